@@ -1,0 +1,375 @@
+package dev.loggen.core;
+
+import dev.loggen.core.engine.SessionModel;
+import dev.loggen.core.internal.BlockEngine;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Generates the access log of a simulated site: sessions of visitors arrive over a time window,
+ * walk the site's session model, and make requests; {@link #events()} streams them in timestamp
+ * order. One seed determines the whole output, whatever the thread count or the way the window
+ * is cut into {@link #slice slices}.
+ *
+ * <pre>{@code
+ * LogGenerator gen = LogGenerator.builder()
+ *     .seed(42)
+ *     .site(Sites.shop())
+ *     .traffic(Traffic.sessionsPerHour(2_000))
+ *     .window(Instant.parse("2026-01-01T00:00:00Z"), Duration.ofDays(1))
+ *     .build();
+ * gen.events().limit(10).forEach(System.out::println);
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe: every call to {@link #events()} starts a fresh, independent
+ * generation.
+ */
+public final class LogGenerator {
+  /** The start of the window when none is given: 2026-01-01T00:00:00Z. */
+  public static final Instant DEFAULT_START = Instant.parse("2026-01-01T00:00:00Z");
+  /** The length of the window when none is given: one day. */
+  public static final Duration DEFAULT_DURATION = Duration.ofDays(1);
+
+  private final long seed;
+  private final Site site;
+  private final SessionModel model;
+  private final Traffic traffic;
+  private final SessionSettings sessions;
+  private final Visitors visitors;
+  private final List<Scenario> scenarios;
+  private final Instant start;
+  private final @Nullable Duration duration;
+  private final long emitFrom;
+  private final long emitTo;
+  private final int sliceIndex;
+  private final int sliceCount;
+
+  private LogGenerator(Builder b, long emitFrom, long emitTo, int sliceIndex, int sliceCount) {
+    this.seed = b.seed;
+    this.site = b.site;
+    this.model = b.model != null ? b.model : b.site.model();
+    this.traffic = b.traffic;
+    this.sessions = b.sessions;
+    this.visitors = b.visitors;
+    this.scenarios = List.copyOf(b.scenarios);
+    this.start = b.start;
+    this.duration = b.duration;
+    this.emitFrom = emitFrom;
+    this.emitTo = emitTo;
+    this.sliceIndex = sliceIndex;
+    this.sliceCount = sliceCount;
+  }
+
+  /** A builder with every setting at its default: one day of the {@code shop} site. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * The events of the window (or of this slice), in non-decreasing timestamp order, generated
+   * lazily: memory holds only the sessions alive at the current time. The stream is infinite
+   * when the window has no end; use {@code limit}.
+   */
+  public Stream<AccessEvent> events() {
+    return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator(),
+        Spliterator.ORDERED | Spliterator.NONNULL | Spliterator.IMMUTABLE), false);
+  }
+
+  /** The events as an iterator (see {@link #events()}). */
+  public Iterator<AccessEvent> iterator() {
+    return engine(null);
+  }
+
+  /**
+   * The events as an iterator that also tells {@code sessions} of every session that starts
+   * in the window (or slice), with its ground truth, before the session's first event.
+   */
+  public Iterator<AccessEvent> iterator(Consumer<Session> sessionListener) {
+    return engine(Objects.requireNonNull(sessionListener, "sessionListener"));
+  }
+
+  private BlockEngine engine(@Nullable Consumer<Session> listener) {
+    return new BlockEngine(seed, site, model, traffic, sessions, visitors, scenarios, emitFrom,
+        emitTo, listener);
+  }
+
+  /**
+   * Slice {@code k} of {@code n}: the events whose timestamps fall in the {@code k}-th of
+   * {@code n} equal parts of the window, exactly as the whole run has them. Concatenating the
+   * slices 0 to n-1 gives, event for event, the whole run. A slice generates the sessions that
+   * start up to {@link SessionSettings#maxDuration()} before its part (its warm-up) and emits
+   * only the events inside it.
+   *
+   * @throws IllegalArgumentException when {@code k} or {@code n} is out of range
+   * @throws IllegalStateException when the window has no end, or this is already a slice
+   */
+  public LogGenerator slice(int k, int n) {
+    if (n < 1) {
+      throw new IllegalArgumentException("slice count must be positive (got " + n + ")");
+    }
+    if (k < 0 || k >= n) {
+      throw new IllegalArgumentException(String.format(Locale.ROOT,
+          "slice index must be between 0 and %d (got %d)", n - 1, k));
+    }
+    if (duration == null) {
+      throw new IllegalStateException("a window without end cannot be sliced: give a duration");
+    }
+    if (sliceCount != 1) {
+      throw new IllegalStateException("this is already slice " + sliceIndex + " of "
+          + sliceCount + "; slice the whole generator");
+    }
+    long s = start.toEpochMilli();
+    long len = duration.toMillis();
+    long from = s + sliceOffset(len, k, n);
+    long to = s + sliceOffset(len, k + 1, n);
+    return new LogGenerator(toBuilder(), from, to, k, n);
+  }
+
+  private static long sliceOffset(long len, int k, int n) {
+    // floor(len * k / n), exact and without overflow: (len / n) * k + (len % n) * k / n.
+    return (len / n) * k + (len % n) * k / n;
+  }
+
+  /** A pipeline that renders this generator's events and writes them to sinks. */
+  public LogWriter writer() {
+    return new LogWriter(this);
+  }
+
+  /** A builder holding this generator's settings, to derive another. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.seed = seed;
+    b.seedSet = true;
+    b.site = site;
+    b.model = model;
+    b.traffic = traffic;
+    b.sessions = sessions;
+    b.visitors = visitors;
+    b.scenarios.addAll(scenarios);
+    b.start = start;
+    b.duration = duration;
+    b.windowSet = true;
+    return b;
+  }
+
+  /** The seed. */
+  public long seed() {
+    return seed;
+  }
+
+  /** The site. */
+  public Site site() {
+    return site;
+  }
+
+  /** The session model. */
+  public SessionModel model() {
+    return model;
+  }
+
+  /** The traffic. */
+  public Traffic traffic() {
+    return traffic;
+  }
+
+  /** The session settings. */
+  public SessionSettings sessions() {
+    return sessions;
+  }
+
+  /** The visitor settings. */
+  public Visitors visitors() {
+    return visitors;
+  }
+
+  /** The scenarios. */
+  public List<Scenario> scenarios() {
+    return scenarios;
+  }
+
+  /** The start of the window. */
+  public Instant start() {
+    return start;
+  }
+
+  /** The length of the window, or {@code null} when it has no end. */
+  public @Nullable Duration duration() {
+    return duration;
+  }
+
+  /** The first instant this generator (or slice) emits. */
+  public Instant emitFrom() {
+    return Instant.ofEpochMilli(emitFrom);
+  }
+
+  /** The instant this generator (or slice) stops before, or {@code null} for no end. */
+  public @Nullable Instant emitTo() {
+    return emitTo == Long.MAX_VALUE ? null : Instant.ofEpochMilli(emitTo);
+  }
+
+  /** Which slice this is (0 for the whole run). */
+  public int sliceIndex() {
+    return sliceIndex;
+  }
+
+  /** How many slices the run was cut into (1 for the whole run). */
+  public int sliceCount() {
+    return sliceCount;
+  }
+
+  @Override
+  public String toString() {
+    return "LogGenerator[seed=" + seed + ", site=" + site.name() + ", sessionsPerHour="
+        + traffic.sessionsPerHour() + ", zone=" + traffic.zone() + ", start=" + start
+        + ", duration=" + (duration == null ? "endless" : duration)
+        + (sliceCount > 1 ? ", slice=" + sliceIndex + "/" + sliceCount : "")
+        + ", scenarios=" + scenarios.size() + "]";
+  }
+
+  /**
+   * Builds a {@link LogGenerator}. Setters check their argument at once; a second call of
+   * {@link #seed} or {@link #window} is an error. Every setting has a default: seed 0, the
+   * {@code shop} site and its model, 2,000 sessions per hour, one day from
+   * {@link #DEFAULT_START}.
+   */
+  public static final class Builder {
+    private long seed;
+    private boolean seedSet;
+    private Site site = Sites.shop();
+    private @Nullable SessionModel model;
+    private Traffic traffic = Traffic.sessionsPerHour(2_000);
+    private SessionSettings sessions = SessionSettings.DEFAULT;
+    private Visitors visitors = Visitors.DEFAULT;
+    private final List<Scenario> scenarios = new ArrayList<>();
+    private Instant start = DEFAULT_START;
+    private @Nullable Duration duration = DEFAULT_DURATION;
+    private boolean windowSet;
+
+    private Builder() {}
+
+    /** The seed that determines the whole output (default 0). */
+    public Builder seed(long newSeed) {
+      if (seedSet) {
+        throw new IllegalStateException("seed was already set to " + seed);
+      }
+      seedSet = true;
+      this.seed = newSeed;
+      return this;
+    }
+
+    /** The site (default {@link Sites#shop()}). */
+    public Builder site(Site newSite) {
+      this.site = Objects.requireNonNull(newSite, "site");
+      return this;
+    }
+
+    /** The session model (default: the site's own). */
+    public Builder model(SessionModel newModel) {
+      this.model = Objects.requireNonNull(newModel, "model");
+      return this;
+    }
+
+    /** The traffic (default 2,000 sessions per hour, diurnal, UTC). */
+    public Builder traffic(Traffic newTraffic) {
+      this.traffic = Objects.requireNonNull(newTraffic, "traffic");
+      return this;
+    }
+
+    /** Session lengths, think times and hard bounds. */
+    public Builder sessions(SessionSettings newSessions) {
+      this.sessions = Objects.requireNonNull(newSessions, "sessions");
+      return this;
+    }
+
+    /** Who visits: returning share, IPv6, bots. */
+    public Builder visitors(Visitors newVisitors) {
+      this.visitors = Objects.requireNonNull(newVisitors, "visitors");
+      return this;
+    }
+
+    /** Adds a scenario (an outage, an attack, ...). */
+    public Builder scenario(Scenario scenario) {
+      scenarios.add(Objects.requireNonNull(scenario, "scenario"));
+      return this;
+    }
+
+    /**
+     * The simulated window {@code [start, start + duration)}.
+     *
+     * @param newDuration a positive length, or {@code null} for a window without end (use a
+     *     line limit then)
+     */
+    public Builder window(Instant newStart, @Nullable Duration newDuration) {
+      if (windowSet) {
+        throw new IllegalStateException("window was already set to " + start + " + "
+            + duration);
+      }
+      Objects.requireNonNull(newStart, "start");
+      if (newDuration != null && (newDuration.isZero() || newDuration.isNegative())) {
+        throw new IllegalArgumentException("window duration must be positive (got "
+            + newDuration + ")");
+      }
+      if (newDuration != null && newDuration.compareTo(Duration.ofDays(366L * 1000)) > 0) {
+        throw new IllegalArgumentException("window duration must be at most 1000 years (got "
+            + newDuration + ")");
+      }
+      windowSet = true;
+      this.start = newStart;
+      this.duration = newDuration;
+      return this;
+    }
+
+    /**
+     * Checks the settings together and builds the generator.
+     *
+     * @throws IllegalArgumentException naming the setting, its value and what was expected
+     */
+    public LogGenerator build() {
+      SessionModel m = model != null ? model : site.model();
+      if (m.startState() < 0 || m.startState() >= m.states().size()) {
+        throw new IllegalArgumentException("model.startState must index model.states (got "
+            + m.startState() + " for " + m.states().size() + " states)");
+      }
+      long s;
+      try {
+        s = start.toEpochMilli();
+        if (duration != null) {
+          Math.addExact(s, duration.toMillis());
+        }
+      } catch (ArithmeticException e) {
+        throw new IllegalArgumentException("window " + start + " + " + duration
+            + " is outside the representable time range", e);
+      }
+      if (s < -62_135_596_800_000L || s > 253_402_300_799_000L) {
+        throw new IllegalArgumentException("window start must be between years 1 and 9999 (got "
+            + start + ")");
+      }
+      double perBlock = traffic.sessionsPerHour() / 60;
+      if (perBlock > 4_000_000) {
+        throw new IllegalArgumentException(String.format(Locale.ROOT,
+            "sessionsPerHour must be at most 240000000 (got %.0f)", traffic.sessionsPerHour()));
+      }
+      for (Scenario sc : scenarios) {
+        if (sc instanceof Scenario.FlashCrowd f && site.page(f.pageName()) == null) {
+          throw new IllegalArgumentException(String.format(Locale.ROOT,
+              "scenario %s: page '%s' is not a page of site %s: expected one of %s", f.label(),
+              f.pageName(), site.name(),
+              site.pages().stream().map(Page::name).toList()));
+        }
+      }
+      long to = duration == null ? Long.MAX_VALUE : s + duration.toMillis();
+      return new LogGenerator(this, s, to, 0, 1);
+    }
+  }
+}

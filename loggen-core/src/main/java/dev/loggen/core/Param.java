@@ -1,0 +1,144 @@
+package dev.loggen.core;
+
+import dev.loggen.core.random.AliasTable;
+import dev.loggen.core.random.Rng;
+import dev.loggen.core.random.Zipf;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * How the value of a path placeholder such as {@code {item}} in {@code /products/{item}} is
+ * drawn. Immutable and thread-safe.
+ */
+public final class Param {
+  private final String description;
+  private final int lo;
+  private final int hi;
+  private final List<String> values;
+  private final @Nullable Zipf zipf;
+  private final @Nullable AliasTable weights;
+  private final @Nullable String[] cache;
+
+  private Param(String description, int lo, int hi, List<String> values, @Nullable Zipf zipf,
+      @Nullable AliasTable weights) {
+    this.description = description;
+    this.lo = lo;
+    this.hi = hi;
+    this.values = values;
+    this.zipf = zipf;
+    this.weights = weights;
+    int n = values.isEmpty() ? Math.min(hi - lo + 1, 100_000) : 0;
+    this.cache = new String[Math.max(n, 0)];
+  }
+
+  /** A whole number uniform in {@code [lo, hi]}. */
+  public static Param range(int lo, int hi) {
+    if (lo < 0 || hi < lo) {
+      throw new IllegalArgumentException(String.format(Locale.ROOT,
+          "range must satisfy 0 <= lo <= hi (got lo=%d, hi=%d)", lo, hi));
+    }
+    return new Param("range(" + lo + ", " + hi + ")", lo, hi, List.of(), null, null);
+  }
+
+  /**
+   * An id in {@code [1, size]} with Zipf-like popularity: id 1 is the most popular. Catalogues of
+   * products or articles use it.
+   */
+  public static Param catalogue(int size, double exponent) {
+    return new Param("catalogue(" + size + ", " + exponent + ")", 1, size, List.of(),
+        new Zipf(size, exponent), null);
+  }
+
+  /** One of {@code values}, equally likely. */
+  public static Param oneOf(String... values) {
+    return oneOf(List.of(values), null);
+  }
+
+  /**
+   * One of {@code values}, the first most likely, with Zipf popularity of the given exponent;
+   * search terms use it.
+   */
+  public static Param words(List<String> values, double exponent) {
+    checkValues(values);
+    double[] w = new double[values.size()];
+    for (int i = 0; i < w.length; i++) {
+      w[i] = Math.pow(i + 1, -exponent);
+    }
+    return new Param("words(" + values.size() + ", " + exponent + ")", 0, values.size() - 1,
+        List.copyOf(values), null, AliasTable.of(w));
+  }
+
+  /** One of {@code values} with the given weights (same length). */
+  public static Param oneOf(List<String> values, double @Nullable [] weights) {
+    checkValues(values);
+    if (weights != null && weights.length != values.size()) {
+      throw new IllegalArgumentException("weights must have one entry per value (got "
+          + weights.length + " weights for " + values.size() + " values)");
+    }
+    return new Param("oneOf" + values, 0, values.size() - 1, List.copyOf(values), null,
+        weights == null ? null : AliasTable.of(weights));
+  }
+
+  private static void checkValues(List<String> values) {
+    Objects.requireNonNull(values, "values");
+    if (values.isEmpty()) {
+      throw new IllegalArgumentException("values must not be empty");
+    }
+    for (String v : values) {
+      Objects.requireNonNull(v, "values must not contain null");
+    }
+  }
+
+  /** Draws one value. */
+  public String sample(Rng rng) {
+    if (!values.isEmpty()) {
+      int i = weights != null ? weights.sample(rng) : rng.nextInt(values.size());
+      return values.get(i);
+    }
+    int v = zipf != null ? zipf.sample(rng) : lo + rng.nextInt(hi - lo + 1);
+    return text(v);
+  }
+
+  /**
+   * Draws one value with every value equally likely, ignoring popularity: what a crawler
+   * walking every link of the site requests.
+   */
+  public String sampleUniform(Rng rng) {
+    if (!values.isEmpty()) {
+      return values.get(rng.nextInt(values.size()));
+    }
+    return text(lo + rng.nextInt(hi - lo + 1));
+  }
+
+  /** Draws one value as a number: the id or index drawn. */
+  public int sampleIndex(Rng rng) {
+    if (!values.isEmpty()) {
+      return weights != null ? weights.sample(rng) : rng.nextInt(values.size());
+    }
+    return zipf != null ? zipf.sample(rng) : lo + rng.nextInt(hi - lo + 1);
+  }
+
+  /** The text of the value numbered {@code v} (see {@link #sampleIndex}). */
+  public String text(int v) {
+    if (!values.isEmpty()) {
+      return values.get(v);
+    }
+    int slot = v - lo;
+    if (slot >= 0 && slot < cache.length) {
+      String s = cache[slot];
+      if (s == null) {
+        s = Integer.toString(v);
+        cache[slot] = s; // benign race: every thread computes the same string
+      }
+      return s;
+    }
+    return Integer.toString(v);
+  }
+
+  @Override
+  public String toString() {
+    return description;
+  }
+}

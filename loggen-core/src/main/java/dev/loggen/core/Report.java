@@ -1,0 +1,410 @@
+package dev.loggen.core;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What a run generated, or what a parsed log holds: sessions by end state, session duration and
+ * page views per session (mean, median, p90), requests by status class and code, top pages,
+ * bytes. Computed incrementally with bounded memory by a {@link Builder}; immutable once built.
+ *
+ * @param lines access-log lines (requests)
+ * @param errorLines error-log lines
+ * @param bytes response bytes, summed
+ * @param statusCodes requests per status code, ascending
+ * @param visitorKinds requests per visitor kind
+ * @param scenarios requests per scenario label
+ * @param sessions sessions that started in the window
+ * @param endStates sessions by end state
+ * @param sessionSeconds session duration in seconds
+ * @param pageViewsPerSession page views per session
+ * @param requestsPerSession requests per session
+ * @param topPages the most requested paths (without query), most first, with their counts
+ * @param firstMillis time of the first request, or 0
+ * @param lastMillis time of the last request, or 0
+ */
+public record Report(
+    long lines,
+    long errorLines,
+    long bytes,
+    Map<Integer, Long> statusCodes,
+    Map<String, Long> visitorKinds,
+    Map<String, Long> scenarios,
+    long sessions,
+    Map<String, Long> endStates,
+    Summary sessionSeconds,
+    Summary pageViewsPerSession,
+    Summary requestsPerSession,
+    List<Map.Entry<String, Long>> topPages,
+    long firstMillis,
+    long lastMillis) {
+
+  /** Copies the collections. */
+  public Report {
+    statusCodes = Collections.unmodifiableMap(new TreeMap<>(statusCodes));
+    visitorKinds = Collections.unmodifiableMap(new TreeMap<>(visitorKinds));
+    scenarios = Collections.unmodifiableMap(new TreeMap<>(scenarios));
+    endStates = Collections.unmodifiableMap(new TreeMap<>(endStates));
+    topPages = List.copyOf(topPages);
+  }
+
+  /** A builder that accumulates events and sessions. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Requests whose status is in {@code [100 * cls, 100 * cls + 99]}. */
+  public long statusClass(int cls) {
+    long n = 0;
+    for (Map.Entry<Integer, Long> e : statusCodes.entrySet()) {
+      if (e.getKey() / 100 == cls) {
+        n += e.getValue();
+      }
+    }
+    return n;
+  }
+
+  /** The share of requests with status class {@code cls} (0 when there are none). */
+  public double statusClassShare(int cls) {
+    return lines == 0 ? 0 : (double) statusClass(cls) / lines;
+  }
+
+  /** A readable table. */
+  @Override
+  public String toString() {
+    StringBuilder sb = new StringBuilder();
+    sb.append(String.format(Locale.ROOT, "%-28s %,d%n", "access-log lines", lines));
+    sb.append(String.format(Locale.ROOT, "%-28s %,d%n", "error-log lines", errorLines));
+    sb.append(String.format(Locale.ROOT, "%-28s %,d%n", "bytes sent", bytes));
+    sb.append(String.format(Locale.ROOT, "%-28s %,d%n", "sessions", sessions));
+    endStates.forEach((k, v) -> sb.append(String.format(Locale.ROOT, "  %-26s %,d%n",
+        "ended by " + k, v)));
+    sb.append(String.format(Locale.ROOT, "%-28s %s%n", "session duration (s)", sessionSeconds));
+    sb.append(String.format(Locale.ROOT, "%-28s %s%n", "page views per session",
+        pageViewsPerSession));
+    sb.append(String.format(Locale.ROOT, "%-28s %s%n", "requests per session",
+        requestsPerSession));
+    sb.append("status classes\n");
+    for (int c = 1; c <= 5; c++) {
+      long n = statusClass(c);
+      if (n > 0) {
+        sb.append(String.format(Locale.ROOT, "  %dxx %,24d  %6.2f %%%n", c, n,
+            100.0 * n / Math.max(1, lines)));
+      }
+    }
+    sb.append("status codes\n");
+    statusCodes.forEach((k, v) -> sb.append(String.format(Locale.ROOT, "  %d %,24d  %6.2f %%%n",
+        k, v, 100.0 * v / Math.max(1, lines))));
+    if (!visitorKinds.isEmpty()) {
+      sb.append("visitor kinds\n");
+      visitorKinds.forEach((k, v) -> sb.append(String.format(Locale.ROOT,
+          "  %-24s %,d%n", k, v)));
+    }
+    if (!scenarios.isEmpty()) {
+      sb.append("scenario requests\n");
+      scenarios.forEach((k, v) -> sb.append(String.format(Locale.ROOT,
+          "  %-24s %,d%n", k, v)));
+    }
+    sb.append("top pages\n");
+    for (Map.Entry<String, Long> e : topPages) {
+      sb.append(String.format(Locale.ROOT, "  %,10d  %s%n", e.getValue(), e.getKey()));
+    }
+    return sb.toString();
+  }
+
+  /** The report as one JSON object. */
+  public String toJson() {
+    StringBuilder sb = new StringBuilder(1024).append('{');
+    sb.append("\"lines\":").append(lines).append(",\"errorLines\":").append(errorLines)
+        .append(",\"bytes\":").append(bytes).append(",\"sessions\":").append(sessions);
+    sb.append(",\"firstTime\":").append(firstMillis == 0 ? "null"
+        : "\"" + java.time.Instant.ofEpochMilli(firstMillis) + "\"");
+    sb.append(",\"lastTime\":").append(lastMillis == 0 ? "null"
+        : "\"" + java.time.Instant.ofEpochMilli(lastMillis) + "\"");
+    sb.append(",\"statusClasses\":{");
+    boolean first = true;
+    for (int c = 1; c <= 5; c++) {
+      if (!first) {
+        sb.append(',');
+      }
+      first = false;
+      sb.append('"').append(c).append("xx\":").append(statusClass(c));
+    }
+    sb.append("},\"statusCodes\":");
+    map(sb, statusCodes);
+    sb.append(",\"endStates\":");
+    map(sb, endStates);
+    sb.append(",\"visitorKinds\":");
+    map(sb, visitorKinds);
+    sb.append(",\"scenarios\":");
+    map(sb, scenarios);
+    sb.append(",\"sessionSeconds\":").append(sessionSeconds.toJson());
+    sb.append(",\"pageViewsPerSession\":").append(pageViewsPerSession.toJson());
+    sb.append(",\"requestsPerSession\":").append(requestsPerSession.toJson());
+    sb.append(",\"topPages\":[");
+    for (int i = 0; i < topPages.size(); i++) {
+      if (i > 0) {
+        sb.append(',');
+      }
+      sb.append("{\"path\":");
+      quote(sb, topPages.get(i).getKey());
+      sb.append(",\"requests\":").append(topPages.get(i).getValue()).append('}');
+    }
+    return sb.append("]}").toString();
+  }
+
+  private static void map(StringBuilder sb, Map<?, Long> m) {
+    sb.append('{');
+    boolean first = true;
+    for (Map.Entry<?, Long> e : m.entrySet()) {
+      if (!first) {
+        sb.append(',');
+      }
+      first = false;
+      quote(sb, String.valueOf(e.getKey()));
+      sb.append(':').append(e.getValue());
+    }
+    sb.append('}');
+  }
+
+  private static void quote(StringBuilder sb, String s) {
+    sb.append('"');
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '"' || c == '\\') {
+        sb.append('\\').append(c);
+      } else if (c < 0x20) {
+        sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+      } else {
+        sb.append(c);
+      }
+    }
+    sb.append('"');
+  }
+
+  /**
+   * Mean, median and 90th percentile of a quantity.
+   *
+   * @param count number of values
+   * @param mean mean
+   * @param median median (exact up to the histogram's resolution)
+   * @param p90 90th percentile
+   * @param max largest value
+   */
+  public record Summary(long count, double mean, double median, double p90, double max) {
+    /** An empty summary. */
+    public static final Summary EMPTY = new Summary(0, 0, 0, 0, 0);
+
+    @Override
+    public String toString() {
+      return String.format(Locale.ROOT, "mean %.1f  median %.1f  p90 %.1f  max %.1f  (n=%,d)",
+          mean, median, p90, max, count);
+    }
+
+    String toJson() {
+      return String.format(Locale.ROOT,
+          "{\"count\":%d,\"mean\":%.3f,\"median\":%.3f,\"p90\":%.3f,\"max\":%.3f}",
+          count, mean, median, p90, max);
+    }
+  }
+
+  /**
+   * Accumulates a {@link Report} with bounded memory: status codes in an array, quantiles in a
+   * histogram of whole values (capped), top pages among the first 50,000 distinct paths
+   * (popular paths appear early). Events without ground truth (parsed from a file: session id below 0) are grouped
+   * into sessions per client address with a 30-minute inactivity gap. Not thread-safe.
+   */
+  public static final class Builder {
+    private static final int TOP_CAPACITY = 50_000;
+    private static final long GAP_MILLIS = 30 * 60_000L;
+
+    private long lines;
+    private long errorLines;
+    private long bytes;
+    private final long[] status = new long[600];
+    private final long[] kinds = new long[VisitorKind.values().length];
+    private final Map<String, Long> scenarioCounts = new HashMap<>();
+    private long sessions;
+    private final Map<String, Long> endStates = new HashMap<>();
+    private final Histogram seconds = new Histogram(24 * 3600);
+    private final Histogram views = new Histogram(10_000);
+    private final Histogram requests = new Histogram(10_000);
+    private final Map<String, long[]> top = new HashMap<>();
+    private long firstMillis;
+    private long lastMillis;
+    private final LinkedHashMap<String, long[]> open = new LinkedHashMap<>(16, 0.75f, true);
+
+    private Builder() {}
+
+    /** Counts one access-log line. */
+    public Builder event(AccessEvent e) {
+      lines++;
+      bytes += e.bytes();
+      status[e.status()]++;
+      kinds[e.visitorKind().ordinal()]++;
+      if (e.scenario() != null) {
+        scenarioCounts.merge(e.scenario(), 1L, Long::sum);
+      }
+      if (firstMillis == 0) {
+        firstMillis = e.epochMillis();
+      }
+      lastMillis = Math.max(lastMillis, e.epochMillis());
+      countPage(e.pathWithoutQuery());
+      if (e.sessionId() < 0) {
+        sessionize(e);
+      }
+      return this;
+    }
+
+    /** Counts one error-log line. */
+    public Builder errorLine() {
+      errorLines++;
+      return this;
+    }
+
+    /** Counts one session (ground truth from the generator). */
+    public Builder session(Session s) {
+      sessions++;
+      endStates.merge(s.endState(), 1L, Long::sum);
+      seconds.add(s.duration().toMillis() / 1000.0);
+      views.add(s.pageViews());
+      requests.add(s.requests());
+      return this;
+    }
+
+    private void sessionize(AccessEvent e) {
+      long t = e.epochMillis();
+      for (Iterator<long[]> it = open.values().iterator(); it.hasNext(); ) {
+        long[] s = it.next();
+        if (t - s[1] <= GAP_MILLIS) {
+          break;
+        }
+        closeParsed(s);
+        it.remove();
+      }
+      long[] s = open.get(e.clientAddress());
+      if (s != null && t - s[1] > GAP_MILLIS) {
+        closeParsed(s);
+        open.remove(e.clientAddress());
+        s = null;
+      }
+      if (s == null) {
+        s = new long[] {t, t, 0, 0};
+        open.put(e.clientAddress(), s);
+      }
+      s[1] = Math.max(s[1], t);
+      s[3]++;
+      if (!isAsset(e.pathWithoutQuery())) {
+        s[2]++;
+      }
+    }
+
+    private void closeParsed(long[] s) {
+      sessions++;
+      endStates.merge("INACTIVE", 1L, Long::sum);
+      seconds.add((s[1] - s[0]) / 1000.0);
+      views.add(s[2]);
+      requests.add(s[3]);
+    }
+
+    /** Whether a path names a static asset (by extension). */
+    public static boolean isAsset(String path) {
+      int dot = path.lastIndexOf('.');
+      if (dot < 0 || dot < path.lastIndexOf('/')) {
+        return false;
+      }
+      String ext = path.substring(dot + 1).toLowerCase(Locale.ROOT);
+      return switch (ext) {
+        case "css", "js", "mjs", "png", "jpg", "jpeg", "gif", "svg", "ico", "webp", "avif",
+            "woff", "woff2", "ttf", "otf", "eot", "map" -> true;
+        default -> false;
+      };
+    }
+
+    private void countPage(String path) {
+      long[] c = top.get(path);
+      if (c != null) {
+        c[0]++;
+      } else if (top.size() < TOP_CAPACITY) {
+        // Popular paths show up early; once the table is full, paths never seen before are
+        // left out of the ranking, which keeps memory bounded and the hot path O(1).
+        top.put(path, new long[] {1});
+      }
+    }
+
+    /** The report so far (open parsed sessions are counted as ended). */
+    public Report build() {
+      for (long[] s : open.values()) {
+        closeParsed(s);
+      }
+      open.clear();
+      Map<Integer, Long> codes = new TreeMap<>();
+      for (int i = 0; i < status.length; i++) {
+        if (status[i] > 0) {
+          codes.put(i, status[i]);
+        }
+      }
+      Map<String, Long> k = new TreeMap<>();
+      for (VisitorKind v : VisitorKind.values()) {
+        if (kinds[v.ordinal()] > 0) {
+          k.put(v.label(), kinds[v.ordinal()]);
+        }
+      }
+      List<Map.Entry<String, Long>> pages = new ArrayList<>();
+      top.forEach((p, c) -> pages.add(Map.entry(p, c[0])));
+      pages.sort(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())
+          .thenComparing(Map.Entry.comparingByKey()));
+      return new Report(lines, errorLines, bytes, codes, k, scenarioCounts, sessions, endStates,
+          seconds.summary(), views.summary(), requests.summary(),
+          pages.subList(0, Math.min(10, pages.size())), firstMillis, lastMillis);
+    }
+  }
+
+  /** Counts of whole values {@code 0..cap} (larger values count at {@code cap}). */
+  private static final class Histogram {
+    private final long[] counts;
+    private long n;
+    private double sum;
+    private double max;
+
+    Histogram(int cap) {
+      counts = new long[cap + 1];
+    }
+
+    void add(double v) {
+      n++;
+      sum += v;
+      max = Math.max(max, v);
+      int slot = (int) Math.min(counts.length - 1, Math.max(0, Math.round(v)));
+      counts[slot]++;
+    }
+
+    Summary summary() {
+      if (n == 0) {
+        return Summary.EMPTY;
+      }
+      return new Summary(n, sum / n, quantile(0.5), quantile(0.9), max);
+    }
+
+    private double quantile(double q) {
+      long rank = (long) Math.ceil(q * n);
+      long seen = 0;
+      for (int i = 0; i < counts.length; i++) {
+        seen += counts[i];
+        if (seen >= rank) {
+          return i;
+        }
+      }
+      return Arrays.stream(counts).count();
+    }
+  }
+}

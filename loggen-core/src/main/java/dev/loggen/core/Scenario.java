@@ -1,0 +1,160 @@
+package dev.loggen.core;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Something that happens to the site in a time window, labelled in the ground truth of every
+ * event it produces or changes ({@link AccessEvent#scenario()}). Detection rules and dashboards
+ * are tested against these labels.
+ */
+public sealed interface Scenario {
+
+  /** The label carried by affected events, e.g. {@code outage}. */
+  String label();
+
+  /** Start of the window. */
+  Instant start();
+
+  /** Length of the window. */
+  Duration duration();
+
+  /** Whether the window covers {@code epochMillis}. */
+  default boolean covers(long epochMillis) {
+    long s = start().toEpochMilli();
+    return epochMillis >= s && epochMillis < s + duration().toMillis();
+  }
+
+  /**
+   * An outage: in the window a share of requests fail with 502, 503 or 504 (and an error-log
+   * line); the rest are slow.
+   */
+  static Scenario outage(Instant start, Duration duration, double failureShare) {
+    return new Outage("outage", start, duration, failureShare);
+  }
+
+  /**
+   * A credential-stuffing attack: from a few addresses, many {@code POST /login} attempts per
+   * minute, almost all answered 401.
+   */
+  static Scenario credentialStuffing(Instant start, Duration duration, int attemptsPerMinute,
+      int addresses) {
+    return new CredentialStuffing("credential-stuffing", start, duration, attemptsPerMinute,
+        addresses);
+  }
+
+  /** A flash crowd: extra sessions per hour landing on one page. */
+  static Scenario flashCrowd(Instant start, Duration duration, double sessionsPerHour,
+      String pageName) {
+    return new FlashCrowd("flash-crowd", start, duration, sessionsPerHour, pageName);
+  }
+
+  /** A slow backend: response times of dynamic pages multiplied by {@code factor}. */
+  static Scenario slowBackend(Instant start, Duration duration, double factor) {
+    return new SlowBackend("slow-backend", start, duration, factor);
+  }
+
+  private static void window(String label, Instant start, Duration duration) {
+    Objects.requireNonNull(label, "label");
+    Objects.requireNonNull(start, "start");
+    Objects.requireNonNull(duration, "duration");
+    if (label.isBlank() || label.chars().anyMatch(c -> c <= ' ' || c == '"')) {
+      throw new IllegalArgumentException("scenario label must be a word without spaces or quotes"
+          + " (got '" + label + "')");
+    }
+    if (duration.isNegative() || duration.isZero()) {
+      throw new IllegalArgumentException("scenario " + label + ": duration must be positive (got "
+          + duration + ")");
+    }
+  }
+
+  /**
+   * See {@link Scenario#outage}.
+   *
+   * @param label the label
+   * @param start start of the window
+   * @param duration length of the window
+   * @param failureShare share of requests that fail with 502/503/504
+   */
+  record Outage(String label, Instant start, Duration duration, double failureShare)
+      implements Scenario {
+    /** Checks the fields. */
+    public Outage {
+      window(label, start, duration);
+      if (!(failureShare > 0 && failureShare <= 1)) {
+        throw new IllegalArgumentException(String.format(Locale.ROOT,
+            "scenario %s: failureShare must be in (0, 1] (got %s)", label, failureShare));
+      }
+    }
+  }
+
+  /**
+   * See {@link Scenario#credentialStuffing}.
+   *
+   * @param label the label
+   * @param start start of the window
+   * @param duration length of the window
+   * @param attemptsPerMinute login attempts per minute, all addresses together
+   * @param addresses number of attacking addresses
+   */
+  record CredentialStuffing(String label, Instant start, Duration duration,
+      int attemptsPerMinute, int addresses) implements Scenario {
+    /** Checks the fields. */
+    public CredentialStuffing {
+      window(label, start, duration);
+      if (attemptsPerMinute < 1 || attemptsPerMinute > 1_000_000) {
+        throw new IllegalArgumentException("scenario " + label
+            + ": attemptsPerMinute must be between 1 and 1000000 (got " + attemptsPerMinute
+            + ")");
+      }
+      if (addresses < 1 || addresses > 10_000) {
+        throw new IllegalArgumentException("scenario " + label
+            + ": addresses must be between 1 and 10000 (got " + addresses + ")");
+      }
+    }
+  }
+
+  /**
+   * See {@link Scenario#flashCrowd}.
+   *
+   * @param label the label
+   * @param start start of the window
+   * @param duration length of the window
+   * @param sessionsPerHour extra sessions per hour
+   * @param pageName the page they land on
+   */
+  record FlashCrowd(String label, Instant start, Duration duration, double sessionsPerHour,
+      String pageName) implements Scenario {
+    /** Checks the fields. */
+    public FlashCrowd {
+      window(label, start, duration);
+      Objects.requireNonNull(pageName, "pageName");
+      if (!(sessionsPerHour > 0) || Double.isInfinite(sessionsPerHour)) {
+        throw new IllegalArgumentException(String.format(Locale.ROOT,
+            "scenario %s: sessionsPerHour must be positive (got %s)", label, sessionsPerHour));
+      }
+    }
+  }
+
+  /**
+   * See {@link Scenario#slowBackend}.
+   *
+   * @param label the label
+   * @param start start of the window
+   * @param duration length of the window
+   * @param factor response-time multiplier, above 1
+   */
+  record SlowBackend(String label, Instant start, Duration duration, double factor)
+      implements Scenario {
+    /** Checks the fields. */
+    public SlowBackend {
+      window(label, start, duration);
+      if (!(factor >= 1 && factor <= 1000)) {
+        throw new IllegalArgumentException(String.format(Locale.ROOT,
+            "scenario %s: factor must be between 1 and 1000 (got %s)", label, factor));
+      }
+    }
+  }
+}

@@ -1,0 +1,39 @@
+package dev.loggen.core;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The ground truth of one generated session: who, when, which states it went through and how
+ * many requests it made.
+ *
+ * @param id session id, as in {@link AccessEvent#sessionId()}
+ * @param visitor who made it
+ * @param start time of its first request
+ * @param end time of its last request
+ * @param states the states it took, in order, from START to END
+ * @param requests number of requests (page views and assets)
+ * @param pageViews number of page views (requests that are not static assets)
+ * @param endState the last state before END (e.g. LOGOUT, ABANDON), or {@code MAX_DURATION} /
+ *     {@code MAX_REQUESTS} when a hard bound cut it short
+ * @param scenario label of the scenario that produced it, or {@code null}
+ */
+public record Session(long id, Visitor visitor, Instant start, Instant end, List<String> states,
+    int requests, int pageViews, String endState, @Nullable String scenario) {
+  /** Checks the fields. */
+  public Session {
+    Objects.requireNonNull(visitor, "visitor");
+    Objects.requireNonNull(start, "start");
+    Objects.requireNonNull(end, "end");
+    Objects.requireNonNull(endState, "endState");
+    states = List.copyOf(states);
+  }
+
+  /** The time from first to last request. */
+  public Duration duration() {
+    return Duration.between(start, end);
+  }
+}

@@ -1,0 +1,68 @@
+package dev.loggen.core;
+
+import dev.loggen.core.random.Distribution;
+import dev.loggen.core.random.Distributions;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * How long sessions last and how fast visitors click: the old tool's {@code session} section,
+ * plus the hard bounds that keep any session model from running away.
+ *
+ * @param minBrowsing shortest stretch of page views in one BROWSING state
+ * @param maxBrowsing longest stretch of page views in one BROWSING state
+ * @param thinkTimeSeconds seconds between two page views of a session (heavy-tailed by default)
+ * @param maxDuration hard bound on a session's length: later requests are not made. It is also
+ *     the warm-up a slice of a run generates before its start, so keep it modest
+ * @param maxRequests hard bound on a session's number of requests
+ */
+public record SessionSettings(Duration minBrowsing, Duration maxBrowsing,
+    Distribution thinkTimeSeconds, Duration maxDuration, int maxRequests) {
+
+  /** Realistic defaults: 15 s to 4 min of browsing, think time median 7 s, at most 1 h. */
+  public static final SessionSettings DEFAULT = new SessionSettings(Duration.ofSeconds(15),
+      Duration.ofSeconds(240), Distributions.lognormal(7, 1.1), Duration.ofHours(1), 2_000);
+
+  /** Checks the fields. */
+  public SessionSettings {
+    Objects.requireNonNull(minBrowsing, "minBrowsing");
+    Objects.requireNonNull(maxBrowsing, "maxBrowsing");
+    Objects.requireNonNull(thinkTimeSeconds, "thinkTimeSeconds");
+    Objects.requireNonNull(maxDuration, "maxDuration");
+    if (minBrowsing.isNegative()) {
+      throw new IllegalArgumentException("minBrowsing must not be negative (got " + minBrowsing
+          + ")");
+    }
+    if (maxBrowsing.compareTo(minBrowsing) < 0) {
+      throw new IllegalArgumentException(String.format(Locale.ROOT,
+          "maxBrowsing must be at least minBrowsing (got min=%s, max=%s)", minBrowsing,
+          maxBrowsing));
+    }
+    if (maxDuration.compareTo(Duration.ofSeconds(1)) < 0
+        || maxDuration.compareTo(Duration.ofDays(1)) > 0) {
+      throw new IllegalArgumentException(
+          "maxDuration must be between 1 second and 1 day (got " + maxDuration + ")");
+    }
+    if (maxRequests < 1) {
+      throw new IllegalArgumentException("maxRequests must be positive (got " + maxRequests
+          + ")");
+    }
+  }
+
+  /** A copy with another browsing stretch. */
+  public SessionSettings withBrowsing(Duration min, Duration max) {
+    return new SessionSettings(min, max, thinkTimeSeconds, maxDuration, maxRequests);
+  }
+
+  /** A copy with another think-time distribution, in seconds. */
+  public SessionSettings withThinkTime(Distribution seconds) {
+    return new SessionSettings(minBrowsing, maxBrowsing, seconds, maxDuration, maxRequests);
+  }
+
+  /** A copy with other hard bounds. */
+  public SessionSettings withLimits(Duration newMaxDuration, int newMaxRequests) {
+    return new SessionSettings(minBrowsing, maxBrowsing, thinkTimeSeconds, newMaxDuration,
+        newMaxRequests);
+  }
+}

@@ -1,0 +1,52 @@
+package dev.loggen.core.internal;
+
+import dev.loggen.core.AccessEvent;
+import dev.loggen.core.Session;
+import dev.loggen.core.Visitor;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** One simulated session: its events in time order, a cursor for merging, and its summary. */
+final class SessionRun {
+  final long id;
+  final long startMillis;
+  final Visitor visitor;
+  final AccessEvent[] events;
+  final int size;
+  final int[] states;
+  final int stateCount;
+  final String endState;
+  final int pageViews;
+  final @Nullable String scenario;
+  int cursor;
+
+  SessionRun(long id, long startMillis, Visitor visitor, AccessEvent[] events, int size,
+      int[] states, int stateCount, String endState, int pageViews, @Nullable String scenario) {
+    this.id = id;
+    this.startMillis = startMillis;
+    this.visitor = visitor;
+    this.events = events;
+    this.size = size;
+    this.states = states;
+    this.stateCount = stateCount;
+    this.endState = endState;
+    this.pageViews = pageViews;
+    this.scenario = scenario;
+  }
+
+  long lastMillis() {
+    return size == 0 ? startMillis : events[size - 1].epochMillis();
+  }
+
+  Session toSession(List<String> stateNames) {
+    List<String> taken = new ArrayList<>(stateCount);
+    for (int i = 0; i < stateCount; i++) {
+      taken.add(stateNames.get(states[i]));
+    }
+    long first = size == 0 ? startMillis : events[0].epochMillis();
+    return new Session(id, visitor, Instant.ofEpochMilli(first),
+        Instant.ofEpochMilli(lastMillis()), taken, size, pageViews, endState, scenario);
+  }
+}

@@ -1,0 +1,158 @@
+package dev.loggen.core.internal;
+
+import dev.loggen.core.Visitor;
+import dev.loggen.core.VisitorKind;
+import dev.loggen.core.Visitors;
+import dev.loggen.core.random.Rng;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Makes visitors as a pure function of (seed, visitor id): addresses clustered in networks
+ * (several visitors per /24, some behind a shared address, a share on IPv6, never a reserved or
+ * private range), a browser consistent for the visitor, and a user name for registered visitors.
+ */
+final class VisitorFactory {
+  /** First octets of public IPv4 space: no 0, 10, 100 (CGNAT), 127, 169, 172, 192, 198, 203, 224+. */
+  private static final int[] PUBLIC_FIRST_OCTETS = {
+    2, 5, 23, 24, 31, 37, 41, 45, 46, 49, 50, 62, 66, 67, 68, 69, 70, 71, 72, 73, 74, 75, 76,
+    77, 78, 79, 80, 81, 82, 83, 84, 85, 86, 87, 88, 89, 90, 91, 92, 93, 94, 95, 96, 97, 98, 99,
+    101, 103, 104, 106, 107, 108, 109, 110, 112, 113, 114, 115, 116, 117, 118, 119, 120, 121,
+    122, 123, 124, 125, 128, 129, 130, 131, 134, 136, 137, 138, 141, 142, 144, 146, 147, 149,
+    151, 152, 154, 156, 158, 159, 161, 162, 163, 164, 165, 166, 168, 171, 173, 174, 175, 176,
+    177, 178, 179, 180, 181, 182, 183, 184, 185, 186, 187, 188, 189, 190, 191, 193, 194, 195,
+    196, 197, 199, 200, 201, 202, 204, 205, 206, 207, 208, 209, 210, 211, 212, 213, 216, 217,
+    218, 219, 220, 221, 222, 223,
+  };
+  private static final String[] IPV6_PREFIXES = {
+    "2a02:", "2a01:", "2600:", "2601:", "2603:", "2a00:", "2a03:", "2001:4", "2409:", "2400:",
+    "2a0a:", "2405:", "2804:", "2406:",
+  };
+  private static final String[] FIRST_NAMES = {
+    "anna", "ben", "carla", "david", "emma", "felix", "grace", "hugo", "iris", "jonas", "kate",
+    "liam", "mia", "noah", "olga", "paul", "quinn", "rosa", "sam", "tara", "umar", "vera",
+    "will", "xena", "yuki", "zoe", "amir", "bea", "chen", "dana", "eli", "fatima", "gabe",
+    "hana", "ivan", "jade", "kofi", "lena", "marco", "nina",
+  };
+  private static final long ADDRESS = 1;
+  private static final long NETWORK = 2;
+  private static final long AGENT = 3;
+  private static final long NAME = 4;
+  private static final long SHARED = 5;
+
+  private final long seed;
+  private final Visitors settings;
+  private final int networks;
+  private final int sharedAddresses;
+
+  VisitorFactory(long seed, Visitors settings, int population) {
+    this.seed = seed;
+    this.settings = settings;
+    this.networks = Math.max(64, population / 6);
+    this.sharedAddresses = Math.max(16, population / 40);
+  }
+
+  /** A human visitor. */
+  Visitor human(long id, boolean returning, boolean named) {
+    Rng r = Rng.of(seed, AGENT, id);
+    String agent = UserAgents.browser(r);
+    String address = address(id);
+    String user = named ? userName(id) : null;
+    return new Visitor(id, address, agent, user, VisitorKind.HUMAN, returning);
+  }
+
+  /** An API client with a token (its user name is the client id). */
+  Visitor apiClient(long id, boolean returning) {
+    Rng r = Rng.of(seed, AGENT, id);
+    String agent = UserAgents.API_CLIENTS[UserAgents.API_TABLE.sample(r)];
+    return new Visitor(id, address(id), agent, "client-" + Long.toString(id % 5000 + 1000, 36),
+        VisitorKind.API_CLIENT, returning);
+  }
+
+  /** A crawler: one of the known bots from its operator's address range. */
+  Visitor crawler(long id) {
+    Rng r = Rng.of(seed, AGENT, id);
+    String[] c = UserAgents.CRAWLERS[UserAgents.CRAWLER_TABLE.sample(r)];
+    return new Visitor(id, c[1] + (1 + r.nextInt(254)), c[0], null, VisitorKind.CRAWLER, true);
+  }
+
+  /** A scanner. */
+  Visitor scanner(long id) {
+    Rng r = Rng.of(seed, AGENT, id);
+    String agent = UserAgents.SCANNERS[UserAgents.SCANNER_TABLE.sample(r)];
+    return new Visitor(id, ipv4(Rng.of(seed, ADDRESS, id)), agent.isEmpty() ? null : agent, null,
+        VisitorKind.SCANNER, false);
+  }
+
+  /** The uptime monitor (one fixed visitor). */
+  Visitor monitor() {
+    return new Visitor(0, "216.144.248.19", UserAgents.MONITOR, null, VisitorKind.MONITOR, true);
+  }
+
+  /** An attacker address for a scenario: few addresses, from hosting ranges. */
+  Visitor attacker(long id, int addressIndex, @Nullable String agent) {
+    Rng r = Rng.of(seed, SHARED, 0xA77AC4L, addressIndex);
+    return new Visitor(id, ipv4(r), agent, null, VisitorKind.SCANNER, false);
+  }
+
+  String userName(long id) {
+    Rng r = Rng.of(seed, NAME, id);
+    String first = FIRST_NAMES[r.nextInt(FIRST_NAMES.length)];
+    return switch (r.nextInt(4)) {
+      case 0 -> first;
+      case 1 -> first + (r.nextInt(90) + 10);
+      case 2 -> first + "." + FIRST_NAMES[r.nextInt(FIRST_NAMES.length)].charAt(0);
+      default -> first + "_" + (1970 + r.nextInt(40));
+    };
+  }
+
+  String address(long id) {
+    Rng r = Rng.of(seed, ADDRESS, id);
+    if (r.chance(settings.sharedAddressShare())) {
+      // Behind an office NAT or a mobile carrier's gateway: one of a few shared addresses.
+      int shared = (int) Math.floor(sharedAddresses * Math.pow(r.nextDouble(), 2));
+      Rng s = Rng.of(seed, SHARED, shared);
+      return ipv4(s);
+    }
+    // Skewed network sizes: low network indices hold many visitors.
+    int net = (int) Math.floor(networks * Math.pow(r.nextDouble(), 2.5));
+    Rng n = Rng.of(seed, NETWORK, net);
+    if (n.chance(settings.ipv6Share())) {
+      String prefix = IPV6_PREFIXES[n.nextInt(IPV6_PREFIXES.length)];
+      StringBuilder sb = new StringBuilder(40).append(prefix);
+      hex(sb, n.nextInt(0x10000), prefix.length() == 5 ? 4 : 3);
+      sb.append(':');
+      hex(sb, n.nextInt(0x10000), 0);
+      sb.append(':');
+      hex(sb, n.nextInt(0x10000), 0);
+      sb.append(':');
+      for (int i = 0; i < 4; i++) {
+        if (i > 0) {
+          sb.append(':');
+        }
+        hex(sb, r.nextInt(0x10000), 0);
+      }
+      return sb.toString();
+    }
+    int a = PUBLIC_FIRST_OCTETS[n.nextInt(PUBLIC_FIRST_OCTETS.length)];
+    int b = n.nextInt(256);
+    int c = n.nextInt(256);
+    int d = 1 + r.nextInt(254);
+    return a + "." + b + "." + c + "." + d;
+  }
+
+  private static String ipv4(Rng r) {
+    int a = PUBLIC_FIRST_OCTETS[r.nextInt(PUBLIC_FIRST_OCTETS.length)];
+    return a + "." + r.nextInt(256) + "." + r.nextInt(256) + "." + (1 + r.nextInt(254));
+  }
+
+  private static void hex(StringBuilder sb, int v, int digits) {
+    String h = Integer.toHexString(v);
+    if (digits > 0) {
+      for (int i = h.length(); i < digits; i++) {
+        sb.append('0');
+      }
+      h = h.length() > digits ? h.substring(h.length() - digits) : h;
+    }
+    sb.append(h);
+  }
+}

@@ -1,0 +1,100 @@
+package dev.loggen.core.random;
+
+import java.util.Locale;
+
+/**
+ * Weighted choice among {@code n} outcomes in O(1) per draw: Walker's alias method with Vose's
+ * numerically stable construction. Immutable and thread-safe once built.
+ */
+public final class AliasTable {
+  private final double[] probability;
+  private final int[] alias;
+  private final double[] normalised;
+
+  private AliasTable(double[] probability, int[] alias, double[] normalised) {
+    this.probability = probability;
+    this.alias = alias;
+    this.normalised = normalised;
+  }
+
+  /**
+   * A table for the given weights, which need not sum to 1.
+   *
+   * @param weights non-negative finite weights, at least one positive
+   * @throws IllegalArgumentException naming the index and value of a bad weight
+   */
+  public static AliasTable of(double... weights) {
+    int n = weights.length;
+    if (n == 0) {
+      throw new IllegalArgumentException("weights must not be empty");
+    }
+    double sum = 0;
+    for (int i = 0; i < n; i++) {
+      double w = weights[i];
+      if (!(w >= 0) || Double.isInfinite(w)) {
+        throw new IllegalArgumentException(String.format(Locale.ROOT,
+            "weights[%d] must be a non-negative finite number (got %s)", i, w));
+      }
+      sum += w;
+    }
+    if (!(sum > 0)) {
+      throw new IllegalArgumentException("weights must have a positive sum (all are 0)");
+    }
+    double[] norm = new double[n];
+    double[] scaled = new double[n];
+    for (int i = 0; i < n; i++) {
+      norm[i] = weights[i] / sum;
+      scaled[i] = norm[i] * n;
+    }
+    double[] prob = new double[n];
+    int[] alias = new int[n];
+    int[] small = new int[n];
+    int[] large = new int[n];
+    int ns = 0;
+    int nl = 0;
+    for (int i = n - 1; i >= 0; i--) {
+      if (scaled[i] < 1) {
+        small[ns++] = i;
+      } else {
+        large[nl++] = i;
+      }
+    }
+    while (ns > 0 && nl > 0) {
+      int s = small[--ns];
+      int l = large[--nl];
+      prob[s] = scaled[s];
+      alias[s] = l;
+      scaled[l] = (scaled[l] + scaled[s]) - 1;
+      if (scaled[l] < 1) {
+        small[ns++] = l;
+      } else {
+        large[nl++] = l;
+      }
+    }
+    while (nl > 0) {
+      prob[large[--nl]] = 1;
+    }
+    while (ns > 0) {
+      prob[small[--ns]] = 1;
+    }
+    return new AliasTable(prob, alias, norm);
+  }
+
+  /** The number of outcomes. */
+  public int size() {
+    return probability.length;
+  }
+
+  /** The probability of outcome {@code i} (its weight over the sum). */
+  public double probability(int i) {
+    return normalised[i];
+  }
+
+  /** One outcome index in {@code [0, size())}. */
+  public int sample(Rng rng) {
+    long bits = rng.nextLong();
+    int column = (int) (((bits >>> 32) * probability.length) >>> 32);
+    double u = (bits & 0x1FFFFFL) * 0x1.0p-21;
+    return u < probability[column] ? column : alias[column];
+  }
+}

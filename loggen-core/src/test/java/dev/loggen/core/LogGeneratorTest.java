@@ -1,0 +1,239 @@
+package dev.loggen.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.loggen.core.engine.States;
+import dev.loggen.core.engine.TransitionMatrix;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class LogGeneratorTest {
+  private static final Instant START = Instant.parse("2026-03-02T08:00:00Z");
+
+  static LongStream seeds() {
+    return LongStream.range(0, 100).map(i -> i * 0x9E3779B97F4A7C15L + 17);
+  }
+
+  private static LogGenerator small(long seed, Duration d) {
+    return LogGenerator.builder().seed(seed).traffic(Traffic.sessionsPerHour(600))
+        .window(START, d).build();
+  }
+
+  private static List<AccessEvent> all(LogGenerator g) {
+    List<AccessEvent> out = new ArrayList<>();
+    g.iterator().forEachRemaining(out::add);
+    return out;
+  }
+
+  @ParameterizedTest
+  @MethodSource("seeds")
+  void sameSeedGivesIdenticalEvents(long seed) {
+    List<AccessEvent> a = all(small(seed, Duration.ofMinutes(10)));
+    List<AccessEvent> b = all(small(seed, Duration.ofMinutes(10)));
+    assertFalse(a.isEmpty(), "seed " + seed + " generated nothing");
+    assertEquals(a, b, "seed " + seed);
+  }
+
+  @ParameterizedTest
+  @MethodSource("seeds")
+  void timestampsAreOrderedAndInsideTheWindow(long seed) {
+    LogGenerator g = small(seed, Duration.ofMinutes(10));
+    long from = START.toEpochMilli();
+    long to = from + Duration.ofMinutes(10).toMillis();
+    long prev = Long.MIN_VALUE;
+    for (AccessEvent e : all(g)) {
+      assertTrue(e.epochMillis() >= prev, "seed " + seed + ": out of order at " + e);
+      assertTrue(e.epochMillis() >= from && e.epochMillis() < to,
+          "seed " + seed + ": outside the window: " + e);
+      prev = e.epochMillis();
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("seeds")
+  void everySessionEndsAndTakesOnlyNonZeroTransitions(long seed) {
+    LogGenerator g = small(seed, Duration.ofMinutes(20));
+    TransitionMatrix m = (TransitionMatrix) g.model();
+    List<Session> sessions = new ArrayList<>();
+    g.iterator(sessions::add).forEachRemaining(e -> { });
+    assertFalse(sessions.isEmpty(), "seed " + seed);
+    for (Session s : sessions) {
+      if (s.visitor().kind() != VisitorKind.HUMAN) {
+        continue;
+      }
+      List<String> st = s.states();
+      assertEquals(States.START, st.get(0), "seed " + seed + " " + s);
+      boolean cut = s.endState().startsWith("MAX_");
+      if (!cut) {
+        assertEquals(States.END, st.get(st.size() - 1), "seed " + seed + " " + s);
+      }
+      for (int i = 1; i < st.size(); i++) {
+        assertTrue(m.probability(st.get(i - 1), st.get(i)) > 0,
+            "seed " + seed + ": zero-probability edge " + st.get(i - 1) + " -> " + st.get(i));
+      }
+      assertTrue(s.duration().compareTo(g.sessions().maxDuration()) <= 0, "seed " + seed);
+    }
+  }
+
+  @Test
+  void differentSeedsGiveDifferentOutput() {
+    assertNotEquals(all(small(1, Duration.ofMinutes(5))), all(small(2, Duration.ofMinutes(5))));
+  }
+
+  @Test
+  void defaultsStreamOneDayOfTheShop() {
+    LogGenerator g = LogGenerator.builder().seed(42).build();
+    assertEquals("shop", g.site().name());
+    assertEquals(Duration.ofDays(1), g.duration());
+    AccessEvent first = g.events().findFirst().orElseThrow();
+    assertEquals("shop.example.com", first.host());
+    assertTrue(g.toString().contains("seed=42"), g.toString());
+  }
+
+  static Stream<Arguments> sliceCases() {
+    return Stream.of(Arguments.of(11L, 1), Arguments.of(11L, 3), Arguments.of(11L, 7),
+        Arguments.of(987654321L, 3), Arguments.of(-5L, 7), Arguments.of(2026L, 13));
+  }
+
+  @ParameterizedTest
+  @MethodSource("sliceCases")
+  void slicesConcatenateToTheWholeRun(long seed, int n) {
+    LogGenerator g = LogGenerator.builder().seed(seed).traffic(Traffic.sessionsPerHour(1_500))
+        .window(START, Duration.ofMinutes(95)).build();
+    List<AccessEvent> whole = all(g);
+    List<AccessEvent> joined = new ArrayList<>();
+    List<Session> wholeSessions = new ArrayList<>();
+    g.iterator(wholeSessions::add).forEachRemaining(e -> { });
+    List<Session> sliceSessions = new ArrayList<>();
+    for (int k = 0; k < n; k++) {
+      g.slice(k, n).iterator(sliceSessions::add).forEachRemaining(joined::add);
+    }
+    assertEquals(whole.size(), joined.size(), "seed " + seed + ", " + n + " slices");
+    assertEquals(whole, joined, "seed " + seed + ", " + n + " slices");
+    assertEquals(wholeSessions, sliceSessions, "seed " + seed + ", " + n + " slices");
+  }
+
+  @Test
+  void aLaterStartSeesTheSameEventsOverlappingWindows() {
+    // Addressable randomness: the events of [t1, t2) do not depend on where the window starts.
+    LogGenerator a = LogGenerator.builder().seed(3).window(START, Duration.ofHours(2)).build();
+    LogGenerator b = LogGenerator.builder().seed(3)
+        .window(START.plus(Duration.ofMinutes(70)), Duration.ofMinutes(20)).build();
+    long from = START.plus(Duration.ofMinutes(70)).toEpochMilli();
+    long to = from + Duration.ofMinutes(20).toMillis();
+    List<AccessEvent> expected = all(a).stream()
+        .filter(e -> e.epochMillis() >= from && e.epochMillis() < to).toList();
+    assertEquals(expected, all(b));
+  }
+
+  @Test
+  void endlessWindowStreamsWithLimit() {
+    LogGenerator g = LogGenerator.builder().seed(1).window(START, null).build();
+    assertEquals(50_000, g.events().limit(50_000).count());
+    assertThrows(IllegalStateException.class, () -> g.slice(0, 2));
+  }
+
+  @Test
+  void timestampsCarryTheZoneOffset() {
+    LogGenerator g = LogGenerator.builder().seed(1)
+        .traffic(Traffic.sessionsPerHour(2000).withZone("America/New_York"))
+        .window(Instant.parse("2026-03-08T06:30:00Z"), Duration.ofHours(1)).build();
+    Set<String> offsets = new HashSet<>();
+    g.events().forEach(e -> offsets.add(e.offset().getId()));
+    // DST starts 2026-03-08 at 07:00 UTC in New York: -05:00 before, -04:00 after.
+    assertEquals(Set.of("-05:00", "-04:00"), offsets);
+  }
+
+  @Test
+  void trafficFollowsTheHourlyShape() {
+    LogGenerator g = LogGenerator.builder().seed(8).traffic(Traffic.sessionsPerHour(3_000))
+        .window(Instant.parse("2026-03-03T00:00:00Z"), Duration.ofDays(1)).build();
+    Map<Integer, Integer> perHour = new HashMap<>();
+    g.iterator(s -> perHour.merge(s.start().atZone(java.time.ZoneOffset.UTC).getHour(), 1,
+        Integer::sum)).forEachRemaining(e -> { });
+    double peak = Math.max(perHour.get(20), perHour.get(19));
+    double trough = Math.min(perHour.get(4), perHour.get(3));
+    assertTrue(peak / trough > 3.0 && peak / trough < 6.5, "peak/trough " + peak / trough);
+  }
+
+  @Test
+  void customModelWithNearAbsorbingLoopEndsAtTheBound() {
+    TransitionMatrix loop = TransitionMatrix.builder()
+        .from("START").to("BROWSING", 1.0)
+        .from("BROWSING").to("BROWSING", 0.999999).to("END", 0.000001)
+        .build();
+    LogGenerator g = LogGenerator.builder().seed(4).model(loop)
+        .sessions(SessionSettings.DEFAULT.withLimits(Duration.ofMinutes(10), 300))
+        .window(START, Duration.ofMinutes(30)).build();
+    List<Session> sessions = new ArrayList<>();
+    g.iterator(sessions::add).forEachRemaining(e -> { });
+    assertFalse(sessions.isEmpty());
+    assertTrue(sessions.stream().filter(s -> s.visitor().kind() == VisitorKind.HUMAN)
+        .allMatch(s -> s.endState().startsWith("MAX_")), "loop sessions are cut by the bounds");
+    assertTrue(sessions.stream().allMatch(s -> s.requests() <= 300
+        && s.duration().compareTo(Duration.ofMinutes(10)) <= 0));
+  }
+
+  // ------------------------------------------------------------ bad input
+
+  private static String iae(Runnable r) {
+    return assertThrows(IllegalArgumentException.class, r::run).getMessage();
+  }
+
+  @Test
+  void invalidSettingsAreNamed() {
+    assertEquals("sessionsPerHour must be a positive finite number (got -3.0)",
+        iae(() -> Traffic.sessionsPerHour(-3)));
+    assertEquals("sessionsPerHour must be a positive finite number (got NaN)",
+        iae(() -> Traffic.sessionsPerHour(Double.NaN)));
+    assertEquals("window duration must be positive (got PT0S)",
+        iae(() -> LogGenerator.builder().window(START, Duration.ZERO)));
+    assertTrue(iae(() -> Traffic.sessionsPerHour(1).withZone("Mars/Olympus"))
+        .startsWith("zone 'Mars/Olympus' is not a time zone"));
+    assertEquals("hourly must have 24 multipliers (got 3)",
+        iae(() -> Traffic.sessionsPerHour(1).withHourly(List.of(1.0, 2.0, 3.0))));
+    assertEquals("site shop has no pages: add at least one".replace("shop", "empty"),
+        iae(() -> Site.builder("empty").build()));
+    assertEquals("slice index must be between 0 and 2 (got 3)",
+        iae(() -> LogGenerator.builder().build().slice(3, 3)));
+    assertEquals("slice count must be positive (got 0)",
+        iae(() -> LogGenerator.builder().build().slice(0, 0)));
+    assertTrue(iae(() -> LogGenerator.builder()
+        .scenario(Scenario.flashCrowd(START, Duration.ofMinutes(5), 100, "nope")).build())
+        .contains("page 'nope' is not a page of site shop"));
+    assertEquals("maxDuration must be between 1 second and 1 day (got PT0S)",
+        iae(() -> SessionSettings.DEFAULT.withLimits(Duration.ZERO, 10)));
+    assertEquals("visitors.ipv6Share must be a share between 0 and 1 (got 1.5)",
+        iae(() -> Visitors.DEFAULT.withIpv6Share(1.5)));
+    assertEquals("seed was already set to 1",
+        assertThrows(IllegalStateException.class, () -> LogGenerator.builder().seed(1).seed(2))
+            .getMessage());
+  }
+
+  @Test
+  void siteValidationNamesPagesAndPlaceholders() {
+    assertTrue(iae(() -> Site.builder("s").page(Page.html("a", "/a/{id}")).landing("a", 1)
+        .build()).contains("uses placeholder {id} in '/a/{id}' but no param 'id' is declared"));
+    assertTrue(iae(() -> Site.builder("s").page(Page.html("a", "/a")).landing("b", 1).build())
+        .contains("landing names unknown page 'b'"));
+    assertEquals("page x: path must start with '/' (got 'x')", iae(() -> Page.html("x", "x")));
+    assertEquals("page p: errorRate must be a probability between 0 and 1 (got 2.0)",
+        iae(() -> Page.html("p", "/p").withErrorRates(2, 0)));
+  }
+}

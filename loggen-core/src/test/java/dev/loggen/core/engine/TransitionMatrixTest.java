@@ -1,0 +1,154 @@
+package dev.loggen.core.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.loggen.core.random.Rng;
+import java.util.List;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class TransitionMatrixTest {
+
+  static LongStream seeds() {
+    return LongStream.range(0, 100).map(i -> i * 7919 + 13);
+  }
+
+  private static String message(Runnable r) {
+    return assertThrows(IllegalArgumentException.class, r::run).getMessage();
+  }
+
+  @Test
+  void legacyDefaultHasTheOldToolsProbabilities() {
+    TransitionMatrix m = TransitionMatrix.legacyDefault();
+    assertEquals(0.7, m.probability("START", "LOGIN"), 1e-12);
+    assertEquals(0.3, m.probability("START", "DIRECT_ACCESS"), 1e-12);
+    assertEquals(0.9, m.probability("LOGIN", "BROWSING"), 1e-12);
+    assertEquals(0.2, m.probability("DIRECT_ACCESS", "LEAVE"), 1e-12);
+    assertEquals(0.05, m.probability("BROWSING", "ERROR"), 1e-12);
+    assertEquals(1.0, m.probability("LOGOUT", "END"), 1e-12);
+    assertEquals(1.0, m.probability("ERROR", "END"), 1e-12);
+    assertTrue(m.isTerminal(m.indexOf("END")));
+  }
+
+  @Test
+  void everyRowSumsToOne() {
+    TransitionMatrix m = TransitionMatrix.legacyDefault();
+    for (String from : m.states()) {
+      if (from.equals("END")) {
+        continue;
+      }
+      double sum = m.asMap().get(from).values().stream().mapToDouble(Double::doubleValue).sum();
+      assertEquals(1.0, sum, 1e-12, "row " + from);
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("seeds")
+  void walksTakeOnlyNonZeroEdgesAndEnd(long seed) {
+    TransitionMatrix m = TransitionMatrix.legacyDefault();
+    Rng rng = Rng.seeded(seed);
+    for (int walk = 0; walk < 200; walk++) {
+      int s = m.startState();
+      int steps = 0;
+      while (!m.isTerminal(s)) {
+        int next = m.next(s, rng);
+        assertTrue(m.probability(m.states().get(s), m.states().get(next)) > 0,
+            "seed " + seed + ": took a zero-probability edge " + m.states().get(s) + " -> "
+                + m.states().get(next));
+        s = next;
+        assertTrue(++steps < 10_000, "seed " + seed + ": walk did not end");
+      }
+    }
+  }
+
+  @Test
+  void empiricalFrequenciesMatchTheMatrix() {
+    TransitionMatrix m = TransitionMatrix.legacyDefault();
+    Rng rng = Rng.seeded(2026);
+    int browsing = m.indexOf("BROWSING");
+    int n = 400_000;
+    int[] counts = new int[m.states().size()];
+    for (int i = 0; i < n; i++) {
+      counts[m.next(browsing, rng)]++;
+    }
+    for (String to : List.of("LOGOUT", "ABANDON", "ERROR", "BROWSING")) {
+      double p = m.probability("BROWSING", to);
+      double sd = Math.sqrt(p * (1 - p) / n);
+      assertEquals(p, (double) counts[m.indexOf(to)] / n, 5 * sd, "BROWSING -> " + to);
+    }
+  }
+
+  @Test
+  void rowsMustSumToOneWithinTolerance() {
+    assertEquals("probabilities of state START must sum to 1 (within 0.01) but sum to 0.9:"
+            + " {LOGIN=0.5, DIRECT_ACCESS=0.4}",
+        message(() -> TransitionMatrix.builder().from("START").to("LOGIN", 0.5)
+            .to("DIRECT_ACCESS", 0.4).build()));
+    // within 0.01 is accepted and scaled to exactly 1
+    TransitionMatrix m = TransitionMatrix.builder().from("START").to("LOGIN", 0.695)
+        .to("DIRECT_ACCESS", 0.3).build();
+    assertEquals(1.0, m.probability("START", "LOGIN") + m.probability("START", "DIRECT_ACCESS"),
+        1e-12);
+  }
+
+  @Test
+  void normalizeScalesAnyPositiveRow() {
+    TransitionMatrix m = TransitionMatrix.builder().normalize().from("START").to("LOGIN", 3)
+        .to("DIRECT_ACCESS", 1).build();
+    assertEquals(0.75, m.probability("START", "LOGIN"), 1e-12);
+  }
+
+  @Test
+  void negativeAndNanProbabilitiesAreRejected() {
+    assertEquals("probability of START -> LOGIN must be a finite number >= 0 (got -0.1)",
+        message(() -> TransitionMatrix.builder().from("START").to("LOGIN", -0.1)));
+    assertEquals("probability of START -> LOGIN must be a finite number >= 0 (got NaN)",
+        message(() -> TransitionMatrix.builder().from("START").to("LOGIN", Double.NaN)));
+  }
+
+  @Test
+  void unknownTargetIsNamed() {
+    String msg = message(() -> TransitionMatrix.builder().from("START").to("BROWSNG", 1.0)
+        .build());
+    assertTrue(msg.startsWith("state START has a transition to unknown state 'BROWSNG'"), msg);
+    assertTrue(msg.contains("BROWSING"), msg);
+  }
+
+  @Test
+  void unreachableStateIsNamed() {
+    assertEquals("states [CHECKOUT] are not reachable from START: every state needs a path from"
+            + " START with non-zero probabilities",
+        message(() -> TransitionMatrix.builder().from("START").to("BROWSING", 1.0)
+            .from("CHECKOUT").to("END", 1.0).build()));
+  }
+
+  @Test
+  void endUnreachableIsNamed() {
+    assertEquals("END is not reachable from states [START, LOOP]: sessions in them would never"
+            + " end",
+        message(() -> TransitionMatrix.builder().from("START").to("LOOP", 1.0)
+            .from("LOOP").to("LOOP", 1.0).build()));
+  }
+
+  @Test
+  void missingStartRowAndDuplicateTransitionAreReported() {
+    assertTrue(message(() -> TransitionMatrix.builder().from("LOGIN").to("END", 1.0).build())
+        .startsWith("transition matrix has no row for START"));
+    assertEquals("transition START -> LOGIN was already set to 0.5",
+        assertThrows(IllegalStateException.class, () -> TransitionMatrix.builder().from("START")
+            .to("LOGIN", 0.5).to("LOGIN", 0.5)).getMessage());
+  }
+
+  @Test
+  void customStatesWork() {
+    TransitionMatrix m = TransitionMatrix.builder()
+        .from("START").to("CHECKOUT", 1.0)
+        .from("CHECKOUT").to("END", 0.5).to("CHECKOUT", 0.5)
+        .build();
+    assertEquals(List.of("START", "CHECKOUT", "END"), m.states());
+  }
+}

@@ -1,0 +1,182 @@
+package dev.loggen.core.random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every sampler against its analytic mean and quantiles. */
+class DistributionsTest {
+  private static final int N = 200_000;
+
+  static LongStream seeds() {
+    return LongStream.of(1, 7, 42, 1234567, -99);
+  }
+
+  private static double[] draw(Distribution d, long seed) {
+    Rng rng = Rng.seeded(seed);
+    double[] v = new double[N];
+    for (int i = 0; i < N; i++) {
+      v[i] = d.sample(rng);
+    }
+    Arrays.sort(v);
+    return v;
+  }
+
+  private static void assertQuantiles(Distribution d, long seed, double tolerance) {
+    double[] v = draw(d, seed);
+    for (double p : new double[] {0.1, 0.5, 0.9}) {
+      double empirical = v[(int) (p * N)];
+      double analytic = d.quantile(p);
+      assertEquals(analytic, empirical, tolerance * analytic,
+          d + " quantile " + p + " (seed " + seed + ")");
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("seeds")
+  void lognormalMatchesMedianQuantilesAndMean(long seed) {
+    Distribution d = Distributions.lognormal(10_000, 0.8);
+    assertEquals(10_000, d.quantile(0.5), 1e-6);
+    assertQuantiles(d, seed, 0.03);
+    double mean = Arrays.stream(draw(d, seed)).average().orElseThrow();
+    assertEquals(d.mean(), mean, 0.03 * d.mean(), "mean (seed " + seed + ")");
+  }
+
+  @ParameterizedTest
+  @MethodSource("seeds")
+  void paretoMatchesQuantiles(long seed) {
+    Distribution d = Distributions.pareto(1_000, 1.2);
+    assertQuantiles(d, seed, 0.03);
+    assertEquals(6_000, d.mean(), 1e-9);
+    assertEquals(Double.POSITIVE_INFINITY, Distributions.pareto(1, 0.9).mean());
+  }
+
+  @ParameterizedTest
+  @MethodSource("seeds")
+  void exponentialMatchesMeanAndQuantiles(long seed) {
+    Distribution d = Distributions.exponential(5);
+    assertQuantiles(d, seed, 0.03);
+    double mean = Arrays.stream(draw(d, seed)).average().orElseThrow();
+    assertEquals(5, mean, 0.05, "seed " + seed);
+  }
+
+  @ParameterizedTest
+  @MethodSource("seeds")
+  void mixtureQuantileSolvesItsCdf(long seed) {
+    Distribution d = Distributions.lognormalWithParetoTail(10_000, 0.9, 0.05, 200_000, 1.0);
+    assertQuantiles(d, seed, 0.04);
+  }
+
+  @ParameterizedTest
+  @MethodSource("seeds")
+  void geometricHasMeanOneMinusPOverP(long seed) {
+    Rng rng = Rng.seeded(seed);
+    double p = 0.2;
+    double sum = 0;
+    for (int i = 0; i < N; i++) {
+      sum += Discrete.geometric(rng, p);
+    }
+    assertEquals((1 - p) / p, sum / N, 0.05, "seed " + seed);
+  }
+
+  @ParameterizedTest
+  @MethodSource("seeds")
+  void poissonHasMeanAndVarianceLambda(long seed) {
+    for (double lambda : new double[] {0.5, 8, 35, 1_000, 250_000}) {
+      Rng rng = Rng.seeded(seed);
+      int n = 40_000;
+      double sum = 0;
+      double sq = 0;
+      for (int i = 0; i < n; i++) {
+        long k = Discrete.poisson(rng, lambda);
+        assertTrue(k >= 0);
+        sum += k;
+        sq += (double) k * k;
+      }
+      double mean = sum / n;
+      double var = sq / n - mean * mean;
+      assertEquals(lambda, mean, 4 * Math.sqrt(lambda / n) + 1e-9,
+          "mean for lambda " + lambda + " (seed " + seed + ")");
+      assertEquals(lambda, var, 0.06 * lambda, "variance for lambda " + lambda + " (seed " + seed
+          + ")");
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("seeds")
+  void zipfFrequenciesFollowTheLaw(long seed) {
+    Zipf z = new Zipf(1_000, 1.0);
+    Rng rng = Rng.seeded(seed);
+    int[] counts = new int[1_001];
+    for (int i = 0; i < N; i++) {
+      counts[z.sample(rng)]++;
+    }
+    // rank 1 vs rank 2 vs rank 10: ratios 2 and 10 for exponent 1
+    assertEquals(2.0, (double) counts[1] / counts[2], 0.1, "seed " + seed);
+    assertEquals(10.0, (double) counts[1] / counts[10], 1.0, "seed " + seed);
+    assertEquals(z.probability(1), (double) counts[1] / N, 0.005);
+  }
+
+  @ParameterizedTest
+  @MethodSource("seeds")
+  void aliasTableMatchesWeights(long seed) {
+    double[] w = {5, 0, 1, 3, 1};
+    AliasTable t = AliasTable.of(w);
+    Rng rng = Rng.seeded(seed);
+    int[] c = new int[w.length];
+    for (int i = 0; i < N; i++) {
+      c[t.sample(rng)]++;
+    }
+    assertEquals(0, c[1], "a zero weight is never drawn");
+    for (int i = 0; i < w.length; i++) {
+      assertEquals(w[i] / 10, (double) c[i] / N, 0.005, "outcome " + i + " seed " + seed);
+    }
+  }
+
+  @Test
+  void badParametersAreNamed() {
+    assertEquals("weights[1] must be a non-negative finite number (got -1.0)",
+        assertThrows(IllegalArgumentException.class, () -> AliasTable.of(1, -1)).getMessage());
+    assertEquals("weights must have a positive sum (all are 0)",
+        assertThrows(IllegalArgumentException.class, () -> AliasTable.of(0, 0)).getMessage());
+    assertEquals("median must be a positive finite number (got -5.0)",
+        assertThrows(IllegalArgumentException.class, () -> Distributions.lognormal(-5, 1))
+            .getMessage());
+    assertEquals("alpha must be a positive finite number (got NaN)",
+        assertThrows(IllegalArgumentException.class, () -> Distributions.pareto(1, Double.NaN))
+            .getMessage());
+    assertEquals("n must be between 1 and 10000000 (got 0)",
+        assertThrows(IllegalArgumentException.class, () -> new Zipf(0, 1)).getMessage());
+  }
+
+  @Test
+  void streamsAreAddressableAndIndependentOfUse() {
+    Rng a = Rng.of(42, 3, 7);
+    long first = a.nextLong();
+    Rng other = Rng.of(42, 3, 6);
+    for (int i = 0; i < 1000; i++) {
+      other.nextLong();
+    }
+    assertEquals(first, Rng.of(42, 3, 7).nextLong());
+    assertTrue(Rng.of(42, 3, 7).nextLong() != Rng.of(42, 7, 3).nextLong());
+    assertTrue(Rng.of(42, 3, 7).nextLong() != Rng.of(43, 3, 7).nextLong());
+  }
+
+  @Test
+  void nextIntIsUniformAndInRange() {
+    Rng rng = Rng.seeded(5);
+    int[] c = new int[7];
+    for (int i = 0; i < 70_000; i++) {
+      c[rng.nextInt(7)]++;
+    }
+    for (int v : c) {
+      assertEquals(10_000, v, 400);
+    }
+  }
+}
