@@ -774,6 +774,29 @@ public final class RotatingFileSink implements LineSink {
         throw new IllegalArgumentException("path " + path + " does not name a file");
       }
       String activeName = fileName.toString();
+      if (maxSize == null && grid == null) {
+        List<String> pointless = new java.util.ArrayList<>();
+        if (pattern != null) {
+          pointless.add("pattern");
+        }
+        if (gzipLevel > 0) {
+          pointless.add("gzip");
+        }
+        if (keep != Integer.MAX_VALUE) {
+          pointless.add("keep");
+        }
+        if (totalSizeCap != null) {
+          pointless.add("totalSizeCap");
+        }
+        if (maxAge != null) {
+          pointless.add("maxAge");
+        }
+        if (!pointless.isEmpty()) {
+          throw new IllegalArgumentException(String.join(", ", pointless) + " set without a"
+              + " trigger: without maxSize, hourly(), daily() or period() no file is ever"
+              + " rotated");
+        }
+      }
       NameTemplate names;
       boolean shifting = false;
       int indexBase = 1;
@@ -799,6 +822,12 @@ public final class RotatingFileSink implements LineSink {
         if (names.parse(activeName) != null) {
           throw new IllegalArgumentException("pattern '" + pattern + "' makes names like the"
               + " active file's, " + activeName);
+        }
+        String sample = names.format(Instant.parse("2026-01-02T03:04:05Z").toEpochMilli(), 0);
+        if (names.parse(sample) == null) {
+          throw new IllegalArgumentException("pattern '" + pattern + "' makes names it cannot"
+              + " read back, such as " + sample + " (its date needs year, month and day), so"
+              + " retention and repair could not find its files");
         }
         if (grid != null && !names.hasIndex()) {
           checkDistinctDates(names, grid, pattern);

@@ -95,6 +95,21 @@ class BadInputTest {
   }
 
   @Test
+  void settingsThatNeedATrigger() {
+    message("gzip, keep set without a trigger: without maxSize, hourly(), daily() or period()"
+        + " no file is ever rotated", IllegalArgumentException.class,
+        () -> builder().gzip().keep(3).build());
+  }
+
+  @Test
+  void patternWhoseDatesCannotBeReadBack() {
+    message("pattern 'access-%d{HH}.log' makes names it cannot read back, such as"
+        + " access-03.log (its date needs year, month and day), so retention and repair could"
+        + " not find its files", IllegalArgumentException.class,
+        () -> builder().hourly().pattern("access-%d{HH}.log").build());
+  }
+
+  @Test
   void pathThatIsADirectory() throws IOException {
     Path sub = Files.createDirectory(dir.resolve("access.log"));
     message("path " + sub + " is a directory, not a file", IllegalArgumentException.class,

@@ -13,16 +13,24 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A file channel that fails writes on demand: each failing write first writes part of its
  * bytes (as a real disk filling up does) and then throws {@code IOException("No space left on
  * device")}. {@code failures} counts the writes still to fail; a negative count fails for ever.
+ * {@code forces} counts calls of {@link #force(boolean)}.
  */
 final class FaultyChannel extends FileChannel {
   private final FileChannel delegate;
   private final AtomicInteger failures;
   private final AtomicInteger failed;
+  private final AtomicInteger forces;
 
   FaultyChannel(FileChannel delegate, AtomicInteger failures, AtomicInteger failed) {
+    this(delegate, failures, failed, new AtomicInteger());
+  }
+
+  FaultyChannel(FileChannel delegate, AtomicInteger failures, AtomicInteger failed,
+      AtomicInteger forces) {
     this.delegate = delegate;
     this.failures = failures;
     this.failed = failed;
+    this.forces = forces;
   }
 
   private boolean shouldFail() {
@@ -116,6 +124,7 @@ final class FaultyChannel extends FileChannel {
 
   @Override
   public void force(boolean metaData) throws IOException {
+    forces.incrementAndGet();
     delegate.force(metaData);
   }
 
