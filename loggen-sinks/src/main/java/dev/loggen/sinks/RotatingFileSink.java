@@ -507,7 +507,9 @@ public final class RotatingFileSink implements LineSink {
     /**
      * Starts a new file at every period boundary in the zone. Periods that divide a day evenly
      * ({@code PT15M}, {@code PT1H}, {@code PT6H}) start at local midnight and every period
-     * after it; periods of whole days start at local midnight.
+     * after it; periods of whole days start at local midnight (every n days counted from
+     * 1970-01-01, or from a Monday when n is a multiple of 7: {@code P7D} is weekly from
+     * Monday).
      *
      * @param period the period: positive, whole milliseconds, dividing a day evenly or a whole
      *     number of days

@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * The boundaries of rotation periods in a time zone: periods that divide a day evenly start at
  * local midnight and every period after it (hourly: at every full local hour); periods of whole
  * days start at local midnight, counted from 1970-01-01 (a period of one day is daily at local
- * midnight). Around daylight-saving changes a period follows local time: the repeated hour in
+ * midnight), or from a Monday for whole weeks ({@code P7D} is weekly from Monday). Around daylight-saving changes a period follows local time: the repeated hour in
  * autumn belongs to one longer period, the skipped hour in spring makes one shorter.
  *
  * @param period the length of a period: positive, whole milliseconds, dividing a day evenly or
@@ -91,7 +91,9 @@ public record PeriodGrid(Duration period, ZoneId zone) {
     long end;
     if (p % DAY == 0) {
       long days = p / DAY;
-      long first = Math.floorDiv(z.toLocalDate().toEpochDay(), days) * days;
+      // whole weeks start on a Monday (1970-01-05 is epoch day 4), other spans on 1970-01-01
+      long anchor = days % 7 == 0 ? 4 : 0;
+      long first = Math.floorDiv(z.toLocalDate().toEpochDay() - anchor, days) * days + anchor;
       start = toMillis(LocalDate.ofEpochDay(first).atStartOfDay(zone));
       end = toMillis(LocalDate.ofEpochDay(first + days).atStartOfDay(zone));
     } else {

@@ -33,6 +33,14 @@ class PeriodGridTest {
   }
 
   @Test
+  void weeksStartOnMonday() {
+    PeriodGrid g = new PeriodGrid(Duration.ofDays(7), ZoneOffset.UTC);
+    long t = at("2026-01-01T12:00:00Z"); // a Thursday
+    assertEquals(at("2025-12-29T00:00:00Z"), g.start(t));
+    assertEquals(at("2026-01-05T00:00:00Z"), g.end(t));
+  }
+
+  @Test
   void hourlyAcrossDaylightSavingChanges() {
     PeriodGrid g = new PeriodGrid(Duration.ofHours(1), NY);
     // spring forward 2026-03-08: 02:00 EST -> 03:00 EDT; 01:30 EST is 06:30Z
