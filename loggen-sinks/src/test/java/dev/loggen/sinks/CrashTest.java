@@ -90,9 +90,10 @@ class CrashTest {
 
   private Process startChild(String naming, long base) throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process child = new ProcessBuilder(java, "-Xmx64m", "-XX:TieredStopAtLevel=1", "-cp",
-        System.getProperty("java.class.path"), CrashWriterMain.class.getName(), dir.toString(),
-        naming, Long.toString(base)).redirectErrorStream(true).start();
+    Process child = new ProcessBuilder(java, "-Xmx64m", "-XX:+IgnoreUnrecognizedVMOptions",
+        "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+        CrashWriterMain.class.getName(), dir.toString(), naming, Long.toString(base))
+        .redirectErrorStream(true).start();
     BufferedReader out = new BufferedReader(
         new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
     StringBuilder seen = new StringBuilder();

@@ -87,7 +87,8 @@ class StreamSinkTest {
       sink.write(big, 0, big.length, 0L);
       sink.write("cd".getBytes(StandardCharsets.US_ASCII), 0, 2, 0L);
     }
-    assertEquals("ab\n" + "y".repeat(100) + "\ncd\n", out.bytes.toString(StandardCharsets.US_ASCII));
+    assertEquals("ab\n" + "y".repeat(100) + "\ncd\n",
+        out.bytes.toString(StandardCharsets.US_ASCII));
     assertFalse(out.closed, "closeStream=false leaves the stream open");
   }
 

@@ -14,8 +14,9 @@ import org.jspecify.annotations.Nullable;
  * The boundaries of rotation periods in a time zone: periods that divide a day evenly start at
  * local midnight and every period after it (hourly: at every full local hour); periods of whole
  * days start at local midnight, counted from 1970-01-01 (a period of one day is daily at local
- * midnight), or from a Monday for whole weeks ({@code P7D} is weekly from Monday). Around daylight-saving changes a period follows local time: the repeated hour in
- * autumn belongs to one longer period, the skipped hour in spring makes one shorter.
+ * midnight), or from a Monday for whole weeks ({@code P7D} is weekly from Monday). Around
+ * daylight-saving changes a period follows local time: the repeated hour in autumn belongs to
+ * one longer period, the skipped hour in spring makes one shorter.
  *
  * @param period the length of a period: positive, whole milliseconds, dividing a day evenly or
  *     a whole number of days
