@@ -1,0 +1,942 @@
+package dev.loggen.sinks;
+
+import dev.loggen.core.DataSize;
+import dev.loggen.core.LineSink;
+import dev.loggen.sinks.internal.ActiveFile;
+import dev.loggen.sinks.internal.ActiveFile.OpenMode;
+import dev.loggen.sinks.internal.ArchiveManager;
+import dev.loggen.sinks.internal.ChannelFactory;
+import dev.loggen.sinks.internal.NameTemplate;
+import dev.loggen.sinks.internal.PeriodGrid;
+import dev.loggen.sinks.internal.Retention;
+import dev.loggen.sinks.internal.Retrier;
+import dev.loggen.sinks.internal.RolloverStrategy;
+import dev.loggen.sinks.internal.TriggeringPolicy;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A {@link LineSink} that writes a file and rotates it by size, by time, or both, naming the
+ * archives as logrotate or logback would, gzipping them in the background and deleting old
+ * ones. Built by {@link FileSinks#rotating(Path)}:
+ *
+ * <pre>{@code
+ * LineSink sink = FileSinks.rotating(Path.of("logs/access.log"))
+ *     .daily()                      // at midnight UTC of the event time (zone(...) to change)
+ *     .maxSize(DataSize.ofMegabytes(100))
+ *     .gzip()
+ *     .keep(7)
+ *     .build();
+ * }</pre>
+ *
+ * <h2>Triggers</h2>
+ * A new file starts when the next line would take the file past {@code maxSize} (a file is
+ * never larger than that, unless a single line is), and at every period boundary
+ * ({@link Builder#hourly()}, {@link Builder#daily()}, {@link Builder#period(Duration)}) in the
+ * builder's {@link Builder#zone(ZoneId) zone}. Time is the event time passed with each line by
+ * default ({@link TimeSource#EVENT}): a backfilled week gives seven daily files named by their
+ * simulated dates. In live mode, {@link TimeSource#WALL} follows the builder's
+ * {@link Builder#clock(Clock) clock}. An empty file is never archived: a period without lines
+ * leaves no file. Lines whose time lies before the current period (out of order) stay in the
+ * current file; time never rotates backwards.
+ *
+ * <h2>Names</h2>
+ * With the default, logrotate-style naming, the active file keeps its name and archives get a
+ * suffix:
+ * <ul>
+ *   <li>size only: numbers that shift, {@code access.log.1} the newest, then
+ *       {@code access.log.2}, ... (each rollover renames every archive, as logrotate does;
+ *       bound their number with {@link Builder#keep(int)});
+ *   <li>time only: the period's date ({@code dateext}), {@code access.log.2026-01-01}, or
+ *       {@code access.log.2026-01-01-13} for hourly periods ({@code -HHmm} for minutes,
+ *       {@code -HHmmss} for seconds), the date of the period's start in the zone;
+ *   <li>time and size: the date then a number counting up within the period,
+ *       {@code access.log.2026-01-01.1}, {@code access.log.2026-01-01.2}, ...;
+ *   <li>plus {@code .gz} with {@link Builder#gzip()}.
+ * </ul>
+ * A {@link Builder#pattern(String) pattern} names archives as logback does instead:
+ * {@code access-%d{yyyy-MM-dd}.%i.log.gz}, with {@code %d{...}} the period's date in the zone
+ * (without time rotation, the date of the file's first line), {@code %i} an index counting up
+ * from 0 within each date (never shifting), and a {@code .gz} suffix meaning compressed.
+ * Archives are written in the active file's directory. An archive name that exists already is
+ * never overwritten: {@code %i} moves on to a free number; without {@code %i} the rollover
+ * fails with an exception naming the file.
+ *
+ * <p>Each archive's modification time is set to the time of its last line (the event time in
+ * {@link TimeSource#EVENT} mode), so the directory looks like a real server's history and
+ * {@link Builder#maxAge(Duration)} measures age in the same time as rotation.
+ *
+ * <h2>Rollover, compression, retention</h2>
+ * The finished file is renamed atomically ({@code ATOMIC_MOVE}; where the file system cannot,
+ * it is copied to a temporary name, renamed and then deleted, which is still never partial).
+ * Compression runs on one daemon thread per sink and writes {@code .NAME.gz.tmp}, renamed to
+ * {@code NAME.gz} only when complete, so no half-written {@code .gz} ever has a final name.
+ * Retention ({@link Builder#keep(int)}, {@link Builder#totalSizeCap(DataSize)},
+ * {@link Builder#maxAge(Duration)}) runs after each rollover (after its compression) and
+ * deletes the oldest archives first; it only ever touches files whose names this sink makes
+ * (with the current naming settings), never anything else in the directory.
+ * {@link #close()} waits for pending compression.
+ *
+ * <h2>Opening an existing file</h2>
+ * By default the sink appends. A line that a crash left half written (bytes after the last
+ * {@code '\n'}) is cut first, and the number of bytes cut is reported to the
+ * {@link Builder#warnings(Consumer) warnings handler} and in {@link #recovery()}. The sink also
+ * repairs its archives: temporary files of an interrupted compression are deleted, an
+ * uncompressed archive whose {@code .gz} is complete is deleted, and (with compression on)
+ * uncompressed archives are compressed. {@link Builder#truncate()} empties the active file
+ * instead, {@link Builder#failIfExists()} refuses to open it; the sink never truncates a
+ * file silently.
+ *
+ * <h2>Failures</h2>
+ * Lines are buffered and written in large chunks that always end at a line end, so a file on
+ * disk only ever holds whole lines (a line longer than the buffer is written whole, in one
+ * gathering write). A failed operation ({@code IOException}) is retried with backoff
+ * ({@link Builder#retry(int, Duration)}); a failed write is first cut back to the end of the
+ * last whole line, so a retry never duplicates or tears a line. When every attempt fails, an
+ * {@link UncheckedIOException} names the operation ({@code write}, {@code rename},
+ * {@code compress}, {@code delete}, ...), the path and the cause, and the sink refuses further
+ * lines. No line is dropped silently.
+ *
+ * <h2>Speed and threads</h2>
+ * A line costs a time comparison against the next boundary, a size comparison, and a copy into
+ * a direct buffer (256 KiB by default); there is no lock. Like every {@link LineSink} it is
+ * used by one thread at a time. Sinks for different files (access and error logs) are
+ * independent and may share a directory.
+ */
+public final class RotatingFileSink implements LineSink {
+  private static final byte NEWLINE = '\n';
+  private static final int OPEN = 0;
+  private static final int FAILED = 1;
+  private static final int CLOSED = 2;
+
+  private final Path path;
+  private final String description;
+  private final ActiveFile file;
+  private final @Nullable RolloverStrategy rollover;
+  private final TriggeringPolicy trigger;
+  private final @Nullable Clock wall;
+  private final Clock clock;
+  private final FsyncPolicy fsync;
+  private final long fsyncIntervalMillis;
+  private final RecoveryReport recovery;
+  private final ByteBuffer buf;
+  private final long maxFileBytes;
+
+  private long nextBoundary = Long.MIN_VALUE;
+  private long fileBytes;
+  private long periodStart;
+  private long fileFirstMillis;
+  private long lastLineMillis = Long.MIN_VALUE;
+  private long lastSyncMillis;
+  private boolean started;
+  private final long existingModifiedMillis;
+  private int state = OPEN;
+  private @Nullable RuntimeException failure;
+
+  private RotatingFileSink(Builder b, Path abs, TriggeringPolicy trigger,
+      @Nullable ArchiveManager archives) {
+    this.path = abs;
+    this.description = b.toString();
+    this.trigger = trigger;
+    this.rollover = archives;
+    this.wall = b.timeSource == TimeSource.WALL ? b.clock : null;
+    this.clock = b.clock;
+    this.fsync = b.fsync;
+    Duration interval = b.fsync.interval();
+    this.fsyncIntervalMillis = interval == null ? Long.MAX_VALUE : interval.toMillis();
+    this.maxFileBytes = trigger.maxFileBytes();
+    this.buf = ByteBuffer.allocateDirect((int) b.bufferSize.bytes());
+    long tailLimit = Math.max(1L << 20, 4 * b.bufferSize.bytes());
+    this.file = new ActiveFile(abs, b.channels, b.retrier, tailLimit);
+    long modified = Long.MIN_VALUE;
+    long cut;
+    try {
+      if (b.openMode == OpenMode.APPEND && Files.size(abs) > 0) {
+        modified = Files.getLastModifiedTime(abs).toMillis();
+      }
+    } catch (IOException e) {
+      // a missing file is fine: it is created below
+    }
+    try {
+      cut = file.open(b.openMode);
+    } catch (RuntimeException e) {
+      if (archives != null) {
+        archives.close();
+      }
+      throw e;
+    }
+    this.existingModifiedMillis = modified;
+    this.fileBytes = file.size();
+    this.lastSyncMillis = clock.millis();
+    this.recovery = new RecoveryReport(abs, fileBytes, cut,
+        archives == null ? List.of() : archives.deletedTemporaries(),
+        archives == null ? List.of() : archives.removedCopies(),
+        archives == null ? List.of() : archives.compressedAgain());
+    if (cut > 0) {
+      b.warnings.accept(String.format(Locale.ROOT,
+          "cut %d bytes of a torn last line from %s (left by a crash) before appending", cut,
+          abs));
+    }
+  }
+
+  /**
+   * The active file.
+   *
+   * @return its absolute path
+   */
+  public Path path() {
+    return path;
+  }
+
+  /**
+   * What was found and repaired when the sink opened.
+   *
+   * @return the report
+   */
+  public RecoveryReport recovery() {
+    return recovery;
+  }
+
+  /**
+   * The archives this sink manages, oldest first, after waiting for pending compression. Empty
+   * for a sink that does not rotate.
+   *
+   * @return their paths
+   */
+  public List<Path> archives() {
+    RolloverStrategy r = rollover;
+    return r == null ? List.of() : r.archives();
+  }
+
+  /**
+   * The number of bytes in the active file, the buffered ones included.
+   *
+   * @return the count
+   */
+  public long activeFileBytes() {
+    return fileBytes;
+  }
+
+  @Override
+  public void write(byte[] line, int offset, int length, long epochMillis) {
+    Clock w = wall;
+    long t = w == null ? epochMillis : w.millis();
+    if (t >= nextBoundary || fileBytes + length + 1 > maxFileBytes) {
+      slowWrite(line, offset, length, t);
+      return;
+    }
+    append(line, offset, length, t);
+  }
+
+  private void append(byte[] line, int offset, int length, long t) {
+    ByteBuffer b = buf;
+    if (length >= b.remaining()) {
+      Objects.checkFromIndexSize(offset, length, line.length);
+      flushBuffer();
+      if (length >= b.capacity()) {
+        writeLong(line, offset, length);
+        fileBytes += length + 1;
+        lastLineMillis = t;
+        return;
+      }
+    }
+    b.put(line, offset, length).put(NEWLINE);
+    fileBytes += length + 1;
+    lastLineMillis = t;
+  }
+
+  /** Start of file, period boundary, size limit, or not open: the rare cases. */
+  private void slowWrite(byte[] line, int offset, int length, long t) {
+    ensureOpen();
+    Objects.checkFromIndexSize(offset, length, line.length);
+    if (!started) {
+      started = true;
+      long base = wall != null && existingModifiedMillis != Long.MIN_VALUE
+          ? existingModifiedMillis : t;
+      startPeriod(base);
+      if (existingModifiedMillis != Long.MIN_VALUE) {
+        lastLineMillis = existingModifiedMillis;
+      }
+    }
+    if (t >= nextBoundary) {
+      if (fileBytes > 0) {
+        rollover(t);
+      }
+      startPeriod(t);
+    }
+    if (fileBytes > 0 && fileBytes + length + 1 > maxFileBytes) {
+      rollover(t);
+      fileFirstMillis = t;
+    }
+    append(line, offset, length, t);
+  }
+
+  private void startPeriod(long t) {
+    periodStart = trigger.periodStart(t);
+    nextBoundary = trigger.nextBoundary(t);
+    fileFirstMillis = t;
+  }
+
+  private void rollover(long now) {
+    RolloverStrategy r = Objects.requireNonNull(rollover);
+    try {
+      flushBuffer();
+      if (fsync.onRotate()) {
+        file.force();
+      }
+      file.close();
+      long nameMillis = trigger.timeBased() ? periodStart : fileFirstMillis;
+      long mtime = lastLineMillis == existingModifiedMillis && wall == null
+          ? Long.MIN_VALUE : lastLineMillis;
+      r.rollover(path, nameMillis, mtime, now);
+      file.open(OpenMode.APPEND);
+      fileBytes = file.size();
+    } catch (RuntimeException e) {
+      fail(e);
+      throw e;
+    }
+  }
+
+  private void writeLong(byte[] line, int offset, int length) {
+    ByteBuffer[] parts = {ByteBuffer.wrap(line, offset, length),
+        ByteBuffer.wrap(new byte[] {NEWLINE})};
+    try {
+      file.write(parts);
+    } catch (RuntimeException e) {
+      fail(e);
+      throw e;
+    }
+  }
+
+  private void flushBuffer() {
+    ByteBuffer b = buf;
+    if (b.position() == 0) {
+      return;
+    }
+    b.flip();
+    try {
+      file.write(b);
+    } catch (RuntimeException e) {
+      // keep the lines: the buffer looks as it did before the attempt
+      b.position(b.limit()).limit(b.capacity());
+      fail(e);
+      throw e;
+    }
+    b.clear();
+    if (fsyncIntervalMillis != Long.MAX_VALUE) {
+      long now = clock.millis();
+      if (now - lastSyncMillis >= fsyncIntervalMillis) {
+        file.force();
+        lastSyncMillis = now;
+      }
+    }
+  }
+
+  private void fail(RuntimeException e) {
+    if (state == OPEN) {
+      state = FAILED;
+      failure = e;
+      nextBoundary = Long.MIN_VALUE;
+    }
+  }
+
+  private void ensureOpen() {
+    if (state == CLOSED) {
+      throw new IllegalStateException("sink for " + path + " is closed");
+    }
+    if (state == FAILED) {
+      throw new IllegalStateException("sink for " + path + " failed earlier and takes no more"
+          + " lines (" + buf.position() + " buffered bytes were not written): " + failure,
+          failure);
+    }
+  }
+
+  @Override
+  public void flush() {
+    ensureOpen();
+    flushBuffer();
+  }
+
+  /**
+   * Writes buffered lines, forces them to the device when the fsync policy says so, closes the
+   * file and waits for pending compression. Idempotent. After a failure the buffered lines are
+   * not written again (the failure said how many bytes were lost with it).
+   *
+   * @throws UncheckedIOException when the last write, the close or background work failed
+   */
+  @Override
+  public void close() {
+    if (state == CLOSED) {
+      return;
+    }
+    boolean failedBefore = state == FAILED;
+    RuntimeException error = null;
+    if (!failedBefore) {
+      try {
+        flushBuffer();
+        if (fsync.onRotate()) {
+          file.force();
+        }
+      } catch (RuntimeException e) {
+        error = e;
+      }
+    }
+    state = CLOSED;
+    nextBoundary = Long.MIN_VALUE;
+    try {
+      file.close();
+    } catch (RuntimeException e) {
+      error = add(error, e);
+    }
+    RolloverStrategy r = rollover;
+    if (r != null) {
+      try {
+        r.close();
+      } catch (RuntimeException e) {
+        error = add(error, e);
+      }
+    }
+    if (error != null) {
+      throw error;
+    }
+  }
+
+  private static RuntimeException add(@Nullable RuntimeException first, RuntimeException next) {
+    if (first == null) {
+      return next;
+    }
+    first.addSuppressed(next);
+    return first;
+  }
+
+  /** The configuration, as the builder showed it. */
+  @Override
+  public String toString() {
+    return description;
+  }
+
+  /**
+   * Builds a {@link RotatingFileSink}. Setters check their argument at once; a second,
+   * different setting of the same thing is an {@link IllegalStateException}. Checks that span
+   * settings and the file system run in {@link #build()}.
+   */
+  public static final class Builder {
+    private static final System.Logger LOG = System.getLogger("dev.loggen.sinks");
+    private static final DataSize DEFAULT_BUFFER = DataSize.ofKilobytes(256);
+
+    private final Path path;
+    private @Nullable DataSize maxSize;
+    private @Nullable Duration period;
+    private @Nullable ZoneId zoneSet;
+    private @Nullable TimeSource timeSourceSet;
+    private TimeSource timeSource = TimeSource.EVENT;
+    private @Nullable Clock clockSet;
+    private Clock clock = Clock.systemUTC();
+    private @Nullable String pattern;
+    private int gzipLevel;
+    private int keep = Integer.MAX_VALUE;
+    private @Nullable DataSize totalSizeCap;
+    private @Nullable Duration maxAge;
+    private @Nullable OpenMode openModeSet;
+    private OpenMode openMode = OpenMode.APPEND;
+    private @Nullable FsyncPolicy fsyncSet;
+    private FsyncPolicy fsync = FsyncPolicy.NONE;
+    private @Nullable Retrier retrierSet;
+    private Retrier retrier = Retrier.DEFAULT;
+    private @Nullable DataSize bufferSizeSet;
+    private DataSize bufferSize = DEFAULT_BUFFER;
+    private @Nullable Consumer<String> warningsSet;
+    private Consumer<String> warnings = message -> LOG.log(System.Logger.Level.WARNING, message);
+    private ChannelFactory channels = ChannelFactory.DEFAULT;
+
+    Builder(Path path) {
+      this.path = Objects.requireNonNull(path, "path");
+    }
+
+    private static <T> void once(String what, @Nullable T current, T value) {
+      if (current != null && !current.equals(value)) {
+        throw new IllegalStateException(what + " was already set to " + current);
+      }
+    }
+
+    /**
+     * Starts a new file when the next line would take the current one past {@code maxSize}.
+     *
+     * @param maxSize the largest size of a file (a single longer line gets a file of its own)
+     * @return this builder
+     */
+    public Builder maxSize(DataSize maxSize) {
+      Objects.requireNonNull(maxSize, "maxSize");
+      once("maxSize", this.maxSize, maxSize);
+      this.maxSize = maxSize;
+      return this;
+    }
+
+    /**
+     * Starts a new file at every full hour in the zone.
+     *
+     * @return this builder
+     */
+    public Builder hourly() {
+      return period(Duration.ofHours(1));
+    }
+
+    /**
+     * Starts a new file at every midnight in the zone.
+     *
+     * @return this builder
+     */
+    public Builder daily() {
+      return period(Duration.ofDays(1));
+    }
+
+    /**
+     * Starts a new file at every period boundary in the zone. Periods that divide a day evenly
+     * ({@code PT15M}, {@code PT1H}, {@code PT6H}) start at local midnight and every period
+     * after it; periods of whole days start at local midnight (every n days counted from
+     * 1970-01-01, or from a Monday when n is a multiple of 7: {@code P7D} is weekly from
+     * Monday).
+     *
+     * @param period the period: positive, whole milliseconds, dividing a day evenly or a whole
+     *     number of days
+     * @return this builder
+     * @throws IllegalArgumentException for other periods
+     */
+    public Builder period(Duration period) {
+      Objects.requireNonNull(period, "period");
+      String problem = PeriodGrid.problem(period);
+      if (problem != null) {
+        throw new IllegalArgumentException(problem);
+      }
+      once("period", this.period, period);
+      this.period = period;
+      return this;
+    }
+
+    /**
+     * The zone whose local time period boundaries and dates in names follow; UTC by default.
+     *
+     * @param zone the zone
+     * @return this builder
+     */
+    public Builder zone(ZoneId zone) {
+      Objects.requireNonNull(zone, "zone");
+      once("zone", zoneSet, zone);
+      zoneSet = zone;
+      return this;
+    }
+
+    /**
+     * Which time rotation follows: the event time of each line (the default) or the wall
+     * clock (live mode).
+     *
+     * @param source the time source
+     * @return this builder
+     */
+    public Builder timeSource(TimeSource source) {
+      Objects.requireNonNull(source, "source");
+      once("timeSource", timeSourceSet, source);
+      timeSourceSet = source;
+      timeSource = source;
+      return this;
+    }
+
+    /**
+     * The wall clock, for {@link TimeSource#WALL} rotation and periodic fsync; the system UTC
+     * clock by default. Tests pass a fixed or hand-advanced clock.
+     *
+     * @param clock the clock
+     * @return this builder
+     */
+    public Builder clock(Clock clock) {
+      Objects.requireNonNull(clock, "clock");
+      once("clock", clockSet, clock);
+      clockSet = clock;
+      this.clock = clock;
+      return this;
+    }
+
+    /**
+     * Names archives by a logback-like pattern instead of logrotate's suffixes:
+     * {@code %d{yyyy-MM-dd}} (or {@code %d}) the date, {@code %i} the index, {@code %%} a
+     * percent sign, a trailing {@code .gz} for compression; for example
+     * {@code access-%d{yyyy-MM-dd}.%i.log.gz}.
+     *
+     * @param pattern a file name, without directory
+     * @return this builder
+     * @throws IllegalArgumentException quoting the pattern when it cannot be read
+     */
+    public Builder pattern(String pattern) {
+      Objects.requireNonNull(pattern, "pattern");
+      NameTemplate.parse(pattern, ZoneOffset.UTC);
+      once("pattern", this.pattern, pattern);
+      this.pattern = pattern;
+      return this;
+    }
+
+    /**
+     * Compresses archives with gzip at the default level (6), in the background.
+     *
+     * @return this builder
+     */
+    public Builder gzip() {
+      return gzip(6);
+    }
+
+    /**
+     * Compresses archives with gzip at {@code level}, in the background.
+     *
+     * @param level 1 (fastest) to 9 (smallest)
+     * @return this builder
+     */
+    public Builder gzip(int level) {
+      if (level < 1 || level > 9) {
+        throw new IllegalArgumentException("gzip level must be between 1 and 9 (got " + level
+            + ")");
+      }
+      once("gzip level", gzipLevel == 0 ? null : gzipLevel, level);
+      gzipLevel = level;
+      return this;
+    }
+
+    /**
+     * Keeps at most {@code n} archives (the active file not counted), deleting the oldest.
+     *
+     * @param n how many, at least 1
+     * @return this builder
+     */
+    public Builder keep(int n) {
+      if (n <= 0) {
+        throw new IllegalArgumentException("keep must be positive (got " + n + ")");
+      }
+      once("keep", keep == Integer.MAX_VALUE ? null : keep, n);
+      keep = n;
+      return this;
+    }
+
+    /**
+     * Deletes the oldest archives while all archives together (compressed sizes, the active
+     * file not counted) take more than {@code cap}.
+     *
+     * @param cap the total size
+     * @return this builder
+     */
+    public Builder totalSizeCap(DataSize cap) {
+      Objects.requireNonNull(cap, "cap");
+      once("totalSizeCap", totalSizeCap, cap);
+      totalSizeCap = cap;
+      return this;
+    }
+
+    /**
+     * Deletes archives whose last line is older than {@code age}, measured in the time source
+     * (event or wall time) at each rollover.
+     *
+     * @param age the age, positive
+     * @return this builder
+     */
+    public Builder maxAge(Duration age) {
+      Objects.requireNonNull(age, "age");
+      if (age.isNegative() || age.isZero()) {
+        throw new IllegalArgumentException("maxAge must be positive (got " + age + ")");
+      }
+      once("maxAge", maxAge, age);
+      maxAge = age;
+      return this;
+    }
+
+    /**
+     * Empties the active file if it exists, instead of appending to it. Archives are kept.
+     *
+     * @return this builder
+     */
+    public Builder truncate() {
+      return openMode(OpenMode.TRUNCATE);
+    }
+
+    /**
+     * Refuses to open the active file if it exists ({@link #build()} throws).
+     *
+     * @return this builder
+     */
+    public Builder failIfExists() {
+      return openMode(OpenMode.FAIL_IF_EXISTS);
+    }
+
+    private Builder openMode(OpenMode mode) {
+      once("open mode", openModeSet, mode);
+      openModeSet = mode;
+      openMode = mode;
+      return this;
+    }
+
+    /**
+     * When written data is forced to the device; {@link FsyncPolicy#NONE} by default.
+     *
+     * @param policy the policy
+     * @return this builder
+     */
+    public Builder fsync(FsyncPolicy policy) {
+      Objects.requireNonNull(policy, "policy");
+      once("fsync", fsyncSet, policy);
+      fsyncSet = policy;
+      fsync = policy;
+      return this;
+    }
+
+    /**
+     * How failed file operations are retried; 3 attempts, 10 ms then 20 ms apart, by default.
+     *
+     * @param attempts attempts in all, at least 1
+     * @param backoff the pause after the first failure, doubling after each further one;
+     *     zero or more
+     * @return this builder
+     */
+    public Builder retry(int attempts, Duration backoff) {
+      Retrier r = new Retrier(attempts, backoff);
+      once("retry", retrierSet, r);
+      retrierSet = r;
+      retrier = r;
+      return this;
+    }
+
+    /**
+     * The size of the write buffer; 256 KB by default. The file is written in chunks of this
+     * size, always ending at a line end.
+     *
+     * @param size 4 KB to 1 GB
+     * @return this builder
+     */
+    public Builder bufferSize(DataSize size) {
+      Objects.requireNonNull(size, "size");
+      if (size.bytes() < 4096 || size.bytes() > (1L << 30)) {
+        throw new IllegalArgumentException("bufferSize must be between 4KB and 1GB (got " + size
+            + ")");
+      }
+      once("bufferSize", bufferSizeSet, size);
+      bufferSizeSet = size;
+      bufferSize = size;
+      return this;
+    }
+
+    /**
+     * Where repairs made on open are reported (a torn line cut, temporary files deleted,
+     * archives compressed again); by default to the {@link System.Logger} named
+     * {@code dev.loggen.sinks}, at level WARNING.
+     *
+     * @param handler receives one message per repair
+     * @return this builder
+     */
+    public Builder warnings(Consumer<String> handler) {
+      Objects.requireNonNull(handler, "handler");
+      once("warnings", warningsSet, handler);
+      warningsSet = handler;
+      warnings = handler;
+      return this;
+    }
+
+    /** For tests: how channels are opened (fault injection). */
+    Builder channelFactory(ChannelFactory factory) {
+      channels = Objects.requireNonNull(factory, "factory");
+      return this;
+    }
+
+    /**
+     * Checks the settings together and against the file system, repairs what a crash left,
+     * and opens the active file.
+     *
+     * @return the open sink
+     * @throws IllegalArgumentException naming the setting or the path that is wrong: a pattern
+     *     that cannot name the files the triggers need, a path that is a directory, a directory
+     *     that cannot be created or written, an existing file with {@link #failIfExists()}
+     * @throws UncheckedIOException when opening or repairing failed
+     */
+    public RotatingFileSink build() {
+      ZoneId zone = zoneSet == null ? ZoneOffset.UTC : zoneSet;
+      PeriodGrid grid = period == null ? null : new PeriodGrid(period, zone);
+      long limit = maxSize == null ? Long.MAX_VALUE : maxSize.bytes();
+      TriggeringPolicy trigger = TriggeringPolicy.of(limit, grid);
+      Path abs = path.toAbsolutePath().normalize();
+      Path fileName = abs.getFileName();
+      if (fileName == null || abs.getParent() == null) {
+        throw new IllegalArgumentException("path " + path + " does not name a file");
+      }
+      String activeName = fileName.toString();
+      if (maxSize == null && grid == null) {
+        List<String> pointless = new java.util.ArrayList<>();
+        if (pattern != null) {
+          pointless.add("pattern");
+        }
+        if (gzipLevel > 0) {
+          pointless.add("gzip");
+        }
+        if (keep != Integer.MAX_VALUE) {
+          pointless.add("keep");
+        }
+        if (totalSizeCap != null) {
+          pointless.add("totalSizeCap");
+        }
+        if (maxAge != null) {
+          pointless.add("maxAge");
+        }
+        if (!pointless.isEmpty()) {
+          throw new IllegalArgumentException(String.join(", ", pointless) + " set without a"
+              + " trigger: without maxSize, hourly(), daily() or period() no file is ever"
+              + " rotated");
+        }
+      }
+      NameTemplate names;
+      boolean shifting = false;
+      int indexBase = 1;
+      int level = gzipLevel;
+      if (pattern != null) {
+        names = NameTemplate.parse(pattern, zone);
+        indexBase = 0;
+        if (maxSize != null && !names.hasIndex()) {
+          throw new IllegalArgumentException("pattern '" + pattern + "' has no %i, which size"
+              + " rotation needs to name several files in one period");
+        }
+        if (grid != null && !names.hasDate()) {
+          throw new IllegalArgumentException("pattern '" + pattern + "' has no %d, which time"
+              + " rotation needs to name each period's file");
+        }
+        if (level > 0 && !names.compressed()) {
+          throw new IllegalArgumentException("pattern '" + pattern + "' does not end in .gz"
+              + " but gzip() was set; end the pattern with .gz");
+        }
+        if (names.compressed() && level == 0) {
+          level = 6;
+        }
+        if (names.parse(activeName) != null) {
+          throw new IllegalArgumentException("pattern '" + pattern + "' makes names like the"
+              + " active file's, " + activeName);
+        }
+        String sample = names.format(Instant.parse("2026-01-02T03:04:05Z").toEpochMilli(), 0);
+        if (names.parse(sample) == null) {
+          throw new IllegalArgumentException("pattern '" + pattern + "' makes names it cannot"
+              + " read back, such as " + sample + " (its date needs year, month and day), so"
+              + " retention and repair could not find its files");
+        }
+        if (grid != null && !names.hasIndex()) {
+          checkDistinctDates(names, grid, pattern);
+        }
+      } else if (grid != null) {
+        names = NameTemplate.logrotate(activeName, grid.dateFormat(), maxSize != null,
+            level > 0, zone);
+      } else {
+        names = NameTemplate.logrotate(activeName, null, true, level > 0, zone);
+        shifting = true;
+      }
+      checkFileSystem(abs);
+      Retention retention = new Retention(keep,
+          totalSizeCap == null ? Long.MAX_VALUE : totalSizeCap.bytes(),
+          maxAge == null ? Long.MAX_VALUE : maxAge.toMillis());
+      ArchiveManager archives = null;
+      if (maxSize != null || grid != null) {
+        archives = new ArchiveManager(abs, names, shifting, indexBase, level, retention,
+            retrier, channels, fsync.onRotate(), warnings);
+      }
+      return new RotatingFileSink(this, abs, trigger, archives);
+    }
+
+    private static void checkDistinctDates(NameTemplate names, PeriodGrid grid, String pattern) {
+      long t = Instant.parse("2026-01-01T00:00:00Z").toEpochMilli();
+      String previous = null;
+      for (int i = 0; i < 50; i++) {
+        long start = grid.start(t);
+        String text = names.dateText(start);
+        if (text.equals(previous)) {
+          throw new IllegalArgumentException("pattern '" + pattern + "' gives consecutive "
+              + grid.period() + " periods the same name (" + text + "); add finer date fields"
+              + " to %d{...} or add %i");
+        }
+        previous = text;
+        t = grid.end(t);
+      }
+    }
+
+    private void checkFileSystem(Path abs) {
+      Path dir = Objects.requireNonNull(abs.getParent());
+      if (Files.isDirectory(abs)) {
+        throw new IllegalArgumentException("path " + abs + " is a directory, not a file");
+      }
+      if (Files.exists(dir) && !Files.isDirectory(dir)) {
+        throw new IllegalArgumentException("directory " + dir + " of path " + abs
+            + " is not a directory");
+      }
+      if (!Files.exists(dir)) {
+        try {
+          Files.createDirectories(dir);
+        } catch (IOException e) {
+          throw new IllegalArgumentException("directory " + dir + " of path " + abs
+              + " cannot be created: " + e, e);
+        }
+      }
+      if (!Files.isWritable(dir)) {
+        throw new IllegalArgumentException("directory " + dir + " is not writable");
+      }
+      if (Files.exists(abs, LinkOption.NOFOLLOW_LINKS)) {
+        if (!Files.isRegularFile(abs)) {
+          throw new IllegalArgumentException("path " + abs + " is not a regular file");
+        }
+        if (!Files.isWritable(abs)) {
+          throw new IllegalArgumentException("path " + abs + " is not writable");
+        }
+        if (openMode == OpenMode.FAIL_IF_EXISTS) {
+          throw new IllegalArgumentException("path " + abs
+              + " already exists and failIfExists() was set");
+        }
+      }
+    }
+
+    /** The settings, for messages and test output. */
+    @Override
+    public String toString() {
+      StringBuilder sb = new StringBuilder("RotatingFileSink[").append(path);
+      if (maxSize != null) {
+        sb.append(", maxSize=").append(maxSize);
+      }
+      if (period != null) {
+        sb.append(", period=").append(period);
+      }
+      if (zoneSet != null) {
+        sb.append(", zone=").append(zoneSet);
+      }
+      sb.append(", time=").append(timeSource);
+      if (pattern != null) {
+        sb.append(", pattern='").append(pattern).append('\'');
+      }
+      if (gzipLevel > 0) {
+        sb.append(", gzip=").append(gzipLevel);
+      }
+      if (keep != Integer.MAX_VALUE) {
+        sb.append(", keep=").append(keep);
+      }
+      if (totalSizeCap != null) {
+        sb.append(", totalSizeCap=").append(totalSizeCap);
+      }
+      if (maxAge != null) {
+        sb.append(", maxAge=").append(maxAge);
+      }
+      sb.append(", open=").append(openMode.name().toLowerCase(Locale.ROOT));
+      sb.append(", fsync=").append(fsync);
+      sb.append(", retry=").append(retrier.attempts()).append('x').append(retrier.backoff());
+      sb.append(", buffer=").append(bufferSize).append(']');
+      return sb.toString();
+    }
+  }
+}

@@ -1,0 +1,231 @@
+package dev.loggen.sinks;
+
+import dev.loggen.core.DataSize;
+import dev.loggen.core.LineSink;
+import dev.loggen.core.SinkClosedException;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.ClosedChannelException;
+import java.util.Locale;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A {@link LineSink} that writes to an {@link OutputStream}: standard output, a socket, a
+ * compressing stream. Lines are gathered in a buffer (64 KiB by default) and handed to the
+ * stream in chunks of that size, so the stream sees few, large writes; a line longer than the
+ * buffer is handed over on its own.
+ *
+ * <p>When the consumer goes away ({@code loggen | head} exits: the stream throws an
+ * {@link IOException} saying {@code Broken pipe}, {@code Stream closed}, {@code EPIPE} or
+ * similar, or a {@link ClosedChannelException}), the sink throws {@link SinkClosedException}
+ * and the run ends cleanly; every later call throws it again, except {@link #close()}, which
+ * then only releases the stream. Other I/O errors throw {@link UncheckedIOException} naming the
+ * stream.
+ *
+ * <p>{@link #close()} writes what is buffered, flushes, and closes the stream for sinks made
+ * by {@link #of(OutputStream)}; {@link #stdout()} and sinks made with {@code closeStream}
+ * false are flushed but left open. Not thread-safe: one writing thread, as for every sink.
+ */
+public final class StreamSink implements LineSink {
+  /** The default buffer size, 64 KiB. */
+  public static final DataSize DEFAULT_BUFFER = DataSize.ofKilobytes(64);
+
+  private final OutputStream out;
+  private final String name;
+  private final boolean closeStream;
+  private final byte[] buf;
+  private int pos;
+  private boolean closed;
+  private @Nullable SinkClosedException gone;
+
+  private StreamSink(OutputStream out, String name, DataSize bufferSize, boolean closeStream) {
+    this.out = Objects.requireNonNull(out, "out");
+    this.name = name;
+    Objects.requireNonNull(bufferSize, "bufferSize");
+    if (bufferSize.bytes() < 16 || bufferSize.bytes() > (1L << 30)) {
+      throw new IllegalArgumentException("bufferSize must be between 16B and 1GB (got "
+          + bufferSize + ")");
+    }
+    this.buf = new byte[(int) bufferSize.bytes()];
+    this.closeStream = closeStream;
+  }
+
+  /**
+   * A sink that writes to {@code out} with a 64 KiB buffer and closes it on {@link #close()}.
+   *
+   * @param out the stream; the sink owns it from now on
+   * @return the sink
+   */
+  public static StreamSink of(OutputStream out) {
+    return of(out, DEFAULT_BUFFER, true);
+  }
+
+  /**
+   * A sink that writes to {@code out}.
+   *
+   * @param out the stream
+   * @param bufferSize the buffer size, 16 bytes to 1 GB
+   * @param closeStream whether {@link #close()} closes {@code out} (it is flushed either way)
+   * @return the sink
+   */
+  public static StreamSink of(OutputStream out, DataSize bufferSize, boolean closeStream) {
+    return new StreamSink(out, String.valueOf(out), bufferSize, closeStream);
+  }
+
+  /**
+   * A sink that writes to the process's standard output, never closing it. It writes to file
+   * descriptor 1 directly, not through {@link System#out} (a {@link java.io.PrintStream} hides
+   * I/O errors, so a closed pipe could not be seen): {@link System#setOut} does not redirect
+   * it. {@code System.out} is flushed first, so what was printed before comes first. To write
+   * to a replaced {@code System.out}, use {@code of(System.out, bufferSize, false)}.
+   *
+   * @return the sink
+   */
+  public static StreamSink stdout() {
+    System.out.flush();
+    return new StreamSink(new FileOutputStream(FileDescriptor.out), "stdout", DEFAULT_BUFFER,
+        false);
+  }
+
+  @Override
+  public void write(byte[] line, int offset, int length, long epochMillis) {
+    if (closed || gone != null) {
+      throw unusable();
+    }
+    Objects.checkFromIndexSize(offset, length, line.length);
+    if (length >= buf.length - pos) {
+      drain();
+      if (length >= buf.length) {
+        try {
+          out.write(line, offset, length);
+        } catch (IOException e) {
+          throw failure(e);
+        }
+        buf[pos++] = '\n';
+        return;
+      }
+    }
+    System.arraycopy(line, offset, buf, pos, length);
+    pos += length;
+    buf[pos++] = '\n';
+  }
+
+  private void drain() {
+    if (pos == 0) {
+      return;
+    }
+    try {
+      out.write(buf, 0, pos);
+    } catch (IOException e) {
+      throw failure(e);
+    }
+    pos = 0;
+  }
+
+  @Override
+  public void flush() {
+    if (closed || gone != null) {
+      throw unusable();
+    }
+    drain();
+    try {
+      out.flush();
+    } catch (IOException e) {
+      throw failure(e);
+    }
+  }
+
+  /**
+   * Writes what is buffered, flushes, and closes the stream unless it is standard output or
+   * {@code closeStream} was false. Idempotent. After the consumer went away, only releases the
+   * stream.
+   *
+   * @throws SinkClosedException when the consumer went away during this last write
+   * @throws UncheckedIOException when the last write or the close failed otherwise
+   */
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    RuntimeException error = null;
+    if (gone == null) {
+      try {
+        flush();
+      } catch (RuntimeException e) {
+        error = e;
+      }
+    }
+    closed = true;
+    if (closeStream) {
+      try {
+        out.close();
+      } catch (IOException e) {
+        if (error == null && !isClosedConsumer(e)) {
+          error = new UncheckedIOException("close failed for " + name + ": " + e, e);
+        }
+      }
+    }
+    if (error != null) {
+      throw error;
+    }
+  }
+
+  private RuntimeException unusable() {
+    SinkClosedException g = gone;
+    if (g != null) {
+      return new SinkClosedException(g.getMessage(), g.getCause());
+    }
+    return new IllegalStateException("sink for " + name + " is closed");
+  }
+
+  private RuntimeException failure(IOException e) {
+    if (isClosedConsumer(e)) {
+      pos = 0;
+      SinkClosedException g = new SinkClosedException(
+          "the consumer of " + name + " went away (" + e.getMessage() + ")", e);
+      gone = g;
+      return g;
+    }
+    return new UncheckedIOException("write failed for " + name + ": " + e, e);
+  }
+
+  /**
+   * Whether {@code e} says that the reading end is gone: a broken pipe, a closed stream or
+   * channel, a reset connection.
+   *
+   * @param e the error
+   * @return {@code true} when it does
+   */
+  static boolean isClosedConsumer(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof ClosedChannelException) {
+        return true;
+      }
+      String m = t.getMessage();
+      if (m != null) {
+        String s = m.toLowerCase(Locale.ROOT);
+        if (s.contains("broken pipe") || s.contains("stream closed")
+            || s.contains("stream is closed") || s.contains("epipe")
+            || s.contains("pipe is being closed") || s.contains("pipe has been ended")
+            || s.contains("connection reset")) {
+          return true;
+        }
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return false;
+  }
+
+  @Override
+  public String toString() {
+    return "StreamSink[" + name + ", buffer=" + buf.length + "B, closeStream=" + closeStream
+        + "]";
+  }
+}

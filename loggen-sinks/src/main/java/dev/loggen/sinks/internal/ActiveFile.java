@@ -1,0 +1,288 @@
+package dev.loggen.sinks.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.OpenOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Locale;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The file a rotating sink is writing: its channel, the position after the last whole line
+ * that was written (the "good position"), retries that cut a failed write back to that
+ * position before trying again, and the repair of a torn last line on open.
+ *
+ * <p>Used by one thread at a time.
+ */
+public final class ActiveFile {
+
+  /** What to do with a file that exists already. */
+  public enum OpenMode {
+    /** Append after cutting a torn last line (bytes after the last {@code '\n'}). */
+    APPEND,
+    /** Cut the file to nothing. */
+    TRUNCATE,
+    /** Refuse to open it. */
+    FAIL_IF_EXISTS
+  }
+
+  private static final int SCAN_CHUNK = 64 * 1024;
+
+  private final Path path;
+  private final ChannelFactory channels;
+  private final Retrier retrier;
+  private final long tailLimit;
+  private @Nullable FileChannel channel;
+  private long position;
+
+  /**
+   * A closed active file; {@link #open} opens it.
+   *
+   * @param path the file, absolute
+   * @param channels opens the channel
+   * @param retrier retries failed operations
+   * @param tailLimit how far back from the end a torn line is looked for on open; a file with
+   *     no line end in that many bytes is refused rather than cut
+   */
+  public ActiveFile(Path path, ChannelFactory channels, Retrier retrier, long tailLimit) {
+    this.path = Objects.requireNonNull(path, "path");
+    this.channels = Objects.requireNonNull(channels, "channels");
+    this.retrier = Objects.requireNonNull(retrier, "retrier");
+    this.tailLimit = tailLimit;
+  }
+
+  /**
+   * Opens the file as {@code mode} says.
+   *
+   * @param mode what to do with existing content
+   * @return the number of bytes of a torn last line that were cut (0 when none)
+   * @throws IllegalArgumentException when the file exists and {@code mode} is
+   *     {@link OpenMode#FAIL_IF_EXISTS}, or when it has no line end near its end
+   * @throws UncheckedIOException naming the operation and the path when opening failed
+   */
+  public long open(OpenMode mode) {
+    OpenOption[] options = switch (mode) {
+      case APPEND -> new OpenOption[] {StandardOpenOption.CREATE, StandardOpenOption.READ,
+          StandardOpenOption.WRITE};
+      case TRUNCATE -> new OpenOption[] {StandardOpenOption.CREATE, StandardOpenOption.READ,
+          StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING};
+      case FAIL_IF_EXISTS -> new OpenOption[] {StandardOpenOption.CREATE_NEW,
+          StandardOpenOption.READ, StandardOpenOption.WRITE};
+    };
+    FileChannel ch;
+    try {
+      ch = retrier.call("open", path, () -> channels.open(path, options));
+    } catch (UncheckedIOException e) {
+      if (e.getCause() instanceof FileAlreadyExistsException) {
+        throw new IllegalArgumentException("path " + path
+            + " already exists and failIfExists() was set", e);
+      }
+      throw e;
+    }
+    channel = ch;
+    long cut;
+    try {
+      cut = retrier.call("repair", path, () -> cutTornLine(ch));
+      position = retrier.call("open", path, ch::size);
+      ch.position(position);
+    } catch (IOException | RuntimeException e) {
+      closeQuietly();
+      if (e instanceof IOException io) {
+        throw new UncheckedIOException("open failed for " + path + ": " + e, io);
+      }
+      throw (RuntimeException) e;
+    }
+    return cut;
+  }
+
+  private long cutTornLine(FileChannel ch) throws IOException {
+    long size = ch.size();
+    if (size == 0) {
+      return 0;
+    }
+    ByteBuffer b = ByteBuffer.allocate(SCAN_CHUNK);
+    long end = size;
+    long scanned = 0;
+    while (end > 0 && scanned < tailLimit) {
+      int n = (int) Math.min(SCAN_CHUNK, end);
+      long at = end - n;
+      b.clear().limit(n);
+      while (b.hasRemaining()) {
+        if (ch.read(b, at + b.position()) < 0) {
+          throw new IOException("file shrank while it was read");
+        }
+      }
+      for (int i = n - 1; i >= 0; i--) {
+        if (b.get(i) == '\n') {
+          long keep = at + i + 1;
+          if (keep < size) {
+            ch.truncate(keep);
+          }
+          return size - keep;
+        }
+      }
+      end = at;
+      scanned += n;
+    }
+    if (end > 0) {
+      throw new IllegalArgumentException(String.format(Locale.ROOT,
+          "path %s has no line end in its last %d bytes: it does not look like a log this sink"
+              + " wrote, and is not cut; use truncate() to overwrite it", path, scanned));
+    }
+    ch.truncate(0);
+    return size;
+  }
+
+  /**
+   * The number of bytes in the file: the position after the last whole line written.
+   *
+   * @return the size
+   */
+  public long size() {
+    return position;
+  }
+
+  /**
+   * Writes the remaining bytes of {@code src} (whole lines) at the end of the file. When a
+   * write fails, the file is cut back to where it was and the write tried again; when every
+   * attempt fails, the file is left as it was before and {@code src} is as it was on entry.
+   *
+   * @param src the bytes, between position and limit
+   * @throws UncheckedIOException naming the write and the path
+   */
+  public void write(ByteBuffer src) {
+    int start = src.position();
+    long total = src.remaining();
+    retrier.call("write", path, () -> {
+      FileChannel ch = channel();
+      long done = 0;
+      while (done < total) {
+        done += ch.write(src);
+      }
+      position += total;
+      return null;
+    }, e -> {
+      src.position(start);
+      rewind();
+    });
+  }
+
+  /**
+   * Writes the remaining bytes of all {@code srcs} in one gathering write, as
+   * {@link #write(ByteBuffer)} does for one buffer.
+   *
+   * @param srcs the buffers
+   * @throws UncheckedIOException naming the write and the path
+   */
+  public void write(ByteBuffer[] srcs) {
+    int[] starts = new int[srcs.length];
+    long sum = 0;
+    for (int i = 0; i < srcs.length; i++) {
+      starts[i] = srcs[i].position();
+      sum += srcs[i].remaining();
+    }
+    long total = sum;
+    retrier.call("write", path, () -> {
+      FileChannel ch = channel();
+      long done = 0;
+      while (done < total) {
+        done += ch.write(srcs);
+      }
+      position += total;
+      return null;
+    }, e -> {
+      for (int i = 0; i < srcs.length; i++) {
+        srcs[i].position(starts[i]);
+      }
+      rewind();
+    });
+  }
+
+  private FileChannel channel() throws IOException {
+    FileChannel ch = channel;
+    if (ch == null) {
+      ch = channels.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      try {
+        ch.truncate(position);
+        ch.position(position);
+      } catch (IOException e) {
+        try {
+          ch.close();
+        } catch (IOException suppressed) {
+          e.addSuppressed(suppressed);
+        }
+        throw e;
+      }
+      channel = ch;
+    }
+    return ch;
+  }
+
+  /** After a failed write: cut back to the good position, or drop the channel to reopen it. */
+  private void rewind() {
+    FileChannel ch = channel;
+    if (ch == null) {
+      return;
+    }
+    try {
+      ch.truncate(position);
+      ch.position(position);
+    } catch (IOException | RuntimeException e) {
+      closeQuietly();
+    }
+  }
+
+  /**
+   * Forces written data and metadata to the storage device.
+   *
+   * @throws UncheckedIOException naming the fsync and the path
+   */
+  public void force() {
+    retrier.run("fsync", path, () -> channel().force(true));
+  }
+
+  /**
+   * Closes the channel; the file can be opened again with {@link #open}.
+   *
+   * @throws UncheckedIOException naming the close and the path
+   */
+  public void close() {
+    FileChannel ch = channel;
+    channel = null;
+    if (ch != null) {
+      try {
+        ch.close();
+      } catch (IOException e) {
+        throw new UncheckedIOException("close failed for " + path + ": " + e, e);
+      }
+    }
+  }
+
+  private void closeQuietly() {
+    FileChannel ch = channel;
+    channel = null;
+    if (ch != null) {
+      try {
+        ch.close();
+      } catch (IOException ignored) {
+        // the channel is dropped either way; the next attempt opens a new one
+      }
+    }
+  }
+
+  /**
+   * Whether the file exists as a regular file.
+   *
+   * @return {@code true} when it does
+   */
+  public boolean exists() {
+    return Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS);
+  }
+}

@@ -1,0 +1,514 @@
+package dev.loggen.sinks.internal;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The rollover strategy of the rotating file sink: renames the finished file to its archive
+ * name, gzips it on one background daemon thread (to a temporary name, renamed when complete),
+ * and applies retention. It owns the list of archives, read once from the directory when the
+ * sink opens (which is also when leftovers of a crash are repaired).
+ *
+ * <p>Threads: {@link #rollover} runs on the writing thread; compression and retention run on
+ * the background thread, one task at a time and in order. The archive list is guarded by
+ * {@code this}. logrotate's shifting numbers ({@code .1} newest) rename every archive on each
+ * rollover; before shifting, the writing thread waits for pending compression, so no file is
+ * renamed while it is being read.
+ */
+public final class ArchiveManager implements RolloverStrategy {
+  /** Compressions that may wait in the queue before the writing thread waits for them. */
+  private static final int MAX_PENDING = 2;
+
+  private final Path dir;
+  private final NameTemplate names;
+  private final boolean shifting;
+  private final int indexBase;
+  private final int gzipLevel;
+  private final Retention retention;
+  private final Retrier retrier;
+  private final ChannelFactory channels;
+  private final boolean force;
+  private final Comparator<ArchiveName> order;
+
+  private final List<Archive> archives = new ArrayList<>();
+  private final Map<String, Integer> nextIndex = new HashMap<>();
+  private final ArrayDeque<Future<?>> pending = new ArrayDeque<>();
+  private @Nullable ExecutorService worker;
+  private volatile @Nullable UncheckedIOException failure;
+  private boolean reported;
+  private boolean closed;
+
+  private final List<Path> deletedTemporaries = new ArrayList<>();
+  private final List<Path> removedCopies = new ArrayList<>();
+  private final List<Path> compressedAgain = new ArrayList<>();
+
+  /** One archive: where it is now and what retention needs to know. */
+  private static final class Archive {
+    ArchiveName name;
+    Path path;
+    boolean gz;
+    long size;
+    long modifiedMillis;
+
+    Archive(ArchiveName name, Path path, boolean gz, long size, long modifiedMillis) {
+      this.name = name;
+      this.path = path;
+      this.gz = gz;
+      this.size = size;
+      this.modifiedMillis = modifiedMillis;
+    }
+  }
+
+  /**
+   * Opens the strategy for the archives of {@code active}: reads the directory, deletes
+   * temporary files a crash left behind, removes uncompressed copies of archives whose
+   * {@code .gz} is complete, and (with compression on) queues uncompressed archives for
+   * compression.
+   *
+   * @param active the active file, absolute
+   * @param names how archives are named
+   * @param shifting logrotate's numbering: index 1 is the newest and numbers shift up
+   * @param indexBase the first index ({@code %i}) of a period
+   * @param gzipLevel the deflate level, or 0 for no compression
+   * @param retention which archives to keep
+   * @param retrier how file operations are retried
+   * @param channels opens the files compression writes
+   * @param force whether to force compressed files to the device before renaming them
+   * @param warnings where to report what was repaired
+   */
+  public ArchiveManager(Path active, NameTemplate names, boolean shifting, int indexBase,
+      int gzipLevel, Retention retention, Retrier retrier, ChannelFactory channels,
+      boolean force, Consumer<String> warnings) {
+    this.dir = Objects.requireNonNull(active.getParent(), "active has no parent");
+    this.names = names;
+    this.shifting = shifting;
+    this.indexBase = indexBase;
+    this.gzipLevel = gzipLevel;
+    this.retention = retention;
+    this.retrier = retrier;
+    this.channels = channels;
+    this.force = force;
+    Comparator<ArchiveName> byName = ArchiveName.oldestFirst(shifting);
+    this.order = byName;
+    recover(active.getFileName().toString(), warnings);
+  }
+
+  /**
+   * Temporary files of an interrupted compression or copy that were deleted on open.
+   *
+   * @return their paths
+   */
+  public List<Path> deletedTemporaries() {
+    return List.copyOf(deletedTemporaries);
+  }
+
+  /**
+   * Uncompressed archives deleted on open because their complete {@code .gz} was there too.
+   *
+   * @return their paths
+   */
+  public List<Path> removedCopies() {
+    return List.copyOf(removedCopies);
+  }
+
+  /**
+   * Uncompressed archives queued for compression on open.
+   *
+   * @return their paths
+   */
+  public List<Path> compressedAgain() {
+    return List.copyOf(compressedAgain);
+  }
+
+  // ---------------------------------------------------------------- open and repair
+
+  private void recover(String activeName, Consumer<String> warnings) {
+    Map<String, List<Path>> byPlain = new LinkedHashMap<>();
+    Map<String, ArchiveName> parsed = new HashMap<>();
+    List<Path> temporaries = new ArrayList<>();
+    try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
+      for (Path p : ds) {
+        String n = p.getFileName().toString();
+        if (n.equals(activeName) || !Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+          continue;
+        }
+        if (n.startsWith(".") && n.endsWith(".tmp") && n.length() > 5) {
+          if (names.parse(n.substring(1, n.length() - 4)) != null) {
+            temporaries.add(p);
+          }
+          continue;
+        }
+        ArchiveName a = names.parse(n);
+        if (a != null) {
+          byPlain.computeIfAbsent(a.plainName(), k -> new ArrayList<>()).add(p);
+          parsed.put(n, a);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("list failed for " + dir + ": " + e, e);
+    }
+    for (Path tmp : temporaries) {
+      delete(tmp);
+      deletedTemporaries.add(tmp);
+      warnings.accept("deleted " + tmp + ", left by an interrupted compression or copy");
+    }
+    List<Archive> found = new ArrayList<>();
+    for (Map.Entry<String, List<Path>> e : byPlain.entrySet()) {
+      Path plain = dir.resolve(e.getKey());
+      Path gz = dir.resolve(e.getKey() + ".gz");
+      boolean hasPlain = e.getValue().contains(plain);
+      boolean hasGz = e.getValue().contains(gz);
+      if (hasPlain && hasGz) {
+        if (Gzip.isValid(gz)) {
+          delete(plain);
+          removedCopies.add(plain);
+          warnings.accept("deleted " + plain + ": its compressed copy " + gz + " is complete");
+          hasPlain = false;
+        } else {
+          delete(gz);
+          warnings.accept("deleted " + gz + ": it is not a valid gzip file; " + plain
+              + " is kept");
+          hasGz = false;
+        }
+      }
+      Path path = hasGz ? gz : plain;
+      ArchiveName name = Objects.requireNonNull(parsed.get(path.getFileName().toString()));
+      found.add(new Archive(name, path, hasGz, size(path), modified(path)));
+    }
+    found.sort(Comparator.comparing(a -> a.name, order));
+    archives.addAll(found);
+    for (Archive a : found) {
+      int next = a.name.index() + 1;
+      nextIndex.merge(a.name.dateText(), next, Math::max);
+      if (gzipLevel > 0 && !a.gz) {
+        compressedAgain.add(a.path);
+        warnings.accept("compressing " + a.path + ", an archive whose compression had not"
+            + " completed");
+        submit(() -> compress(a));
+      }
+    }
+    if (retention.limits() && !archives.isEmpty()) {
+      submit(() -> applyRetention(Long.MIN_VALUE));
+    }
+  }
+
+  // ---------------------------------------------------------------- rollover
+
+  @Override
+  public Path rollover(Path active, long nameMillis, long lastLineMillis, long now) {
+    checkHealth();
+    if (closed) {
+      throw new IllegalStateException("rollover after close");
+    }
+    String plainName;
+    if (shifting) {
+      drain();
+      shiftUp();
+      plainName = names.format(nameMillis, indexBase);
+    } else {
+      plainName = freeName(nameMillis);
+    }
+    Path target = dir.resolve(plainName);
+    Path finalPath = gzipLevel > 0 ? dir.resolve(plainName + ".gz") : target;
+    ArchiveName name = Objects.requireNonNull(names.parse(plainName),
+        () -> "template " + names + " does not read back its own name " + plainName);
+    if (lastLineMillis != Long.MIN_VALUE) {
+      FileTime time = FileTime.fromMillis(lastLineMillis);
+      retrier.run("set modification time", active, () -> Files.setLastModifiedTime(active, time));
+    }
+    move(active, target);
+    Archive archive = new Archive(name, target, false, 0, 0);
+    submit(() -> archive(archive, now));
+    while (pending.size() > MAX_PENDING) {
+      await(pending.removeFirst());
+    }
+    return finalPath;
+  }
+
+  private String freeName(long nameMillis) {
+    if (!names.hasIndex()) {
+      String n = names.format(nameMillis, 0);
+      if (exists(n)) {
+        throw Retrier.failure("rename", dir.resolve(n), 1, new FileAlreadyExistsException(
+            dir.resolve(n).toString(), null, "an archive of this name exists already; it is"
+                + " never overwritten (pattern '" + names + "' has no %i to pick another name)"));
+      }
+      return n;
+    }
+    String key = names.dateText(nameMillis);
+    int i = Math.max(indexBase, nextIndex.getOrDefault(key, indexBase));
+    while (exists(names.format(nameMillis, i))) {
+      i++;
+    }
+    nextIndex.put(key, i + 1);
+    return names.format(nameMillis, i);
+  }
+
+  private boolean exists(String plainName) {
+    return Files.exists(dir.resolve(plainName), LinkOption.NOFOLLOW_LINKS)
+        || Files.exists(dir.resolve(plainName + ".gz"), LinkOption.NOFOLLOW_LINKS);
+  }
+
+  /** logrotate: {@code .n} becomes {@code .n+1}, highest first. Background work is drained. */
+  private synchronized void shiftUp() {
+    archives.sort(Comparator.comparing(a -> a.name, order));
+    for (Archive a : archives) {
+      ArchiveName old = a.name;
+      String plain = names.format(old.dateMillis(), old.index() + 1);
+      Path to = dir.resolve(a.gz ? plain + ".gz" : plain);
+      move(a.path, to);
+      a.path = to;
+      a.name = new ArchiveName(plain, old.dateText(), old.dateMillis(), old.index() + 1, a.gz);
+    }
+  }
+
+  /** Background task: compress one new archive, then apply retention. */
+  private void archive(Archive a, long now) {
+    a.size = size(a.path);
+    a.modifiedMillis = modified(a.path);
+    synchronized (this) {
+      archives.add(a);
+    }
+    if (gzipLevel > 0) {
+      compress(a);
+    }
+    applyRetention(now);
+  }
+
+  private void compress(Archive a) {
+    Path source;
+    synchronized (this) {
+      if (a.gz || !archives.contains(a)) {
+        return;
+      }
+      source = a.path;
+    }
+    if (!Files.exists(source)) {
+      return;
+    }
+    Path gz = dir.resolve(source.getFileName() + ".gz");
+    Path tmp = dir.resolve("." + gz.getFileName() + ".tmp");
+    long modified = a.modifiedMillis;
+    long size = retrier.call("compress", source, () -> {
+      try {
+        return Gzip.compress(source, tmp, gzipLevel, channels, force);
+      } catch (IOException e) {
+        try {
+          Files.deleteIfExists(tmp);
+        } catch (IOException suppressed) {
+          e.addSuppressed(suppressed);
+        }
+        throw e;
+      }
+    });
+    retrier.run("set modification time", tmp,
+        () -> Files.setLastModifiedTime(tmp, FileTime.fromMillis(modified)));
+    move(tmp, gz);
+    synchronized (this) {
+      a.path = gz;
+      a.gz = true;
+      a.size = size;
+    }
+    delete(source);
+  }
+
+  private synchronized void applyRetention(long now) {
+    if (!retention.limits()) {
+      return;
+    }
+    archives.sort(Comparator.comparing(a -> a.name, order));
+    while (archives.size() > retention.keep()) {
+      delete(archives.remove(0).path);
+    }
+    if (retention.totalSizeCap() != Long.MAX_VALUE) {
+      long total = 0;
+      for (Archive a : archives) {
+        total += a.size;
+      }
+      while (total > retention.totalSizeCap() && !archives.isEmpty()) {
+        Archive oldest = archives.remove(0);
+        total -= oldest.size;
+        delete(oldest.path);
+      }
+    }
+    if (retention.maxAgeMillis() != Long.MAX_VALUE && now != Long.MIN_VALUE) {
+      long cutoff = now - retention.maxAgeMillis();
+      for (int i = 0; i < archives.size(); ) {
+        Archive a = archives.get(i);
+        if (a.modifiedMillis < cutoff) {
+          archives.remove(i);
+          delete(a.path);
+        } else {
+          i++;
+        }
+      }
+    }
+  }
+
+  @Override
+  public List<Path> archives() {
+    drain();
+    synchronized (this) {
+      archives.sort(Comparator.comparing(a -> a.name, order));
+      List<Path> paths = new ArrayList<>();
+      for (Archive a : archives) {
+        paths.add(a.path);
+      }
+      return paths;
+    }
+  }
+
+  // ---------------------------------------------------------------- file operations
+
+  private void move(Path from, Path to) {
+    retrier.run("rename", from, () -> {
+      if (Files.exists(to, LinkOption.NOFOLLOW_LINKS)) {
+        throw new FileAlreadyExistsException(to.toString(), null,
+            "the target exists already and is never overwritten");
+      }
+      try {
+        Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+      } catch (AtomicMoveNotSupportedException e) {
+        // Still safe: copy to a temporary name beside the target, rename that, then delete
+        // the source. A crash leaves either the source or a complete target (and a temporary
+        // file that the next open deletes), never a partial file under the target's name.
+        Path tmp = to.resolveSibling("." + to.getFileName() + ".tmp");
+        Files.copy(from, tmp, StandardCopyOption.REPLACE_EXISTING,
+            StandardCopyOption.COPY_ATTRIBUTES);
+        Files.move(tmp, to);
+        Files.delete(from);
+      }
+    });
+  }
+
+  private void delete(Path p) {
+    retrier.run("delete", p, () -> Files.deleteIfExists(p));
+  }
+
+  private long size(Path p) {
+    try {
+      return Files.size(p);
+    } catch (NoSuchFileException e) {
+      return 0;
+    } catch (IOException e) {
+      throw new UncheckedIOException("size failed for " + p + ": " + e, e);
+    }
+  }
+
+  private long modified(Path p) {
+    try {
+      return Files.getLastModifiedTime(p).toMillis();
+    } catch (NoSuchFileException e) {
+      return 0;
+    } catch (IOException e) {
+      throw new UncheckedIOException("stat failed for " + p + ": " + e, e);
+    }
+  }
+
+  // ---------------------------------------------------------------- background work
+
+  private void submit(Runnable task) {
+    if (gzipLevel == 0) {
+      task.run();
+      return;
+    }
+    if (worker == null) {
+      String threadName = "loggen-gzip-" + dir.getFileName() + "/" + names;
+      worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, threadName);
+        t.setDaemon(true);
+        return t;
+      });
+    }
+    pending.addLast(worker.submit(() -> {
+      try {
+        task.run();
+      } catch (UncheckedIOException e) {
+        if (failure == null) {
+          failure = e;
+        }
+        throw e;
+      } catch (RuntimeException e) {
+        if (failure == null) {
+          failure = new UncheckedIOException(e.toString(), new IOException(e));
+        }
+        throw e;
+      }
+    }));
+  }
+
+  private void drain() {
+    while (!pending.isEmpty()) {
+      await(pending.removeFirst());
+    }
+    checkHealth();
+  }
+
+  private void await(Future<?> f) {
+    try {
+      f.get();
+    } catch (ExecutionException e) {
+      // recorded in 'failure' by the task itself; checkHealth reports it
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new UncheckedIOException("interrupted while waiting for compression in " + dir
+          + "; an unfinished archive is compressed when the sink is opened again",
+          new InterruptedIOException());
+    }
+  }
+
+  @Override
+  public void checkHealth() {
+    UncheckedIOException f = failure;
+    if (f != null && !reported) {
+      reported = true;
+      throw new UncheckedIOException("background " + f.getMessage(), f.getCause());
+    }
+  }
+
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    try {
+      drain();
+    } finally {
+      ExecutorService w = worker;
+      if (w != null) {
+        w.shutdown();
+        try {
+          w.awaitTermination(1, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,162 @@
+package dev.loggen.sinks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+import dev.loggen.core.DataSize;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Bad settings and bad paths fail at once with a message naming the value. */
+class BadInputTest {
+  @TempDir Path dir;
+
+  private RotatingFileSink.Builder builder() {
+    return FileSinks.rotating(dir.resolve("access.log"));
+  }
+
+  private static void message(String expected, Class<? extends Throwable> type,
+      org.junit.jupiter.api.function.Executable call) {
+    Throwable e = assertThrows(type, call);
+    assertEquals(expected, e.getMessage());
+  }
+
+  @Test
+  void negativeAndZeroValues() {
+    message("size must be positive (got -3 bytes)", IllegalArgumentException.class,
+        () -> builder().maxSize(DataSize.ofBytes(-3)));
+    message("period must be positive (got PT0S)", IllegalArgumentException.class,
+        () -> builder().period(Duration.ZERO));
+    message("period must be positive (got PT-1H)", IllegalArgumentException.class,
+        () -> builder().period(Duration.ofHours(-1)));
+    message("period must divide a day evenly or be a whole number of days (got PT7M)",
+        IllegalArgumentException.class, () -> builder().period(Duration.ofMinutes(7)));
+    message("keep must be positive (got 0)", IllegalArgumentException.class,
+        () -> builder().keep(0));
+    message("maxAge must be positive (got PT0S)", IllegalArgumentException.class,
+        () -> builder().maxAge(Duration.ZERO));
+    message("gzip level must be between 1 and 9 (got 10)", IllegalArgumentException.class,
+        () -> builder().gzip(10));
+    message("attempts must be positive (got 0)", IllegalArgumentException.class,
+        () -> builder().retry(0, Duration.ZERO));
+    message("backoff must not be negative (got PT-0.001S)", IllegalArgumentException.class,
+        () -> builder().retry(3, Duration.ofMillis(-1)));
+    message("bufferSize must be between 4KB and 1GB (got 1KB)", IllegalArgumentException.class,
+        () -> builder().bufferSize(DataSize.ofKilobytes(1)));
+    message("fsync interval must be at least one millisecond (got PT0S)",
+        IllegalArgumentException.class, () -> FsyncPolicy.every(Duration.ZERO));
+    message("maxSize", NullPointerException.class, () -> builder().maxSize(null));
+  }
+
+  @Test
+  void conflictingSecondSettings() {
+    message("period was already set to PT1H", IllegalStateException.class,
+        () -> builder().hourly().daily());
+    message("maxSize was already set to 1MB", IllegalStateException.class,
+        () -> builder().maxSize(DataSize.ofMegabytes(1)).maxSize(DataSize.ofMegabytes(2)));
+    message("open mode was already set to TRUNCATE", IllegalStateException.class,
+        () -> builder().truncate().failIfExists());
+    message("keep was already set to 3", IllegalStateException.class,
+        () -> builder().keep(3).keep(4));
+    builder().daily().daily().keep(3).keep(3); // the same value twice is no conflict
+  }
+
+  @Test
+  void patternsThatCannotNameTheFilesTheTriggersNeed() {
+    message("pattern 'access-%d{yyyy-MM-dd}.log.gz' has no %i, which size rotation needs to"
+        + " name several files in one period", IllegalArgumentException.class,
+        () -> builder().maxSize(DataSize.ofMegabytes(1)).pattern("access-%d{yyyy-MM-dd}.log.gz")
+            .build());
+    message("pattern 'access.%i.log' has no %d, which time rotation needs to name each"
+        + " period's file", IllegalArgumentException.class,
+        () -> builder().daily().pattern("access.%i.log").build());
+    message("pattern 'access-%d{yyyy-MM-dd}.log' gives consecutive PT1H periods the same name"
+        + " (2026-01-01); add finer date fields to %d{...} or add %i",
+        IllegalArgumentException.class,
+        () -> builder().hourly().pattern("access-%d{yyyy-MM-dd}.log").build());
+    message("pattern 'access.%i.log' does not end in .gz but gzip() was set; end the pattern"
+        + " with .gz", IllegalArgumentException.class,
+        () -> builder().maxSize(DataSize.ofMegabytes(1)).pattern("access.%i.log").gzip().build());
+    message("pattern 'access-%q.log' has an unknown conversion %q (known: %d, %d{format}, %i,"
+        + " %%)", IllegalArgumentException.class, () -> builder().pattern("access-%q.log"));
+    message("pattern 'logs/access.%i.log' must be a file name without a directory: archives"
+        + " are written next to the active file", IllegalArgumentException.class,
+        () -> builder().pattern("logs/access.%i.log"));
+    message("pattern 'a-%d{yyyy-MM-dd' has a %d{ without its closing }",
+        IllegalArgumentException.class, () -> builder().pattern("a-%d{yyyy-MM-dd"));
+    message("pattern 'a.%i.%i' has more than one %i", IllegalArgumentException.class,
+        () -> builder().pattern("a.%i.%i"));
+  }
+
+  @Test
+  void settingsThatNeedATrigger() {
+    message("gzip, keep set without a trigger: without maxSize, hourly(), daily() or period()"
+        + " no file is ever rotated", IllegalArgumentException.class,
+        () -> builder().gzip().keep(3).build());
+  }
+
+  @Test
+  void patternWhoseDatesCannotBeReadBack() {
+    message("pattern 'access-%d{HH}.log' makes names it cannot read back, such as"
+        + " access-03.log (its date needs year, month and day), so retention and repair could"
+        + " not find its files", IllegalArgumentException.class,
+        () -> builder().hourly().pattern("access-%d{HH}.log").build());
+  }
+
+  @Test
+  void pathThatIsADirectory() throws IOException {
+    Path sub = Files.createDirectory(dir.resolve("access.log"));
+    message("path " + sub + " is a directory, not a file", IllegalArgumentException.class,
+        () -> FileSinks.rotating(sub).build());
+  }
+
+  @Test
+  void directoryThatCannotBeCreated() throws IOException {
+    Path file = Files.writeString(dir.resolve("plain"), "x");
+    Path path = file.resolve("access.log");
+    message("directory " + file + " of path " + path + " is not a directory",
+        IllegalArgumentException.class, () -> FileSinks.rotating(path).build());
+    Path deeper = file.resolve("logs").resolve("access.log");
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> FileSinks.rotating(deeper).build());
+    assertEquals(true, e.getMessage().startsWith("directory " + deeper.getParent() + " of path "
+        + deeper + " cannot be created"), e.getMessage());
+  }
+
+  @Test
+  void unwritableDirectory() throws IOException {
+    assumeFalse("root".equals(System.getProperty("user.name")),
+        "root may write anywhere: permissions cannot be tested");
+    Path ro = Files.createDirectory(dir.resolve("ro"));
+    Files.setPosixFilePermissions(ro, PosixFilePermissions.fromString("r-xr-xr-x"));
+    try {
+      message("directory " + ro + " is not writable", IllegalArgumentException.class,
+          () -> FileSinks.rotating(ro.resolve("access.log")).build());
+    } finally {
+      Files.setPosixFilePermissions(ro, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+  }
+
+  @Test
+  void existingFileWithFailIfExists() throws IOException {
+    Path active = Files.writeString(dir.resolve("access.log"), "old\n");
+    message("path " + active + " already exists and failIfExists() was set",
+        IllegalArgumentException.class, () -> builder().failIfExists().build());
+    assertEquals("old\n", Files.readString(active), "left alone");
+  }
+
+  @Test
+  void writeAfterCloseIsAnIllegalState() {
+    RotatingFileSink sink = builder().build();
+    sink.close();
+    sink.close();
+    message("sink for " + dir.resolve("access.log") + " is closed", IllegalStateException.class,
+        () -> sink.write(new byte[1], 0, 1, 0L));
+  }
+}

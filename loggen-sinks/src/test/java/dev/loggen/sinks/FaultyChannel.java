@@ -1,0 +1,162 @@
+package dev.loggen.sinks;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.ReadableByteChannel;
+import java.nio.channels.WritableByteChannel;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A file channel that fails writes on demand: each failing write first writes part of its
+ * bytes (as a real disk filling up does) and then throws {@code IOException("No space left on
+ * device")}. {@code failures} counts the writes still to fail; a negative count fails for ever.
+ * {@code forces} counts calls of {@link #force(boolean)}.
+ */
+final class FaultyChannel extends FileChannel {
+  private final FileChannel delegate;
+  private final AtomicInteger failures;
+  private final AtomicInteger failed;
+  private final AtomicInteger forces;
+
+  FaultyChannel(FileChannel delegate, AtomicInteger failures, AtomicInteger failed) {
+    this(delegate, failures, failed, new AtomicInteger());
+  }
+
+  FaultyChannel(FileChannel delegate, AtomicInteger failures, AtomicInteger failed,
+      AtomicInteger forces) {
+    this.delegate = delegate;
+    this.failures = failures;
+    this.failed = failed;
+    this.forces = forces;
+  }
+
+  private boolean shouldFail() {
+    int left = failures.get();
+    if (left == 0) {
+      return false;
+    }
+    if (left > 0) {
+      failures.decrementAndGet();
+    }
+    failed.incrementAndGet();
+    return true;
+  }
+
+  private IOException partialThenFail(ByteBuffer src) throws IOException {
+    int half = src.remaining() / 2;
+    if (half > 0) {
+      ByteBuffer part = src.duplicate();
+      part.limit(part.position() + half);
+      delegate.write(part);
+      src.position(src.position() + half);
+    }
+    return new IOException("No space left on device");
+  }
+
+  @Override
+  public int write(ByteBuffer src) throws IOException {
+    if (shouldFail()) {
+      throw partialThenFail(src);
+    }
+    return delegate.write(src);
+  }
+
+  @Override
+  public long write(ByteBuffer[] srcs, int offset, int length) throws IOException {
+    if (shouldFail()) {
+      for (int i = offset; i < offset + length; i++) {
+        if (srcs[i].hasRemaining()) {
+          throw partialThenFail(srcs[i]);
+        }
+      }
+      throw new IOException("No space left on device");
+    }
+    return delegate.write(srcs, offset, length);
+  }
+
+  @Override
+  public int write(ByteBuffer src, long position) throws IOException {
+    if (shouldFail()) {
+      throw new IOException("No space left on device");
+    }
+    return delegate.write(src, position);
+  }
+
+  @Override
+  public int read(ByteBuffer dst) throws IOException {
+    return delegate.read(dst);
+  }
+
+  @Override
+  public long read(ByteBuffer[] dsts, int offset, int length) throws IOException {
+    return delegate.read(dsts, offset, length);
+  }
+
+  @Override
+  public int read(ByteBuffer dst, long position) throws IOException {
+    return delegate.read(dst, position);
+  }
+
+  @Override
+  public long position() throws IOException {
+    return delegate.position();
+  }
+
+  @Override
+  public FileChannel position(long newPosition) throws IOException {
+    delegate.position(newPosition);
+    return this;
+  }
+
+  @Override
+  public long size() throws IOException {
+    return delegate.size();
+  }
+
+  @Override
+  public FileChannel truncate(long size) throws IOException {
+    delegate.truncate(size);
+    return this;
+  }
+
+  @Override
+  public void force(boolean metaData) throws IOException {
+    forces.incrementAndGet();
+    delegate.force(metaData);
+  }
+
+  @Override
+  public long transferTo(long position, long count, WritableByteChannel target)
+      throws IOException {
+    return delegate.transferTo(position, count, target);
+  }
+
+  @Override
+  public long transferFrom(ReadableByteChannel src, long position, long count)
+      throws IOException {
+    return delegate.transferFrom(src, position, count);
+  }
+
+  @Override
+  public MappedByteBuffer map(MapMode mode, long position, long size) throws IOException {
+    return delegate.map(mode, position, size);
+  }
+
+  @Override
+  public FileLock lock(long position, long size, boolean shared) throws IOException {
+    return delegate.lock(position, size, shared);
+  }
+
+  @Override
+  public FileLock tryLock(long position, long size, boolean shared) throws IOException {
+    return delegate.tryLock(position, size, shared);
+  }
+
+  @Override
+  protected void implCloseChannel() throws IOException {
+    delegate.close();
+  }
+}

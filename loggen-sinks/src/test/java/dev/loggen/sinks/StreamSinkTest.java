@@ -1,0 +1,164 @@
+package dev.loggen.sinks;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.loggen.core.DataSize;
+import dev.loggen.core.SinkClosedException;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.ClosedChannelException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+class StreamSinkTest {
+
+  /** Counts calls and bytes; can be told to fail. */
+  static final class CountingStream extends OutputStream {
+    final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    int writes;
+    int flushes;
+    boolean closed;
+    IOException failWith;
+
+    @Override
+    public void write(int b) throws IOException {
+      write(new byte[] {(byte) b}, 0, 1);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      if (failWith != null) {
+        throw failWith;
+      }
+      writes++;
+      bytes.write(b, off, len);
+    }
+
+    @Override
+    public void flush() throws IOException {
+      if (failWith != null) {
+        throw failWith;
+      }
+      flushes++;
+    }
+
+    @Override
+    public void close() {
+      closed = true;
+    }
+  }
+
+  @Test
+  void writesLargeBufferedChunksAndFlushesOnClose() {
+    CountingStream out = new CountingStream();
+    StringBuilder expected = new StringBuilder();
+    int lines = 10_000;
+    try (StreamSink sink = StreamSink.of(out)) {
+      for (int i = 0; i < lines; i++) {
+        byte[] b = TestLines.bytes(i);
+        sink.write(b, 0, b.length, 0L);
+        expected.append(TestLines.line(i)).append('\n');
+      }
+      assertTrue(out.writes > 0, "full buffers are written while lines come");
+    }
+    byte[] all = expected.toString().getBytes(StandardCharsets.US_ASCII);
+    assertArrayEquals(all, out.bytes.toByteArray());
+    int chunk = (int) StreamSink.DEFAULT_BUFFER.bytes();
+    assertTrue(out.writes <= all.length / (chunk - 200) + 1,
+        out.writes + " writes for " + all.length + " bytes: chunks of about 64 KiB");
+    assertTrue(out.closed, "of(out) closes the stream");
+    assertTrue(out.flushes >= 1);
+  }
+
+  @Test
+  void lineLongerThanTheBufferIsWrittenWhole() {
+    CountingStream out = new CountingStream();
+    byte[] big = new byte[100];
+    Arrays.fill(big, (byte) 'y');
+    try (StreamSink sink = StreamSink.of(out, DataSize.ofBytes(32), false)) {
+      sink.write("ab".getBytes(StandardCharsets.US_ASCII), 0, 2, 0L);
+      sink.write(big, 0, big.length, 0L);
+      sink.write("cd".getBytes(StandardCharsets.US_ASCII), 0, 2, 0L);
+    }
+    assertEquals("ab\n" + "y".repeat(100) + "\ncd\n",
+        out.bytes.toString(StandardCharsets.US_ASCII));
+    assertFalse(out.closed, "closeStream=false leaves the stream open");
+  }
+
+  @Test
+  void brokenPipeEndsTheRunWithSinkClosedException() {
+    CountingStream out = new CountingStream();
+    StreamSink sink = StreamSink.of(out);
+    out.failWith = new IOException("Broken pipe");
+    byte[] b = TestLines.bytes(1);
+    SinkClosedException e = assertThrows(SinkClosedException.class, () -> {
+      for (int i = 0; i < 100_000; i++) {
+        sink.write(b, 0, b.length, 0L);
+      }
+    });
+    assertTrue(e.getMessage().contains("went away"), e.getMessage());
+    assertTrue(e.getCause() instanceof IOException);
+    assertThrows(SinkClosedException.class, () -> sink.write(b, 0, b.length, 0L));
+    assertThrows(SinkClosedException.class, sink::flush);
+    sink.close(); // quiet: the consumer is gone, nothing to report again
+    sink.close();
+    assertTrue(out.closed);
+  }
+
+  @Test
+  void brokenPipeOnFlushAndOnClose() {
+    CountingStream out = new CountingStream();
+    StreamSink sink = StreamSink.of(out);
+    byte[] b = TestLines.bytes(1);
+    sink.write(b, 0, b.length, 0L);
+    out.failWith = new IOException("Stream closed");
+    assertThrows(SinkClosedException.class, sink::close);
+    sink.close();
+  }
+
+  @Test
+  void otherErrorsAreUncheckedIoExceptionsNamingTheStream() {
+    CountingStream out = new CountingStream();
+    StreamSink sink = StreamSink.of(out);
+    byte[] b = TestLines.bytes(1);
+    sink.write(b, 0, b.length, 0L);
+    out.failWith = new IOException("Input/output error");
+    UncheckedIOException e = assertThrows(UncheckedIOException.class, sink::flush);
+    assertTrue(e.getMessage().startsWith("write failed for " + out), e.getMessage());
+  }
+
+  @Test
+  void recognisesTheWaysAConsumerGoesAway() {
+    assertTrue(StreamSink.isClosedConsumer(new IOException("Broken pipe")));
+    assertTrue(StreamSink.isClosedConsumer(new IOException("write failed: EPIPE (Broken pipe)")));
+    assertTrue(StreamSink.isClosedConsumer(new IOException("Stream Closed")));
+    assertTrue(StreamSink.isClosedConsumer(new ClosedChannelException()));
+    assertTrue(StreamSink.isClosedConsumer(new IOException("x", new IOException("Broken pipe"))));
+    assertFalse(StreamSink.isClosedConsumer(new IOException("No space left on device")));
+  }
+
+  @Test
+  void writeAfterCloseIsAnIllegalState() {
+    StreamSink sink = StreamSink.of(new CountingStream());
+    sink.close();
+    IllegalStateException e = assertThrows(IllegalStateException.class,
+        () -> sink.write(new byte[1], 0, 1, 0L));
+    assertTrue(e.getMessage().contains("closed"), e.getMessage());
+  }
+
+  @Test
+  void stdoutIsNeverClosed() {
+    StreamSink sink = Sinks.stdout();
+    sink.close();
+    sink.close();
+    System.out.println("stdout still open");
+    assertFalse(System.out.checkError());
+  }
+}

@@ -1,0 +1,294 @@
+package dev.loggen.sinks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.loggen.core.DataSize;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Time-based rotation driven by simulated event time (and a hand-advanced wall clock). */
+class TimeRotationTest {
+  private static final long DAY = Duration.ofDays(1).toMillis();
+  private static final long START = Instant.parse("2026-01-01T00:00:00Z").toEpochMilli();
+
+  @TempDir Path dir;
+
+  @Test
+  void thirtyDaysDailyKeepSevenGzip() throws IOException {
+    Path active = dir.resolve("access.log");
+    Files.writeString(dir.resolve("access.log.bak"), "decoy\n");
+    Files.writeString(dir.resolve("notes.txt"), "decoy\n");
+    Files.writeString(dir.resolve("access.log.2026-13-45.gz"), "decoy\n");
+    Files.writeString(dir.resolve("error.log.2025-12-01.gz"), "decoy\n");
+    List<String> written = new ArrayList<>();
+    List<Long> times = new ArrayList<>();
+    long seq = 0;
+    try (RotatingFileSink sink = FileSinks.rotating(active).daily().gzip(1).keep(7).build()) {
+      for (int day = 0; day < 30; day++) {
+        for (int i = 0; i < 500; i++) {
+          long t = START + day * DAY + i * (DAY / 500);
+          byte[] b = TestLines.bytes(seq);
+          sink.write(b, 0, b.length, t);
+          written.add(TestLines.line(seq));
+          times.add(t);
+          seq++;
+        }
+      }
+    }
+    List<String> names = TestLines.names(dir);
+    List<String> expected = new ArrayList<>();
+    for (int day = 23; day <= 29; day++) {
+      expected.add(String.format("access.log.2026-01-%02d.gz", day));
+    }
+    List<String> archives = names.stream().filter(n -> n.startsWith("access.log.2026-01"))
+        .toList();
+    assertEquals(expected, archives, "archives by date, exactly 7: " + names);
+    assertTrue(names.containsAll(List.of("access.log", "access.log.bak", "notes.txt",
+        "access.log.2026-13-45.gz", "error.log.2025-12-01.gz")), "decoys untouched: " + names);
+    assertEquals(expected.size() + 5, names.size(), () -> "nothing else: " + names);
+    List<Path> files = new ArrayList<>();
+    for (String n : expected) {
+      Path p = dir.resolve(n);
+      assertTrue(TestLines.validGzip(p), n + " is a valid gzip file");
+      files.add(p);
+    }
+    files.add(active);
+    long retainedFrom = START + 22 * DAY;
+    List<String> retained = IntStream.range(0, written.size())
+        .filter(i -> times.get(i) >= retainedFrom).mapToObj(written::get).toList();
+    assertEquals(retained, TestLines.lines(files));
+    // the archive's modification time is the time of its last line (simulated)
+    long mtime = Files.getLastModifiedTime(dir.resolve(expected.get(0))).toMillis();
+    assertEquals(START + 23 * DAY - DAY / 500, mtime);
+  }
+
+  @Test
+  void backfilledWeekGivesSevenDailyFilesNamedBySimulatedDate() {
+    Path active = dir.resolve("access.log");
+    try (RotatingFileSink sink = FileSinks.rotating(active).daily().build()) {
+      for (int hour = 0; hour < 7 * 24; hour++) {
+        byte[] b = TestLines.bytes(hour);
+        sink.write(b, 0, b.length, START + hour * 3_600_000L);
+      }
+    }
+    assertEquals(List.of("access.log", "access.log.2026-01-01", "access.log.2026-01-02",
+        "access.log.2026-01-03", "access.log.2026-01-04", "access.log.2026-01-05",
+        "access.log.2026-01-06"), TestLines.names(dir));
+    assertEquals(24, TestLines.lines(dir.resolve("access.log.2026-01-03")).size());
+  }
+
+  @Test
+  void dailyAtLocalMidnightInTheZoneAndEmptyPeriodsLeaveNoFile() {
+    ZoneId ny = ZoneId.of("America/New_York");
+    Path active = dir.resolve("access.log");
+    try (RotatingFileSink sink = FileSinks.rotating(active).daily().zone(ny).build()) {
+      // 2026-01-01T23:30-05:00 and 2026-01-02T00:30-05:00, then a gap of a day
+      long[] times = {Instant.parse("2026-01-02T04:30:00Z").toEpochMilli(),
+          Instant.parse("2026-01-02T05:30:00Z").toEpochMilli(),
+          Instant.parse("2026-01-04T06:00:00Z").toEpochMilli()};
+      for (int i = 0; i < times.length; i++) {
+        byte[] b = TestLines.bytes(i);
+        sink.write(b, 0, b.length, times[i]);
+      }
+    }
+    assertEquals(List.of("access.log", "access.log.2026-01-01", "access.log.2026-01-02"),
+        TestLines.names(dir));
+  }
+
+  @Test
+  void hourlyWithSizeUsesDateHourThenCountingNumber() {
+    Path active = dir.resolve("access.log");
+    try (RotatingFileSink sink = FileSinks.rotating(active).hourly()
+        .maxSize(DataSize.ofBytes(1000)).build()) {
+      for (int i = 0; i < 40; i++) {
+        byte[] b = TestLines.bytes(i);
+        sink.write(b, 0, b.length, START + i * 180_000L); // every 3 minutes: 20 per hour
+      }
+    }
+    List<String> names = TestLines.names(dir);
+    assertTrue(names.contains("access.log.2026-01-01-00.1"), names::toString);
+    assertTrue(names.contains("access.log.2026-01-01-00.2"), names::toString);
+    assertTrue(names.contains("access.log.2026-01-01-01.1"), names::toString);
+    List<Path> files = new ArrayList<>();
+    names.stream().filter(n -> !n.equals("access.log"))
+        .sorted(java.util.Comparator.comparing((String n) -> n.substring(0, n.lastIndexOf('.')))
+            .thenComparingInt(n -> Integer.parseInt(n.substring(n.lastIndexOf('.') + 1))))
+        .forEach(n -> files.add(dir.resolve(n)));
+    files.add(active);
+    assertEquals(LongsRange.of(0, 40), TestLines.seqs(TestLines.lines(files)));
+  }
+
+  @Test
+  void patternNamesByPeriodDateAndIndex() {
+    Path active = dir.resolve("access.log");
+    try (RotatingFileSink sink = FileSinks.rotating(active).daily()
+        .pattern("access-%d{yyyy-MM-dd}.%i.log.gz").maxSize(DataSize.ofKilobytes(4)).build()) {
+      for (int i = 0; i < 200; i++) {
+        byte[] b = TestLines.bytes(i);
+        sink.write(b, 0, b.length, START + i * (DAY / 100));
+      }
+    }
+    List<String> names = TestLines.names(dir);
+    assertTrue(names.contains("access-2026-01-01.0.log.gz"), names::toString);
+    assertTrue(names.contains("access-2026-01-01.1.log.gz"), names::toString);
+    assertTrue(names.contains("access-2026-01-02.0.log.gz"), names::toString);
+    for (String n : names) {
+      if (n.endsWith(".gz")) {
+        assertTrue(TestLines.validGzip(dir.resolve(n)), n);
+      }
+    }
+  }
+
+  @Test
+  void wallClockRotatesOnTheInjectedClockNotTheEventTime() {
+    MutableClock clock = new MutableClock(START + 10 * 3_600_000L);
+    Path active = dir.resolve("access.log");
+    try (RotatingFileSink sink = FileSinks.rotating(active).hourly()
+        .timeSource(TimeSource.WALL).clock(clock).build()) {
+      for (int i = 0; i < 30; i++) {
+        byte[] b = TestLines.bytes(i);
+        sink.write(b, 0, b.length, 0L); // event time is ignored
+        clock.advance(Duration.ofMinutes(5));
+      }
+    }
+    assertEquals(List.of("access.log", "access.log.2026-01-01-10", "access.log.2026-01-01-11"),
+        TestLines.names(dir));
+    assertEquals(12, TestLines.lines(dir.resolve("access.log.2026-01-01-10")).size());
+  }
+
+  @Test
+  void wallClockRestartRotatesWhatAnEarlierPeriodLeft() throws IOException {
+    Path active = dir.resolve("access.log");
+    Files.writeString(active, TestLines.line(1) + "\n");
+    Files.setLastModifiedTime(active,
+        java.nio.file.attribute.FileTime.fromMillis(START + 3_600_000L));
+    MutableClock clock = new MutableClock(START + 5 * 3_600_000L);
+    try (RotatingFileSink sink = FileSinks.rotating(active).hourly()
+        .timeSource(TimeSource.WALL).clock(clock).build()) {
+      byte[] b = TestLines.bytes(2);
+      sink.write(b, 0, b.length, 0L);
+    }
+    assertEquals(List.of("access.log", "access.log.2026-01-01-01"), TestLines.names(dir));
+    assertEquals(List.of(TestLines.line(1)),
+        TestLines.lines(dir.resolve("access.log.2026-01-01-01")));
+    assertEquals(List.of(TestLines.line(2)), TestLines.lines(active));
+  }
+
+  @Test
+  void maxAgeDeletesArchivesOlderThanTheEventTime() {
+    Path active = dir.resolve("access.log");
+    try (RotatingFileSink sink = FileSinks.rotating(active).daily().maxAge(Duration.ofDays(3))
+        .build()) {
+      for (int day = 0; day < 10; day++) {
+        byte[] b = TestLines.bytes(day);
+        sink.write(b, 0, b.length, START + day * DAY + 1000);
+      }
+    }
+    // at day 9 (the last rollover), archives whose last line is older than 3 days go
+    assertEquals(List.of("access.log", "access.log.2026-01-07", "access.log.2026-01-08",
+        "access.log.2026-01-09"), TestLines.names(dir));
+  }
+
+  @Test
+  void totalSizeCapDeletesOldestFirst() throws IOException {
+    Path active = dir.resolve("access.log");
+    try (RotatingFileSink sink = FileSinks.rotating(active).daily()
+        .totalSizeCap(DataSize.ofKilobytes(10)).build()) {
+      for (int day = 0; day < 10; day++) {
+        for (int i = 0; i < 40; i++) { // about 4 KB a day
+          byte[] b = TestLines.bytes(day * 100L + i);
+          sink.write(b, 0, b.length, START + day * DAY + i);
+        }
+      }
+    }
+    List<String> names = TestLines.names(dir);
+    long total = 0;
+    for (String n : names) {
+      if (!n.equals("access.log")) {
+        total += Files.size(dir.resolve(n));
+      }
+    }
+    assertTrue(total <= 10 * 1024, "archives take " + total + " bytes: " + names);
+    assertTrue(names.contains("access.log.2026-01-09"), "the newest stays: " + names);
+    assertTrue(!names.contains("access.log.2026-01-01"), "the oldest went: " + names);
+  }
+
+  @Test
+  void accessAndErrorSinksSideBySideInOneDirectory() {
+    try (RotatingFileSink access = FileSinks.rotating(dir.resolve("access.log")).daily().gzip(1)
+        .keep(2).build();
+        RotatingFileSink error = FileSinks.rotating(dir.resolve("error.log")).daily().gzip(1)
+            .keep(3).build()) {
+      for (int day = 0; day < 6; day++) {
+        for (int i = 0; i < 10; i++) {
+          byte[] b = TestLines.bytes(day * 100L + i);
+          access.write(b, 0, b.length, START + day * DAY + i);
+          if (i % 5 == 0) {
+            error.write(b, 0, b.length, START + day * DAY + i);
+          }
+        }
+      }
+    }
+    assertEquals(List.of("access.log", "access.log.2026-01-04.gz", "access.log.2026-01-05.gz",
+        "error.log", "error.log.2026-01-03.gz", "error.log.2026-01-04.gz",
+        "error.log.2026-01-05.gz"), TestLines.names(dir));
+    assertEquals(2, TestLines.lines(dir.resolve("error.log.2026-01-04.gz")).size());
+    assertEquals(10, TestLines.lines(dir.resolve("access.log.2026-01-04.gz")).size());
+  }
+
+  /** A clock that tests move by hand. */
+  static final class MutableClock extends Clock {
+    private long millis;
+
+    MutableClock(long millis) {
+      this.millis = millis;
+    }
+
+    void advance(Duration d) {
+      millis += d.toMillis();
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return Instant.ofEpochMilli(millis);
+    }
+
+    @Override
+    public long millis() {
+      return millis;
+    }
+  }
+
+  /** A list of consecutive longs, for comparisons. */
+  static final class LongsRange {
+    static List<Long> of(long from, long to) {
+      List<Long> out = new ArrayList<>();
+      for (long i = from; i < to; i++) {
+        out.add(i);
+      }
+      return out;
+    }
+  }
+}

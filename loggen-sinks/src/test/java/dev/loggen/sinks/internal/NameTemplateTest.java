@@ -1,0 +1,56 @@
+package dev.loggen.sinks.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+
+class NameTemplateTest {
+  private static final long T = Instant.parse("2026-01-02T13:00:00Z").toEpochMilli();
+
+  @Test
+  void logbackPatternFormatsAndReadsBack() {
+    NameTemplate t = NameTemplate.parse("access-%d{yyyy-MM-dd}.%i.log.gz", ZoneOffset.UTC);
+    assertTrue(t.compressed() && t.hasDate() && t.hasIndex());
+    assertEquals("access-2026-01-02.3.log", t.format(T, 3));
+    ArchiveName a = t.parse("access-2026-01-02.3.log.gz");
+    assertNotNull(a);
+    assertEquals("2026-01-02", a.dateText());
+    assertEquals(3, a.index());
+    assertTrue(a.gz());
+    assertEquals(Instant.parse("2026-01-02T00:00:00Z").toEpochMilli(), a.dateMillis());
+    assertNull(t.parse("access-2026-13-02.3.log.gz"), "not a date");
+    assertNull(t.parse("access-2026-1-02.3.log.gz"), "not as the format writes it");
+    assertNull(t.parse("access-2026-01-02.03.log.gz"), "not as %i writes it");
+    assertNull(t.parse("access-2026-01-02.3.log.bak"));
+  }
+
+  @Test
+  void logrotateStyles() {
+    ZoneId utc = ZoneOffset.UTC;
+    NameTemplate numbers = NameTemplate.logrotate("access.log", null, true, true, utc);
+    assertEquals("access.log.1", numbers.format(0, 1));
+    assertNotNull(numbers.parse("access.log.12.gz"));
+    assertNull(numbers.parse("access.log"));
+    assertNull(numbers.parse("access.log.x"));
+    NameTemplate dated = NameTemplate.logrotate("access.log", "yyyy-MM-dd-HH", false, false, utc);
+    assertEquals("access.log.2026-01-02-13", dated.format(T, 0));
+    assertEquals(T, dated.parse("access.log.2026-01-02-13").dateMillis());
+    assertFalse(dated.hasIndex());
+    NameTemplate both = NameTemplate.logrotate("a%b.log", "yyyy-MM-dd", true, false, utc);
+    assertEquals("a%b.log.2026-01-02.4", both.format(T, 4));
+    assertNotNull(both.parse("a%b.log.2026-01-02.4"));
+  }
+
+  @Test
+  void percentEscapesAndDefaultDate() {
+    NameTemplate t = NameTemplate.parse("100%%-%d.log", ZoneOffset.UTC);
+    assertEquals("100%-2026-01-02.log", t.format(T, 0));
+  }
+}
