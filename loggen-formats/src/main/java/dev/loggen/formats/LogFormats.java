@@ -169,7 +169,7 @@ public final class LogFormats {
    * @param logFormat the format string, e.g. {@code %h %l %u %t \"%r\" %>s %b}
    * @return the format, named {@code apache}
    * @throws IllegalArgumentException for an empty format, an unknown directive, an unterminated
-   *     {@code %{}, a bad argument or a line break, quoting the format and the 1-based position
+   *     <code>%{</code>, a bad argument or a line break, quoting the format and the 1-based position
    */
   public static LogFormat apache(String logFormat) {
     return Formats.apache(logFormat);
@@ -183,7 +183,7 @@ public final class LogFormats {
    *     {@code $remote_addr - $remote_user [$time_local] "$request" $status}
    * @return the format, named {@code nginx}
    * @throws IllegalArgumentException for an empty format, an unknown variable or an
-   *     unterminated {@code ${}, quoting the format and the 1-based position
+   *     unterminated <code>${</code>, quoting the format and the 1-based position
    */
   public static LogFormat nginx(String logFormat) {
     return Formats.nginx(logFormat, NginxEscape.DEFAULT);
@@ -212,21 +212,45 @@ public final class LogFormats {
    * @param escape the {@code escape=} parameter
    * @return the format, named {@code nginx}
    * @throws IllegalArgumentException for an empty format, an unknown variable or an
-   *     unterminated {@code ${}, quoting the format and the 1-based position
+   *     unterminated <code>${</code>, quoting the format and the 1-based position
    */
   public static LogFormat nginx(String logFormat, NginxEscape escape) {
     return Formats.nginx(logFormat, escape);
   }
 
   /**
-   * Apache httpd 2.4 error-log lines for failed requests, e.g.
-   * {@code [Wed Oct 11 14:32:52.123456 2000] [core:info] [pid 2817:tid 139637976727296]
-   * [client 1.2.3.4:51234] AH00128: File does not exist: /var/www/html/x, referer: http://h/}.
-   * {@link LogFormat#accepts} is true for 5xx, 404, 403 and for 401 with a user name; the
-   * messages per status, and how pid, thread and port are derived, are listed in the
-   * implementation notes of the module README and in the format's source documentation. The
-   * time is the request time in the event's offset; the sub-millisecond digits come from the
-   * response time, so they are deterministic.
+   * Apache httpd 2.4 error-log lines for failed requests, in httpd's default
+   * {@code ErrorLogFormat}, e.g. {@code [Wed Oct 11 14:32:52.123456 2000] [core:info] [pid
+   * 2817:tid 139637976727296] [client 1.2.3.4:51234] AH00128: File does not exist:
+   * /var/www/html/x, referer: http://h/}.
+   *
+   * <p>{@link LogFormat#accepts} is true for every 5xx, 404, 403, and 401 when the request
+   * carried a user name (a failed basic-auth login; a 401 without credentials is only a
+   * challenge and is not logged). The message follows the status:
+   * <ul>
+   *   <li>401 {@code [auth_basic:error] AH01617: user NAME: authentication failure for "PATH":
+   *       Password Mismatch}
+   *   <li>403 {@code [authz_core:error] AH01630: client denied by server configuration: FILE}
+   *   <li>404 {@code [core:info] AH00128: File does not exist: FILE} (httpd 2.4 logs this at
+   *       level info, so it shows with {@code LogLevel info})
+   *   <li>502 {@code [proxy:error] AH00898: Error reading from remote server returned by PATH}
+   *   <li>503 {@code [proxy_http:error] AH01114: HTTP: failed to make connection to backend:
+   *       127.0.0.1}
+   *   <li>504 {@code [proxy_http:error] (70007)The timeout specified has expired: [client ...]
+   *       AH01102: error reading status line from remote server 127.0.0.1:8080}
+   *   <li>other 5xx {@code [core:error] AH00124: Request exceeded the limit of 10 internal
+   *       redirects due to probable configuration error. ...}
+   * </ul>
+   * FILE is {@code /var/www/html} plus the percent-decoded path, PATH the decoded path; a
+   * referrer is appended as {@code , referer: URL}, as httpd does. The 503, 504 and other-5xx
+   * messages name no path (httpd's do not either): correlate those by time and client.
+   *
+   * <p>Correlation with the access line: the time is the request time in the event's offset
+   * (the sub-millisecond digits of the microseconds come from the response time, so they are
+   * deterministic), the client is the event's, and pid, thread id and client port are derived
+   * from the session id exactly as {@code %P}, {@code %{tid}P} and {@code %{remote}p} print them
+   * in {@link #apache(String)} formats. Request values are escaped as in the access log. Rendering
+   * an event that {@code accepts} refuses throws {@link IllegalArgumentException}.
    *
    * @return the format, named {@code apache-error}
    */
@@ -238,8 +262,19 @@ public final class LogFormats {
    * nginx error-log lines for failed requests, e.g. {@code 2000/10/11 14:32:52 [error]
    * 1204#0: *5678 connect() failed (111: Connection refused) while connecting to upstream,
    * client: 1.2.3.4, server: host, request: "GET /x HTTP/1.1", upstream:
-   * "http://127.0.0.1:8080/x", host: "host"}. Accepts the same events as
-   * {@link #apacheError()}.
+   * "http://127.0.0.1:8080/x", host: "host"}, with {@code , referrer: "URL"} when the request
+   * had one. Accepts the same events as {@link #apacheError()}. Messages: 401
+   * {@code user "NAME": password mismatch}; 403 {@code access forbidden by rule}; 404
+   * {@code open() "FILE" failed (2: No such file or directory)} where FILE is
+   * {@code /usr/share/nginx/html} plus the percent-decoded path; 502
+   * {@code connect() failed (111: Connection refused) while connecting to upstream}; 503
+   * {@code limiting requests, excess: N by zone "perip"}; 504 {@code upstream timed out (110:
+   * Connection timed out) while reading response header from upstream}; other 5xx
+   * {@code rewrite or internal redirection cycle while internally redirecting to
+   * "/index.html"}. Every line carries the request line, so it always names the path. The
+   * worker pid and the connection number ({@code *N}) are derived from the session id exactly as
+   * {@code $pid} and {@code $connection} print them in {@link #nginx(String)} formats; values are
+   * escaped as nginx's default access-log escaping does.
    *
    * @return the format, named {@code nginx-error}
    */

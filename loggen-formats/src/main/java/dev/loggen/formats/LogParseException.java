@@ -6,12 +6,17 @@ package dev.loggen.formats;
  * found the end of the line}.
  */
 public final class LogParseException extends RuntimeException {
+  /** Serial form version. */
   private static final long serialVersionUID = 1L;
   private static final int MAX_QUOTED_LINE = 300;
 
+  /** The 1-based line number. */
   private final long lineNumber;
+  /** The 1-based column. */
   private final int column;
+  /** What was expected at the column. */
   private final String expected;
+  /** The whole line. */
   private final String line;
 
   /**

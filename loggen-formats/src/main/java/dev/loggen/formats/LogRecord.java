@@ -55,7 +55,24 @@ public record LogRecord(
     @Nullable String host,
     Map<String, String> fields) {
 
-  /** Copies {@code fields}, keeping its order. */
+  /**
+   * A record; {@code fields} is copied, keeping its order.
+   *
+   * @param time see the class description
+   * @param clientAddress see the class description
+   * @param ident see the class description
+   * @param user see the class description
+   * @param method see the class description
+   * @param path see the class description
+   * @param protocol see the class description
+   * @param status see the class description
+   * @param bytes see the class description
+   * @param referrer see the class description
+   * @param userAgent see the class description
+   * @param responseTimeMicros see the class description
+   * @param host see the class description
+   * @param fields see the class description
+   */
   public LogRecord {
     Objects.requireNonNull(fields, "fields");
     fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));

@@ -31,7 +31,12 @@ public sealed interface ParseResult permits ParseResult.Parsed, ParseResult.Malf
    * @param record what the line holds
    */
   record Parsed(long lineNumber, LogRecord record) implements ParseResult {
-    /** Checks the record is there. */
+    /**
+     * A parsed line.
+     *
+     * @param lineNumber the 1-based line number
+     * @param record what the line holds
+     */
     public Parsed {
       Objects.requireNonNull(record, "record");
     }
@@ -44,7 +49,12 @@ public sealed interface ParseResult permits ParseResult.Parsed, ParseResult.Malf
    * @param error where the line stopped matching and what was expected
    */
   record Malformed(long lineNumber, LogParseException error) implements ParseResult {
-    /** Checks the error is there. */
+    /**
+     * A malformed line.
+     *
+     * @param lineNumber the 1-based line number
+     * @param error where the line stopped matching and what was expected
+     */
     public Malformed {
       Objects.requireNonNull(error, "error");
     }

@@ -88,25 +88,33 @@ final class Derived {
     if (dot <= slash) {
       return "text/html; charset=UTF-8";
     }
-    String ext = p.substring(dot + 1, end);
-    return switch (ext) {
-      case "css" -> "text/css";
-      case "js", "mjs" -> "application/javascript";
-      case "png" -> "image/png";
-      case "jpg", "jpeg" -> "image/jpeg";
-      case "gif" -> "image/gif";
-      case "svg" -> "image/svg+xml";
-      case "webp" -> "image/webp";
-      case "ico" -> "image/x-icon";
-      case "json" -> "application/json";
-      case "xml" -> "application/xml";
-      case "txt" -> "text/plain";
-      case "woff2" -> "font/woff2";
-      case "woff" -> "font/woff";
-      case "pdf" -> "application/pdf";
-      default -> "text/html; charset=UTF-8";
-    };
+    for (int i = 0; i < TYPES.length; i += 2) {
+      String ext = TYPES[i];
+      if (end - dot - 1 == ext.length() && p.regionMatches(dot + 1, ext, 0, ext.length())) {
+        return TYPES[i + 1];
+      }
+    }
+    return "text/html; charset=UTF-8";
   }
+
+  /** File extension, content type, ... (no allocation when looking one up). */
+  private static final String[] TYPES = {
+      "css", "text/css",
+      "js", "application/javascript",
+      "mjs", "application/javascript",
+      "png", "image/png",
+      "jpg", "image/jpeg",
+      "jpeg", "image/jpeg",
+      "gif", "image/gif",
+      "svg", "image/svg+xml",
+      "webp", "image/webp",
+      "ico", "image/x-icon",
+      "json", "application/json",
+      "xml", "application/xml",
+      "txt", "text/plain",
+      "woff2", "font/woff2",
+      "woff", "font/woff",
+      "pdf", "application/pdf"};
 
   /**
    * Bytes received for the request ({@code %I}, {@code $request_length}): the request line and

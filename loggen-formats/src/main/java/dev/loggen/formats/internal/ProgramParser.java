@@ -39,11 +39,17 @@ final class ProgramParser implements LogParser {
 
   @Override
   public LogRecord parseLine(String line, long lineNumber) {
-    Matcher m = new Matcher(line);
-    if (!m.match(0, 0)) {
-      throw new LogParseException(lineNumber, m.bestPos + 1, m.bestExpected, line);
+    Matcher first = new Matcher(line, true);
+    if (first.match(0, 0)) {
+      return build(line, first.starts, first.ends);
     }
-    return build(line, m.starts, m.ends);
+    Matcher any = new Matcher(line, false);
+    if (any.match(0, 0)) {
+      return build(line, any.starts, any.ends);
+    }
+    // report where the natural reading (each field ending at the first place that fits it)
+    // went wrong, not where some far-fetched split happened to get furthest
+    throw new LogParseException(lineNumber, first.bestPos + 1, first.bestExpected, line);
   }
 
   @Override
@@ -53,14 +59,17 @@ final class ProgramParser implements LogParser {
 
   private final class Matcher {
     final String line;
+    /** Whether each field takes only the first end that fits its syntax (no backtracking). */
+    final boolean firstFit;
     final int[] starts = new int[items.length];
     final int[] ends = new int[items.length];
     int bestPos = -1;
     String bestExpected = "a line of this format";
     int steps;
 
-    Matcher(String line) {
+    Matcher(String line, boolean firstFit) {
       this.line = line;
+      this.firstFit = firstFit;
     }
 
     void fail(int pos, String expected) {
@@ -71,13 +80,15 @@ final class ProgramParser implements LogParser {
     }
 
     String after(int idx) {
-      return idx == 0 ? "at the start of the line" : "after " + items[idx - 1].name;
+      return idx == 0 ? "at the start of the line" : "after " + items[idx - 1];
     }
 
     boolean match(int idx, int pos) {
       if (++steps > MAX_STEPS) {
-        fail(pos, "a line this format can split one way only (gave up after " + MAX_STEPS
-            + " attempts)");
+        if (!firstFit) {
+          fail(pos, "a line this format can split one way only (gave up after " + MAX_STEPS
+              + " attempts)");
+        }
         return false;
       }
       if (idx == items.length) {
@@ -124,9 +135,26 @@ final class ProgramParser implements LogParser {
         return false;
       }
       String lit = next.name;
+      if (it.syntax == Item.S_TIME && it.time != null) {
+        // a time ends where its pattern ends: the literal must follow right there
+        Strftime.Parsed t = it.time.parse(line, pos, n);
+        if (t.end >= 0) {
+          if (line.startsWith(lit, t.end)) {
+            return tryEnd(idx, pos, t.end, idx + 2, t.end + lit.length());
+          }
+          int k = 0;
+          while (t.end + k < n && line.charAt(t.end + k) == lit.charAt(k)) {
+            k++;
+          }
+          fail(t.end + k, quote(lit.charAt(k)) + " after " + it.name);
+          return false;
+        }
+      }
       boolean skipEscapes = it.escaper == Escaper.APACHE || it.escaper == Escaper.NGINX
           || it.escaper == Escaper.JSON;
       char first = lit.charAt(0);
+      // a value escaped by Apache or nginx never holds a raw quote: the first one ends it
+      boolean quoteEnds = skipEscapes && it.op != Item.USER_APACHE;
       boolean found = false;
       for (int e = pos; e < n; e++) {
         char c = line.charAt(e);
@@ -143,6 +171,9 @@ final class ProgramParser implements LogParser {
             return false;
           }
         }
+        if (c == '"' && quoteEnds) {
+          break;
+        }
       }
       if (!found) {
         fail(n, quote(first) + " after " + it.name);
@@ -150,7 +181,10 @@ final class ProgramParser implements LogParser {
       return false;
     }
 
-    /** Checks that {@code [pos, end)} fits field {@code idx}, then matches on. */
+    /**
+     * Checks that {@code [pos, end)} fits field {@code idx}, then matches on. In first-fit mode
+     * a fitting end that leads nowhere stops the search (by exhausting the step budget).
+     */
     private boolean tryEnd(int idx, int pos, int end, int nextIdx, int nextPos) {
       Item it = items[idx];
       int bad = check(it, line, pos, end);
@@ -159,7 +193,13 @@ final class ProgramParser implements LogParser {
       }
       starts[idx] = pos;
       ends[idx] = end;
-      return match(nextIdx, nextPos);
+      if (match(nextIdx, nextPos)) {
+        return true;
+      }
+      if (firstFit) {
+        steps = MAX_STEPS + 1;
+      }
+      return false;
     }
 
     /** Returns -1 when the text fits the field, else records the failure and returns its index. */

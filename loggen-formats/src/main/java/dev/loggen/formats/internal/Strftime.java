@@ -393,6 +393,8 @@ final class Strftime {
     long epochSecond;
     /** Index in the text where parsing failed, or -1. */
     int errorIndex = -1;
+    /** Where the last conversion ended, when all of them matched (else -1). */
+    int end = -1;
     String expected = "";
 
     /**
@@ -487,6 +489,7 @@ final class Strftime {
       }
       p = next;
     }
+    r.end = p;
     if (p != to) {
       r.errorIndex = p;
       r.expected = "end of the time (" + source + ")";
