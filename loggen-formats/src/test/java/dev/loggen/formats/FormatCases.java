@@ -86,7 +86,9 @@ final class FormatCases {
         new Case("nginx-msec", LogFormats.nginx(NGINX_MSEC),
             Time.MILLIS, false, false, false, true, Duration.MILLIS, true),
         new Case("nginx-json", LogFormats.nginx(NGINX_JSON, NginxEscape.JSON),
-            Time.SECONDS, true, false, true, true, Duration.MILLIS, true));
+            Time.SECONDS, true, false, true, true, Duration.MILLIS, true),
+        new Case("nginx-none", LogFormats.nginx(NGINX_COMBINED + " $request_time",
+            NginxEscape.NONE), Time.SECONDS, true, false, true, true, Duration.MILLIS, false));
   }
 
   /** The error-log formats, by golden-file name. */

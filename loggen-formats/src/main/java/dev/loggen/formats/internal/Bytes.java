@@ -12,7 +12,7 @@ import java.util.Arrays;
  * length, so byte-at-a-time escaping straight into it would pay a bounds check and a field
  * update per byte.
  */
-public final class Bytes {
+final class Bytes {
   private static final byte[] DIGITS = "0123456789".getBytes(StandardCharsets.US_ASCII);
 
   byte[] buf;

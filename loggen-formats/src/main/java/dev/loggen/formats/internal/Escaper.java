@@ -24,7 +24,7 @@ package dev.loggen.formats.internal;
  * <p>A NUL character is escaped like any other control byte ({@code \x00}); the servers never
  * see one because C strings end there. An unpaired surrogate is written as {@code ?}.
  */
-public enum Escaper {
+enum Escaper {
   /** Apache httpd {@code ap_escape_logitem}. */
   APACHE {
     @Override
@@ -129,15 +129,6 @@ public enum Escaper {
 
   /** Writes the escape sequence for one byte value (0..255) that {@link #escapes} flags. */
   abstract void escape(Bytes o, int b);
-
-  /**
-   * Whether this escaper leaves no raw {@code "} in its output (so a quote ends the value).
-   *
-   * @return true unless it is {@link #NGINX_NONE} or {@link #NONE_RAW}
-   */
-  public boolean quotesAreEscaped() {
-    return escapes['"'];
-  }
 
   /**
    * Appends {@code s} escaped.

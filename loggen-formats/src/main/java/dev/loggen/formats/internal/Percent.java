@@ -6,7 +6,7 @@ package dev.loggen.formats.internal;
  * else, an invalid escape included, is kept as UTF-8. Slashes are not merged and dot segments
  * are not resolved.
  */
-public final class Percent {
+final class Percent {
   private Percent() {}
 
   static void decode(String s, int from, int to, Bytes out) {
@@ -29,21 +29,6 @@ public final class Percent {
         i = end - 1;
       }
     }
-  }
-
-  /**
-   * Decodes {@code %XX} escapes of {@code s} and reads the bytes as UTF-8.
-   *
-   * @param s a path
-   * @return the decoded path
-   */
-  public static String decode(String s) {
-    if (s.indexOf('%') < 0) {
-      return s;
-    }
-    Bytes b = new Bytes(s.length());
-    decode(s, 0, s.length(), b);
-    return b.toString();
   }
 
   static int hexValue(char c) {

@@ -29,7 +29,10 @@ final class ProgramRenderer implements LogFormat.Renderer {
       if (t != null) {
         times[i] = new TimeRenderer(t);
       }
-      caches[items[i].escaper.ordinal()] = new EncodedCache(items[i].escaper);
+      int e = items[i].escaper.ordinal();
+      if (caches[e] == null) {
+        caches[e] = new EncodedCache(items[i].escaper);
+      }
     }
   }
 
