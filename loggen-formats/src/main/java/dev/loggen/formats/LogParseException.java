@@ -29,9 +29,9 @@ public final class LogParseException extends RuntimeException {
    * @param line the whole line
    */
   public LogParseException(long lineNumber, int column, String expected, String line) {
-    super(message(lineNumber, column, expected, line));
+    super(message(lineNumber, Math.max(1, column), expected, line));
     this.lineNumber = lineNumber;
-    this.column = column;
+    this.column = Math.max(1, column);
     this.expected = expected;
     this.line = line;
   }

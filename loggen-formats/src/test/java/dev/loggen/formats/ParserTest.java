@@ -133,6 +133,22 @@ class ParserTest {
     e = fails(json, "[1]");
     assertEquals(1, e.column());
     assertEquals("'{'", e.expected());
+    e = fails(json, "{\"a\":" + "[".repeat(100_000));
+    assertEquals(69, e.column());
+    assertEquals("at most 64 levels of nested objects and arrays", e.expected());
+  }
+
+  @Test
+  void valuesOutOfRangeNeverThrowFromInside() {
+    LogRecord r = LogParsers.apache("%{sec}t %s %D").parse("999999999999999999 200 999999999999999999");
+    assertNull(r.time());
+    assertEquals("999999999999999999", r.field("%{sec}t"));
+    assertEquals(999_999_999_999_999_999L, r.responseTimeMicros());
+    LogParseException e = fails(LogParsers.apache("%s %D"), "200 9999999999999999999");
+    assertEquals(5, e.column());
+    assertEquals("a number for %D", e.expected());
+    e = fails(LogParsers.apache("%{%Y-%m-%d}t %s"), "2026-02-30 200");
+    assertEquals(1, e.column());
   }
 
   @Test

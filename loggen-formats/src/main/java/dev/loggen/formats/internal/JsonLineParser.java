@@ -66,8 +66,10 @@ final class JsonLineParser implements LogParser {
   }
 
   private static final class Reader {
+    private static final int MAX_DEPTH = 64;
     final String s;
     int i;
+    int depth;
 
     Reader(String s) {
       this.s = s;
@@ -91,10 +93,14 @@ final class JsonLineParser implements LogParser {
     }
 
     void object(String prefix, Map<String, Val> out) {
+      if (++depth > MAX_DEPTH) {
+        throw new Fail(i, "at most " + MAX_DEPTH + " levels of nested objects and arrays");
+      }
       expect('{', "'{'");
       ws();
       if (i < s.length() && s.charAt(i) == '}') {
         i++;
+        depth--;
         return;
       }
       while (true) {
@@ -117,6 +123,7 @@ final class JsonLineParser implements LogParser {
           continue;
         }
         expect('}', "',' or '}' after the value of \"" + key + "\"");
+        depth--;
         return;
       }
     }
@@ -148,6 +155,10 @@ final class JsonLineParser implements LogParser {
       }
     }
 
+    private static boolean isAsciiDigit(char c) {
+      return c >= '0' && c <= '9';
+    }
+
     private Val literal(String word, char kind, int start) {
       if (!s.startsWith(word, i)) {
         throw new Fail(i, "a JSON value");
@@ -161,7 +172,7 @@ final class JsonLineParser implements LogParser {
         i++;
       }
       int digits = i;
-      while (i < s.length() && Character.isDigit(s.charAt(i))) {
+      while (i < s.length() && isAsciiDigit(s.charAt(i))) {
         i++;
       }
       if (i == digits) {
@@ -170,7 +181,7 @@ final class JsonLineParser implements LogParser {
       if (i < s.length() && s.charAt(i) == '.') {
         i++;
         int f = i;
-        while (i < s.length() && Character.isDigit(s.charAt(i))) {
+        while (i < s.length() && isAsciiDigit(s.charAt(i))) {
           i++;
         }
         if (i == f) {
@@ -183,7 +194,7 @@ final class JsonLineParser implements LogParser {
           i++;
         }
         int f = i;
-        while (i < s.length() && Character.isDigit(s.charAt(i))) {
+        while (i < s.length() && isAsciiDigit(s.charAt(i))) {
           i++;
         }
         if (i == f) {
@@ -194,10 +205,14 @@ final class JsonLineParser implements LogParser {
     }
 
     private void skipArray() {
+      if (++depth > MAX_DEPTH) {
+        throw new Fail(i, "at most " + MAX_DEPTH + " levels of nested objects and arrays");
+      }
       expect('[', "'['");
       ws();
       if (i < s.length() && s.charAt(i) == ']') {
         i++;
+        depth--;
         return;
       }
       while (true) {
@@ -213,6 +228,7 @@ final class JsonLineParser implements LogParser {
           continue;
         }
         expect(']', "',' or ']' in an array");
+        depth--;
         return;
       }
     }

@@ -3,6 +3,7 @@ package dev.loggen.formats.internal;
 import dev.loggen.formats.LogParseException;
 import dev.loggen.formats.LogParser;
 import dev.loggen.formats.LogRecord;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -49,7 +50,8 @@ final class ProgramParser implements LogParser {
     }
     // report where the natural reading (each field ending at the first place that fits it)
     // went wrong, not where some far-fetched split happened to get furthest
-    throw new LogParseException(lineNumber, first.bestPos + 1, first.bestExpected, line);
+    throw new LogParseException(lineNumber, Math.max(first.bestPos, 0) + 1, first.bestExpected,
+        line);
   }
 
   @Override
@@ -282,6 +284,10 @@ final class ProgramParser implements LogParser {
         case Item.S_TIME: {
           Strftime.Parsed p = it.time.parse(s, from, to);
           if (p.errorIndex < 0) {
+            if (p.hasDate() && p.toDateTime() == null) {
+              fail(from, "a date that exists for " + it.name);
+              return from;
+            }
             return -1;
           }
           fail(p.errorIndex, p.expected + " for " + it.name);
@@ -362,7 +368,11 @@ final class ProgramParser implements LogParser {
         }
         case Item.T_EPOCH_S, Item.T_EPOCH_MS, Item.T_EPOCH_US -> {
           if (epochTime == null && !missing) {
-            epochTime = epoch(it, value);
+            try {
+              epochTime = epoch(it, value);
+            } catch (DateTimeException e) {
+              // outside the range of an Instant: the text stays in the fields map
+            }
           }
         }
         case Item.T_REQUEST -> request = first(request, missing ? null : value);

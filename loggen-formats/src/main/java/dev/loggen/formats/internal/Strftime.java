@@ -397,6 +397,12 @@ final class Strftime {
     int end = -1;
     String expected = "";
 
+    /** Whether the text names a whole date (or an epoch second), valid or not. */
+    boolean hasDate() {
+      return hasEpoch
+          || (year != Long.MIN_VALUE && ((month > 0 && day > 0) || dayOfYear > 0));
+    }
+
     /**
      * The time this describes, or null when the pattern does not give a full date. A time
      * without an offset is taken as UTC.
