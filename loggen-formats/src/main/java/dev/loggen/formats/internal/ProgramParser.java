@@ -14,13 +14,19 @@ import org.jspecify.annotations.Nullable;
 /**
  * Parses lines of a compiled Apache or nginx {@link Program}.
  *
- * <p>Literals must match exactly. A field ends where the next literal starts; when the field's
- * escaping can hide that literal inside a value (a {@code \"} in an Apache {@code "%r"}), the
- * escape is skipped. Each candidate end is checked against the field's syntax (a status is three
- * digits, a time parses, ...) and, when the rest of the line then fails, the next occurrence of
- * the literal is tried: so values that contain the delimiter (a user name with a space, an
- * nginx {@code escape=none} user agent with a quote) still parse when only one split fits. The
- * error reported for a bad line is the one that got furthest into the line.
+ * <p>Literals must match exactly. A time ends where its pattern ends; any other field ends
+ * where the next literal starts, skipping backslash escapes (a {@code \"} inside an Apache
+ * {@code "%r"}), and a value that its server escapes never runs past a raw quote. Each candidate
+ * end is checked against the field's syntax (a status is three digits, a time parses to a date
+ * that exists, ...).
+ *
+ * <p>A line is read twice at most. First each field takes the first end that fits its syntax;
+ * almost every line parses so. If not, every split is tried (bounded by a step budget), so
+ * values that contain the delimiter (a user name with a space, an nginx {@code escape=none} user
+ * agent with a quote) still parse when some split fits. If none does, the error reported is
+ * where the first reading went wrong: that is where a person reading the line sees the problem.
+ * Fields next to each other without a literal between them (Apache {@code %U%q}) are split
+ * longest-first, a decoded path stopping at {@code ?}.
  */
 final class ProgramParser implements LogParser {
   private static final int MAX_STEPS = 20_000;
