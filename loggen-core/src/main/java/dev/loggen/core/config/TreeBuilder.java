@@ -58,8 +58,8 @@ final class TreeBuilder {
     if (onPath.containsKey(node)) {
       diagnostics.error(new ConfigError(source, line, column, path,
           "recursive alias: this value contains itself"));
-      return new ConfigNode(diagnostics, source, line, column, path, ConfigNode.Kind.NULL, null,
-          List.of(), Map.of());
+      return new ConfigNode(diagnostics, source, line, column, path, ConfigNode.Kind.MISSING,
+          null, List.of(), Map.of());
     }
     if (node instanceof ScalarNode s) {
       boolean isNull = node.getTag().equals(Tag.NULL) || (s.isPlain()

@@ -190,6 +190,16 @@ public final class YamlConfig {
   private static ConfigException syntaxError(String sourceName, MarkedYamlEngineException e) {
     Mark m = e.getProblemMark().or(e::getContextMark).orElse(null);
     String problem = e.getProblem() == null ? "" : e.getProblem().trim();
+    if (problem.contains("\\t(TAB)")) {
+      return new ConfigException(new ConfigError(sourceName, m == null ? 1 : m.getLine() + 1,
+          m == null ? 1 : m.getColumn() + 1, "",
+          "invalid YAML: a tab cannot indent YAML: indent with spaces"));
+    }
+    if (problem.contains("another document")) {
+      return new ConfigException(new ConfigError(sourceName, m == null ? 1 : m.getLine() + 1,
+          m == null ? 1 : m.getColumn() + 1, "",
+          "a configuration is one YAML document, but a second one starts here"));
+    }
     String context = e.getContext() == null ? "" : e.getContext().trim();
     StringBuilder msg = new StringBuilder("invalid YAML: ").append(problem.isEmpty()
         ? String.valueOf(e.getMessage()).trim() : problem);

@@ -10,10 +10,12 @@ import dev.loggen.core.config.ConfigNode;
 import dev.loggen.core.random.Distribution;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -100,6 +102,8 @@ public final class SiteBinder {
       pagesNode.error("expected at least one page");
     }
 
+    Set<String> names = new LinkedHashSet<>(pages.keySet());
+    names.addAll(pageNodes.keySet());
     List<Asset> common = new ArrayList<>(base != null ? base.commonAssets() : List.of());
     ConfigNode commonNode = s.get("commonAssets");
     if (commonNode.isPresent()) {
@@ -119,7 +123,7 @@ public final class SiteBinder {
       landing.clear();
       Map<String, ConfigNode> lm = landingNode.map();
       lm.forEach((page, w) -> {
-        if (requirePage(w.keyNode(), page, pages)) {
+        if (requirePage(w.keyNode(), page, names)) {
           w.nonNegativeNumber().ifPresent(v -> landing.put(page, v));
         }
       });
@@ -136,12 +140,12 @@ public final class SiteBinder {
       base.links().forEach((k, v) -> links.put(k, new LinkedHashMap<>(v)));
     }
     s.get("links").map().forEach((from, row) -> {
-      if (!requirePage(row.keyNode(), from, pages)) {
+      if (!requirePage(row.keyNode(), from, names)) {
         return;
       }
       Map<String, Double> r = new LinkedHashMap<>();
       row.map().forEach((to, w) -> {
-        if (requirePage(w.keyNode(), to, pages)) {
+        if (requirePage(w.keyNode(), to, names)) {
           w.nonNegativeNumber().ifPresent(v -> r.put(to, v));
         }
       });
@@ -152,7 +156,7 @@ public final class SiteBinder {
     s.get("roles").map().forEach((role, page) -> {
       Optional<Site.Role> r = page.keyNode().enumValue(Site.Role.class);
       Optional<String> p = page.nonBlankString();
-      if (r.isPresent() && p.isPresent() && requirePage(page, p.get(), pages)) {
+      if (r.isPresent() && p.isPresent() && requirePage(page, p.get(), names)) {
         roles.put(r.get(), p.get());
       }
     });
@@ -237,13 +241,13 @@ public final class SiteBinder {
     }
   }
 
-  private static boolean requirePage(ConfigNode at, String page, Map<String, Page> pages) {
-    if (pages.containsKey(page)) {
+  private static boolean requirePage(ConfigNode at, String page, Set<String> pages) {
+    if (pages.contains(page)) {
       return true;
     }
-    at.error("unknown page '" + page + "'" + Suggestions.closest(page, pages.keySet())
+    at.error("unknown page '" + page + "'" + Suggestions.closest(page, pages)
         .map(c -> ": did you mean '" + c + "'?")
-        .orElse(": expected one of " + String.join(", ", pages.keySet())));
+        .orElse(": expected one of " + String.join(", ", pages)));
     return false;
   }
 

@@ -103,8 +103,8 @@ public final class StatesBinder {
         rows.put(from, row);
       }
     }
-    if (!rows.containsKey(States.START)) {
-      states.error("there is no row for START: every session starts there");
+    if (!rows.containsKey(States.START) && !rowNodes.containsKey(States.START)) {
+      states.keyNode().error("there is no row for START: every session starts there");
     }
     if (states.diagnostics().errorCount() > before) {
       return null;
@@ -166,11 +166,11 @@ public final class StatesBinder {
     next.forEach((s, out) -> out.forEach(t -> prev.get(t).add(s)));
     Set<String> toEnd = reach(States.END, prev);
     for (String s : names) {
-      ConfigNode at = rowNodes.containsKey(s) ? rowNodes.get(s).keyNode() : states;
+      ConfigNode at = rowNodes.containsKey(s) ? rowNodes.get(s).keyNode() : states.keyNode();
       if (!toEnd.contains(s)) {
         at.error("END is not reachable from state " + s
             + ": sessions in it would never end (give it a way towards END, e.g. LEAVE)");
-      } else if (!fromStart.contains(s)) {
+      } else if (!fromStart.contains(s) && !s.equals(States.END)) {
         at.error("state " + s + " is not reachable from START: no path of non-zero"
             + " probabilities leads to it");
       }

@@ -4,7 +4,7 @@ import java.util.Collection;
 import java.util.Locale;
 import java.util.Optional;
 
-/** "Did you mean" for misspelt keys and names: the closest candidate by edit distance. */
+/** "Did you mean" for misspelt keys and names: the closest candidate by edit distance (Levenshtein with transpositions). */
 public final class Suggestions {
   private Suggestions() {}
 
@@ -38,23 +38,30 @@ public final class Suggestions {
     return s.replace("_", "").replace("-", "").toLowerCase(Locale.ROOT);
   }
 
-  /** The Levenshtein distance (insertions, deletions, substitutions). */
+  /**
+   * The edit distance with adjacent transpositions (optimal string alignment): insertions,
+   * deletions, substitutions and swaps of two neighbouring letters ({@code itme} to
+   * {@code item}) cost 1 each.
+   */
   public static int distance(String a, String b) {
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
+    int[][] d = new int[a.length() + 1][b.length() + 1];
+    for (int i = 0; i <= a.length(); i++) {
+      d[i][0] = i;
+    }
     for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
+      d[0][j] = j;
     }
     for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
       for (int j = 1; j <= b.length(); j++) {
         int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+        int v = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2)
+            && a.charAt(i - 2) == b.charAt(j - 1)) {
+          v = Math.min(v, d[i - 2][j - 2] + 1);
+        }
+        d[i][j] = v;
       }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
     }
-    return prev[b.length()];
+    return d[a.length()][b.length()];
   }
 }
