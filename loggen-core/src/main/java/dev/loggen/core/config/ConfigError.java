@@ -26,7 +26,15 @@ public record ConfigError(String source, int line, int column, String path, Stri
   static final Comparator<ConfigError> BY_POSITION = Comparator.comparing(ConfigError::source)
       .thenComparingInt(ConfigError::line).thenComparingInt(ConfigError::column);
 
-  /** Checks the fields. */
+  /**
+   * Checks the fields.
+   *
+   * @param source the file name or another name of the source
+   * @param line 1-based line
+   * @param column 1-based column
+   * @param path the key path, empty for the whole file
+   * @param message what was wrong and what was expected
+   */
   public ConfigError {
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(path, "path");

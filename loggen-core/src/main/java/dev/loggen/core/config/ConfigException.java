@@ -18,7 +18,9 @@ import java.util.stream.Collectors;
 public class ConfigException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
 
+  /** The errors, in the order of their position. */
   private final List<ConfigError> errors;
+  /** The warnings found before the configuration was rejected. */
   private final List<ConfigError> warnings;
 
   /**
@@ -33,7 +35,11 @@ public class ConfigException extends IllegalArgumentException {
     this.warnings = List.copyOf(warnings);
   }
 
-  /** An exception for one error. */
+  /**
+   * An exception for one error.
+   *
+   * @param error the error
+   */
   public ConfigException(ConfigError error) {
     this(List.of(error), List.of());
   }
@@ -45,12 +51,12 @@ public class ConfigException extends IllegalArgumentException {
     return errors.stream().map(ConfigError::toString).collect(Collectors.joining("\n"));
   }
 
-  /** The errors, in the order of their position. */
+  /** {@return the errors, in the order of their position} */
   public List<ConfigError> errors() {
     return errors;
   }
 
-  /** The warnings found before the configuration was rejected. */
+  /** {@return the warnings found before the configuration was rejected} */
   public List<ConfigError> warnings() {
     return warnings;
   }

@@ -110,69 +110,70 @@ public final class ConfigNode {
 
   // ---- where --------------------------------------------------------------------------------
 
-  /** The source: a file name as given, or another name such as an environment variable. */
+  /** {@return the source: a file name as given, or another name such as a variable} */
   public String source() {
     return source;
   }
 
-  /** The 1-based line (for a missing key: the line of the mapping it is missing from). */
+  /** {@return the 1-based line (for a missing key: the line of its mapping)} */
   public int line() {
     return line;
   }
 
-  /** The 1-based column (for a missing key: the column of the mapping it is missing from). */
+  /** {@return the 1-based column (for a missing key: the column of its mapping)} */
   public int column() {
     return column;
   }
 
-  /** The key path, e.g. {@code traffic.hourly[3]}; empty for the root. */
+  /** {@return the key path, e.g. {@code traffic.hourly[3]}; empty for the root} */
   public String path() {
     return path;
   }
 
-  /** What the node holds. */
+  /** {@return what the node holds} */
   public Kind kind() {
     return kind;
   }
 
-  /** Where errors and warnings about this tree are recorded. */
+  /** {@return where errors and warnings about this tree are recorded} */
   public Diagnostics diagnostics() {
     return diagnostics;
   }
 
-  /** Whether the key is in the file (even with an empty value). */
+  /** {@return whether the key is in the file (even with an empty value)} */
   public boolean isPresent() {
     return kind != Kind.MISSING;
   }
 
-  /** Whether the key is not in the file. */
+  /** {@return whether the key is not in the file} */
   public boolean isMissing() {
     return kind == Kind.MISSING;
   }
 
-  /** Whether this is a mapping. */
+  /** {@return whether this is a mapping} */
   public boolean isMapping() {
     return kind == Kind.MAPPING;
   }
 
-  /** Whether this is a list. */
+  /** {@return whether this is a list} */
   public boolean isSequence() {
     return kind == Kind.SEQUENCE;
   }
 
-  /** Whether this is a scalar. */
+  /** {@return whether this is a scalar} */
   public boolean isScalar() {
     return kind == Kind.SCALAR;
   }
 
-  /** The text of a scalar as written, or {@code null} for any other kind. */
+  /** {@return the text of a scalar as written, or {@code null} for any other kind} */
   public @Nullable String text() {
     return text;
   }
 
   /**
-   * The node of the key this value is stored under, to point at a name (an unknown state, say)
-   * rather than its value; this node itself when it is not the value of a mapping entry.
+   * {@return the node of the key this value is stored under} Errors about a name (an unknown
+   * state, say) point there rather than at the value. This node itself when it is not the value
+   * of a mapping entry.
    */
   public ConfigNode keyNode() {
     return keyNode != null ? keyNode : this;
@@ -180,17 +181,25 @@ public final class ConfigNode {
 
   // ---- messages -----------------------------------------------------------------------------
 
-  /** Records an error at this node. */
+  /**
+   * Records an error at this node.
+   *
+   * @param message what was wrong and what was expected
+   */
   public void error(String message) {
     diagnostics.error(new ConfigError(source, line, column, path, message));
   }
 
-  /** Records a warning at this node. */
+  /**
+   * Records a warning at this node.
+   *
+   * @param message what is not honoured exactly
+   */
   public void warning(String message) {
     diagnostics.warning(new ConfigError(source, line, column, path, message));
   }
 
-  /** How the value looks, for messages: {@code 1.5}, {@code 'abc'}, {@code a list}. */
+  /** {@return how the value looks, for messages: {@code 1.5}, {@code 'abc'}, {@code a list}} */
   public String describe() {
     return switch (kind) {
       case MAPPING -> "a mapping";
@@ -205,8 +214,11 @@ public final class ConfigNode {
   // ---- structure ----------------------------------------------------------------------------
 
   /**
-   * The value of {@code key} in this mapping, and claims the key. Missing when the key is
-   * absent or this is not a mapping (an error when this is present but not a mapping).
+   * The value of {@code key} in this mapping; claims the key. Missing when the key is absent or
+   * this is not a mapping (an error when this is present but not a mapping).
+   *
+   * @param key the key
+   * @return its value, or a missing node
    */
   public ConfigNode get(String key) {
     visited = true;
@@ -222,7 +234,12 @@ public final class ConfigNode {
     return missing(key);
   }
 
-  /** Like {@link #get}, and records an error when this is present but the key is missing. */
+  /**
+   * Like {@link #get}, and records an error when this is present but the key is missing.
+   *
+   * @param key the key
+   * @return its value, or a missing node
+   */
   public ConfigNode require(String key) {
     ConfigNode child = get(key);
     if (child.isMissing() && kind == Kind.MAPPING) {
@@ -242,22 +259,37 @@ public final class ConfigNode {
     return kind == Kind.MAPPING ? entries.get(key) : null;
   }
 
-  /** Whether this mapping has {@code key} (does not claim it). */
+  /**
+   * Whether this mapping has {@code key}; does not claim it.
+   *
+   * @param key the key
+   * @return whether the key is present
+   */
   public boolean has(String key) {
     return kind == Kind.MAPPING && entries.containsKey(key);
   }
 
-  /** The keys of this mapping in file order (does not claim them); empty for other kinds. */
+  /** {@return the keys of this mapping in file order, not claimed; empty for other kinds} */
   public Set<String> keys() {
     return kind == Kind.MAPPING ? Collections.unmodifiableSet(entries.keySet()) : Set.of();
   }
 
-  /** Declares keys as known here, so they are not reported unknown (another binder reads them). */
+  /**
+   * Declares keys as known here, so they are not reported unknown (another binder reads them).
+   *
+   * @param keys the keys
+   * @return this node
+   */
   public ConfigNode claim(String... keys) {
     return claim(Arrays.asList(keys));
   }
 
-  /** Declares keys as known here, so they are not reported unknown (another binder reads them). */
+  /**
+   * Declares keys as known here, so they are not reported unknown (another binder reads them).
+   *
+   * @param keys the keys
+   * @return this node
+   */
   public ConfigNode claim(Collection<String> keys) {
     visited = true;
     claimed.addAll(keys);
@@ -265,8 +297,8 @@ public final class ConfigNode {
   }
 
   /**
-   * The entries of this mapping in file order, all claimed: for mappings whose keys are names
-   * (states, pages). Empty when missing; an error when present but not a mapping.
+   * {@return the entries of this mapping in file order, all claimed} For mappings whose keys
+   * are names (states, pages). Empty when missing; an error when present but not a mapping.
    */
   public Map<String, ConfigNode> map() {
     visited = true;
@@ -280,7 +312,10 @@ public final class ConfigNode {
     return Map.of();
   }
 
-  /** The elements of this list. Empty when missing; an error when present but not a list. */
+  /**
+   * {@return the elements of this list} Empty when missing; an error when present but not a
+   * list.
+   */
   public List<ConfigNode> list() {
     visited = true;
     if (kind == Kind.SEQUENCE) {
@@ -296,6 +331,10 @@ public final class ConfigNode {
    * The elements of this list, with an error when there are fewer than {@code min} (at the
    * list) or more than {@code max} (at the first extra element: {@code hourly[24]: expected at
    * most 24 values (got 25)}). All elements are returned either way.
+   *
+   * @param min the fewest elements expected
+   * @param max the most elements expected
+   * @return the elements
    */
   public List<ConfigNode> list(int min, int max) {
     List<ConfigNode> l = list();
@@ -374,12 +413,12 @@ public final class ConfigNode {
     return Optional.empty();
   }
 
-  /** A string; numbers and booleans are taken as written. */
+  /** {@return a string; numbers and booleans are taken as written} */
   public Optional<String> string() {
     return scalar("a string");
   }
 
-  /** A non-blank string. */
+  /** {@return a non-blank string} */
   public Optional<String> nonBlankString() {
     Optional<String> s = scalar("a string");
     if (s.isPresent() && s.get().isBlank()) {
@@ -389,7 +428,13 @@ public final class ConfigNode {
     return s;
   }
 
-  /** A whole number in {@code [min, max]}. */
+  /**
+   * A whole number in {@code [min, max]}.
+   *
+   * @param min the smallest value accepted
+   * @param max the largest value accepted
+   * @return the number, or empty when missing or wrong
+   */
   public OptionalLong integer(long min, long max) {
     String what = min == Long.MIN_VALUE && max == Long.MAX_VALUE ? "a whole number"
         : max == Long.MAX_VALUE ? "a whole number >= " + min
@@ -406,12 +451,18 @@ public final class ConfigNode {
     return v;
   }
 
-  /** A whole number (any {@code long}). */
+  /** {@return a whole number (any {@code long})} */
   public OptionalLong integer() {
     return integer(Long.MIN_VALUE, Long.MAX_VALUE);
   }
 
-  /** A finite number in {@code [min, max]}; NaN and infinities are rejected. */
+  /**
+   * A finite number in {@code [min, max]}; NaN and infinities are rejected.
+   *
+   * @param min the smallest value accepted
+   * @param max the largest value accepted
+   * @return the number, or empty when missing or wrong
+   */
   public OptionalDouble number(double min, double max) {
     String what = min == -Double.MAX_VALUE && max == Double.MAX_VALUE ? "a finite number"
         : max == Double.MAX_VALUE ? "a finite number >= " + Values.format(min)
@@ -419,22 +470,22 @@ public final class ConfigNode {
     return number(what, v -> v >= min && v <= max);
   }
 
-  /** A finite number. */
+  /** {@return a finite number} */
   public OptionalDouble number() {
     return number(-Double.MAX_VALUE, Double.MAX_VALUE);
   }
 
-  /** A probability: a number between 0 and 1; NaN and infinities are rejected. */
+  /** {@return a probability: a number between 0 and 1; NaN and infinities are rejected} */
   public OptionalDouble probability() {
     return number("a probability between 0 and 1", v -> v >= 0 && v <= 1);
   }
 
-  /** A finite number greater than 0. */
+  /** {@return a finite number greater than 0} */
   public OptionalDouble positiveNumber() {
     return number("a positive finite number", v -> v > 0);
   }
 
-  /** A finite number of at least 0. */
+  /** {@return a finite number of at least 0} */
   public OptionalDouble nonNegativeNumber() {
     return number("a finite number >= 0", v -> v >= 0);
   }
@@ -452,7 +503,7 @@ public final class ConfigNode {
     return v;
   }
 
-  /** {@code true} or {@code false} ({@code yes}/{@code no}/{@code on}/{@code off} too). */
+  /** {@return {@code true} or {@code false}} {@code yes}/{@code no}/{@code on}/{@code off} too. */
   public Optional<Boolean> bool() {
     Optional<String> s = scalar("true or false");
     if (s.isEmpty()) {
@@ -470,6 +521,8 @@ public final class ConfigNode {
    * A duration of at least 0: {@code 500ms}, {@code 90s}, {@code 15m}, {@code 6h}, {@code 1d},
    * {@code 7d}, {@code 2w}, {@code 1h30m}, or ISO-8601 {@code PT1H}. A bare number is an error:
    * it has no unit.
+   *
+   * @return the duration, or empty when missing or wrong
    */
   public Optional<Duration> duration() {
     String what = "a duration such as 90s, 15m, 6h, 1d or PT1H";
@@ -487,7 +540,7 @@ public final class ConfigNode {
     return Optional.of(d);
   }
 
-  /** A duration greater than 0. */
+  /** {@return a duration greater than 0} */
   public Optional<Duration> positiveDuration() {
     Optional<Duration> d = duration();
     if (d.isPresent() && d.get().isZero()) {
@@ -500,6 +553,8 @@ public final class ConfigNode {
   /**
    * An instant in ISO-8601: {@code 2026-01-01T00:00:00Z}, with an offset
    * ({@code 2026-01-01T01:00:00+01:00}), or a date ({@code 2026-01-01}, midnight UTC).
+   *
+   * @return the instant, or empty when missing or wrong
    */
   public Optional<Instant> instant() {
     String what = "an ISO-8601 instant such as 2026-01-01T00:00:00Z";
@@ -515,7 +570,9 @@ public final class ConfigNode {
     return Optional.of(i);
   }
 
-  /** An amount of data: {@code 100MB}, {@code 512KB}, {@code 1GB}, or a number of bytes. */
+  /**
+   * {@return an amount of data: {@code 100MB}, {@code 512KB}, {@code 1GB}, or a number of bytes}
+   */
   public Optional<DataSize> dataSize() {
     String what = "a size such as 100MB, 512KB or 1GB";
     Optional<String> s = scalar(what);
@@ -530,7 +587,10 @@ public final class ConfigNode {
     }
   }
 
-  /** A time zone: a region ({@code Europe/Berlin}), {@code UTC}, or an offset ({@code +02:00}). */
+  /**
+   * {@return a time zone: a region ({@code Europe/Berlin}), {@code UTC}, or an offset
+   * ({@code +02:00})}
+   */
   public Optional<ZoneId> zone() {
     String what = "a time zone such as Europe/Berlin, UTC or +02:00";
     Optional<String> s = scalar(what);
@@ -547,8 +607,10 @@ public final class ConfigNode {
   }
 
   /**
-   * One of {@code choices}, ignoring case; an error lists them and suggests the closest. Returns
-   * the choice as declared.
+   * One of {@code choices}, ignoring case; an error lists them and suggests the closest.
+   *
+   * @param choices the values accepted
+   * @return the choice as declared, or empty when missing or wrong
    */
   public Optional<String> choice(Collection<String> choices) {
     String what = "one of " + String.join(", ", choices);
@@ -567,7 +629,12 @@ public final class ConfigNode {
     return Optional.empty();
   }
 
-  /** One of {@code choices} (see {@link #choice(Collection)}). */
+  /**
+   * One of {@code choices} (see {@link #choice(Collection)}).
+   *
+   * @param choices the values accepted
+   * @return the choice as declared, or empty when missing or wrong
+   */
   public Optional<String> choice(String... choices) {
     return choice(Arrays.asList(choices));
   }
@@ -575,6 +642,10 @@ public final class ConfigNode {
   /**
    * A constant of {@code type}, written in lower camel case ({@code loginForm} for
    * {@code LOGIN_FORM}); case, {@code _} and {@code -} are ignored.
+   *
+   * @param <E> the enum
+   * @param type its class
+   * @return the constant, or empty when missing or wrong
    */
   public <E extends Enum<E>> Optional<E> enumValue(Class<E> type) {
     Map<String, E> byName = new LinkedHashMap<>();
@@ -597,7 +668,12 @@ public final class ConfigNode {
     return Optional.empty();
   }
 
-  /** {@code LOGIN_FORM} to {@code loginForm}. */
+  /**
+   * An enum constant's name in lower camel case.
+   *
+   * @param constant e.g. {@code LOGIN_FORM}
+   * @return e.g. {@code loginForm}
+   */
   public static String camel(String constant) {
     StringBuilder b = new StringBuilder();
     boolean up = false;

@@ -20,7 +20,13 @@ import org.jspecify.annotations.Nullable;
  */
 public record ConfigSource(String name, @Nullable Path file, @Nullable String text) {
 
-  /** Checks that exactly one of file and text is given. */
+  /**
+   * Checks that exactly one of file and text is given.
+   *
+   * @param name the name messages give the source
+   * @param file the file, or null for text
+   * @param text the YAML text, or null for a file
+   */
   public ConfigSource {
     Objects.requireNonNull(name, "name");
     if ((file == null) == (text == null)) {
@@ -28,12 +34,23 @@ public record ConfigSource(String name, @Nullable Path file, @Nullable String te
     }
   }
 
-  /** The file {@code path}. */
+  /**
+   * A file.
+   *
+   * @param path the file
+   * @return the source, named as the path is written
+   */
   public static ConfigSource file(Path path) {
     return new ConfigSource(path.toString(), path, null);
   }
 
-  /** YAML text called {@code name} in messages. */
+  /**
+   * YAML text.
+   *
+   * @param name what messages call the text
+   * @param yaml the text
+   * @return the source
+   */
   public static ConfigSource text(String name, String yaml) {
     return new ConfigSource(name, null, Objects.requireNonNull(yaml, "yaml"));
   }
@@ -41,6 +58,7 @@ public record ConfigSource(String name, @Nullable Path file, @Nullable String te
   /**
    * Reads the source (see {@link YamlConfig}).
    *
+   * @return the root of the configuration tree
    * @throws ConfigException when it is not a YAML mapping or breaks a limit
    * @throws java.io.UncheckedIOException when the file cannot be read
    */

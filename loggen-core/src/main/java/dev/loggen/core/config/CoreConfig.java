@@ -57,6 +57,9 @@ public final class CoreConfig {
    * {@code root.diagnostics()}; the result is meaningful only when there are none. Unknown keys
    * are not reported here (other binders may still claim them): call
    * {@link ConfigNode#reportUnknownKeys()} after the last binder.
+   *
+   * @param root the root of the tree
+   * @return the core settings the tree gives
    */
   public static CoreSettings read(ConfigNode root) {
     Objects.requireNonNull(root, "root");
@@ -66,6 +69,8 @@ public final class CoreConfig {
   /**
    * Reads a configuration with only core sections into a builder.
    *
+   * @param file the YAML file
+   * @return a builder with the file's settings
    * @throws ConfigException listing every error of the file
    * @throws java.io.UncheckedIOException when the file cannot be read
    */
@@ -78,6 +83,9 @@ public final class CoreConfig {
    * {@code otherKeys} belong to other modules and are left alone (neither read nor reported
    * unknown).
    *
+   * @param file the YAML file
+   * @param otherKeys top-level keys bound by other modules
+   * @return a builder with the file's core settings
    * @throws ConfigException listing every error of the file
    * @throws java.io.UncheckedIOException when the file cannot be read
    */
@@ -88,7 +96,10 @@ public final class CoreConfig {
   /**
    * Like {@link #load(Path, Set)} for YAML text.
    *
+   * @param yaml the YAML text
    * @param sourceName the name messages give the text
+   * @param otherKeys top-level keys bound by other modules
+   * @return a builder with the text's core settings
    * @throws ConfigException listing every error of the text
    */
   public static LogGenerator.Builder parse(String yaml, String sourceName,

@@ -36,37 +36,66 @@ public record CoreSettings(@Nullable Long seed, @Nullable Window window, @Nullab
   public static final CoreSettings EMPTY =
       new CoreSettings(null, null, null, null, null, null, null, List.of());
 
-  /** Copies the list. */
+  /**
+   * Copies the list.
+   *
+   * @param seed the seed, or null
+   * @param window the window, or null
+   * @param site the site, or null
+   * @param model the session model, or null
+   * @param traffic the traffic, or null
+   * @param sessions the session settings, or null
+   * @param visitors the visitor settings, or null
+   * @param scenarios the scenarios
+   */
   public CoreSettings {
     scenarios = List.copyOf(Objects.requireNonNull(scenarios, "scenarios"));
   }
 
-  /** A copy with another seed. */
+  /**
+   * {@return a copy with another seed}
+   *
+   * @param newSeed the seed
+   */
   public CoreSettings withSeed(long newSeed) {
     return new CoreSettings(newSeed, window, site, model, traffic, sessions, visitors, scenarios);
   }
 
-  /** A copy with another window. */
+  /**
+   * {@return a copy with another window}
+   *
+   * @param newWindow the window
+   */
   public CoreSettings withWindow(Window newWindow) {
     return new CoreSettings(seed, Objects.requireNonNull(newWindow, "window"), site, model,
         traffic, sessions, visitors, scenarios);
   }
 
-  /** A copy with another site. */
+  /**
+   * {@return a copy with another site}
+   *
+   * @param newSite the site
+   */
   public CoreSettings withSite(Site newSite) {
     return new CoreSettings(seed, window, Objects.requireNonNull(newSite, "site"), model,
         traffic, sessions, visitors, scenarios);
   }
 
-  /** A copy with other traffic. */
+  /**
+   * {@return a copy with other traffic}
+   *
+   * @param newTraffic the traffic
+   */
   public CoreSettings withTraffic(Traffic newTraffic) {
     return new CoreSettings(seed, window, site, model,
         Objects.requireNonNull(newTraffic, "traffic"), sessions, visitors, scenarios);
   }
 
   /**
-   * Sets on {@code builder} everything these settings give and returns it.
+   * Sets on {@code builder} everything these settings give.
    *
+   * @param builder the builder
+   * @return {@code builder}
    * @throws IllegalStateException when the builder's seed or window was already set and these
    *     settings set it too
    */
@@ -97,7 +126,7 @@ public record CoreSettings(@Nullable Long seed, @Nullable Window window, @Nullab
     return builder;
   }
 
-  /** A new {@link LogGenerator.Builder} with these settings. */
+  /** {@return a new {@link LogGenerator.Builder} with these settings} */
   public LogGenerator.Builder toBuilder() {
     return applyTo(LogGenerator.builder());
   }
@@ -109,7 +138,12 @@ public record CoreSettings(@Nullable Long seed, @Nullable Window window, @Nullab
    * @param duration a positive length, or null for a window without end
    */
   public record Window(Instant start, @Nullable Duration duration) {
-    /** Checks the fields. */
+    /**
+     * Checks the fields.
+     *
+     * @param start the start
+     * @param duration a positive length, or null for no end
+     */
     public Window {
       Objects.requireNonNull(start, "start");
       if (duration != null && (duration.isZero() || duration.isNegative())) {

@@ -22,32 +22,42 @@ public final class Diagnostics {
   /** Empty diagnostics. */
   public Diagnostics() {}
 
-  /** Records an error. */
+  /**
+   * Records an error.
+   *
+   * @param error the error
+   */
   public void error(ConfigError error) {
     errors.add(error);
   }
 
-  /** Records a warning. */
+  /**
+   * Records a warning.
+   *
+   * @param warning the warning
+   */
   public void warning(ConfigError warning) {
     warnings.add(warning);
   }
 
-  /** Whether any error was recorded. */
+  /** {@return whether any error was recorded} */
   public boolean hasErrors() {
     return !errors.isEmpty();
   }
 
-  /** The number of errors recorded so far; binders compare it to skip work after an error. */
+  /**
+   * {@return the number of errors recorded so far; binders compare it to skip work after an error}
+   */
   public int errorCount() {
     return errors.size();
   }
 
-  /** The errors, in the order of their position in the source. */
+  /** {@return the errors, in the order of their position in the source} */
   public List<ConfigError> errors() {
     return sorted(errors);
   }
 
-  /** The warnings, in the order of their position in the source. */
+  /** {@return the warnings, in the order of their position in the source} */
   public List<ConfigError> warnings() {
     return sorted(warnings);
   }

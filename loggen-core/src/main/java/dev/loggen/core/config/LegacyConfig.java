@@ -68,7 +68,13 @@ public record LegacyConfig(CoreSettings core, Output output, List<ConfigError> w
   private static final Set<String> MARKERS = Set.of("state_transitions", "error_rates",
       "traffic_patterns", "navigation", "status_codes");
 
-  /** Copies the list. */
+  /**
+   * Copies the list.
+   *
+   * @param core the core settings
+   * @param output the output and runtime settings
+   * @param warnings the warnings
+   */
   public LegacyConfig {
     Objects.requireNonNull(core, "core");
     Objects.requireNonNull(output, "output");
@@ -80,6 +86,9 @@ public record LegacyConfig(CoreSettings core, Output output, List<ConfigError> w
    * {@code error_rates}, {@code traffic_patterns}, {@code navigation} or {@code status_codes}, or
    * an {@code output} section with a {@code rate}, or a {@code session} section with the old
    * tool's snake_case keys.
+   *
+   * @param root the root of a configuration tree
+   * @return whether it is the old tool's
    */
   public static boolean isLegacy(ConfigNode root) {
     return !markers(root).isEmpty();
@@ -109,6 +118,9 @@ public record LegacyConfig(CoreSettings core, Output output, List<ConfigError> w
    * Unknown keys are warnings (the old tool ignored them), everything else that is wrong is an
    * error.
    *
+   * @param root the root of the tree
+   * @param env the environment, for {@link #ENV_DIR_OVERRIDE}
+   * @return the mapped configuration
    * @throws ConfigException listing every error
    */
   public static LegacyConfig read(ConfigNode root, Map<String, String> env) {
@@ -120,6 +132,8 @@ public record LegacyConfig(CoreSettings core, Output output, List<ConfigError> w
   /**
    * Reads a file in the old tool's schema, ignoring the environment.
    *
+   * @param file the file
+   * @return the mapped configuration
    * @throws ConfigException listing every error
    * @throws java.io.UncheckedIOException when the file cannot be read
    */
@@ -133,6 +147,9 @@ public record LegacyConfig(CoreSettings core, Output output, List<ConfigError> w
    * (see {@link ConfigSource#fromEnvironment}); {@link #ENV_DIR_OVERRIDE} replaces
    * {@code output.directory}. Pass {@code System.getenv()} in a program and a plain map in tests.
    *
+   * @param env the environment
+   * @param positional the file named on the command line, or null
+   * @return the mapped configuration
    * @throws IllegalArgumentException when neither the environment nor {@code positional} gives
    *     a configuration
    * @throws ConfigException listing every error
@@ -144,7 +161,7 @@ public record LegacyConfig(CoreSettings core, Output output, List<ConfigError> w
     return read(source.load(), env);
   }
 
-  /** A new {@link LogGenerator.Builder} with {@link #core()}. */
+  /** {@return a new {@link LogGenerator.Builder} with {@link #core()}} */
   public LogGenerator.Builder toBuilder() {
     return core.toBuilder();
   }
@@ -166,7 +183,16 @@ public record LegacyConfig(CoreSettings core, Output output, List<ConfigError> w
     /** How far back pre-warming starts: 24 hours. */
     public static final Duration BACKFILL = Duration.ofHours(24);
 
-    /** Checks the fields. */
+    /**
+     * Checks the fields.
+     *
+     * @param directory the log directory
+     * @param sessionsPerSecond new sessions per second, positive
+     * @param debug verbose logging
+     * @param preWarm backfill before going live
+     * @param healthCheck the health check
+     * @param rotation the rotation
+     */
     public Output {
       Objects.requireNonNull(directory, "directory");
       Objects.requireNonNull(healthCheck, "healthCheck");
@@ -177,12 +203,17 @@ public record LegacyConfig(CoreSettings core, Output output, List<ConfigError> w
       }
     }
 
-    /** How much history to generate before going live: {@link #BACKFILL}, or zero. */
+    /** {@return how much history to generate before going live: {@link #BACKFILL}, or zero} */
     public Duration backfill() {
       return preWarm ? BACKFILL : Duration.ZERO;
     }
 
-    /** Where a live run that starts at {@code now} begins generating: {@code now - backfill()}. */
+    /**
+     * Where a live run that starts at {@code now} begins generating.
+     *
+     * @param now the wall-clock start of the run
+     * @return {@code now - backfill()}
+     */
     public Instant liveStart(Instant now) {
       return now.minus(backfill());
     }
@@ -195,7 +226,12 @@ public record LegacyConfig(CoreSettings core, Output output, List<ConfigError> w
    * @param port its port, 1 to 65535
    */
   public record HealthCheck(boolean enabled, int port) {
-    /** Checks the port. */
+    /**
+     * Checks the port.
+     *
+     * @param enabled whether to serve a health endpoint
+     * @param port its port
+     */
     public HealthCheck {
       if (port < 1 || port > 65_535) {
         throw new IllegalArgumentException("health_check.port must be between 1 and 65535 (got "
@@ -220,7 +256,16 @@ public record LegacyConfig(CoreSettings core, Output output, List<ConfigError> w
     public static final Rotation DEFAULT =
         new Rotation(true, DataSize.ofMegabytes(1000), When.H, 1, 5, true);
 
-    /** Checks the fields. */
+    /**
+     * Checks the fields.
+     *
+     * @param enabled whether to rotate
+     * @param maxSize the size that triggers a rotation
+     * @param when the unit of time-based rotation
+     * @param interval rotate every this many units, positive
+     * @param backupCount rotated files to keep, at least 0
+     * @param compress whether to gzip rotated files
+     */
     public Rotation {
       Objects.requireNonNull(maxSize, "maxSize");
       Objects.requireNonNull(when, "when");
@@ -234,7 +279,10 @@ public record LegacyConfig(CoreSettings core, Output output, List<ConfigError> w
       }
     }
 
-    /** The time between two time-based rotations: {@code interval} units of {@code when}. */
+    /**
+     * {@return the time between two time-based rotations: {@code interval} units of
+     * {@code when}}
+     */
     public Duration period() {
       return when.unit().multipliedBy(interval);
     }
@@ -272,7 +320,7 @@ public record LegacyConfig(CoreSettings core, Output output, List<ConfigError> w
         this.unit = unit;
       }
 
-      /** The length of one unit. */
+      /** {@return the length of one unit} */
       public Duration unit() {
         return unit;
       }

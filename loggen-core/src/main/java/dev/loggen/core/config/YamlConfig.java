@@ -58,6 +58,8 @@ public final class YamlConfig {
   /**
    * Reads the file as UTF-8 YAML. Its name in messages is {@code file} as given.
    *
+   * @param file the file
+   * @return the root of the tree, a mapping
    * @throws ConfigException when the file is too large, not UTF-8, not YAML, empty, or not a
    *     mapping at the top level
    * @throws UncheckedIOException when the file cannot be read, naming it
@@ -86,7 +88,9 @@ public final class YamlConfig {
    * Reads a stream of UTF-8 YAML, at most {@link #MAX_BYTES} of it (a longer stream is rejected
    * after that many bytes). Does not close the stream.
    *
+   * @param in the stream
    * @param sourceName the name messages give the source
+   * @return the root of the tree, a mapping
    * @throws ConfigException as {@link #load(Path)} does
    * @throws UncheckedIOException when the stream cannot be read
    */
@@ -117,7 +121,9 @@ public final class YamlConfig {
   /**
    * Parses YAML text.
    *
+   * @param text the YAML text
    * @param sourceName the name messages give the source (a file name, an environment variable)
+   * @return the root of the tree, a mapping
    * @throws ConfigException as {@link #load(Path)} does
    */
   public static ConfigNode parse(String text, String sourceName) {

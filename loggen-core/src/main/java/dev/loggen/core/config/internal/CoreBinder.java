@@ -37,7 +37,12 @@ public final class CoreBinder {
 
   private CoreBinder() {}
 
-  /** Binds every core section of {@code root}. */
+  /**
+   * Binds every core section.
+   *
+   * @param root the root of the tree
+   * @return the settings (meaningful when no error was recorded)
+   */
   public static CoreSettings read(ConfigNode root) {
     root.claim(CoreConfig.KEYS);
     OptionalLong seed = root.get("seed").integer();

@@ -22,7 +22,12 @@ public final class HourRanges {
 
   private HourRanges() {}
 
-  /** The 24 multipliers, or null when the list is wrong (errors recorded). */
+  /**
+   * Reads the ranges.
+   *
+   * @param list the {@code traffic_patterns} list
+   * @return the 24 multipliers, or null when the list is wrong (errors recorded)
+   */
   public static double @Nullable [] read(ConfigNode list) {
     int before = list.diagnostics().errorCount();
     double[] hourly = new double[24];

@@ -71,7 +71,14 @@ public final class LegacyBinder {
     return Collections.unmodifiableMap(m);
   }
 
-  /** Binds the tree; throws listing every error. */
+  /**
+   * Binds the tree.
+   *
+   * @param root the root of the tree
+   * @param env the environment, for the directory override
+   * @return the mapped configuration
+   * @throws dev.loggen.core.config.ConfigException listing every error
+   */
   public static LegacyConfig read(ConfigNode root, Map<String, String> env) {
     root.claim(LegacyConfig.KEYS);
     LegacyConfig.Output output = output(root.require("output"), env);

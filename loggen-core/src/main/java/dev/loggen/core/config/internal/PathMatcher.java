@@ -32,13 +32,19 @@ public final class PathMatcher {
    *     {@code categoryID=4}; empty for an exact match
    */
   public record Match(Page page, List<String> pinned) {
-    /** Whether what applies to the concrete path can only apply to the whole page. */
+    /** {@return whether what applies to the concrete path can only apply to the whole page} */
     public boolean approximate() {
       return !pinned.isEmpty();
     }
   }
 
-  /** The best matches, in page order; empty when no page serves the path. */
+  /**
+   * The pages that serve a concrete path.
+   *
+   * @param site the site
+   * @param path a concrete path with an optional query
+   * @return the best matches, in page order; empty when no page serves the path
+   */
   public static List<Match> match(Site site, String path) {
     int q = path.indexOf('?');
     String part = q < 0 ? path : path.substring(0, q);

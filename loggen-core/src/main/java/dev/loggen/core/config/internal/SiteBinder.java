@@ -33,7 +33,12 @@ public final class SiteBinder {
 
   private SiteBinder() {}
 
-  /** Reads {@code site}; null when wrong. */
+  /**
+   * Reads {@code site}.
+   *
+   * @param s the {@code site} section
+   * @return the site, or null when wrong (errors recorded)
+   */
   public static @Nullable Site read(ConfigNode s) {
     int before = s.diagnostics().errorCount();
     Site base = null;
@@ -251,7 +256,13 @@ public final class SiteBinder {
     return false;
   }
 
-  /** Reads {@code errorRates}; each rate defaults to {@code base}'s. */
+  /**
+   * Reads {@code errorRates}.
+   *
+   * @param n the {@code errorRates} section
+   * @param base the rates that apply where the section gives none
+   * @return the rates
+   */
   public static Site.ErrorRates errorRates(ConfigNode n, Site.ErrorRates base) {
     if (n.isMissing()) {
       return base;

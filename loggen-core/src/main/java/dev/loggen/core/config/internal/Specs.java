@@ -32,6 +32,12 @@ public final class Specs {
    * Runs {@code f} unless errors were recorded since {@code errorsBefore}, and records an
    * {@link IllegalArgumentException} or {@link IllegalStateException} it throws as an error at
    * {@code at}. Model constructors check what spans fields; this gives their message a place.
+   *
+   * @param <T> what is built
+   * @param at where a failure is reported
+   * @param errorsBefore the error count before the values {@code f} uses were read
+   * @param f builds the value
+   * @return the value, or null when it was not built
    */
   public static <T> @Nullable T construct(ConfigNode at, int errorsBefore, Supplier<T> f) {
     if (at.diagnostics().errorCount() > errorsBefore) {
@@ -47,6 +53,10 @@ public final class Specs {
 
   /**
    * A point in time: an ISO-8601 instant, or a duration after {@code windowStart} ({@code 6h}).
+   *
+   * @param n the node
+   * @param windowStart the start of the window
+   * @return the instant, or empty when missing or wrong
    */
   public static Optional<Instant> when(ConfigNode n, Instant windowStart) {
     if (!n.isScalar()) {
@@ -67,7 +77,10 @@ public final class Specs {
 
   /**
    * A distribution: a number (a constant), or one family with its parameters, e.g.
-   * {@code {lognormal: {median: 7, sigma: 1.1}}}. Null when missing or wrong.
+   * {@code {lognormal: {median: 7, sigma: 1.1}}}.
+   *
+   * @param n the node
+   * @return the distribution, or null when missing or wrong
    */
   public static @Nullable Distribution distribution(ConfigNode n) {
     if (n.isMissing()) {
@@ -142,6 +155,9 @@ public final class Specs {
    * A path placeholder: a list of values (equally likely), or one of
    * {@code {range: {min, max}}}, {@code {catalogue: {size, exponent}}},
    * {@code {oneOf: [values] | {value: weight}}}, {@code {words: {values, exponent}}}.
+   *
+   * @param n the node
+   * @return the param, or null when wrong
    */
   public static @Nullable Param param(ConfigNode n) {
     int before = n.diagnostics().errorCount();
@@ -217,6 +233,9 @@ public final class Specs {
   /**
    * An asset: a path (its type told by the extension), or {@code {path, type, count | minCount
    * and maxCount, sizes}}.
+   *
+   * @param n the node
+   * @return the asset, or null when wrong
    */
   public static @Nullable Asset asset(ConfigNode n) {
     int before = n.diagnostics().errorCount();
@@ -285,7 +304,13 @@ public final class Specs {
     };
   }
 
-  /** Records an error unless {@code path} starts with '/' and has no spaces. */
+  /**
+   * Checks a path: it starts with '/' and has no spaces or control characters.
+   *
+   * @param at where an error is reported
+   * @param path the path
+   * @return whether the path is good (else an error was recorded)
+   */
   public static boolean checkPath(ConfigNode at, String path) {
     if (path.isEmpty() || path.charAt(0) != '/') {
       at.error("expected a path starting with '/' (got '" + path + "')");

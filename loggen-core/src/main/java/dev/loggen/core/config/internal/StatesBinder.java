@@ -30,6 +30,7 @@ public final class StatesBinder {
   /**
    * Reads rows of {@code state: {next: probability}}.
    *
+   * @param states the section
    * @param base rows that apply unless {@code states} gives a row of the same state (the old
    *     tool's defaults); empty for none
    * @param normalize whether rows are weights to scale (else they must sum to 1 within 0.01)

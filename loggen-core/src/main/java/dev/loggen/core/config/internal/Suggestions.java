@@ -4,7 +4,10 @@ import java.util.Collection;
 import java.util.Locale;
 import java.util.Optional;
 
-/** "Did you mean" for misspelt keys and names: the closest candidate by edit distance (Levenshtein with transpositions). */
+/**
+ * "Did you mean" for misspelt keys and names: the closest candidate by edit distance
+ * (Levenshtein with transpositions).
+ */
 public final class Suggestions {
   private Suggestions() {}
 
@@ -12,6 +15,10 @@ public final class Suggestions {
    * The candidate closest to {@code input}, if one is close enough to be a likely typo. Case,
    * {@code _} and {@code -} are ignored ({@code min_browsing} matches {@code minBrowsing}); then
    * up to 1 edit is allowed for words of up to 4 letters, 2 up to 8 letters and 3 beyond.
+   *
+   * @param input what was written
+   * @param candidates the known names
+   * @return the closest known name, if it is close enough
    */
   public static Optional<String> closest(String input, Collection<String> candidates) {
     String in = fold(input);
@@ -29,7 +36,13 @@ public final class Suggestions {
         ? Optional.of(best) : Optional.empty();
   }
 
-  /** " did you mean 'x'?" or an empty string. */
+  /**
+   * A hint for a message.
+   *
+   * @param input what was written
+   * @param candidates the known names
+   * @return {@code ": did you mean 'x'?"} or an empty string
+   */
   public static String didYouMean(String input, Collection<String> candidates) {
     return closest(input, candidates).map(s -> ": did you mean '" + s + "'?").orElse("");
   }
@@ -42,6 +55,10 @@ public final class Suggestions {
    * The edit distance with adjacent transpositions (optimal string alignment): insertions,
    * deletions, substitutions and swaps of two neighbouring letters ({@code itme} to
    * {@code item}) cost 1 each.
+   *
+   * @param a one word
+   * @param b another word
+   * @return the number of edits from one to the other
    */
   public static int distance(String a, String b) {
     int[][] d = new int[a.length() + 1][b.length() + 1];

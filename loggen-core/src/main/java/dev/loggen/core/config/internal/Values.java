@@ -15,8 +15,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
-/** Parsers for the scalar forms the configuration accepts. Each returns empty when the text does
- * not have the form. */
+/**
+ * Parsers for the scalar forms the configuration accepts. Each returns empty (or null) when the
+ * text does not have the form.
+ */
 public final class Values {
   private static final Pattern INTEGER = Pattern.compile("[-+]?[0-9]+(_[0-9]+)*");
   private static final Pattern FLOAT =
@@ -30,7 +32,12 @@ public final class Values {
 
   private Values() {}
 
-  /** A whole number in YAML's decimal form (underscores between digits allowed). */
+  /**
+   * A whole number in YAML's decimal form (underscores between digits allowed).
+   *
+   * @param text the text
+   * @return the number, or empty
+   */
   public static OptionalLong integer(String text) {
     String t = text.trim();
     if (!INTEGER.matcher(t).matches()) {
@@ -47,6 +54,9 @@ public final class Values {
    * A number in YAML's forms: {@code 3}, {@code -0.5}, {@code 1e3}, {@code .5}, {@code .inf},
    * {@code -.inf}, {@code .nan}. Infinity and NaN are returned as such; callers reject them where
    * a finite number is expected. Java-only forms ({@code NaN}, {@code 1d}, hex) are not numbers.
+   *
+   * @param text the text
+   * @return the number, or empty
    */
   public static OptionalDouble number(String text) {
     String t = text.trim();
@@ -68,7 +78,12 @@ public final class Values {
     }
   }
 
-  /** {@code true}/{@code false}, and YAML 1.1's {@code yes}/{@code no}/{@code on}/{@code off}. */
+  /**
+   * {@code true}/{@code false}, and YAML 1.1's {@code yes}/{@code no}/{@code on}/{@code off}.
+   *
+   * @param text the text
+   * @return the value, or null
+   */
   public static @Nullable Boolean bool(String text) {
     switch (text.trim().toLowerCase(Locale.ROOT)) {
       case "true", "yes", "on":
@@ -83,7 +98,10 @@ public final class Values {
   /**
    * A duration: {@code 500ms}, {@code 90s}, {@code 15m}, {@code 6h}, {@code 1d}, {@code 2w},
    * sums such as {@code 1h30m}, decimals such as {@code 1.5h}, or ISO-8601 ({@code PT1H},
-   * {@code P1D}). A day is 24 hours. Returns null when the text is none of these or negative.
+   * {@code P1D}). A day is 24 hours.
+   *
+   * @param text the text
+   * @return the duration, or null when the text is none of these or negative
    */
   public static @Nullable Duration duration(String text) {
     String t = text.trim();
@@ -126,6 +144,9 @@ public final class Values {
   /**
    * An instant: ISO-8601 with {@code Z} or an offset ({@code 2026-01-01T00:00:00Z},
    * {@code 2026-01-01T01:00:00+01:00}), or a date ({@code 2026-01-01}, midnight UTC).
+   *
+   * @param text the text
+   * @return the instant, or null
    */
   public static @Nullable Instant instant(String text) {
     String t = text.trim();
@@ -146,7 +167,12 @@ public final class Values {
     }
   }
 
-  /** A compact text of a number for messages: {@code 0.5}, {@code 7200}. */
+  /**
+   * A compact text of a number for messages.
+   *
+   * @param v the number
+   * @return e.g. {@code 0.5} or {@code 7200}
+   */
   public static String format(double v) {
     if (v == Math.rint(v) && Math.abs(v) < 1e15) {
       return Long.toString((long) v);
