@@ -58,8 +58,10 @@ public final class CoreBinder {
     Traffic traffic = traffic(root.get("traffic"), start);
     SessionSettings sessions = session(root.get("session"));
     Visitors visitors = visitors(root.get("visitors"));
-    List<Scenario> scenarios = scenarios(root.get("scenarios"), start,
-        site != null ? site : Sites.shop());
+    // When the site section is wrong, page names cannot be checked against it.
+    Site pages = site != null ? site
+        : root.has("site") || root.has("profile") ? null : Sites.shop();
+    List<Scenario> scenarios = scenarios(root.get("scenarios"), start, pages);
     return new CoreSettings(seed.isPresent() ? seed.getAsLong() : null, window, site, model,
         traffic, sessions, visitors, scenarios);
   }
@@ -226,7 +228,8 @@ public final class CoreBinder {
         crawler, scanner, mon));
   }
 
-  private static List<Scenario> scenarios(ConfigNode list, Instant windowStart, Site site) {
+  private static List<Scenario> scenarios(ConfigNode list, Instant windowStart,
+      @Nullable Site site) {
     List<Scenario> out = new ArrayList<>();
     for (ConfigNode e : list.list()) {
       int before = e.diagnostics().errorCount();
@@ -267,7 +270,7 @@ public final class CoreBinder {
           }
           ConfigNode pageNode = e.require("page");
           Optional<String> page = pageNode.nonBlankString();
-          if (page.isPresent() && site.page(page.get()) == null) {
+          if (site != null && page.isPresent() && site.page(page.get()) == null) {
             List<String> names = site.pages().stream().map(Page::name).toList();
             pageNode.error("'" + page.get() + "' is not a page of site " + site.name()
                 + Suggestions.closest(page.get(), names).map(c -> ": did you mean '" + c + "'?")
