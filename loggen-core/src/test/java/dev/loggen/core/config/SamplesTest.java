@@ -109,7 +109,9 @@ class SamplesTest {
     assertEquals(Instant.parse("2026-01-05T11:00:00Z"), cs.start());
     assertEquals(300, cs.attemptsPerMinute());
     assertEquals(Instant.parse("2026-01-05T12:00:00Z"), gen.traffic().bursts().get(0).start());
-    Set<String> labels = gen.events().map(AccessEvent::scenario)
+    // The window cut in 24 slices of 15 minutes: the outage is in slice 8, the attack in 12.
+    Set<String> labels = Stream.of(gen.slice(8, 24), gen.slice(12, 24))
+        .flatMap(LogGenerator::events).map(AccessEvent::scenario)
         .filter(java.util.Objects::nonNull).collect(Collectors.toSet());
     assertTrue(labels.containsAll(Set.of("db-outage", "credential-stuffing")), labels.toString());
   }
