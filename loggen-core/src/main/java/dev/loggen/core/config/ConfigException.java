@@ -2,6 +2,7 @@ package dev.loggen.core.config;
 
 import java.util.List;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A configuration that cannot be used. It carries every error found (not only the first), in
@@ -18,10 +19,9 @@ import java.util.stream.Collectors;
 public class ConfigException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
 
-  /** The errors, in the order of their position. */
-  private final List<ConfigError> errors;
-  /** The warnings found before the configuration was rejected. */
-  private final List<ConfigError> warnings;
+  // Not serialised (the message, which lists every error, is): empty after deserialisation.
+  private final transient @Nullable List<ConfigError> errors;
+  private final transient @Nullable List<ConfigError> warnings;
 
   /**
    * An exception for these errors.
@@ -51,13 +51,16 @@ public class ConfigException extends IllegalArgumentException {
     return errors.stream().map(ConfigError::toString).collect(Collectors.joining("\n"));
   }
 
-  /** {@return the errors, in the order of their position} */
+  /**
+   * {@return the errors, in the order of their position} Empty after Java deserialisation, which
+   * keeps only the message.
+   */
   public List<ConfigError> errors() {
-    return errors;
+    return errors != null ? errors : List.of();
   }
 
   /** {@return the warnings found before the configuration was rejected} */
   public List<ConfigError> warnings() {
-    return warnings;
+    return warnings != null ? warnings : List.of();
   }
 }
