@@ -756,6 +756,18 @@ public final class RotatingFileSink implements LineSink {
     }
 
     /**
+     * Checks the settings together, as {@link #build()} does first, without touching the file
+     * system: a pattern that cannot name the files the triggers need, settings that need a
+     * trigger without one, a path that names no file. A configuration reader calls it to report
+     * such mistakes before anything is created.
+     *
+     * @throws IllegalArgumentException naming the setting that is wrong
+     */
+    public void check() {
+      plan();
+    }
+
+    /**
      * Checks the settings together and against the file system, repairs what a crash left,
      * and opens the active file.
      *
@@ -766,6 +778,25 @@ public final class RotatingFileSink implements LineSink {
      * @throws UncheckedIOException when opening or repairing failed
      */
     public RotatingFileSink build() {
+      Plan p = plan();
+      Path abs = p.abs();
+      checkFileSystem(abs);
+      Retention retention = new Retention(keep,
+          totalSizeCap == null ? Long.MAX_VALUE : totalSizeCap.bytes(),
+          maxAge == null ? Long.MAX_VALUE : maxAge.toMillis());
+      ArchiveManager archives = null;
+      if (maxSize != null || p.grid() != null) {
+        archives = new ArchiveManager(abs, p.names(), p.shifting(), p.indexBase(), p.level(),
+            retention, retrier, channels, fsync.onRotate(), warnings);
+      }
+      return new RotatingFileSink(this, abs, p.trigger(), archives);
+    }
+
+    /** What {@link #plan()} worked out from the settings. */
+    private record Plan(Path abs, TriggeringPolicy trigger, @Nullable PeriodGrid grid,
+        NameTemplate names, boolean shifting, int indexBase, int level) {}
+
+    private Plan plan() {
       ZoneId zone = zoneSet == null ? ZoneOffset.UTC : zoneSet;
       PeriodGrid grid = period == null ? null : new PeriodGrid(period, zone);
       long limit = maxSize == null ? Long.MAX_VALUE : maxSize.bytes();
@@ -841,16 +872,7 @@ public final class RotatingFileSink implements LineSink {
         names = NameTemplate.logrotate(activeName, null, true, level > 0, zone);
         shifting = true;
       }
-      checkFileSystem(abs);
-      Retention retention = new Retention(keep,
-          totalSizeCap == null ? Long.MAX_VALUE : totalSizeCap.bytes(),
-          maxAge == null ? Long.MAX_VALUE : maxAge.toMillis());
-      ArchiveManager archives = null;
-      if (maxSize != null || grid != null) {
-        archives = new ArchiveManager(abs, names, shifting, indexBase, level, retention,
-            retrier, channels, fsync.onRotate(), warnings);
-      }
-      return new RotatingFileSink(this, abs, trigger, archives);
+      return new Plan(abs, trigger, grid, names, shifting, indexBase, level);
     }
 
     private static void checkDistinctDates(NameTemplate names, PeriodGrid grid, String pattern) {
