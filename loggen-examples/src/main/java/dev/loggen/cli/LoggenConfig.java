@@ -1,0 +1,245 @@
+package dev.loggen.cli;
+
+import dev.loggen.core.LogGenerator;
+import dev.loggen.core.config.ConfigError;
+import dev.loggen.core.config.ConfigNode;
+import dev.loggen.core.config.ConfigSource;
+import dev.loggen.core.config.CoreConfig;
+import dev.loggen.core.config.CoreSettings;
+import dev.loggen.core.config.LegacyConfig;
+import dev.loggen.core.config.YamlConfig;
+import dev.loggen.formats.FormatConfig;
+import dev.loggen.formats.FormatSettings;
+import dev.loggen.sinks.OutputConfig;
+import dev.loggen.sinks.OutputSettings;
+import dev.loggen.sinks.RotationSettings;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A whole configuration of the command-line generator: the core sections (loggen-core), the
+ * {@code format} and {@code errorFormat} keys (loggen-formats), the {@code output} section
+ * (loggen-sinks), and the generator's own {@code live} and {@code health} sections; or a file of
+ * the old Python generator, mapped onto the same settings.
+ *
+ * <pre>{@code
+ * LoggenConfig c = LoggenConfig.load(Path.of("shop.yaml"));
+ * LogGenerator gen = c.toBuilder().build();
+ * }</pre>
+ *
+ * <p>Every binder reads the same tree and records its errors in the same diagnostics; then
+ * unknown keys are reported and every error of every section is thrown at once, as a
+ * {@link dev.loggen.core.config.ConfigException}. Loading is pure: nothing is created or opened
+ * for writing, so a run that fails on its configuration leaves no trace.
+ *
+ * <p>The keys of this module:
+ * <pre>{@code
+ * live:                  # go live (when the command line gives no window)
+ *   rate: 500            # access-log lines per second; absent: the traffic's own pace
+ *   backfill: 24h        # history generated first, as fast as possible (default 0)
+ * health:
+ *   port: 8080           # serve /health (0: any free port)
+ *   bind: 127.0.0.1      # the default; 0.0.0.0 for every interface (containers)
+ * }</pre>
+ * {@code live: true} is short for {@code live: {}}. {@code live} and {@code window} exclude each
+ * other: a live run starts now.
+ *
+ * @param source what messages call the configuration (the file as given, or a variable's name)
+ * @param core the core settings
+ * @param format the format settings
+ * @param output the output settings
+ * @param live the live settings, or null when the file does not ask for a live run
+ * @param health the health endpoint, or null for none
+ * @param legacy whether the file is the old Python generator's
+ * @param warnings what the file asks for that loggen does not do exactly
+ */
+public record LoggenConfig(String source, CoreSettings core, FormatSettings format,
+    OutputSettings output, @Nullable LiveSettings live, @Nullable HealthSettings health,
+    boolean legacy, List<ConfigError> warnings) {
+
+  /** The top-level keys this module binds. */
+  public static final Set<String> KEYS =
+      Collections.unmodifiableSet(new LinkedHashSet<>(List.of("live", "health")));
+
+  /**
+   * Copies the list.
+   *
+   * @param source the source name
+   * @param core the core settings
+   * @param format the format settings
+   * @param output the output settings
+   * @param live the live settings, or null
+   * @param health the health endpoint, or null
+   * @param legacy whether the file is the old tool's
+   * @param warnings the warnings
+   */
+  public LoggenConfig {
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(core, "core");
+    Objects.requireNonNull(format, "format");
+    Objects.requireNonNull(output, "output");
+    warnings = List.copyOf(warnings);
+  }
+
+  /**
+   * Reads a file, loggen's or the old tool's, ignoring the environment.
+   *
+   * @param file the YAML file
+   * @return the configuration
+   * @throws dev.loggen.core.config.ConfigException listing every error of the file
+   * @throws java.io.UncheckedIOException when the file cannot be read
+   */
+  public static LoggenConfig load(Path file) {
+    return read(YamlConfig.load(file), Map.of());
+  }
+
+  /**
+   * Reads a source; for the old tool's files {@code env} supplies
+   * {@link LegacyConfig#ENV_DIR_OVERRIDE}.
+   *
+   * @param source the source
+   * @param env the environment
+   * @return the configuration
+   * @throws dev.loggen.core.config.ConfigException listing every error
+   * @throws java.io.UncheckedIOException when the file cannot be read
+   */
+  public static LoggenConfig load(ConfigSource source, Map<String, String> env) {
+    return read(source.load(), env);
+  }
+
+  /**
+   * Binds a tree: the old tool's schema when {@link LegacyConfig#isLegacy} says so, else every
+   * module's sections.
+   *
+   * @param root the root of the tree
+   * @param env the environment, for the old tool's {@code LOG_DIR_OVERRIDE}
+   * @return the configuration
+   * @throws dev.loggen.core.config.ConfigException listing every error
+   */
+  public static LoggenConfig read(ConfigNode root, Map<String, String> env) {
+    Objects.requireNonNull(root, "root");
+    Objects.requireNonNull(env, "env");
+    if (LegacyConfig.isLegacy(root)) {
+      return legacy(root, env);
+    }
+    CoreSettings core = CoreConfig.read(root);
+    FormatSettings format = FormatConfig.read(root);
+    OutputSettings output = OutputConfig.read(root);
+    root.claim(KEYS);
+    LiveSettings live = live(root.get("live"));
+    HealthSettings health = health(root.get("health"));
+    if (root.has("window") && (live != null || root.get("live").isMapping())) {
+      root.get("live").keyNode().error("'live' and 'window' exclude each other: a live run"
+          + " starts now (use live.backfill for history before it)");
+    }
+    root.reportUnknownKeys();
+    root.diagnostics().throwIfErrors();
+    return new LoggenConfig(root.source(), core, format, output, live, health, false,
+        root.diagnostics().warnings());
+  }
+
+  private static @Nullable LiveSettings live(ConfigNode n) {
+    if (n.isMissing()) {
+      return null;
+    }
+    if (n.isScalar()) {
+      return n.bool().map(on -> on ? LiveSettings.NOW : null).orElse(null);
+    }
+    if (!n.isMapping()) {
+      n.error("expected true, false, or a mapping with rate and backfill (got " + n.describe()
+          + ")");
+      return null;
+    }
+    int before = n.diagnostics().errorCount();
+    ConfigNode r = n.get("rate");
+    OptionalDouble rate = r.positiveNumber();
+    if (rate.isPresent() && rate.getAsDouble() > LiveSettings.MAX_RATE) {
+      r.error(String.format(Locale.ROOT, "expected at most %.0f lines per second"
+          + " (got %s)", LiveSettings.MAX_RATE, r.describe()));
+    }
+    Duration backfill = n.get("backfill").duration().orElse(Duration.ZERO);
+    if (n.diagnostics().errorCount() != before) {
+      return null;
+    }
+    return new LiveSettings(rate.isPresent() ? rate.getAsDouble() : null, backfill);
+  }
+
+  private static @Nullable HealthSettings health(ConfigNode n) {
+    if (n.isMissing()) {
+      return null;
+    }
+    int before = n.diagnostics().errorCount();
+    OptionalLong port = n.require("port").integer(0, 65_535);
+    String bind = n.get("bind").nonBlankString().map(String::trim)
+        .orElse(HealthSettings.LOOPBACK);
+    if (n.diagnostics().errorCount() != before || port.isEmpty()) {
+      return null;
+    }
+    return new HealthSettings((int) port.getAsLong(), bind);
+  }
+
+  private static LoggenConfig legacy(ConfigNode root, Map<String, String> env) {
+    LegacyConfig old = LegacyConfig.read(root, env);
+    LegacyConfig.Output out = old.output();
+    LegacyConfig.Rotation r = out.rotation();
+    RotationSettings rotation = RotationSettings.NONE;
+    ConfigNode rotationNode = root.get("output").get("log_rotation");
+    ConfigNode at = rotationNode.isPresent() ? rotationNode : root.get("output");
+    if (r.enabled()) {
+      String when = r.when().name().toLowerCase(Locale.ROOT);
+      if (r.when().ordinal() > LegacyConfig.Rotation.When.W0.ordinal()) {
+        at.warning("when '" + when + "': loggen's weekly files start on Monday (as w0)");
+      }
+      if (r.backupCount() == 0) {
+        at.warning("backup_count 0: every rotated file is kept");
+      }
+      rotation = new RotationSettings(r.maxSize(), r.period(), null, r.compress(),
+          r.backupCount() > 0 ? r.backupCount() : null, null, null, null, null);
+      try {
+        rotation.check();
+      } catch (IllegalArgumentException e) {
+        at.error("when '" + when + "' with interval " + r.interval() + " cannot be honoured: "
+            + e.getMessage());
+      }
+    }
+    root.diagnostics().throwIfErrors();
+    OutputSettings output = new OutputSettings(out.directory().toString(), rotation, null);
+    LiveSettings live = new LiveSettings(null, out.backfill());
+    HealthSettings health = out.healthCheck().enabled()
+        ? new HealthSettings(out.healthCheck().port(), HealthSettings.LOOPBACK) : null;
+    Set<ConfigError> warnings = new LinkedHashSet<>(old.warnings());
+    warnings.addAll(root.diagnostics().warnings());
+    return new LoggenConfig(root.source(), old.core(), FormatSettings.EMPTY, output, live,
+        health, true, new ArrayList<>(warnings));
+  }
+
+  /**
+   * A generator builder with the core settings.
+   *
+   * @return a new builder
+   */
+  public LogGenerator.Builder toBuilder() {
+    return core.toBuilder();
+  }
+
+  /**
+   * The seed the file gives, if any.
+   *
+   * @return the seed
+   */
+  public Optional<Long> seed() {
+    return Optional.ofNullable(core.seed());
+  }
+}

@@ -1,0 +1,176 @@
+package dev.loggen.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.loggen.core.AccessEvent;
+import dev.loggen.core.DataSize;
+import dev.loggen.core.LogFormat;
+import dev.loggen.core.LogGenerator;
+import dev.loggen.core.config.ConfigError;
+import dev.loggen.core.config.ConfigException;
+import dev.loggen.core.config.ConfigSource;
+import dev.loggen.core.config.YamlConfig;
+import dev.loggen.formats.ErrorFormat;
+import dev.loggen.sinks.OnExisting;
+import dev.loggen.sinks.RotationSettings;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** LoggenConfig: the samples, every module's keys together, and the old tool's files. */
+class LoggenConfigTest {
+  static final Path SAMPLES = Path.of("src/main/resources/samples");
+  static final Path LEGACY = Path.of("src/test/resources/legacy/legacy-config.yaml");
+
+  static Stream<String> samples() throws Exception {
+    try (Stream<Path> files = Files.list(SAMPLES)) {
+      return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".yaml"))
+          .sorted().toList().stream();
+    }
+  }
+
+  @Test
+  void thereAreSamples() throws Exception {
+    assertEquals(Set.of("api.yaml", "blog.yaml", "custom-site.yaml", "incident.yaml",
+        "shop.yaml"), samples().collect(Collectors.toSet()));
+  }
+
+  @ParameterizedTest
+  @MethodSource("samples")
+  void everySampleLoadsAndRenders(String name) {
+    LoggenConfig c = LoggenConfig.load(SAMPLES.resolve(name));
+    assertFalse(c.legacy());
+    assertTrue(c.warnings().isEmpty(), c.warnings().toString());
+    assertNotNull(c.output().directory(), name + " names its directory");
+    assertNotNull(c.output().rotation(), name + " rotates");
+    c.output().rotation().check();
+    LogGenerator gen = c.toBuilder().build();
+    LogFormat format = c.format().formatOrDefault();
+    List<AccessEvent> events = gen.events().limit(500).toList();
+    assertEquals(500, events.size(), name);
+    for (AccessEvent e : events) {
+      String line = format.format(e);
+      assertFalse(line.isEmpty() || line.contains("\n"), line);
+    }
+  }
+
+  @Test
+  void samplesUseTheRealKeys() {
+    LoggenConfig shop = LoggenConfig.load(SAMPLES.resolve("shop.yaml"));
+    RotationSettings r = shop.output().rotation();
+    assertEquals(DataSize.ofMegabytes(100), r.size());
+    assertEquals(Duration.ofDays(1), r.time());
+    assertEquals(Boolean.TRUE, r.gzip());
+    assertEquals(14, r.keep());
+    LoggenConfig custom = LoggenConfig.load(SAMPLES.resolve("custom-site.yaml"));
+    assertEquals("nginx", custom.format().formatOrDefault().name());
+    assertEquals(ErrorFormat.NGINX, custom.format().errorFormatOrDefault());
+    LoggenConfig incident = LoggenConfig.load(SAMPLES.resolve("incident.yaml"));
+    assertEquals(OnExisting.TRUNCATE, incident.output().onExisting());
+  }
+
+  @Test
+  void liveAndHealthKeys() {
+    LoggenConfig c = LoggenConfig.read(YamlConfig.parse("""
+        seed: 5
+        live: {rate: 250, backfill: 2h}
+        health: {port: 9090, bind: 0.0.0.0}
+        """, "l.yaml"), Map.of());
+    assertEquals(new LiveSettings(250.0, Duration.ofHours(2)), c.live());
+    assertEquals(new HealthSettings(9090, "0.0.0.0"), c.health());
+    assertEquals(5L, c.core().seed());
+    LoggenConfig plain = LoggenConfig.read(YamlConfig.parse("live: true\n", "l.yaml"), Map.of());
+    assertEquals(LiveSettings.NOW, plain.live());
+    assertNull(plain.health());
+  }
+
+  @Test
+  void everySectionsErrorsComeTogether() {
+    ConfigException e = assertThrows(ConfigException.class, () -> LoggenConfig.read(
+        YamlConfig.parse("""
+            traffic: {sessionsPerHour: -1}
+            format: '%h %Z'
+            output: {rotation: {time: 7h}}
+            live: {rate: fast}
+            health: {bind: localhost}
+            window: {duration: 1h}
+            colour: blue
+            """, "all.yaml"), Map.of()));
+    List<String> errors = e.errors().stream().map(ConfigError::toString).toList();
+    assertEquals(List.of(
+        "all.yaml:1:28: traffic.sessionsPerHour: expected a positive finite number (got -1)",
+        "all.yaml:2:9: format: invalid Apache LogFormat \"%h %Z\": unknown directive '%Z' at"
+            + " position 4",
+        "all.yaml:3:27: output.rotation.time: period must divide a day evenly or be a whole"
+            + " number of days (got PT7H) (or hourly, daily, weekly)",
+        "all.yaml:4:1: live: 'live' and 'window' exclude each other: a live run starts now"
+            + " (use live.backfill for history before it)",
+        "all.yaml:4:14: live.rate: expected a positive finite number (got 'fast')",
+        "all.yaml:5:9: health.port: required key 'port' is missing",
+        "all.yaml:7:1: colour: unknown key 'colour': expected one of seed, window, profile,"
+            + " site, states, normalize, traffic, session, visitors, scenarios, format,"
+            + " errorFormat, output, live, health"), errors);
+  }
+
+  @Test
+  void theOldToolsFileMapsOntoSinksLiveAndHealth() {
+    LoggenConfig c = LoggenConfig.load(LEGACY);
+    assertTrue(c.legacy());
+    assertEquals("./logs", c.output().directory());
+    assertEquals(new RotationSettings(DataSize.ofMegabytes(100), Duration.ofHours(1), null,
+        true, 5, null, null, null, null), c.output().rotation());
+    assertEquals(new LiveSettings(null, Duration.ofHours(24)), c.live(), "pre_warm");
+    assertEquals(new HealthSettings(8080, "127.0.0.1"), c.health());
+    // rate 2 sessions/s at multiplier 1; the file's multipliers average 11.3 / 24
+    assertEquals(2 * 3600 * 11.3 / 24, c.core().traffic().sessionsPerHour(), 1e-6);
+  }
+
+  @Test
+  void theOldToolsEnvironmentOverridesWork() {
+    String yaml = """
+        output:
+          directory: /var/log/old
+          rate: 1
+          pre_warm: false
+          log_rotation: {when: "d", interval: 1, backup_count: 0, compress: false}
+        """;
+    Map<String, String> env = Map.of("LOG_GENERATOR_CONFIG_YAML", yaml,
+        "LOG_DIR_OVERRIDE", "/tmp/elsewhere");
+    LoggenConfig c = LoggenConfig.load(ConfigSource.fromEnvironment(env, null).orElseThrow(),
+        env);
+    assertEquals("LOG_GENERATOR_CONFIG_YAML", c.source());
+    assertEquals("/tmp/elsewhere", c.output().directory());
+    assertEquals(LiveSettings.NOW, c.live());
+    assertEquals(new RotationSettings(DataSize.ofMegabytes(1000), Duration.ofDays(1), null,
+        false, null, null, null, null, null), c.output().rotation());
+    assertTrue(c.warnings().stream().anyMatch(w -> w.message().contains("backup_count 0")),
+        c.warnings().toString());
+  }
+
+  @Test
+  void anOldRotationLoggenCannotDoIsALocatedError() {
+    ConfigException e = assertThrows(ConfigException.class, () -> LoggenConfig.read(
+        YamlConfig.parse("""
+            output:
+              directory: logs
+              rate: 1
+              log_rotation: {when: "h", interval: 5}
+            """, "old.yaml"), Map.of()));
+    assertEquals(List.of("old.yaml:4:17: output.log_rotation: when 'h' with interval 5 cannot"
+        + " be honoured: period must divide a day evenly or be a whole number of days (got"
+        + " PT5H)"), e.errors().stream().map(ConfigError::toString).toList());
+  }
+}
