@@ -1,25 +1,790 @@
 package dev.loggen.cli;
 
+import dev.loggen.core.AccessEvent;
+import dev.loggen.core.DataSize;
+import dev.loggen.core.LineSink;
+import dev.loggen.core.LogFormat;
 import dev.loggen.core.LogGenerator;
+import dev.loggen.core.LogWriter;
 import dev.loggen.core.Report;
-import dev.loggen.formats.LogFormats;
+import dev.loggen.core.Scenario;
+import dev.loggen.core.Sites;
+import dev.loggen.core.Traffic;
+import dev.loggen.core.config.ConfigError;
+import dev.loggen.core.config.ConfigException;
+import dev.loggen.core.config.ConfigNode;
+import dev.loggen.core.config.ConfigSource;
+import dev.loggen.core.config.CoreSettings;
+import dev.loggen.core.config.YamlConfig;
+import dev.loggen.formats.ErrorFormat;
+import dev.loggen.formats.FormatConfig;
+import dev.loggen.formats.FormatSettings;
+import dev.loggen.sinks.FileSinks;
+import dev.loggen.sinks.OnExisting;
+import dev.loggen.sinks.OutputSettings;
+import dev.loggen.sinks.RotatingFileSink;
+import dev.loggen.sinks.RotationSettings;
 import dev.loggen.sinks.Sinks;
+import dev.loggen.sinks.StreamSink;
+import dev.loggen.sinks.TimeSource;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.IntConsumer;
+import java.util.function.LongSupplier;
+import java.util.function.UnaryOperator;
+import org.jspecify.annotations.Nullable;
 
-/** The command-line generator (interim: one simulated hour of the shop site to stdout). */
+/**
+ * The command-line generator behind {@code loggen.jar}. With no options it writes one simulated
+ * day (the previous full day in UTC) of the built-in {@code shop} site into {@code ./logs}
+ * ({@code access.log} and {@code error.log}, rotated daily and at 100 MB, archives gzipped) and
+ * prints the report; {@code --help} lists the options.
+ *
+ * <p>Exit codes: 0 success (also after SIGTERM or SIGINT, which stop the run cleanly: lines are
+ * flushed, compression finishes, files are closed, the report is printed), 1 an I/O failure
+ * (the message names the path), 2 a bad command line or configuration (a one-line message, or
+ * every located error of the configuration). A run that fails on its command line or
+ * configuration writes nothing.
+ *
+ * <p>Tests and programs run it in-process with {@link #run(String[], PrintStream, PrintStream,
+ * Map, Path)}, which returns the exit code instead of exiting.
+ */
 public final class Main {
-  private Main() {}
+  /** Exit code of a successful run. */
+  public static final int OK = 0;
+  /** Exit code of an I/O failure. */
+  public static final int IO_FAILURE = 1;
+  /** Exit code of a bad command line or configuration. */
+  public static final int USAGE = 2;
+
+  static final RotationSettings DEFAULT_ROTATION = new RotationSettings(
+      DataSize.ofMegabytes(100), Duration.ofDays(1), null, true, null, null, null, null, null);
+  static final String DEFAULT_DIRECTORY = "logs";
+  private static final Duration GRACE = Duration.ofMinutes(2);
+
+  private final PrintStream out;
+  private final PrintStream err;
+  private final Map<String, String> env;
+  private final Path workingDir;
+  private final Clock clock;
+  private final LongSupplier nanos;
+  private final boolean terminal;
+  private final AtomicBoolean stop = new AtomicBoolean();
+  private final CountDownLatch done = new CountDownLatch(1);
+  private volatile int exitCode = OK;
+
+  // Test hooks: wrap the access sink (fault injection), the stall limit, the bound health port.
+  UnaryOperator<LineSink> sinkDecorator = UnaryOperator.identity();
+  Duration stallAfter = Duration.ofSeconds(30);
+  @Nullable LongSupplier healthNanos;
+  IntConsumer healthStarted = port -> { };
+  volatile @Nullable HealthState healthState;
+
+  Main(PrintStream out, PrintStream err, Map<String, String> env, Path workingDir, Clock clock,
+      LongSupplier nanos, boolean terminal) {
+    this.out = Objects.requireNonNull(out, "out");
+    this.err = Objects.requireNonNull(err, "err");
+    this.env = Map.copyOf(Objects.requireNonNull(env, "env"));
+    this.workingDir = Objects.requireNonNull(workingDir, "workingDir");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.nanos = Objects.requireNonNull(nanos, "nanos");
+    this.terminal = terminal;
+  }
 
   /**
-   * Runs the generator.
+   * Runs the generator with the process's streams and environment and exits with its code. A
+   * shutdown hook turns SIGTERM and SIGINT into a clean stop: it waits (up to two minutes) for
+   * the run to flush, compress, close its files and print the report, then exits with the run's
+   * code.
    *
-   * @param args ignored for now
+   * @param args the options; {@code --help} lists them
    */
   public static void main(String[] args) {
-    Report r = LogGenerator.builder().seed(42)
-        .window(Instant.parse("2026-01-01T00:00:00Z"), Duration.ofHours(1)).build()
-        .writer().format(LogFormats.combined()).to(Sinks.stdout()).run();
-    System.err.print(r);
+    Main m = new Main(System.out, System.err, System.getenv(), Path.of(""), Clock.systemUTC(),
+        System::nanoTime, System.console() != null);
+    Runtime.getRuntime().addShutdownHook(new Thread(m::onShutdown, "loggen-shutdown"));
+    int code = m.execute(args);
+    System.out.flush();
+    System.err.flush();
+    System.exit(code);
+  }
+
+  /**
+   * Runs the generator in-process: the same as the command line, without exiting.
+   *
+   * @param args the options
+   * @param out standard output (the report; the access log with {@code --output -})
+   * @param err standard error (messages, progress)
+   * @param env the environment (for the old tool's {@code LOG_GENERATOR_CONFIG_*} variables)
+   * @param workingDir what relative paths are relative to
+   * @return the exit code: {@link #OK}, {@link #IO_FAILURE} or {@link #USAGE}
+   */
+  public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env,
+      Path workingDir) {
+    return new Main(out, err, env, workingDir, Clock.systemUTC(), System::nanoTime, false)
+        .execute(args);
+  }
+
+  /** The shutdown hook: stop the run, wait for it to finish cleanly, exit with its code. */
+  private void onShutdown() {
+    stop.set(true);
+    boolean finished = false;
+    try {
+      finished = done.await(GRACE.toSeconds(), TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    System.out.flush();
+    System.err.flush();
+    Runtime.getRuntime().halt(finished ? exitCode : IO_FAILURE);
+  }
+
+  /** Asks a running {@link #execute} to stop cleanly, as SIGTERM does. */
+  void requestStop() {
+    stop.set(true);
+  }
+
+  /**
+   * Waits for {@link #execute} to return.
+   *
+   * @return whether it returned in time
+   */
+  boolean awaitDone(Duration timeout) throws InterruptedException {
+    return done.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** Runs and returns the exit code; never throws for bad input or I/O. */
+  int execute(String[] args) {
+    int code;
+    try {
+      code = executeOrThrow(args);
+    } catch (UsageException e) {
+      err.println("loggen: " + e.getMessage());
+      code = USAGE;
+    } catch (ConfigException e) {
+      for (ConfigError w : e.warnings()) {
+        err.println(w + " (warning)");
+      }
+      List<ConfigError> errors = e.errors();
+      if (errors.isEmpty()) {
+        err.println("loggen: " + e.getMessage());
+      } else {
+        errors.forEach(err::println);
+      }
+      code = USAGE;
+    } catch (UncheckedIOException | IllegalArgumentException e) {
+      err.println("loggen: " + message(e));
+      code = IO_FAILURE;
+    } catch (RuntimeException | Error e) {
+      err.println("loggen: internal error (please report it): " + e);
+      e.printStackTrace(err);
+      code = IO_FAILURE;
+    } finally {
+      err.flush();
+      out.flush();
+    }
+    exitCode = code;
+    done.countDown();
+    return code;
+  }
+
+  private static String message(Throwable e) {
+    String m = e.getMessage();
+    return m == null ? e.toString() : m;
+  }
+
+  private int executeOrThrow(String[] args) throws UsageException {
+    Options o = Options.parse(args);
+    if (o.help) {
+      out.print(Options.help());
+      return OK;
+    }
+    if (o.version) {
+      out.println("loggen " + version());
+      return OK;
+    }
+    Plan plan = plan(o);
+    return runPlan(plan);
+  }
+
+  static String version() {
+    String v = Main.class.getPackage().getImplementationVersion();
+    return v != null ? v : "0.1.0-SNAPSHOT (classes)";
+  }
+
+  // ---- planning: everything is checked before anything is written ----------------------------
+
+  /** What a run does, fully resolved and checked. */
+  private record Plan(boolean live, LogGenerator generator, boolean randomSeed,
+      LogFormat format, @Nullable LogFormat errorFormat, @Nullable Path directory,
+      RotationSettings rotation, OnExisting onExisting, long limit, @Nullable Double rate,
+      @Nullable HealthSettings health, @Nullable Path report, boolean quiet,
+      List<String> notices) {}
+
+  private Plan plan(Options o) throws UsageException {
+    List<String> notices = new ArrayList<>();
+    LoggenConfig config = config(o);
+    for (ConfigError w : config.warnings()) {
+      err.println(w + " (warning)");
+    }
+    boolean cliWindow = o.start != null || o.duration != null || o.count != null;
+    boolean live = o.live || (!cliWindow && config.live() != null);
+    if (!o.live && cliWindow && config.live() != null) {
+      notices.add("the configuration asks for a live run; the window on the command line makes"
+          + " this a simulated run that ends by itself");
+    }
+    if (o.rate != null && !live) {
+      throw new UsageException("--rate applies to live runs: add --live (a simulated run"
+          + " writes as fast as it can)");
+    }
+    if (live && o.start != null && o.duration != null) {
+      throw new UsageException("--live goes on from now: give --start (history from then) or"
+          + " --duration (that much history), not both");
+    }
+
+    CoreSettings core = config.core();
+    boolean randomSeed = o.seed == null && core.seed() == null;
+    long seed = o.seed != null ? o.seed : core.seed() != null ? core.seed()
+        : new SecureRandom().nextLong() >>> 1;
+    core = core.withSeed(seed);
+    if (o.profile != null) {
+      core = core.withSite(Sites.named(o.profile));
+    }
+    Traffic traffic = core.traffic() != null ? core.traffic() : Traffic.sessionsPerHour(2_000);
+    if (o.sessionsPerHour != null) {
+      traffic = traffic.withSessionsPerHour(o.sessionsPerHour);
+    }
+    core = core.withTraffic(traffic);
+
+    // the window
+    Instant fileStart = core.window() != null ? core.window().start()
+        : LogGenerator.DEFAULT_START;
+    Instant start;
+    Duration duration;
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    if (live) {
+      if (o.start != null) {
+        start = o.start;
+      } else if (o.duration != null) {
+        start = now.minus(o.duration);
+      } else if (config.live() != null) {
+        start = now.minus(config.live().backfill());
+      } else {
+        start = now;
+      }
+      duration = null;
+    } else {
+      start = o.start != null ? o.start : core.window() != null ? core.window().start()
+          : previousDay(now);
+      if (o.duration != null) {
+        duration = o.duration;
+      } else if (o.count != null) {
+        duration = null;
+      } else {
+        duration = core.window() != null ? core.window().duration()
+            : LogGenerator.DEFAULT_DURATION;
+      }
+    }
+    core = shift(core, Duration.between(fileStart, start))
+        .withWindow(new CoreSettings.Window(start, duration));
+
+    // format
+    FormatSettings fs = config.format();
+    LogFormat format;
+    if (o.format != null) {
+      try {
+        format = FormatConfig.parse(o.format);
+      } catch (IllegalArgumentException e) {
+        throw new UsageException("--format: " + e.getMessage());
+      }
+    } else {
+      format = fs.formatOrDefault();
+    }
+    ErrorFormat errorKind = fs.errorFormat() != null ? fs.errorFormat()
+        : ErrorFormat.defaultFor(format);
+
+    // output
+    OutputSettings output = config.output();
+    String dirText = o.output != null ? o.output
+        : output.directory() != null ? output.directory() : DEFAULT_DIRECTORY;
+    boolean stdout = OutputSettings.STDOUT.equals(dirText);
+    RotationSettings rotation = rotation(o, output, stdout);
+    Path directory = stdout ? null : workingDir.resolve(dirText);
+    if (directory != null && Files.exists(directory) && !Files.isDirectory(directory)) {
+      throw new UsageException("output directory " + dirText + " is a file, not a directory");
+    }
+    LogFormat errorFormat = stdout ? null : errorKind.format();
+
+    // live rate, health, report
+    Double rate = live ? (o.rate != null ? o.rate
+        : config.live() != null ? config.live().rate() : null) : null;
+    HealthSettings health = health(o, config);
+    Path report = report(o);
+    if (o.threads != null && o.threads > 1) {
+      notices.add("--threads " + o.threads + ": parallel generation is not in this build yet;"
+          + " running on one thread (the output is the same)");
+    }
+
+    LogGenerator.Builder builder = core.toBuilder();
+    if (rate != null && o.sessionsPerHour == null) {
+      double perHour = calibrate(core, start, rate);
+      LogGenerator.Builder b = core.withTraffic(core.traffic().withSessionsPerHour(perHour)
+          .flat()).toBuilder();
+      builder = b;
+      notices.add(String.format(Locale.ROOT, "%,.0f lines/s: traffic set to %,.0f sessions per"
+          + " hour, flat (--sessions-per-hour to choose)", rate, perHour));
+    }
+    LogGenerator generator;
+    try {
+      generator = builder.build();
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      throw new UsageException(e.getMessage(), e);
+    }
+    notices.add(0, describe(generator, now, live, rate, randomSeed, format, directory,
+        dirText, o));
+    return new Plan(live, generator, randomSeed, format, errorFormat, directory, rotation,
+        output.onExisting() != null ? output.onExisting() : OnExisting.APPEND,
+        o.count != null ? o.count : Long.MAX_VALUE, rate, health, report, o.quiet, notices);
+  }
+
+  private static Instant previousDay(Instant now) {
+    return now.atZone(ZoneOffset.UTC).toLocalDate().minusDays(1).atStartOfDay(ZoneOffset.UTC)
+        .toInstant();
+  }
+
+  private static String describe(LogGenerator g, Instant now, boolean live,
+      @Nullable Double rate,
+      boolean randomSeed, LogFormat format, @Nullable Path directory, String dirText,
+      Options o) {
+    StringBuilder sb = new StringBuilder();
+    sb.append("seed ").append(g.seed()).append(randomSeed ? " (random)" : "");
+    if (live) {
+      sb.append(", live from ").append(g.start().isBefore(now)
+          ? g.start() + " (history first, then real time)" : g.start());
+      sb.append(rate != null ? String.format(Locale.ROOT, " at %,.0f lines/s", rate)
+          : " at the traffic's own pace");
+    } else {
+      sb.append(", window ").append(g.start()).append(" to ")
+          .append(g.duration() == null ? "open end" : g.start().plus(g.duration()));
+    }
+    sb.append(", site ").append(g.site().name()).append(", format ").append(format.name());
+    sb.append(directory == null ? ", access log to stdout" : ", into " + dirText
+        + (dirText.endsWith("/") ? "" : "/"));
+    if (randomSeed) {
+      sb.append("; repeat with --seed ").append(g.seed());
+      if (!live && o.start == null) {
+        sb.append(" --start ").append(g.start());
+      }
+    }
+    return sb.toString();
+  }
+
+  private LoggenConfig config(Options o) throws UsageException {
+    Optional<ConfigSource> source = ConfigSource.fromEnvironment(env,
+        o.config == null ? null : Path.of(o.config));
+    if (source.isEmpty()) {
+      return new LoggenConfig("none", CoreSettings.EMPTY, FormatSettings.EMPTY,
+          OutputSettings.EMPTY, null, null, false, List.of());
+    }
+    ConfigSource s = source.get();
+    ConfigNode root;
+    if (s.file() != null) {
+      Path file = workingDir.resolve(s.file());
+      try (InputStream in = Files.newInputStream(file)) {
+        root = YamlConfig.read(in, s.name());
+      } catch (NoSuchFileException e) {
+        throw new UsageException("configuration file " + s.name() + " does not exist");
+      } catch (IOException e) {
+        throw new UsageException("cannot read configuration file " + s.name() + ": "
+            + message(e), e);
+      } catch (UncheckedIOException e) {
+        throw new UsageException("cannot read configuration file " + s.name() + ": "
+            + message(e.getCause()), e);
+      }
+    } else {
+      root = YamlConfig.parse(Objects.requireNonNull(s.text()), s.name());
+    }
+    return LoggenConfig.read(root, env);
+  }
+
+  private static RotationSettings rotation(Options o, OutputSettings output, boolean stdout)
+      throws UsageException {
+    boolean flags = o.rotateSize != null || o.rotateTime != null || o.gzip || o.noGzip
+        || o.keep != null;
+    if (stdout) {
+      if (flags) {
+        throw new UsageException("rotation options apply to files, and --output - writes the"
+            + " access log to stdout");
+      }
+      return RotationSettings.NONE;
+    }
+    RotationSettings r = output.rotation() != null ? output.rotation() : DEFAULT_ROTATION;
+    if (o.rotateSize != null) {
+      r = r.withSize(o.rotateSize.equalsIgnoreCase("none") ? null
+          : DataSize.parse(o.rotateSize));
+    }
+    if (o.rotateTime != null) {
+      r = r.withTime(switch (o.rotateTime) {
+        case "none" -> null;
+        case "hourly" -> Duration.ofHours(1);
+        case "daily" -> Duration.ofDays(1);
+        default -> Options.duration(o.rotateTime);
+      });
+    }
+    if (o.gzip) {
+      r = r.withGzip(true);
+    } else if (o.noGzip) {
+      r = r.withGzip(false);
+    }
+    if (o.keep != null) {
+      r = r.withKeep(o.keep);
+    }
+    if (!r.rotates()) {
+      if (o.gzip || o.keep != null) {
+        throw new UsageException((o.gzip ? "--gzip" : "--keep") + " needs rotation, and"
+            + " --rotate-size none with --rotate-time none turns it off");
+      }
+      r = RotationSettings.NONE;
+    }
+    try {
+      r.check();
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      throw new UsageException("rotation: " + e.getMessage(), e);
+    }
+    return r;
+  }
+
+  private static @Nullable HealthSettings health(Options o, LoggenConfig config)
+      throws UsageException {
+    HealthSettings fromFile = config.health();
+    if (o.healthPort != null) {
+      String bind = o.healthBind != null ? o.healthBind
+          : fromFile != null ? fromFile.bind() : HealthSettings.LOOPBACK;
+      return new HealthSettings(o.healthPort, bind);
+    }
+    if (o.healthBind != null) {
+      if (fromFile == null) {
+        throw new UsageException("--health-bind needs --health-port");
+      }
+      return new HealthSettings(fromFile.port(), o.healthBind);
+    }
+    return fromFile;
+  }
+
+  private @Nullable Path report(Options o) throws UsageException {
+    if (o.report == null) {
+      return null;
+    }
+    Path p = workingDir.resolve(o.report).toAbsolutePath().normalize();
+    Path parent = p.getParent();
+    if (Files.isDirectory(p)) {
+      throw new UsageException("--report: " + o.report + " is a directory; give a file name");
+    }
+    if (parent == null || !Files.isDirectory(parent)) {
+      throw new UsageException("--report: directory " + (parent == null ? o.report : parent)
+          + " does not exist");
+    }
+    return p;
+  }
+
+  /**
+   * Moves the scenarios and bursts of a file by {@code shift}, so that they keep their place in
+   * the window when the command line (or the default) moves the window.
+   */
+  static CoreSettings shift(CoreSettings core, Duration shift) {
+    if (shift.isZero()) {
+      return core;
+    }
+    List<Scenario> moved = new ArrayList<>();
+    for (Scenario s : core.scenarios()) {
+      Instant t = s.start().plus(shift);
+      if (s instanceof Scenario.Outage x) {
+        moved.add(new Scenario.Outage(x.label(), t, x.duration(), x.failureShare()));
+      } else if (s instanceof Scenario.CredentialStuffing x) {
+        moved.add(new Scenario.CredentialStuffing(x.label(), t, x.duration(),
+            x.attemptsPerMinute(), x.addresses()));
+      } else if (s instanceof Scenario.FlashCrowd x) {
+        moved.add(new Scenario.FlashCrowd(x.label(), t, x.duration(), x.sessionsPerHour(),
+            x.pageName()));
+      } else if (s instanceof Scenario.SlowBackend x) {
+        moved.add(new Scenario.SlowBackend(x.label(), t, x.duration(), x.factor()));
+      } else {
+        moved.add(s);
+      }
+    }
+    Traffic t = core.traffic();
+    if (t != null && !t.bursts().isEmpty()) {
+      List<Traffic.Burst> bursts = t.bursts().stream()
+          .map(b -> new Traffic.Burst(b.start().plus(shift), b.duration(), b.multiplier()))
+          .toList();
+      t = new Traffic(t.sessionsPerHour(), t.hourly(), t.weekday(), t.zone(), bursts);
+    }
+    return new CoreSettings(core.seed(), core.window(), core.site(), core.model(), t,
+        core.sessions(), core.visitors(), moved);
+  }
+
+  /**
+   * The sessions per hour at which the simulation writes {@code rate} lines per second on
+   * average with flat traffic: measured on the second half of one simulated hour (the first
+   * half warms up), at most 400,000 lines.
+   */
+  static double calibrate(CoreSettings core, Instant start, double rate) {
+    double base = core.traffic().sessionsPerHour();
+    LogGenerator g = core.withTraffic(core.traffic().flat())
+        .withWindow(new CoreSettings.Window(start, Duration.ofHours(1))).toBuilder().build();
+    long half = start.toEpochMilli() + 30 * 60_000L;
+    long inHalf = 0;
+    long first = Long.MIN_VALUE;
+    long last = 0;
+    long total = 0;
+    Iterator<AccessEvent> it = g.iterator();
+    while (it.hasNext() && total < 400_000) {
+      long t = it.next().epochMillis();
+      total++;
+      if (t >= half) {
+        if (first == Long.MIN_VALUE) {
+          first = t;
+        }
+        last = t;
+        inHalf++;
+      }
+    }
+    double natural;
+    if (inHalf > 100 && last > first) {
+      natural = inHalf * 1000.0 / Math.max(1, total < 400_000 ? 30 * 60_000L : last - first);
+    } else if (total > 0 && last > 0) {
+      natural = total * 1000.0 / Math.max(1, last - start.toEpochMilli());
+    } else {
+      natural = base / 3600 * 30; // about 30 requests per session
+    }
+    double perHour = base * rate / natural;
+    return Math.max(0.01, Math.min(perHour, 240_000_000));
+  }
+
+  // ---- running ---------------------------------------------------------------------------------
+
+  private int runPlan(Plan plan) {
+    if (!plan.quiet()) {
+      plan.notices().forEach(n -> err.println("loggen: " + n));
+    } else if (plan.randomSeed()) {
+      err.println("loggen: " + plan.notices().get(0));
+    }
+    HealthState health = new HealthState(clock, healthNanos != null ? healthNanos : nanos,
+        stallAfter);
+    healthState = health;
+    HealthServer server = null;
+    if (plan.health() != null) {
+      server = HealthServer.start(plan.health(), health);
+      if (!plan.quiet()) {
+        err.println("loggen: health on http://" + hostForUrl(plan.health().bind()) + ":"
+            + server.port() + "/health");
+      }
+      healthStarted.accept(server.port());
+    }
+    try {
+      return runAndReport(plan, health);
+    } finally {
+      if (server != null) {
+        server.close();
+      }
+    }
+  }
+
+  private static String hostForUrl(String bind) {
+    return bind.contains(":") && !bind.startsWith("[") ? "[" + bind + "]" : bind;
+  }
+
+  private int runAndReport(Plan plan, HealthState health) {
+    boolean stdout = plan.directory() == null;
+    LiveWriter liveWriter = plan.live() ? LiveWriter.of(plan.generator()) : null;
+    LineSink access;
+    LineSink errors = null;
+    if (stdout) {
+      access = out == System.out ? Sinks.stdout()
+          : StreamSink.of(out, StreamSink.DEFAULT_BUFFER, false);
+    } else {
+      Path dir = Objects.requireNonNull(plan.directory());
+      Path accessPath = dir.resolve("access.log");
+      Path errorPath = dir.resolve("error.log");
+      if (plan.onExisting() == OnExisting.FAIL) {
+        for (Path p : plan.errorFormat() == null ? List.of(accessPath)
+            : List.of(accessPath, errorPath)) {
+          if (Files.exists(p)) {
+            throw new IllegalArgumentException("path " + p + " already exists and"
+                + " output.onExisting is fail");
+          }
+        }
+      }
+      access = fileSink(plan, accessPath, "access", liveWriter);
+      if (plan.errorFormat() != null) {
+        try {
+          errors = fileSink(plan, errorPath, "error", liveWriter);
+        } catch (RuntimeException e) {
+          access.close();
+          throw e;
+        }
+      }
+    }
+    MonitoredSink monitored = new MonitoredSink(sinkDecorator.apply(access), health);
+    long windowStart = plan.generator().start().toEpochMilli();
+    long windowEnd = plan.generator().duration() == null ? Long.MAX_VALUE
+        : windowStart + plan.generator().duration().toMillis();
+    ProgressLine progress = terminal && !plan.quiet() && !stdout
+        ? new ProgressLine(err, nanos, windowStart, windowEnd, plan.limit()) : null;
+    Report report;
+    try {
+      if (liveWriter != null) {
+        report = runLive(plan, liveWriter, monitored, errors, health, progress);
+      } else {
+        report = runSimulated(plan, monitored, errors, health, progress);
+      }
+    } catch (RuntimeException e) {
+      health.failed(e);
+      if (progress != null) {
+        progress.clear();
+      }
+      throw e;
+    } finally {
+      health.phase(HealthState.Phase.STOPPED);
+    }
+    if (progress != null) {
+      progress.clear();
+    }
+    PrintStream table = stdout ? err : out;
+    if (!plan.quiet()) {
+      table.print(header(plan) + report);
+      table.flush();
+    }
+    if (plan.report() != null) {
+      writeReport(plan, report);
+    }
+    return OK;
+  }
+
+  private LineSink fileSink(Plan plan, Path path, String name, @Nullable LiveWriter live) {
+    RotatingFileSink.Builder b = plan.rotation().applyTo(FileSinks.rotating(path), name);
+    plan.onExisting().applyTo(b);
+    b.warnings(w -> err.println("loggen: " + w));
+    if (live != null) {
+      // wall-clock rotation once live; patient retries, so a full disk for a minute is ridden
+      // out (the health endpoint says "stalled" meanwhile) rather than ending the run
+      b.timeSource(TimeSource.WALL).clock(live.rotationClock()).retry(8, Duration.ofSeconds(1));
+    }
+    return b.build();
+  }
+
+  private Report runSimulated(Plan plan, LineSink access, @Nullable LineSink errors,
+      HealthState health, @Nullable ProgressLine progress) {
+    LogWriter w = plan.generator().writer().format(plan.format()).to(access);
+    if (errors != null) {
+      w.errors(Objects.requireNonNull(plan.errorFormat()), errors);
+    }
+    if (plan.limit() != Long.MAX_VALUE) {
+      w.limit(plan.limit());
+    }
+    w.stopWhen(stop::get);
+    w.progress((lines, t) -> {
+      health.heartbeat();
+      if (progress != null) {
+        progress.update(lines, t);
+      }
+    });
+    health.phase(HealthState.Phase.BACKFILL);
+    Report r = w.run();
+    health.phase(HealthState.Phase.STOPPING);
+    return r;
+  }
+
+  private Report runLive(Plan plan, LiveWriter w, LineSink access, @Nullable LineSink errors,
+      HealthState health, @Nullable ProgressLine progress) {
+    w.format(plan.format()).to(access).stopWhen(stop::get).clock(clock).ticker(nanos);
+    if (errors != null) {
+      w.errors(Objects.requireNonNull(plan.errorFormat()), errors);
+    }
+    if (plan.limit() != Long.MAX_VALUE) {
+      w.limit(plan.limit());
+    }
+    if (plan.rate() != null) {
+      w.rate(plan.rate());
+    }
+    w.listener(new LiveWriter.Listener() {
+      @Override
+      public void progress(long lines, long eventMillis) {
+        health.heartbeat();
+        if (progress != null) {
+          progress.update(lines, eventMillis);
+        }
+      }
+
+      @Override
+      public void idle(long lines, long eventMillis) {
+        progress(lines, eventMillis);
+      }
+
+      @Override
+      public void live() {
+        health.phase(HealthState.Phase.LIVE);
+      }
+    });
+    health.phase(HealthState.Phase.BACKFILL);
+    Report r = w.run();
+    health.phase(HealthState.Phase.STOPPING);
+    return r;
+  }
+
+  private static String header(Plan plan) {
+    LogGenerator g = plan.generator();
+    return "\nloggen report: seed " + g.seed() + ", site " + g.site().name() + ", format "
+        + plan.format().name() + "\n";
+  }
+
+  private void writeReport(Plan plan, Report report) {
+    Path p = Objects.requireNonNull(plan.report());
+    LogGenerator g = plan.generator();
+    String json = "{\"seed\":" + g.seed() + ",\"mode\":\"" + (plan.live() ? "live" : "simulated")
+        + "\",\"site\":\"" + g.site().name() + "\",\"format\":\"" + plan.format().name()
+        + "\",\"windowStart\":\"" + g.start() + "\",\"windowEnd\":"
+        + (g.duration() == null ? "null" : "\"" + g.start().plus(g.duration()) + "\"") + ","
+        + report.toJson().substring(1) + "\n";
+    Path tmp = p.resolveSibling("." + p.getFileName() + ".tmp");
+    try {
+      Files.writeString(tmp, json, StandardCharsets.UTF_8);
+      try {
+        Files.move(tmp, p, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(tmp, p, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } catch (IOException e) {
+      try {
+        Files.deleteIfExists(tmp);
+      } catch (IOException ignored) {
+        // the report's own failure is what matters
+      }
+      throw new UncheckedIOException("cannot write the report " + p + ": " + message(e), e);
+    }
   }
 }

@@ -1,0 +1,110 @@
+package dev.loggen.cli;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Serves {@code GET /health} with the JSON of a {@link HealthState}: 200 when healthy, 503 when
+ * writes fail or stall. Listens on the loopback interface unless told otherwise; uses the JDK's
+ * HTTP server on one daemon thread.
+ */
+public final class HealthServer implements AutoCloseable {
+  private final HttpServer server;
+  private final ExecutorService executor;
+
+  private HealthServer(HttpServer server, ExecutorService executor) {
+    this.server = server;
+    this.executor = executor;
+  }
+
+  /**
+   * Starts serving.
+   *
+   * @param settings port (0 for any free one) and address
+   * @param state what to report
+   * @return the running server
+   * @throws UncheckedIOException naming the address when it cannot listen (port in use, unknown
+   *     address)
+   */
+  public static HealthServer start(HealthSettings settings, HealthState state) {
+    Objects.requireNonNull(settings, "settings");
+    Objects.requireNonNull(state, "state");
+    String where = settings.bind() + ":" + settings.port();
+    HttpServer server;
+    try {
+      InetAddress address = InetAddress.getByName(settings.bind());
+      server = HttpServer.create(new InetSocketAddress(address, settings.port()), 16);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot serve /health on " + where + ": "
+          + (e.getMessage() == null ? e.toString() : e.getMessage()), e);
+    }
+    ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r, "loggen-health");
+      t.setDaemon(true);
+      return t;
+    });
+    server.setExecutor(executor);
+    server.createContext("/", exchange -> handle(exchange, state));
+    server.start();
+    return new HealthServer(server, executor);
+  }
+
+  private static void handle(HttpExchange exchange, HealthState state) throws IOException {
+    try {
+      String path = exchange.getRequestURI().getPath();
+      String method = exchange.getRequestMethod();
+      int code;
+      byte[] body;
+      if (!path.equals("/health")) {
+        code = 404;
+        body = "{\"error\":\"not found: try /health\"}".getBytes(StandardCharsets.UTF_8);
+      } else if (!method.equals("GET") && !method.equals("HEAD")) {
+        code = 405;
+        exchange.getResponseHeaders().set("Allow", "GET, HEAD");
+        body = "{\"error\":\"method not allowed\"}".getBytes(StandardCharsets.UTF_8);
+      } else {
+        HealthState.Snapshot s = state.snapshot();
+        code = s.httpStatus();
+        body = (s.json() + "\n").getBytes(StandardCharsets.UTF_8);
+      }
+      exchange.getResponseHeaders().set("Content-Type", "application/json");
+      exchange.getResponseHeaders().set("Cache-Control", "no-store");
+      if (method.equals("HEAD")) {
+        exchange.sendResponseHeaders(code, -1);
+        return;
+      }
+      exchange.sendResponseHeaders(code, body.length);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(body);
+      }
+    } finally {
+      exchange.close();
+    }
+  }
+
+  /** {@return the port it listens on (the one chosen when 0 was asked for)} */
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  /** {@return the address it listens on} */
+  public InetSocketAddress address() {
+    return server.getAddress();
+  }
+
+  /** Stops serving at once. */
+  @Override
+  public void close() {
+    server.stop(0);
+    executor.shutdownNow();
+  }
+}

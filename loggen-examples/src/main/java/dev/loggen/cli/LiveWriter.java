@@ -1,0 +1,454 @@
+package dev.loggen.cli;
+
+import dev.loggen.core.AccessEvent;
+import dev.loggen.core.LineBuffer;
+import dev.loggen.core.LineSink;
+import dev.loggen.core.LogFormat;
+import dev.loggen.core.LogGenerator;
+import dev.loggen.core.Report;
+import dev.loggen.core.SinkClosedException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Writes a generator's events in real time: an event is written when the wall clock reaches its
+ * timestamp, so {@code tail -f} sees a live server. Events before the moment the run starts (a
+ * generator whose window starts in the past: the old tool's "pre-warm") are written at once, as
+ * fast as the machine allows, with their own timestamps; then the run goes on in real time,
+ * without end unless the window has one, a {@link #limit} is reached or
+ * {@link #stopWhen stopped}.
+ *
+ * <pre>{@code
+ * LogGenerator gen = LogGenerator.builder().seed(7)
+ *     .window(Instant.now(), null)          // live from now, endless
+ *     .build();
+ * Report r = LiveWriter.of(gen)
+ *     .format(LogFormats.combined())
+ *     .to(Sinks.stdout())
+ *     .rate(500)                            // 500 lines per second, re-timed
+ *     .limit(5_000)
+ *     .run();
+ * }</pre>
+ *
+ * <h2>Pacing</h2>
+ * Time is measured with a monotonic clock ({@code System.nanoTime}), never by adding up sleeps:
+ * the writer compares the due time of the next line with the clock, writes every line that is
+ * due in one batch, and otherwise sleeps until the next one is due, at least a millisecond and
+ * at most 100 ms at a time. So a high rate is written in batches of many lines per wake-up, a
+ * low one a line at a time, and after a stall (a pause of the machine, a slow disk) the writer
+ * catches up at full speed: no line of the schedule is dropped and the average rate holds.
+ * Buffered lines are flushed before a pause of 20 ms or more, and at least every 50 ms while
+ * lines are being written.
+ *
+ * <h2>With a rate</h2>
+ * {@link #rate(double)} asks for a fixed number of access-log lines per second: line {@code j}
+ * of the live part is due at {@code start + j / rate} and is re-timed to that instant (in the
+ * site's zone offset): the events keep their order and everything else (sessions, paths,
+ * statuses, ground truth); their timestamps become the wall-clock schedule. The command-line
+ * generator scales the sessions per hour so that the simulation's own pace matches the rate,
+ * which keeps sessions looking real. Without a rate the events keep their timestamps and the
+ * traffic's sessions per hour and daily curve set the pace.
+ *
+ * <p>File sinks in live mode rotate by wall time: build them with
+ * {@code .timeSource(TimeSource.WALL).clock(writer.rotationClock())}; that clock gives the
+ * event time while history is written (so history rotates by its own dates) and the wall time
+ * after. A writer is a one-shot object used by one thread; its sinks are closed by
+ * {@link #run()}.
+ */
+public final class LiveWriter {
+  private static final long MIN_SLEEP_NANOS = 1_000_000L;
+  private static final long MAX_SLEEP_NANOS = 100_000_000L;
+  private static final long FLUSH_BEFORE_PAUSE_NANOS = 20_000_000L;
+  private static final long FLUSH_INTERVAL_NANOS = 50_000_000L;
+
+  private final LogGenerator generator;
+  private @Nullable LogFormat format;
+  private @Nullable LineSink sink;
+  private @Nullable LogFormat errorFormat;
+  private @Nullable LineSink errorSink;
+  private double rate;
+  private long limit = Long.MAX_VALUE;
+  private BooleanSupplier stop = () -> false;
+  private Clock clock = Clock.systemUTC();
+  private LongSupplier ticker = System::nanoTime;
+  private Listener listener = new Listener() { };
+  private boolean ran;
+  private volatile boolean backfilling = true;
+  private volatile long currentEventMillis;
+
+  private LiveWriter(LogGenerator generator) {
+    this.generator = Objects.requireNonNull(generator, "generator");
+  }
+
+  /**
+   * A writer for {@code generator}: its window's start is where writing starts (now, or in the
+   * past for history first, or in the future to wait).
+   *
+   * @param generator the generator
+   * @return the writer
+   */
+  public static LiveWriter of(LogGenerator generator) {
+    return new LiveWriter(generator);
+  }
+
+  /**
+   * The access-log format.
+   *
+   * @param newFormat the format
+   * @return this writer
+   */
+  public LiveWriter format(LogFormat newFormat) {
+    this.format = Objects.requireNonNull(newFormat, "format");
+    return this;
+  }
+
+  /**
+   * The access-log sink; {@link #run()} closes it.
+   *
+   * @param newSink the sink
+   * @return this writer
+   */
+  public LiveWriter to(LineSink newSink) {
+    this.sink = Objects.requireNonNull(newSink, "sink");
+    return this;
+  }
+
+  /**
+   * Error-log lines in {@code newFormat} for the events it accepts, into {@code newSink}.
+   *
+   * @param newFormat the error-log format
+   * @param newSink the sink; {@link #run()} closes it
+   * @return this writer
+   */
+  public LiveWriter errors(LogFormat newFormat, LineSink newSink) {
+    this.errorFormat = Objects.requireNonNull(newFormat, "errors format");
+    this.errorSink = Objects.requireNonNull(newSink, "errors sink");
+    return this;
+  }
+
+  /**
+   * Writes {@code linesPerSecond} access-log lines per second in the live part, re-timing each
+   * event to its place in the schedule.
+   *
+   * @param linesPerSecond above 0, at most {@link LiveSettings#MAX_RATE}
+   * @return this writer
+   */
+  public LiveWriter rate(double linesPerSecond) {
+    if (!(linesPerSecond > 0 && linesPerSecond <= LiveSettings.MAX_RATE)) {
+      throw new IllegalArgumentException(String.format(Locale.ROOT,
+          "rate must be between 0 and %.0f lines per second (got %s)", LiveSettings.MAX_RATE,
+          linesPerSecond));
+    }
+    this.rate = linesPerSecond;
+    return this;
+  }
+
+  /**
+   * Stops after {@code lines} access-log lines.
+   *
+   * @param lines at least 1
+   * @return this writer
+   */
+  public LiveWriter limit(long lines) {
+    if (lines < 1) {
+      throw new IllegalArgumentException("limit must be positive (got " + lines + ")");
+    }
+    this.limit = lines;
+    return this;
+  }
+
+  /**
+   * Stops cleanly, between two lines, once {@code condition} is true; checked before every
+   * pause and every 256 lines.
+   *
+   * @param condition the condition, e.g. a flag a signal handler sets
+   * @return this writer
+   */
+  public LiveWriter stopWhen(BooleanSupplier condition) {
+    this.stop = Objects.requireNonNull(condition, "condition");
+    return this;
+  }
+
+  /**
+   * The wall clock: where "now" is, and what re-timed lines are stamped with (the system UTC
+   * clock by default).
+   *
+   * @param newClock the clock
+   * @return this writer
+   */
+  public LiveWriter clock(Clock newClock) {
+    this.clock = Objects.requireNonNull(newClock, "clock");
+    return this;
+  }
+
+  /**
+   * The monotonic clock that paces the writing, in nanoseconds ({@code System::nanoTime} by
+   * default).
+   *
+   * @param newTicker the clock
+   * @return this writer
+   */
+  public LiveWriter ticker(LongSupplier newTicker) {
+    this.ticker = Objects.requireNonNull(newTicker, "ticker");
+    return this;
+  }
+
+  /**
+   * Told of progress and pauses (for a progress line or a health check).
+   *
+   * @param newListener the listener
+   * @return this writer
+   */
+  public LiveWriter listener(Listener newListener) {
+    this.listener = Objects.requireNonNull(newListener, "listener");
+    return this;
+  }
+
+  /**
+   * A clock for file sinks' {@link dev.loggen.sinks.TimeSource#WALL} rotation: the time of the
+   * line being written while history is written, the wall clock once the run is live.
+   *
+   * @return the clock
+   */
+  public Clock rotationClock() {
+    LiveWriter w = this;
+    return new Clock() {
+      @Override
+      public ZoneId getZone() {
+        return ZoneOffset.UTC;
+      }
+
+      @Override
+      public Clock withZone(ZoneId zone) {
+        throw new UnsupportedOperationException("the rotation clock is UTC");
+      }
+
+      @Override
+      public long millis() {
+        return w.backfilling ? w.currentEventMillis : w.clock.millis();
+      }
+
+      @Override
+      public Instant instant() {
+        return Instant.ofEpochMilli(millis());
+      }
+    };
+  }
+
+  /**
+   * Writes until the window ends, the limit is reached, the stop condition holds or the sink's
+   * consumer is gone; then closes the sinks.
+   *
+   * @return what was written
+   * @throws IllegalStateException when no format or sink was given, or the writer already ran
+   * @throws java.io.UncheckedIOException when a sink cannot write (it names the path)
+   */
+  public Report run() {
+    if (ran) {
+      throw new IllegalStateException("this writer already ran; make a new one");
+    }
+    if (format == null || sink == null) {
+      throw new IllegalStateException("give a format and a sink before run()");
+    }
+    ran = true;
+    Report.Builder report = Report.builder();
+    LineSink out = sink;
+    LineSink err = errorSink;
+    Throwable failure = null;
+    try {
+      loop(report, format, out, err);
+    } catch (SinkClosedException gone) {
+      // the consumer went away: end quietly with what was written
+    } catch (RuntimeException | Error e) {
+      failure = e;
+      throw e;
+    } finally {
+      backfilling = false;
+      close(out, err, failure);
+    }
+    return report.build();
+  }
+
+  private void loop(Report.Builder report, LogFormat fmt, LineSink out, @Nullable LineSink err) {
+    LogFormat errFmt = errorFormat;
+    LogFormat.Renderer renderer = fmt.newRenderer();
+    LogFormat.Renderer errRenderer = errFmt == null ? null : errFmt.newRenderer();
+    LineBuffer line = new LineBuffer(1024);
+    LineBuffer errLine = new LineBuffer(1024);
+    Iterator<AccessEvent> events = generator.iterator(report::session);
+    ZoneId zone = generator.traffic().zone();
+    long wall0 = clock.millis();
+    long nano0 = ticker.getAsLong();
+    long liveFrom = Math.max(wall0, generator.emitFrom().toEpochMilli());
+    long liveNano0 = nano0 + (liveFrom - wall0) * 1_000_000L;
+    double nanosPerLine = rate > 0 ? 1e9 / rate : 0;
+    double millisPerLine = rate > 0 ? 1e3 / rate : 0;
+    long scheduled = 0;
+    long written = 0;
+    long lastStamp = 0;
+    long lastFlush = nano0;
+    boolean dirty = false;
+    boolean live = false;
+    long offsetSecond = Long.MIN_VALUE;
+    ZoneOffset offset = ZoneOffset.UTC;
+    AccessEvent next = null;
+    while (written < limit) {
+      if (next == null) {
+        if (!events.hasNext()) {
+          break;
+        }
+        next = events.next();
+      }
+      long ts = next.epochMillis();
+      long stamp = ts;
+      long due;
+      if (ts < liveFrom) {
+        due = Long.MIN_VALUE;
+      } else {
+        if (!live) {
+          live = true;
+          backfilling = false;
+          listener.live();
+        }
+        if (rate > 0) {
+          due = liveNano0 + (long) (scheduled * nanosPerLine);
+          stamp = liveFrom + (long) (scheduled * millisPerLine);
+        } else {
+          due = nano0 + (ts - wall0) * 1_000_000L;
+        }
+      }
+      if (due != Long.MIN_VALUE) {
+        long now = ticker.getAsLong();
+        if (due > now) {
+          if (stop.getAsBoolean()) {
+            break;
+          }
+          long wait = due - now;
+          if (dirty && (wait >= FLUSH_BEFORE_PAUSE_NANOS
+              || now - lastFlush >= FLUSH_INTERVAL_NANOS)) {
+            out.flush();
+            if (err != null) {
+              err.flush();
+            }
+            dirty = false;
+            lastFlush = now;
+          }
+          listener.idle(written, lastStamp);
+          sleep(Math.min(MAX_SLEEP_NANOS, Math.max(MIN_SLEEP_NANOS, wait)));
+          if (Thread.currentThread().isInterrupted()) {
+            break;
+          }
+          continue;
+        }
+      }
+      AccessEvent e = next;
+      next = null;
+      if (live && rate > 0) {
+        scheduled++;
+        long second = Math.floorDiv(stamp, 1000);
+        if (second != offsetSecond) {
+          offsetSecond = second;
+          offset = zone.getRules().getOffset(Instant.ofEpochMilli(stamp));
+        }
+        e = retime(e, stamp, offset);
+      }
+      currentEventMillis = stamp;
+      line.reset();
+      renderer.render(e, line);
+      out.write(line.array(), 0, line.length(), stamp);
+      report.event(e);
+      if (errRenderer != null && errFmt.accepts(e)) {
+        errLine.reset();
+        errRenderer.render(e, errLine);
+        err.write(errLine.array(), 0, errLine.length(), stamp);
+        report.errorLine();
+      }
+      written++;
+      lastStamp = stamp;
+      dirty = true;
+      if ((written & 255) == 0) {
+        if (stop.getAsBoolean()) {
+          break;
+        }
+        long now = ticker.getAsLong();
+        if (live && now - lastFlush >= FLUSH_INTERVAL_NANOS) {
+          out.flush();
+          if (err != null) {
+            err.flush();
+          }
+          dirty = false;
+          lastFlush = now;
+        }
+        listener.progress(written, lastStamp);
+      }
+    }
+    listener.progress(written, lastStamp);
+  }
+
+  private static void sleep(long nanos) {
+    LockSupport.parkNanos(nanos);
+  }
+
+  private static AccessEvent retime(AccessEvent e, long millis, ZoneOffset offset) {
+    return new AccessEvent(millis, offset, e.clientAddress(), e.ident(), e.user(), e.method(),
+        e.path(), e.protocol(), e.status(), e.bytes(), e.referrer(), e.userAgent(),
+        e.responseTimeMicros(), e.host(), e.sessionId(), e.state(), e.visitorKind(),
+        e.scenario());
+  }
+
+  private static void close(LineSink out, @Nullable LineSink err, @Nullable Throwable failure) {
+    RuntimeException first = null;
+    for (LineSink s : new LineSink[] {out, err}) {
+      if (s == null) {
+        continue;
+      }
+      try {
+        s.close();
+      } catch (SinkClosedException ignored) {
+        // nothing more can reach a closed consumer
+      } catch (RuntimeException e) {
+        if (failure != null) {
+          failure.addSuppressed(e);
+        } else if (first == null) {
+          first = e;
+        } else {
+          first.addSuppressed(e);
+        }
+      }
+    }
+    if (first != null) {
+      throw first;
+    }
+  }
+
+  /** Told what the writer does, on its thread; every method does nothing by default. */
+  public interface Listener {
+    /**
+     * Every 256 lines and at the end.
+     *
+     * @param lines access-log lines written so far
+     * @param eventMillis the timestamp of the last line
+     */
+    default void progress(long lines, long eventMillis) {}
+
+    /**
+     * Before each pause: the writer is ahead of the schedule and waits, which is healthy.
+     *
+     * @param lines access-log lines written so far
+     * @param eventMillis the timestamp of the last line
+     */
+    default void idle(long lines, long eventMillis) {}
+
+    /** Once, when the history is written and real time begins. */
+    default void live() {}
+  }
+}

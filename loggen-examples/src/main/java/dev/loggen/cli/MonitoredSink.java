@@ -1,0 +1,62 @@
+package dev.loggen.cli;
+
+import dev.loggen.core.LineSink;
+import dev.loggen.core.SinkClosedException;
+import java.util.Objects;
+
+/**
+ * Passes lines on to a sink and tells a {@link HealthState} how it goes: the count every 1,024
+ * lines and at every flush, and the failure when the sink throws. Costs a counter per line.
+ */
+final class MonitoredSink implements LineSink {
+  private final LineSink delegate;
+  private final HealthState health;
+  private long lines;
+
+  MonitoredSink(LineSink delegate, HealthState health) {
+    this.delegate = Objects.requireNonNull(delegate, "delegate");
+    this.health = Objects.requireNonNull(health, "health");
+  }
+
+  @Override
+  public void write(byte[] line, int offset, int length, long epochMillis) {
+    try {
+      delegate.write(line, offset, length, epochMillis);
+    } catch (SinkClosedException e) {
+      throw e; // the reader went away: an end, not a failure
+    } catch (RuntimeException e) {
+      health.failed(e);
+      throw e;
+    }
+    if ((++lines & 1023) == 0) {
+      health.wrote(lines);
+    }
+  }
+
+  @Override
+  public void flush() {
+    try {
+      delegate.flush();
+    } catch (RuntimeException e) {
+      health.failed(e);
+      throw e;
+    }
+    health.wrote(lines);
+  }
+
+  @Override
+  public void close() {
+    try {
+      delegate.close();
+    } catch (RuntimeException e) {
+      health.failed(e);
+      throw e;
+    }
+    health.wrote(lines);
+  }
+
+  /** {@return the lines written through this sink} */
+  long lines() {
+    return lines;
+  }
+}

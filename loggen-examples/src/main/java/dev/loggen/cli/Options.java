@@ -1,0 +1,375 @@
+package dev.loggen.cli;
+
+import dev.loggen.core.DataSize;
+import dev.loggen.core.Sites;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The command line, parsed and checked value by value: {@code --name value} and
+ * {@code --name=value}. Fields are null (or false) when an option is absent. Combinations that
+ * need the configuration file are checked later, in {@link Main}.
+ */
+final class Options {
+  /** Every option with its argument placeholder and help text, in the order of the help. */
+  static final Map<String, String[]> OPTIONS = options();
+
+  @Nullable String config;
+  @Nullable String profile;
+  @Nullable Long seed;
+  @Nullable String format;
+  @Nullable Instant start;
+  @Nullable Duration duration;
+  @Nullable Long count;
+  @Nullable Double sessionsPerHour;
+  @Nullable String output;
+  @Nullable String rotateSize;
+  @Nullable String rotateTime;
+  boolean gzip;
+  boolean noGzip;
+  @Nullable Integer keep;
+  boolean live;
+  @Nullable Double rate;
+  @Nullable String report;
+  @Nullable Integer healthPort;
+  @Nullable String healthBind;
+  boolean quiet;
+  @Nullable Integer threads;
+  boolean help;
+  boolean version;
+
+  private static Map<String, String[]> options() {
+    Map<String, String[]> m = new LinkedHashMap<>();
+    m.put("config", new String[] {"FILE", "loggen YAML, or the old Python tool's config.yaml"});
+    m.put("profile", new String[] {"NAME", "built-in site: shop (default), blog, api"});
+    m.put("seed", new String[] {"N", "seed (default: a random one, printed so the run can be"
+        + " repeated)"});
+    m.put("format", new String[] {"F", "common | combined (default) | json | ecs | an Apache"
+        + " LogFormat or nginx log_format string"});
+    m.put("start", new String[] {"INSTANT", "start of the simulated window (ISO-8601; default:"
+        + " the previous full day in UTC)"});
+    m.put("duration", new String[] {"D", "length of the simulated window: 90s, 15m, 6h, 1d, 7d"
+        + " (default 1d)"});
+    m.put("count", new String[] {"N", "stop after N access-log lines (without --duration the"
+        + " window has no end)"});
+    m.put("sessions-per-hour", new String[] {"N", "traffic level (default 2000)"});
+    m.put("output", new String[] {"DIR|-", "directory for access.log and error.log (default"
+        + " ./logs), or - for the access log on stdout"});
+    m.put("rotate-size", new String[] {"SIZE", "rotate before a file passes SIZE, e.g. 100MB"
+        + " (default), or none"});
+    m.put("rotate-time", new String[] {"WHEN", "hourly | daily (default) | none | a period such"
+        + " as 15m or 6h"});
+    m.put("gzip", new String[] {"", "compress rotated files (the default)"});
+    m.put("no-gzip", new String[] {"", "keep rotated files uncompressed"});
+    m.put("keep", new String[] {"N", "rotated files to keep per log (default: all)"});
+    m.put("live", new String[] {"", "after the window, go on in real time (--start or"
+        + " --duration: history first)"});
+    m.put("rate", new String[] {"N", "live: target access-log lines per second"});
+    m.put("report", new String[] {"FILE", "write the report as JSON"});
+    m.put("health-port", new String[] {"N", "serve /health on 127.0.0.1:N (0: any free port)"});
+    m.put("health-bind", new String[] {"ADDR", "address for /health (default 127.0.0.1;"
+        + " 0.0.0.0 in containers)"});
+    m.put("threads", new String[] {"N", "generation threads (1 to 256)"});
+    m.put("quiet", new String[] {"", "no progress, notices or report table (errors and"
+        + " warnings still)"});
+    m.put("help", new String[] {"", "this help"});
+    m.put("version", new String[] {"", "the version"});
+    return m;
+  }
+
+  private Options() {}
+
+  /**
+   * Parses the arguments.
+   *
+   * @throws UsageException naming the option and what was wrong
+   */
+  static Options parse(String[] args) throws UsageException {
+    Options o = new Options();
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      if (arg.equals("-h")) {
+        arg = "--help";
+      }
+      if (!arg.startsWith("--") || arg.equals("--")) {
+        throw new UsageException("unexpected argument '" + arg + "'"
+            + (arg.endsWith(".yaml") || arg.endsWith(".yml")
+                ? " (give a configuration file with --config " + arg + ")" : "")
+            + " (see --help)");
+      }
+      String name = arg.substring(2);
+      String inline = null;
+      int eq = name.indexOf('=');
+      if (eq >= 0) {
+        inline = name.substring(eq + 1);
+        name = name.substring(0, eq);
+      }
+      String[] spec = OPTIONS.get(name);
+      if (spec == null) {
+        throw new UsageException("unknown option '--" + name + "'" + suggestion(name)
+            + " (see --help)");
+      }
+      if (!seen.add(name)) {
+        throw new UsageException("--" + name + " was given twice");
+      }
+      boolean flag = spec[0].isEmpty();
+      String value = null;
+      if (flag) {
+        if (inline != null) {
+          throw new UsageException("--" + name + " takes no value (got '" + inline + "')");
+        }
+      } else if (inline != null) {
+        value = inline;
+      } else if (i + 1 < args.length) {
+        value = args[++i];
+      } else {
+        throw new UsageException("--" + name + " needs a value: --" + name + " " + spec[0]);
+      }
+      o.set(name, value);
+    }
+    return o;
+  }
+
+  private void set(String name, @Nullable String v) throws UsageException {
+    switch (name) {
+      case "config" -> config = nonBlank(name, v);
+      case "profile" -> {
+        String p = nonBlank(name, v).toLowerCase(Locale.ROOT);
+        if (!Sites.names().contains(p)) {
+          throw new UsageException("--profile: '" + v + "' is not a built-in site: expected one"
+              + " of " + String.join(", ", Sites.names()));
+        }
+        profile = p;
+      }
+      case "seed" -> seed = longValue(name, v, Long.MIN_VALUE);
+      case "format" -> format = nonBlank(name, v);
+      case "start" -> start = instant(name, nonBlank(name, v));
+      case "duration" -> {
+        Duration d = duration(nonBlank(name, v));
+        if (d == null || d.isZero()) {
+          throw new UsageException("--duration: expected a positive duration such as 90s, 15m,"
+              + " 6h, 1d or 7d (got '" + v + "')");
+        }
+        duration = d;
+      }
+      case "count" -> count = longValue(name, v, 1);
+      case "sessions-per-hour" -> sessionsPerHour = positive(name, v, 240_000_000);
+      case "output" -> output = nonBlank(name, v);
+      case "rotate-size" -> {
+        String s = nonBlank(name, v);
+        if (!s.equalsIgnoreCase("none")) {
+          try {
+            DataSize.parse(s);
+          } catch (IllegalArgumentException e) {
+            throw new UsageException("--rotate-size: expected a size such as 100MB, or none (got '"
+                + s + "')");
+          }
+        }
+        rotateSize = s;
+      }
+      case "rotate-time" -> {
+        String s = nonBlank(name, v).toLowerCase(Locale.ROOT);
+        if (!List.of("hourly", "daily", "none").contains(s) && duration(s) == null) {
+          throw new UsageException("--rotate-time: expected hourly, daily, none or a period such"
+              + " as 15m or 6h (got '" + v + "')");
+        }
+        rotateTime = s;
+      }
+      case "gzip" -> gzip = true;
+      case "no-gzip" -> noGzip = true;
+      case "keep" -> keep = (int) longValue(name, v, 1, Integer.MAX_VALUE);
+      case "live" -> live = true;
+      case "rate" -> rate = positive(name, v, LiveSettings.MAX_RATE);
+      case "report" -> report = nonBlank(name, v);
+      case "health-port" -> healthPort = (int) longValue(name, v, 0, 65_535);
+      case "health-bind" -> healthBind = nonBlank(name, v).trim();
+      case "threads" -> threads = (int) longValue(name, v, 1, 256);
+      case "quiet" -> quiet = true;
+      case "help" -> help = true;
+      case "version" -> version = true;
+      default -> throw new IllegalStateException("option without a setter: " + name);
+    }
+    if (gzip && noGzip) {
+      throw new UsageException("--gzip and --no-gzip contradict each other");
+    }
+  }
+
+  private static String nonBlank(String name, @Nullable String v) throws UsageException {
+    if (v == null || v.isBlank()) {
+      throw new UsageException("--" + name + " needs a value that is not empty");
+    }
+    return v;
+  }
+
+  private static long longValue(String name, @Nullable String v, long min) throws UsageException {
+    return longValue(name, v, min, Long.MAX_VALUE);
+  }
+
+  private static long longValue(String name, @Nullable String v, long min, long max)
+      throws UsageException {
+    String s = nonBlank(name, v).trim().replace("_", "");
+    long n;
+    try {
+      n = Long.parseLong(s);
+    } catch (NumberFormatException e) {
+      throw new UsageException("--" + name + ": expected a whole number (got '" + v + "')");
+    }
+    if (n < min || n > max) {
+      String range = max == Long.MAX_VALUE ? "of at least " + min : "from " + min + " to " + max;
+      throw new UsageException("--" + name + ": expected a whole number " + range + " (got "
+          + s + ")");
+    }
+    return n;
+  }
+
+  private static double positive(String name, @Nullable String v, double max)
+      throws UsageException {
+    String s = nonBlank(name, v).trim().replace("_", "");
+    double d;
+    try {
+      d = Double.parseDouble(s);
+    } catch (NumberFormatException e) {
+      d = Double.NaN;
+    }
+    if (!(d > 0 && d <= max)) {
+      throw new UsageException(String.format(Locale.ROOT,
+          "--%s: expected a positive number up to %.0f (got '%s')", name, max, v));
+    }
+    return d;
+  }
+
+  private static final Pattern DURATION_PART =
+      Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h|d|w)", Pattern.CASE_INSENSITIVE);
+
+  /** {@code 90s}, {@code 1h30m}, {@code 1.5h}, {@code 7d}, {@code 2w}, or ISO {@code PT1H}. */
+  static @Nullable Duration duration(String text) {
+    String s = text.trim();
+    if (s.regionMatches(true, 0, "P", 0, 1)) {
+      try {
+        Duration d = Duration.parse(s.toUpperCase(Locale.ROOT));
+        return d.isNegative() ? null : d;
+      } catch (DateTimeException e) {
+        return null;
+      }
+    }
+    Matcher m = DURATION_PART.matcher(s);
+    int at = 0;
+    double millis = 0;
+    while (at < s.length()) {
+      if (!m.find(at) || m.start() != at) {
+        return null;
+      }
+      double n = Double.parseDouble(m.group(1));
+      millis += n * switch (m.group(2).toLowerCase(Locale.ROOT)) {
+        case "ms" -> 1;
+        case "s" -> 1_000;
+        case "m" -> 60_000;
+        case "h" -> 3_600_000;
+        case "d" -> 86_400_000;
+        default -> 7 * 86_400_000L;
+      };
+      at = m.end();
+    }
+    if (at == 0 || millis > 366e3 * 86_400_000) {
+      return null;
+    }
+    return Duration.ofMillis(Math.round(millis));
+  }
+
+  private static Instant instant(String name, String v) throws UsageException {
+    String s = v.trim();
+    try {
+      return Instant.parse(s);
+    } catch (DateTimeException e) {
+      // try the other forms
+    }
+    try {
+      return OffsetDateTime.parse(s).toInstant();
+    } catch (DateTimeException e) {
+      // try a date
+    }
+    try {
+      return LocalDate.parse(s).atStartOfDay(ZoneOffset.UTC).toInstant();
+    } catch (DateTimeException e) {
+      throw new UsageException("--" + name + ": expected an ISO-8601 instant such as"
+          + " 2026-01-01T00:00:00Z, with an offset (2026-01-01T01:00:00+01:00), or a date"
+          + " (2026-01-01, midnight UTC) (got '" + v + "')");
+    }
+  }
+
+  private static String suggestion(String name) {
+    String best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    for (String known : OPTIONS.keySet()) {
+      int d = distance(name.toLowerCase(Locale.ROOT), known);
+      if (d < bestDistance) {
+        bestDistance = d;
+        best = known;
+      }
+    }
+    return best != null && bestDistance <= Math.max(2, name.length() / 3)
+        ? ": did you mean '--" + best + "'?" : "";
+  }
+
+  /** Levenshtein distance. */
+  private static int distance(String a, String b) {
+    int[] prev = new int[b.length() + 1];
+    int[] cur = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      prev[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      cur[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+      }
+      int[] t = prev;
+      prev = cur;
+      cur = t;
+    }
+    return prev[b.length()];
+  }
+
+  /** The help text. */
+  static String help() {
+    StringBuilder sb = new StringBuilder();
+    sb.append("Usage: java -jar loggen.jar [options]\n\n");
+    sb.append("Generates realistic, reproducible web-server access logs. With no options:"
+        + " one\nsimulated day (the previous full day in UTC) of the built-in shop site into"
+        + "\n./logs (access.log and error.log, rotated daily and at 100MB, archives\ngzipped),"
+        + " then the report.\n\n");
+    sb.append("Options (--name value or --name=value):\n");
+    for (Map.Entry<String, String[]> e : OPTIONS.entrySet()) {
+      String left = "  --" + e.getKey() + (e.getValue()[0].isEmpty() ? "" : " "
+          + e.getValue()[0]);
+      StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%-25s", left));
+      int col = row.length();
+      for (String word : e.getValue()[1].split(" ")) {
+        if (col + 1 + word.length() > 79) {
+          row.append('\n').append(" ".repeat(25));
+          col = 25;
+        }
+        row.append(' ').append(word);
+        col += 1 + word.length();
+      }
+      sb.append(row).append('\n');
+    }
+    sb.append("\nExit codes: 0 success (also after SIGTERM or Ctrl-C), 1 I/O failure,\n"
+        + "2 bad usage or configuration.\n");
+    sb.append("Configuration reference: docs/config-reference.md\n");
+    return sb.toString();
+  }
+}

@@ -1,0 +1,127 @@
+package dev.loggen.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The command line: every bad flag is exit 2 with one line on stderr, and writes nothing. */
+class UsageTest {
+  @TempDir Path dir;
+
+  static Stream<Arguments> bad() {
+    return Stream.of(
+        Arguments.of(List.of("--sed", "1"),
+            "unknown option '--sed': did you mean '--seed'? (see --help)"),
+        Arguments.of(List.of("--colour"), "unknown option '--colour' (see --help)"),
+        Arguments.of(List.of("--seed"), "--seed needs a value: --seed N"),
+        Arguments.of(List.of("--seed", "x"), "--seed: expected a whole number (got 'x')"),
+        Arguments.of(List.of("--seed=1", "--seed=2"), "--seed was given twice"),
+        Arguments.of(List.of("--count", "0"),
+            "--count: expected a whole number of at least 1 (got 0)"),
+        Arguments.of(List.of("--duration", "0s"), "--duration: expected a positive duration"
+            + " such as 90s, 15m, 6h, 1d or 7d (got '0s')"),
+        Arguments.of(List.of("--duration", "ten minutes"), "--duration: expected a positive"
+            + " duration such as 90s, 15m, 6h, 1d or 7d (got 'ten minutes')"),
+        Arguments.of(List.of("--start", "yesterday"), "--start: expected an ISO-8601 instant"
+            + " such as 2026-01-01T00:00:00Z, with an offset (2026-01-01T01:00:00+01:00), or a"
+            + " date (2026-01-01, midnight UTC) (got 'yesterday')"),
+        Arguments.of(List.of("--format", "%h %Z"), "--format: invalid Apache LogFormat"
+            + " \"%h %Z\": unknown directive '%Z' at position 4"),
+        Arguments.of(List.of("--format", "$remote_adr"), "--format: invalid nginx log_format"),
+        Arguments.of(List.of("--format", "fancy"), "--format: unknown format 'fancy'"),
+        Arguments.of(List.of("--profile", "shopp"),
+            "--profile: 'shopp' is not a built-in site: expected one of api, blog, shop"),
+        Arguments.of(List.of("--sessions-per-hour", "0"),
+            "--sessions-per-hour: expected a positive number up to 240000000 (got '0')"),
+        Arguments.of(List.of("--rotate-size", "big"),
+            "--rotate-size: expected a size such as 100MB, or none (got 'big')"),
+        Arguments.of(List.of("--rotate-time", "fortnightly"), "--rotate-time: expected hourly,"
+            + " daily, none or a period such as 15m or 6h (got 'fortnightly')"),
+        Arguments.of(List.of("--rotate-time", "7h"), "rotation: period must divide a day"
+            + " evenly or be a whole number of days (got PT7H)"),
+        Arguments.of(List.of("--keep", "0"),
+            "--keep: expected a whole number from 1 to 2147483647 (got 0)"),
+        Arguments.of(List.of("--gzip", "--no-gzip"), "--gzip and --no-gzip contradict each"
+            + " other"),
+        Arguments.of(List.of("--rotate-size", "none", "--rotate-time", "none", "--gzip"),
+            "--gzip needs rotation, and --rotate-size none with --rotate-time none turns it off"),
+        Arguments.of(List.of("--output", "-", "--keep", "3"), "rotation options apply to"
+            + " files, and --output - writes the access log to stdout"),
+        Arguments.of(List.of("--rate", "100"), "--rate applies to live runs: add --live (a"
+            + " simulated run writes as fast as it can)"),
+        Arguments.of(List.of("--live", "--rate", "-5"),
+            "--rate: expected a positive number up to 10000000 (got '-5')"),
+        Arguments.of(List.of("--live", "--start", "2026-01-01", "--duration", "1h"),
+            "--live goes on from now: give --start (history from then) or --duration (that"
+                + " much history), not both"),
+        Arguments.of(List.of("--live=yes"), "--live takes no value (got 'yes')"),
+        Arguments.of(List.of("--health-port", "70000"),
+            "--health-port: expected a whole number from 0 to 65535 (got 70000)"),
+        Arguments.of(List.of("--health-bind", "0.0.0.0"), "--health-bind needs --health-port"),
+        Arguments.of(List.of("--threads", "0"),
+            "--threads: expected a whole number from 1 to 256 (got 0)"),
+        Arguments.of(List.of("--report", "no/such/dir/r.json"), "--report: directory "),
+        Arguments.of(List.of("--config", "missing.yaml"),
+            "configuration file missing.yaml does not exist"),
+        Arguments.of(List.of("shop.yaml"), "unexpected argument 'shop.yaml' (give a"
+            + " configuration file with --config shop.yaml) (see --help)"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("bad")
+  void badCommandLinesExitWithTwoAndOneLine(List<String> args, String message) throws Exception {
+    Cli c = Cli.run(dir, args.toArray(String[]::new));
+    assertEquals(Main.USAGE, c.code, c.toString());
+    List<String> lines = c.err().lines().toList();
+    assertEquals(1, lines.size(), c.toString());
+    assertTrue(lines.get(0).startsWith("loggen: " + message), c.toString());
+    assertEquals("", c.out());
+    assertEquals(List.of(), Cli.files(dir), "nothing written");
+    try (Stream<Path> s = Files.list(dir)) {
+      assertEquals(0, s.count(), "no directory created");
+    }
+  }
+
+  @Test
+  void helpListsEveryOptionAndExitsZero() {
+    Cli c = Cli.run(dir, "--help");
+    assertEquals(Main.OK, c.code);
+    for (String o : List.of("--config FILE", "--profile NAME", "--seed N", "--format F",
+        "--start INSTANT", "--duration D", "--count N", "--sessions-per-hour N",
+        "--output DIR|-", "--rotate-size SIZE", "--rotate-time WHEN", "--gzip", "--keep N",
+        "--live", "--rate N", "--report FILE", "--health-port N", "--health-bind ADDR",
+        "--quiet", "--threads N", "--help", "--version")) {
+      assertTrue(c.out().contains("  " + o + " "), o + " missing from\n" + c.out());
+    }
+    assertTrue(c.out().lines().allMatch(l -> l.length() <= 80), c.out());
+    assertEquals("", c.err());
+    assertEquals(Main.OK, Cli.run(dir, "-h").code);
+  }
+
+  @Test
+  void versionExitsZero() {
+    Cli c = Cli.run(dir, "--version");
+    assertEquals(Main.OK, c.code);
+    assertTrue(c.out().startsWith("loggen "), c.out());
+  }
+
+  @Test
+  void bothSpellingsOfValuesWork() {
+    Cli a = Cli.run(dir, "--seed=5", "--start=2026-01-01T00:00:00Z", "--duration=2m",
+        "--output=-", "--quiet");
+    Cli b = Cli.run(dir, "--seed", "5", "--start", "2026-01-01T00:00:00Z", "--duration",
+        "2m", "--output", "-", "--quiet");
+    assertEquals(Main.OK, a.code, a.toString());
+    assertEquals(a.out(), b.out());
+    assertTrue(a.out().lines().count() > 50, a.toString());
+  }
+}
