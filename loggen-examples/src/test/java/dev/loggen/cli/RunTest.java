@@ -1,0 +1,240 @@
+package dev.loggen.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Simulated runs of the command-line generator, in-process, on small windows. */
+class RunTest {
+  private static final Pattern LINES = Pattern.compile("access-log lines\\s+([\\d,]+)");
+  @TempDir Path dir;
+
+  static long reportedLines(String report) {
+    Matcher m = LINES.matcher(report);
+    assertTrue(m.find(), report);
+    return Long.parseLong(m.group(1).replace(",", ""));
+  }
+
+  @Test
+  void withoutOptionsItWritesThePreviousDayIntoLogs() {
+    // the defaults, with little traffic so the day is quick
+    Cli c = Cli.run(dir, "--sessions-per-hour", "20");
+    assertEquals(Main.OK, c.code, c.toString());
+    LocalDate yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1);
+    Instant start = yesterday.atStartOfDay(ZoneOffset.UTC).toInstant();
+    assertTrue(c.err().contains("(random), window " + start + " to "
+        + start.plusSeconds(86_400)), c.err());
+    assertTrue(c.err().contains("repeat with --seed "), c.err());
+    Path logs = dir.resolve("logs");
+    assertEquals(List.of("access.log", "error.log"), Cli.files(logs));
+    List<String> lines = Cli.lines(logs.resolve("access.log"));
+    assertEquals(reportedLines(c.out()), lines.size());
+    String day = String.format(java.util.Locale.ROOT, "%02d/%s/%d", yesterday.getDayOfMonth(),
+        yesterday.getMonth().getDisplayName(java.time.format.TextStyle.SHORT,
+            java.util.Locale.ENGLISH), yesterday.getYear());
+    assertTrue(lines.stream().allMatch(l -> l.contains("[" + day + ":")), lines.get(0));
+    assertTrue(c.out().contains("loggen report: seed "), c.out());
+    assertTrue(c.out().contains("top pages"), c.out());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"combined", "json", "ecs", "common",
+      "$remote_addr [$time_local] \"$request\" $status $request_time",
+      "%h %l %u %t \"%r\" %>s %b %D \"%{User-agent}i\""})
+  void sameSeedAndStartGiveTheSameBytes(String format) throws Exception {
+    String[] args = {"--seed", "42", "--start", "2026-03-01T10:00:00Z", "--duration", "10m",
+        "--format", format, "--quiet"};
+    Path a = dir.resolve("a");
+    Path b = dir.resolve("b");
+    Files.createDirectories(a);
+    Files.createDirectories(b);
+    assertEquals(Main.OK, Cli.run(a, args).code);
+    assertEquals(Main.OK, Cli.run(b, args).code);
+    for (String f : List.of("logs/access.log", "logs/error.log")) {
+      byte[] x = Files.readAllBytes(a.resolve(f));
+      assertTrue(x.length > 0 || f.contains("error"), f);
+      assertArrayEquals(x, Files.readAllBytes(b.resolve(f)), f + " differs for " + format);
+    }
+    assertTrue(Files.size(a.resolve("logs/access.log")) > 10_000);
+  }
+
+  @Test
+  void outputDashWritesTheAccessLogToStdoutAndTheReportToStderr() {
+    Cli c = Cli.run(dir, "--seed", "1", "--start", "2026-01-01", "--duration", "5m",
+        "--output", "-");
+    assertEquals(Main.OK, c.code, c.toString());
+    List<String> lines = c.out().lines().toList();
+    assertEquals(reportedLines(c.err()), lines.size());
+    assertTrue(lines.get(0).contains("[01/Jan/2026:00:0"), lines.get(0));
+    assertEquals(List.of(), Cli.files(dir), "no files with --output -");
+    assertFalse(Files.exists(dir.resolve("logs")));
+  }
+
+  @Test
+  void countWithoutDurationRunsUntilThatManyLines() {
+    Cli c = Cli.run(dir, "--seed", "3", "--start", "2026-01-01", "--count", "40000",
+        "--sessions-per-hour", "20", "--output", "-", "--format", "common", "--quiet");
+    assertEquals(Main.OK, c.code, c.toString());
+    List<String> lines = c.out().lines().toList();
+    assertEquals(40_000, lines.size());
+    // 20 sessions an hour write far fewer than that in a day: the window went on past it
+    assertFalse(lines.get(lines.size() - 1).contains("[01/Jan/2026"), lines.get(lines.size() - 1));
+  }
+
+  @Test
+  void countAndDurationStopAtWhicheverComesFirst() {
+    Cli c = Cli.run(dir, "--seed", "3", "--start", "2026-01-01", "--duration", "2m",
+        "--count", "1000000", "--output", "-", "--quiet");
+    assertEquals(Main.OK, c.code);
+    long n = c.out().lines().count();
+    assertTrue(n > 10 && n < 1_000_000, "lines: " + n);
+  }
+
+  @Test
+  void hourlyRotationGzipAndKeep() throws Exception {
+    Cli c = Cli.run(dir, "--seed", "8", "--start", "2026-02-01T00:00:00Z", "--duration", "4h",
+        "--sessions-per-hour", "300", "--rotate-time", "hourly", "--rotate-size", "none", "--keep", "2", "--gzip",
+        "--report", "report.json");
+    assertEquals(Main.OK, c.code, c.toString());
+    Path logs = dir.resolve("logs");
+    assertEquals(List.of("access.log", "access.log.2026-02-01-01.gz",
+        "access.log.2026-02-01-02.gz", "error.log", "error.log.2026-02-01-01.gz",
+        "error.log.2026-02-01-02.gz"), Cli.files(logs));
+    for (String f : Cli.files(logs)) {
+      Cli.lines(logs.resolve(f)); // whole lines, valid gzip
+    }
+    assertTrue(Cli.lines(logs.resolve("access.log")).stream()
+        .allMatch(l -> l.contains("01/Feb/2026:03:")));
+    String json = Files.readString(dir.resolve("report.json"), StandardCharsets.UTF_8);
+    assertTrue(json.startsWith("{\"seed\":8,\"mode\":\"simulated\",\"site\":\"shop\","
+        + "\"format\":\"combined\",\"windowStart\":\"2026-02-01T00:00:00Z\",\"windowEnd\":"
+        + "\"2026-02-01T04:00:00Z\",\"lines\":" + reportedLines(c.out()) + ","), json);
+    assertTrue(json.endsWith("]}\n"), json);
+  }
+
+  @Test
+  void sizeRotationByDefaultNamesArchivesByDateAndNumber() {
+    Cli c = Cli.run(dir, "--seed", "8", "--start", "2026-02-01T00:00:00Z", "--duration", "1h",
+        "--rotate-size", "1MB", "--quiet");
+    assertEquals(Main.OK, c.code, c.toString());
+    List<String> files = Cli.files(dir.resolve("logs"));
+    assertTrue(files.contains("access.log.2026-02-01.1.gz"), files.toString());
+    long total = Cli.allLines(dir.resolve("logs"), "access.log").size();
+    assertTrue(total > 1000, "lines " + total);
+  }
+
+  @Test
+  void aConfigFileWithCommandLineOverrides() throws Exception {
+    Path samples = Path.of("src/main/resources/samples").toAbsolutePath();
+    Cli c = Cli.run(dir, "--config", samples.resolve("incident.yaml").toString(), "--duration",
+        "3h", "--sessions-per-hour", "200", "--output", "out", "--report", "r.json", "--quiet");
+    assertEquals(Main.OK, c.code, c.toString());
+    String json = Files.readString(dir.resolve("r.json"));
+    assertTrue(json.contains("\"seed\":99"), json);
+    assertTrue(json.contains("\"windowStart\":\"2026-01-05T08:00:00Z\""), json);
+    assertTrue(json.contains("\"db-outage\":"), "the outage at 10:00 is in the 3 hours: " + json);
+    assertTrue(Files.exists(dir.resolve("out/access.log")));
+  }
+
+  @Test
+  void startMovesTheScenariosOfTheFileWithTheWindow() throws Exception {
+    Path samples = Path.of("src/main/resources/samples").toAbsolutePath();
+    Cli c = Cli.run(dir, "--config", samples.resolve("incident.yaml").toString(), "--start",
+        "2026-06-01T08:00:00Z", "--duration", "3h", "--sessions-per-hour", "200", "--output", "-",
+        "--quiet");
+    assertEquals(Main.OK, c.code, c.toString());
+    String log = c.out();
+    assertTrue(log.contains("01/Jun/2026:10:0") && log.contains("\" 503 "),
+        "the outage moved to 10:00 of the new day");
+  }
+
+  @Test
+  void aBadConfigExitsTwoWithEveryErrorAndWritesNothing() throws Exception {
+    Path logs = Files.createDirectories(dir.resolve("logs"));
+    Files.writeString(logs.resolve("access.log"), "an existing line\n");
+    Files.writeString(dir.resolve("bad.yaml"), """
+        seed: many
+        traffic: {sessionsPerHour: 100, zone: Mars/Olympus}
+        format: '%h %Q'
+        output: {directory: fresh, rotation: {time: 7h}}
+        """);
+    Cli c = Cli.run(dir, "--config", "bad.yaml");
+    assertEquals(Main.USAGE, c.code, c.toString());
+    List<String> errors = c.err().lines().toList();
+    assertEquals(4, errors.size(), c.err());
+    assertTrue(errors.get(0).startsWith("bad.yaml:1:7: seed: expected a whole number"), c.err());
+    assertTrue(errors.get(1).startsWith("bad.yaml:2:39: traffic.zone:"), c.err());
+    assertTrue(errors.get(2).startsWith("bad.yaml:3:9: format:"), c.err());
+    assertTrue(errors.get(3).startsWith("bad.yaml:4:"), c.err());
+    assertTrue(errors.get(3).contains(": output.rotation.time:"), c.err());
+    assertEquals("an existing line\n", Files.readString(logs.resolve("access.log")));
+    assertEquals(List.of("bad.yaml", "logs/access.log"), Cli.files(dir));
+    assertFalse(Files.exists(dir.resolve("fresh")));
+  }
+
+  @Test
+  void anUnwritableOutputIsAnIoFailureNamingThePath() throws Exception {
+    Files.writeString(dir.resolve("plain-file"), "x");
+    Cli c = Cli.run(dir, "--seed", "1", "--duration", "1m", "--output", "plain-file/logs");
+    assertEquals(Main.IO_FAILURE, c.code, c.toString());
+    assertTrue(c.err().contains(dir.resolve("plain-file").toString()), c.err());
+    assertEquals(1, c.err().lines().filter(l -> l.startsWith("loggen: ") && !l.contains("seed"))
+        .count(), c.err());
+  }
+
+  @Test
+  void onExistingFailTouchesNothing() throws Exception {
+    Path logs = Files.createDirectories(dir.resolve("logs"));
+    Files.writeString(logs.resolve("error.log"), "old\n");
+    Files.writeString(dir.resolve("c.yaml"), "output: {directory: logs, onExisting: fail}\n");
+    Cli c = Cli.run(dir, "--config", "c.yaml", "--seed", "1", "--duration", "1m");
+    assertEquals(Main.IO_FAILURE, c.code, c.toString());
+    assertTrue(c.err().contains(logs.resolve("error.log").toString()), c.err());
+    assertEquals(List.of("error.log"), Cli.files(logs), "access.log not created");
+  }
+
+  @Test
+  void theOldToolsConfigWithAWindowOnTheCommandLine() throws Exception {
+    Path legacy = Path.of("src/test/resources/legacy/legacy-config.yaml").toAbsolutePath();
+    Path elsewhere = dir.resolve("elsewhere");
+    Cli c = Cli.run(dir, Map.of("LOG_DIR_OVERRIDE", elsewhere.toString()), "--config",
+        legacy.toString(), "--seed", "4", "--start", "2026-01-01", "--duration", "30m");
+    assertEquals(Main.OK, c.code, c.toString());
+    assertTrue(c.err().contains("the configuration asks for a live run; the window on the"
+        + " command line makes this a simulated run"), c.err());
+    assertTrue(Files.size(elsewhere.resolve("access.log")) > 0);
+    assertFalse(Files.exists(dir.resolve("logs")), "./logs of the file was overridden");
+  }
+
+  @Test
+  void theOldToolsEnvironmentVariablesGiveTheConfiguration() throws Exception {
+    String yaml = "output: {directory: envlogs, rate: 0.5, pre_warm: false}\n";
+    String b64 = java.util.Base64.getEncoder().encodeToString(yaml.getBytes(
+        StandardCharsets.UTF_8));
+    Cli c = Cli.run(dir, Map.of("LOG_GENERATOR_CONFIG_YAML_B64", b64), "--seed", "4",
+        "--start", "2026-01-01", "--duration", "2m", "--quiet");
+    assertEquals(Main.OK, c.code, c.toString());
+    assertTrue(Files.size(dir.resolve("envlogs/access.log")) > 0);
+    Cli bad = Cli.run(dir, Map.of("LOG_GENERATOR_CONFIG_YAML",
+        "output: {directory: x, rate: fast}\n"),
+        "--duration", "1m");
+    assertEquals(Main.USAGE, bad.code, bad.toString());
+    assertTrue(bad.err().startsWith("LOG_GENERATOR_CONFIG_YAML:1:30: output.rate:"), bad.err());
+  }
+}
