@@ -81,6 +81,7 @@ public final class LiveWriter {
   private Clock clock = Clock.systemUTC();
   private LongSupplier ticker = System::nanoTime;
   private Listener listener = new Listener() { };
+  private @Nullable Instant historyUntil;
   private boolean ran;
   private volatile boolean backfilling = true;
   private volatile long currentEventMillis;
@@ -203,6 +204,21 @@ public final class LiveWriter {
   }
 
   /**
+   * Where history ends: events before this instant are written at once with their own
+   * timestamps; from it on the run is live. By default the moment writing starts (after the
+   * generator produced its first event, which for busy traffic takes a few seconds of
+   * simulation). A live run that asks for no history passes the generator's start, so that
+   * every event is paced and, with a rate, re-timed.
+   *
+   * @param instant the end of history
+   * @return this writer
+   */
+  public LiveWriter historyUntil(Instant instant) {
+    this.historyUntil = Objects.requireNonNull(instant, "instant");
+    return this;
+  }
+
+  /**
    * Told of progress and pauses (for a progress line or a health check).
    *
    * @param newListener the listener
@@ -286,10 +302,13 @@ public final class LiveWriter {
     LineBuffer errLine = new LineBuffer(1024);
     Iterator<AccessEvent> events = generator.iterator(report::session);
     ZoneId zone = generator.traffic().zone();
+    // the first event costs the simulation's warm-up: the clocks start after it
+    AccessEvent next = events.hasNext() ? events.next() : null;
     long wall0 = clock.millis();
     long nano0 = ticker.getAsLong();
-    long liveFrom = Math.max(wall0, generator.emitFrom().toEpochMilli());
-    long liveNano0 = nano0 + (liveFrom - wall0) * 1_000_000L;
+    long liveFrom = historyUntil != null ? historyUntil.toEpochMilli() : wall0;
+    long scheduleWall = Math.max(wall0, liveFrom);
+    long scheduleNano = nano0 + (scheduleWall - wall0) * 1_000_000L;
     double nanosPerLine = rate > 0 ? 1e9 / rate : 0;
     double millisPerLine = rate > 0 ? 1e3 / rate : 0;
     long scheduled = 0;
@@ -300,7 +319,6 @@ public final class LiveWriter {
     boolean live = false;
     long offsetSecond = Long.MIN_VALUE;
     ZoneOffset offset = ZoneOffset.UTC;
-    AccessEvent next = null;
     while (written < limit) {
       if (next == null) {
         if (!events.hasNext()) {
@@ -320,8 +338,8 @@ public final class LiveWriter {
           listener.live();
         }
         if (rate > 0) {
-          due = liveNano0 + (long) (scheduled * nanosPerLine);
-          stamp = liveFrom + (long) (scheduled * millisPerLine);
+          due = scheduleNano + (long) (scheduled * nanosPerLine);
+          stamp = scheduleWall + (long) (scheduled * millisPerLine);
         } else {
           due = nano0 + (ts - wall0) * 1_000_000L;
         }

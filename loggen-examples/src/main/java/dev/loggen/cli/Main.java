@@ -239,7 +239,7 @@ public final class Main {
   // ---- planning: everything is checked before anything is written ----------------------------
 
   /** What a run does, fully resolved and checked. */
-  private record Plan(boolean live, LogGenerator generator, boolean randomSeed,
+  private record Plan(Instant now, boolean live, LogGenerator generator, boolean randomSeed,
       LogFormat format, @Nullable LogFormat errorFormat, @Nullable Path directory,
       RotationSettings rotation, OnExisting onExisting, long limit, @Nullable Double rate,
       @Nullable HealthSettings health, @Nullable Path report, boolean quiet,
@@ -366,7 +366,7 @@ public final class Main {
     }
     notices.add(0, describe(generator, now, live, rate, randomSeed, format, directory,
         dirText, o));
-    return new Plan(live, generator, randomSeed, format, errorFormat, directory, rotation,
+    return new Plan(now, live, generator, randomSeed, format, errorFormat, directory, rotation,
         output.onExisting() != null ? output.onExisting() : OnExisting.APPEND,
         o.count != null ? o.count : Long.MAX_VALUE, rate, health, report, o.quiet, notices);
   }
@@ -721,7 +721,8 @@ public final class Main {
 
   private Report runLive(Plan plan, LiveWriter w, LineSink access, @Nullable LineSink errors,
       HealthState health, @Nullable ProgressLine progress) {
-    w.format(plan.format()).to(access).stopWhen(stop::get).clock(clock).ticker(nanos);
+    w.format(plan.format()).to(access).stopWhen(stop::get).clock(clock).ticker(nanos)
+        .historyUntil(plan.now());
     if (errors != null) {
       w.errors(Objects.requireNonNull(plan.errorFormat()), errors);
     }

@@ -1,0 +1,156 @@
+package dev.loggen.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.loggen.core.LineSink;
+import dev.loggen.core.LogGenerator;
+import dev.loggen.core.Report;
+import dev.loggen.core.Traffic;
+import dev.loggen.formats.LogFormats;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Pacing: a behaviour check of the rate with a generous tolerance (this is no benchmark: the
+ * test machine may be busy), catching up after a stall, history first, natural pace.
+ */
+class LiveWriterTest {
+  /** Keeps the time each line was handed over, and the lines. */
+  static final class TimingSink implements LineSink {
+    final List<Long> nanos = new ArrayList<>();
+    final List<String> lines = new ArrayList<>();
+    long stallAt = -1;
+    long stallMillis;
+
+    @Override
+    public void write(byte[] line, int offset, int length, long epochMillis) {
+      if (lines.size() == stallAt) {
+        try {
+          Thread.sleep(stallMillis);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+      nanos.add(System.nanoTime());
+      lines.add(new String(line, offset, length, StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public void flush() {}
+
+    @Override
+    public void close() {}
+
+    /** Lines per second between the first and the last line. */
+    double rate() {
+      return (nanos.size() - 1) * 1e9 / (nanos.get(nanos.size() - 1) - nanos.get(0));
+    }
+  }
+
+  private static LogGenerator live(Instant start) {
+    return LogGenerator.builder().seed(11).traffic(Traffic.sessionsPerHour(6_000).flat())
+        .window(start, null).build();
+  }
+
+  @Test
+  void holdsTheRateAndStampsLinesOnTheSchedule() {
+    TimingSink sink = new TimingSink();
+    Instant start = Instant.now();
+    long t0 = System.nanoTime();
+    Report r = LiveWriter.of(live(start)).historyUntil(start).format(LogFormats.json()).to(sink)
+        .rate(1_000).limit(3_001).run();
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    assertEquals(3_001, r.lines());
+    double rate = sink.rate();
+    System.out.printf(Locale.ROOT, "rate 1000/s: achieved %.1f lines/s (%.2f %%) over %.2f s%n",
+        rate, (rate - 1000) / 10, seconds);
+    assertEquals(1_000, rate, 50, "within 5 %");
+    // stamps: exactly one millisecond apart, in order, starting near now
+    long first = stamp(sink.lines.get(0));
+    assertTrue(first >= start.toEpochMilli() && first - start.toEpochMilli() < 15_000,
+        "the schedule starts when the first event is ready: " + sink.lines.get(0));
+    for (int i = 1; i < sink.lines.size(); i++) {
+      assertEquals(first + i, stamp(sink.lines.get(i)), sink.lines.get(i));
+    }
+  }
+
+  @Test
+  void catchesUpAfterAStall() {
+    TimingSink sink = new TimingSink();
+    sink.stallAt = 300;
+    sink.stallMillis = 700;
+    Instant start = Instant.now();
+    LiveWriter.of(live(start)).historyUntil(start).format(LogFormats.common()).to(sink)
+        .rate(1_000).limit(2_001).run();
+    // the 700 ms pause is made up for: the whole schedule, in about its own time
+    double rate = sink.rate();
+    assertEquals(1_000, rate, 60, "average rate over 2 s with a 0.7 s stall: " + rate);
+    long afterStall = sink.nanos.get(301) - sink.nanos.get(300);
+    long burst = sink.nanos.get(900) - sink.nanos.get(301);
+    assertTrue(burst < 400_000_000L, "the 600 lines after the stall went out in a burst: "
+        + burst / 1e6 + " ms (stall gap " + afterStall / 1e6 + " ms)");
+  }
+
+  @Test
+  void historyFirstThenRealTime() {
+    TimingSink sink = new TimingSink();
+    Instant now = Instant.now();
+    LogGenerator gen = LogGenerator.builder().seed(3).traffic(Traffic.sessionsPerHour(6_000))
+        .window(now.minus(Duration.ofMinutes(10)), null).build();
+    long t0 = System.nanoTime();
+    List<String> phases = new ArrayList<>();
+    Report r = LiveWriter.of(gen).format(LogFormats.json()).to(sink)
+        .listener(new LiveWriter.Listener() {
+          @Override
+          public void live() {
+            phases.add("live after " + sink.lines.size());
+          }
+        }).stopWhen(() -> System.nanoTime() - t0 > 1_500_000_000L).run();
+    assertEquals(1, phases.size(), phases.toString());
+    int history = Integer.parseInt(phases.get(0).substring("live after ".length()));
+    assertTrue(history > 1_000, "ten minutes of history at once: " + history);
+    assertTrue(r.lines() >= history, "then real time");
+    long last = stamp(sink.lines.get(sink.lines.size() - 1));
+    assertTrue(last <= System.currentTimeMillis() + 5, "no line before its time");
+    for (int i = 1; i < sink.lines.size(); i++) {
+      assertTrue(stamp(sink.lines.get(i)) >= stamp(sink.lines.get(i - 1)), "in order");
+    }
+  }
+
+  @Test
+  void stopsPromptlyWhileWaiting() {
+    TimingSink sink = new TimingSink();
+    long t0 = System.nanoTime();
+    long[] tripped = {0};
+    LogGenerator gen = LogGenerator.builder().seed(5).traffic(Traffic.sessionsPerHour(500))
+        .window(Instant.now().plusSeconds(3600), null).build();
+    LiveWriter.of(gen).format(LogFormats.json()).to(sink).stopWhen(() -> {
+      if (System.nanoTime() - t0 > 300_000_000L) {
+        if (tripped[0] == 0) {
+          tripped[0] = System.nanoTime();
+        }
+        return true;
+      }
+      return false;
+    }).run();
+    long after = (System.nanoTime() - tripped[0]) / 1_000_000;
+    assertTrue(tripped[0] != 0 && after < 500, "a start an hour ahead waits, and stops when"
+        + " asked: " + after + " ms after");
+    assertEquals(0, sink.lines.size());
+  }
+
+  private static long stamp(String jsonLine) {
+    int i = jsonLine.indexOf("\"time\":\"") + 8;
+    String t = jsonLine.substring(i, jsonLine.indexOf('"', i));
+    return OffsetDateTime.parse(t, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant()
+        .toEpochMilli();
+  }
+}
