@@ -1,0 +1,168 @@
+package dev.loggen.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.loggen.core.LineSink;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The /health endpoint: answers while running, 503 when writes stall or fail. */
+class HealthTest {
+  @TempDir Path dir;
+
+  static HttpResponse<String> get(int port, String path) throws Exception {
+    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** A sink in front of the real one that can be made to hang, then fail. */
+  static final class FaultySink implements LineSink {
+    final LineSink delegate;
+    final Path path;
+    volatile boolean broken;
+    final CountDownLatch hanging = new CountDownLatch(1);
+    final CountDownLatch release = new CountDownLatch(1);
+
+    FaultySink(LineSink delegate, Path path) {
+      this.delegate = delegate;
+      this.path = path;
+    }
+
+    @Override
+    public void write(byte[] line, int offset, int length, long epochMillis) {
+      if (broken) {
+        hanging.countDown();
+        try {
+          release.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        throw new UncheckedIOException("write " + path + " failed",
+            new IOException("No space left on device"));
+      }
+      delegate.write(line, offset, length, epochMillis);
+    }
+
+    @Override
+    public void flush() {
+      delegate.flush();
+    }
+
+    @Override
+    public void close() {
+      delegate.close();
+    }
+  }
+
+  @Test
+  void answersWhileLiveThenStallsThenFails() throws Exception {
+    Cli cli = new Cli(dir, Map.of());
+    Main main = cli.main;
+    AtomicLong healthClock = new AtomicLong(System.nanoTime());
+    main.healthNanos = healthClock::get;
+    CompletableFuture<Integer> port = new CompletableFuture<>();
+    main.healthStarted = port::complete;
+    FaultySink[] faulty = new FaultySink[1];
+    main.sinkDecorator = s -> faulty[0] = new FaultySink(s, dir.resolve("logs/access.log"));
+    CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> main.execute(
+        new String[] {"--live", "--rate", "200", "--seed", "9", "--sessions-per-hour", "4000",
+            "--health-port", "0"}));
+    int p = port.get(30, TimeUnit.SECONDS);
+    assertTrue(cli.err().contains("health on http://127.0.0.1:" + p + "/health"), cli.err());
+
+    // running: 200 with lines written
+    HttpResponse<String> ok = null;
+    for (int i = 0; i < 100; i++) {
+      healthClock.set(System.nanoTime());
+      ok = get(p, "/health");
+      if (ok.body().contains("\"phase\":\"live\"") && !ok.body().contains("\"lines\":0,")) {
+        break;
+      }
+      Thread.sleep(100);
+    }
+    assertEquals(200, ok.statusCode(), ok.body());
+    assertTrue(ok.body().startsWith("{\"status\":\"ok\",\"phase\":\"live\",\"lines\":"),
+        ok.body());
+    assertEquals("application/json", ok.headers().firstValue("Content-Type").orElse(""));
+    assertEquals(404, get(p, "/other").statusCode());
+
+    // the disk hangs: the writer makes no progress; 30 s later the endpoint says so
+    faulty[0].broken = true;
+    assertTrue(faulty[0].hanging.await(10, TimeUnit.SECONDS));
+    healthClock.addAndGet(Duration.ofSeconds(31).toNanos());
+    HttpResponse<String> stalled = get(p, "/health");
+    assertEquals(503, stalled.statusCode(), stalled.body());
+    assertTrue(stalled.body().startsWith("{\"status\":\"stalled\""), stalled.body());
+
+    // then the write fails: exit 1, the message names the path
+    faulty[0].release.countDown();
+    assertEquals(Main.IO_FAILURE, exit.get(30, TimeUnit.SECONDS), cli.toString());
+    assertTrue(cli.err().contains("loggen: write " + dir.resolve("logs/access.log")
+        + " failed"), cli.err());
+    HealthState.Snapshot last = main.healthState.snapshot();
+    assertEquals(503, last.httpStatus());
+    assertTrue(last.json().contains("\"status\":\"failing\""), last.json());
+    assertTrue(last.json().contains("No space left on device") || last.json().contains("failed"),
+        last.json());
+  }
+
+  @Test
+  void bindsTheLoopbackUnlessToldOtherwise() throws Exception {
+    HealthState state = new HealthState(Clock.systemUTC(), System::nanoTime,
+        Duration.ofSeconds(30));
+    try (HealthServer s = HealthServer.start(new HealthSettings(0, "127.0.0.1"), state)) {
+      assertTrue(s.address().getAddress().isLoopbackAddress());
+      HttpResponse<String> r = get(s.port(), "/health");
+      assertEquals(200, r.statusCode());
+      assertTrue(r.body().startsWith("{\"status\":\"starting\""), r.body());
+    }
+  }
+
+  @Test
+  void aPortInUseIsAnIoFailureBeforeAnythingIsWritten() throws Exception {
+    HealthState state = new HealthState(Clock.systemUTC(), System::nanoTime,
+        Duration.ofSeconds(30));
+    try (HealthServer s = HealthServer.start(new HealthSettings(0, "127.0.0.1"), state)) {
+      Cli c = Cli.run(dir, "--seed", "1", "--duration", "1m", "--health-port",
+          Integer.toString(s.port()));
+      assertEquals(Main.IO_FAILURE, c.code, c.toString());
+      assertTrue(c.err().contains("cannot serve /health on 127.0.0.1:" + s.port()), c.err());
+      assertEquals(java.util.List.of(), Cli.files(dir));
+    }
+  }
+
+  @Test
+  void stateRules() {
+    AtomicLong now = new AtomicLong(1_000_000_000L);
+    HealthState s = new HealthState(Clock.systemUTC(), now::get, Duration.ofSeconds(30));
+    assertEquals("starting", s.snapshot().status());
+    s.phase(HealthState.Phase.LIVE);
+    s.wrote(10);
+    now.addAndGet(Duration.ofSeconds(29).toNanos());
+    assertEquals(200, s.snapshot().httpStatus());
+    now.addAndGet(Duration.ofSeconds(2).toNanos());
+    assertEquals("stalled", s.snapshot().status());
+    s.heartbeat(); // waiting for the next line's time is progress too
+    assertEquals("ok", s.snapshot().status());
+    s.failed(new UncheckedIOException("write /x failed", new IOException("EIO")));
+    HealthState.Snapshot f = s.snapshot();
+    assertEquals(503, f.httpStatus());
+    assertTrue(f.json().contains("\"error\":\"write /x failed\""), f.json());
+  }
+}
