@@ -1,0 +1,73 @@
+package dev.loggen.examples;
+
+import dev.loggen.cli.LiveWriter;
+import dev.loggen.core.LineSink;
+import dev.loggen.core.LogGenerator;
+import dev.loggen.core.Report;
+import dev.loggen.core.Sites;
+import dev.loggen.core.Traffic;
+import dev.loggen.formats.LogFormats;
+import dev.loggen.sinks.Sinks;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Live traffic: the shop's access log in real time, {@code rate} lines per second, for a number
+ * of seconds, on standard output (pipe it into the system under test). Each line is stamped
+ * with the moment it is written.
+ *
+ * <pre>{@code java -cp loggen-examples/target/loggen.jar dev.loggen.examples.LiveTraffic [rate] [seconds] [seed]}</pre>
+ */
+public final class LiveTraffic {
+  private LiveTraffic() {}
+
+  /**
+   * Writes to standard output.
+   *
+   * @param args optional rate (default 50 lines per second), seconds (default 10), seed
+   *     (default 42)
+   */
+  public static void main(String[] args) {
+    double rate = args.length > 0 ? Double.parseDouble(args[0]) : 50;
+    long seconds = args.length > 1 ? Long.parseLong(args[1]) : 10;
+    long seed = args.length > 2 ? Long.parseLong(args[2]) : 42;
+    Report r = run(Sinks.stdout(), seed, rate, Duration.ofSeconds(seconds));
+    System.err.printf("%,d lines in %d s%n", r.lines(), seconds);
+  }
+
+  /**
+   * Writes live traffic into {@code sink} (and closes it).
+   *
+   * @param sink where the lines go
+   * @param seed the seed (the sessions; the timestamps are the wall clock's)
+   * @param rate access-log lines per second
+   * @param runFor how long to write
+   * @return the report
+   */
+  public static Report run(LineSink sink, long seed, double rate, Duration runFor) {
+    Instant now = Clock.systemUTC().instant();
+    // about 55 requests per shop session: this many sessions keep the simulation's own pace
+    // near the rate, so sessions look real once re-timed
+    LogGenerator gen = LogGenerator.builder()
+        .seed(seed)
+        .site(Sites.shop())
+        .traffic(Traffic.sessionsPerHour(Math.max(1, rate * 3600 / 55)).flat())
+        .window(now, null)                             // from now, without end
+        .build();
+    long[] end = {0}; // the clock starts when writing does (after the simulation's warm-up)
+    return LiveWriter.of(gen)
+        .historyUntil(now)                             // no history: every line is paced
+        .format(LogFormats.combined())
+        .to(sink)
+        .rate(rate)
+        .stopWhen(() -> {
+          long t = System.nanoTime();
+          if (end[0] == 0) {
+            end[0] = t + runFor.toNanos();
+          }
+          return t - end[0] >= 0;
+        })
+        .run();
+  }
+}

@@ -1,0 +1,38 @@
+package dev.loggen.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.loggen.core.Report;
+import dev.loggen.sinks.MemorySink;
+import dev.loggen.sinks.Sinks;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+
+class LiveTrafficTest {
+  private static final DateTimeFormatter CLF =
+      DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH);
+
+  @Test
+  void writesAtTheRateForTheTimeGiven() {
+    MemorySink sink = Sinks.memory();
+    Instant before = Instant.now();
+    Report r = LiveTraffic.run(sink, 42, 200, Duration.ofMillis(1500));
+    Instant after = Instant.now();
+    List<String> lines = sink.lines();
+    assertEquals(r.lines(), lines.size());
+    // 1.5 s at 200 lines/s, give or take the start-up and a busy machine
+    assertTrue(lines.size() >= 200 && lines.size() <= 320, "lines: " + lines.size());
+    for (String l : lines) {
+      String t = l.substring(l.indexOf('[') + 1, l.indexOf(']'));
+      Instant when = ZonedDateTime.parse(t, CLF).toInstant();
+      assertTrue(!when.isBefore(before.minusSeconds(1)) && !when.isAfter(after.plusSeconds(1)),
+          "stamped with the wall clock: " + l);
+    }
+  }
+}
