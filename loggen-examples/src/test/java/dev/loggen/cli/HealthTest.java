@@ -135,6 +135,18 @@ class HealthTest {
   }
 
   @Test
+  void theProbeForContainersWithoutCurl() {
+    HealthState state = new HealthState(Clock.systemUTC(), System::nanoTime,
+        Duration.ofSeconds(30));
+    try (HealthServer s = HealthServer.start(new HealthSettings(0, "127.0.0.1"), state)) {
+      assertTrue(HealthProbe.probe(Integer.toString(s.port())));
+      state.failed(new IOException("disk full"));
+      assertTrue(!HealthProbe.probe("http://127.0.0.1:" + s.port() + "/health"));
+    }
+    assertTrue(!HealthProbe.probe("http://127.0.0.1:1/health"), "nothing listens");
+  }
+
+  @Test
   void aPortInUseIsAnIoFailureBeforeAnythingIsWritten() throws Exception {
     HealthState state = new HealthState(Clock.systemUTC(), System::nanoTime,
         Duration.ofSeconds(30));
