@@ -42,6 +42,9 @@ public final class BlockEngine implements java.util.Iterator<AccessEvent> {
   private static final long VISITOR = 0x7151L;
   private static final long SCENARIO = 0x5CEL;
   private static final int MAX_PER_BLOCK = 1 << 24;
+  /** Share of crawler sessions that are search engines; the rest fetch one page or a feed. */
+  private static final double SEARCH_CRAWLERS = 0.45;
+  private static final double FEED_READERS = 0.25;
 
   private final long seed;
   private final Traffic traffic;
@@ -279,8 +282,19 @@ public final class BlockEngine implements java.util.Iterator<AccessEvent> {
 
   private SessionRun ordinary(long id, long t, Rng rng, long block, int i) {
     double u = Rng.of(seed, KIND, block, i).nextDouble();
-    if (u < visitorSettings.crawlerShare()) {
-      return simulator.crawler(id, t, rng, visitors.crawler(1_000_000_000L + rng.nextInt(40)));
+    double crawlers = visitorSettings.crawlerShare();
+    if (u < crawlers) {
+      // Crawler sessions: search engines walking the site, link previews, feed readers.
+      double style = u / crawlers;
+      if (style < SEARCH_CRAWLERS) {
+        return simulator.crawler(id, t, rng, visitors.crawler(1_000_000_000L + rng.nextInt(40)));
+      }
+      if (style < SEARCH_CRAWLERS + FEED_READERS && site.feed >= 0) {
+        return simulator.fetcher(id, t, rng, visitors.feedReader(1_500_000_000L
+            + rng.nextInt(60)), true);
+      }
+      return simulator.fetcher(id, t, rng, visitors.preview(1_200_000_000L + rng.nextInt(200)),
+          false);
     }
     if (u < visitorSettings.crawlerShare() + visitorSettings.scannerShare()) {
       return simulator.scanner(id, t, rng, visitors.scanner(2_000_000_000L + rng.nextInt(400)));

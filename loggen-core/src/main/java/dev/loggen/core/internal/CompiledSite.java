@@ -1,6 +1,7 @@
 package dev.loggen.core.internal;
 
 import dev.loggen.core.Asset;
+import dev.loggen.core.ContentType;
 import dev.loggen.core.Page;
 import dev.loggen.core.Param;
 import dev.loggen.core.Site;
@@ -28,7 +29,15 @@ final class CompiledSite {
   final int logout;
   final int cart;
   final int forbidden;
+  /** The catalogue image other sites embed (the largest per-item image asset), or null. */
+  final @Nullable CAsset embeddable;
+  /** The first GET page of type XML (a feed), or -1. */
+  final int feed;
   final int[] crawlable;
+  /** The absolute URL of the first common stylesheet (the referrer of fonts), or null. */
+  final @Nullable String stylesheetUrl;
+  /** Number of distinct assets (common and per page): the size of a per-session cache. */
+  final int assetCount;
 
   CompiledSite(Site site) {
     this.site = site;
@@ -42,20 +51,30 @@ final class CompiledSite {
     }
     List<Page> ps = site.pages();
     this.pages = new CPage[ps.size()];
+    int assetIndex = 0;
     Map<String, Integer> index = new HashMap<>();
     for (int i = 0; i < ps.size(); i++) {
       Page p = ps.get(i);
       index.put(p.name(), i);
       CAsset[] assets = new CAsset[p.assets().size()];
       for (int a = 0; a < assets.length; a++) {
-        assets[a] = new CAsset(p.assets().get(a), slotOf, params);
+        assets[a] = new CAsset(p.assets().get(a), slotOf, params, assetIndex++);
       }
       pages[i] = new CPage(i, p, Template.compile(p.path(), slotOf, params), assets);
     }
     this.common = new CAsset[site.commonAssets().size()];
     for (int a = 0; a < common.length; a++) {
-      common[a] = new CAsset(site.commonAssets().get(a), slotOf, params);
+      common[a] = new CAsset(site.commonAssets().get(a), slotOf, params, assetIndex++);
     }
+    this.assetCount = assetIndex;
+    String css = null;
+    for (CAsset a : common) {
+      if (a.asset.type() == ContentType.CSS && a.path.isConstant()) {
+        css = origin + a.path.text();
+        break;
+      }
+    }
+    this.stylesheetUrl = css;
     double[] lw = new double[site.landing().size()];
     this.landingPages = new int[lw.length];
     int k = 0;
@@ -94,6 +113,23 @@ final class CompiledSite {
     this.logout = role(site, Site.Role.LOGOUT, index);
     this.cart = role(site, Site.Role.CART, index);
     this.forbidden = role(site, Site.Role.FORBIDDEN, index);
+    CAsset best = null;
+    for (CPage p : pages) {
+      for (CAsset a : p.assets) {
+        if (a.asset.type() == ContentType.IMAGE && !a.constant && (best == null
+            || a.asset.sizes().quantile(0.5) > best.asset.sizes().quantile(0.5))) {
+          best = a;
+        }
+      }
+    }
+    this.embeddable = best;
+    int f = -1;
+    for (CPage p : pages) {
+      if (f < 0 && p.page.type() == ContentType.XML && p.page.method().equals("GET")) {
+        f = p.index;
+      }
+    }
+    this.feed = f;
     this.crawlable = java.util.stream.IntStream.range(0, pages.length)
         .filter(i -> pages[i].page.method().equals("GET") && !pages[i].page.loginRequired()
             && i != forbidden && i != loginForm)
@@ -135,16 +171,25 @@ final class CompiledSite {
     }
   }
 
-  /** An asset with its compiled path. */
+  /** An asset with its compiled path and cache policy. */
   static final class CAsset {
     final Asset asset;
     final Template path;
+    final int index;
+    /** One copy per view, taking the page's placeholder values (a product's photo). */
     final boolean shared;
+    /** A constant path (the same file on every page), as opposed to one per catalogue item. */
+    final boolean constant;
+    /** Named with a content hash: browsers keep it without asking again (no 304). */
+    final boolean immutable;
 
-    CAsset(Asset asset, Map<String, Integer> slotOf, Param[] params) {
+    CAsset(Asset asset, Map<String, Integer> slotOf, Param[] params, int index) {
       this.asset = asset;
       this.path = Template.compile(asset.path(), slotOf, params);
+      this.index = index;
       this.shared = asset.maxCount() <= 1;
+      this.constant = path.isConstant();
+      this.immutable = Asset.isFingerprinted(asset.path());
     }
   }
 }
