@@ -138,8 +138,8 @@ public final class Sites {
   }
 
   /**
-   * A blog with 3,000 articles, tag pages, a feed and comments; readers mostly land on one
-   * article from a search engine and leave.
+   * A blog with 3,000 articles, tag pages, a feed, comments and files to download (slides,
+   * archives); readers mostly land on one article from a search engine and leave.
    */
   public static Site blog() {
     Asset css = Asset.of("/assets/css/theme.1c9e4b2.css", ContentType.CSS);
@@ -150,7 +150,8 @@ public final class Sites {
     Asset avatar = Asset.of("/assets/img/avatar.png", ContentType.IMAGE)
         .withSizes(Distributions.lognormal(12_000, 0.1));
     Asset figure = Asset.of("/images/posts/{post}/figure-{fig}.png", ContentType.IMAGE)
-        .withCount(0, 4);
+        .withCount(0, 4)
+        .withSizes(Distributions.lognormalWithParetoTail(40_000, 1.0, 0.1, 150_000, 1.1));
     return Site.builder("blog")
         .host("blog.example.org")
         .param("post", Param.catalogue(3_000, 1.1))
@@ -158,6 +159,10 @@ public final class Sites {
         .param("tag", Param.words(List.of("java", "performance", "linux", "databases",
             "networking", "security", "testing", "devops", "career", "books", "kotlin",
             "observability"), 0.9))
+        .param("file", Param.words(List.of("slides-2025-observability.pdf",
+            "loggen-talk.pdf", "benchmarks-2024.tar.gz", "dataset-sample.csv.gz",
+            "cheatsheet.pdf", "demo-recording.mp4", "config-examples.zip", "thesis.pdf",
+            "slides-2023-jvm-tuning.pdf", "tools-0.9.2.tar.gz"), 1.0))
         .param("year", Param.oneOf(List.of("2026", "2025", "2024", "2023", "2022"),
             new double[] {0.4, 0.25, 0.15, 0.12, 0.08}))
         .commonAssets(css, js, font, favicon, avatar)
@@ -169,6 +174,7 @@ public final class Sites {
         .page(Page.html("archive", "/archive/{year}").withSection("archive"))
         .page(Page.html("about", "/about"))
         .page(Page.of("feed", "/feed.xml", ContentType.XML).withSection("feed"))
+        .page(Page.of("download", "/files/{file}", ContentType.DOWNLOAD).withSection("files"))
         .page(Page.html("comment", "/posts/{year}/{post}/comments").withMethod("POST", 302)
             .withSection("comments").withSizes(Distributions.lognormal(210, 0.2)))
         .page(Page.html("login", "/login").withSection("account"))
@@ -177,16 +183,18 @@ public final class Sites {
         .page(Page.html("logout", "/logout").withMethod("POST", 302).withSection("account")
             .withSizes(Distributions.lognormal(170, 0.2)))
         .page(Page.html("admin", "/wp-admin/").withSection("admin"))
-        .landing("post", 0.72).landing("home", 0.18).landing("tag", 0.06)
-        .landing("feed", 0.04)
+        .landing("post", 0.72).landing("home", 0.17).landing("tag", 0.06)
+        .landing("feed", 0.03).landing("download", 0.02)
         .link("home", "post", 0.8).link("home", "tag", 0.1).link("home", "about", 0.1)
         .link("post", "post", 0.55).link("post", "tag", 0.2).link("post", "home", 0.15)
         .link("post", "comment", 0.05).link("post", "archive", 0.05)
+        .link("post", "download", 0.04)
         .link("tag", "post", 0.9).link("tag", "home", 0.1)
         .link("archive", "post", 0.9).link("archive", "home", 0.1)
         .link("about", "home", 1.0)
         .link("comment", "post", 1.0)
         .link("feed", "post", 1.0)
+        .link("download", "post", 0.7).link("download", "home", 0.3)
         .role(Site.Role.HOME, "home").role(Site.Role.LOGIN_FORM, "login")
         .role(Site.Role.LOGIN_SUBMIT, "login_submit").role(Site.Role.LOGOUT, "logout")
         .role(Site.Role.FORBIDDEN, "admin")

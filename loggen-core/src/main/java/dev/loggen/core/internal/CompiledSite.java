@@ -159,6 +159,8 @@ final class CompiledSite {
     final Distribution sizes;
     final Distribution seconds;
     final boolean dynamic;
+    /** A file whose size depends only on its path (a download), not on the request. */
+    final boolean file;
 
     CPage(int index, Page page, Template path, CAsset[] assets) {
       this.index = index;
@@ -168,6 +170,7 @@ final class CompiledSite {
       this.sizes = page.effectiveSizes();
       this.seconds = page.effectiveResponseSeconds();
       this.dynamic = !page.type().isAsset();
+      this.file = page.type() == ContentType.DOWNLOAD || page.type().isAsset();
     }
   }
 

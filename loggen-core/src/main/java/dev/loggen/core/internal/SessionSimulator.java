@@ -58,6 +58,8 @@ final class SessionSimulator {
   private static final double WARM_CACHE = 0.7;
   /** Probability that a cached file that is not fingerprinted is still fresh (no request). */
   private static final double FRESH = 0.4;
+  /** Probability that a download is a range request, answered 206 with part of the file. */
+  private static final double PARTIAL = 0.1;
   /** Probability that a returning visitor has seen a given catalogue item's image before. */
   private static final double ITEM_SEEN = 0.25;
   /**
@@ -70,7 +72,7 @@ final class SessionSimulator {
    * Probability that a visitor who lands and leaves at once saw only one of the site's images,
    * embedded elsewhere (an image search's preview, a forum post, a pin).
    */
-  private static final double EMBEDDED_VIEW = 0.35;
+  private static final double EMBEDDED_VIEW = 0.5;
   /** Pages that show the site's images; {@code null}: no referrer. */
   private static final String[] EMBED_REFERRERS = {
     "https://www.google.com/", "https://www.bing.com/", "https://www.pinterest.com/",
@@ -366,7 +368,7 @@ final class SessionSimulator {
         path = path.indexOf('?') < 0 && !path.endsWith("/") ? path + "/" : path;
         bytes = 230 + rng.nextInt(20);
       } else {
-        bytes = bytesFor(p, status);
+        bytes = p.file ? fileSize(p, path) : bytesFor(p, status);
       }
       emit(p.page.method(), path, status, bytes, null, responseMicros(p, status), true);
       pageViews++;
@@ -644,7 +646,17 @@ final class SessionSimulator {
     }
     long micros = responseMicros(p, status);
     long pageTime = t;
-    status = emit(p.page.method(), path, status, bytesFor(p, status), referrer, micros, true);
+    long bytes;
+    if (p.file && status == 200) {
+      bytes = fileSize(p, path);
+      if (rng.chance(PARTIAL)) {
+        status = 206; // a range request: a resumed download, a seek in a video
+        bytes = 1 + (long) (bytes * rng.nextDouble());
+      }
+    } else {
+      bytes = bytesFor(p, status);
+    }
+    status = emit(p.page.method(), path, status, bytes, referrer, micros, true);
     pageViews++;
     current = p.index;
     boolean get = p.page.method().equals("GET");
@@ -674,8 +686,8 @@ final class SessionSimulator {
         long at = switch (type) {
           case CSS, JS -> parsed + rng.nextInt(20);
           case FONT -> parsed + 2L * rttMillis + 30 + rng.nextInt(150);
-          case ICON -> parsed + 150 + rng.nextInt(900);
-          default -> parsed + 10 + rng.nextInt(250);
+          case ICON -> parsed + 3L * rttMillis + 150 + rng.nextInt(900);
+          default -> parsed + rttMillis + rng.nextInt(2 * rttMillis + 250);
         };
         String ref = type == ContentType.FONT && cs.stylesheetUrl != null ? cs.stylesheetUrl : url;
         last = Math.max(last, asset(a, ref, at));
@@ -687,7 +699,7 @@ final class SessionSimulator {
       int min = a.asset.minCount();
       int count = min + rng.nextInt(a.asset.maxCount() - min + 1);
       for (int i = 0; i < count; i++) {
-        long at = parsed + 20 + rng.nextInt(300);
+        long at = parsed + rttMillis + rng.nextInt(2 * rttMillis + 300);
         if (a.asset.type() == ContentType.IMAGE && images++ >= 2) {
           if (!scrolls) {
             break; // below the fold, and the visitor does not scroll: never loaded
@@ -741,6 +753,12 @@ final class SessionSimulator {
     }
     recent[recentCount++ % recent.length] = path;
     return false;
+  }
+
+  /** The size of a file served as a page (a download): fixed by its path. */
+  private long fileSize(CompiledSite.CPage p, String path) {
+    Rng r = Rng.of(seed, SIZE_STREAM, path.hashCode());
+    return Math.max(43, (long) p.sizes.sample(r));
   }
 
   private long staticSize(CompiledSite.CAsset a, String path) {
@@ -893,8 +911,10 @@ final class SessionSimulator {
     long h = Rng.mix(v.id() ^ seed);
     protocol = kind == VisitorKind.HUMAN ? ((h & 0xFF) < 90 ? "HTTP/2.0"
         : (h & 0xFF) < 250 ? "HTTP/1.1" : "HTTP/1.0") : "HTTP/1.1";
-    // Round-trip time of the visitor's connection: 20 to 147 ms, fixed for the visitor.
-    rttMillis = 20 + (int) ((h >>> 20) & 0x7F);
+    // Round-trip time of the visitor's connection, fixed for the visitor: 20 to 275 ms, most
+    // below 100 ms (fibre and cable), some far above (mobile networks).
+    int u = (int) ((h >>> 20) & 0xFF);
+    rttMillis = 20 + u * u / 256;
   }
 
   private void record(int state) {
