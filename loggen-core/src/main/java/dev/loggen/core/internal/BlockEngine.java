@@ -60,6 +60,8 @@ public final class BlockEngine implements java.util.Iterator<AccessEvent> {
   private final long returningPool;
   private final @Nullable Consumer<Session> sessionListener;
   private final int[] flashPages;
+  /** Per flash crowd, the placeholder values of its one landing URL (a viral product). */
+  private final @Nullable String[][] flashBindings;
 
   private long nextBlock;
   private final ArrayList<SessionRun> live = new ArrayList<>();
@@ -96,9 +98,13 @@ public final class BlockEngine implements java.util.Iterator<AccessEvent> {
     this.nextBlock = Math.floorDiv(from - warmup, BLOCK_MILLIS);
     this.lastBlock = to == Long.MAX_VALUE ? Long.MAX_VALUE : Math.floorDiv(to - 1, BLOCK_MILLIS);
     this.flashPages = new int[this.scenarios.size()];
+    this.flashBindings = new String[this.scenarios.size()][];
     for (int i = 0; i < flashPages.length; i++) {
       flashPages[i] = this.scenarios.get(i) instanceof Scenario.FlashCrowd f
           ? this.site.pageIndex(f.pageName()) : -1;
+      if (flashPages[i] >= 0) {
+        flashBindings[i] = this.site.bind(flashPages[i], Rng.of(seed, SCENARIO, i, -1L));
+      }
     }
   }
 
@@ -252,7 +258,8 @@ public final class BlockEngine implements java.util.Iterator<AccessEvent> {
           long id = sessionId(b, index);
           Rng rng = Rng.of(seed, SESSION, b, index++);
           Visitor v = visitors.human(Long.MIN_VALUE + id, false, false);
-          add(cut(simulator.human(id, t, rng, v, fc.label(), flashPages[s]), scEnd));
+          add(cut(simulator.human(id, t, rng, v, fc.label(), flashPages[s],
+              flashBindings[s]), scEnd));
         }
       }
     }
@@ -316,7 +323,7 @@ public final class BlockEngine implements java.util.Iterator<AccessEvent> {
           < visitorSettings.loggedInShare() * 1000;
       v = visitors.human(visitorId, returning, named);
     }
-    return simulator.human(id, t, rng, v, null, -1);
+    return simulator.human(id, t, rng, v, null, -1, null);
   }
 
   private void add(SessionRun s) {

@@ -7,6 +7,7 @@ import dev.loggen.core.Param;
 import dev.loggen.core.Site;
 import dev.loggen.core.random.AliasTable;
 import dev.loggen.core.random.Distribution;
+import dev.loggen.core.random.Rng;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -139,6 +140,13 @@ final class CompiledSite {
   private static int role(Site site, Site.Role role, Map<String, Integer> index) {
     String name = site.roles().get(role);
     return name == null ? -1 : index.get(name);
+  }
+
+  /** Draws the placeholder values of one URL of page {@code index}, slot by slot. */
+  @Nullable String[] bind(int index, Rng rng) {
+    @Nullable String[] binding = new String[params.length];
+    pages[index].path.expand(rng, binding, false, false);
+    return binding;
   }
 
   int pageIndex(String name) {

@@ -184,6 +184,8 @@ final class SessionSimulator {
   private @Nullable String currentPath;
   private long lastRequest;
   private final @Nullable String[] binding;
+  /** Placeholder values the next page view takes (a flash crowd's one URL), or null. */
+  private @Nullable String @Nullable [] preset;
   private final boolean[] loaded;
   private final String[] recent = new String[32];
   private int recentCount;
@@ -242,14 +244,13 @@ final class SessionSimulator {
    *
    * @param scenario the label of the scenario that made the session (a flash crowd), or null
    * @param landingPage the page the session lands on, or -1 for the site's landing pages
+   * @param landingBinding the landing URL's placeholder values, or null to draw them
    */
   SessionRun human(long id, long start, Rng r, Visitor v, @Nullable String scenario,
-      int landingPage) {
+      int landingPage, @Nullable String @Nullable [] landingBinding) {
     begin(id, start, v, scenario, r);
-    if (cs.forbidden >= 0 && rng.chance(cs.site.errorRates().forbidden())) {
-      // Some sessions try the admin area once, and are refused.
-      simple(cs.pages[cs.forbidden], 403, 180 + rng.nextInt(120), null);
-    }
+    // Some visitors try the admin area once, after landing, and are refused.
+    boolean curious = cs.forbidden >= 0 && rng.chance(cs.site.errorRates().forbidden());
     int state = model.startState();
     record(state);
     String end = States.END;
@@ -268,6 +269,7 @@ final class SessionSimulator {
       boolean leaving = model.isTerminal(next) || actions[next] == Action.LEAVE;
       if (landingPage >= 0 && !landed) {
         landed = true;
+        preset = landingBinding;
         view(landingPage, SOCIAL[rng.nextInt(SOCIAL.length)], true);
       }
       switch (actions[state]) {
@@ -295,6 +297,11 @@ final class SessionSimulator {
           view(p >= 0 ? p : nextPage(), currentUrl, currentUrl == null);
         }
         default -> { }
+      }
+      if (curious && current >= 0) {
+        curious = false;
+        think(0.5);
+        simple(cs.pages[cs.forbidden], 403, 180 + rng.nextInt(120), currentUrl);
       }
       if (n >= settings.maxRequests()) {
         end = "MAX_REQUESTS";
@@ -598,7 +605,12 @@ final class SessionSimulator {
   /** A page view: an optional redirect hop, the page, its assets. Returns the page's status. */
   private int view(int pageIndex, @Nullable String referrer, boolean landingView) {
     CompiledSite.CPage p = cs.pages[pageIndex];
-    String path = p.path.expand(rng, clearBinding(), false, false);
+    @Nullable String[] b = clearBinding();
+    if (preset != null) {
+      System.arraycopy(preset, 0, b, 0, b.length);
+      preset = null;
+    }
+    String path = p.path.expand(rng, b, false, false);
     if (api) {
       return apiCall(p, path);
     }
@@ -905,6 +917,7 @@ final class SessionSimulator {
     Arrays.fill(loaded, false);
     recentCount = 0;
     current = -1;
+    preset = null;
     currentUrl = null;
     currentPath = null;
     stateName = States.START;
