@@ -187,6 +187,8 @@ final class SessionSimulator {
   /** Placeholder values the next page view takes (a flash crowd's one URL), or null. */
   private @Nullable String @Nullable [] preset;
   private final boolean[] loaded;
+  /** Sizes of the assets with a constant path, by asset index. */
+  private final long[] constantSizes;
   private final String[] recent = new String[32];
   private int recentCount;
   private long offsetSlot = Long.MIN_VALUE;
@@ -233,6 +235,15 @@ final class SessionSimulator {
     this.maxBrowsingMillis = settings.maxBrowsing().toMillis();
     this.binding = new String[cs.params.length];
     this.loaded = new boolean[cs.assetCount];
+    this.constantSizes = new long[cs.assetCount];
+    for (CompiledSite.CAsset a : cs.common) {
+      constantSizes[a.index] = a.constant ? sizeOf(a, a.path.text()) : 0;
+    }
+    for (CompiledSite.CPage p : cs.pages) {
+      for (CompiledSite.CAsset a : p.assets) {
+        constantSizes[a.index] = a.constant ? sizeOf(a, a.path.text()) : 0;
+      }
+    }
     this.robotsBytes = 120 + (Rng.derive(seed, SIZE_STREAM, 1) >>> 56);
     this.sitemapBytes = 8_000 + (Rng.derive(seed, SIZE_STREAM, 2) >>> 50);
   }
@@ -774,6 +785,14 @@ final class SessionSimulator {
   }
 
   private long staticSize(CompiledSite.CAsset a, String path) {
+    if (a.constant) {
+      return constantSizes[a.index];
+    }
+    return sizeOf(a, path);
+  }
+
+  /** The size of the file at {@code path}: fixed by the seed and the path. */
+  private long sizeOf(CompiledSite.CAsset a, String path) {
     Rng r = Rng.of(seed, SIZE_STREAM, path.hashCode());
     return Math.max(43, (long) a.asset.sizes().sample(r));
   }
