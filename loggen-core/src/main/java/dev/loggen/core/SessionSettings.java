@@ -10,9 +10,13 @@ import java.util.Objects;
  * How long sessions last and how fast visitors click: the old tool's {@code session} section,
  * plus the hard bounds that keep any session model from running away.
  *
- * @param minBrowsing shortest stretch of page views in one BROWSING state
- * @param maxBrowsing longest stretch of page views in one BROWSING state
- * @param thinkTimeSeconds seconds between two page views of a session (heavy-tailed by default)
+ * @param minBrowsing shortest browsing time of one BROWSING state: the visitor views page after
+ *     page, a think time apart, while a browsing time drawn uniformly between the minimum and
+ *     the maximum lasts (a think time longer than what is left ends the stretch, so a short one
+ *     may add no view at all)
+ * @param maxBrowsing longest browsing time of one BROWSING state
+ * @param thinkTimeSeconds seconds between two page views of a session (heavy-tailed by default);
+ *     the assets of a page follow it within milliseconds and do not count
  * @param maxDuration hard bound on a session's length: later requests are not made. It is also
  *     the warm-up a slice of a run generates before its start, so keep it modest
  * @param maxRequests hard bound on a session's number of requests

@@ -23,7 +23,9 @@ import java.util.Objects;
  * @param sharedAddressShare share of visitors behind an address they share with others (office
  *     NAT, mobile carrier)
  * @param loggedInShare share of named (registered) visitors among returning visitors
- * @param crawlerShare share of sessions that are crawlers
+ * @param crawlerShare share of sessions that are crawlers: search engines that read robots.txt and
+ *     walk many pages (45 % of them), link-preview fetchers of chat and social apps and feed
+ *     readers, one request each
  * @param scannerShare share of sessions that are vulnerability scanners
  * @param monitorInterval interval of the uptime monitor's checks, or {@link Duration#ZERO} for none
  * @param privateShare share of visitors with a private address (10/8, 172.16/12, 192.168/16, or
@@ -34,8 +36,8 @@ public record Visitors(double returningShare, double ipv6Share, double sharedAdd
     double privateShare) {
 
   /**
-   * Realistic defaults for a public site: 35 % returning visitors, 15 % IPv6, 10 % behind a
-   * shared address, 60 % of returning visitors registered, 5 % of sessions crawlers and 1.5 %
+   * Realistic defaults for a public site: 45 % returning visitors, 15 % IPv6, 10 % behind a
+   * shared address, half of returning visitors registered, 10 % of sessions crawlers and 1.5 %
    * scanners (together 10 to 25 % of requests), an uptime check every minute, no private
    * addresses.
    */
