@@ -60,7 +60,7 @@ public final class LogGenerator {
     this.site = b.site;
     this.model = b.model != null ? b.model : b.site.model();
     this.traffic = b.traffic;
-    this.sessions = b.sessions;
+    this.sessions = b.sessions != null ? b.sessions : b.site.sessions();
     this.visitors = b.visitors;
     this.scenarios = List.copyOf(b.scenarios);
     this.start = b.start;
@@ -183,7 +183,7 @@ public final class LogGenerator {
     return traffic;
   }
 
-  /** The session settings. */
+  /** The session settings in effect: the builder's, or else the site's. */
   public SessionSettings sessions() {
     return sessions;
   }
@@ -249,7 +249,7 @@ public final class LogGenerator {
     private Site site = Sites.shop();
     private @Nullable SessionModel model;
     private Traffic traffic = Traffic.sessionsPerHour(2_000);
-    private SessionSettings sessions = SessionSettings.DEFAULT;
+    private @Nullable SessionSettings sessions;
     private Visitors visitors = Visitors.DEFAULT;
     private final List<Scenario> scenarios = new ArrayList<>();
     private Instant start = DEFAULT_START;
@@ -286,7 +286,7 @@ public final class LogGenerator {
       return this;
     }
 
-    /** Session lengths, think times and hard bounds. */
+    /** Session lengths, think times and hard bounds (default: the site's own). */
     public Builder sessions(SessionSettings newSessions) {
       this.sessions = Objects.requireNonNull(newSessions, "sessions");
       return this;
