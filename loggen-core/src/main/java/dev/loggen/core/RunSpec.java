@@ -77,6 +77,7 @@ import org.jspecify.annotations.Nullable;
  * @param format the access-log format as the command line's {@code --format} takes it: a name
  *     ({@code combined}), an Apache {@code LogFormat} or an nginx {@code log_format} string;
  *     resolved by the module that renders (loggen-formats is not visible from core)
+ * @serial exclude (serialisable so that Spark can ship it; {@link #toText()} is the stable form)
  */
 public record RunSpec(@Nullable Long seed, @Nullable String profile, @Nullable String config,
     @Nullable Double sessionsPerHour, @Nullable String zone, @Nullable Instant start,

@@ -91,6 +91,10 @@ public final class LoggenSpark {
    * Writes the run in {@code slices} gzip-compressed files under {@code outputUri}; same as
    * {@code write(spark, spec, slices, outputUri, true)}.
    *
+   * <p>When a slice fails for good (after {@code spark.task.maxFailures} attempts), Spark's
+   * {@code SparkException} propagates (undeclared, as from any Spark action) and no manifest is
+   * written.
+   *
    * @param spark the session
    * @param spec the run; its window must have an end
    * @param slices the number of slices (and tasks and files)
@@ -99,7 +103,6 @@ public final class LoggenSpark {
    * @throws IllegalArgumentException when the spec, the slice count or the format is bad
    * @throws IllegalStateException when the output already holds a complete run
    * @throws UncheckedIOException when the output cannot be written
-   * @throws org.apache.spark.SparkException (undeclared) when a slice failed for good
    */
   public static Manifest write(SparkSession spark, RunSpec spec, int slices, String outputUri) {
     return write(spark, spec, slices, outputUri, true);
@@ -122,7 +125,9 @@ public final class LoggenSpark {
    * attempt's own. When every task has succeeded the driver writes {@code _manifest.json} (see
    * {@link Manifest}) and deletes {@code _temporary}. An output that holds a
    * {@code _manifest.json} already is refused; files left by an earlier, failed run of the same
-   * spec are regenerated, checked and kept.
+   * spec are regenerated, checked and kept. When a slice fails for good (after
+   * {@code spark.task.maxFailures} attempts), Spark's {@code SparkException} propagates
+   * (undeclared, as from any Spark action) and no manifest is written.
    *
    * @param spark the session
    * @param spec the run; its window must have an end
@@ -133,7 +138,6 @@ public final class LoggenSpark {
    * @throws IllegalArgumentException when the spec, the slice count or the format is bad
    * @throws IllegalStateException when the output already holds a complete run
    * @throws UncheckedIOException when the output cannot be written
-   * @throws org.apache.spark.SparkException (undeclared) when a slice failed for good
    */
   public static Manifest write(SparkSession spark, RunSpec spec, int slices, String outputUri,
       boolean gzip) {

@@ -48,6 +48,7 @@ import java.util.Objects;
  * @param end the end of the window
  * @param gzip whether the files are gzip-compressed
  * @param parts one entry per slice, in slice order
+ * @serial exclude (serialisable so that tasks can return it; {@link #toJson()} is the stable form)
  */
 public record Manifest(String spec, String format, Instant start, Instant end, boolean gzip,
     List<Part> parts) implements Serializable {
@@ -156,6 +157,7 @@ public record Manifest(String spec, String format, Instant start, Instant end, b
    * @param sha256 the SHA-256 of the uncompressed content, in lower-case hex
    * @param files the slice's files, relative to the output directory (one file per slice)
    * @param storedBytes the size of the files as stored
+   * @serial exclude
    */
   public record Part(int slice, Instant start, Instant end, long lines, long bytes,
       String sha256, List<String> files, long storedBytes) implements Serializable {

@@ -11,6 +11,8 @@ import org.apache.hadoop.conf.Configuration;
  * A Hadoop {@link Configuration} that can travel to Spark tasks (Configuration itself is
  * {@code Writable}, not {@code Serializable}), so tasks reach the file system with the driver's
  * settings: credentials and endpoints given as {@code spark.hadoop.*}, {@code core-site.xml}.
+ *
+ * @serial exclude
  */
 public final class HadoopConf implements Serializable {
   private static final long serialVersionUID = 1L;

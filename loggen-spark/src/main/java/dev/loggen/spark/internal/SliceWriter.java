@@ -57,6 +57,7 @@ public final class SliceWriter {
    * @param gzipLevel the deflate level, 1 to 9
    * @param conf the Hadoop configuration
    * @param hook a test seam, or null
+   * @serial exclude
    */
   public record Job(RunSpec spec, int slices, String output, String tempDir, boolean gzip,
       int gzipLevel, HadoopConf conf, @Nullable FaultHook hook) implements Serializable {
@@ -91,6 +92,7 @@ public final class SliceWriter {
    *
    * @param slice the slice index
    * @param fileName its file name, relative to the output directory
+   * @serial exclude
    */
   public record Task(int slice, String fileName) implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -136,7 +138,11 @@ public final class SliceWriter {
     }
   }
 
-  /** Turns Hadoop's {@code .crc} side files off: the manifest carries the checksums. */
+  /**
+   * Turns Hadoop's {@code .crc} side files off: the manifest carries the checksums.
+   *
+   * @param fs the file system, an instance of this caller's own (not the shared cache's)
+   */
   public static void noChecksumFiles(FileSystem fs) {
     fs.setWriteChecksum(false);
     fs.setVerifyChecksum(false);
