@@ -111,8 +111,9 @@ public final class LogGenerator {
    * start up to {@link SessionSettings#maxDuration()} before its part (its warm-up) and emits
    * only the events inside it. The warm-up is extra work: each slice simulates
    * {@code maxDuration} of sessions that it does not emit, so slicing costs about
-   * {@code maxDuration / slice length} more than the single run (4 % for one-day slices with
-   * the default hour, 100 % for one-hour slices).
+   * {@code maxDuration / slice length} more simulation than the single run (4 % for one-day
+   * slices with the default hour, 100 % for one-hour slices); rendering and writing are not
+   * repeated.
    *
    * @throws IllegalArgumentException when {@code k} or {@code n} is out of range
    * @throws IllegalStateException when the window has no end, or this is already a slice
