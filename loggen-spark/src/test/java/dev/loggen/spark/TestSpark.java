@@ -21,6 +21,7 @@ final class TestSpark {
           .config("spark.ui.showConsoleProgress", "false")
           .config("spark.sql.shuffle.partitions", "4")
           .config("spark.default.parallelism", "2")
+          .config("spark.sql.debug.maxToStringFields", "100")
           .config("spark.driver.host", "127.0.0.1")
           .config("spark.driver.bindAddress", "127.0.0.1")
           .getOrCreate();
