@@ -132,8 +132,9 @@ public final class SparkMain {
     int slices;
     try {
       slices = o.slices != null ? o.slices : defaultSlices(spec);
+      SparkSession session = spark.get();
       long t0 = System.nanoTime();
-      Manifest m = LoggenSpark.write(spark.get(), spec, slices, o.output, o.gzip);
+      Manifest m = LoggenSpark.write(session, spec, slices, o.output, o.gzip);
       double secs = (System.nanoTime() - t0) / 1e9;
       out.printf(Locale.ROOT, "wrote %d lines (%d bytes, %d stored) in %d files under %s in"
           + " %.1f s (%.0f lines/s); manifest %s%n", m.lines(), m.bytes(), m.storedBytes(),
