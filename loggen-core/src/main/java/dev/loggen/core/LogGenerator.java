@@ -109,7 +109,11 @@ public final class LogGenerator {
    * {@code n} equal parts of the window, exactly as the whole run has them. Concatenating the
    * slices 0 to n-1 gives, event for event, the whole run. A slice generates the sessions that
    * start up to {@link SessionSettings#maxDuration()} before its part (its warm-up) and emits
-   * only the events inside it.
+   * only the events inside it. The warm-up is extra work: each slice simulates
+   * {@code maxDuration} of sessions that it does not emit, so slicing costs about
+   * {@code maxDuration / slice length} more simulation than the single run (4 % for one-day
+   * slices with the default hour, 100 % for one-hour slices); rendering and writing are not
+   * repeated.
    *
    * @throws IllegalArgumentException when {@code k} or {@code n} is out of range
    * @throws IllegalStateException when the window has no end, or this is already a slice
