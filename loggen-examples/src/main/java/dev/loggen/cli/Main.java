@@ -356,7 +356,9 @@ public final class Main {
           .flat()).toBuilder();
       builder = b;
       notices.add(String.format(Locale.ROOT, "%,.0f lines/s: traffic set to %,.0f sessions per"
-          + " hour, flat (--sessions-per-hour to choose)", rate, perHour));
+          + " hour, flat (--sessions-per-hour to choose)%s", rate, perHour,
+          perHour >= MAX_CALIBRATED_SESSIONS_PER_HOUR ? "; sessions are compressed in time to"
+              + " reach the rate" : ""));
     }
     LogGenerator generator;
     try {
@@ -548,9 +550,17 @@ public final class Main {
   }
 
   /**
+   * The most sessions per hour a live run's rate sets (about 600 lines per second of the shop):
+   * the simulation keeps every running session's requests in memory and warms up on the hour
+   * before its start, so more sessions cost memory and start-up time. Above it, a rate is met
+   * by running the simulation faster than the wall clock (sessions are compressed in time).
+   */
+  static final double MAX_CALIBRATED_SESSIONS_PER_HOUR = 40_000;
+
+  /**
    * The sessions per hour at which the simulation writes {@code rate} lines per second on
-   * average with flat traffic: measured on the second half of one simulated hour (the first
-   * half warms up), at most 400,000 lines.
+   * average with flat traffic (at most {@link #MAX_CALIBRATED_SESSIONS_PER_HOUR}): measured on
+   * the second half of one simulated hour (the first half warms up), at most 400,000 lines.
    */
   static double calibrate(CoreSettings core, Instant start, double rate) {
     double base = core.traffic().sessionsPerHour();
@@ -582,7 +592,7 @@ public final class Main {
       natural = base / 3600 * 30; // about 30 requests per session
     }
     double perHour = base * rate / natural;
-    return Math.max(0.01, Math.min(perHour, 240_000_000));
+    return Math.max(0.01, Math.min(perHour, MAX_CALIBRATED_SESSIONS_PER_HOUR));
   }
 
   // ---- running ---------------------------------------------------------------------------------
