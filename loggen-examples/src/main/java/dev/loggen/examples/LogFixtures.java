@@ -32,8 +32,8 @@ public final class LogFixtures {
   /** The day {@link #day} writes: 2026-01-01 in UTC. */
   public static final Instant DAY = Instant.parse("2026-01-01T00:00:00Z");
   /**
-   * The traffic of {@link #day(Path, long)}: 100 sessions an hour, about 130,000 lines and
-   * 13 MB a day, written in about a second.
+   * The traffic of {@link #day(Path, long)}: 100 sessions an hour, some 40,000 lines and 10 MB
+   * a day, written in about a second.
    */
   public static final double FIXTURE_SESSIONS_PER_HOUR = 100;
 
@@ -56,7 +56,7 @@ public final class LogFixtures {
    *
    * @param dir the directory (created if needed)
    * @param seed the seed
-   * @param sessionsPerHour the traffic (2,000 is a small real shop: about 3 million lines)
+   * @param sessionsPerHour the traffic (2,000 is a small real shop: most of a million lines)
    * @param format the access-log format (the error log follows it: nginx's for nginx formats)
    * @return what was written
    */
