@@ -18,7 +18,7 @@ import java.time.ZoneId;
  * finished days gzipped, the last day still in {@code access.log}. The files rotate at Berlin
  * midnight of the simulated time, not of the wall clock, so a week is written in seconds.
  *
- * <pre>{@code java -cp loggen-examples/target/loggen.jar dev.loggen.examples.BackfillWeek [dir] [seed]}</pre>
+ * <pre>{@code java -cp loggen.jar dev.loggen.examples.BackfillWeek [dir] [seed]}</pre>
  *
  * <p>writes {@code logs/week/access-2026-01-05.log.gz} ... {@code access-2026-01-10.log.gz},
  * {@code access.log} (Sunday 2026-01-11) and the same for {@code error}.

@@ -22,7 +22,7 @@ import java.util.List;
  * {@code dashboard}: a state named like a page views that page). The same site as
  * {@code samples/custom-site.yaml}, without YAML.
  *
- * <pre>{@code java -cp loggen-examples/target/loggen.jar dev.loggen.examples.CustomSite [seed]}</pre>
+ * <pre>{@code java -cp loggen.jar dev.loggen.examples.CustomSite [seed]}</pre>
  */
 public final class CustomSite {
   private CustomSite() {}

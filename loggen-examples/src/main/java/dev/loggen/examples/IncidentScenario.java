@@ -34,7 +34,7 @@ import java.util.TreeMap;
  *
  * so a test can check that a rule fires on exactly those requests.
  *
- * <pre>{@code java -cp loggen-examples/target/loggen.jar dev.loggen.examples.IncidentScenario [dir] [seed]}</pre>
+ * <pre>{@code java -cp loggen.jar dev.loggen.examples.IncidentScenario [dir] [seed]}</pre>
  */
 public final class IncidentScenario {
   /** Start of the six hours. */

@@ -17,7 +17,7 @@ import java.time.Instant;
  * of seconds, on standard output (pipe it into the system under test). Each line is stamped
  * with the moment it is written.
  *
- * <pre>{@code java -cp loggen-examples/target/loggen.jar dev.loggen.examples.LiveTraffic [rate] [seconds] [seed]}</pre>
+ * <pre>{@code java -cp loggen.jar dev.loggen.examples.LiveTraffic [rate] [seconds] [seed]}</pre>
  */
 public final class LiveTraffic {
   private LiveTraffic() {}

@@ -12,7 +12,7 @@ import java.time.Instant;
  * The fluent API in a few lines: ten minutes of the shop site, the first lines printed in
  * Combined format.
  *
- * <pre>{@code java -cp loggen-examples/target/loggen.jar dev.loggen.examples.QuickStart [seed]}</pre>
+ * <pre>{@code java -cp loggen.jar dev.loggen.examples.QuickStart [seed]}</pre>
  */
 public final class QuickStart {
   private QuickStart() {}

@@ -109,7 +109,8 @@ class RunTest {
   @Test
   void hourlyRotationGzipAndKeep() throws Exception {
     Cli c = Cli.run(dir, "--seed", "8", "--start", "2026-02-01T00:00:00Z", "--duration", "4h",
-        "--sessions-per-hour", "300", "--rotate-time", "hourly", "--rotate-size", "none", "--keep", "2", "--gzip",
+        "--sessions-per-hour", "300", "--rotate-time", "hourly", "--rotate-size", "none",
+        "--keep", "2", "--gzip",
         "--report", "report.json");
     assertEquals(Main.OK, c.code, c.toString());
     Path logs = dir.resolve("logs");
