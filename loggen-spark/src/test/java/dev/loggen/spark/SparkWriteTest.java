@@ -33,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class SparkWriteTest {
   private static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
-  /** Two hours at a modest rate: about 45,000 lines. */
+  /** Two hours at a modest rate: about 17,000 lines (sessions got shorter with realism). */
   private static final RunSpec SPEC = RunSpec.defaults().withSeed(42).withSessionsPerHour(1_000)
       .withWindow(START, Duration.ofHours(2));
 
@@ -50,7 +50,7 @@ class SparkWriteTest {
     assertEquals(List.of("access-2026-01-01T00-00.log.gz", "access-2026-01-01T00-30.log.gz",
         "access-2026-01-01T01-00.log.gz", "access-2026-01-01T01-30.log.gz"), m.files());
     assertTrue(m.gzip());
-    assertTrue(m.lines() > 30_000, m.toString());
+    assertTrue(m.lines() > 10_000, m.toString());
     Runs.verify(out, SPEC, LogFormats.combined(), m);
   }
 
