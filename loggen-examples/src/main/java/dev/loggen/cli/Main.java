@@ -227,7 +227,15 @@ public final class Main {
       out.println("loggen " + version());
       return OK;
     }
-    Plan plan = plan(o);
+    Plan plan;
+    try {
+      plan = plan(o);
+    } catch (ConfigException e) {
+      throw e;
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      // planning reads nothing but the configuration: whatever it rejects is a usage error
+      throw new UsageException(message(e), e);
+    }
     return runPlan(plan);
   }
 
@@ -253,6 +261,10 @@ public final class Main {
     }
     boolean cliWindow = o.start != null || o.duration != null || o.count != null;
     boolean live = o.live || (!cliWindow && config.live() != null);
+    if (live && config.core().window() != null) {
+      notices.add("a live run starts now: the configuration's window is not used (--start or"
+          + " --duration give history)");
+    }
     if (!o.live && cliWindow && config.live() != null) {
       notices.add("the configuration asks for a live run; the window on the command line makes"
           + " this a simulated run that ends by itself");
