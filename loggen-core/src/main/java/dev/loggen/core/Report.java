@@ -10,7 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a run generated, or what a parsed log holds: sessions by end state, session duration and
@@ -235,10 +237,14 @@ public record Report(
     private final Map<String, Long> scenarioCounts = new HashMap<>();
     private long sessions;
     private final Map<String, Long> endStates = new HashMap<>();
-    private final Histogram seconds = new Histogram(24 * 3600);
-    private final Histogram views = new Histogram(10_000);
-    private final Histogram requests = new Histogram(10_000);
-    private final Map<String, long[]> top = new HashMap<>();
+    // Allocated on the first session: a builder that only counts events (a slice of a parallel
+    // run) stays small.
+    private @Nullable Histogram seconds;
+    private @Nullable Histogram views;
+    private @Nullable Histogram requests;
+    // Insertion order is first-seen order, which merge() needs to admit paths exactly as one
+    // builder seeing all events would.
+    private final LinkedHashMap<String, long[]> top = new LinkedHashMap<>();
     private long firstMillis;
     private long lastMillis;
     private final LinkedHashMap<String, long[]> open = new LinkedHashMap<>(16, 0.75f, true);
@@ -275,9 +281,72 @@ public record Report(
     public Builder session(Session s) {
       sessions++;
       endStates.merge(s.endState(), 1L, Long::sum);
+      histograms();
       seconds.add(s.duration().toMillis() / 1000.0);
       views.add(s.pageViews());
       requests.add(s.requests());
+      return this;
+    }
+
+    private void histograms() {
+      if (seconds == null) {
+        seconds = new Histogram(24 * 3600);
+        views = new Histogram(10_000);
+        requests = new Histogram(10_000);
+      }
+    }
+
+    /**
+     * Adds what {@code later} counted, as if its events and sessions had come after this
+     * builder's: the parallel pipeline counts each part of a run on its own and merges the
+     * parts in order. Counts, first and last time and the top pages come out exactly as one
+     * builder fed everything in order would have them, as long as {@code later} saw fewer than
+     * 50,000 distinct paths; the means of the session summaries are sums of partial sums, which
+     * may differ from one running sum in the last bits. Parsed sessions still open in
+     * {@code later} are counted as ended. {@code later} must not be used afterwards.
+     *
+     * @param later the builder of the part that follows
+     * @return this builder
+     */
+    public Builder merge(Builder later) {
+      Objects.requireNonNull(later, "later");
+      if (later == this) {
+        throw new IllegalArgumentException("a builder cannot merge itself");
+      }
+      lines += later.lines;
+      errorLines += later.errorLines;
+      bytes += later.bytes;
+      for (int i = 0; i < status.length; i++) {
+        status[i] += later.status[i];
+      }
+      for (int i = 0; i < kinds.length; i++) {
+        kinds[i] += later.kinds[i];
+      }
+      later.scenarioCounts.forEach((k, v) -> scenarioCounts.merge(k, v, Long::sum));
+      if (firstMillis == 0) {
+        firstMillis = later.firstMillis;
+      }
+      lastMillis = Math.max(lastMillis, later.lastMillis);
+      for (Map.Entry<String, long[]> e : later.top.entrySet()) {
+        long[] c = top.get(e.getKey());
+        if (c != null) {
+          c[0] += e.getValue()[0];
+        } else if (top.size() < TOP_CAPACITY) {
+          top.put(e.getKey(), new long[] {e.getValue()[0]});
+        }
+      }
+      for (long[] open : later.open.values()) {
+        later.closeParsed(open);
+      }
+      later.open.clear();
+      sessions += later.sessions;
+      later.endStates.forEach((k, v) -> endStates.merge(k, v, Long::sum));
+      if (later.seconds != null) {
+        histograms();
+        seconds.merge(later.seconds);
+        views.merge(later.views);
+        requests.merge(later.requests);
+      }
       return this;
     }
 
@@ -311,6 +380,7 @@ public record Report(
     private void closeParsed(long[] s) {
       sessions++;
       endStates.merge("INACTIVE", 1L, Long::sum);
+      histograms();
       seconds.add((s[1] - s[0]) / 1000.0);
       views.add(s[2]);
       requests.add(s[3]);
@@ -364,9 +434,13 @@ public record Report(
       pages.sort(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())
           .thenComparing(Map.Entry.comparingByKey()));
       return new Report(lines, errorLines, bytes, codes, k, scenarioCounts, sessions, endStates,
-          seconds.summary(), views.summary(), requests.summary(),
+          summary(seconds), summary(views), summary(requests),
           pages.subList(0, Math.min(10, pages.size())), firstMillis, lastMillis);
     }
+  }
+
+  private static Summary summary(@Nullable Histogram h) {
+    return h == null ? Summary.EMPTY : h.summary();
   }
 
   /** Counts of whole values {@code 0..cap} (larger values count at {@code cap}). */
@@ -386,6 +460,15 @@ public record Report(
       max = Math.max(max, v);
       int slot = (int) Math.min(counts.length - 1, Math.max(0, Math.round(v)));
       counts[slot]++;
+    }
+
+    void merge(Histogram other) {
+      n += other.n;
+      sum += other.sum;
+      max = Math.max(max, other.max);
+      for (int i = 0; i < counts.length; i++) {
+        counts[i] += other.counts[i];
+      }
     }
 
     Summary summary() {
