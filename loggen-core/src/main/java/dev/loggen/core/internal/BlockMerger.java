@@ -21,7 +21,10 @@ public final class BlockMerger {
   private SessionRun[] live = new SessionRun[256];
   private int liveCount;
   private AccessEvent[] gathered = new AccessEvent[1024];
-  private long[] keys = new long[1024];
+  private int[] offsets = new int[1024];
+  private int[] scratch = new int[1024];
+  private int[] scratch2 = new int[1024];
+  private final int[] histogram = new int[256];
 
   /**
    * A merger for the events in {@code [from, to)}.
@@ -64,7 +67,7 @@ public final class BlockMerger {
     long hi = Math.min(blockEnd, to);
     int count = 0;
     AccessEvent[] out = gathered;
-    long[] k = keys;
+    int[] off = offsets;
     for (int r = 0; r < liveCount; r++) {
       SessionRun s = live[r];
       AccessEvent[] ev = s.events;
@@ -79,9 +82,9 @@ public final class BlockMerger {
         if (t >= lo && t < hi) {
           if (count == out.length) {
             out = gathered = Arrays.copyOf(out, count * 2);
-            k = keys = Arrays.copyOf(k, count * 2);
+            off = offsets = Arrays.copyOf(off, count * 2);
           }
-          k[count] = ((t - blockStart) << 40) | count;
+          off[count] = (int) (t - blockStart);
           out[count++] = e;
         }
         c++;
@@ -93,16 +96,77 @@ public final class BlockMerger {
       return NONE;
     }
     AccessEvent[] sorted = new AccessEvent[count];
-    if (count > 1) {
-      Arrays.sort(k, 0, count);
-      for (int i = 0; i < count; i++) {
-        sorted[i] = out[(int) (k[i] & 0xFF_FFFF_FFFFL)];
-      }
-    } else {
-      sorted[0] = out[0];
-    }
+    sort(out, off, count, sorted);
     Arrays.fill(out, 0, count, null);
     return sorted;
+  }
+
+  /**
+   * Orders {@code events[0, n)} by their time offset in the block, keeping the gathering order
+   * (session arrival order, then position in the session) among equal times: a stable sort.
+   * Offsets are below 2^16 (a block is 60,000 ms), so a least-significant-digit radix sort in
+   * two passes of 8 bits does it in linear time; short blocks use an insertion sort.
+   */
+  private void sort(AccessEvent[] events, int[] off, int n, AccessEvent[] sorted) {
+    if (n < 48) {
+      int[] idx = ensure(n);
+      for (int i = 0; i < n; i++) {
+        int o = off[i];
+        int j = i - 1;
+        while (j >= 0 && off[idx[j]] > o) {
+          idx[j + 1] = idx[j];
+          j--;
+        }
+        idx[j + 1] = i;
+      }
+      for (int i = 0; i < n; i++) {
+        sorted[i] = events[idx[i]];
+      }
+      return;
+    }
+    int[] idx = ensure(n);
+    int[] tmp = scratch2;
+    int[] counts = histogram;
+    // Pass 1: by the low byte, from gathering order into tmp.
+    Arrays.fill(counts, 0);
+    for (int i = 0; i < n; i++) {
+      counts[off[i] & 0xFF]++;
+    }
+    prefix(counts);
+    for (int i = 0; i < n; i++) {
+      tmp[counts[off[i] & 0xFF]++] = i;
+    }
+    // Pass 2: by the high byte, stable, from tmp into idx.
+    Arrays.fill(counts, 0);
+    for (int i = 0; i < n; i++) {
+      counts[off[i] >>> 8]++;
+    }
+    prefix(counts);
+    for (int i = 0; i < n; i++) {
+      int k = tmp[i];
+      idx[counts[off[k] >>> 8]++] = k;
+    }
+    for (int i = 0; i < n; i++) {
+      sorted[i] = events[idx[i]];
+    }
+  }
+
+  private static void prefix(int[] counts) {
+    int sum = 0;
+    for (int b = 0; b < counts.length; b++) {
+      int c = counts[b];
+      counts[b] = sum;
+      sum += c;
+    }
+  }
+
+  private int[] ensure(int n) {
+    if (scratch.length < n) {
+      int size = Math.max(n, scratch.length * 2);
+      scratch = new int[size];
+      scratch2 = new int[size];
+    }
+    return scratch;
   }
 
   /** The number of sessions alive after the last block. */
