@@ -13,8 +13,10 @@ public enum VisitorKind {
   /** A programmatic API client (the {@code api} profile). */
   API_CLIENT;
 
+  private final String label = name().toLowerCase(java.util.Locale.ROOT);
+
   /** The lower-case name used in JSON output and configuration, e.g. {@code "crawler"}. */
   public String label() {
-    return name().toLowerCase(java.util.Locale.ROOT);
+    return label;
   }
 }

@@ -1,4 +1,14 @@
-/** loggen formats (see the module README section). */
+/**
+ * Log formats and parsers for loggen: {@link dev.loggen.formats.LogFormats} renders
+ * {@link dev.loggen.core.AccessEvent}s as NCSA Common and Combined lines, flat JSON and Elastic
+ * Common Schema lines, any Apache {@code LogFormat} or nginx {@code log_format} string, and
+ * Apache and nginx error-log lines; {@link dev.loggen.formats.LogParsers} reads such lines back
+ * into {@link dev.loggen.formats.LogRecord}s.
+ *
+ * <p>Everything in this package is immutable and thread-safe except the renderers that
+ * {@link dev.loggen.core.LogFormat#newRenderer()} returns, which belong to one thread. Classes in
+ * {@code dev.loggen.formats.internal} are not part of the API.
+ */
 @NullMarked
 package dev.loggen.formats;
 

@@ -1,0 +1,92 @@
+package dev.loggen.formats;
+
+/**
+ * A line that does not match its format. Says where (line number and 1-based column) and what
+ * was expected there, e.g. {@code line 8899, column 247: expected '"' after %{User-Agent}i,
+ * found the end of the line}.
+ */
+public final class LogParseException extends RuntimeException {
+  /** Serial form version. */
+  private static final long serialVersionUID = 1L;
+  private static final int MAX_QUOTED_LINE = 300;
+
+  /** The 1-based line number. */
+  private final long lineNumber;
+  /** The 1-based column. */
+  private final int column;
+  /** What was expected at the column. */
+  private final String expected;
+  /** The whole line. */
+  private final String line;
+
+  /**
+   * A parse failure.
+   *
+   * @param lineNumber 1-based number of the line in its file or stream
+   * @param column 1-based column (in chars) where the line stops matching; one past the last
+   *     char when the line ended too early
+   * @param expected what the format wanted there, e.g. {@code '"' after %{User-Agent}i}
+   * @param line the whole line
+   */
+  public LogParseException(long lineNumber, int column, String expected, String line) {
+    super(message(lineNumber, Math.max(1, column), expected, line));
+    this.lineNumber = lineNumber;
+    this.column = Math.max(1, column);
+    this.expected = expected;
+    this.line = line;
+  }
+
+  private static String message(long lineNumber, int column, String expected, String line) {
+    String found = column - 1 < line.length()
+        ? "found " + describe(line.charAt(column - 1))
+        : "found the end of the line";
+    String quoted = line.length() <= MAX_QUOTED_LINE
+        ? line
+        : line.substring(0, MAX_QUOTED_LINE) + "... (" + line.length() + " chars)";
+    return "line " + lineNumber + ", column " + column + ": expected " + expected + ", " + found
+        + ": " + quoted;
+  }
+
+  private static String describe(char c) {
+    if (c < 0x20 || c == 0x7F) {
+      return "control character U+" + String.format(java.util.Locale.ROOT, "%04X", (int) c);
+    }
+    return "'" + c + "'";
+  }
+
+  /**
+   * The 1-based line number.
+   *
+   * @return the line number given by the reader, or 1 for a single parsed line
+   */
+  public long lineNumber() {
+    return lineNumber;
+  }
+
+  /**
+   * The 1-based column where the line stops matching.
+   *
+   * @return the column, one past the end when the line is too short
+   */
+  public int column() {
+    return column;
+  }
+
+  /**
+   * What the format expected at {@link #column()}.
+   *
+   * @return a description such as {@code a status code (3 digits) for %>s}
+   */
+  public String expected() {
+    return expected;
+  }
+
+  /**
+   * The line that failed.
+   *
+   * @return the whole line
+   */
+  public String line() {
+    return line;
+  }
+}

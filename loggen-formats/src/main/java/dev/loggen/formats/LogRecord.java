@@ -1,0 +1,116 @@
+package dev.loggen.formats;
+
+import java.time.OffsetDateTime;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One parsed access-log line: the fields a format printed, unescaped.
+ *
+ * <p>A field is {@code null} when the format does not print it, or prints the server's mark for
+ * "absent": {@code -} for ident, user, referrer and user agent (and an empty value in nginx
+ * {@code escape=json} or {@code escape=none} formats), JSON {@code null} or a missing key in
+ * the JSON formats. Apache's {@code %b} prints {@code -} for an empty body; it reads as 0 bytes.
+ * Where a format prints one thing twice (the request line and the method, say) the request
+ * line wins.
+ *
+ * @param time the request time with the offset it was printed in; a time printed without an
+ *     offset ({@code $msec}, a {@code strftime} pattern without {@code %z}) is taken as UTC
+ * @param clientAddress the client address ({@code %h}, {@code %a}, {@code $remote_addr})
+ * @param ident the RFC 1413 identity ({@code %l})
+ * @param user the authenticated user ({@code %u}, {@code $remote_user}); Apache prints an empty
+ *     user as {@code ""}, which reads back as the empty string
+ * @param method the request method
+ * @param path the request target with its query string, as sent; from {@code %U} or
+ *     {@code $uri} alone it is the decoded path the server logged there
+ * @param protocol the protocol, e.g. {@code HTTP/1.1}
+ * @param status the response status
+ * @param bytes the response body size in bytes
+ * @param referrer the Referer header
+ * @param userAgent the User-Agent header
+ * @param responseTimeMicros the time taken, in microseconds, at the precision the format printed
+ *     ({@code %T} whole seconds, {@code $request_time} milliseconds, {@code %D} microseconds)
+ * @param host the virtual host or Host header
+ * @param fields every printed field by the name the format gave it (an Apache directive such as
+ *     {@code %>s} or {@code %{User-agent}i}, an nginx variable such as {@code $status}, a JSON
+ *     key with nested keys joined by dots), its text unescaped, in line order; the JSON formats'
+ *     ground-truth fields ({@code loggen_session_id}, ...) are here
+ */
+public record LogRecord(
+    @Nullable OffsetDateTime time,
+    @Nullable String clientAddress,
+    @Nullable String ident,
+    @Nullable String user,
+    @Nullable String method,
+    @Nullable String path,
+    @Nullable String protocol,
+    @Nullable Integer status,
+    @Nullable Long bytes,
+    @Nullable String referrer,
+    @Nullable String userAgent,
+    @Nullable Long responseTimeMicros,
+    @Nullable String host,
+    Map<String, String> fields) {
+
+  /**
+   * A record; {@code fields} is copied, keeping its order.
+   *
+   * @param time see the class description
+   * @param clientAddress see the class description
+   * @param ident see the class description
+   * @param user see the class description
+   * @param method see the class description
+   * @param path see the class description
+   * @param protocol see the class description
+   * @param status see the class description
+   * @param bytes see the class description
+   * @param referrer see the class description
+   * @param userAgent see the class description
+   * @param responseTimeMicros see the class description
+   * @param host see the class description
+   * @param fields see the class description
+   */
+  public LogRecord {
+    Objects.requireNonNull(fields, "fields");
+    fields = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+  }
+
+  /**
+   * The path without its query string.
+   *
+   * @return the part of {@link #path()} before {@code ?}, or null when there is no path
+   */
+  public @Nullable String pathWithoutQuery() {
+    if (path == null) {
+      return null;
+    }
+    int q = path.indexOf('?');
+    return q < 0 ? path : path.substring(0, q);
+  }
+
+  /**
+   * The query string without the {@code ?}.
+   *
+   * @return the part of {@link #path()} after {@code ?}, or null when there is none
+   */
+  public @Nullable String query() {
+    if (path == null) {
+      return null;
+    }
+    int q = path.indexOf('?');
+    return q < 0 ? null : path.substring(q + 1);
+  }
+
+  /**
+   * One printed field by its name in the format.
+   *
+   * @param name e.g. {@code %>s}, {@code $http_x_forwarded_for} or {@code http.request.method}
+   * @return its unescaped text, or null when the format has no such field
+   */
+  public @Nullable String field(String name) {
+    return fields.get(name);
+  }
+}

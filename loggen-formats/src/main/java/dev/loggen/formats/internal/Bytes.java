@@ -1,0 +1,171 @@
+package dev.loggen.formats.internal;
+
+import dev.loggen.core.LineBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * A renderer's scratch line: a growable byte array written with local indices in tight loops,
+ * then copied once into the caller's {@link LineBuffer}. Not thread-safe.
+ *
+ * <p>It exists because {@link LineBuffer} has no way to write into its array and then set the
+ * length, so byte-at-a-time escaping straight into it would pay a bounds check and a field
+ * update per byte.
+ */
+final class Bytes {
+  private static final byte[] DIGITS = "0123456789".getBytes(StandardCharsets.US_ASCII);
+
+  byte[] buf;
+  int len;
+  private char[] chars = new char[256];
+
+  /**
+   * An empty buffer.
+   *
+   * @param capacity initial capacity in bytes
+   */
+  public Bytes(int capacity) {
+    buf = new byte[Math.max(16, capacity)];
+  }
+
+  /** Empties the buffer. */
+  public void reset() {
+    len = 0;
+  }
+
+  /**
+   * The number of bytes written.
+   *
+   * @return the length
+   */
+  public int length() {
+    return len;
+  }
+
+  /**
+   * Copies the content to {@code out}.
+   *
+   * @param out the caller's buffer
+   */
+  public void copyTo(LineBuffer out) {
+    out.append(buf, 0, len);
+  }
+
+  /**
+   * The content decoded as UTF-8 (for tests and messages).
+   *
+   * @return the content as text
+   */
+  @Override
+  public String toString() {
+    return new String(buf, 0, len, StandardCharsets.UTF_8);
+  }
+
+  /** A scratch char array of at least {@code n} chars (its content is not kept). */
+  char[] chars(int n) {
+    if (chars.length < n) {
+      chars = new char[Math.max(n, chars.length * 2)];
+    }
+    return chars;
+  }
+
+  void ensure(int extra) {
+    if (len + extra > buf.length) {
+      buf = Arrays.copyOf(buf, Math.max(len + extra, buf.length * 2));
+    }
+  }
+
+  void put(byte b) {
+    if (len == buf.length) {
+      ensure(1);
+    }
+    buf[len++] = b;
+  }
+
+  void put(char asciiChar) {
+    put((byte) asciiChar);
+  }
+
+  void put(byte[] src) {
+    put(src, 0, src.length);
+  }
+
+  void put(byte[] src, int off, int n) {
+    ensure(n);
+    System.arraycopy(src, off, buf, len, n);
+    len += n;
+  }
+
+  /** Appends a string known to be ASCII. */
+  void putAscii(String s) {
+    int n = s.length();
+    ensure(n);
+    byte[] b = buf;
+    int p = len;
+    for (int i = 0; i < n; i++) {
+      b[p++] = (byte) s.charAt(i);
+    }
+    len = p;
+  }
+
+  /** Appends a non-negative or negative decimal number. */
+  void putLong(long v) {
+    if (v < 0) {
+      if (v == Long.MIN_VALUE) {
+        putAscii(Long.toString(v));
+        return;
+      }
+      put('-');
+      v = -v;
+    }
+    int digits = digits(v);
+    ensure(digits);
+    int p = len + digits;
+    len = p;
+    byte[] b = buf;
+    do {
+      b[--p] = DIGITS[(int) (v % 10)];
+      v /= 10;
+    } while (v > 0);
+  }
+
+  /** Appends {@code v} (non-negative) as exactly {@code width} digits, zero-padded. */
+  void putPadded(long v, int width) {
+    ensure(width);
+    int p = len + width;
+    len = p;
+    byte[] b = buf;
+    for (int i = 0; i < width; i++) {
+      b[--p] = DIGITS[(int) (v % 10)];
+      v /= 10;
+    }
+  }
+
+  /** Overwrites {@code width} digits at {@code at} with {@code v}, zero-padded. */
+  void setPadded(int at, long v, int width) {
+    byte[] b = buf;
+    for (int p = at + width - 1; p >= at; p--) {
+      b[p] = DIGITS[(int) (v % 10)];
+      v /= 10;
+    }
+  }
+
+  /** Appends text as UTF-8 without any escaping (unpaired surrogates become {@code ?}). */
+  void putUtf8(String s) {
+    Escaper.NONE_RAW.append(this, s, 0, s.length());
+  }
+
+  static int digits(long v) {
+    if (v < 10_000L) {
+      return v < 10 ? 1 : v < 100 ? 2 : v < 1000 ? 3 : 4;
+    }
+    if (v < 100_000_000L) {
+      return v < 100_000L ? 5 : v < 1_000_000L ? 6 : v < 10_000_000L ? 7 : 8;
+    }
+    int d = 9;
+    for (long t = v / 1_000_000_000L; t > 0; t /= 10) {
+      d++;
+    }
+    return d;
+  }
+}

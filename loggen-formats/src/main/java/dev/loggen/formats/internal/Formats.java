@@ -1,0 +1,115 @@
+package dev.loggen.formats.internal;
+
+import dev.loggen.core.LogFormat;
+import dev.loggen.formats.LogParser;
+import dev.loggen.formats.NginxEscape;
+import java.util.Objects;
+
+/** The implementations behind {@code LogFormats} and {@code LogParsers}. */
+public final class Formats {
+  private static final String COMBINED_FORMAT = ApacheCompiler.NICKNAMES.get("combined");
+  private static final String COMMON_FORMAT = ApacheCompiler.NICKNAMES.get("common");
+  private static final ProgramFormat COMMON = new ProgramFormat("common", "LogFormats.common()",
+      ApacheCompiler.compile(COMMON_FORMAT));
+  private static final ProgramFormat COMBINED = new ProgramFormat("combined",
+      "LogFormats.combined()", ApacheCompiler.compile(COMBINED_FORMAT));
+
+  private Formats() {}
+
+  /**
+   * NCSA Common.
+   *
+   * @return the shared instance
+   */
+  public static LogFormat common() {
+    return COMMON;
+  }
+
+  /**
+   * NCSA Combined.
+   *
+   * @return the shared instance
+   */
+  public static LogFormat combined() {
+    return COMBINED;
+  }
+
+  /**
+   * Flat JSON lines.
+   *
+   * @return the shared instance
+   */
+  public static LogFormat json() {
+    return JsonFormat.flat();
+  }
+
+  /**
+   * ECS JSON lines.
+   *
+   * @return the shared instance
+   */
+  public static LogFormat ecs() {
+    return JsonFormat.ecs();
+  }
+
+  /**
+   * An Apache LogFormat string or nickname.
+   *
+   * @param logFormat the format
+   * @return the format
+   */
+  public static LogFormat apache(String logFormat) {
+    Objects.requireNonNull(logFormat, "logFormat");
+    Program p = ApacheCompiler.compile(logFormat);
+    return new ProgramFormat("apache", "LogFormats.apache(\"" + logFormat + "\")", p);
+  }
+
+  /**
+   * An nginx log_format string.
+   *
+   * @param logFormat the format
+   * @param escape the escaping
+   * @return the format
+   */
+  public static LogFormat nginx(String logFormat, NginxEscape escape) {
+    Objects.requireNonNull(logFormat, "logFormat");
+    Objects.requireNonNull(escape, "escape");
+    Program p = NginxCompiler.compile(logFormat, escape);
+    String esc = escape == NginxEscape.DEFAULT ? "" : ", NginxEscape." + escape.name();
+    return new ProgramFormat("nginx", "LogFormats.nginx(\"" + logFormat + "\"" + esc + ")", p);
+  }
+
+  /**
+   * Apache 2.4 error log.
+   *
+   * @return the shared instance
+   */
+  public static LogFormat apacheError() {
+    return ErrorLogFormat.apache();
+  }
+
+  /**
+   * nginx error log.
+   *
+   * @return the shared instance
+   */
+  public static LogFormat nginxError() {
+    return ErrorLogFormat.nginx();
+  }
+
+  /**
+   * A parser for lines of {@code format}, if it is one of ours that can be read back.
+   *
+   * @param format the format
+   * @return its parser
+   * @throws IllegalArgumentException for error-log formats and formats from elsewhere
+   */
+  public static LogParser parserFor(LogFormat format) {
+    Objects.requireNonNull(format, "format");
+    if (format instanceof HasParser p) {
+      return p.parser();
+    }
+    throw new IllegalArgumentException("no parser for format " + format.name() + " (" + format
+        + "): only the access-log formats of LogFormats can be parsed");
+  }
+}

@@ -1,0 +1,264 @@
+package dev.loggen.formats.internal;
+
+import dev.loggen.core.AccessEvent;
+import dev.loggen.core.LineBuffer;
+import dev.loggen.core.LogFormat;
+import dev.loggen.core.VisitorKind;
+import dev.loggen.formats.LogParser;
+import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * JSON lines: one object per event, either flat with nginx-style names ({@link #flat()}) or in
+ * Elastic Common Schema's nested form ({@link #ecs()}). Keys are always in the same order;
+ * strings are escaped as {@link Escaper#JSON}. Immutable, thread-safe.
+ */
+final class JsonFormat implements LogFormat, HasParser {
+  static final String TIME_PATTERN = "%Y-%m-%dT%H:%M:%S.%3N%:z";
+  static final String ECS_VERSION = "8.11.0";
+
+  private static final JsonFormat FLAT = new JsonFormat(false);
+  private static final JsonFormat ECS = new JsonFormat(true);
+
+  private final boolean ecs;
+
+  private JsonFormat(boolean ecs) {
+    this.ecs = ecs;
+  }
+
+  static JsonFormat flat() {
+    return FLAT;
+  }
+
+  static JsonFormat ecs() {
+    return ECS;
+  }
+
+  @Override
+  public String name() {
+    return ecs ? "ecs" : "json";
+  }
+
+  @Override
+  public Renderer newRenderer() {
+    return ecs ? new EcsRenderer() : new FlatRenderer();
+  }
+
+  @Override
+  public LogParser parser() {
+    return new JsonLineParser(name());
+  }
+
+  @Override
+  public String toString() {
+    return ecs ? "LogFormats.ecs()" : "LogFormats.json()";
+  }
+
+  private static byte[] b(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static final byte[][] KIND_LABELS = kindLabels();
+
+  private static byte[][] kindLabels() {
+    VisitorKind[] kinds = VisitorKind.values();
+    byte[][] r = new byte[kinds.length][];
+    for (VisitorKind k : kinds) {
+      r[k.ordinal()] = b(k.label());
+    }
+    return r;
+  }
+
+  /** State shared by both renderers: the line, the time cache, the string cache. */
+  private abstract static class Base implements Renderer {
+    final Bytes o = new Bytes(768);
+    final TimeRenderer time = new TimeRenderer(
+        Strftime.internal(TIME_PATTERN));
+    final EncodedCache strings = new EncodedCache(Escaper.JSON);
+
+    void str(String s) {
+      o.put('"');
+      strings.append(o, s);
+      o.put('"');
+    }
+
+    void strOrNull(@Nullable String s) {
+      if (s == null) {
+        o.putAscii("null");
+      } else {
+        str(s);
+      }
+    }
+
+    void time(AccessEvent e) {
+      o.put('"');
+      time.append(o, e.epochMillis(), e.offset().getTotalSeconds(), 0);
+      o.put('"');
+    }
+
+    void path(String p, int from, int to) {
+      o.put('"');
+      Escaper.JSON.append(o, p, from, to);
+      o.put('"');
+    }
+
+    /** Seconds with three decimals, as nginx's $request_time. */
+    void seconds(long micros) {
+      long ms = micros / 1000;
+      o.putLong(ms / 1000);
+      o.put('.');
+      o.putPadded(ms % 1000, 3);
+    }
+  }
+
+  private static final byte[] F_TIME = b("{\"time\":");
+  private static final byte[] F_ADDR = b(",\"remote_addr\":");
+  private static final byte[] F_USER = b(",\"remote_user\":");
+  private static final byte[] F_METHOD = b(",\"request_method\":");
+  private static final byte[] F_URI = b(",\"request_uri\":");
+  private static final byte[] F_PROTO = b(",\"server_protocol\":");
+  private static final byte[] F_STATUS = b(",\"status\":");
+  private static final byte[] F_BYTES = b(",\"body_bytes_sent\":");
+  private static final byte[] F_REF = b(",\"http_referer\":");
+  private static final byte[] F_UA = b(",\"http_user_agent\":");
+  private static final byte[] F_RT = b(",\"request_time\":");
+  private static final byte[] F_HOST = b(",\"host\":");
+  private static final byte[] F_SID = b(",\"loggen_session_id\":");
+  private static final byte[] F_STATE = b(",\"loggen_state\":");
+  private static final byte[] F_KIND = b(",\"loggen_visitor_kind\":\"");
+  private static final byte[] F_SCEN = b("\",\"loggen_scenario\":");
+
+  private static final class FlatRenderer extends Base {
+    @Override
+    public void render(AccessEvent e, LineBuffer out) {
+      o.reset();
+      o.put(F_TIME);
+      time(e);
+      o.put(F_ADDR);
+      str(e.clientAddress());
+      o.put(F_USER);
+      strOrNull(e.user());
+      o.put(F_METHOD);
+      str(e.method());
+      o.put(F_URI);
+      path(e.path(), 0, e.path().length());
+      o.put(F_PROTO);
+      str(e.protocol());
+      o.put(F_STATUS);
+      o.putLong(e.status());
+      o.put(F_BYTES);
+      o.putLong(e.bytes());
+      o.put(F_REF);
+      strOrNull(e.referrer());
+      o.put(F_UA);
+      strOrNull(e.userAgent());
+      o.put(F_RT);
+      seconds(e.responseTimeMicros());
+      o.put(F_HOST);
+      str(e.host());
+      o.put(F_SID);
+      o.putLong(e.sessionId());
+      o.put(F_STATE);
+      str(e.state());
+      o.put(F_KIND);
+      o.put(KIND_LABELS[e.visitorKind().ordinal()]);
+      o.put(F_SCEN);
+      strOrNull(e.scenario());
+      o.put('}');
+      o.copyTo(out);
+    }
+  }
+
+  private static final byte[] E_TS = b("{\"@timestamp\":");
+  private static final byte[] E_EVENT = b(",\"ecs\":{\"version\":\"" + ECS_VERSION
+      + "\"},\"event\":{\"kind\":\"event\",\"category\":[\"web\"],\"type\":[\"access\"],"
+      + "\"outcome\":\"");
+  private static final byte[] E_DURATION = b("\",\"duration\":");
+  private static final byte[] E_SOURCE = b("},\"source\":{\"ip\":");
+  private static final byte[] E_USER = b("},\"user\":{\"name\":");
+  private static final byte[] E_HTTP = b("},\"http\":{\"version\":");
+  private static final byte[] E_METHOD = b(",\"request\":{\"method\":");
+  private static final byte[] E_REFERRER = b(",\"referrer\":");
+  private static final byte[] E_RESPONSE = b("},\"response\":{\"status_code\":");
+  private static final byte[] E_BODY = b(",\"body\":{\"bytes\":");
+  private static final byte[] E_URL = b("}}},\"url\":{\"original\":");
+  private static final byte[] E_PATH = b(",\"path\":");
+  private static final byte[] E_QUERY = b(",\"query\":");
+  private static final byte[] E_DOMAIN = b(",\"domain\":");
+  private static final byte[] E_UA = b("},\"user_agent\":{\"original\":");
+  private static final byte[] E_HOST = b("},\"host\":{\"name\":");
+  private static final byte[] E_LABELS = b("},\"labels\":{\"loggen_session_id\":\"");
+  private static final byte[] E_STATE = b("\",\"loggen_state\":");
+  private static final byte[] E_KIND = b(",\"loggen_visitor_kind\":\"");
+  private static final byte[] E_SCEN = b("\",\"loggen_scenario\":");
+  private static final byte[] SUCCESS = b("success");
+  private static final byte[] FAILURE = b("failure");
+
+  private static final class EcsRenderer extends Base {
+    @Override
+    public void render(AccessEvent e, LineBuffer out) {
+      o.reset();
+      o.put(E_TS);
+      time(e);
+      o.put(E_EVENT);
+      o.put(e.status() >= 400 ? FAILURE : SUCCESS);
+      o.put(E_DURATION);
+      o.putLong(e.responseTimeMicros() * 1000);
+      o.put(E_SOURCE);
+      str(e.clientAddress());
+      if (e.user() != null) {
+        o.put(E_USER);
+        str(e.user());
+      }
+      o.put(E_HTTP);
+      String proto = e.protocol();
+      if (proto.startsWith("HTTP/")) {
+        path(proto, 5, proto.length());
+      } else {
+        str(proto);
+      }
+      o.put(E_METHOD);
+      str(e.method());
+      if (e.referrer() != null) {
+        o.put(E_REFERRER);
+        str(e.referrer());
+      }
+      o.put(E_RESPONSE);
+      o.putLong(e.status());
+      o.put(E_BODY);
+      o.putLong(e.bytes());
+      o.put(E_URL);
+      String p = e.path();
+      path(p, 0, p.length());
+      int q = p.indexOf('?');
+      o.put(E_PATH);
+      path(p, 0, q < 0 ? p.length() : q);
+      if (q >= 0) {
+        o.put(E_QUERY);
+        path(p, q + 1, p.length());
+      }
+      o.put(E_DOMAIN);
+      str(e.host());
+      if (e.userAgent() != null) {
+        o.put(E_UA);
+        str(e.userAgent());
+      }
+      o.put(E_HOST);
+      str(e.host());
+      o.put(E_LABELS);
+      o.putLong(e.sessionId());
+      o.put(E_STATE);
+      str(e.state());
+      o.put(E_KIND);
+      o.put(KIND_LABELS[e.visitorKind().ordinal()]);
+      if (e.scenario() != null) {
+        o.put(E_SCEN);
+        str(e.scenario());
+        o.putAscii("}}");
+      } else {
+        o.putAscii("\"}}");
+      }
+      o.copyTo(out);
+    }
+  }
+}

@@ -1,0 +1,37 @@
+package dev.loggen.formats.internal;
+
+import dev.loggen.core.LogFormat;
+import dev.loggen.formats.LogParser;
+
+/** A {@link LogFormat} defined by an Apache or nginx format string. Immutable, thread-safe. */
+final class ProgramFormat implements LogFormat, HasParser {
+  private final String name;
+  private final String description;
+  private final Program program;
+
+  ProgramFormat(String name, String description, Program program) {
+    this.name = name;
+    this.description = description;
+    this.program = program;
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public Renderer newRenderer() {
+    return new ProgramRenderer(program);
+  }
+
+  @Override
+  public LogParser parser() {
+    return new ProgramParser(name, program);
+  }
+
+  @Override
+  public String toString() {
+    return description;
+  }
+}

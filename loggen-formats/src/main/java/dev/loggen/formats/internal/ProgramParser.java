@@ -1,0 +1,485 @@
+package dev.loggen.formats.internal;
+
+import dev.loggen.formats.LogParseException;
+import dev.loggen.formats.LogParser;
+import dev.loggen.formats.LogRecord;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Parses lines of a compiled Apache or nginx {@link Program}.
+ *
+ * <p>Literals must match exactly. A time ends where its pattern ends; any other field ends
+ * where the next literal starts, skipping backslash escapes (a {@code \"} inside an Apache
+ * {@code "%r"}), and a value that its server escapes never runs past a raw quote. Each candidate
+ * end is checked against the field's syntax (a status is three digits, a time parses to a date
+ * that exists, ...).
+ *
+ * <p>A line is read twice at most. First each field takes the first end that fits its syntax;
+ * almost every line parses so. If not, every split is tried (bounded by a step budget), so
+ * values that contain the delimiter (a user name with a space, an nginx {@code escape=none} user
+ * agent with a quote) still parse when some split fits. If none does, the error reported is
+ * where the first reading went wrong: that is where a person reading the line sees the problem.
+ * Fields next to each other without a literal between them (Apache {@code %U%q}) are split
+ * longest-first, a decoded path stopping at {@code ?}.
+ */
+final class ProgramParser implements LogParser {
+  private static final int MAX_STEPS = 20_000;
+
+  private final String name;
+  private final Item[] items;
+
+  ProgramParser(String name, Program program) {
+    this.name = name;
+    this.items = program.items;
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public LogRecord parseLine(String line, long lineNumber) {
+    Matcher first = new Matcher(line, true);
+    if (first.match(0, 0)) {
+      return build(line, first.starts, first.ends);
+    }
+    Matcher any = new Matcher(line, false);
+    if (any.match(0, 0)) {
+      return build(line, any.starts, any.ends);
+    }
+    // report where the natural reading (each field ending at the first place that fits it)
+    // went wrong, not where some far-fetched split happened to get furthest
+    throw new LogParseException(lineNumber, Math.max(first.bestPos, 0) + 1, first.bestExpected,
+        line);
+  }
+
+  @Override
+  public String toString() {
+    return "LogParser[" + name + "]";
+  }
+
+  private final class Matcher {
+    final String line;
+    /** Whether each field takes only the first end that fits its syntax (no backtracking). */
+    final boolean firstFit;
+    final int[] starts = new int[items.length];
+    final int[] ends = new int[items.length];
+    int bestPos = -1;
+    String bestExpected = "a line of this format";
+    int steps;
+
+    Matcher(String line, boolean firstFit) {
+      this.line = line;
+      this.firstFit = firstFit;
+    }
+
+    void fail(int pos, String expected) {
+      if (pos > bestPos) {
+        bestPos = pos;
+        bestExpected = expected;
+      }
+    }
+
+    String after(int idx) {
+      return idx == 0 ? "at the start of the line" : "after " + items[idx - 1];
+    }
+
+    boolean match(int idx, int pos) {
+      if (++steps > MAX_STEPS) {
+        if (!firstFit) {
+          fail(pos, "a line this format can split one way only (gave up after " + MAX_STEPS
+              + " attempts)");
+        }
+        return false;
+      }
+      if (idx == items.length) {
+        if (pos == line.length()) {
+          return true;
+        }
+        fail(pos, "the end of the line " + after(idx));
+        return false;
+      }
+      Item it = items[idx];
+      if (it.isLiteral()) {
+        String lit = it.name;
+        if (line.startsWith(lit, pos)) {
+          return match(idx + 1, pos + lit.length());
+        }
+        int k = 0;
+        while (pos + k < line.length() && line.charAt(pos + k) == lit.charAt(k)) {
+          k++;
+        }
+        fail(pos + k, quote(lit.charAt(k)) + " " + after(idx));
+        return false;
+      }
+      int n = line.length();
+      if (idx + 1 == items.length) {
+        return tryEnd(idx, pos, n, idx + 1, n);
+      }
+      Item next = items[idx + 1];
+      if (!next.isLiteral()) {
+        // adjacent fields: try the longest value first; a decoded path stops at '?' so that
+        // %U%q and $uri$is_args$args split where the query starts
+        int max = n;
+        if (it.op == Item.PATH_DECODED) {
+          int q = line.indexOf('?', pos);
+          max = q < 0 ? n : q;
+        }
+        for (int e = max; e >= pos; e--) {
+          if (tryEnd(idx, pos, e, idx + 1, e)) {
+            return true;
+          }
+          if (steps > MAX_STEPS) {
+            return false;
+          }
+        }
+        return false;
+      }
+      String lit = next.name;
+      if (it.syntax == Item.S_TIME && it.time != null) {
+        // a time ends where its pattern ends: the literal must follow right there
+        Strftime.Parsed t = it.time.parse(line, pos, n);
+        if (t.end >= 0) {
+          if (line.startsWith(lit, t.end)) {
+            return tryEnd(idx, pos, t.end, idx + 2, t.end + lit.length());
+          }
+          int k = 0;
+          while (t.end + k < n && line.charAt(t.end + k) == lit.charAt(k)) {
+            k++;
+          }
+          fail(t.end + k, quote(lit.charAt(k)) + " after " + it.name);
+          return false;
+        }
+      }
+      boolean skipEscapes = it.escaper == Escaper.APACHE || it.escaper == Escaper.NGINX
+          || it.escaper == Escaper.JSON;
+      char first = lit.charAt(0);
+      // a value escaped by Apache or nginx never holds a raw quote: the first one ends it
+      boolean quoteEnds = skipEscapes && it.op != Item.USER_APACHE;
+      boolean found = false;
+      for (int e = pos; e < n; e++) {
+        char c = line.charAt(e);
+        if (c == '\\' && skipEscapes) {
+          e++;
+          continue;
+        }
+        if (c == first && line.startsWith(lit, e)) {
+          found = true;
+          if (tryEnd(idx, pos, e, idx + 2, e + lit.length())) {
+            return true;
+          }
+          if (steps > MAX_STEPS) {
+            return false;
+          }
+        }
+        if (c == '"' && quoteEnds) {
+          break;
+        }
+      }
+      if (!found) {
+        fail(n, quote(first) + " after " + it.name);
+      }
+      return false;
+    }
+
+    /**
+     * Checks that {@code [pos, end)} fits field {@code idx}, then matches on. In first-fit mode
+     * a fitting end that leads nowhere stops the search (by exhausting the step budget).
+     */
+    private boolean tryEnd(int idx, int pos, int end, int nextIdx, int nextPos) {
+      Item it = items[idx];
+      int bad = check(it, line, pos, end);
+      if (bad >= 0) {
+        return false;
+      }
+      starts[idx] = pos;
+      ends[idx] = end;
+      if (match(nextIdx, nextPos)) {
+        return true;
+      }
+      if (firstFit) {
+        steps = MAX_STEPS + 1;
+      }
+      return false;
+    }
+
+    /** Returns -1 when the text fits the field, else records the failure and returns its index. */
+    private int check(Item it, String s, int from, int to) {
+      if (it.mayBeMissing() && regionEquals(s, from, to, it.missingText)) {
+        return -1;
+      }
+      switch (it.syntax) {
+        case Item.S_TEXT:
+          return -1;
+        case Item.S_QUERY:
+          if (to == from || s.charAt(from) == '?') {
+            return -1;
+          }
+          fail(from, "'?' starting the query string of " + it.name);
+          return from;
+        case Item.S_IS_ARGS:
+          if (to == from || (to - from == 1 && s.charAt(from) == '?')) {
+            return -1;
+          }
+          fail(from, "'?' or nothing for " + it.name);
+          return from;
+        case Item.S_TOKEN:
+          if (to == from) {
+            fail(from, "a value for " + it.name);
+            return from;
+          }
+          for (int i = from; i < to; i++) {
+            if (s.charAt(i) == ' ') {
+              fail(i, "a value without spaces for " + it.name);
+              return i;
+            }
+          }
+          return -1;
+        case Item.S_INT, Item.S_INT_OR_DASH: {
+          if (it.syntax == Item.S_INT_OR_DASH && regionEquals(s, from, to, "-")) {
+            return -1;
+          }
+          int i = from;
+          while (i < to && isDigit(s.charAt(i))) {
+            i++;
+          }
+          if (i == to && to > from && to - from <= 18) {
+            return -1;
+          }
+          String what = it.syntax == Item.S_INT ? "a number" : "a number or '-'";
+          fail(i == to ? from : i, what + " for " + it.name);
+          return from;
+        }
+        case Item.S_STATUS: {
+          if (to - from == 3 && isDigit(s.charAt(from)) && isDigit(s.charAt(from + 1))
+              && isDigit(s.charAt(from + 2))) {
+            return -1;
+          }
+          fail(from, "a status code (3 digits) for " + it.name);
+          return from;
+        }
+        case Item.S_DECIMAL: {
+          int i = from;
+          while (i < to && isDigit(s.charAt(i))) {
+            i++;
+          }
+          int intDigits = i - from;
+          if (i < to && s.charAt(i) == '.') {
+            i++;
+            int f = i;
+            while (i < to && isDigit(s.charAt(i))) {
+              i++;
+            }
+            if (i == f) {
+              intDigits = -1;
+            }
+          }
+          if (i == to && intDigits > 0 && intDigits <= 15) {
+            return -1;
+          }
+          fail(i == to ? from : i, "seconds such as 0.123 for " + it.name);
+          return from;
+        }
+        case Item.S_TIME: {
+          Strftime.Parsed p = it.time.parse(s, from, to);
+          if (p.errorIndex < 0) {
+            if (p.hasDate() && p.toDateTime() == null) {
+              fail(from, "a date that exists for " + it.name);
+              return from;
+            }
+            return -1;
+          }
+          fail(p.errorIndex, p.expected + " for " + it.name);
+          return p.errorIndex;
+        }
+        default:
+          throw new AssertionError(it.syntax);
+      }
+    }
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  private static boolean regionEquals(String s, int from, int to, String t) {
+    return to - from == t.length() && s.startsWith(t, from);
+  }
+
+  private static String quote(char c) {
+    return c == '\'' ? "\"'\"" : "'" + c + "'";
+  }
+
+  // ---------------------------------------------------------------- building the record
+
+  private LogRecord build(String line, int[] starts, int[] ends) {
+    Map<String, String> fields = new LinkedHashMap<>();
+    Parts r = new Parts();
+    for (int i = 0; i < items.length; i++) {
+      Item it = items[i];
+      if (it.isLiteral()) {
+        continue;
+      }
+      int from = starts[i];
+      int to = ends[i];
+      String value = Unescape.text(it.escaper, line, from, to);
+      fields.putIfAbsent(it.name, value);
+      boolean missing = it.mayBeMissing() && regionEquals(line, from, to, it.missingText);
+      r.take(it, line, from, to, value, missing);
+    }
+    return r.record(fields);
+  }
+
+  /** The record fields gathered from a line, with the precedence rules of {@link LogRecord}. */
+  private static final class Parts {
+    @Nullable OffsetDateTime time;
+    @Nullable OffsetDateTime epochTime;
+    @Nullable String client;
+    @Nullable String ident;
+    @Nullable String user;
+    @Nullable String request;
+    @Nullable String method;
+    @Nullable String protocol;
+    @Nullable String requestUri;
+    @Nullable String pathOnly;
+    @Nullable String query;
+    @Nullable Integer status;
+    @Nullable Long bytes;
+    @Nullable Long micros;
+    int microsRank = -1;
+    @Nullable String referrer;
+    @Nullable String agent;
+    @Nullable String host;
+
+    void take(Item it, String line, int from, int to, String value, boolean missing) {
+      switch (it.target) {
+        case Item.T_CLIENT -> client = first(client, missing ? null : value);
+        case Item.T_IDENT -> ident = first(ident, missing ? null : value);
+        case Item.T_USER -> {
+          if (!missing && user == null) {
+            user = it.op == Item.USER_APACHE && value.equals("\"\"") ? "" : value;
+          }
+        }
+        case Item.T_TIME -> {
+          if (time == null && it.time != null) {
+            time = it.time.parse(line, from, to).toDateTime();
+          }
+        }
+        case Item.T_EPOCH_S, Item.T_EPOCH_MS, Item.T_EPOCH_US -> {
+          if (epochTime == null && !missing) {
+            try {
+              epochTime = epoch(it, value);
+            } catch (DateTimeException e) {
+              // outside the range of an Instant: the text stays in the fields map
+            }
+          }
+        }
+        case Item.T_REQUEST -> request = first(request, missing ? null : value);
+        case Item.T_METHOD -> method = first(method, missing ? null : value);
+        case Item.T_PROTOCOL -> protocol = first(protocol, missing ? null : value);
+        case Item.T_REQUEST_URI -> requestUri = first(requestUri, missing ? null : value);
+        case Item.T_PATH_ONLY -> pathOnly = first(pathOnly, missing ? null : value);
+        case Item.T_QUERY_MARK -> {
+          if (query == null && value.startsWith("?")) {
+            query = value.substring(1);
+          }
+        }
+        case Item.T_ARGS -> query = first(query, missing ? null : value);
+        case Item.T_STATUS -> {
+          if (status == null && !missing) {
+            status = Integer.parseInt(value);
+          }
+        }
+        case Item.T_BYTES -> {
+          if (bytes == null) {
+            bytes = missing || value.equals("-") ? 0L : Long.parseLong(value);
+          }
+        }
+        case Item.T_DUR_US -> duration(missing, value, 3, 1);
+        case Item.T_DUR_MS -> duration(missing, value, 2, 1000);
+        case Item.T_DUR_S_FRAC -> {
+          if (!missing && microsRank < 1) {
+            micros = decimalToMillis(value) * 1000;
+            microsRank = 1;
+          }
+        }
+        case Item.T_DUR_S -> duration(missing, value, 0, 1_000_000);
+        case Item.T_REFERRER -> referrer = first(referrer, missing ? null : value);
+        case Item.T_AGENT -> agent = first(agent, missing ? null : value);
+        case Item.T_HOST -> host = first(host, missing ? null : value);
+        default -> {
+          // printed, kept in the fields map only
+        }
+      }
+    }
+
+    private void duration(boolean missing, String value, int rank, long factor) {
+      if (!missing && rank > microsRank) {
+        micros = Long.parseLong(value) * factor;
+        microsRank = rank;
+      }
+    }
+
+    private static OffsetDateTime epoch(Item it, String value) {
+      long v = it.op == Item.MSEC ? decimalToMillis(value) : Long.parseLong(value);
+      Instant at = switch (it.target) {
+        case Item.T_EPOCH_S -> Instant.ofEpochSecond(v);
+        case Item.T_EPOCH_MS -> Instant.ofEpochMilli(v);
+        default -> Instant.ofEpochSecond(Math.floorDiv(v, 1_000_000L),
+            Math.floorMod(v, 1_000_000L) * 1000L);
+      };
+      return OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
+    }
+
+    private static @Nullable String first(@Nullable String have, @Nullable String v) {
+      return have != null ? have : v;
+    }
+
+    LogRecord record(Map<String, String> fields) {
+      String path = null;
+      String m = method;
+      String proto = protocol;
+      if (request != null) {
+        int sp1 = request.indexOf(' ');
+        int sp2 = request.lastIndexOf(' ');
+        if (sp1 > 0) {
+          m = request.substring(0, sp1);
+          if (sp2 > sp1) {
+            path = request.substring(sp1 + 1, sp2);
+            proto = request.substring(sp2 + 1);
+          } else {
+            path = request.substring(sp1 + 1);
+          }
+        }
+      }
+      if (path == null && requestUri != null) {
+        path = requestUri;
+      }
+      if (path == null && pathOnly != null) {
+        path = query == null ? pathOnly : pathOnly + "?" + query;
+      }
+      OffsetDateTime t = time != null ? time : epochTime;
+      return new LogRecord(t, client, ident, user, m, path, proto, status, bytes, referrer, agent,
+          micros, host, fields);
+    }
+  }
+
+  /** "12.345" seconds to 12345 milliseconds (digits past the third are dropped). */
+  static long decimalToMillis(String s) {
+    int dot = s.indexOf('.');
+    long whole = Long.parseLong(dot < 0 ? s : s.substring(0, dot));
+    long frac = 0;
+    if (dot >= 0) {
+      String f = (s.substring(dot + 1) + "000").substring(0, 3);
+      frac = Long.parseLong(f);
+    }
+    return whole * 1000 + frac;
+  }
+}

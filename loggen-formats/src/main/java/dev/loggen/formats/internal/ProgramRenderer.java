@@ -1,0 +1,223 @@
+package dev.loggen.formats.internal;
+
+import dev.loggen.core.AccessEvent;
+import dev.loggen.core.LineBuffer;
+import dev.loggen.core.LogFormat;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Runs a {@link Program} for each event: one switch per step, values escaped through per-thread
+ * caches, times from per-second caches, the line built in a scratch array and copied once.
+ * Allocates nothing per line once warm. Not thread-safe: one per thread.
+ */
+final class ProgramRenderer implements LogFormat.Renderer {
+  private static final String DOCUMENT_ROOT = "/var/www/html";
+
+  private final Item[] items;
+  private final Bytes line = new Bytes(512);
+  private final Bytes scratch = new Bytes(128);
+  private final TimeRenderer[] times;
+  private final EncodedCache[] caches = new EncodedCache[Escaper.values().length];
+  private String lastHost = "";
+  private String lastHostAddress = "";
+
+  ProgramRenderer(Program program) {
+    this.items = program.items;
+    this.times = new TimeRenderer[items.length];
+    for (int i = 0; i < items.length; i++) {
+      Strftime t = items[i].time;
+      if (t != null) {
+        times[i] = new TimeRenderer(t);
+      }
+      int e = items[i].escaper.ordinal();
+      if (caches[e] == null) {
+        caches[e] = new EncodedCache(items[i].escaper);
+      }
+    }
+  }
+
+  @Override
+  public void render(AccessEvent e, LineBuffer out) {
+    Bytes o = line;
+    o.reset();
+    Item[] its = items;
+    for (int i = 0; i < its.length; i++) {
+      Item it = its[i];
+      if (it.op == Item.LITERAL) {
+        o.put(it.literal);
+      } else if (it.statuses != null && !it.logsStatus(e.status())) {
+        o.put(it.missing);
+      } else {
+        field(it, i, e, o);
+      }
+    }
+    o.copyTo(out);
+  }
+
+  private void cached(Item it, Bytes o, String s) {
+    caches[it.escaper.ordinal()].append(o, s);
+  }
+
+  private void orMissing(Item it, Bytes o, @Nullable String s) {
+    if (s == null) {
+      o.put(it.missing);
+    } else {
+      cached(it, o, s);
+    }
+  }
+
+  private void field(Item it, int index, AccessEvent e, Bytes o) {
+    switch (it.op) {
+      case Item.CLIENT -> cached(it, o, e.clientAddress());
+      case Item.IDENT -> orMissing(it, o, e.ident());
+      case Item.USER -> orMissing(it, o, e.user());
+      case Item.USER_APACHE -> {
+        String u = e.user();
+        if (u != null && u.isEmpty()) {
+          o.put('"');
+          o.put('"');
+        } else {
+          orMissing(it, o, u);
+        }
+      }
+      case Item.TIME -> {
+        long t = it.end ? e.epochMillis() + e.responseTimeMicros() / 1000 : e.epochMillis();
+        times[index].append(o, t, e.offset().getTotalSeconds(), Derived.subMilliMicros(e));
+      }
+      case Item.TIME_SPECIAL -> timeSpecial(it, e, o);
+      case Item.MSEC -> {
+        long ms = e.epochMillis();
+        o.putLong(Math.floorDiv(ms, 1000L));
+        o.put('.');
+        o.putPadded(Math.floorMod(ms, 1000L), 3);
+      }
+      case Item.REQUEST_LINE -> {
+        cached(it, o, e.method());
+        o.put(' ');
+        it.escaper.append(o, e.path());
+        o.put(' ');
+        cached(it, o, e.protocol());
+      }
+      case Item.METHOD -> cached(it, o, e.method());
+      case Item.PROTOCOL -> cached(it, o, e.protocol());
+      case Item.PATH_DECODED -> decodedPath(it, e, o, false);
+      case Item.FILENAME -> decodedPath(it, e, o, true);
+      case Item.QUERY_MARK -> {
+        String p = e.path();
+        int q = p.indexOf('?');
+        if (q >= 0) {
+          o.put('?');
+          it.escaper.append(o, p, q + 1, p.length());
+        }
+      }
+      case Item.ARGS -> {
+        String p = e.path();
+        int q = p.indexOf('?');
+        if (q >= 0) {
+          it.escaper.append(o, p, q + 1, p.length());
+        } else {
+          o.put(it.missing);
+        }
+      }
+      case Item.IS_ARGS -> {
+        if (e.path().indexOf('?') >= 0) {
+          o.put('?');
+        }
+      }
+      case Item.REQUEST_URI -> it.escaper.append(o, e.path());
+      case Item.STATUS -> o.putPadded(e.status(), 3);
+      case Item.BYTES_CLF -> {
+        if (e.bytes() == 0) {
+          o.put('-');
+        } else {
+          o.putLong(e.bytes());
+        }
+      }
+      case Item.BYTES -> o.putLong(e.bytes());
+      case Item.BYTES_SENT -> o.putLong(e.bytes() + Derived.responseHeaderBytes(e));
+      case Item.BYTES_RECEIVED -> o.putLong(Derived.requestBytes(e));
+      case Item.BYTES_BOTH -> o.putLong(
+          Derived.requestBytes(e) + e.bytes() + Derived.responseHeaderBytes(e));
+      case Item.DURATION_US -> o.putLong(e.responseTimeMicros());
+      case Item.DURATION_MS -> o.putLong(e.responseTimeMicros() / 1000);
+      case Item.DURATION_S -> o.putLong(e.responseTimeMicros() / 1_000_000);
+      case Item.DURATION_S_FRAC -> {
+        long ms = e.responseTimeMicros() / 1000;
+        o.putLong(ms / 1000);
+        o.put('.');
+        o.putPadded(ms % 1000, 3);
+      }
+      case Item.REFERRER -> orMissing(it, o, e.referrer());
+      case Item.USER_AGENT -> orMissing(it, o, e.userAgent());
+      case Item.HOST -> cached(it, o, e.host());
+      case Item.LOCAL_ADDR -> {
+        String h = e.host();
+        if (!h.equals(lastHost)) {
+          lastHost = h;
+          lastHostAddress = Derived.localAddress(h);
+        }
+        cached(it, o, lastHostAddress);
+      }
+      case Item.SERVER_PORT -> o.putLong(80);
+      case Item.CLIENT_PORT -> o.putLong(Derived.clientPort(e));
+      case Item.PID -> o.putLong(Derived.apachePid(e));
+      case Item.PID_NGINX -> o.putLong(Derived.nginxPid(e));
+      case Item.TID -> o.putLong(Derived.apacheTid(e));
+      case Item.HEXTID -> hex(o, Derived.apacheTid(e));
+      case Item.CONNECTION -> o.putLong(Derived.connection(e));
+      case Item.CONNECTION_REQUESTS -> o.putLong(Derived.connectionRequests(e));
+      case Item.KEEPALIVE -> o.putLong(Derived.connectionRequests(e) - 1);
+      case Item.CONN_STATUS -> o.put(e.protocol().equals("HTTP/1.0") ? '-' : '+');
+      case Item.CONTENT_TYPE -> orMissing(it, o, Derived.contentType(e));
+      case Item.CONTENT_LENGTH -> {
+        if (e.bytes() > 0) {
+          o.putLong(e.bytes());
+        } else {
+          o.put(it.missing);
+        }
+      }
+      case Item.CONST -> it.escaper.append(o, it.arg == null ? "" : it.arg);
+      case Item.MISSING -> o.put(it.missing);
+      default -> throw new AssertionError("op " + it.op);
+    }
+  }
+
+  private void timeSpecial(Item it, AccessEvent e, Bytes o) {
+    long ms = it.end ? e.epochMillis() + e.responseTimeMicros() / 1000 : e.epochMillis();
+    String what = it.arg == null ? "sec" : it.arg;
+    switch (what) {
+      case "sec" -> o.putLong(Math.floorDiv(ms, 1000L));
+      case "msec" -> o.putLong(ms);
+      case "usec" -> o.putLong(ms * 1000);
+      case "msec_frac" -> o.putPadded(Math.floorMod(ms, 1000L), 3);
+      default -> o.putPadded(Math.floorMod(ms, 1000L) * 1000, 6);
+    }
+  }
+
+  /** Writes the path without query, percent-decoded as the server logs it, then escaped. */
+  private void decodedPath(Item it, AccessEvent e, Bytes o, boolean filename) {
+    String p = e.path();
+    int end = p.indexOf('?');
+    if (end < 0) {
+      end = p.length();
+    }
+    if (filename) {
+      o.putAscii(DOCUMENT_ROOT);
+    }
+    if (p.lastIndexOf('%', end - 1) < 0) {
+      it.escaper.append(o, p, 0, end);
+      return;
+    }
+    Bytes s = scratch;
+    s.reset();
+    Percent.decode(p, 0, end, s);
+    it.escaper.appendBytes(o, s.buf, 0, s.len);
+  }
+
+  private static void hex(Bytes o, long v) {
+    int digits = Math.max(1, (67 - Long.numberOfLeadingZeros(v)) / 4);
+    for (int d = digits - 1; d >= 0; d--) {
+      o.put(Escaper.HEX_LOWER[(int) (v >>> (d * 4)) & 0xF]);
+    }
+  }
+}

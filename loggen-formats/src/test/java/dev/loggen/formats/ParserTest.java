@@ -1,0 +1,197 @@
+package dev.loggen.formats;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.loggen.core.AccessEvent;
+import java.io.StringReader;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** Parser behaviour on bad lines, streams, and JSON written by others. */
+class ParserTest {
+  static final String GOOD = "127.0.0.1 - frank [10/Oct/2000:13:55:36 -0700] \"GET /a.gif HTTP/1.0\""
+      + " 200 2326 \"-\" \"UA\"";
+
+  static LogParseException fails(LogParser p, String line) {
+    return assertThrows(LogParseException.class, () -> p.parseLine(line, 7));
+  }
+
+  @Test
+  void malformedLinesSayWhereAndWhat() {
+    LogParser p = LogParsers.combined();
+    LogParseException e = fails(p, GOOD.replace(" 200 ", " 2x0 "));
+    assertEquals(7, e.lineNumber());
+    assertEquals(GOOD.indexOf(" 200 ") + 2, e.column());
+    assertEquals("a status code (3 digits) for %>s", e.expected());
+    assertEquals("line 7, column " + e.column() + ": expected a status code (3 digits) for %>s,"
+        + " found '2': " + GOOD.replace(" 200 ", " 2x0 "), e.getMessage());
+
+    e = fails(p, GOOD.replace("Oct", "Okt"));
+    assertEquals(GOOD.indexOf("Oct") + 1, e.column());
+    assertEquals("an English month name in time [%d/%b/%Y:%H:%M:%S %z] for %t", e.expected());
+
+    e = fails(p, GOOD.replace("-0700", "-07:00"));
+    assertEquals(GOOD.indexOf("-0700") + 1, e.column());
+
+    e = fails(p, GOOD.replace(" 2326 ", " 23k6 "));
+    assertEquals(GOOD.indexOf(" 2326 ") + 4, e.column());
+    assertEquals("a number or '-' for %b", e.expected());
+
+    e = fails(p, "");
+    assertEquals(1, e.column());
+    assertEquals("' ' after %h", e.expected());
+    assertTrue(e.getMessage().endsWith("found the end of the line: "), e.getMessage());
+
+    e = fails(p, GOOD + " trailing");
+    assertEquals(GOOD.length() + 1, e.column());
+    assertEquals("the end of the line after '\"'", e.expected());
+
+    e = fails(p, GOOD.substring(0, GOOD.length() - 1));
+    assertEquals(GOOD.length(), e.column());
+    assertEquals("'\"' after %{User-agent}i", e.expected());
+
+    e = fails(LogParsers.common(), "127.0.0.1 - - [10/Oct/2000:13:55:36 -0700] GET / HTTP/1.0 200 1");
+    assertEquals(44, e.column());
+    assertEquals("'\"' after %t", e.expected());
+  }
+
+  @Test
+  void streamsReportMalformedLinesAndGoOn() {
+    String text = GOOD + "\n" + "garbage\n" + GOOD.replace("frank", "anna") + "\r\n\n" + GOOD;
+    List<ParseResult> results;
+    try (Stream<ParseResult> s = LogParsers.combined().parseAll(new StringReader(text))) {
+      results = s.collect(Collectors.toList());
+    }
+    assertEquals(5, results.size());
+    assertTrue(results.get(0).isParsed());
+    ParseResult.Malformed bad = (ParseResult.Malformed) results.get(1);
+    assertEquals(2, bad.lineNumber());
+    assertEquals(2, bad.error().lineNumber());
+    assertEquals("anna", ((ParseResult.Parsed) results.get(2)).record().user());
+    assertEquals(4, ((ParseResult.Malformed) results.get(3)).lineNumber());
+    assertEquals(5, results.get(4).lineNumber());
+
+    List<Long> errorLines = new ArrayList<>();
+    List<String> users;
+    try (Stream<LogRecord> s = LogParsers.combined()
+        .records(new StringReader(text), err -> errorLines.add(err.lineNumber()))) {
+      users = s.map(LogRecord::user).collect(Collectors.toList());
+    }
+    assertEquals(List.of("frank", "anna", "frank"), users);
+    assertEquals(List.of(2L, 4L), errorLines);
+  }
+
+  @Test
+  void jsonParserReadsOurOutputOthersAndReportsErrors() {
+    LogParser json = LogParsers.json();
+    LogRecord r = json.parse("{\"time\":\"2026-01-01T10:00:00.5Z\",\"remote_addr\":\"1.2.3.4\","
+        + "\"request\":\"GET /x?y=1 HTTP/2.0\",\"status\":\"404\",\"body_bytes_sent\":\"-\","
+        + "\"http_user_agent\":\"-\",\"http_referer\":\"\",\"request_time\":1.5,\"extra\":[1,{\"a\":2}],"
+        + "\"nested\":{\"deep\":{\"k\":true}}}");
+    assertEquals(OffsetDateTime.parse("2026-01-01T10:00:00.5Z"), r.time());
+    assertEquals("GET", r.method());
+    assertEquals("/x?y=1", r.path());
+    assertEquals("HTTP/2.0", r.protocol());
+    assertEquals(404, r.status());
+    assertNull(r.bytes());
+    assertNull(r.userAgent());
+    assertNull(r.referrer());
+    assertEquals(1_500_000L, r.responseTimeMicros());
+    assertEquals("true", r.field("nested.deep.k"));
+    assertEquals("[1,{\"a\":2}]", r.field("extra"));
+
+    LogRecord dotted = LogParsers.ecs().parse("{\"@timestamp\":\"2026-01-01T10:00:00+01:00\","
+        + "\"source.ip\":\"::1\",\"http.request.method\":\"PUT\",\"url.path\":\"/a\","
+        + "\"url.query\":\"b=1\",\"http.version\":\"1.1\",\"http.response.status_code\":201,"
+        + "\"event.duration\":1500}");
+    assertEquals("::1", dotted.clientAddress());
+    assertEquals("/a?b=1", dotted.path());
+    assertEquals("HTTP/1.1", dotted.protocol());
+    assertEquals(201, dotted.status());
+    assertEquals(1L, dotted.responseTimeMicros());
+
+    LogParseException e = fails(json, "{\"status\":200,\"x\":}");
+    assertEquals(19, e.column());
+    assertEquals("a JSON value", e.expected());
+    e = fails(json, "{\"status\":\"two hundred\"}");
+    assertEquals(11, e.column());
+    assertEquals("a whole number for \"status\"", e.expected());
+    e = fails(json, "{\"time\":\"10/Oct/2000:13:55:36 -0700\"}");
+    assertEquals(10, e.column());
+    e = fails(json, "{\"a\":\"unterminated}");
+    assertEquals(20, e.column());
+    e = fails(json, "{\"a\":1} x");
+    assertEquals(9, e.column());
+    assertEquals("the end of the line after the JSON object", e.expected());
+    e = fails(json, "[1]");
+    assertEquals(1, e.column());
+    assertEquals("'{'", e.expected());
+    e = fails(json, "{\"a\":" + "[".repeat(100_000));
+    assertEquals(69, e.column());
+    assertEquals("at most 64 levels of nested objects and arrays", e.expected());
+  }
+
+  @Test
+  void valuesOutOfRangeNeverThrowFromInside() {
+    LogRecord r = LogParsers.apache("%{sec}t %s %D").parse("999999999999999999 200 999999999999999999");
+    assertNull(r.time());
+    assertEquals("999999999999999999", r.field("%{sec}t"));
+    assertEquals(999_999_999_999_999_999L, r.responseTimeMicros());
+    LogParseException e = fails(LogParsers.apache("%s %D"), "200 9999999999999999999");
+    assertEquals(5, e.column());
+    assertEquals("a number for %D", e.expected());
+    e = fails(LogParsers.apache("%{%Y-%m-%d}t %s"), "2026-02-30 200");
+    assertEquals(1, e.column());
+  }
+
+  @Test
+  void nginxJsonLinesReadWithTheJsonParserToo() {
+    for (AccessEvent e : TestEvents.events(5, 30)) {
+      String line = LogFormats.nginx(FormatCases.NGINX_JSON, NginxEscape.JSON).format(e);
+      LogRecord viaJson = LogParsers.json().parse(line);
+      LogRecord viaFormat = LogParsers.nginx(FormatCases.NGINX_JSON, NginxEscape.JSON).parse(line);
+      assertEquals(viaFormat.time(), viaJson.time(), line);
+      assertEquals(viaFormat.path(), viaJson.path(), line);
+      assertEquals(viaFormat.userAgent(), viaJson.userAgent(), line);
+      assertEquals(viaFormat.user(), viaJson.user(), line);
+      assertEquals(viaFormat.status(), viaJson.status(), line);
+      assertEquals(viaFormat.responseTimeMicros(), viaJson.responseTimeMicros(), line);
+    }
+  }
+
+  @Test
+  void statusConditionsPrintDashAndParse() {
+    AccessEvent ok = HostileContentTest.BASE;
+    AccessEvent missing = ok.withStatus(404, 10);
+    String fmt = "%s %404,410{Referer}i %!200,304{User-Agent}i";
+    assertEquals("200 - -", LogFormats.apache(fmt).format(ok));
+    assertEquals("404 http://www.example.com/start.html Mozilla/4.08 [en] (Win98; I ;Nav)",
+        LogFormats.apache(fmt).format(missing));
+    LogRecord r = LogParsers.apache(fmt).parse("200 - -");
+    assertNull(r.referrer());
+    assertEquals(200, r.status());
+  }
+
+  @Test
+  void adjacentFieldsSplitWhereTheQueryStarts() {
+    LogParser p = LogParsers.apache("%m %U%q %s");
+    LogRecord r = p.parse("GET /a/b?c=d 200");
+    assertEquals("/a/b?c=d", r.path());
+    assertEquals("/a/b", r.field("%U"));
+    assertEquals("?c=d", r.field("%q"));
+    assertEquals("/a/b", p.parse("GET /a/b 200").path());
+    assertEquals("/x?q=1", LogFormats.nginx("$uri$is_args$args").format(
+        HostileContentTest.BASE.withPath("/x?q=1")));
+    assertEquals("/x-", LogFormats.nginx("$uri$is_args$args").format(
+        HostileContentTest.BASE.withPath("/x")), "nginx logs an unset $args as '-'");
+    assertEquals("/x", LogFormats.nginx("$uri$is_args$args", NginxEscape.JSON).format(
+        HostileContentTest.BASE.withPath("/x")), "and as nothing with escape=json");
+  }
+}

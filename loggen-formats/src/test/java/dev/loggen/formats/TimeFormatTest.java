@@ -1,0 +1,114 @@
+package dev.loggen.formats;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.loggen.core.AccessEvent;
+import dev.loggen.core.LineBuffer;
+import dev.loggen.core.LogFormat;
+import dev.loggen.core.VisitorKind;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Our own calendar arithmetic against {@code java.time}: random instants from 1900 to 2400
+ * (leap days, century years, negative offsets, offsets with minutes), rendered through one
+ * long-lived renderer per format so the per-second cache and its within-day patching are
+ * exercised, in time order and out of it.
+ */
+class TimeFormatTest {
+  static final DateTimeFormatter CLF =
+      DateTimeFormatter.ofPattern("'['dd/MMM/yyyy:HH:mm:ss xx']'", Locale.ENGLISH);
+  static final DateTimeFormatter ISO_MS =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSxxx", Locale.ENGLISH);
+  static final DateTimeFormatter ISO =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx", Locale.ENGLISH);
+  static final DateTimeFormatter STRFTIME = DateTimeFormatter.ofPattern(
+      "EEE EEEE MMM MMMM dd HH hh DDD MM mm a ss e yy yyyy xx|MM/dd/yy|yyyy-MM-dd|HH:mm:ss",
+      Locale.ENGLISH);
+
+  static AccessEvent at(long millis, ZoneOffset offset) {
+    return new AccessEvent(millis, offset, "192.0.2.1", null, null, "GET", "/", "HTTP/1.1", 200,
+        1, null, null, 1, "h", 1, "S", VisitorKind.HUMAN, null);
+  }
+
+  static String render(LogFormat.Renderer r, AccessEvent e) {
+    LineBuffer b = new LineBuffer();
+    r.render(e, b);
+    return b.toString();
+  }
+
+  static Stream<Long> seeds() {
+    return TestEvents.seedStream(100);
+  }
+
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void calendarMatchesJavaTime(long seed) {
+    SplittableRandom r = new SplittableRandom(seed);
+    long min = Instant.parse("1900-01-01T00:00:00Z").toEpochMilli();
+    long max = Instant.parse("2400-12-31T00:00:00Z").toEpochMilli();
+    LogFormat.Renderer clf = LogFormats.apache("%t").newRenderer();
+    LogFormat.Renderer iso = LogFormats.nginx("$time_iso8601").newRenderer();
+    LogFormat.Renderer json = LogFormats.json().newRenderer();
+    // %u (1-7) and %w (0-6) differ from java.time's localized 'e': compare the rest
+    LogFormat.Renderer strf = LogFormats.apache(
+        "%{%a %A %b %B %d %H %I %j %m %M %p %S %u %y %Y %z|%D|%F|%T}t").newRenderer();
+    long t = r.nextLong(min, max);
+    for (int i = 0; i < 200; i++) {
+      // mostly small steps forward (cache hits, within-day patches), sometimes a jump
+      t = switch (r.nextInt(4)) {
+        case 0 -> t + r.nextLong(0, 1000);
+        case 1 -> t + r.nextLong(0, 90_000_000);
+        case 2 -> t - r.nextLong(0, 5_000_000);
+        default -> r.nextLong(min, max);
+      };
+      ZoneOffset off = ZoneOffset.ofTotalSeconds(15 * 60 * r.nextInt(-48, 57));
+      AccessEvent e = at(t, off);
+      OffsetDateTime odt = Instant.ofEpochMilli(t).atOffset(off);
+      String where = "seed " + seed + " at " + odt;
+      assertEquals(CLF.format(odt), render(clf, e), where);
+      assertEquals(ISO.format(odt), render(iso, e), where);
+      String line = render(json, e);
+      assertEquals("{\"time\":\"" + ISO_MS.format(odt) + "\"", line.substring(0, line.indexOf(',')),
+          where);
+      String expected = STRFTIME.format(odt);
+      String[] parts = expected.split(" ");
+      parts[12] = Integer.toString(odt.getDayOfWeek().getValue());
+      assertEquals(String.join(" ", parts), render(strf, e), where);
+    }
+  }
+
+  @Test
+  void leapDayAndYearBoundaries() {
+    LogFormat f = LogFormats.apache("%t %{%j %a}t");
+    assertEquals("[29/Feb/2000:23:59:59 +0000] 060 Tue",
+        f.format(at(Instant.parse("2000-02-29T23:59:59Z").toEpochMilli(), ZoneOffset.UTC)));
+    assertEquals("[31/Dec/2024:23:30:00 -0030] 366 Tue",
+        f.format(at(Instant.parse("2025-01-01T00:00:00Z").toEpochMilli(),
+            ZoneOffset.ofHoursMinutes(0, -30))));
+    assertEquals("[01/Mar/1900:00:00:00 +0000] 060 Thu",
+        f.format(at(Instant.parse("1900-03-01T00:00:00Z").toEpochMilli(), ZoneOffset.UTC)));
+    assertEquals("1969-12-31T23:59:59.999+00:00",
+        LogFormats.json().format(at(-1, ZoneOffset.UTC)).substring(9, 38));
+  }
+
+  @Test
+  void apacheSubSecondTimes() {
+    AccessEvent e = at(Instant.parse("2026-01-02T03:04:05.678Z").toEpochMilli(), ZoneOffset.UTC);
+    assertEquals("1767323045 1767323045678 1767323045678000 678 678000",
+        LogFormats.apache("%{sec}t %{msec}t %{usec}t %{msec_frac}t %{usec_frac}t").format(e));
+    assertEquals("1767323045.678", LogFormats.nginx("$msec").format(e));
+    assertEquals("1767323045 03 AM UTC", LogFormats.apache("%{%s %I %p %Z}t").format(e));
+    // end: adds the response time (1 microsecond here, so the same millisecond)
+    assertEquals("[02/Jan/2026:03:04:05 +0000]", LogFormats.apache("%{end:[%d/%b/%Y:%H:%M:%S %z]}t")
+        .format(e));
+  }
+}
