@@ -3,6 +3,7 @@ package dev.loggen.bench;
 import dev.loggen.core.DataSize;
 import dev.loggen.core.LogFormat;
 import dev.loggen.core.Report;
+import dev.loggen.formats.LogFormats;
 import dev.loggen.sinks.FileSinks;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -20,7 +21,7 @@ import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * End to end: a whole run of the shop (default traffic, from its one-hour warm-up on) generated,
- * rendered and written to a rotating plain file (64 MiB files, 3 kept) until 1,000,000 lines,
+ * rendered in Combined and written to a rotating plain file (64 MiB files, 3 kept) until 1,000,000 lines,
  * with the report, on 1 or 2 worker threads ({@code threads=1} runs everything on the calling
  * thread). The score is lines per second.
  *
@@ -39,7 +40,7 @@ public class EndToEndBenchmark {
   public int threads = 1;
 
   private Path dir = Path.of(".");
-  private final LogFormat format = StandInFormat.INSTANCE;
+  private final LogFormat format = LogFormats.combined();
 
   /** A fresh directory. */
   @Setup(Level.Iteration)

@@ -1,6 +1,7 @@
 package dev.loggen.bench;
 
 import dev.loggen.core.Report;
+import dev.loggen.formats.LogFormats;
 import dev.loggen.sinks.StreamSink;
 import java.io.OutputStream;
 import java.util.concurrent.TimeUnit;
@@ -15,7 +16,7 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * The parallel pipeline without I/O: a run of the shop (default traffic, warm-up included) until
- * 1,000,000 lines into a stream sink over {@link OutputStream#nullOutputStream()}, on 1 or 2
+ * 1,000,000 Combined lines into a stream sink over {@link OutputStream#nullOutputStream()}, on 1 or 2
  * worker threads. The score is lines per second; the ratio of the two is the pipeline's
  * speed-up.
  *
@@ -37,7 +38,7 @@ public class ParallelBenchmark {
   @Benchmark
   @OperationsPerInvocation(LINES)
   public Report run() {
-    return Fixtures.endless(Fixtures.Profile.shop).writer().format(StandInFormat.INSTANCE)
+    return Fixtures.endless(Fixtures.Profile.shop).writer().format(LogFormats.combined())
         .to(StreamSink.of(OutputStream.nullOutputStream())).limit(LINES).threads(threads).run();
   }
 }

@@ -2,6 +2,7 @@ package dev.loggen.bench;
 
 import dev.loggen.core.DataSize;
 import dev.loggen.core.LineSink;
+import dev.loggen.formats.LogFormats;
 import dev.loggen.sinks.FileSinks;
 import dev.loggen.sinks.StreamSink;
 import java.io.OutputStream;
@@ -21,7 +22,7 @@ import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * Sink writes: lines per second handed to a sink, from 100,000 lines of the shop rendered in
- * {@code @Setup} (mean length printed at setup: multiply for bytes per second). Sinks: a
+ * Combined in {@code @Setup} (mean length printed at setup: multiply for bytes per second). Sinks: a
  * rotating plain file (64 MiB files, 3 kept), the same with gzip-compressed archives (the
  * compression runs on the sink's background thread; the writer waits when it falls behind), and
  * a {@link StreamSink} into {@link OutputStream#nullOutputStream()}. A fresh sink (and directory
@@ -52,14 +53,15 @@ public class SinkBenchmark {
   public Kind sink = Kind.plain;
 
   private Fixtures.Lines lines = Fixtures.render(new dev.loggen.core.AccessEvent[0],
-      StandInFormat.INSTANCE);
+      LogFormats.combined());
   private Path dir = Path.of(".");
   private LineSink out = StreamSink.of(OutputStream.nullOutputStream());
 
   /** Renders the lines once. */
   @Setup(Level.Trial)
   public void render() {
-    lines = Fixtures.render(Fixtures.events(Fixtures.Profile.shop, LINES), StandInFormat.INSTANCE);
+    lines = Fixtures.render(Fixtures.events(Fixtures.Profile.shop, LINES),
+        LogFormats.combined());
     System.out.printf(java.util.Locale.ROOT, "%nmean line length %.1f bytes%n",
         lines.meanLength());
   }
