@@ -87,7 +87,7 @@ public final class Fixtures {
 
   /** Renders events with a format, for the sink benchmarks. */
   public static Lines render(AccessEvent[] events, LogFormat format) {
-    LineBuffer all = new LineBuffer(events.length * 256);
+    LineBuffer all = new LineBuffer(Math.max(1024, events.length * 256));
     int[] ends = new int[events.length];
     long[] times = new long[events.length];
     LogFormat.Renderer r = format.newRenderer();
