@@ -244,7 +244,7 @@ public record Report(
     private @Nullable Histogram requests;
     // Insertion order is first-seen order, which merge() needs to admit paths exactly as one
     // builder seeing all events would.
-    private final LinkedHashMap<String, long[]> top = new LinkedHashMap<>();
+    private final PathCounts top = new PathCounts(TOP_CAPACITY);
     private long firstMillis;
     private long lastMillis;
     private final LinkedHashMap<String, long[]> open = new LinkedHashMap<>(16, 0.75f, true);
@@ -264,7 +264,7 @@ public record Report(
         firstMillis = e.epochMillis();
       }
       lastMillis = Math.max(lastMillis, e.epochMillis());
-      countPage(e.pathWithoutQuery());
+      top.count(e.path());
       if (e.sessionId() < 0) {
         sessionize(e);
       }
@@ -327,14 +327,7 @@ public record Report(
         firstMillis = later.firstMillis;
       }
       lastMillis = Math.max(lastMillis, later.lastMillis);
-      for (Map.Entry<String, long[]> e : later.top.entrySet()) {
-        long[] c = top.get(e.getKey());
-        if (c != null) {
-          c[0] += e.getValue()[0];
-        } else if (top.size() < TOP_CAPACITY) {
-          top.put(e.getKey(), new long[] {e.getValue()[0]});
-        }
-      }
+      top.merge(later.top);
       for (long[] open : later.open.values()) {
         later.closeParsed(open);
       }
@@ -400,17 +393,6 @@ public record Report(
       };
     }
 
-    private void countPage(String path) {
-      long[] c = top.get(path);
-      if (c != null) {
-        c[0]++;
-      } else if (top.size() < TOP_CAPACITY) {
-        // Popular paths show up early; once the table is full, paths never seen before are
-        // left out of the ranking, which keeps memory bounded and the hot path O(1).
-        top.put(path, new long[] {1});
-      }
-    }
-
     /** The report so far (open parsed sessions are counted as ended). */
     public Report build() {
       for (long[] s : open.values()) {
@@ -430,7 +412,7 @@ public record Report(
         }
       }
       List<Map.Entry<String, Long>> pages = new ArrayList<>();
-      top.forEach((p, c) -> pages.add(Map.entry(p, c[0])));
+      top.forEach((p, c) -> pages.add(Map.entry(p, c)));
       pages.sort(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())
           .thenComparing(Map.Entry.comparingByKey()));
       return new Report(lines, errorLines, bytes, codes, k, scenarioCounts, sessions, endStates,
@@ -441,6 +423,116 @@ public record Report(
 
   private static Summary summary(@Nullable Histogram h) {
     return h == null ? Summary.EMPTY : h.summary();
+  }
+
+  /**
+   * Requests per path without query, for the first {@code capacity} distinct paths in the order
+   * they were first seen (popular paths show up early; once full, paths never seen before are
+   * left out, which keeps memory bounded and the hot path O(1)). An open-addressing table of
+   * parallel arrays: a lookup hashes the part before {@code '?'} in place (no substring) and
+   * compares the stored hash, then the key by identity, before any character.
+   */
+  private static final class PathCounts {
+    private final int capacity;
+    private String[] keys = new String[64];
+    private int[] hashes = new int[64];
+    private long[] counts = new long[64];
+    private int[] order = new int[32];
+    private int size;
+
+    PathCounts(int capacity) {
+      this.capacity = capacity;
+    }
+
+    /** Counts one request of {@code path}, its query ignored. */
+    void count(String path) {
+      int len = path.indexOf('?');
+      int h;
+      if (len < 0) {
+        len = path.length();
+        h = path.hashCode(); // cached in the string after the first time
+      } else {
+        h = 0;
+        for (int i = 0; i < len; i++) {
+          h = 31 * h + path.charAt(i); // String.hashCode of the part before '?'
+        }
+      }
+      add(path, len, h, 1);
+    }
+
+    private void add(String path, int len, int h, long n) {
+      String[] k = keys;
+      int mask = k.length - 1;
+      int slot = spread(h) & mask;
+      while (true) {
+        String key = k[slot];
+        if (key == null) {
+          break;
+        }
+        if (hashes[slot] == h && (key == path || key.length() == len
+            && path.regionMatches(0, key, 0, len))) {
+          counts[slot] += n;
+          return;
+        }
+        slot = (slot + 1) & mask;
+      }
+      if (size >= capacity) {
+        return;
+      }
+      k[slot] = len == path.length() ? path : path.substring(0, len);
+      hashes[slot] = h;
+      counts[slot] = n;
+      if (size == order.length) {
+        order = Arrays.copyOf(order, size * 2);
+      }
+      order[size++] = slot;
+      if (size * 2 > k.length) {
+        grow();
+      }
+    }
+
+    private static int spread(int h) {
+      int x = h * 0x9E3779B9;
+      return x ^ (x >>> 16);
+    }
+
+    private void grow() {
+      String[] oldKeys = keys;
+      int[] oldHashes = hashes;
+      long[] oldCounts = counts;
+      int n = oldKeys.length * 2;
+      keys = new String[n];
+      hashes = new int[n];
+      counts = new long[n];
+      int mask = n - 1;
+      for (int i = 0; i < size; i++) {
+        int from = order[i];
+        int slot = spread(oldHashes[from]) & mask;
+        while (keys[slot] != null) {
+          slot = (slot + 1) & mask;
+        }
+        keys[slot] = oldKeys[from];
+        hashes[slot] = oldHashes[from];
+        counts[slot] = oldCounts[from];
+        order[i] = slot;
+      }
+    }
+
+    /** Adds {@code later}'s counts, admitting its new paths in its first-seen order. */
+    void merge(PathCounts later) {
+      for (int i = 0; i < later.size; i++) {
+        int slot = later.order[i];
+        String key = later.keys[slot];
+        add(key, key.length(), later.hashes[slot], later.counts[slot]);
+      }
+    }
+
+    /** The paths with their counts, in first-seen order. */
+    void forEach(java.util.function.ObjLongConsumer<String> action) {
+      for (int i = 0; i < size; i++) {
+        action.accept(keys[order[i]], counts[order[i]]);
+      }
+    }
   }
 
   /** Counts of whole values {@code 0..cap} (larger values count at {@code cap}). */
