@@ -42,7 +42,7 @@ public final class LogWriter {
   private @Nullable Progress progress;
   private int threads = 1;
   private long budgetBytes = DEFAULT_BUDGET_MIB << 20;
-  private int segmentEvents = 4096;
+  private int segmentEvents = 2048;
   private boolean ran;
   private long written;
   private long lastTime;

@@ -42,9 +42,10 @@ import org.jspecify.annotations.Nullable;
  * no session is simulated twice.
  *
  * <p>Memory is bounded: simulation runs at most {@code 2n + 2} blocks ahead of the merge, the
- * merge stops while {@code 4n + 4} segments are not yet written, and a worker starts rendering a
- * segment that is not the writer's next one only while the rendered bytes waiting for the writer
- * are below the budget. Workers wait on a condition (they never spin) when nothing is allowed.
+ * merge stops while {@code min(4n + 4, 64)} segments are not yet written, a worker starts
+ * rendering a segment that is not the writer's next one only while the rendered bytes waiting
+ * for the writer are below the budget, and written segments keep their buffers for reuse only
+ * up to half the budget. Workers wait on a condition (they never spin) when nothing is allowed.
  *
  * <p>A worker's failure stops the run: {@link #next()} throws it, naming the worker and the
  * block. {@link #close()} stops the workers and waits for them; call it in a {@code finally}.
@@ -56,6 +57,13 @@ public final class ParallelPipeline implements AutoCloseable {
   private final int maxSimAhead;
   private final int maxSegments;
   private final List<Thread> workers = new ArrayList<>();
+  /**
+   * Rendered bytes a segment aims at: well below half a G1 region of a small heap (1 MiB
+   * regions under {@code -Xmx64m}), so segment buffers are never humongous objects.
+   */
+  private static final int SEGMENT_TARGET_BYTES = 192 * 1024;
+  /** Mean rendered line length seen so far; sizes segments only, never changes the output. */
+  private volatile int meanLine = 256;
 
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition changed = lock.newCondition();
@@ -68,6 +76,7 @@ public final class ParallelPipeline implements AutoCloseable {
   private final ArrayDeque<Segment> toRender = new ArrayDeque<>();
   private final ArrayDeque<Segment> queue = new ArrayDeque<>();
   private final ArrayDeque<Segment> pool = new ArrayDeque<>();
+  private long pooledBytes;
   private int inFlight;
   private long renderedBytes;
   private boolean exhausted;
@@ -79,7 +88,8 @@ public final class ParallelPipeline implements AutoCloseable {
    *
    * @param threads worker threads, at least 1
    * @param budgetBytes rendered bytes allowed to wait for the writer beyond its next segment
-   * @param segmentEvents most events per segment
+   * @param segmentEvents most events per segment (fewer when lines are long: a segment aims
+   *     at 192 KiB of rendered lines)
    */
   public ParallelPipeline(long seed, Site site, SessionModel model, Traffic traffic,
       SessionSettings settings, Visitors visitors, List<Scenario> scenarios, long from, long to,
@@ -96,7 +106,7 @@ public final class ParallelPipeline implements AutoCloseable {
     this.segmentEvents = segmentEvents;
     this.budgetBytes = budgetBytes;
     this.maxSimAhead = 2 * threads + 2;
-    this.maxSegments = 4 * threads + 4;
+    this.maxSegments = Math.min(4 * threads + 4, 64);
     for (int k = 1; k <= threads; k++) {
       // Each worker builds its own source and renderers (in its own thread, so a failure there
       // is reported like any other).
@@ -155,8 +165,12 @@ public final class ParallelPipeline implements AutoCloseable {
       inFlight--;
       renderedBytes -= s.bytes();
       s.clear();
-      if (pool.size() < maxSegments) {
+      // Keep buffers for reuse, but never more than half the budget's worth of them.
+      long capacity = s.capacity();
+      if (pool.size() < maxSegments && pooledBytes + capacity <= Math.max(budgetBytes / 2,
+          1 << 20)) {
         pool.push(s);
+        pooledBytes += capacity;
       }
       changed.signalAll();
     } finally {
@@ -294,8 +308,9 @@ public final class ParallelPipeline implements AutoCloseable {
       if (n == 0 && !sessions.isEmpty()) {
         add(block.index(), events, 0, 0, sessions);
       }
-      for (int from = 0; from < n; from += segmentEvents) {
-        add(block.index(), events, from, Math.min(segmentEvents, n - from),
+      int per = Math.max(16, Math.min(segmentEvents, SEGMENT_TARGET_BYTES / meanLine));
+      for (int from = 0; from < n; from += per) {
+        add(block.index(), events, from, Math.min(per, n - from),
             from == 0 ? sessions : List.of());
       }
       mergeNext++;
@@ -310,7 +325,13 @@ public final class ParallelPipeline implements AutoCloseable {
   }
 
   private void add(long block, AccessEvent[] events, int from, int n, List<Session> sessions) {
-    Segment s = pool.isEmpty() ? new Segment() : pool.pop();
+    Segment s;
+    if (pool.isEmpty()) {
+      s = new Segment();
+    } else {
+      s = pool.pop();
+      pooledBytes -= s.capacity();
+    }
     s.assign(block, events, from, n, sessions);
     if (n == 0) {
       s.state = Segment.READY;
@@ -324,6 +345,9 @@ public final class ParallelPipeline implements AutoCloseable {
   private void render(Segment s, LogFormat.Renderer renderer,
       LogFormat.@Nullable Renderer errorRenderer, @Nullable LogFormat errorFormat) {
     s.render(renderer, errorRenderer, errorFormat);
+    if (s.lines() >= 16) {
+      meanLine = (int) Math.max(16, Math.min(1 << 16, s.bytes() / s.lines()));
+    }
     lock.lock();
     try {
       s.state = Segment.READY;

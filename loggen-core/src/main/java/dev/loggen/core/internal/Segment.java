@@ -28,7 +28,7 @@ public final class Segment {
   private int count;
   private long block;
   private List<Session> sessions = List.of();
-  private final LineBuffer lines = new LineBuffer(64 * 1024);
+  private final LineBuffer lines = new LineBuffer(16 * 1024);
   private int[] ends = new int[256];
   private final LineBuffer errors = new LineBuffer(1024);
   private int[] errorEnds = new int[16];
@@ -88,6 +88,12 @@ public final class Segment {
     errorCount = 0;
     lines.reset();
     errors.reset();
+  }
+
+  /** The memory its buffers hold, in bytes. */
+  long capacity() {
+    return (long) lines.array().length + errors.array().length + 4L * ends.length
+        + 8L * errorEnds.length;
   }
 
   /** The rendered bytes held, access and error lines. */
