@@ -332,7 +332,7 @@ public final class LogWriter {
   @FunctionalInterface
   public interface Progress {
     /**
-     * Called from the generating thread.
+     * Called from the thread that called {@link #run()} (also in parallel runs).
      *
      * @param lines access-log lines written so far
      * @param eventMillis event time of the last line written
