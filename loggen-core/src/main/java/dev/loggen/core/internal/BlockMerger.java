@@ -53,9 +53,9 @@ public final class BlockMerger {
       // Warm-up: advance cursors past events before the emitted range.
       for (int r = 0; r < liveCount; r++) {
         SessionRun s = live[r];
-        AccessEvent[] ev = s.events;
+        long[] times = s.times;
         int c = s.cursor;
-        while (c < s.size && ev[c].epochMillis() < blockEnd) {
+        while (c < s.size && times[c] < blockEnd) {
           c++;
         }
         s.cursor = c;
@@ -70,12 +70,11 @@ public final class BlockMerger {
     int[] off = offsets;
     for (int r = 0; r < liveCount; r++) {
       SessionRun s = live[r];
-      AccessEvent[] ev = s.events;
+      long[] times = s.times;
       int c = s.cursor;
       int size = s.size;
       while (c < size) {
-        AccessEvent e = ev[c];
-        long t = e.epochMillis();
+        long t = times[c];
         if (t >= blockEnd) {
           break;
         }
@@ -85,7 +84,7 @@ public final class BlockMerger {
             off = offsets = Arrays.copyOf(off, count * 2);
           }
           off[count] = (int) (t - blockStart);
-          out[count++] = e;
+          out[count++] = s.events[c];
         }
         c++;
       }
