@@ -86,6 +86,17 @@ public final class ParallelPipeline implements AutoCloseable {
   /**
    * Starts the workers of a run emitting {@code [from, to)}.
    *
+   * @param seed the generator's seed
+   * @param site the generator's site
+   * @param model the generator's session model
+   * @param traffic the generator's traffic
+   * @param settings the generator's session settings
+   * @param visitors the generator's visitor settings
+   * @param scenarios the generator's scenarios
+   * @param from first emitted instant, epoch milliseconds
+   * @param to end of the emitted range (exclusive), or {@link Long#MAX_VALUE} for none
+   * @param format the access-log format
+   * @param errorFormat the error-log format, or {@code null} for no error log
    * @param threads worker threads, at least 1
    * @param budgetBytes rendered bytes allowed to wait for the writer beyond its next segment
    * @param segmentEvents most events per segment (fewer when lines are long: a segment aims
@@ -137,6 +148,7 @@ public final class ParallelPipeline implements AutoCloseable {
    * @return the segment, or {@code null} when the run is complete
    * @throws RuntimeException what a worker threw, wrapped in an exception naming the worker
    *     and the block it was working on
+   * @throws InterruptedException when the calling thread is interrupted while it waits
    */
   public @Nullable Segment next() throws InterruptedException {
     lock.lock();
@@ -158,7 +170,11 @@ public final class ParallelPipeline implements AutoCloseable {
     }
   }
 
-  /** Gives a written segment back: its memory counts no more and is reused. */
+  /**
+   * Gives a written segment back: its memory counts no more and is reused.
+   *
+   * @param s a segment {@link #next()} returned, written
+   */
   public void release(Segment s) {
     lock.lock();
     try {
