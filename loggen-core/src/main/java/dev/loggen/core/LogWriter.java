@@ -292,7 +292,9 @@ public final class LogWriter {
         }
       }
     } finally {
-      if (counted == n) {
+      if (n == 0) {
+        // a block with sessions but no events: nothing rendered, nothing to count
+      } else if (counted == n) {
         report.merge(s.tally());
       } else {
         for (int i = 0; i < counted; i++) {

@@ -271,6 +271,31 @@ public record Report(
       return this;
     }
 
+    /**
+     * Empties the builder, keeping its tables, to count another run or part of one (the
+     * parallel pipeline reuses one per segment).
+     *
+     * @return this builder
+     */
+    public Builder reset() {
+      lines = 0;
+      errorLines = 0;
+      bytes = 0;
+      Arrays.fill(status, 0);
+      Arrays.fill(kinds, 0);
+      scenarioCounts.clear();
+      sessions = 0;
+      endStates.clear();
+      seconds = null;
+      views = null;
+      requests = null;
+      top.clear();
+      firstMillis = 0;
+      lastMillis = 0;
+      open.clear();
+      return this;
+    }
+
     /** Counts one error-log line. */
     public Builder errorLine() {
       errorLines++;
@@ -516,6 +541,14 @@ public record Report(
         counts[slot] = oldCounts[from];
         order[i] = slot;
       }
+    }
+
+    /** Forgets every path, keeping the table's size. */
+    void clear() {
+      for (int i = 0; i < size; i++) {
+        keys[order[i]] = null;
+      }
+      size = 0;
     }
 
     /** Adds {@code later}'s counts, admitting its new paths in its first-seen order. */

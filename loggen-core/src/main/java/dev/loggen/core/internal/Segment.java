@@ -34,7 +34,8 @@ public final class Segment {
   private int[] errorEnds = new int[16];
   private int[] errorEvent = new int[16];
   private int errorCount;
-  private Report.@Nullable Builder tally;
+  private final Report.Builder tally = Report.builder();
+  private boolean rendered;
   int state;
 
   Segment() {}
@@ -58,7 +59,7 @@ public final class Segment {
     if (ends.length < count) {
       ends = new int[Math.max(count, ends.length * 2)];
     }
-    Report.Builder t = Report.builder();
+    Report.Builder t = tally.reset();
     AccessEvent[] ev = events;
     int[] e = ends;
     for (int i = 0; i < count; i++) {
@@ -76,14 +77,14 @@ public final class Segment {
         errorEvent[errorCount++] = i;
       }
     }
-    tally = t;
+    rendered = true;
   }
 
   /** Forgets the content, keeping the buffers. */
   void clear() {
     events = new AccessEvent[0];
     sessions = List.of();
-    tally = null;
+    rendered = false;
     count = 0;
     errorCount = 0;
     lines.reset();
@@ -163,10 +164,9 @@ public final class Segment {
 
   /** The report over all the segment's events (not its sessions, nor its error lines). */
   public Report.Builder tally() {
-    Report.Builder t = tally;
-    if (t == null) {
+    if (!rendered) {
       throw new IllegalStateException("segment not rendered");
     }
-    return t;
+    return tally;
   }
 }
