@@ -111,9 +111,9 @@ public final class LogWriter {
    * ahead, one of them at a time orders the events of the next block, and they render the
    * ordered events in segments; the writer writes the segments in order. No session is
    * simulated twice (unlike cutting the window into {@link LogGenerator#slice slices}, which
-   * each warm up for a whole session length), and memory stays bounded: workers wait when they
-   * are a few blocks or about {@value #DEFAULT_BUDGET_MIB} MiB of rendered lines ahead of the
-   * writer.
+   * each warm up for a whole session length), and memory stays bounded whatever the line
+   * count (a run fits in {@code -Xmx64m}): workers wait when they are a few blocks or about
+   * 8 MiB of rendered lines ahead of the writer.
    *
    * @param n worker threads, 1 to 256
    * @return this writer
