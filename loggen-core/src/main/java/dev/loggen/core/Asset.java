@@ -9,6 +9,13 @@ import java.util.Objects;
  * placeholders ({@code /images/products/{item}.jpg}); a placeholder the page itself uses takes the
  * page's value, so a product page loads that product's image.
  *
+ * <p>Requests for assets follow their page within milliseconds (images further down the page
+ * later, as the visitor scrolls), with the page as referrer (a font: the stylesheet). A browser
+ * asks for an asset once per session. A returning visitor's browser may hold it from an earlier
+ * visit: an asset whose name carries a content hash ({@link #isFingerprinted},
+ * {@code app.9b7e3d1.js}) is then not requested at all; any other is sometimes still fresh (no
+ * request) and otherwise revalidated, answered {@code 304 Not Modified} with no body.
+ *
  * @param path path template, starting with {@code /}
  * @param type content type, which gives the default sizes and response times
  * @param minCount fewest copies a page view loads (each with its own placeholder values)
@@ -29,6 +36,27 @@ public record Asset(String path, ContentType type, int minCount, int maxCount,
           "asset %s: count must satisfy 0 <= min <= max <= 100 (got min=%d, max=%d)",
           path, minCount, maxCount));
     }
+  }
+
+  /**
+   * Whether {@code path} names a fingerprinted file: one of the dot-separated parts of its last
+   * segment, other than the first and the extension, is a content hash of 6 or more hexadecimal
+   * digits ({@code /static/js/app.9b7e3d1.js}). Servers give such files a long lifetime, so
+   * browsers never revalidate them.
+   */
+  public static boolean isFingerprinted(String path) {
+    int slash = path.lastIndexOf('/');
+    int q = path.indexOf('?', slash);
+    String name = q < 0 ? path.substring(slash + 1) : path.substring(slash + 1, q);
+    String[] parts = name.split("\\.", -1);
+    for (int i = 1; i < parts.length - 1; i++) {
+      String part = parts[i];
+      if (part.length() >= 6 && part.chars().allMatch(c -> c >= '0' && c <= '9'
+          || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F')) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** One copy of {@code path} with the content type's default sizes. */

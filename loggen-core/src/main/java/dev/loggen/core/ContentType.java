@@ -29,7 +29,11 @@ public enum ContentType {
   /** Plain text, such as robots.txt. */
   TEXT("text/plain", Distributions.lognormal(300, 0.6), Distributions.lognormal(0.001, 0.5)),
   /** XML, such as a sitemap or a feed. */
-  XML("application/xml", Distributions.lognormal(20_000, 0.8), Distributions.lognormal(0.020, 0.6));
+  XML("application/xml", Distributions.lognormal(20_000, 0.8), Distributions.lognormal(0.020, 0.6)),
+  /** A file to download (slides, an archive, a video): large, with the heaviest tail. */
+  DOWNLOAD("application/octet-stream",
+      Distributions.lognormalWithParetoTail(400_000, 1.2, 0.2, 2_000_000, 1.1),
+      Distributions.lognormal(0.004, 0.6));
 
   private final String mediaType;
   private final Distribution sizes;

@@ -60,7 +60,7 @@ public final class LogGenerator {
     this.site = b.site;
     this.model = b.model != null ? b.model : b.site.model();
     this.traffic = b.traffic;
-    this.sessions = b.sessions;
+    this.sessions = b.sessions != null ? b.sessions : b.site.sessions();
     this.visitors = b.visitors;
     this.scenarios = List.copyOf(b.scenarios);
     this.start = b.start;
@@ -109,7 +109,11 @@ public final class LogGenerator {
    * {@code n} equal parts of the window, exactly as the whole run has them. Concatenating the
    * slices 0 to n-1 gives, event for event, the whole run. A slice generates the sessions that
    * start up to {@link SessionSettings#maxDuration()} before its part (its warm-up) and emits
-   * only the events inside it.
+   * only the events inside it. The warm-up is extra work: each slice simulates
+   * {@code maxDuration} of sessions that it does not emit, so slicing costs about
+   * {@code maxDuration / slice length} more simulation than the single run (4 % for one-day
+   * slices with the default hour, 100 % for one-hour slices); rendering and writing are not
+   * repeated.
    *
    * @throws IllegalArgumentException when {@code k} or {@code n} is out of range
    * @throws IllegalStateException when the window has no end, or this is already a slice
@@ -183,7 +187,7 @@ public final class LogGenerator {
     return traffic;
   }
 
-  /** The session settings. */
+  /** The session settings in effect: the builder's, or else the site's. */
   public SessionSettings sessions() {
     return sessions;
   }
@@ -249,7 +253,7 @@ public final class LogGenerator {
     private Site site = Sites.shop();
     private @Nullable SessionModel model;
     private Traffic traffic = Traffic.sessionsPerHour(2_000);
-    private SessionSettings sessions = SessionSettings.DEFAULT;
+    private @Nullable SessionSettings sessions;
     private Visitors visitors = Visitors.DEFAULT;
     private final List<Scenario> scenarios = new ArrayList<>();
     private Instant start = DEFAULT_START;
@@ -286,7 +290,7 @@ public final class LogGenerator {
       return this;
     }
 
-    /** Session lengths, think times and hard bounds. */
+    /** Session lengths, think times and hard bounds (default: the site's own). */
     public Builder sessions(SessionSettings newSessions) {
       this.sessions = Objects.requireNonNull(newSessions, "sessions");
       return this;

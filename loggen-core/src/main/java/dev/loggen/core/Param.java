@@ -120,6 +120,32 @@ public final class Param {
     return zipf != null ? zipf.sample(rng) : lo + rng.nextInt(hi - lo + 1);
   }
 
+  /**
+   * Draws one value number, every value equally likely (see {@link #sampleUniform}); consumes
+   * the same randomness as {@link #sampleUniform}.
+   */
+  public int sampleUniformIndex(Rng rng) {
+    if (!values.isEmpty()) {
+      return rng.nextInt(values.size());
+    }
+    return lo + rng.nextInt(hi - lo + 1);
+  }
+
+  /** Whether the values are whole numbers (ranges and catalogues) rather than a list of words. */
+  public boolean isNumeric() {
+    return values.isEmpty();
+  }
+
+  /** The smallest value number {@link #sampleIndex} returns (0 for a list of values). */
+  public int minIndex() {
+    return values.isEmpty() ? lo : 0;
+  }
+
+  /** The largest value number {@link #sampleIndex} returns. */
+  public int maxIndex() {
+    return values.isEmpty() ? hi : values.size() - 1;
+  }
+
   /** The text of the value numbered {@code v} (see {@link #sampleIndex}). */
   public String text(int v) {
     if (!values.isEmpty()) {

@@ -8,7 +8,8 @@ import java.util.Objects;
 /**
  * Something that happens to the site in a time window, labelled in the ground truth of every
  * event it produces or changes ({@link AccessEvent#scenario()}). Detection rules and dashboards
- * are tested against these labels.
+ * are tested against these labels. No event outside the window carries the label: a scenario's
+ * own sessions are cut at the window's end.
  */
 public sealed interface Scenario {
 
@@ -28,8 +29,9 @@ public sealed interface Scenario {
   }
 
   /**
-   * An outage: in the window a share of requests fail with 502, 503 or 504 (and an error-log
-   * line); the rest are slow.
+   * An outage: in the window a share of all requests (pages, assets, bots, the uptime monitor)
+   * fail with 502, 503 or 504 (and an error-log line); the rest are slow on the backend. Every
+   * request in the window is labelled.
    */
   static Scenario outage(Instant start, Duration duration, double failureShare) {
     return new Outage("outage", start, duration, failureShare);
@@ -37,7 +39,7 @@ public sealed interface Scenario {
 
   /**
    * A credential-stuffing attack: from a few addresses, many {@code POST /login} attempts per
-   * minute, almost all answered 401.
+   * minute, almost all answered 401. Each attempt is labelled.
    */
   static Scenario credentialStuffing(Instant start, Duration duration, int attemptsPerMinute,
       int addresses) {
@@ -45,13 +47,20 @@ public sealed interface Scenario {
         addresses);
   }
 
-  /** A flash crowd: extra sessions per hour landing on one page. */
+  /**
+   * A flash crowd: extra sessions per hour, referred by social sites, landing on one URL of the
+   * page {@code pageName} (one product, say: its placeholders are drawn once for the scenario),
+   * then browsing on. Every request of those sessions is labelled.
+   */
   static Scenario flashCrowd(Instant start, Duration duration, double sessionsPerHour,
       String pageName) {
     return new FlashCrowd("flash-crowd", start, duration, sessionsPerHour, pageName);
   }
 
-  /** A slow backend: response times of dynamic pages multiplied by {@code factor}. */
+  /**
+   * A slow backend: response times of the requests the application serves (pages, API calls,
+   * not static files) multiplied by {@code factor}; those requests are labelled.
+   */
   static Scenario slowBackend(Instant start, Duration duration, double factor) {
     return new SlowBackend("slow-backend", start, duration, factor);
   }

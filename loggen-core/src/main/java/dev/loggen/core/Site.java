@@ -21,6 +21,8 @@ import org.jspecify.annotations.Nullable;
  * taken from {@link Sites}.
  */
 public final class Site {
+  /** The default {@link #emptyResponseShare()}: 1 %. */
+  public static final double DEFAULT_EMPTY_RESPONSE_SHARE = 0.01;
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z0-9_]+)}");
 
   private final String name;
@@ -33,6 +35,8 @@ public final class Site {
   private final Map<Role, String> roles;
   private final ErrorRates errorRates;
   private final SessionModel model;
+  private final SessionSettings sessions;
+  private final double emptyResponseShare;
   private final boolean api;
 
   private Site(Builder b) {
@@ -48,6 +52,8 @@ public final class Site {
     this.roles = Collections.unmodifiableMap(new LinkedHashMap<>(b.roles));
     this.errorRates = b.errorRates;
     this.model = b.model != null ? b.model : TransitionMatrix.legacyDefault();
+    this.sessions = b.sessions;
+    this.emptyResponseShare = b.emptyResponseShare;
     this.api = b.api;
   }
 
@@ -116,9 +122,42 @@ public final class Site {
     return model;
   }
 
+  /**
+   * How sessions on this site behave by default (browsing stretches, think times): readers of a
+   * blog think longer than shoppers, programs calling an API hardly at all. A generator's own
+   * {@link LogGenerator.Builder#sessions session settings} take precedence.
+   */
+  public SessionSettings sessions() {
+    return sessions;
+  }
+
+  /**
+   * The share of successful {@code GET} responses (pages and assets) logged with a size of 0,
+   * which Apache's {@code %b} prints as {@code -}: transfers the client aborted before the body,
+   * empty files. Responses without a body are 0 whatever this share: {@code 304 Not Modified},
+   * {@code HEAD}, {@code 204}. Real logs show 0 to 7 % {@code -} sizes in all, most of them 304s.
+   */
+  public double emptyResponseShare() {
+    return emptyResponseShare;
+  }
+
   /** Whether this is an API (JSON endpoints, token clients) rather than a browser site. */
   public boolean isApi() {
     return api;
+  }
+
+  /** A copy with other default session settings. */
+  public Site withSessions(SessionSettings newSessions) {
+    Builder b = toBuilder();
+    b.sessions(newSessions);
+    return b.build();
+  }
+
+  /** A copy with another share of empty ({@code -}) successful responses. */
+  public Site withEmptyResponseShare(double share) {
+    Builder b = toBuilder();
+    b.emptyResponseShare(share);
+    return b.build();
   }
 
   /** A copy with another session model. */
@@ -147,6 +186,8 @@ public final class Site {
     b.roles.putAll(roles);
     b.errorRates = errorRates;
     b.model = model;
+    b.sessions = sessions;
+    b.emptyResponseShare = emptyResponseShare;
     b.api = api;
     return b;
   }
@@ -221,6 +262,8 @@ public final class Site {
     private final Map<Role, String> roles = new LinkedHashMap<>();
     private ErrorRates errorRates = ErrorRates.DEFAULT;
     private @Nullable SessionModel model;
+    private SessionSettings sessions = SessionSettings.DEFAULT;
+    private double emptyResponseShare = DEFAULT_EMPTY_RESPONSE_SHARE;
     private boolean api;
 
     private Builder(String name) {
@@ -294,6 +337,25 @@ public final class Site {
     /** The default session model (default {@link TransitionMatrix#legacyDefault()}). */
     public Builder model(SessionModel newModel) {
       this.model = Objects.requireNonNull(newModel, "model");
+      return this;
+    }
+
+    /** The default session settings (default {@link SessionSettings#DEFAULT}). */
+    public Builder sessions(SessionSettings newSessions) {
+      this.sessions = Objects.requireNonNull(newSessions, "sessions");
+      return this;
+    }
+
+    /**
+     * The share of successful {@code GET} responses logged with size 0 (default 0.01); see
+     * {@link Site#emptyResponseShare()}.
+     */
+    public Builder emptyResponseShare(double share) {
+      if (!(share >= 0 && share <= 1)) {
+        throw new IllegalArgumentException(String.format(Locale.ROOT,
+            "site %s: emptyResponseShare must be a share between 0 and 1 (got %s)", name, share));
+      }
+      this.emptyResponseShare = share;
       return this;
     }
 

@@ -1,6 +1,7 @@
 package dev.loggen.core;
 
 import dev.loggen.core.random.Distributions;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -55,37 +56,38 @@ public final class Sites {
    */
   public static Site shop() {
     Asset css = Asset.of("/static/css/main.4f2a91c.css", ContentType.CSS);
-    Asset js = Asset.of("/static/js/app.9b7e3d1.js", ContentType.JS);
-    Asset vendor = Asset.of("/static/js/vendor.c81f02a.js", ContentType.JS)
-        .withSizes(Distributions.lognormal(180_000, 0.2));
-    Asset font = Asset.of("/static/fonts/inter-var.woff2", ContentType.FONT);
-    Asset logo = Asset.of("/static/img/logo.svg", ContentType.IMAGE)
-        .withSizes(Distributions.lognormal(3_500, 0.2));
+    Asset js = Asset.of("/static/js/app.9b7e3d1.js", ContentType.JS)
+        .withSizes(Distributions.lognormal(160_000, 0.2));
+    Asset font = Asset.of("/static/fonts/inter-var.3c1f0a7e.woff2", ContentType.FONT);
     Asset favicon = Asset.of("/favicon.ico", ContentType.ICON);
-    Asset thumb = Asset.of("/images/products/{item}-thumb.jpg", ContentType.IMAGE)
+    // Listings show a wider spread of the catalogue than visitors open.
+    Asset thumb = Asset.of("/images/products/{listed}-thumb.jpg", ContentType.IMAGE)
         .withSizes(Distributions.lognormal(9_000, 0.5));
     Asset photo = Asset.of("/images/products/{item}.jpg", ContentType.IMAGE)
         .withSizes(Distributions.lognormalWithParetoTail(60_000, 0.7, 0.05, 400_000, 1.0));
     Asset hero = Asset.of("/static/img/hero-winter.jpg", ContentType.IMAGE)
         .withSizes(Distributions.lognormal(240_000, 0.1));
+    Asset banner = Asset.of("/static/img/categories/{category}.webp", ContentType.IMAGE)
+        .withSizes(Distributions.lognormal(45_000, 0.3));
     return Site.builder("shop")
         .host("shop.example.com")
         .param("item", Param.catalogue(20_000, 1.0))
+        .param("listed", Param.catalogue(20_000, 0.9))
         .param("category", Param.range(1, 12))
         .param("sort", Param.oneOf(List.of("popular", "price", "newest", "rating"),
             new double[] {0.55, 0.25, 0.12, 0.08}))
         .param("q", Param.words(SEARCH_TERMS, 1.0))
         .param("page", Param.oneOf(List.of("1", "2", "3", "4", "5"),
             new double[] {0.6, 0.2, 0.1, 0.06, 0.04}))
-        .commonAssets(css, js, vendor, font, logo, favicon)
-        .page(Page.html("home", "/").withAssets(hero, thumb.withCount(2, 4)))
+        .commonAssets(css, js, font, favicon)
+        .page(Page.html("home", "/").withAssets(hero, thumb.withCount(1, 6)))
         .page(Page.html("about", "/about").withSection("info"))
         .page(Page.html("products", "/products").withSection("catalog")
-            .withAssets(thumb.withCount(3, 6)))
+            .withAssets(thumb.withCount(2, 8)))
         .page(Page.html("category", "/products?categoryID={category}&sort={sort}")
-            .withSection("catalog").withAssets(thumb.withCount(3, 6)))
+            .withSection("catalog").withAssets(banner, thumb.withCount(1, 8)))
         .page(Page.html("product", "/products/{item}").withSection("catalog")
-            .withErrorRates(0, 0.02).withAssets(photo, thumb.withCount(0, 2)))
+            .withErrorRates(0, 0.02).withAssets(photo, thumb.withCount(0, 4)))
         .page(Page.html("search", "/search?q={q}&page={page}").withSection("search")
             .withResponseSeconds(Distributions.lognormal(0.120, 0.7))
             .withAssets(thumb.withCount(1, 4)))
@@ -136,19 +138,20 @@ public final class Sites {
   }
 
   /**
-   * A blog with 3,000 articles, tag pages, a feed and comments; readers mostly land on one
-   * article from a search engine and leave.
+   * A blog with 3,000 articles, tag pages, a feed, comments and files to download (slides,
+   * archives); readers mostly land on one article from a search engine and leave.
    */
   public static Site blog() {
-    Asset css = Asset.of("/assets/css/theme.1c9e.css", ContentType.CSS);
-    Asset js = Asset.of("/assets/js/site.77ab.js", ContentType.JS)
+    Asset css = Asset.of("/assets/css/theme.1c9e4b2.css", ContentType.CSS);
+    Asset js = Asset.of("/assets/js/site.77ab90f.js", ContentType.JS)
         .withSizes(Distributions.lognormal(22_000, 0.2));
     Asset font = Asset.of("/assets/fonts/merriweather.woff2", ContentType.FONT);
     Asset favicon = Asset.of("/favicon.ico", ContentType.ICON);
     Asset avatar = Asset.of("/assets/img/avatar.png", ContentType.IMAGE)
         .withSizes(Distributions.lognormal(12_000, 0.1));
     Asset figure = Asset.of("/images/posts/{post}/figure-{fig}.png", ContentType.IMAGE)
-        .withCount(0, 4);
+        .withCount(0, 4)
+        .withSizes(Distributions.lognormalWithParetoTail(40_000, 1.0, 0.1, 150_000, 1.1));
     return Site.builder("blog")
         .host("blog.example.org")
         .param("post", Param.catalogue(3_000, 1.1))
@@ -156,6 +159,10 @@ public final class Sites {
         .param("tag", Param.words(List.of("java", "performance", "linux", "databases",
             "networking", "security", "testing", "devops", "career", "books", "kotlin",
             "observability"), 0.9))
+        .param("file", Param.words(List.of("slides-2025-observability.pdf",
+            "loggen-talk.pdf", "benchmarks-2024.tar.gz", "dataset-sample.csv.gz",
+            "cheatsheet.pdf", "demo-recording.mp4", "config-examples.zip", "thesis.pdf",
+            "slides-2023-jvm-tuning.pdf", "tools-0.9.2.tar.gz"), 1.0))
         .param("year", Param.oneOf(List.of("2026", "2025", "2024", "2023", "2022"),
             new double[] {0.4, 0.25, 0.15, 0.12, 0.08}))
         .commonAssets(css, js, font, favicon, avatar)
@@ -167,6 +174,7 @@ public final class Sites {
         .page(Page.html("archive", "/archive/{year}").withSection("archive"))
         .page(Page.html("about", "/about"))
         .page(Page.of("feed", "/feed.xml", ContentType.XML).withSection("feed"))
+        .page(Page.of("download", "/files/{file}", ContentType.DOWNLOAD).withSection("files"))
         .page(Page.html("comment", "/posts/{year}/{post}/comments").withMethod("POST", 302)
             .withSection("comments").withSizes(Distributions.lognormal(210, 0.2)))
         .page(Page.html("login", "/login").withSection("account"))
@@ -175,19 +183,24 @@ public final class Sites {
         .page(Page.html("logout", "/logout").withMethod("POST", 302).withSection("account")
             .withSizes(Distributions.lognormal(170, 0.2)))
         .page(Page.html("admin", "/wp-admin/").withSection("admin"))
-        .landing("post", 0.72).landing("home", 0.18).landing("tag", 0.06)
-        .landing("feed", 0.04)
+        .landing("post", 0.72).landing("home", 0.17).landing("tag", 0.06)
+        .landing("feed", 0.03).landing("download", 0.02)
         .link("home", "post", 0.8).link("home", "tag", 0.1).link("home", "about", 0.1)
         .link("post", "post", 0.55).link("post", "tag", 0.2).link("post", "home", 0.15)
         .link("post", "comment", 0.05).link("post", "archive", 0.05)
+        .link("post", "download", 0.04)
         .link("tag", "post", 0.9).link("tag", "home", 0.1)
         .link("archive", "post", 0.9).link("archive", "home", 0.1)
         .link("about", "home", 1.0)
         .link("comment", "post", 1.0)
         .link("feed", "post", 1.0)
+        .link("download", "post", 0.7).link("download", "home", 0.3)
         .role(Site.Role.HOME, "home").role(Site.Role.LOGIN_FORM, "login")
         .role(Site.Role.LOGIN_SUBMIT, "login_submit").role(Site.Role.LOGOUT, "logout")
         .role(Site.Role.FORBIDDEN, "admin")
+        // Readers take their time over an article.
+        .sessions(SessionSettings.DEFAULT.withBrowsing(Duration.ZERO, Duration.ofMinutes(5))
+            .withThinkTime(Distributions.lognormal(45, 1.2)))
         .model(dev.loggen.core.engine.TransitionMatrix.builder()
             .from("START").to("DIRECT_ACCESS", 0.95).to("LOGIN", 0.05)
             .from("LOGIN").to("BROWSING", 0.95).to("LEAVE", 0.05)
@@ -234,17 +247,21 @@ public final class Sites {
             .withSizes(Distributions.lognormal(60, 0.05)))
         .landing("list", 0.45).landing("get", 0.35).landing("filter", 0.1)
         .landing("create", 0.1)
-        .link("list", "get", 0.6).link("list", "list_next", 0.3).link("list", "update", 0.1)
+        .link("list", "get", 0.6).link("list", "list_next", 0.3).link("list", "create", 0.1)
         .link("list_next", "list_next", 0.4).link("list_next", "get", 0.6)
         .link("filter", "get", 0.8).link("filter", "list", 0.2)
-        .link("get", "get", 0.4).link("get", "customer", 0.2).link("get", "update", 0.25)
-        .link("get", "delete", 0.05).link("get", "list", 0.1)
+        .link("get", "get", 0.45).link("get", "customer", 0.2).link("get", "update", 0.12)
+        .link("get", "delete", 0.03).link("get", "list", 0.15).link("get", "create", 0.05)
         .link("create", "get", 0.7).link("create", "list", 0.3)
         .link("update", "get", 0.7).link("update", "list", 0.3)
         .link("delete", "list", 1.0)
         .link("customer", "get", 0.6).link("customer", "list", 0.4)
         .role(Site.Role.HOME, "list").role(Site.Role.LOGIN_SUBMIT, "token")
         .errorRates(new Site.ErrorRates(0.001, 0, 0, 0, 0.01, 0))
+        // Programs call in bursts: a second or so between calls, for up to half a minute.
+        .sessions(SessionSettings.DEFAULT.withBrowsing(Duration.ZERO, Duration.ofSeconds(30))
+            .withThinkTime(Distributions.lognormal(0.8, 1.4)))
+        .emptyResponseShare(0)
         .model(dev.loggen.core.engine.TransitionMatrix.builder()
             .from("START").to("LOGIN", 0.3).to("DIRECT_ACCESS", 0.7)
             .from("LOGIN").to("BROWSING", 1.0)

@@ -9,22 +9,57 @@ import java.util.Objects;
  * traffic is bots. A visitor's address, user agent and name are a pure function of the run's
  * seed and the visitor's id.
  *
+ * <p>Addresses are public unicast addresses clustered in networks (several visitors per /24, a
+ * few networks holding many visitors), never reserved, documentation or private ranges, unless
+ * {@link #privateShare} asks for private ones (an intranet log: {@code withPrivateShare(1)}).
+ *
+ * <pre>{@code
+ * Visitors v = Visitors.DEFAULT.withBots(0.08, 0.02).withIpv6Share(0.3);
+ * }</pre>
+ *
  * @param returningShare probability that a session belongs to a returning visitor (who has
  *     assets cached, and comes back in several sessions)
  * @param ipv6Share share of visitors with an IPv6 address
  * @param sharedAddressShare share of visitors behind an address they share with others (office
  *     NAT, mobile carrier)
  * @param loggedInShare share of named (registered) visitors among returning visitors
- * @param crawlerShare share of sessions that are crawlers
+ * @param crawlerShare share of sessions that are crawlers: search engines that read robots.txt and
+ *     walk many pages (45 % of them), link-preview fetchers of chat and social apps and feed
+ *     readers, one request each
  * @param scannerShare share of sessions that are vulnerability scanners
  * @param monitorInterval interval of the uptime monitor's checks, or {@link Duration#ZERO} for none
+ * @param privateShare share of visitors with a private address (10/8, 172.16/12, 192.168/16, or
+ *     an IPv6 unique local address): 0 for a public site, 1 for an intranet
  */
 public record Visitors(double returningShare, double ipv6Share, double sharedAddressShare,
-    double loggedInShare, double crawlerShare, double scannerShare, Duration monitorInterval) {
+    double loggedInShare, double crawlerShare, double scannerShare, Duration monitorInterval,
+    double privateShare) {
 
-  /** Realistic defaults. */
+  /**
+   * Realistic defaults for a public site: 45 % returning visitors, 15 % IPv6, 10 % behind a
+   * shared address, half of returning visitors registered, 10 % of sessions crawlers and 1.5 %
+   * scanners (together 10 to 25 % of requests), an uptime check every minute, no private
+   * addresses.
+   */
   public static final Visitors DEFAULT =
-      new Visitors(0.35, 0.15, 0.10, 0.6, 0.045, 0.012, Duration.ofMinutes(1));
+      new Visitors(0.45, 0.15, 0.10, 0.5, 0.10, 0.015, Duration.ofMinutes(1), 0);
+
+  /**
+   * Visitors with public addresses only ({@code privateShare} 0).
+   *
+   * @param returningShare see the record description
+   * @param ipv6Share see the record description
+   * @param sharedAddressShare see the record description
+   * @param loggedInShare see the record description
+   * @param crawlerShare see the record description
+   * @param scannerShare see the record description
+   * @param monitorInterval see the record description
+   */
+  public Visitors(double returningShare, double ipv6Share, double sharedAddressShare,
+      double loggedInShare, double crawlerShare, double scannerShare, Duration monitorInterval) {
+    this(returningShare, ipv6Share, sharedAddressShare, loggedInShare, crawlerShare,
+        scannerShare, monitorInterval, 0);
+  }
 
   /** Checks the fields. */
   public Visitors {
@@ -34,42 +69,61 @@ public record Visitors(double returningShare, double ipv6Share, double sharedAdd
     check("loggedInShare", loggedInShare);
     check("crawlerShare", crawlerShare);
     check("scannerShare", scannerShare);
+    check("privateShare", privateShare);
     if (crawlerShare + scannerShare > 1) {
       throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "crawlerShare + scannerShare must not exceed 1 (got %s + %s)", crawlerShare,
-          scannerShare));
+          "visitors.crawlerShare + visitors.scannerShare must not exceed 1 (got %s + %s)",
+          crawlerShare, scannerShare));
     }
     Objects.requireNonNull(monitorInterval, "monitorInterval");
     if (monitorInterval.isNegative()
         || (!monitorInterval.isZero() && monitorInterval.toMillis() < 1000)) {
       throw new IllegalArgumentException(
-          "monitorInterval must be 0 (no monitor) or at least 1 second (got " + monitorInterval
-              + ")");
+          "visitors.monitorInterval must be 0 (no monitor) or at least 1 second (got "
+              + monitorInterval + ")");
     }
   }
 
-  /** A copy with other bot shares. */
+  /** A copy with other bot shares: the shares of sessions that are crawlers and scanners. */
   public Visitors withBots(double crawler, double scanner) {
     return new Visitors(returningShare, ipv6Share, sharedAddressShare, loggedInShare, crawler,
-        scanner, monitorInterval);
+        scanner, monitorInterval, privateShare);
   }
 
   /** A copy with another monitor interval ({@link Duration#ZERO}: none). */
   public Visitors withMonitorInterval(Duration interval) {
     return new Visitors(returningShare, ipv6Share, sharedAddressShare, loggedInShare,
-        crawlerShare, scannerShare, interval);
+        crawlerShare, scannerShare, interval, privateShare);
   }
 
   /** A copy with another IPv6 share. */
   public Visitors withIpv6Share(double share) {
     return new Visitors(returningShare, share, sharedAddressShare, loggedInShare, crawlerShare,
-        scannerShare, monitorInterval);
+        scannerShare, monitorInterval, privateShare);
   }
 
   /** A copy with another returning-visitor share. */
   public Visitors withReturningShare(double share) {
     return new Visitors(share, ipv6Share, sharedAddressShare, loggedInShare, crawlerShare,
-        scannerShare, monitorInterval);
+        scannerShare, monitorInterval, privateShare);
+  }
+
+  /** A copy with another share of visitors behind a shared address. */
+  public Visitors withSharedAddressShare(double share) {
+    return new Visitors(returningShare, ipv6Share, share, loggedInShare, crawlerShare,
+        scannerShare, monitorInterval, privateShare);
+  }
+
+  /** A copy with another share of registered visitors among returning ones. */
+  public Visitors withLoggedInShare(double share) {
+    return new Visitors(returningShare, ipv6Share, sharedAddressShare, share, crawlerShare,
+        scannerShare, monitorInterval, privateShare);
+  }
+
+  /** A copy with another share of private addresses (1: an intranet, all private). */
+  public Visitors withPrivateShare(double share) {
+    return new Visitors(returningShare, ipv6Share, sharedAddressShare, loggedInShare,
+        crawlerShare, scannerShare, monitorInterval, share);
   }
 
   private static void check(String field, double v) {

@@ -13,6 +13,7 @@ import dev.loggen.core.random.Rng;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Simulates the sessions that arrive in one block of time (see {@link BlockEngine}). The
@@ -30,6 +31,9 @@ public final class BlockSource {
   private static final long VISITOR = 0x7151L;
   private static final long SCENARIO = 0x5CEL;
   static final int MAX_PER_BLOCK = 1 << 24;
+  /** Share of crawler sessions that are search engines; the rest fetch one page or a feed. */
+  private static final double SEARCH_CRAWLERS = 0.45;
+  private static final double FEED_READERS = 0.25;
 
   private final long seed;
   private final Traffic traffic;
@@ -44,6 +48,8 @@ public final class BlockSource {
   private final long returningPool;
   private final boolean wantSessions;
   private final int[] flashPages;
+  /** Per flash crowd, the placeholder values of its one landing URL (a viral product). */
+  private final @Nullable String[][] flashBindings;
 
   // Per-block output, reset by simulate().
   private final ArrayList<SessionRun> runs = new ArrayList<>();
@@ -74,9 +80,13 @@ public final class BlockSource {
     this.to = to;
     this.wantSessions = wantSessions;
     this.flashPages = new int[this.scenarios.size()];
+    this.flashBindings = new String[this.scenarios.size()][];
     for (int i = 0; i < flashPages.length; i++) {
       flashPages[i] = this.scenarios.get(i) instanceof Scenario.FlashCrowd f
           ? this.site.pageIndex(f.pageName()) : -1;
+      if (flashPages[i] >= 0) {
+        flashBindings[i] = this.site.bind(flashPages[i], Rng.of(seed, SCENARIO, i, -1L));
+      }
     }
   }
 
@@ -163,7 +173,8 @@ public final class BlockSource {
           long id = sessionId(b, index);
           Rng rng = Rng.of(seed, SESSION, b, index++);
           Visitor v = visitors.human(Long.MIN_VALUE + id, false, false);
-          add(cut(simulator.human(id, t, rng, v, fc.label(), flashPages[s]), scEnd));
+          add(cut(simulator.human(id, t, rng, v, fc.label(), flashPages[s],
+              flashBindings[s]), scEnd));
         }
       }
     }
@@ -193,8 +204,19 @@ public final class BlockSource {
 
   private SessionRun ordinary(long id, long t, Rng rng, long block, int i) {
     double u = Rng.of(seed, KIND, block, i).nextDouble();
-    if (u < visitorSettings.crawlerShare()) {
-      return simulator.crawler(id, t, rng, visitors.crawler(1_000_000_000L + rng.nextInt(40)));
+    double crawlers = visitorSettings.crawlerShare();
+    if (u < crawlers) {
+      // Crawler sessions: search engines walking the site, link previews, feed readers.
+      double style = u / crawlers;
+      if (style < SEARCH_CRAWLERS) {
+        return simulator.crawler(id, t, rng, visitors.crawler(1_000_000_000L + rng.nextInt(40)));
+      }
+      if (style < SEARCH_CRAWLERS + FEED_READERS && site.feed >= 0) {
+        return simulator.fetcher(id, t, rng, visitors.feedReader(1_500_000_000L
+            + rng.nextInt(60)), true);
+      }
+      return simulator.fetcher(id, t, rng, visitors.preview(1_200_000_000L + rng.nextInt(200)),
+          false);
     }
     if (u < visitorSettings.crawlerShare() + visitorSettings.scannerShare()) {
       return simulator.scanner(id, t, rng, visitors.scanner(2_000_000_000L + rng.nextInt(400)));
@@ -216,7 +238,7 @@ public final class BlockSource {
           < visitorSettings.loggedInShare() * 1000;
       v = visitors.human(visitorId, returning, named);
     }
-    return simulator.human(id, t, rng, v, null, -1);
+    return simulator.human(id, t, rng, v, null, -1, null);
   }
 
   private void add(SessionRun s) {

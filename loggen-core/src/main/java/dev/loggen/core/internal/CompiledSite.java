@@ -1,11 +1,13 @@
 package dev.loggen.core.internal;
 
 import dev.loggen.core.Asset;
+import dev.loggen.core.ContentType;
 import dev.loggen.core.Page;
 import dev.loggen.core.Param;
 import dev.loggen.core.Site;
 import dev.loggen.core.random.AliasTable;
 import dev.loggen.core.random.Distribution;
+import dev.loggen.core.random.Rng;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +30,15 @@ final class CompiledSite {
   final int logout;
   final int cart;
   final int forbidden;
+  /** The catalogue image other sites embed (the largest per-item image asset), or null. */
+  final @Nullable CAsset embeddable;
+  /** The first GET page of type XML (a feed), or -1. */
+  final int feed;
   final int[] crawlable;
+  /** The absolute URL of the first common stylesheet (the referrer of fonts), or null. */
+  final @Nullable String stylesheetUrl;
+  /** Number of distinct assets (common and per page): the size of a per-session cache. */
+  final int assetCount;
 
   CompiledSite(Site site) {
     this.site = site;
@@ -42,20 +52,30 @@ final class CompiledSite {
     }
     List<Page> ps = site.pages();
     this.pages = new CPage[ps.size()];
+    int assetIndex = 0;
     Map<String, Integer> index = new HashMap<>();
     for (int i = 0; i < ps.size(); i++) {
       Page p = ps.get(i);
       index.put(p.name(), i);
       CAsset[] assets = new CAsset[p.assets().size()];
       for (int a = 0; a < assets.length; a++) {
-        assets[a] = new CAsset(p.assets().get(a), slotOf, params);
+        assets[a] = new CAsset(p.assets().get(a), slotOf, params, assetIndex++);
       }
       pages[i] = new CPage(i, p, Template.compile(p.path(), slotOf, params), assets);
     }
     this.common = new CAsset[site.commonAssets().size()];
     for (int a = 0; a < common.length; a++) {
-      common[a] = new CAsset(site.commonAssets().get(a), slotOf, params);
+      common[a] = new CAsset(site.commonAssets().get(a), slotOf, params, assetIndex++);
     }
+    this.assetCount = assetIndex;
+    String css = null;
+    for (CAsset a : common) {
+      if (a.asset.type() == ContentType.CSS && a.path.isConstant()) {
+        css = origin + a.path.text();
+        break;
+      }
+    }
+    this.stylesheetUrl = css;
     double[] lw = new double[site.landing().size()];
     this.landingPages = new int[lw.length];
     int k = 0;
@@ -94,6 +114,23 @@ final class CompiledSite {
     this.logout = role(site, Site.Role.LOGOUT, index);
     this.cart = role(site, Site.Role.CART, index);
     this.forbidden = role(site, Site.Role.FORBIDDEN, index);
+    CAsset best = null;
+    for (CPage p : pages) {
+      for (CAsset a : p.assets) {
+        if (a.asset.type() == ContentType.IMAGE && !a.constant && (best == null
+            || a.asset.sizes().quantile(0.5) > best.asset.sizes().quantile(0.5))) {
+          best = a;
+        }
+      }
+    }
+    this.embeddable = best;
+    int f = -1;
+    for (CPage p : pages) {
+      if (f < 0 && p.page.type() == ContentType.XML && p.page.method().equals("GET")) {
+        f = p.index;
+      }
+    }
+    this.feed = f;
     this.crawlable = java.util.stream.IntStream.range(0, pages.length)
         .filter(i -> pages[i].page.method().equals("GET") && !pages[i].page.loginRequired()
             && i != forbidden && i != loginForm)
@@ -103,6 +140,13 @@ final class CompiledSite {
   private static int role(Site site, Site.Role role, Map<String, Integer> index) {
     String name = site.roles().get(role);
     return name == null ? -1 : index.get(name);
+  }
+
+  /** Draws the placeholder values of one URL of page {@code index}, slot by slot. */
+  @Nullable String[] bind(int index, Rng rng) {
+    @Nullable String[] binding = new String[params.length];
+    pages[index].path.expand(rng, binding, false, false);
+    return binding;
   }
 
   int pageIndex(String name) {
@@ -123,6 +167,8 @@ final class CompiledSite {
     final Distribution sizes;
     final Distribution seconds;
     final boolean dynamic;
+    /** A file whose size depends only on its path (a download), not on the request. */
+    final boolean file;
 
     CPage(int index, Page page, Template path, CAsset[] assets) {
       this.index = index;
@@ -132,19 +178,29 @@ final class CompiledSite {
       this.sizes = page.effectiveSizes();
       this.seconds = page.effectiveResponseSeconds();
       this.dynamic = !page.type().isAsset();
+      this.file = page.type() == ContentType.DOWNLOAD || page.type().isAsset();
     }
   }
 
-  /** An asset with its compiled path. */
+  /** An asset with its compiled path and cache policy. */
   static final class CAsset {
     final Asset asset;
     final Template path;
+    final int index;
+    /** One copy per view, taking the page's placeholder values (a product's photo). */
     final boolean shared;
+    /** A constant path (the same file on every page), as opposed to one per catalogue item. */
+    final boolean constant;
+    /** Named with a content hash: browsers keep it without asking again (no 304). */
+    final boolean immutable;
 
-    CAsset(Asset asset, Map<String, Integer> slotOf, Param[] params) {
+    CAsset(Asset asset, Map<String, Integer> slotOf, Param[] params, int index) {
       this.asset = asset;
       this.path = Template.compile(asset.path(), slotOf, params);
+      this.index = index;
       this.shared = asset.maxCount() <= 1;
+      this.constant = path.isConstant();
+      this.immutable = Asset.isFingerprinted(asset.path());
     }
   }
 }

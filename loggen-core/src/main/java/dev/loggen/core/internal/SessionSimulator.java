@@ -11,7 +11,9 @@ import dev.loggen.core.engine.SessionModel;
 import dev.loggen.core.engine.States;
 import dev.loggen.core.random.AliasTable;
 import dev.loggen.core.random.Discrete;
+import dev.loggen.core.random.Distribution;
 import dev.loggen.core.random.Rng;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.zone.ZoneRules;
@@ -23,28 +25,101 @@ import org.jspecify.annotations.Nullable;
  * Simulates one session from its own random stream: walks the session model, turns each state
  * into requests (page views with their assets, logins, logouts, errors), applies error injection
  * and scenarios, and returns the events in time order. One instance per generating thread.
+ *
+ * <p>What the states do on a browser site:
+ *
+ * <ul>
+ *   <li>LOGIN: the visitor is a customer who signs in. A returning registered visitor is usually
+ *       remembered (a login cookie: no request at all); anyone else signs in at once (login
+ *       page, {@code POST /login}, redirect back) or when a page asks for it (checkout).
+ *   <li>DIRECT_ACCESS: a landing page, with an external referrer (search engine, social, another
+ *       site) or none.
+ *   <li>BROWSING: a stretch of page views along the navigation matrix, while the visitor's
+ *       browsing time (between the settings' minimum and maximum) lasts; a think time before
+ *       each view, so a short stretch may add no view at all.
+ *   <li>LOGOUT: {@code POST /logout} and the home page, when the visitor is signed in.
+ *   <li>ABANDON: often a last look at the cart; LEAVE: nothing; ERROR: a 500 on the current page.
+ * </ul>
+ *
+ * <p>A page view pulls in its assets within milliseconds (images lower down later, as the visitor
+ * scrolls): the site's common assets on the first view of the session, the page's own on every
+ * view, each asset once per session. Returning visitors with a warm browser cache skip
+ * fingerprinted assets and get {@code 304} for revalidated ones.
  */
 final class SessionSimulator {
   private static final long SIZE_STREAM = 0x5123L;
-  private static final String[] EXTERNAL_REFERRERS = {
-    null, "https://www.google.com/", "https://www.bing.com/", "https://duckduckgo.com/",
-    "https://www.google.de/", "https://search.yahoo.com/", "https://t.co/", "https://www.facebook.com/",
-    "https://www.reddit.com/", "https://news.ycombinator.com/", "https://www.linkedin.com/",
-    "android-app://com.google.android.gm/", "https://l.instagram.com/",
+  private static final long MAX_MICROS = 300_000_000L;
+
+  /** Probability that a returning registered visitor's login is remembered by a cookie. */
+  private static final double REMEMBERED = 0.85;
+  /** Probability that a customer who is not remembered signs in at once, not when asked. */
+  private static final double SIGN_IN_AT_ONCE = 0.3;
+  /** Probability that a returning visitor's browser cache still holds the site's files. */
+  private static final double WARM_CACHE = 0.7;
+  /** Probability that a cached file that is not fingerprinted is still fresh (no request). */
+  private static final double FRESH = 0.4;
+  /** Probability that a download is a range request, answered 206 with part of the file. */
+  private static final double PARTIAL = 0.1;
+  /** Probability that a returning visitor has seen a given catalogue item's image before. */
+  private static final double ITEM_SEEN = 0.25;
+  /**
+   * Probability that a visitor scrolls down a page, so that its lazily loaded images (those
+   * beyond the first two) are fetched, seconds after the page.
+   */
+  private static final double SCROLLS = 0.45;
+
+  /**
+   * Probability that a visitor who lands and leaves at once saw only one of the site's images,
+   * embedded elsewhere (an image search's preview, a forum post, a pin).
+   */
+  private static final double EMBEDDED_VIEW = 0.5;
+  /** Pages that show the site's images; {@code null}: no referrer. */
+  private static final String[] EMBED_REFERRERS = {
+    "https://www.google.com/", "https://www.bing.com/", "https://www.pinterest.com/",
+    "https://forum.example.org/t/what-do-you-think-of-this/2291",
+    "https://blog.example.net/2025/11/favourites/", null,
   };
-  private static final AliasTable EXTERNAL_TABLE =
-      AliasTable.of(44, 30, 5, 3, 2, 1, 3, 3, 2, 1, 2, 2, 2);
+  private static final AliasTable EMBED_TABLE = AliasTable.of(45, 8, 12, 12, 10, 13);
+
+  /** External referrers of landing pages; {@code null} is a direct visit. Absolute URLs. */
+  private static final String[] EXTERNAL_REFERRERS = {
+    null,
+    "https://www.google.com/", "https://www.bing.com/", "https://duckduckgo.com/",
+    "https://www.google.de/", "https://www.google.co.uk/", "https://search.yahoo.com/",
+    "https://www.ecosia.org/", "https://yandex.ru/",
+    "https://t.co/", "https://www.facebook.com/", "https://l.facebook.com/",
+    "https://www.reddit.com/", "https://l.instagram.com/", "https://www.linkedin.com/",
+    "https://www.youtube.com/", "https://www.pinterest.com/", "https://news.ycombinator.com/",
+    "android-app://com.google.android.gm/", "https://outlook.live.com/",
+    "https://www.example-deals.net/best-of-2025", "https://forum.example.org/t/recommendations/4411",
+    "https://blog.example.net/2025/12/gift-guide/", "https://www.example-news.com/tech/reviews",
+    "https://chatgpt.com/",
+  };
+  private static final AliasTable EXTERNAL_TABLE = AliasTable.of(
+      36,
+      30, 4.5, 1.5, 1.5, 1, 0.7, 0.5, 0.4,
+      1.5, 2.5, 1.5, 1.5, 1.5, 0.8, 0.8, 0.8, 0.4,
+      2, 0.8,
+      1.5, 1, 1, 1,
+      1.2);
+  /** Where a flash crowd comes from. */
+  private static final String[] SOCIAL = {
+    "https://news.ycombinator.com/", "https://www.reddit.com/", "https://t.co/",
+    "https://l.facebook.com/",
+  };
   private static final String[] SCANNER_PATHS = {
     "/wp-login.php", "/.env", "/admin.php", "/wp-admin/setup-config.php", "/xmlrpc.php",
     "/.git/config", "/phpmyadmin/", "/pma/index.php", "/config.json", "/.aws/credentials",
-    "/server-status", "/actuator/env", "/actuator/health", "/vendor/phpunit/phpunit/src/Util/PHP/eval-stdin.php",
-    "/cgi-bin/luci/;stok=/locale", "/boaform/admin/formLogin", "/.DS_Store", "/backup.zip",
-    "/db.sql", "/wp-content/plugins/wp-file-manager/readme.txt", "/owa/auth/logon.aspx",
-    "/api/v1/pods", "/solr/admin/info/system", "/HNAP1/", "/.well-known/security.txt",
+    "/server-status", "/actuator/env", "/actuator/health",
+    "/vendor/phpunit/phpunit/src/Util/PHP/eval-stdin.php", "/cgi-bin/luci/;stok=/locale",
+    "/boaform/admin/formLogin", "/.DS_Store", "/backup.zip", "/db.sql",
+    "/wp-content/plugins/wp-file-manager/readme.txt", "/owa/auth/logon.aspx", "/api/v1/pods",
+    "/solr/admin/info/system", "/HNAP1/", "/.well-known/security.txt",
     "/index.php?s=/Index/\\think\\app/invokefunction", "/console/", "/manager/html",
     "/shell.php", "/info.php", "/.svn/entries", "/web.config", "/debug/default/view",
     "/telescope/requests", "/_ignition/execute-solution", "/.vscode/sftp.json",
     "/login.action", "/remote/login", "/geoserver/web/", "/druid/index.html",
+    "/.env.production", "/wp-config.php.bak", "/admin/.env", "/laravel/.env", "/.git/HEAD",
   };
   private static final AliasTable SCANNER_PATH_TABLE;
 
@@ -61,21 +136,28 @@ final class SessionSimulator {
 
   private final long seed;
   private final CompiledSite cs;
+  private final boolean api;
   private final SessionModel model;
   private final List<String> stateNames;
   private final Action[] actions;
   private final int[] customPage;
   private final SessionSettings settings;
+  private final Distribution thinkSeconds;
   private final VisitorFactory visitors;
   private final ZoneRules zoneRules;
-  private final ZoneOffset fixedOffset;
+  private final @Nullable ZoneOffset fixedOffset;
   private final Scenario.Outage[] outages;
   private final Scenario.SlowBackend[] slow;
+  private final boolean anyScenario;
+  private final double emptyShare;
   private final long maxDurationMillis;
-  private final double robotsBytes;
-  private final double sitemapBytes;
+  private final long minBrowsingMillis;
+  private final long maxBrowsingMillis;
+  private final long robotsBytes;
+  private final long sitemapBytes;
 
   // Per-session working state (this object is confined to one thread).
+  private Rng rng = Rng.seeded(0);
   private AccessEvent[] buf = new AccessEvent[64];
   private int n;
   private int[] states = new int[16];
@@ -84,25 +166,39 @@ final class SessionSimulator {
   private long t;
   private long sessionId;
   private long startMillis;
-  private Visitor visitor = null;
+  private @Nullable Visitor visitor;
+  private String address = "";
+  private @Nullable String agent;
+  private VisitorKind kind = VisitorKind.HUMAN;
   private String protocol = "HTTP/1.1";
   private @Nullable String user;
-  private @Nullable String label;
+  private @Nullable String sessionLabel;
   private String stateName = States.START;
   private boolean loggedIn;
-  private boolean assetsCached;
+  private boolean customer;
+  private boolean commonLoaded;
+  private boolean warmCache;
+  private int rttMillis;
   private int current;
   private @Nullable String currentUrl;
   private @Nullable String currentPath;
   private long lastRequest;
   private final @Nullable String[] binding;
-  private long hourCached = Long.MIN_VALUE;
+  /** Placeholder values the next page view takes (a flash crowd's one URL), or null. */
+  private @Nullable String @Nullable [] preset;
+  private final boolean[] loaded;
+  /** Sizes of the assets with a constant path, by asset index. */
+  private final long[] constantSizes;
+  private final String[] recent = new String[32];
+  private int recentCount;
+  private long offsetSlot = Long.MIN_VALUE;
   private ZoneOffset offsetCached = ZoneOffset.UTC;
 
   SessionSimulator(long seed, CompiledSite cs, SessionModel model, SessionSettings settings,
       VisitorFactory visitors, ZoneId zone, List<Scenario> scenarios) {
     this.seed = seed;
     this.cs = cs;
+    this.api = cs.site.isApi();
     this.model = model;
     this.stateNames = model.states();
     this.actions = new Action[stateNames.size()];
@@ -124,62 +220,99 @@ final class SessionSimulator {
       customPage[i] = cs.pageIndex(s);
     }
     this.settings = settings;
+    this.thinkSeconds = settings.thinkTimeSeconds();
     this.visitors = visitors;
     this.zoneRules = zone.getRules();
-    this.fixedOffset = zoneRules.isFixedOffset() ? zoneRules.getOffset(java.time.Instant.EPOCH)
-        : null;
+    this.fixedOffset = zoneRules.isFixedOffset() ? zoneRules.getOffset(Instant.EPOCH) : null;
     this.outages = scenarios.stream().filter(s -> s instanceof Scenario.Outage)
         .toArray(Scenario.Outage[]::new);
     this.slow = scenarios.stream().filter(s -> s instanceof Scenario.SlowBackend)
         .toArray(Scenario.SlowBackend[]::new);
+    this.anyScenario = outages.length + slow.length > 0;
+    this.emptyShare = cs.site.emptyResponseShare();
     this.maxDurationMillis = settings.maxDuration().toMillis();
+    this.minBrowsingMillis = settings.minBrowsing().toMillis();
+    this.maxBrowsingMillis = settings.maxBrowsing().toMillis();
     this.binding = new String[cs.params.length];
+    this.loaded = new boolean[cs.assetCount];
+    this.constantSizes = new long[cs.assetCount];
+    for (CompiledSite.CAsset a : cs.common) {
+      constantSizes[a.index] = a.constant ? sizeOf(a, a.path.text()) : 0;
+    }
+    for (CompiledSite.CPage p : cs.pages) {
+      for (CompiledSite.CAsset a : p.assets) {
+        constantSizes[a.index] = a.constant ? sizeOf(a, a.path.text()) : 0;
+      }
+    }
     this.robotsBytes = 120 + (Rng.derive(seed, SIZE_STREAM, 1) >>> 56);
     this.sitemapBytes = 8_000 + (Rng.derive(seed, SIZE_STREAM, 2) >>> 50);
   }
 
   // ------------------------------------------------------------------ session kinds
 
-  /** A human (or API client) session walking the session model. */
-  SessionRun human(long id, long start, Rng rng, Visitor v, @Nullable String scenario,
-      int landingPage) {
-    begin(id, start, v, scenario, rng);
-    if (rng.chance(cs.site.errorRates().forbidden()) && cs.forbidden >= 0) {
-      // Some sessions try the admin area once, and are refused.
-      simple(rng, cs.pages[cs.forbidden], 403, 180 + rng.nextInt(120), null);
-    }
+  /**
+   * A human (or API client) session walking the session model.
+   *
+   * @param scenario the label of the scenario that made the session (a flash crowd), or null
+   * @param landingPage the page the session lands on, or -1 for the site's landing pages
+   * @param landingBinding the landing URL's placeholder values, or null to draw them
+   */
+  SessionRun human(long id, long start, Rng r, Visitor v, @Nullable String scenario,
+      int landingPage, @Nullable String @Nullable [] landingBinding) {
+    begin(id, start, v, scenario, r);
+    // Some visitors try the admin area once, after landing, and are refused.
+    boolean curious = cs.forbidden >= 0 && rng.chance(cs.site.errorRates().forbidden());
     int state = model.startState();
     record(state);
     String end = States.END;
     boolean landed = false;
+    int next = model.next(state, rng);
     while (true) {
-      state = model.next(state, rng);
+      state = next;
       record(state);
       stateName = stateNames.get(state);
       if (model.isTerminal(state)) {
         break;
       }
       end = stateName;
+      // The state after this one, drawn now so an action can know the visitor is about to go.
+      next = model.next(state, rng);
+      boolean leaving = model.isTerminal(next) || actions[next] == Action.LEAVE;
       if (landingPage >= 0 && !landed) {
         landed = true;
-        view(rng, landingPage, external(rng), true);
+        preset = landingBinding;
+        view(landingPage, SOCIAL[rng.nextInt(SOCIAL.length)], true);
       }
       switch (actions[state]) {
-        case LOGIN -> login(rng);
-        case DIRECT -> view(rng, landing(rng), external(rng), true);
-        case BROWSE -> browse(rng);
-        case LOGOUT -> logout(rng);
-        case ABANDON -> {
-          if (cs.cart >= 0 && current != cs.cart && rng.chance(cs.site.errorRates().cartAbandon())) {
-            view(rng, cs.cart, currentUrl, false);
+        case LOGIN -> login();
+        case DIRECT -> {
+          think(1.0);
+          if (leaving && current < 0 && cs.embeddable != null && rng.chance(EMBEDDED_VIEW)) {
+            embeddedView(cs.embeddable);
+          } else {
+            view(landing(), external(), true);
           }
         }
-        case ERROR -> error(rng);
+        case BROWSE -> browse();
+        case LOGOUT -> logout();
+        case ABANDON -> {
+          if (cs.cart >= 0 && current != cs.cart && rng.chance(cs.site.errorRates().cartAbandon())) {
+            think(1.0);
+            view(cs.cart, currentUrl, currentUrl == null);
+          }
+        }
+        case ERROR -> error();
         case CUSTOM -> {
           int p = customPage[state];
-          view(rng, p >= 0 ? p : nextPage(rng), currentUrl, currentUrl == null);
+          think(1.0);
+          view(p >= 0 ? p : nextPage(), currentUrl, currentUrl == null);
         }
         default -> { }
+      }
+      if (curious && current >= 0) {
+        curious = false;
+        think(0.5);
+        simple(cs.pages[cs.forbidden], 403, 180 + rng.nextInt(120), currentUrl);
       }
       if (n >= settings.maxRequests()) {
         end = "MAX_REQUESTS";
@@ -190,18 +323,50 @@ final class SessionSimulator {
         break;
       }
     }
+    if (n == 0) {
+      // A model that ends before any request (START -> END, say): the visit still shows.
+      view(landing(), external(), true);
+    }
     return finish(end);
   }
 
-  /** A crawler: robots.txt first, then many pages, slowly, without assets. */
-  SessionRun crawler(long id, long start, Rng rng, Visitor v) {
-    begin(id, start, v, null, rng);
+  /**
+   * A link-preview fetcher (a chat or social app unfurling a shared link): one page, no assets,
+   * no robots.txt; or, on a site with a feed, a feed reader polling it (often a 304).
+   */
+  SessionRun fetcher(long id, long start, Rng r, Visitor v, boolean feed) {
+    begin(id, start, v, null, r);
     stateName = "CRAWL";
     protocol = "HTTP/1.1";
-    emit("GET", "/robots.txt", 200, (long) robotsBytes, null, 800 + rng.nextInt(1500));
+    if (api) {
+      emit("GET", "/", 404, 60 + rng.nextInt(20), null, 400 + rng.nextInt(800), false);
+      return finish("CRAWL");
+    }
+    CompiledSite.CPage p = cs.pages[feed && cs.feed >= 0 ? cs.feed : landing()];
+    String path = p.path.expand(rng, clearBinding(), false, false);
+    int status = feed && rng.chance(0.6) ? 304 : p.page.successStatus();
+    emit("GET", path, status, status == 304 ? 0 : bytesFor(p, status), null,
+        responseMicros(p, status), true);
+    pageViews++;
+    return finish("CRAWL");
+  }
+
+  /** A search-engine crawler: robots.txt first, then many pages, slowly, without assets. */
+  SessionRun crawler(long id, long start, Rng r, Visitor v) {
+    begin(id, start, v, null, r);
+    stateName = "CRAWL";
+    protocol = "HTTP/1.1";
+    if (api) {
+      // An API host has nothing to crawl: the bot finds no robots.txt and no home page.
+      emit("GET", "/robots.txt", 404, 60 + rng.nextInt(20), null, 400 + rng.nextInt(800), false);
+      t += 500 + rng.nextInt(3_000);
+      emit("GET", "/", 404, 60 + rng.nextInt(20), null, 400 + rng.nextInt(800), false);
+      return finish("CRAWL");
+    }
+    emit("GET", "/robots.txt", 200, robotsBytes, null, 300 + rng.nextInt(1_500), false);
     if (rng.chance(0.4)) {
       t += 500 + rng.nextInt(3000);
-      emit("GET", "/sitemap.xml", 200, (long) sitemapBytes, null, 15_000 + rng.nextInt(20_000));
+      emit("GET", "/sitemap.xml", 200, sitemapBytes, null, 15_000 + rng.nextInt(20_000), true);
     }
     int pages = 1 + Discrete.geometric(rng, 1.0 / 30);
     for (int i = 0; i < pages && n < settings.maxRequests(); i++) {
@@ -210,8 +375,7 @@ final class SessionSimulator {
         break;
       }
       CompiledSite.CPage p = cs.pages[cs.crawlable[rng.nextInt(cs.crawlable.length)]];
-      Arrays.fill(binding, null);
-      String path = p.path.expand(rng, binding, false, rng.chance(0.6));
+      String path = p.path.expand(rng, clearBinding(), false, rng.chance(0.6));
       int status = p.page.successStatus();
       long bytes;
       if (rng.chance(Math.min(1, p.page.notFoundRate() * 4 + 0.01))) {
@@ -222,23 +386,23 @@ final class SessionSimulator {
         path = path.indexOf('?') < 0 && !path.endsWith("/") ? path + "/" : path;
         bytes = 230 + rng.nextInt(20);
       } else {
-        bytes = (long) p.sizes.sample(rng);
+        bytes = p.file ? fileSize(p, path) : bytesFor(p, status);
       }
-      emit(p.page.method(), path, status, bytes, null, responseMicros(rng, p, status));
+      emit(p.page.method(), path, status, bytes, null, responseMicros(p, status), true);
       pageViews++;
     }
     return finish("CRAWL");
   }
 
   /** A scanner: a burst of probes for well-known weak spots, mostly 404. */
-  SessionRun scanner(long id, long start, Rng rng, Visitor v) {
-    begin(id, start, v, null, rng);
+  SessionRun scanner(long id, long start, Rng r, Visitor v) {
+    begin(id, start, v, null, r);
     stateName = "SCAN";
     protocol = rng.chance(0.4) ? "HTTP/1.0" : "HTTP/1.1";
     int probes = 3 + Discrete.geometric(rng, 1.0 / 12);
-    if (rng.chance(0.5)) {
-      emit("GET", "/", 200, (long) cs.pages[Math.max(cs.home, 0)].sizes.sample(rng), null,
-          20_000 + rng.nextInt(40_000));
+    if (!api && rng.chance(0.5)) {
+      CompiledSite.CPage home = cs.pages[Math.max(cs.home, 0)];
+      emit("GET", "/", 200, bytesFor(home, 200), null, 20_000 + rng.nextInt(40_000), true);
     }
     for (int i = 0; i < probes && n < settings.maxRequests(); i++) {
       t += (long) (1000 * rng.nextExponential(0.6));
@@ -250,7 +414,7 @@ final class SessionSimulator {
       if (path.startsWith("/.git") || path.equals("/server-status") || path.startsWith("/.svn")
           || path.startsWith("/.env") && rng.chance(0.3)) {
         status = 403;
-      } else if (path.contains("\\") || path.contains(";")) {
+      } else if (path.indexOf('\\') >= 0 || path.indexOf(';') >= 0) {
         status = 400;
       } else {
         status = 404;
@@ -258,30 +422,28 @@ final class SessionSimulator {
       String method = path.equals("/xmlrpc.php") || path.contains("formLogin") ? "POST"
           : rng.chance(0.05) ? "HEAD" : "GET";
       long bytes = method.equals("HEAD") ? 0 : status == 400 ? 226 : status == 403 ? 199 : 196;
-      emit(method, path, status, bytes, null, 300 + rng.nextInt(2_000));
+      emit(method, path, status, bytes, null, 300 + rng.nextInt(2_000), false);
     }
     if (cs.forbidden >= 0 && rng.chance(0.3)) {
       t += 300;
-      simple(rng, cs.pages[cs.forbidden], 403, 199, null);
+      simple(cs.pages[cs.forbidden], 403, 199, null);
     }
     return finish("SCAN");
   }
 
   /** One uptime check. */
-  SessionRun monitor(long id, long start, Rng rng, Visitor v) {
-    begin(id, start, v, null, rng);
+  SessionRun monitor(long id, long start, Rng r, Visitor v) {
+    begin(id, start, v, null, r);
     stateName = "MONITOR";
     protocol = "HTTP/1.1";
-    String path = cs.site.isApi() ? "/v1/health" : "/";
-    int status = 200;
-    long micros = 3_000 + rng.nextInt(12_000);
-    emit("HEAD", path, status, 0, null, micros);
+    String path = api ? "/v1/health" : "/";
+    emit("HEAD", path, 200, 0, null, 3_000 + rng.nextInt(12_000), true);
     return finish("MONITOR");
   }
 
   /** A credential-stuffing burst: many POST /login from one attacking address. */
-  SessionRun stuffing(long id, long start, Rng rng, Visitor v, Scenario.CredentialStuffing s) {
-    begin(id, start, v, s.label(), rng);
+  SessionRun stuffing(long id, long start, Rng r, Visitor v, Scenario.CredentialStuffing s) {
+    begin(id, start, v, s.label(), r);
     stateName = States.LOGIN;
     protocol = "HTTP/1.1";
     int loginPage = cs.loginSubmit;
@@ -294,7 +456,7 @@ final class SessionSimulator {
       int status = success ? (loginPage >= 0 ? cs.pages[loginPage].page.successStatus() : 302)
           : 401;
       emit("POST", path, status, success ? 190 : 420 + rng.nextInt(40), referrer,
-          40_000 + rng.nextInt(150_000));
+          40_000 + rng.nextInt(150_000), true);
       t += 100 + (long) (1000 * rng.nextExponential(0.4));
     }
     return finish(States.LOGIN);
@@ -302,101 +464,148 @@ final class SessionSimulator {
 
   // ------------------------------------------------------------------ state actions
 
-  private void login(Rng rng) {
-    if (cs.site.isApi()) {
+  private void login() {
+    if (loggedIn) {
+      return;
+    }
+    if (api) {
       if (cs.loginSubmit >= 0) {
+        CompiledSite.CPage p = cs.pages[cs.loginSubmit];
         boolean fail = rng.chance(cs.site.errorRates().authFailure());
-        simple(rng, cs.pages[cs.loginSubmit], fail ? 401 : cs.pages[cs.loginSubmit].page.successStatus(), -1, null);
-        loggedIn = !fail;
+        think(0.5);
+        int status = simple(p, fail ? 401 : p.page.successStatus(), -1, null);
+        loggedIn = status < 400;
       }
       return;
     }
-    if (cs.loginForm >= 0) {
-      view(rng, cs.loginForm, currentUrl, currentUrl == null);
-    }
-    if (cs.loginSubmit < 0) {
-      loggedIn = true;
-      return;
-    }
-    String formUrl = currentUrl;
+    customer = true;
     if (user == null) {
-      user = visitor.user() != null ? visitor.user() : visitors.userName(visitor.id());
+      user = visitor().user() != null ? visitor().user() : visitors.userName(visitor().id());
     }
-    for (int attempt = 0; attempt < 3; attempt++) {
-      think(rng, 0.4);
-      boolean fail = rng.chance(cs.site.errorRates().authFailure() * (attempt + 1));
-      CompiledSite.CPage p = cs.pages[cs.loginSubmit];
-      String saved = user;
-      if (fail) {
-        user = null; // a failed login is not authenticated
+    if (cs.loginSubmit < 0 || visitor().user() != null && rng.chance(REMEMBERED)) {
+      // Remembered by a login cookie (or a site without a login page): signed in at once.
+      loggedIn = true;
+      if (current < 0) {
+        view(landing(), external(), true);
       }
-      simple(rng, p, fail ? 401 : p.page.successStatus(), -1, formUrl);
-      user = saved;
+      return;
+    }
+    if (!rng.chance(SIGN_IN_AT_ONCE)) {
+      // Signs in when a page asks for it (checkout, profile), if one does.
+      if (current < 0) {
+        view(landing(), external(), true);
+      }
+      return;
+    }
+    if (current < 0 && rng.chance(0.5)) {
+      view(landing(), external(), true);
+    }
+    int back = current;
+    String backPath = currentPath;
+    if (cs.loginForm >= 0) {
+      think(0.6);
+      view(cs.loginForm, currentUrl, currentUrl == null);
+    }
+    submitLogin(currentUrl, back, backPath);
+  }
+
+  /**
+   * Posts the login form (up to three attempts, each more likely to fail); on success follows
+   * the redirect back to {@code back} (or home).
+   */
+  private void submitLogin(@Nullable String formUrl, int back, @Nullable String backPath) {
+    CompiledSite.CPage p = cs.pages[cs.loginSubmit];
+    double failure = cs.site.errorRates().authFailure();
+    for (int attempt = 0; attempt < 3; attempt++) {
+      think(0.4);
+      boolean fail = rng.chance(Math.min(1, failure * (attempt + 1)));
+      loggedIn = !fail;
+      int status = simple(p, fail ? 401 : p.page.successStatus(), -1, formUrl);
+      if (status >= 500) {
+        loggedIn = false;
+        return;
+      }
       if (!fail) {
-        loggedIn = true;
-        if (cs.home >= 0) {
-          redirectFollow(rng, cs.home, formUrl);
+        if (status >= 300 && status < 400) {
+          if (back >= 0 && backPath != null && cs.pages[back].page.method().equals("GET")) {
+            redirectFollow(back, backPath, formUrl);
+          } else if (cs.home >= 0) {
+            redirectFollow(cs.home, null, formUrl);
+          }
         }
         return;
       }
     }
-    user = null;
+    customer = false; // three failures: the visitor gives up on signing in
   }
 
-  private void logout(Rng rng) {
-    if (cs.logout < 0) {
-      return;
+  private void logout() {
+    if (cs.logout < 0 || !loggedIn) {
+      return; // nothing to sign out of: the visitor just leaves
     }
-    think(rng, 1.0);
+    think(1.0);
     CompiledSite.CPage p = cs.pages[cs.logout];
-    simple(rng, p, p.page.successStatus(), -1, currentUrl);
     String from = currentUrl;
+    int status = simple(p, p.page.successStatus(), -1, from);
     loggedIn = false;
-    user = null;
-    if (cs.home >= 0 && !cs.site.isApi()) {
-      redirectFollow(rng, cs.home, from);
+    customer = false;
+    if (cs.home >= 0 && !api && status >= 300 && status < 400) {
+      redirectFollow(cs.home, null, from);
     }
   }
 
-  private void error(Rng rng) {
-    int page = current >= 0 ? current : landing(rng);
-    think(rng, 1.0);
+  private void error() {
+    int page = current >= 0 ? current : landing();
+    think(1.0);
     CompiledSite.CPage p = cs.pages[page];
     String path = currentPath != null && current == page ? currentPath
         : p.path.expand(rng, clearBinding(), false, false);
-    emit(p.page.method(), path, 500, 480 + rng.nextInt(300), currentUrl,
-        responseMicros(rng, p, 500));
+    emit(p.page.method(), path, 500, errorBytes(500), currentUrl, responseMicros(p, 500), true);
     pageViews++;
   }
 
-  private void browse(Rng rng) {
-    long min = settings.minBrowsing().toMillis();
-    long max = settings.maxBrowsing().toMillis();
-    long until = t + min + (max > min ? rng.nextLong(max - min + 1) : 0);
+  private void browse() {
+    long until = t + minBrowsingMillis + (maxBrowsingMillis > minBrowsingMillis
+        ? rng.nextLong(maxBrowsingMillis - minBrowsingMillis + 1) : 0);
+    boolean redirected = false;
     if (current < 0) {
-      view(rng, landing(rng), external(rng), true);
+      redirected = isRedirect(view(landing(), external(), true));
     }
-    do {
-      view(rng, nextPage(rng), currentUrl, false);
-    } while (t < until && n < settings.maxRequests() && t - startMillis <= maxDurationMillis);
+    while (n < settings.maxRequests() && t - startMillis <= maxDurationMillis) {
+      if (redirected) {
+        // The browser follows a form's redirect (add to cart, then the cart) at once.
+        t = Math.max(t + 20 + rng.nextInt(120), lastRequest + 5);
+      } else {
+        long gap = thinkMillis(1.0);
+        if (t + gap > until) {
+          break;
+        }
+        t = Math.max(t + gap, lastRequest + 50);
+      }
+      redirected = isRedirect(view(nextPage(), currentUrl, false));
+    }
   }
 
-  private int nextPage(Rng rng) {
+  private static boolean isRedirect(int status) {
+    return status >= 300 && status < 400 && status != 304;
+  }
+
+  private int nextPage() {
     if (current >= 0) {
       AliasTable row = cs.links[current];
       if (row != null) {
         return cs.linkTargets[current][row.sample(rng)];
       }
     }
-    return landing(rng);
+    return landing();
   }
 
-  private int landing(Rng rng) {
+  private int landing() {
     return cs.landingPages[cs.landing.sample(rng)];
   }
 
-  private @Nullable String external(Rng rng) {
-    if (cs.site.isApi()) {
+  private @Nullable String external() {
+    if (api) {
       return null;
     }
     return EXTERNAL_REFERRERS[EXTERNAL_TABLE.sample(rng)];
@@ -404,22 +613,33 @@ final class SessionSimulator {
 
   // ------------------------------------------------------------------ requests
 
-  /** A page view: think time, optional redirect hop, the page, its assets. */
-  private void view(Rng rng, int pageIndex, @Nullable String referrer, boolean landingView) {
-    think(rng, 1.0);
+  /** A page view: an optional redirect hop, the page, its assets. Returns the page's status. */
+  private int view(int pageIndex, @Nullable String referrer, boolean landingView) {
     CompiledSite.CPage p = cs.pages[pageIndex];
-    String path = p.path.expand(rng, clearBinding(), false, false);
-    if (cs.site.isApi()) {
-      apiCall(rng, p, path);
-      return;
+    @Nullable String[] b = clearBinding();
+    if (preset != null) {
+      System.arraycopy(preset, 0, b, 0, b.length);
+      preset = null;
+    }
+    String path = p.path.expand(rng, b, false, false);
+    if (api) {
+      return apiCall(p, path);
     }
     if (p.page.loginRequired() && !loggedIn && cs.loginForm >= 0) {
-      emit(p.page.method(), path, 302, 200 + rng.nextInt(40), referrer, 8_000 + rng.nextInt(9_000));
-      t += 30 + rng.nextInt(150);
-      String from = referrer;
-      current = -1;
-      page(rng, cs.pages[cs.loginForm], cs.pages[cs.loginForm].path.text(), from);
-      return;
+      // The site asks for a login: 302 to the form; a customer signs in, anyone else stops.
+      int status = emit(p.page.method(), path, 302, 200 + rng.nextInt(40), referrer,
+          8_000 + rng.nextInt(9_000), true);
+      if (status >= 500) {
+        return status;
+      }
+      t = Math.max(t + 30 + rng.nextInt(150), lastRequest + 5);
+      CompiledSite.CPage form = cs.pages[cs.loginForm];
+      int formStatus = page(form, form.path.text(), referrer);
+      if (customer && formStatus == 200 && cs.loginSubmit >= 0) {
+        boolean get = p.page.method().equals("GET");
+        submitLogin(currentUrl, get ? pageIndex : -1, get ? path : null);
+      }
+      return formStatus;
     }
     if (landingView && p.page.method().equals("GET")) {
       Site.ErrorRates er = cs.site.errorRates();
@@ -427,19 +647,19 @@ final class SessionSimulator {
       if (u < er.redirectPermanent()) {
         String old = path.indexOf('?') < 0 && !path.endsWith("/") ? path + "/"
             : path.equals("/") ? "/index.html" : path + "&ref=old";
-        emit("GET", old, 301, 230 + rng.nextInt(30), referrer, 500 + rng.nextInt(1_500));
+        emit("GET", old, 301, 230 + rng.nextInt(30), referrer, 500 + rng.nextInt(1_500), true);
         t += 40 + rng.nextInt(200);
       } else if (u < er.redirectPermanent() + er.redirectTemporary()) {
         String hop = path + (path.indexOf('?') < 0 ? "?" : "&") + "utm_source=newsletter";
-        emit("GET", hop, 302, 0, referrer, 2_000 + rng.nextInt(3_000));
+        emit("GET", hop, 302, 0, referrer, 2_000 + rng.nextInt(3_000), true);
         t += 40 + rng.nextInt(200);
       }
     }
-    page(rng, p, path, referrer);
+    return page(p, path, referrer);
   }
 
   /** The page request itself (status, size, time) and, when it succeeded, its assets. */
-  private void page(Rng rng, CompiledSite.CPage p, String path, @Nullable String referrer) {
+  private int page(CompiledSite.CPage p, String path, @Nullable String referrer) {
     int status = p.page.successStatus();
     double u = rng.nextDouble();
     if (u < p.page.notFoundRate()) {
@@ -447,128 +667,183 @@ final class SessionSimulator {
     } else if (u < p.page.notFoundRate() + p.page.errorRate() + cs.site.errorRates().serverError()) {
       status = 500;
     }
-    status = outage(rng, status);
-    long micros = responseMicros(rng, p, status);
-    long bytes = bytesFor(rng, p, status);
-    emit(p.page.method(), path, status, bytes, referrer, micros);
-    pageViews++;
-    String url = cs.origin + path;
-    current = p.index;
-    currentPath = path;
-    currentUrl = url;
-    if (status != 200 || p.page.type() != ContentType.HTML) {
-      return;
-    }
+    long micros = responseMicros(p, status);
     long pageTime = t;
-    t += micros / 1000 + 15 + rng.nextInt(60);
-    if (!assetsCached) {
-      for (CompiledSite.CAsset a : cs.common) {
-        asset(rng, a, url, true);
+    long bytes;
+    if (p.file && status == 200) {
+      bytes = fileSize(p, path);
+      if (rng.chance(PARTIAL)) {
+        status = 206; // a range request: a resumed download, a seek in a video
+        bytes = 1 + (long) (bytes * rng.nextDouble());
       }
-      assetsCached = true;
+    } else {
+      bytes = bytesFor(p, status);
     }
-    for (CompiledSite.CAsset a : p.assets) {
-      int count = a.asset.minCount() + rng.nextInt(a.asset.maxCount() - a.asset.minCount() + 1);
-      for (int i = 0; i < count; i++) {
-        asset(rng, a, url, false);
-      }
+    status = emit(p.page.method(), path, status, bytes, referrer, micros, true);
+    pageViews++;
+    current = p.index;
+    boolean get = p.page.method().equals("GET");
+    if (get) {
+      currentPath = path;
+      currentUrl = cs.origin.concat(path);
     }
-    t = Math.max(pageTime, t);
+    if (status != 200 || !get || p.page.type() != ContentType.HTML) {
+      return status;
+    }
+    loadAssets(p, currentUrl, pageTime + micros / 1000);
+    return status;
   }
 
-  private void asset(Rng rng, CompiledSite.CAsset a, String referrer, boolean common) {
-    String path = a.path.expand(rng, binding, !a.shared, false);
-    int status = 200;
-    if (visitor.returning()) {
-      double u = rng.nextDouble();
-      if (common) {
-        if (u < 0.35) {
-          return; // fresh in the browser cache: no request at all
-        }
-        if (u < 0.85) {
-          status = 304;
-        }
-      } else if (u < 0.15) {
-        status = 304;
+  /**
+   * The browser fetches the page's assets once the HTML arrives: stylesheets and scripts at once,
+   * fonts once the stylesheet is in, images alongside, the icon last; images lower down the page
+   * seconds later, as the visitor scrolls. The session's clock moves to the last of them.
+   */
+  private void loadAssets(CompiledSite.CPage p, String url, long responded) {
+    long parsed = responded + rttMillis + 5 + rng.nextInt(40);
+    long last = t;
+    if (!commonLoaded) {
+      commonLoaded = true;
+      for (CompiledSite.CAsset a : cs.common) {
+        ContentType type = a.asset.type();
+        long at = switch (type) {
+          case CSS, JS -> parsed + rng.nextInt(20);
+          case FONT -> parsed + 2L * rttMillis + 30 + rng.nextInt(150);
+          case ICON -> parsed + 3L * rttMillis + 150 + rng.nextInt(900);
+          default -> parsed + rttMillis + rng.nextInt(2 * rttMillis + 250);
+        };
+        String ref = type == ContentType.FONT && cs.stylesheetUrl != null ? cs.stylesheetUrl : url;
+        last = Math.max(last, asset(a, ref, at));
       }
     }
-    status = outage(rng, status);
-    long bytes;
-    if (status == 200) {
-      bytes = staticSize(a, path);
-    } else if (status == 304) {
-      bytes = 0;
-    } else {
-      bytes = errorBytes(rng, status);
+    int images = 0;
+    boolean scrolls = rng.chance(SCROLLS);
+    for (CompiledSite.CAsset a : p.assets) {
+      int min = a.asset.minCount();
+      int count = min + rng.nextInt(a.asset.maxCount() - min + 1);
+      for (int i = 0; i < count; i++) {
+        long at = parsed + rttMillis + rng.nextInt(2 * rttMillis + 300);
+        if (a.asset.type() == ContentType.IMAGE && images++ >= 2) {
+          if (!scrolls) {
+            break; // below the fold, and the visitor does not scroll: never loaded
+          }
+          at += 800 + (long) rng.nextExponential(5_000);
+        }
+        last = Math.max(last, asset(a, url, at));
+      }
     }
-    long micros = (long) (a.asset.type().responseSeconds().sample(rng) * 1e6);
-    if (status >= 500) {
-      micros = gatewayMicros(rng, status);
+    t = last;
+  }
+
+  /**
+   * One asset request at {@code at}, unless the browser has it: fetched earlier in the session,
+   * or cached from an earlier visit (fingerprinted files for good, others while fresh; else a
+   * 304). Returns the request time, or {@link Long#MIN_VALUE} when no request is made.
+   */
+  private long asset(CompiledSite.CAsset a, String referrer, long at) {
+    String path = a.path.expand(rng, binding, !a.shared, false);
+    if (a.constant) {
+      if (loaded[a.index]) {
+        return Long.MIN_VALUE;
+      }
+      loaded[a.index] = true;
+    } else if (seenInSession(path)) {
+      return Long.MIN_VALUE;
     }
-    emit("GET", path, status, bytes, referrer, micros);
-    t += rng.nextInt(25);
+    int status = 200;
+    if (warmCache && (a.constant || rng.chance(ITEM_SEEN))) {
+      if (a.immutable || rng.chance(FRESH)) {
+        return Long.MIN_VALUE;
+      }
+      status = 304;
+    }
+    long bytes = status == 200 ? staticSize(a, path) : 0;
+    long micros = status == 200 ? (long) (a.asset.type().responseSeconds().sample(rng) * 1e6)
+        : 150 + rng.nextInt(600);
+    long saved = t;
+    t = at;
+    emit("GET", path, status, bytes, referrer, Math.max(50, micros), false);
+    t = saved;
+    return at;
+  }
+
+  private boolean seenInSession(String path) {
+    int size = Math.min(recentCount, recent.length);
+    for (int i = 0; i < size; i++) {
+      if (path.equals(recent[i])) {
+        return true;
+      }
+    }
+    recent[recentCount++ % recent.length] = path;
+    return false;
+  }
+
+  /** The size of a file served as a page (a download): fixed by its path. */
+  private long fileSize(CompiledSite.CPage p, String path) {
+    Rng r = Rng.of(seed, SIZE_STREAM, path.hashCode());
+    return Math.max(43, (long) p.sizes.sample(r));
   }
 
   private long staticSize(CompiledSite.CAsset a, String path) {
+    if (a.constant) {
+      return constantSizes[a.index];
+    }
+    return sizeOf(a, path);
+  }
+
+  /** The size of the file at {@code path}: fixed by the seed and the path. */
+  private long sizeOf(CompiledSite.CAsset a, String path) {
     Rng r = Rng.of(seed, SIZE_STREAM, path.hashCode());
     return Math.max(43, (long) a.asset.sizes().sample(r));
   }
 
-  private void apiCall(Rng rng, CompiledSite.CPage p, String path) {
+  private int apiCall(CompiledSite.CPage p, String path) {
     int status = p.page.successStatus();
     double u = rng.nextDouble();
-    if (t - lastRequest < 300 && rng.chance(0.35)) {
-      status = 429;
+    if (t - lastRequest < 300 && n > 0 && rng.chance(0.12)) {
+      status = 429; // too fast: over the rate limit
     } else if (!loggedIn && rng.chance(0.02)) {
       status = 401;
     } else if (u < p.page.notFoundRate()) {
       status = 404;
     } else if (u < p.page.notFoundRate() + p.page.errorRate() + cs.site.errorRates().serverError()) {
       status = 500;
-    } else if (p.page.method().equals("POST") && rng.chance(0.03)) {
+    } else if (!p.page.method().equals("GET") && rng.chance(0.03)) {
       status = 422;
     }
-    status = outage(rng, status);
-    long micros = responseMicros(rng, p, status);
+    long micros = responseMicros(p, status);
     long bytes = status == 429 ? 74 : status == 401 ? 61 : status == 422 ? 140 + rng.nextInt(80)
-        : bytesFor(rng, p, status);
-    emit(p.page.method(), path, status, bytes, null, micros);
+        : bytesFor(p, status);
+    status = emit(p.page.method(), path, status, bytes, null, micros, true);
     pageViews++;
     current = p.index;
     currentPath = path;
-  }
-
-  /** A request to a page with a given status (logins, logouts, the admin area). */
-  private void simple(Rng rng, CompiledSite.CPage p, int status, long bytes,
-      @Nullable String referrer) {
-    String path = p.path.expand(rng, clearBinding(), false, false);
-    status = outage(rng, status);
-    long b = bytes >= 0 && status < 500 ? bytes : bytesFor(rng, p, status);
-    emit(p.page.method(), path, status, b, referrer, responseMicros(rng, p, status));
-    pageViews++;
-  }
-
-  /** Follows a redirect to {@code page} immediately, as a browser does. */
-  private void redirectFollow(Rng rng, int pageIndex, @Nullable String referrer) {
-    t += 20 + rng.nextInt(120);
-    CompiledSite.CPage p = cs.pages[pageIndex];
-    page(rng, p, p.path.expand(rng, clearBinding(), false, false), referrer);
-  }
-
-  private int outage(Rng rng, int status) {
-    for (Scenario.Outage o : outages) {
-      if (o.covers(t)) {
-        label = o.label();
-        if (rng.chance(o.failureShare())) {
-          double u = rng.nextDouble();
-          return u < 0.5 ? 503 : u < 0.8 ? 502 : 504;
-        }
-      }
-    }
     return status;
   }
 
-  private long bytesFor(Rng rng, CompiledSite.CPage p, int status) {
+  /** A request to a page with a given status (logins, logouts, the admin area). */
+  private int simple(CompiledSite.CPage p, int status, long bytes, @Nullable String referrer) {
+    String path = p.path.expand(rng, clearBinding(), false, false);
+    long b = bytes >= 0 ? bytes : bytesFor(p, status);
+    pageViews++;
+    return emit(p.page.method(), path, status, b, referrer, responseMicros(p, status), true);
+  }
+
+  /** One image of the site, shown on another site's page: a single request. */
+  private void embeddedView(CompiledSite.CAsset a) {
+    String path = a.path.expand(rng, clearBinding(), true, false);
+    emit("GET", path, 200, staticSize(a, path), EMBED_REFERRERS[EMBED_TABLE.sample(rng)],
+        Math.max(50, (long) (a.asset.type().responseSeconds().sample(rng) * 1e6)), false);
+  }
+
+  /** Follows a redirect to {@code pageIndex} at once, as a browser does. */
+  private void redirectFollow(int pageIndex, @Nullable String path, @Nullable String referrer) {
+    t = Math.max(t + 20 + rng.nextInt(120), lastRequest + 5);
+    CompiledSite.CPage p = cs.pages[pageIndex];
+    page(p, path != null ? path : p.path.expand(rng, clearBinding(), false, false), referrer);
+  }
+
+  private long bytesFor(CompiledSite.CPage p, int status) {
     if (status >= 200 && status < 300) {
       if (status == 204 || p.page.method().equals("HEAD")) {
         return 0;
@@ -578,10 +853,10 @@ final class SessionSimulator {
     if (status == 301 || status == 302 || status == 303) {
       return Math.max(0, (long) p.sizes.sample(rng));
     }
-    return errorBytes(rng, status);
+    return errorBytes(status);
   }
 
-  private static long errorBytes(Rng rng, int status) {
+  private long errorBytes(int status) {
     return switch (status) {
       case 404 -> 1_050 + rng.nextInt(500);
       case 500 -> 480 + rng.nextInt(300);
@@ -593,33 +868,18 @@ final class SessionSimulator {
     };
   }
 
-  private long responseMicros(Rng rng, CompiledSite.CPage p, int status) {
-    if (status >= 502) {
-      return gatewayMicros(rng, status);
-    }
+  /** The response time of a page: its type's, slower for server errors, faster for refusals. */
+  private long responseMicros(CompiledSite.CPage p, int status) {
     double s = p.seconds.sample(rng);
-    if (status == 500) {
+    if (status >= 500) {
       s *= 4;
-    } else if (status == 404 || status == 401 || status == 403) {
+    } else if (status == 404 || status == 401 || status == 403 || status == 429) {
       s *= 0.3;
     }
-    if (p.dynamic) {
-      for (Scenario.SlowBackend sb : slow) {
-        if (sb.covers(t)) {
-          s *= sb.factor();
-          label = sb.label();
-        }
-      }
-      for (Scenario.Outage o : outages) {
-        if (o.covers(t)) {
-          s *= 3;
-        }
-      }
-    }
-    return Math.min(300_000_000L, Math.max(50L, (long) (s * 1e6)));
+    return Math.min(MAX_MICROS, Math.max(50L, (long) (s * 1e6)));
   }
 
-  private static long gatewayMicros(Rng rng, int status) {
+  private long gatewayMicros(int status) {
     return switch (status) {
       case 504 -> 60_000_000L + rng.nextInt(50_000);
       case 502 -> 1_000 + rng.nextInt(30_000);
@@ -627,18 +887,16 @@ final class SessionSimulator {
     };
   }
 
-  private void think(Rng rng, double scale) {
+  private long thinkMillis(double scale) {
+    return (long) (Math.min(1800, thinkSeconds.sample(rng) * scale) * 1000);
+  }
+
+  /** Moves the clock by a think time (nothing before a session's first request). */
+  private void think(double scale) {
     if (n == 0) {
       return;
     }
-    double seconds;
-    if (cs.site.isApi()) {
-      seconds = rng.nextExponential(1.5 * scale);
-    } else {
-      seconds = settings.thinkTimeSeconds().sample(rng) * scale;
-    }
-    long ms = (long) (Math.min(1800, seconds) * 1000);
-    t = Math.max(t + Math.max(ms, 300), lastRequest + 50);
+    t = Math.max(t + Math.max(thinkMillis(scale), 300), lastRequest + 50);
   }
 
   private @Nullable String[] clearBinding() {
@@ -648,7 +906,16 @@ final class SessionSimulator {
 
   // ------------------------------------------------------------------ bookkeeping
 
-  private void begin(long id, long start, Visitor v, @Nullable String scenario, Rng rng) {
+  private Visitor visitor() {
+    Visitor v = visitor;
+    if (v == null) {
+      throw new IllegalStateException("no session begun");
+    }
+    return v;
+  }
+
+  private void begin(long id, long start, Visitor v, @Nullable String scenario, Rng r) {
+    rng = r;
     n = 0;
     stateCount = 0;
     pageViews = 0;
@@ -657,17 +924,29 @@ final class SessionSimulator {
     t = start;
     lastRequest = start;
     visitor = v;
-    label = scenario;
-    user = v.kind() == VisitorKind.API_CLIENT ? v.user() : null;
-    loggedIn = v.kind() == VisitorKind.API_CLIENT && rng.chance(0.7);
-    assetsCached = false;
+    address = v.address();
+    agent = v.userAgent();
+    kind = v.kind();
+    sessionLabel = scenario;
+    user = kind == VisitorKind.API_CLIENT ? v.user() : null;
+    loggedIn = kind == VisitorKind.API_CLIENT && rng.chance(0.7);
+    customer = false;
+    commonLoaded = false;
+    warmCache = v.returning() && kind == VisitorKind.HUMAN && rng.chance(WARM_CACHE);
+    Arrays.fill(loaded, false);
+    recentCount = 0;
     current = -1;
+    preset = null;
     currentUrl = null;
     currentPath = null;
     stateName = States.START;
     long h = Rng.mix(v.id() ^ seed);
-    protocol = v.kind() == VisitorKind.HUMAN ? ((h & 0xFF) < 90 ? "HTTP/2.0"
+    protocol = kind == VisitorKind.HUMAN ? ((h & 0xFF) < 90 ? "HTTP/2.0"
         : (h & 0xFF) < 250 ? "HTTP/1.1" : "HTTP/1.0") : "HTTP/1.1";
+    // Round-trip time of the visitor's connection, fixed for the visitor: 20 to 275 ms, most
+    // below 100 ms (fibre and cable), some far above (mobile networks).
+    int u = (int) ((h >>> 20) & 0xFF);
+    rttMillis = 20 + u * u / 256;
   }
 
   private void record(int state) {
@@ -677,61 +956,64 @@ final class SessionSimulator {
     states[stateCount++] = state;
   }
 
-  private void emit(String method, String path, int status, long bytes,
-      @Nullable String referrer, long micros) {
+  /**
+   * Records a request at the current time, after the scenarios active at that time have had
+   * their say: an outage fails a share of all requests (502, 503, 504) and slows the others down
+   * on the backend; a slow backend slows dynamic requests. Every request a scenario touches
+   * carries its label, and so does every request of a session a scenario made. Returns the final
+   * status.
+   *
+   * @param backend whether the application serves the request (pages, API calls), as opposed to
+   *     the web server alone (static files)
+   */
+  private int emit(String method, String path, int status, long bytes,
+      @Nullable String referrer, long micros, boolean backend) {
     if (n == buf.length) {
       buf = Arrays.copyOf(buf, n * 2);
     }
-    String scenario = label;
-    if (scenario != null && !labelApplies(scenario)) {
-      scenario = null;
-    }
-    buf[n++] = new AccessEvent(t, offset(t), visitor.address(), null,
-        loggedIn || visitor.kind() == VisitorKind.API_CLIENT ? user : null, method, path,
-        protocol, status, bytes, referrer, visitor.userAgent(), micros, cs.site.host(),
-        sessionId, stateName, visitor.kind(), scenario);
-    lastRequest = t;
-    if (label != null && isWindowLabel(label)) {
-      label = null; // window scenarios label only the requests inside their window
-    }
-  }
-
-  private boolean labelApplies(String l) {
-    for (Scenario.Outage o : outages) {
-      if (o.label().equals(l)) {
-        return o.covers(t);
+    String scenario = sessionLabel;
+    if (anyScenario) {
+      for (Scenario.SlowBackend sb : slow) {
+        if (backend && sb.covers(t)) {
+          micros = (long) Math.min(MAX_MICROS, micros * sb.factor());
+          scenario = sb.label();
+        }
+      }
+      for (Scenario.Outage o : outages) {
+        if (o.covers(t)) {
+          scenario = o.label();
+          if (rng.chance(o.failureShare())) {
+            double u = rng.nextDouble();
+            status = u < 0.5 ? 503 : u < 0.8 ? 502 : 504;
+            bytes = errorBytes(status);
+            micros = gatewayMicros(status);
+          } else if (backend) {
+            micros = Math.min(MAX_MICROS, micros * 3);
+          }
+        }
       }
     }
-    for (Scenario.SlowBackend s : slow) {
-      if (s.label().equals(l)) {
-        return s.covers(t);
-      }
+    if (status == 200 && bytes > 0 && emptyShare > 0 && "GET".equals(method)
+        && rng.chance(emptyShare)) {
+      bytes = 0; // the client went away before the body: Apache logs "-"
     }
-    return true;
-  }
-
-  private boolean isWindowLabel(String l) {
-    for (Scenario.Outage o : outages) {
-      if (o.label().equals(l)) {
-        return true;
-      }
+    buf[n++] = new AccessEvent(t, offset(t), address, null,
+        loggedIn || kind == VisitorKind.API_CLIENT ? user : null, method, path, protocol, status,
+        bytes, referrer, agent, micros, cs.site.host(), sessionId, stateName, kind, scenario);
+    if (t > lastRequest) {
+      lastRequest = t;
     }
-    for (Scenario.SlowBackend s : slow) {
-      if (s.label().equals(l)) {
-        return true;
-      }
-    }
-    return false;
+    return status;
   }
 
   private ZoneOffset offset(long millis) {
     if (fixedOffset != null) {
       return fixedOffset;
     }
-    long hour = Math.floorDiv(millis, 900_000L);
-    if (hour != hourCached) {
-      hourCached = hour;
-      offsetCached = zoneRules.getOffset(java.time.Instant.ofEpochMilli(hour * 900_000L));
+    long slot = Math.floorDiv(millis, 900_000L);
+    if (slot != offsetSlot) {
+      offsetSlot = slot;
+      offsetCached = zoneRules.getOffset(Instant.ofEpochMilli(slot * 900_000L));
     }
     return offsetCached;
   }
@@ -761,8 +1043,7 @@ final class SessionSimulator {
     }
     AccessEvent[] out = Arrays.copyOf(ev, size);
     Arrays.fill(buf, 0, n, null);
-    return new SessionRun(sessionId, startMillis, visitor, out, size,
-        Arrays.copyOf(states, stateCount), stateCount, end, pageViews, label == null
-            || isWindowLabel(label) ? null : label);
+    return new SessionRun(sessionId, startMillis, visitor(), out, size,
+        Arrays.copyOf(states, stateCount), stateCount, end, pageViews, sessionLabel);
   }
 }

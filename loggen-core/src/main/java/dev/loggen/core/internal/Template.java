@@ -16,12 +16,30 @@ final class Template {
   private final String[] literals;
   private final int[] slots;
   private final Param[] params;
+  /**
+   * For a template with one placeholder over at most {@link #CACHE_LIMIT} values: the expanded
+   * path of each value number (minus {@link #cacheBase}), filled lazily. Paths are then shared
+   * strings with their hash cached, instead of a new concatenation per request. A benign race:
+   * every thread computes the same immutable string.
+   */
+  private final @Nullable String @Nullable [] cache;
+  private final int cacheBase;
+  private static final int CACHE_LIMIT = 1 << 18;
 
   private Template(String text, String[] literals, int[] slots, Param[] params) {
     this.text = text;
     this.literals = literals;
     this.slots = slots;
     this.params = params;
+    if (slots.length == 1) {
+      Param p = params[slots[0]];
+      long count = (long) p.maxIndex() - p.minIndex() + 1;
+      this.cache = count <= CACHE_LIMIT ? new String[(int) count] : null;
+      this.cacheBase = p.minIndex();
+    } else {
+      this.cache = null;
+      this.cacheBase = 0;
+    }
   }
 
   static Template compile(String text, Map<String, Integer> slotOf, Param[] paramBySlot) {
@@ -67,6 +85,30 @@ final class Template {
     if (slots.length == 0) {
       return text;
     }
+    String[] c = cache;
+    if (c != null) {
+      int slot = slots[0];
+      Param p = params[slot];
+      String bound = fresh ? null : binding[slot];
+      if (bound != null) {
+        int v = p.isNumeric() ? parse(bound) : -1;
+        int i = v - cacheBase;
+        if (i >= 0 && i < c.length && c[i] != null) {
+          return c[i];
+        }
+        return literals[0] + bound + literals[1];
+      }
+      int v = uniform ? p.sampleUniformIndex(rng) : p.sampleIndex(rng);
+      if (!fresh) {
+        binding[slot] = p.text(v);
+      }
+      String s = c[v - cacheBase];
+      if (s == null) {
+        s = literals[0] + p.text(v) + literals[1];
+        c[v - cacheBase] = s;
+      }
+      return s;
+    }
     if (slots.length == 1 && literals[1].isEmpty()) {
       return literals[0].concat(value(0, rng, binding, fresh, uniform));
     }
@@ -75,6 +117,22 @@ final class Template {
       sb.append(literals[k]).append(value(k, rng, binding, fresh, uniform));
     }
     return sb.append(literals[slots.length]).toString();
+  }
+
+  private static int parse(String digits) {
+    int v = 0;
+    int n = digits.length();
+    if (n == 0 || n > 9) {
+      return -1;
+    }
+    for (int i = 0; i < n; i++) {
+      char ch = digits.charAt(i);
+      if (ch < '0' || ch > '9') {
+        return -1;
+      }
+      v = v * 10 + (ch - '0');
+    }
+    return v;
   }
 
   private String value(int k, Rng rng, @Nullable String[] binding, boolean fresh,

@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Makes visitors as a pure function of (seed, visitor id): addresses clustered in networks
  * (several visitors per /24, some behind a shared address, a share on IPv6, never a reserved or
- * private range), a browser consistent for the visitor, and a user name for registered visitors.
+ * private range unless {@link Visitors#privateShare()} asks for one), a browser consistent for
+ * the visitor, and a user name for registered visitors.
  */
 final class VisitorFactory {
   /** First octets of public IPv4 space: no 0, 10, 100 (CGNAT), 127, 169, 172, 192, 198, 203, 224+. */
@@ -43,6 +44,7 @@ final class VisitorFactory {
   private final Visitors settings;
   private final int networks;
   private final int sharedAddresses;
+  private final @Nullable Visitor[] cache = new Visitor[1 << 14];
 
   VisitorFactory(long seed, Visitors settings, int population) {
     this.seed = seed;
@@ -51,8 +53,27 @@ final class VisitorFactory {
     this.sharedAddresses = Math.max(16, population / 40);
   }
 
-  /** A human visitor. */
+  /**
+   * A human visitor. Returning visitors come back often, so they are kept in a small
+   * direct-mapped cache; a visitor is a pure function of (seed, id, returning, named), so the
+   * cache saves work without changing anything.
+   */
   Visitor human(long id, boolean returning, boolean named) {
+    if (returning) {
+      int slot = (int) (Rng.mix(id) & (cache.length - 1));
+      Visitor v = cache[slot];
+      if (v != null && v.id() == id && v.kind() == VisitorKind.HUMAN
+          && (v.user() != null) == named) {
+        return v;
+      }
+      v = makeHuman(id, true, named);
+      cache[slot] = v;
+      return v;
+    }
+    return makeHuman(id, false, named);
+  }
+
+  private Visitor makeHuman(long id, boolean returning, boolean named) {
     Rng r = Rng.of(seed, AGENT, id);
     String agent = UserAgents.browser(r);
     String address = address(id);
@@ -73,6 +94,22 @@ final class VisitorFactory {
     Rng r = Rng.of(seed, AGENT, id);
     String[] c = UserAgents.CRAWLERS[UserAgents.CRAWLER_TABLE.sample(r)];
     return new Visitor(id, c[1] + (1 + r.nextInt(254)), c[0], null, VisitorKind.CRAWLER, true);
+  }
+
+  /** A link-preview fetcher, from its operator's range. */
+  Visitor preview(long id) {
+    Rng r = Rng.of(seed, AGENT, id);
+    String agent = UserAgents.PREVIEWS[UserAgents.PREVIEW_TABLE.sample(r)];
+    return new Visitor(id, ipv4(Rng.of(seed, SHARED, 0x9E7L, id % 24)), agent, null,
+        VisitorKind.CRAWLER, true);
+  }
+
+  /** A feed reader (a service polling for many subscribers). */
+  Visitor feedReader(long id) {
+    Rng r = Rng.of(seed, AGENT, id);
+    String agent = UserAgents.FEED_READERS[UserAgents.FEED_TABLE.sample(r)];
+    return new Visitor(id, ipv4(Rng.of(seed, ADDRESS, id)), agent, null, VisitorKind.CRAWLER,
+        true);
   }
 
   /** A scanner. */
@@ -107,15 +144,35 @@ final class VisitorFactory {
 
   String address(long id) {
     Rng r = Rng.of(seed, ADDRESS, id);
+    boolean inside = settings.privateShare() > 0 && r.chance(settings.privateShare());
     if (r.chance(settings.sharedAddressShare())) {
       // Behind an office NAT or a mobile carrier's gateway: one of a few shared addresses.
       int shared = (int) Math.floor(sharedAddresses * Math.pow(r.nextDouble(), 2));
       Rng s = Rng.of(seed, SHARED, shared);
-      return ipv4(s);
+      return inside ? privateIpv4(s, s) : ipv4(s);
     }
     // Skewed network sizes: low network indices hold many visitors.
     int net = (int) Math.floor(networks * Math.pow(r.nextDouble(), 2.5));
     Rng n = Rng.of(seed, NETWORK, net);
+    if (inside) {
+      if (n.chance(settings.ipv6Share())) {
+        // A unique local address: fdXX:XXXX:XXXX:subnet:interface id.
+        StringBuilder sb = new StringBuilder(40).append("fd");
+        hex(sb, n.nextInt(0x100), 2);
+        sb.append(':');
+        hex(sb, n.nextInt(0x10000), 0);
+        sb.append(':');
+        hex(sb, n.nextInt(0x10000), 0);
+        sb.append(':');
+        hex(sb, n.nextInt(0x100), 0);
+        for (int i = 0; i < 4; i++) {
+          sb.append(':');
+          hex(sb, r.nextInt(0x10000), 0);
+        }
+        return sb.toString();
+      }
+      return privateIpv4(n, r);
+    }
     if (n.chance(settings.ipv6Share())) {
       String prefix = IPV6_PREFIXES[n.nextInt(IPV6_PREFIXES.length)];
       StringBuilder sb = new StringBuilder(40).append(prefix);
@@ -143,6 +200,19 @@ final class VisitorFactory {
   private static String ipv4(Rng r) {
     int a = PUBLIC_FIRST_OCTETS[r.nextInt(PUBLIC_FIRST_OCTETS.length)];
     return a + "." + r.nextInt(256) + "." + r.nextInt(256) + "." + (1 + r.nextInt(254));
+  }
+
+  /** A private address: the network part from {@code net}, the host part from {@code host}. */
+  private static String privateIpv4(Rng net, Rng host) {
+    int d = 1 + host.nextInt(254);
+    double u = net.nextDouble();
+    if (u < 0.6) {
+      return "10." + net.nextInt(256) + "." + net.nextInt(256) + "." + d;
+    }
+    if (u < 0.85) {
+      return "192.168." + net.nextInt(256) + "." + d;
+    }
+    return "172." + (16 + net.nextInt(16)) + "." + net.nextInt(256) + "." + d;
   }
 
   private static void hex(StringBuilder sb, int v, int digits) {

@@ -1,0 +1,127 @@
+package dev.loggen.core.config;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.nodes.MappingNode;
+import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.nodes.NodeTuple;
+import org.snakeyaml.engine.v2.nodes.ScalarNode;
+import org.snakeyaml.engine.v2.nodes.SequenceNode;
+import org.snakeyaml.engine.v2.nodes.Tag;
+
+/**
+ * Turns a snakeyaml-engine node tree into a {@link ConfigNode} tree: 1-based positions, key
+ * paths, aliases expanded (each use gets its own path and the position of the anchored value),
+ * duplicate keys, merge keys, unsupported tags and recursive aliases reported.
+ */
+final class TreeBuilder {
+  private static final Set<Tag> STANDARD = Set.of(Tag.STR, Tag.INT, Tag.FLOAT, Tag.BOOL,
+      Tag.NULL, Tag.SEQ, Tag.MAP);
+  private static final Set<String> NULLS = Set.of("", "~", "null", "Null", "NULL");
+
+  private final Diagnostics diagnostics;
+  private final String source;
+  private final Map<Node, Boolean> onPath = new IdentityHashMap<>();
+  private int count;
+
+  TreeBuilder(Diagnostics diagnostics, String source) {
+    this.diagnostics = diagnostics;
+    this.source = source;
+  }
+
+  ConfigNode build(Node root) {
+    return build(root, "", 0);
+  }
+
+  private ConfigNode build(Node node, String path, int depth) {
+    int line = node.getStartMark().map(Mark::getLine).orElse(0) + 1;
+    int column = node.getStartMark().map(Mark::getColumn).orElse(0) + 1;
+    if (++count > YamlConfig.MAX_NODES) {
+      throw new ConfigException(new ConfigError(source, line, column, path,
+          "the file holds more than " + YamlConfig.MAX_NODES
+              + " values once aliases are expanded (an alias bomb?)"));
+    }
+    if (depth > YamlConfig.MAX_DEPTH) {
+      throw new ConfigException(new ConfigError(source, line, column, path,
+          "lists and mappings are nested more than " + YamlConfig.MAX_DEPTH
+              + " levels deep once aliases are expanded"));
+    }
+    if (!STANDARD.contains(node.getTag())) {
+      diagnostics.error(new ConfigError(source, line, column, path, "tag '"
+          + display(node.getTag()) + "' is not supported: loggen reads plain YAML values only"));
+    }
+    if (onPath.containsKey(node)) {
+      diagnostics.error(new ConfigError(source, line, column, path,
+          "recursive alias: this value contains itself"));
+      return new ConfigNode(diagnostics, source, line, column, path, ConfigNode.Kind.MISSING,
+          null, List.of(), Map.of());
+    }
+    if (node instanceof ScalarNode s) {
+      boolean isNull = node.getTag().equals(Tag.NULL) || (s.isPlain()
+          && NULLS.contains(s.getValue()));
+      return new ConfigNode(diagnostics, source, line, column, path,
+          isNull ? ConfigNode.Kind.NULL : ConfigNode.Kind.SCALAR, isNull ? null : s.getValue(),
+          List.of(), Map.of());
+    }
+    onPath.put(node, Boolean.TRUE);
+    try {
+      if (node instanceof SequenceNode seq) {
+        List<ConfigNode> elements = new ArrayList<>();
+        int i = 0;
+        for (Node child : seq.getValue()) {
+          elements.add(build(child, path + "[" + i++ + "]", depth + 1));
+        }
+        return new ConfigNode(diagnostics, source, line, column, path,
+            ConfigNode.Kind.SEQUENCE, null, List.copyOf(elements), Map.of());
+      }
+      MappingNode map = (MappingNode) node;
+      Map<String, ConfigNode> entries = new LinkedHashMap<>();
+      for (NodeTuple t : map.getValue()) {
+        Node k = t.getKeyNode();
+        int kl = k.getStartMark().map(Mark::getLine).orElse(0) + 1;
+        int kc = k.getStartMark().map(Mark::getColumn).orElse(0) + 1;
+        if (!(k instanceof ScalarNode ks)) {
+          diagnostics.error(new ConfigError(source, kl, kc, path,
+              "a key must be a plain name (got a " + (k instanceof SequenceNode ? "list"
+                  : "mapping") + ")"));
+          continue;
+        }
+        String key = ks.getValue();
+        String childPath = ConfigNode.childPath(path, key);
+        if (ks.isPlain() && key.equals("<<")) {
+          diagnostics.error(new ConfigError(source, kl, kc, childPath,
+              "merge keys ('<<') are not supported: write the keys out"));
+          continue;
+        }
+        if (ks.isPlain() && NULLS.contains(key)) {
+          diagnostics.error(new ConfigError(source, kl, kc, path, "a key must not be empty"));
+          continue;
+        }
+        ConfigNode first = entries.get(key);
+        if (first != null) {
+          diagnostics.error(new ConfigError(source, kl, kc, childPath, "duplicate key '" + key
+              + "' (first given at line " + first.keyNode().line() + ")"));
+          continue;
+        }
+        ConfigNode value = build(t.getValueNode(), childPath, depth + 1);
+        value.keyNode(new ConfigNode(diagnostics, source, kl, kc, childPath,
+            ConfigNode.Kind.SCALAR, key, List.of(), Map.of()));
+        entries.put(key, value);
+      }
+      return new ConfigNode(diagnostics, source, line, column, path, ConfigNode.Kind.MAPPING,
+          null, List.of(), entries);
+    } finally {
+      onPath.remove(node);
+    }
+  }
+
+  private static String display(Tag tag) {
+    String v = tag.getValue();
+    return v.startsWith(Tag.PREFIX) ? "!!" + v.substring(Tag.PREFIX.length()) : v;
+  }
+}

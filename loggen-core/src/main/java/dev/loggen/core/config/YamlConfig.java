@@ -1,0 +1,232 @@
+package dev.loggen.core.config;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.api.lowlevel.Parse;
+import org.snakeyaml.engine.v2.events.Event;
+import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.nodes.Node;
+
+/**
+ * Reads YAML into a {@link ConfigNode} tree, safely: snakeyaml-engine composes a node tree and
+ * nothing is ever constructed from tags, so a file cannot make the reader create objects. Limits
+ * reject hostile or accidental input fast and with a clear message:
+ *
+ * <ul>
+ *   <li>at most {@link #MAX_BYTES} (10 MiB): a larger file is rejected from its size, before it
+ *       is read;
+ *   <li>at most {@link #MAX_ALIASES} aliases of lists or mappings (a "billion laughs" alias
+ *       bomb needs many), at most {@link #MAX_NODES} values after aliases are expanded, and
+ *       nesting at most {@link #MAX_DEPTH} levels deep;
+ *   <li>exactly one document, whose top level is a mapping.
+ * </ul>
+ *
+ * <p>YAML syntax errors, an empty file or a top level that is not a mapping throw a
+ * {@link ConfigException} at once. Problems of structure that do not stop reading (a duplicate
+ * key, an unsupported tag or merge key) are recorded in the tree's {@link Diagnostics}, to be
+ * reported with the binders' errors.
+ *
+ * <p>Reading is pure: it opens the file for reading and touches nothing else.
+ */
+public final class YamlConfig {
+  /** The largest configuration read: 10 MiB. */
+  public static final int MAX_BYTES = 10 * 1024 * 1024;
+  /** The most aliases of lists or mappings in one file. */
+  public static final int MAX_ALIASES = 50;
+  /** The deepest nesting of lists and mappings. */
+  public static final int MAX_DEPTH = 64;
+  /** The most values in one file, counting each use of an alias in full. */
+  public static final int MAX_NODES = 200_000;
+
+  private YamlConfig() {}
+
+  /**
+   * Reads the file as UTF-8 YAML. Its name in messages is {@code file} as given.
+   *
+   * @param file the file
+   * @return the root of the tree, a mapping
+   * @throws ConfigException when the file is too large, not UTF-8, not YAML, empty, or not a
+   *     mapping at the top level
+   * @throws UncheckedIOException when the file cannot be read, naming it
+   */
+  public static ConfigNode load(Path file) {
+    Objects.requireNonNull(file, "file");
+    String name = file.toString();
+    try {
+      if (Files.isRegularFile(file)) {
+        long size = Files.size(file);
+        if (size > MAX_BYTES) {
+          throw tooLarge(name, size);
+        }
+      }
+      try (InputStream in = Files.newInputStream(file)) {
+        return read(in, name);
+      }
+    } catch (NoSuchFileException e) {
+      throw new UncheckedIOException("cannot read configuration " + file + ": no such file", e);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read configuration " + file + ": " + e, e);
+    }
+  }
+
+  /**
+   * Reads a stream of UTF-8 YAML, at most {@link #MAX_BYTES} of it (a longer stream is rejected
+   * after that many bytes). Does not close the stream.
+   *
+   * @param in the stream
+   * @param sourceName the name messages give the source
+   * @return the root of the tree, a mapping
+   * @throws ConfigException as {@link #load(Path)} does
+   * @throws UncheckedIOException when the stream cannot be read
+   */
+  public static ConfigNode read(InputStream in, String sourceName) {
+    Objects.requireNonNull(in, "in");
+    Objects.requireNonNull(sourceName, "sourceName");
+    byte[] bytes;
+    try {
+      bytes = in.readNBytes(MAX_BYTES + 1);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read configuration " + sourceName + ": " + e, e);
+    }
+    if (bytes.length > MAX_BYTES) {
+      throw tooLarge(sourceName, -1);
+    }
+    String text;
+    try {
+      text = StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes)).toString();
+    } catch (CharacterCodingException e) {
+      throw fileError(sourceName, "is not UTF-8 text: save the configuration as UTF-8");
+    }
+    return parse(text, sourceName);
+  }
+
+  /**
+   * Parses YAML text.
+   *
+   * @param text the YAML text
+   * @param sourceName the name messages give the source (a file name, an environment variable)
+   * @return the root of the tree, a mapping
+   * @throws ConfigException as {@link #load(Path)} does
+   */
+  public static ConfigNode parse(String text, String sourceName) {
+    Objects.requireNonNull(text, "text");
+    Objects.requireNonNull(sourceName, "sourceName");
+    if (text.length() > MAX_BYTES) {
+      throw tooLarge(sourceName, -1);
+    }
+    if (text.startsWith("\uFEFF")) {
+      text = text.substring(1);
+    }
+    LoadSettings settings = LoadSettings.builder()
+        .setLabel(sourceName)
+        .setAllowDuplicateKeys(false)
+        .setAllowRecursiveKeys(false)
+        .setMaxAliasesForCollections(MAX_ALIASES)
+        .setCodePointLimit(MAX_BYTES)
+        .setUseMarks(true)
+        .build();
+    Optional<Node> root;
+    try {
+      checkDepth(settings, text, sourceName);
+      root = new Compose(settings).composeString(text);
+    } catch (MarkedYamlEngineException e) {
+      throw syntaxError(sourceName, e);
+    } catch (YamlEngineException e) {
+      String msg = String.valueOf(e.getMessage());
+      if (msg.contains("aliases")) {
+        throw fileError(sourceName, String.format(Locale.ROOT,
+            "too many aliases: more than %d aliases of lists or mappings (an alias bomb?)",
+            MAX_ALIASES));
+      }
+      if (msg.contains("code points")) {
+        throw tooLarge(sourceName, -1);
+      }
+      throw fileError(sourceName, "cannot be read as YAML: " + msg);
+    }
+    if (root.isEmpty()) {
+      throw fileError(sourceName,
+          "the file is empty: expected a mapping of settings such as 'seed: 42'");
+    }
+    Diagnostics diagnostics = new Diagnostics();
+    ConfigNode tree = new TreeBuilder(diagnostics, sourceName).build(root.get());
+    if (!tree.isMapping()) {
+      throw new ConfigException(new ConfigError(sourceName, tree.line(), tree.column(), "",
+          "expected a mapping of settings at the top level (got " + tree.describe() + ")"));
+    }
+    return tree;
+  }
+
+  /** Rejects nesting deeper than {@link #MAX_DEPTH} before the recursive composer sees it. */
+  private static void checkDepth(LoadSettings settings, String text, String sourceName) {
+    int depth = 0;
+    for (Event e : new Parse(settings).parseString(text)) {
+      switch (e.getEventId()) {
+        case MappingStart, SequenceStart -> {
+          if (++depth > MAX_DEPTH) {
+            Mark m = e.getStartMark().orElse(null);
+            throw new ConfigException(new ConfigError(sourceName,
+                m == null ? 1 : m.getLine() + 1, m == null ? 1 : m.getColumn() + 1, "",
+                "lists and mappings are nested more than " + MAX_DEPTH + " levels deep"));
+          }
+        }
+        case MappingEnd, SequenceEnd -> depth--;
+        default -> { }
+      }
+    }
+  }
+
+  private static ConfigException syntaxError(String sourceName, MarkedYamlEngineException e) {
+    Mark m = e.getProblemMark().or(e::getContextMark).orElse(null);
+    String problem = e.getProblem() == null ? "" : e.getProblem().trim();
+    if (problem.contains("\\t(TAB)")) {
+      return new ConfigException(new ConfigError(sourceName, m == null ? 1 : m.getLine() + 1,
+          m == null ? 1 : m.getColumn() + 1, "",
+          "invalid YAML: a tab cannot indent YAML: indent with spaces"));
+    }
+    if (problem.contains("another document")) {
+      return new ConfigException(new ConfigError(sourceName, m == null ? 1 : m.getLine() + 1,
+          m == null ? 1 : m.getColumn() + 1, "",
+          "a configuration is one YAML document, but a second one starts here"));
+    }
+    String context = e.getContext() == null ? "" : e.getContext().trim();
+    StringBuilder msg = new StringBuilder("invalid YAML: ").append(problem.isEmpty()
+        ? String.valueOf(e.getMessage()).trim() : problem);
+    if (!context.isEmpty()) {
+      msg.append(" (").append(context);
+      e.getContextMark().filter(c -> m == null || c.getLine() != m.getLine()
+          || c.getColumn() != m.getColumn()).ifPresent(c -> msg.append(" started at line ")
+          .append(c.getLine() + 1).append(", column ").append(c.getColumn() + 1));
+      msg.append(')');
+    }
+    return new ConfigException(new ConfigError(sourceName, m == null ? 1 : m.getLine() + 1,
+        m == null ? 1 : m.getColumn() + 1, "", msg.toString()));
+  }
+
+  private static ConfigException tooLarge(String sourceName, long size) {
+    return fileError(sourceName, String.format(Locale.ROOT,
+        "the file is %s: larger than the limit of %d bytes (10 MiB) for a configuration",
+        size < 0 ? "too large" : size + " bytes", MAX_BYTES));
+  }
+
+  private static ConfigException fileError(String sourceName, String message) {
+    return new ConfigException(new ConfigError(sourceName, 1, 1, "", message));
+  }
+}

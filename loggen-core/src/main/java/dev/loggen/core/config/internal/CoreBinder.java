@@ -1,0 +1,295 @@
+package dev.loggen.core.config.internal;
+
+import dev.loggen.core.LogGenerator;
+import dev.loggen.core.Page;
+import dev.loggen.core.Scenario;
+import dev.loggen.core.SessionSettings;
+import dev.loggen.core.Site;
+import dev.loggen.core.Sites;
+import dev.loggen.core.Traffic;
+import dev.loggen.core.Visitors;
+import dev.loggen.core.config.ConfigNode;
+import dev.loggen.core.config.CoreConfig;
+import dev.loggen.core.config.CoreSettings;
+import dev.loggen.core.engine.SessionModel;
+import dev.loggen.core.random.Distribution;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/** Binds the core top-level sections (see {@link CoreConfig}). */
+public final class CoreBinder {
+  /** The most sessions per hour the generator accepts. */
+  static final double MAX_SESSIONS_PER_HOUR = 240_000_000;
+  private static final Instant MIN_START = Instant.parse("0001-01-01T00:00:00Z");
+  private static final Instant MAX_START = Instant.parse("9999-12-31T23:59:59Z");
+  private static final Set<String> ENDLESS = Set.of("endless", "none", "unbounded");
+  private static final Set<String> NO_MONITOR = Set.of("none", "off", "0", "false", "no");
+
+  private CoreBinder() {}
+
+  /**
+   * Binds every core section.
+   *
+   * @param root the root of the tree
+   * @return the settings (meaningful when no error was recorded)
+   */
+  public static CoreSettings read(ConfigNode root) {
+    root.claim(CoreConfig.KEYS);
+    OptionalLong seed = root.get("seed").integer();
+    CoreSettings.Window window = window(root.get("window"));
+    Instant start = window != null ? window.start() : LogGenerator.DEFAULT_START;
+    Site site = site(root);
+    SessionModel model = StatesBinder.read(root.get("states"), Map.of(),
+        root.get("normalize").bool().orElse(false), true);
+    if (root.get("states").isMissing() && root.get("normalize").isPresent()) {
+      root.get("normalize").keyNode().error("normalize applies to the rows of 'states',"
+          + " which are missing");
+    }
+    Traffic traffic = traffic(root.get("traffic"), start);
+    SessionSettings sessions = session(root.get("session"));
+    Visitors visitors = visitors(root.get("visitors"));
+    // When the site section is wrong, page names cannot be checked against it.
+    Site pages = site != null ? site
+        : root.has("site") || root.has("profile") ? null : Sites.shop();
+    List<Scenario> scenarios = scenarios(root.get("scenarios"), start, pages);
+    return new CoreSettings(seed.isPresent() ? seed.getAsLong() : null, window, site, model,
+        traffic, sessions, visitors, scenarios);
+  }
+
+  private static CoreSettings.@Nullable Window window(ConfigNode w) {
+    if (w.isMissing()) {
+      return null;
+    }
+    int before = w.diagnostics().errorCount();
+    ConfigNode s = w.get("start");
+    Instant start = s.instant().orElse(LogGenerator.DEFAULT_START);
+    if (start.isBefore(MIN_START) || start.isAfter(MAX_START)) {
+      s.error("expected a start between years 1 and 9999 (got " + s.describe() + ")");
+    }
+    ConfigNode d = w.get("duration");
+    Duration duration;
+    if (d.isScalar() && ENDLESS.contains(d.text().trim().toLowerCase(Locale.ROOT))) {
+      duration = null;
+    } else {
+      duration = d.positiveDuration().orElse(LogGenerator.DEFAULT_DURATION);
+      if (duration.compareTo(Duration.ofDays(366L * 1000)) > 0) {
+        d.error("expected a duration of at most 1000 years (got " + d.describe() + ")");
+      }
+    }
+    return Specs.construct(w, before, () -> {
+      LogGenerator.builder().window(start, duration).build();
+      return new CoreSettings.Window(start, duration);
+    });
+  }
+
+  private static @Nullable Site site(ConfigNode root) {
+    ConfigNode profile = root.get("profile");
+    ConfigNode site = root.get("site");
+    if (profile.isPresent() && site.isPresent()) {
+      site.keyNode().error("give either 'profile' or 'site', not both (to change a built-in"
+          + " site, use 'site: {extends: " + (profile.isScalar() ? profile.text() : "shop")
+          + ", ...}')");
+      site.claim(site.keys());
+      return null;
+    }
+    if (profile.isPresent()) {
+      return profile.choice(Sites.names()).map(Sites::named).orElse(null);
+    }
+    if (site.isPresent()) {
+      return SiteBinder.read(site);
+    }
+    return null;
+  }
+
+  private static @Nullable Traffic traffic(ConfigNode t, Instant windowStart) {
+    if (t.isMissing()) {
+      return null;
+    }
+    int before = t.diagnostics().errorCount();
+    ConfigNode rate = t.get("sessionsPerHour");
+    double perHour = rate.positiveNumber().orElse(2_000);
+    if (perHour > MAX_SESSIONS_PER_HOUR) {
+      rate.error(String.format(Locale.ROOT, "expected at most %d sessions per hour (got %s)",
+          (long) MAX_SESSIONS_PER_HOUR, rate.describe()));
+    }
+    boolean flat = t.get("flat").bool().orElse(false);
+    if (flat && (t.has("hourly") || t.has("weekday"))) {
+      t.get("flat").error("'flat: true' contradicts the hourly or weekday multipliers given:"
+          + " give one or the other");
+    }
+    List<Double> hourly = multipliers(t.get("hourly"), 24, Traffic.DIURNAL);
+    List<Double> weekday = multipliers(t.get("weekday"), 7, Traffic.WEEKLY);
+    ZoneId zone = t.get("zone").zone().orElse(java.time.ZoneOffset.UTC);
+    List<Traffic.Burst> bursts = new ArrayList<>();
+    for (ConfigNode b : t.get("bursts").list()) {
+      int eb = b.diagnostics().errorCount();
+      Optional<Instant> s = Specs.when(b.require("start"), windowStart);
+      Optional<Duration> d = b.require("duration").positiveDuration();
+      OptionalDouble m = b.require("multiplier").nonNegativeNumber();
+      Traffic.Burst burst = Specs.construct(b, eb,
+          () -> new Traffic.Burst(s.get(), d.get(), m.getAsDouble()));
+      if (burst != null) {
+        bursts.add(burst);
+      }
+    }
+    return Specs.construct(t, before, () -> {
+      Traffic r = new Traffic(perHour, hourly, weekday, zone, bursts);
+      return flat ? r.flat() : r;
+    });
+  }
+
+  private static List<Double> multipliers(ConfigNode n, int size, List<Double> def) {
+    if (n.isMissing()) {
+      return def;
+    }
+    List<Double> out = new ArrayList<>();
+    for (ConfigNode v : n.list(size, size)) {
+      out.add(v.nonNegativeNumber().orElse(Double.NaN));
+    }
+    if (out.size() == size && out.stream().allMatch(v -> v == 0)) {
+      n.error("the multipliers must not all be 0: no session would arrive");
+    }
+    return out;
+  }
+
+  private static @Nullable SessionSettings session(ConfigNode s) {
+    if (s.isMissing()) {
+      return null;
+    }
+    int before = s.diagnostics().errorCount();
+    SessionSettings d = SessionSettings.DEFAULT;
+    Duration min = s.get("minBrowsing").duration().orElse(d.minBrowsing());
+    ConfigNode maxNode = s.get("maxBrowsing");
+    Duration max = maxNode.duration().orElse(d.maxBrowsing());
+    if (max.compareTo(min) < 0) {
+      (maxNode.isPresent() ? maxNode : s.get("minBrowsing")).error(
+          "maxBrowsing must be at least minBrowsing (got min=" + human(min) + ", max="
+              + human(max) + ")");
+    }
+    ConfigNode think = s.get("thinkTime");
+    Distribution thinkTime = Specs.distribution(think);
+    ConfigNode maxDurationNode = s.get("maxDuration");
+    Duration maxDuration = maxDurationNode.duration().orElse(d.maxDuration());
+    if (maxDuration.compareTo(Duration.ofSeconds(1)) < 0
+        || maxDuration.compareTo(Duration.ofDays(1)) > 0) {
+      maxDurationNode.error("expected a duration between 1s and 1d (got "
+          + maxDurationNode.describe() + ")");
+    }
+    int maxRequests = (int) s.get("maxRequests").integer(1, Integer.MAX_VALUE)
+        .orElse(d.maxRequests());
+    return Specs.construct(s, before, () -> new SessionSettings(min, max,
+        thinkTime != null ? thinkTime : d.thinkTimeSeconds(), maxDuration, maxRequests));
+  }
+
+  private static String human(Duration d) {
+    return d.toString().substring(2).toLowerCase(Locale.ROOT);
+  }
+
+  private static @Nullable Visitors visitors(ConfigNode v) {
+    if (v.isMissing()) {
+      return null;
+    }
+    int before = v.diagnostics().errorCount();
+    Visitors d = Visitors.DEFAULT;
+    double crawler = v.get("crawlerShare").probability().orElse(d.crawlerShare());
+    double scanner = v.get("scannerShare").probability().orElse(d.scannerShare());
+    if (crawler + scanner > 1) {
+      v.get(v.has("scannerShare") ? "scannerShare" : "crawlerShare").error(
+          "crawlerShare + scannerShare must not exceed 1 (got " + Values.format(crawler) + " + "
+              + Values.format(scanner) + ")");
+    }
+    ConfigNode m = v.get("monitorInterval");
+    Duration monitor = d.monitorInterval();
+    if (m.isScalar() && NO_MONITOR.contains(m.text().trim().toLowerCase(Locale.ROOT))) {
+      monitor = Duration.ZERO;
+    } else if (m.isPresent()) {
+      Optional<Duration> md = m.duration();
+      if (md.isPresent() && !md.get().isZero() && md.get().toMillis() < 1000) {
+        m.error("expected 'none' or a duration of at least 1s (got " + m.describe() + ")");
+      }
+      monitor = md.orElse(monitor);
+    }
+    Duration mon = monitor;
+    double returning = v.get("returningShare").probability().orElse(d.returningShare());
+    double ipv6 = v.get("ipv6Share").probability().orElse(d.ipv6Share());
+    double shared = v.get("sharedAddressShare").probability().orElse(d.sharedAddressShare());
+    double loggedIn = v.get("loggedInShare").probability().orElse(d.loggedInShare());
+    return Specs.construct(v, before, () -> new Visitors(returning, ipv6, shared, loggedIn,
+        crawler, scanner, mon));
+  }
+
+  private static List<Scenario> scenarios(ConfigNode list, Instant windowStart,
+      @Nullable Site site) {
+    List<Scenario> out = new ArrayList<>();
+    for (ConfigNode e : list.list()) {
+      int before = e.diagnostics().errorCount();
+      Optional<String> type = e.require("type")
+          .choice("outage", "credential-stuffing", "flash-crowd", "slow-backend");
+      if (type.isEmpty()) {
+        e.claim(e.keys());
+        continue;
+      }
+      String label = e.get("label").nonBlankString().orElse(type.get());
+      Optional<Instant> start = Specs.when(e.require("start"), windowStart);
+      Optional<Duration> duration = e.require("duration").positiveDuration();
+      Scenario sc;
+      switch (type.get()) {
+        case "outage" -> {
+          ConfigNode f = e.require("failureShare");
+          OptionalDouble share = f.probability();
+          if (share.isPresent() && share.getAsDouble() == 0) {
+            f.error("expected a share above 0 and at most 1 (got " + f.describe() + ")");
+          }
+          sc = Specs.construct(e, before, () -> new Scenario.Outage(label, start.get(),
+              duration.get(), share.getAsDouble()));
+        }
+        case "credential-stuffing" -> {
+          OptionalLong attempts = e.require("attemptsPerMinute").integer(1, 1_000_000);
+          OptionalLong addresses = e.require("addresses").integer(1, 10_000);
+          sc = Specs.construct(e, before, () -> new Scenario.CredentialStuffing(label,
+              start.get(), duration.get(), (int) attempts.getAsLong(),
+              (int) addresses.getAsLong()));
+        }
+        case "flash-crowd" -> {
+          ConfigNode rate = e.require("sessionsPerHour");
+          OptionalDouble perHour = rate.positiveNumber();
+          if (perHour.isPresent() && perHour.getAsDouble() > MAX_SESSIONS_PER_HOUR) {
+            rate.error(String.format(Locale.ROOT,
+                "expected at most %d sessions per hour (got %s)",
+                (long) MAX_SESSIONS_PER_HOUR, rate.describe()));
+          }
+          ConfigNode pageNode = e.require("page");
+          Optional<String> page = pageNode.nonBlankString();
+          if (site != null && page.isPresent() && site.page(page.get()) == null) {
+            List<String> names = site.pages().stream().map(Page::name).toList();
+            pageNode.error("'" + page.get() + "' is not a page of site " + site.name()
+                + Suggestions.closest(page.get(), names).map(c -> ": did you mean '" + c + "'?")
+                    .orElse(": expected one of " + String.join(", ", names)));
+          }
+          sc = Specs.construct(e, before, () -> new Scenario.FlashCrowd(label, start.get(),
+              duration.get(), perHour.getAsDouble(), page.get()));
+        }
+        default -> {
+          ConfigNode f = e.require("factor");
+          OptionalDouble factor = f.number(1, 1000);
+          sc = Specs.construct(e, before, () -> new Scenario.SlowBackend(label, start.get(),
+              duration.get(), factor.getAsDouble()));
+        }
+      }
+      if (sc != null) {
+        out.add(sc);
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,182 @@
+package dev.loggen.core.config.internal;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Locale;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Parsers for the scalar forms the configuration accepts. Each returns empty (or null) when the
+ * text does not have the form.
+ */
+public final class Values {
+  private static final Pattern INTEGER = Pattern.compile("[-+]?[0-9]+(_[0-9]+)*");
+  private static final Pattern FLOAT =
+      Pattern.compile("[-+]?([0-9][0-9_]*)?(\\.[0-9_]*)?([eE][-+]?[0-9]+)?");
+  private static final Pattern INF = Pattern.compile("[-+]?\\.(inf|Inf|INF)");
+  private static final Pattern NAN = Pattern.compile("\\.(nan|NaN|NAN)");
+  private static final Pattern DURATION_PART =
+      Pattern.compile("([0-9]+(?:\\.[0-9]+)?)\\s*(ms|s|m|h|d|w)");
+  private static final Pattern DURATION =
+      Pattern.compile("(?:[0-9]+(?:\\.[0-9]+)?\\s*(?:ms|s|m|h|d|w)\\s*)+");
+
+  private Values() {}
+
+  /**
+   * A whole number in YAML's decimal form (underscores between digits allowed).
+   *
+   * @param text the text
+   * @return the number, or empty
+   */
+  public static OptionalLong integer(String text) {
+    String t = text.trim();
+    if (!INTEGER.matcher(t).matches()) {
+      return OptionalLong.empty();
+    }
+    try {
+      return OptionalLong.of(Long.parseLong(t.replace("_", "")));
+    } catch (NumberFormatException e) {
+      return OptionalLong.empty();
+    }
+  }
+
+  /**
+   * A number in YAML's forms: {@code 3}, {@code -0.5}, {@code 1e3}, {@code .5}, {@code .inf},
+   * {@code -.inf}, {@code .nan}. Infinity and NaN are returned as such; callers reject them where
+   * a finite number is expected. Java-only forms ({@code NaN}, {@code 1d}, hex) are not numbers.
+   *
+   * @param text the text
+   * @return the number, or empty
+   */
+  public static OptionalDouble number(String text) {
+    String t = text.trim();
+    if (INF.matcher(t).matches()) {
+      return OptionalDouble.of(t.startsWith("-") ? Double.NEGATIVE_INFINITY
+          : Double.POSITIVE_INFINITY);
+    }
+    if (NAN.matcher(t).matches()) {
+      return OptionalDouble.of(Double.NaN);
+    }
+    if (t.isEmpty() || !FLOAT.matcher(t).matches() || !t.matches(".*[0-9].*")
+        || t.matches("[-+]?\\.?[eE].*")) {
+      return OptionalDouble.empty();
+    }
+    try {
+      return OptionalDouble.of(Double.parseDouble(t.replace("_", "")));
+    } catch (NumberFormatException e) {
+      return OptionalDouble.empty();
+    }
+  }
+
+  /**
+   * {@code true}/{@code false}, and YAML 1.1's {@code yes}/{@code no}/{@code on}/{@code off}.
+   *
+   * @param text the text
+   * @return the value, or null
+   */
+  public static @Nullable Boolean bool(String text) {
+    switch (text.trim().toLowerCase(Locale.ROOT)) {
+      case "true", "yes", "on":
+        return Boolean.TRUE;
+      case "false", "no", "off":
+        return Boolean.FALSE;
+      default:
+        return null;
+    }
+  }
+
+  /**
+   * A duration: {@code 500ms}, {@code 90s}, {@code 15m}, {@code 6h}, {@code 1d}, {@code 2w},
+   * sums such as {@code 1h30m}, decimals such as {@code 1.5h}, or ISO-8601 ({@code PT1H},
+   * {@code P1D}). A day is 24 hours.
+   *
+   * @param text the text
+   * @return the duration, or null when the text is none of these or negative
+   */
+  public static @Nullable Duration duration(String text) {
+    String t = text.trim();
+    if (t.isEmpty()) {
+      return null;
+    }
+    char c = Character.toUpperCase(t.charAt(0));
+    if (c == 'P' || ((c == '-' || c == '+') && t.length() > 1
+        && Character.toUpperCase(t.charAt(1)) == 'P')) {
+      try {
+        Duration d = Duration.parse(t);
+        return d.isNegative() ? null : d;
+      } catch (DateTimeException e) {
+        return null;
+      }
+    }
+    if (!DURATION.matcher(t).matches()) {
+      return null;
+    }
+    Matcher m = DURATION_PART.matcher(t);
+    BigDecimal millis = BigDecimal.ZERO;
+    while (m.find()) {
+      long unit = switch (m.group(2)) {
+        case "ms" -> 1L;
+        case "s" -> 1_000L;
+        case "m" -> 60_000L;
+        case "h" -> 3_600_000L;
+        case "d" -> 86_400_000L;
+        default -> 7 * 86_400_000L;
+      };
+      millis = millis.add(new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(unit)));
+    }
+    try {
+      return Duration.ofMillis(millis.setScale(0, RoundingMode.HALF_UP).longValueExact());
+    } catch (ArithmeticException e) {
+      return null;
+    }
+  }
+
+  /**
+   * An instant: ISO-8601 with {@code Z} or an offset ({@code 2026-01-01T00:00:00Z},
+   * {@code 2026-01-01T01:00:00+01:00}), or a date ({@code 2026-01-01}, midnight UTC).
+   *
+   * @param text the text
+   * @return the instant, or null
+   */
+  public static @Nullable Instant instant(String text) {
+    String t = text.trim();
+    try {
+      return Instant.parse(t);
+    } catch (DateTimeException e) {
+      // try the other forms
+    }
+    try {
+      return OffsetDateTime.parse(t).toInstant();
+    } catch (DateTimeException e) {
+      // try a date
+    }
+    try {
+      return LocalDate.parse(t).atStartOfDay(ZoneOffset.UTC).toInstant();
+    } catch (DateTimeException e) {
+      return null;
+    }
+  }
+
+  /**
+   * A compact text of a number for messages.
+   *
+   * @param v the number
+   * @return e.g. {@code 0.5} or {@code 7200}
+   */
+  public static String format(double v) {
+    if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+      return Long.toString((long) v);
+    }
+    return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+  }
+}

@@ -1,0 +1,189 @@
+package dev.loggen.core;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.loggen.core.config.ConfigException;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class RunSpecTest {
+  private static final Instant START = Instant.parse("2026-03-01T00:00:00Z");
+
+  static Stream<RunSpec> specs() {
+    RunSpec d = RunSpec.defaults();
+    return Stream.of(
+        d,
+        d.withSeed(42),
+        d.withSeed(Long.MIN_VALUE).withProfile("blog"),
+        d.withSeed(-1).withProfile("api").withSessionsPerHour(123.456).withZone("Europe/Berlin"),
+        d.withSessionsPerHour(2000).withWindow(START, Duration.ofDays(365)),
+        d.withStart(Instant.parse("0001-01-01T00:00:00.001Z")),
+        d.withDuration(Duration.ofMillis(1)).withSessionsPerHour(1e-7),
+        d.withFormat("%h %l %u %t \"%r\" %>s %b a=b \\ \t end "),
+        d.withFormat("$remote_addr - [$time_local] \"$request\" $status"),
+        d.withConfig("seed: 7\ntraffic:\n\tsessionsPerHour: 5 # tab\r\nback\\slash \\n"
+            + " \u0001\u007F é ü 日本 \uD83D\uDE00\n\n"),
+        d.withConfig(""),
+        d.withConfig("\\u0041 = \\"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("specs")
+  void textRoundTrips(RunSpec spec) {
+    String text = spec.toText();
+    assertEquals(spec, RunSpec.parse(text), text);
+    assertEquals(text, RunSpec.parse(text).toText(), "the text is canonical");
+    assertTrue(text.startsWith("loggen-run-spec=1\n"), text);
+    assertTrue(text.endsWith("\n"), text);
+    // Every value stays on its line: one line per key, and no control character but '\n'.
+    long lines = text.chars().filter(c -> c == '\n').count();
+    assertEquals(lines, text.lines().count(), text);
+    assertTrue(text.chars().noneMatch(c -> (c < 0x20 && c != '\n') || c == 0x7F), text);
+  }
+
+  @ParameterizedTest
+  @MethodSource("specs")
+  void javaSerialisationRoundTrips(RunSpec spec) throws IOException, ClassNotFoundException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+      out.writeObject(spec);
+    }
+    try (ObjectInputStream in =
+        new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+      assertEquals(spec, in.readObject());
+    }
+  }
+
+  @Test
+  void textFormIsStableAndDocumented() {
+    RunSpec spec = RunSpec.defaults().withSeed(42).withProfile("shop").withSessionsPerHour(2000)
+        .withZone("Europe/Berlin").withWindow(Instant.parse("2026-01-01T00:00:00Z"),
+            Duration.ofDays(365))
+        .withConfig("traffic:\n  sessionsPerHour: 500\n");
+    assertEquals("""
+        loggen-run-spec=1
+        seed=42
+        profile=shop
+        sessions-per-hour=2000
+        zone=Europe/Berlin
+        start=2026-01-01T00:00:00Z
+        duration=PT8760H
+        format=combined
+        config=traffic:\\n  sessionsPerHour: 500\\n
+        """, spec.toText());
+  }
+
+  @Test
+  void parseAcceptsCommentsBlankLinesAndCrLf() {
+    RunSpec spec = RunSpec.parse("# a run\r\n\r\nloggen-run-spec=1\r\nseed=3\r\n\r\n");
+    assertEquals(RunSpec.defaults().withSeed(3), spec);
+  }
+
+  @Test
+  void parseNamesTheLine() {
+    assertEquals("run spec line 1: expected the first line loggen-run-spec=1 (got \"seed=1\")",
+        iae(() -> RunSpec.parse("seed=1\n")));
+    assertEquals("run spec line 1: unsupported loggen-run-spec version 2 (this reader knows 1)",
+        iae(() -> RunSpec.parse("loggen-run-spec=2\n")));
+    assertEquals("run spec line 3: key 'seed' is given twice",
+        iae(() -> RunSpec.parse("loggen-run-spec=1\nseed=1\nseed=2\n")));
+    assertEquals("run spec line 2: unknown key 'sede': expected one of [seed, profile,"
+        + " sessions-per-hour, zone, start, duration, format, config]",
+        iae(() -> RunSpec.parse("loggen-run-spec=1\nsede=1\n")));
+    assertEquals("run spec line 2: expected key=value (got \"seed\")",
+        iae(() -> RunSpec.parse("loggen-run-spec=1\nseed\n")));
+    assertEquals("run spec line 2: unknown escape \\x (known: \\\\ \\n \\r \\t \\uXXXX)",
+        iae(() -> RunSpec.parse("loggen-run-spec=1\nconfig=\\x\n")));
+    assertEquals("run spec line 2: \\u needs four hex digits",
+        iae(() -> RunSpec.parse("loggen-run-spec=1\nconfig=\\u12\n")));
+    assertEquals("run spec line 2: a lone \\ at the end of the value",
+        iae(() -> RunSpec.parse("loggen-run-spec=1\nconfig=a\\\n")));
+    assertEquals("run spec: seed must be an integer (got \"x\")",
+        iae(() -> RunSpec.parse("loggen-run-spec=1\nseed=x\n")));
+    assertEquals("run spec: duration must be an ISO-8601 duration such as PT24H (got \"1d\")",
+        iae(() -> RunSpec.parse("loggen-run-spec=1\nduration=1d\n")));
+    assertEquals("run spec: profile 'shp' is unknown: expected one of [api, blog, shop]",
+        iae(() -> RunSpec.parse("loggen-run-spec=1\nprofile=shp\n")));
+    assertEquals("run spec: empty: expected the first line loggen-run-spec=1",
+        iae(() -> RunSpec.parse("\n# nothing\n")));
+  }
+
+  @Test
+  void fieldsAreChecked() {
+    assertEquals("sessionsPerHour must be a positive finite number (got -3.0)",
+        iae(() -> RunSpec.defaults().withSessionsPerHour(-3)));
+    assertEquals("duration must be positive (got PT0S)",
+        iae(() -> RunSpec.defaults().withDuration(Duration.ZERO)));
+    assertEquals("format must not be blank (got \" \")",
+        iae(() -> RunSpec.defaults().withFormat(" ")));
+    assertTrue(iae(() -> RunSpec.defaults().withZone("Mars/Olympus")).startsWith(
+        "zone 'Mars/Olympus' is not a time zone"));
+  }
+
+  @Test
+  void generatorIsTheBuildersOne() {
+    RunSpec spec = RunSpec.defaults().withSeed(9).withProfile("blog").withSessionsPerHour(300)
+        .withWindow(START, Duration.ofHours(2));
+    LogGenerator expected = LogGenerator.builder().seed(9).site(Sites.blog())
+        .traffic(Traffic.sessionsPerHour(300)).window(START, Duration.ofHours(2)).build();
+    assertEquals(events(expected), events(RunSpec.parse(spec.toText()).toGenerator()));
+  }
+
+  @Test
+  void optionsWinOverTheConfiguration() {
+    String yaml = """
+        seed: 7
+        profile: api
+        window: {start: 2026-02-01T00:00:00Z, duration: 3h}
+        traffic: {sessionsPerHour: 50}
+        format: json
+        """;
+    LogGenerator fromConfig = RunSpec.defaults().withConfig(yaml).toGenerator();
+    assertEquals(7, fromConfig.seed());
+    assertEquals("api", fromConfig.site().name());
+    assertEquals(Instant.parse("2026-02-01T00:00:00Z"), fromConfig.start());
+    assertEquals(Duration.ofHours(3), fromConfig.duration());
+    assertEquals(50, fromConfig.traffic().sessionsPerHour());
+
+    LogGenerator overridden = RunSpec.defaults().withConfig(yaml).withSeed(8).withProfile("shop")
+        .withSessionsPerHour(60).withDuration(Duration.ofHours(1)).toGenerator();
+    assertEquals(8, overridden.seed());
+    assertEquals("shop", overridden.site().name());
+    assertEquals(Instant.parse("2026-02-01T00:00:00Z"), overridden.start());
+    assertEquals(Duration.ofHours(1), overridden.duration());
+    assertEquals(60, overridden.traffic().sessionsPerHour());
+  }
+
+  @Test
+  void configurationErrorsAreLocated() {
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> RunSpec.defaults().withConfig("seed: 1\ntrafic: {}\n").toGenerator());
+    assertTrue(e.getMessage().contains("config:2:1"), e.getMessage());
+  }
+
+  @Test
+  void toStringShowsWhatMatters() {
+    assertEquals("RunSpec[seed=42, format=combined, config=<8 chars>]",
+        RunSpec.defaults().withSeed(42).withConfig("seed: 1\n").toString());
+  }
+
+  private static List<AccessEvent> events(LogGenerator g) {
+    return g.events().limit(2_000).toList();
+  }
+
+  private static String iae(org.junit.jupiter.api.function.Executable e) {
+    return assertThrows(IllegalArgumentException.class, e).getMessage();
+  }
+}

@@ -1,0 +1,259 @@
+package dev.loggen.core.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.loggen.core.ContentType;
+import dev.loggen.core.LogGenerator;
+import dev.loggen.core.Page;
+import dev.loggen.core.Scenario;
+import dev.loggen.core.Site;
+import dev.loggen.core.Traffic;
+import dev.loggen.core.engine.TransitionMatrix;
+import dev.loggen.core.random.Distributions;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Every core key binds to what the fluent API would set. */
+class CoreConfigTest {
+
+  private static final String EVERYTHING = """
+      seed: -17
+      window: {start: "2026-06-01T06:00:00+02:00", duration: 1h30m}
+      site:
+        extends: shop
+        host: shop.example.net
+        params:
+          category: {range: {min: 1, max: 30}}
+          deal: {oneOf: {spring: 3, summer: 1}}
+        pages:
+          - {name: product, notFoundRate: 0.05}
+          - name: deals
+            path: "/deals/{deal}?c={category}"
+            section: catalog
+            errorRate: 0.01
+            type: html
+            responseTime: {pareto: {xm: 0.05, alpha: 2.5}}
+            sizes: {constant: 5000}
+            assets: [/static/img/deals.png, {path: "/img/{deal}.jpg", count: 2}]
+        landing: {home: 0.5, deals: 0.5}
+        links:
+          home: {deals: 1}
+          deals: {product: 0.8, home: 0.2}
+        roles: {cart: cart, forbidden: admin}
+        errorRates: {serverError: 0.001, authFailure: 0.1}
+      states:
+        START: {DIRECT_ACCESS: 1}
+        DIRECT_ACCESS: {BROWSING: 0.9, LEAVE: 0.1}
+        BROWSING: {BROWSING: 0.5, LEAVE: 0.5}
+      traffic:
+        sessionsPerHour: 1200.5
+        hourly: [1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 2, 2, 2, 2, 1, 1]
+        weekday: [1, 1, 1, 1, 1, 0.5, 0.5]
+        zone: "+02:00"
+        bursts: [{start: 30m, duration: 10m, multiplier: 3}]
+      session:
+        minBrowsing: 30s
+        maxBrowsing: PT10M
+        thinkTime: {uniform: {min: 1, max: 4}}
+        maxDuration: 2h
+        maxRequests: 300
+      visitors:
+        returningShare: 0.5
+        ipv6Share: 0.3
+        sharedAddressShare: 0.2
+        loggedInShare: 0.4
+        crawlerShare: 0.1
+        scannerShare: 0.05
+        monitorInterval: none
+      scenarios:
+        - {type: flash-crowd, label: tv-ad, start: "2026-06-01T04:20:00Z", duration: 5m,
+           sessionsPerHour: 20000, page: deals}
+        - {type: slow-backend, start: 45m, duration: 10m, factor: 3}
+      """;
+
+  @Test
+  void everyKeyBinds() {
+    LogGenerator gen = CoreConfig.parse(EVERYTHING, "everything.yaml", Set.of()).build();
+    assertEquals(-17, gen.seed());
+    assertEquals(Instant.parse("2026-06-01T04:00:00Z"), gen.start());
+    assertEquals(Duration.ofMinutes(90), gen.duration());
+
+    Site site = gen.site();
+    assertEquals("shop", site.name());
+    assertEquals("shop.example.net", site.host());
+    assertEquals(0.05, site.page("product").notFoundRate());
+    assertEquals("/products/{item}", site.page("product").path(), "the rest of product is kept");
+    Page deals = site.page("deals");
+    assertEquals("/deals/{deal}?c={category}", deals.path());
+    assertEquals("catalog", deals.section());
+    assertEquals(0.01, deals.errorRate());
+    assertEquals(ContentType.HTML, deals.type());
+    assertEquals(Distributions.pareto(0.05, 2.5), deals.responseSeconds());
+    assertEquals(Distributions.constant(5000), deals.sizes());
+    assertEquals(2, deals.assets().size());
+    assertEquals(ContentType.IMAGE, deals.assets().get(0).type());
+    assertEquals(2, deals.assets().get(1).minCount());
+    assertEquals(2, deals.assets().get(1).maxCount());
+    assertEquals(Map.of("home", 0.5, "deals", 0.5), site.landing());
+    assertEquals(Map.of("deals", 1.0), site.links().get("home"));
+    assertEquals(site.links().get("cart"), Sites_shop().links().get("cart"), "other rows kept");
+    assertEquals("cart", site.roles().get(Site.Role.CART));
+    assertEquals(0.001, site.errorRates().serverError());
+    assertEquals(0.1, site.errorRates().authFailure());
+    assertEquals(Site.ErrorRates.DEFAULT.cartAbandon(), site.errorRates().cartAbandon());
+
+    TransitionMatrix m = (TransitionMatrix) gen.model();
+    assertEquals(1.0, m.probability("START", "DIRECT_ACCESS"));
+    assertEquals(0.5, m.probability("BROWSING", "LEAVE"));
+
+    Traffic t = gen.traffic();
+    assertEquals(1200.5, t.sessionsPerHour());
+    assertEquals(ZoneOffset.ofHours(2), t.zone());
+    assertEquals(3 * t.hourly().get(0), t.hourly().get(12), 1e-12);
+    assertEquals(0.5 * t.weekday().get(0), t.weekday().get(6), 1e-12);
+    assertEquals(List.of(new Traffic.Burst(Instant.parse("2026-06-01T04:30:00Z"),
+        Duration.ofMinutes(10), 3)), t.bursts());
+
+    assertEquals(Duration.ofSeconds(30), gen.sessions().minBrowsing());
+    assertEquals(Duration.ofMinutes(10), gen.sessions().maxBrowsing());
+    assertEquals(Distributions.uniform(1, 4), gen.sessions().thinkTimeSeconds());
+    assertEquals(Duration.ofHours(2), gen.sessions().maxDuration());
+    assertEquals(300, gen.sessions().maxRequests());
+
+    assertEquals(new dev.loggen.core.Visitors(0.5, 0.3, 0.2, 0.4, 0.1, 0.05, Duration.ZERO),
+        gen.visitors());
+
+    assertEquals(List.of(
+        new Scenario.FlashCrowd("tv-ad", Instant.parse("2026-06-01T04:20:00Z"),
+            Duration.ofMinutes(5), 20000, "deals"),
+        new Scenario.SlowBackend("slow-backend", Instant.parse("2026-06-01T04:45:00Z"),
+            Duration.ofMinutes(10), 3)), gen.scenarios());
+
+    assertTrue(gen.events().limit(200).anyMatch(e -> e.path().startsWith("/deals/")));
+  }
+
+  private static Site Sites_shop() {
+    return dev.loggen.core.Sites.shop();
+  }
+
+  @Test
+  void nothingGivenMeansTheBuilderDefaults() {
+    LogGenerator fromYaml = CoreConfig.parse("{}\n", "empty-map.yaml", Set.of()).build();
+    LogGenerator plain = LogGenerator.builder().build();
+    assertEquals(plain.toString(), fromYaml.toString());
+    assertEquals(CoreSettings.EMPTY,
+        CoreConfig.read(YamlConfig.parse("{}", "x")));
+  }
+
+  @Test
+  void profileEndlessWindowNormalizedStates() {
+    LogGenerator gen = CoreConfig.parse("""
+        profile: blog
+        window: {start: 2026-02-01, duration: endless}
+        normalize: true
+        states:
+          START: {DIRECT_ACCESS: 3, LOGIN: 1}
+          LOGIN: {BROWSING: 1}
+          DIRECT_ACCESS: {BROWSING: 1}
+          BROWSING: {BROWSING: 2, LEAVE: 6}
+        """, "blog.yaml", Set.of()).build();
+    assertEquals("blog", gen.site().name());
+    assertNull(gen.duration());
+    assertEquals(Instant.parse("2026-02-01T00:00:00Z"), gen.start());
+    assertEquals(0.75, ((TransitionMatrix) gen.model()).probability("START", "DIRECT_ACCESS"));
+    assertEquals(0.25, ((TransitionMatrix) gen.model()).probability("BROWSING", "BROWSING"));
+    assertEquals(50, gen.events().limit(50).count());
+  }
+
+  @Test
+  void aCustomSiteFromScratch() {
+    Site site = CoreConfig.parse("""
+        site:
+          name: tiny
+          api: true
+          params: {id: [a, b, c]}
+          pages:
+            - {name: list, path: /v1/things, type: json}
+            - {name: get, path: "/v1/things/{id}", type: JSON, method: get}
+          commonAssets: []
+          landing: {list: 1}
+          links: {list: {get: 1}}
+        """, "tiny.yaml", Set.of()).build().site();
+    assertEquals("tiny.example.com", site.host());
+    assertTrue(site.isApi());
+    assertEquals("GET", site.page("get").method());
+    assertEquals(ContentType.JSON, site.page("get").type());
+    assertEquals(TransitionMatrix.legacyDefault().asMap(),
+        ((TransitionMatrix) site.model()).asMap());
+  }
+
+  @Test
+  void keysOfOtherModulesAreLeftAlone() {
+    String yaml = "seed: 3\nformat: combined\noutput: {directory: logs, rotate: {size: 1MB}}\n";
+    assertEquals(3, CoreConfig.parse(yaml, "a.yaml", Set.of("format", "output")).build().seed());
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> CoreConfig.parse(yaml, "a.yaml", Set.of("format")));
+    assertEquals("a.yaml:3:1: output: unknown key 'output': expected one of format, seed,"
+        + " window, profile, site, states, normalize, traffic, session, visitors, scenarios",
+        e.getMessage());
+  }
+
+  /** How loggen-examples' LoggenConfig combines binders: one tree, one report. */
+  @Test
+  void binderProtocolReportsEveryModulesErrorsTogether() {
+    ConfigNode root = YamlConfig.parse("""
+        seed: x
+        format: {name: combnied}
+        ouput: {directory: logs}
+        """, "all.yaml");
+    CoreConfig.read(root);
+    // A stand-in for loggen-formats' binder: it reads its section and records its errors.
+    ConfigNode format = root.get("format");
+    format.get("name").choice("common", "combined", "json");
+    root.claim("output"); // loggen-sinks claims its key even when it is absent
+    root.reportUnknownKeys();
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> root.diagnostics().throwIfErrors());
+    assertEquals("""
+        all.yaml:1:7: seed: expected a whole number (got 'x')
+        all.yaml:2:16: format.name: expected one of common, combined, json (got 'combnied'):\
+         did you mean 'combined'?
+        all.yaml:3:1: ouput: unknown key 'ouput': did you mean 'output'?""", e.getMessage());
+  }
+
+  @Test
+  void settingsCanBeOverriddenBeforeTheyReachTheBuilder() {
+    CoreSettings s = CoreConfig.read(YamlConfig.parse("seed: 1\nprofile: api\n", "o.yaml"));
+    LogGenerator gen = s.withSeed(99).withTraffic(Traffic.sessionsPerHour(10))
+        .withWindow(new CoreSettings.Window(Instant.EPOCH, Duration.ofHours(1))).toBuilder()
+        .build();
+    assertEquals(99, gen.seed());
+    assertEquals(10, gen.traffic().sessionsPerHour());
+    assertEquals("api", gen.site().name());
+    assertThrows(IllegalStateException.class, () -> s.applyTo(LogGenerator.builder().seed(5)),
+        "the seed is set once");
+  }
+
+  @Test
+  void warningsAndErrorsAreSortedAndDeduplicated() {
+    ConfigNode root = YamlConfig.parse("a: 1\nb: 2\n", "d.yaml");
+    root.get("b").error("second");
+    root.get("a").error("first");
+    root.get("a").error("first");
+    assertEquals(2, root.diagnostics().errorCount());
+    assertEquals(List.of("d.yaml:1:4: a: first", "d.yaml:2:4: b: second"),
+        root.diagnostics().errors().stream().map(ConfigError::toString).toList());
+    assertFalse(root.diagnostics().warnings().iterator().hasNext());
+    assertEquals(Collections.emptyList(), root.diagnostics().warnings());
+  }
+}

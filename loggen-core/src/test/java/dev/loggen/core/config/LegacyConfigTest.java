@@ -1,0 +1,274 @@
+package dev.loggen.core.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.loggen.core.AccessEvent;
+import dev.loggen.core.DataSize;
+import dev.loggen.core.LogGenerator;
+import dev.loggen.core.Site;
+import dev.loggen.core.Traffic;
+import dev.loggen.core.engine.TransitionMatrix;
+import dev.loggen.core.random.Distributions;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The old Python tool's configuration files load with the same meaning. */
+class LegacyConfigTest {
+  private static final double[] COMPAT_HOURLY = {0.2, 0.2, 0.1, 0.1, 0.1, 0.1, 0.3, 0.3, 0.3,
+      0.7, 0.7, 0.7, 1.0, 1.0, 1.0, 0.8, 0.8, 0.8, 0.5, 0.5, 0.5, 0.2, 0.2, 0.2};
+
+  static Path resource(String name) throws URISyntaxException {
+    return Path.of(Objects.requireNonNull(
+        LegacyConfigTest.class.getResource("/config/legacy/" + name)).toURI());
+  }
+
+  /** {@code shared/compat/legacy-config.yaml}, found by walking up from the working directory. */
+  static Optional<Path> sharedCompatFile() {
+    for (Path d = Path.of(System.getProperty("user.dir")).toAbsolutePath(); d != null;
+        d = d.getParent()) {
+      Path f = d.resolve("shared/compat/legacy-config.yaml");
+      if (Files.isRegularFile(f)) {
+        return Optional.of(f);
+      }
+    }
+    return Optional.empty();
+  }
+
+  static Stream<Path> compatFiles() throws URISyntaxException {
+    return Stream.concat(Stream.of(resource("legacy-config.yaml")), sharedCompatFile().stream());
+  }
+
+  @Test
+  void theCopyInTestResourcesIsTheSharedFile() throws Exception {
+    Optional<Path> shared = sharedCompatFile();
+    Assumptions.assumeTrue(shared.isPresent(),
+        "shared/compat/legacy-config.yaml not found above " + System.getProperty("user.dir"));
+    assertEquals(Files.readString(shared.get()), Files.readString(resource("legacy-config.yaml")),
+        "src/test/resources/config/legacy/legacy-config.yaml is out of date");
+  }
+
+  @ParameterizedTest
+  @MethodSource("compatFiles")
+  void compatFileIsDetectedAsLegacy(Path file) {
+    assertTrue(LegacyConfig.isLegacy(YamlConfig.load(file)));
+  }
+
+  @ParameterizedTest
+  @MethodSource("compatFiles")
+  void rateIsSessionsPerSecondShapedByTheHourlyCurve(Path file) {
+    Traffic t = LegacyConfig.load(file).core().traffic();
+    double mean = java.util.Arrays.stream(COMPAT_HOURLY).average().orElseThrow();
+    assertEquals(2 * 3600 * mean, t.sessionsPerHour(), 1e-9);
+    assertEquals(ZoneOffset.UTC, t.zone());
+    // Absolute sessions per hour in hour h are rate * 3600 * multiplier[h], on every weekday.
+    for (int day = 0; day < 7; day++) {
+      for (int h = 0; h < 24; h++) {
+        long at = ZonedDateTime.of(2026, 1, 5 + day, h, 30, 0, 0, ZoneOffset.UTC)
+            .toInstant().toEpochMilli();
+        assertEquals(7200 * COMPAT_HOURLY[h], t.rateAt(at), 1e-6, "day " + day + " hour " + h);
+      }
+    }
+    assertEquals(720, t.rateAt(Instant.parse("2026-01-05T03:00:00Z").toEpochMilli()), 1e-6);
+    assertEquals(7200, t.rateAt(Instant.parse("2026-01-05T13:00:00Z").toEpochMilli()), 1e-6);
+    assertEquals(1440, t.rateAt(Instant.parse("2026-01-05T23:59:59Z").toEpochMilli()), 1e-6);
+  }
+
+  @ParameterizedTest
+  @MethodSource("compatFiles")
+  void compatFileMapsEverySection(Path file) {
+    LegacyConfig c = LegacyConfig.load(file);
+    TransitionMatrix m = (TransitionMatrix) c.core().model();
+    assertEquals(0.7, m.probability("START", "LOGIN"), 1e-12);
+    assertEquals(0.3, m.probability("START", "DIRECT_ACCESS"), 1e-12);
+    assertEquals(0.9, m.probability("LOGIN", "BROWSING"), 1e-12);
+    assertEquals(0.2, m.probability("DIRECT_ACCESS", "LEAVE"), 1e-12);
+    assertEquals(0.4, m.probability("BROWSING", "LOGOUT"), 1e-12);
+    assertEquals(0.05, m.probability("BROWSING", "ERROR"), 1e-12);
+    assertEquals(0.25, m.probability("BROWSING", "BROWSING"), 1e-12);
+
+    Site site = c.core().site();
+    assertEquals("shop", site.name());
+    assertEquals(0.02, site.errorRates().serverError());
+    assertEquals(0.5, site.errorRates().cartAbandon());
+    assertEquals(0.02, site.errorRates().redirectTemporary(), "the old tool's default");
+    assertEquals(0.1, site.page("product").notFoundRate());
+    // high_error_pages: 0.3 in total on the category page, of which 0.02 is global.
+    assertEquals(0.28, site.page("category").errorRate(), 1e-12);
+    assertEquals(0.0, site.page("products").errorRate());
+    assertEquals(Map.of("home", 0.2, "about", 0.3, "products", 0.4, "search", 0.1),
+        site.landing());
+
+    assertEquals(Duration.ofSeconds(10), c.core().sessions().minBrowsing());
+    assertEquals(Duration.ofSeconds(300), c.core().sessions().maxBrowsing());
+    assertEquals(Distributions.uniform(2, 10), c.core().sessions().thinkTimeSeconds());
+
+    LegacyConfig.Output out = c.output();
+    assertEquals(Path.of("./logs"), out.directory());
+    assertEquals(2, out.sessionsPerSecond());
+    assertFalse(out.debug());
+    assertTrue(out.preWarm());
+    assertEquals(Duration.ofHours(24), out.backfill());
+    assertEquals(Instant.parse("2026-01-04T12:00:00Z"),
+        out.liveStart(Instant.parse("2026-01-05T12:00:00Z")));
+    assertEquals(new LegacyConfig.HealthCheck(true, 8080), out.healthCheck());
+    assertEquals(new LegacyConfig.Rotation(true, DataSize.ofMegabytes(100),
+        LegacyConfig.Rotation.When.H, 1, 5, true), out.rotation());
+    assertEquals(Duration.ofHours(1), out.rotation().period());
+  }
+
+  @ParameterizedTest
+  @MethodSource("compatFiles")
+  void compatFileWarnsAboutTheApproximateErrorPage(Path file) {
+    List<ConfigError> w = LegacyConfig.load(file).warnings();
+    assertEquals(1, w.size(), w.toString());
+    assertEquals("error_rates.high_error_pages[0].path", w.get(0).path());
+    assertEquals(29, w.get(0).line());
+    assertEquals("'/products?categoryID=4' fixes categoryID=4 of page 'category'"
+        + " (/products?categoryID={category}&sort={sort}): loggen applies error_rate 0.3 to"
+        + " every request of that page", w.get(0).message());
+  }
+
+  @ParameterizedTest
+  @MethodSource("compatFiles")
+  void compatFileGenerates(Path file) {
+    LogGenerator gen = LegacyConfig.load(file).toBuilder().seed(5)
+        .window(Instant.parse("2026-01-05T12:00:00Z"), Duration.ofMinutes(20)).build();
+    List<AccessEvent> events = gen.events().toList();
+    assertFalse(events.isEmpty());
+    // 20 minutes at hour 12 with 7200 sessions per hour: about 2,400 sessions.
+    long sessions = events.stream().mapToLong(AccessEvent::sessionId).distinct().count();
+    assertTrue(sessions > 2_000 && sessions < 2_800, "sessions: " + sessions);
+    Set<String> states = events.stream().map(AccessEvent::state).collect(Collectors.toSet());
+    assertTrue(states.containsAll(Set.of("LOGIN", "BROWSING", "LOGOUT")), states.toString());
+  }
+
+  @Test
+  void otherSpellingsAndKeysLoggenCannotHonour() throws Exception {
+    LegacyConfig c = LegacyConfig.load(resource("legacy-extras.yaml"));
+    Site site = c.core().site();
+    assertEquals(new Site.ErrorRates(0.01, 0.02, 0.03, 0.01, 0.05, 0.4), site.errorRates());
+    assertEquals(0.05, site.page("product").notFoundRate());
+    assertEquals(0.02, site.page("checkout_submit").errorRate(), 1e-12);
+    assertEquals(0.19, site.page("search").errorRate(), 1e-12);
+    assertEquals(Map.of("home", 0.5, "product", 0.2, "landing_blog", 0.3), site.landing());
+    assertEquals("/blog", site.page("landing_blog").path());
+    TransitionMatrix m = (TransitionMatrix) c.core().model();
+    assertEquals(0.5, m.probability("BROWSING", "LOGOUT"), 1e-12);
+    assertEquals(0.7, m.probability("START", "LOGIN"), 1e-12, "default row kept");
+    assertEquals(Distributions.constant(3), c.core().sessions().thinkTimeSeconds());
+    assertEquals(Duration.ofSeconds(30), c.core().sessions().minBrowsing());
+    assertEquals(0.5 * 3600 * 14 / 24, c.core().traffic().sessionsPerHour(), 1e-9);
+
+    LegacyConfig.Output out = c.output();
+    assertEquals(Path.of("/var/log/generator"), out.directory());
+    assertFalse(out.preWarm());
+    assertEquals(Duration.ZERO, out.backfill());
+    assertTrue(out.debug());
+    assertEquals(new LegacyConfig.HealthCheck(false, 8080), out.healthCheck());
+    assertEquals(new LegacyConfig.Rotation(true, DataSize.ofMegabytes(50),
+        LegacyConfig.Rotation.When.MIDNIGHT, 1, 10, false), out.rotation());
+
+    List<String> warnings = c.warnings().stream()
+        .map(w -> w.line() + ":" + w.column() + ": " + w.path() + ": " + w.message()).toList();
+    assertEquals(List.of(
+        "9:3: output.log_format: unknown key 'log_format': expected one of directory, rate,"
+            + " debug, pre_warm, health_check, log_rotation (ignored)",
+        "13:20: navigation.HOME[\"/products/42\"]: '/products/42' fixes item=42 of page"
+            + " 'product' (/products/{item}): visitors land on that page with any value",
+        "13:41: navigation.HOME[\"/blog\"]: '/blog' is not a page of the shop site: added as an"
+            + " HTML page 'landing_blog' without links or assets",
+        "25:14: error_rates.high_error_pages[1].path: no page of the shop site serves"
+            + " '/nowhere': this error rate is not applied",
+        "34:14: status_codes.not_found: loggen answers with the standard 404 for not_found: the"
+            + " renaming to 410 is not applied",
+        "36:3: status_codes.teapot: unknown status code name 'teapot' (ignored): expected one"
+            + " of success, not_found, server_error, forbidden, unauthorized,"
+            + " redirect_permanent, redirect_temporary"), warnings);
+
+    LogGenerator gen = c.toBuilder().window(Instant.parse("2026-01-05T10:00:00Z"),
+        Duration.ofMinutes(30)).build();
+    assertTrue(gen.events().anyMatch(e -> e.path().equals("/blog")));
+  }
+
+  @Test
+  void loadingIsPureAndCreatesNoDirectory(@TempDir Path dir) {
+    Path logs = dir.resolve("not-yet/logs");
+    String yaml = "output: {directory: " + logs + ", rate: 1}\n";
+    LegacyConfig c = LegacyConfig.read(YamlConfig.parse(yaml, "pure.yaml"), Map.of());
+    assertEquals(logs, c.output().directory());
+    assertFalse(Files.exists(dir.resolve("not-yet")));
+  }
+
+  // ---- environment ----------------------------------------------------------------------------
+
+  private static final String YAML_A = "output: {directory: a, rate: 1}\n";
+  private static final String YAML_B = "output: {directory: b, rate: 1}\n";
+
+  private static String b64(String s) {
+    return Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void environmentPrecedence(@TempDir Path dir) throws IOException {
+    Path c = Files.writeString(dir.resolve("c.yaml"), "output: {directory: c, rate: 1}\n");
+    Path d = Files.writeString(dir.resolve("d.yaml"), "output: {directory: d, rate: 1}\n");
+    Map<String, String> all = Map.of(LegacyConfig.ENV_YAML_B64, b64(YAML_A),
+        LegacyConfig.ENV_YAML, YAML_B, LegacyConfig.ENV_PATH, c.toString());
+    assertEquals(Path.of("a"), LegacyConfig.load(all, d).output().directory());
+    assertEquals(Path.of("b"), LegacyConfig.load(Map.of(LegacyConfig.ENV_YAML, YAML_B,
+        LegacyConfig.ENV_PATH, c.toString()), d).output().directory());
+    assertEquals(Path.of("c"), LegacyConfig.load(Map.of(LegacyConfig.ENV_PATH, c.toString()), d)
+        .output().directory());
+    assertEquals(Path.of("d"), LegacyConfig.load(Map.of(), d).output().directory());
+    assertEquals(Path.of("d"), LegacyConfig.load(Map.of(LegacyConfig.ENV_YAML, "  "), d)
+        .output().directory(), "a blank variable counts as unset");
+    assertEquals(Optional.empty(), ConfigSource.fromEnvironment(Map.of(), null));
+    assertThrows(IllegalArgumentException.class, () -> LegacyConfig.load(Map.of(), null));
+  }
+
+  @Test
+  void logDirOverrideReplacesTheDirectory() {
+    Map<String, String> env = Map.of(LegacyConfig.ENV_YAML, YAML_A,
+        LegacyConfig.ENV_DIR_OVERRIDE, "/data/logs");
+    assertEquals(Path.of("/data/logs"), LegacyConfig.load(env, null).output().directory());
+    // With the override, output.directory may be left out.
+    Map<String, String> noDir = Map.of(LegacyConfig.ENV_YAML, "output: {rate: 1}\n",
+        LegacyConfig.ENV_DIR_OVERRIDE, "/data/logs");
+    assertEquals(Path.of("/data/logs"), LegacyConfig.load(noDir, null).output().directory());
+  }
+
+  @Test
+  void errorsInEnvironmentTextNameTheVariable() {
+    ConfigException e = assertThrows(ConfigException.class, () -> LegacyConfig.load(
+        Map.of(LegacyConfig.ENV_YAML, "output:\n  directory: x\n  rate: fast\n"), null));
+    assertEquals("LOG_GENERATOR_CONFIG_YAML:3:9: output.rate: expected a positive finite number"
+        + " (got 'fast')", e.getMessage());
+    ConfigException b = assertThrows(ConfigException.class, () -> LegacyConfig.load(
+        Map.of(LegacyConfig.ENV_YAML_B64, "not base64!"), null));
+    assertTrue(b.getMessage().startsWith("LOG_GENERATOR_CONFIG_YAML_B64:1:1: is not valid"
+        + " base64"), b.getMessage());
+  }
+}

@@ -1,0 +1,323 @@
+package dev.loggen.spark;
+
+import dev.loggen.core.AccessEvent;
+import dev.loggen.core.LogFormat;
+import dev.loggen.core.LogGenerator;
+import dev.loggen.core.RunSpec;
+import dev.loggen.spark.internal.FaultHook;
+import dev.loggen.spark.internal.FileNames;
+import dev.loggen.spark.internal.FormatSpec;
+import dev.loggen.spark.internal.HadoopConf;
+import dev.loggen.spark.internal.SliceWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.stream.IntStream;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.TaskContext;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Generates a run on Apache Spark, one task per slice of the window. Use it inside your own
+ * Spark job; {@link SparkMain} is the same for {@code spark-submit}.
+ *
+ * <pre>{@code
+ * RunSpec spec = RunSpec.defaults().withSeed(42)
+ *     .withWindow(Instant.parse("2026-01-01T00:00:00Z"), Duration.ofDays(365));
+ * Manifest m = LoggenSpark.write(spark, spec, 365, "s3a://bucket/logs/2026");
+ * }</pre>
+ *
+ * <p>Each task rebuilds the generator from the {@link RunSpec}, takes its
+ * {@link LogGenerator#slice slice}, renders it with loggen's own renderer and writes it through
+ * Hadoop's {@code FileSystem} API, so any file system Hadoop reaches works ({@code hdfs://},
+ * {@code s3a://}, {@code gs://}, {@code abfs://}, {@code file://}). Lines never pass through a
+ * DataFrame. The files are named by their slice's start (see {@link #write(SparkSession, RunSpec,
+ * int, String, boolean)}); a retried or speculative task never leaves a partial or second file;
+ * {@code _manifest.json} is written when every slice has succeeded, and only then.
+ */
+public final class LoggenSpark {
+  /** The directory, under the output, where attempts write before they commit. */
+  public static final String TEMP_DIR = "_temporary";
+  /** The name every data file starts with. */
+  public static final String FILE_PREFIX = "access";
+  /** The deflate level of the files: 6, gzip's default. */
+  public static final int GZIP_LEVEL = 6;
+
+  private static final StructType EVENT_SCHEMA = new StructType(new StructField[] {
+      DataTypes.createStructField("epochMillis", DataTypes.LongType, false),
+      DataTypes.createStructField("offset", DataTypes.StringType, false),
+      DataTypes.createStructField("clientAddress", DataTypes.StringType, false),
+      DataTypes.createStructField("ident", DataTypes.StringType, true),
+      DataTypes.createStructField("user", DataTypes.StringType, true),
+      DataTypes.createStructField("method", DataTypes.StringType, false),
+      DataTypes.createStructField("path", DataTypes.StringType, false),
+      DataTypes.createStructField("protocol", DataTypes.StringType, false),
+      DataTypes.createStructField("status", DataTypes.IntegerType, false),
+      DataTypes.createStructField("bytes", DataTypes.LongType, false),
+      DataTypes.createStructField("referrer", DataTypes.StringType, true),
+      DataTypes.createStructField("userAgent", DataTypes.StringType, true),
+      DataTypes.createStructField("responseTimeMicros", DataTypes.LongType, false),
+      DataTypes.createStructField("host", DataTypes.StringType, false),
+      DataTypes.createStructField("sessionId", DataTypes.LongType, false),
+      DataTypes.createStructField("state", DataTypes.StringType, false),
+      DataTypes.createStructField("visitorKind", DataTypes.StringType, false),
+      DataTypes.createStructField("scenario", DataTypes.StringType, true)});
+
+  private LoggenSpark() {}
+
+  /**
+   * Writes the run in {@code slices} gzip-compressed files under {@code outputUri}; same as
+   * {@code write(spark, spec, slices, outputUri, true)}.
+   *
+   * <p>When a slice fails for good (after {@code spark.task.maxFailures} attempts), Spark's
+   * {@code SparkException} propagates (undeclared, as from any Spark action) and no manifest is
+   * written.
+   *
+   * @param spark the session
+   * @param spec the run; its window must have an end
+   * @param slices the number of slices (and tasks and files)
+   * @param outputUri the output directory, any URI Hadoop's {@code FileSystem} reaches
+   * @return the manifest, as written to {@code _manifest.json}
+   * @throws IllegalArgumentException when the spec, the slice count or the format is bad
+   * @throws IllegalStateException when the output already holds a complete run
+   * @throws UncheckedIOException when the output cannot be written
+   */
+  public static Manifest write(SparkSession spark, RunSpec spec, int slices, String outputUri) {
+    return write(spark, spec, slices, outputUri, true);
+  }
+
+  /**
+   * Writes the run in {@code slices} files under {@code outputUri}, one Spark task per slice.
+   *
+   * <p>Slice k holds the lines whose timestamps fall in the k-th of {@code slices} equal parts
+   * of the window; its file is {@code access-<start>.log.gz} (or {@code .log}), where start is
+   * the part's start in UTC at the coarsest precision that tells all parts apart:
+   * {@code access-2026-01-01.log.gz} for daily slices, {@code access-2026-01-01T06.log.gz},
+   * {@code access-2026-01-01T00-30.log.gz}, {@code access-2026-01-01T00-00-07.log.gz} or
+   * {@code access-2026-01-01T00-00-00.250.log.gz}. The names sort as the slices do, and the
+   * files, uncompressed and concatenated in that order, are byte for byte the single-machine
+   * run.
+   *
+   * <p>Each attempt writes under {@code _temporary/} and renames its file when complete; a
+   * final name that exists already is accepted only when its content's SHA-256 is the
+   * attempt's own. When every task has succeeded the driver writes {@code _manifest.json} (see
+   * {@link Manifest}) and deletes {@code _temporary}. An output that holds a
+   * {@code _manifest.json} already is refused; files left by an earlier, failed run of the same
+   * spec are regenerated, checked and kept. When a slice fails for good (after
+   * {@code spark.task.maxFailures} attempts), Spark's {@code SparkException} propagates
+   * (undeclared, as from any Spark action) and no manifest is written.
+   *
+   * @param spark the session
+   * @param spec the run; its window must have an end
+   * @param slices the number of slices, at most one per second of the window
+   * @param outputUri the output directory
+   * @param gzip whether to compress the files (gzip, level {@value #GZIP_LEVEL})
+   * @return the manifest, as written to {@code _manifest.json}
+   * @throws IllegalArgumentException when the spec, the slice count or the format is bad
+   * @throws IllegalStateException when the output already holds a complete run
+   * @throws UncheckedIOException when the output cannot be written
+   */
+  public static Manifest write(SparkSession spark, RunSpec spec, int slices, String outputUri,
+      boolean gzip) {
+    return write(spark, spec, slices, outputUri, gzip, null);
+  }
+
+  static Manifest write(SparkSession spark, RunSpec spec, int slices, String outputUri,
+      boolean gzip, @Nullable FaultHook hook) {
+    Objects.requireNonNull(spark, "spark");
+    Objects.requireNonNull(outputUri, "outputUri");
+    Plan plan = plan(spec, slices);
+    List<String> names = FileNames.names(FILE_PREFIX, plan.starts(), gzip ? ".log.gz" : ".log");
+
+    Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+    Path out = new Path(outputUri);
+    try (FileSystem fs = FileSystem.newInstance(out.toUri(), hadoop)) {
+      SliceWriter.noChecksumFiles(fs);
+      Path dir = fs.makeQualified(out);
+      Path manifestPath = new Path(dir, Manifest.FILE_NAME);
+      if (fs.exists(manifestPath)) {
+        throw new IllegalStateException(dir + " already holds a complete run (" + Manifest.FILE_NAME
+            + "): choose another output or delete it");
+      }
+      fs.mkdirs(dir);
+      String app = spark.sparkContext().applicationId();
+      String tempDir = TEMP_DIR + "/" + app;
+      JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+      Broadcast<SliceWriter.Job> job = jsc.broadcast(new SliceWriter.Job(spec, slices,
+          dir.toString(), tempDir, gzip, GZIP_LEVEL, new HadoopConf(hadoop), hook));
+      Throwable failure = null;
+      try {
+        List<SliceWriter.Task> tasks = IntStream.range(0, slices)
+            .mapToObj(k -> new SliceWriter.Task(k, names.get(k))).toList();
+        List<Manifest.Part> parts = new ArrayList<>(jsc.parallelize(tasks, slices)
+            .map(t -> writeSlice(job.value(), t)).collect());
+        parts.sort(Comparator.comparingInt(Manifest.Part::slice));
+        Manifest manifest = new Manifest(spec.toText(), spec.format(), plan.start(), plan.end(),
+            gzip, parts);
+        commitManifest(fs, dir, tempDir, manifest);
+        return manifest;
+      } catch (IOException | RuntimeException | Error e) {
+        failure = e;
+        throw e;
+      } finally {
+        job.destroy();
+        deleteTemp(fs, dir, failure);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the run to " + outputUri + ": " + e, e);
+    }
+  }
+
+  private static Manifest.Part writeSlice(SliceWriter.Job job, SliceWriter.Task task) {
+    TaskContext tc = TaskContext.get();
+    return SliceWriter.write(job, task, tc.taskAttemptId(), tc.attemptNumber());
+  }
+
+  private static void commitManifest(FileSystem fs, Path dir, String tempDir, Manifest manifest)
+      throws IOException {
+    Path temp = new Path(new Path(dir, tempDir), Manifest.FILE_NAME + ".tmp");
+    try (OutputStream o = fs.create(temp, true)) {
+      o.write(manifest.toJson().getBytes(StandardCharsets.UTF_8));
+    }
+    Path target = new Path(dir, Manifest.FILE_NAME);
+    if (fs.exists(target) || !fs.rename(temp, target)) {
+      throw new IllegalStateException("cannot commit " + target
+          + ": another run wrote one meanwhile (or the rename failed)");
+    }
+  }
+
+  private static void deleteTemp(FileSystem fs, Path dir, @Nullable Throwable failure)
+      throws IOException {
+    // Ours, and whatever killed attempts of earlier runs into this output left behind (an
+    // output directory takes one run at a time).
+    try {
+      fs.delete(new Path(dir, TEMP_DIR), true);
+    } catch (IOException e) {
+      if (failure == null) {
+        throw e;
+      }
+      failure.addSuppressed(e);
+    }
+  }
+
+  /**
+   * The events of the run as a {@code Dataset<Row>}, one partition per slice, in timestamp order
+   * within each partition and partitions in slice order: for processing inside Spark without
+   * writing logs first. Columns: {@code timestamp} (timestamp), {@code epochMillis},
+   * {@code offset} (e.g. {@code +01:00}), {@code clientAddress}, {@code ident}, {@code user},
+   * {@code method}, {@code path}, {@code protocol}, {@code status} (int), {@code bytes},
+   * {@code referrer}, {@code userAgent}, {@code responseTimeMicros}, {@code host},
+   * {@code sessionId}, {@code state}, {@code visitorKind}, {@code scenario} (the fields of
+   * {@link AccessEvent}; absent values are null). The events are generated lazily, when an
+   * action runs, and again for every action (cache the Dataset to keep them).
+   *
+   * @param spark the session
+   * @param spec the run; its window must have an end
+   * @param slices the number of slices (partitions)
+   * @return the events
+   * @throws IllegalArgumentException when the spec or the slice count is bad
+   */
+  public static Dataset<Row> events(SparkSession spark, RunSpec spec, int slices) {
+    Objects.requireNonNull(spark, "spark");
+    plan(spec, slices);
+    JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    List<Integer> indices = IntStream.range(0, slices).boxed().toList();
+    JavaRDD<Row> rows = jsc.parallelize(indices, slices)
+        .mapPartitions(it -> rows(spec, slices, it));
+    Dataset<Row> df = spark.createDataFrame(rows, EVENT_SCHEMA);
+    List<org.apache.spark.sql.Column> columns = new ArrayList<>();
+    columns.add(functions.timestamp_millis(functions.col("epochMillis")).as("timestamp"));
+    for (String name : EVENT_SCHEMA.fieldNames()) {
+      columns.add(functions.col(name));
+    }
+    return df.select(columns.toArray(new org.apache.spark.sql.Column[0]));
+  }
+
+  private static Iterator<Row> rows(RunSpec spec, int slices, Iterator<Integer> indices) {
+    if (!indices.hasNext()) {
+      return java.util.Collections.emptyIterator();
+    }
+    Iterator<AccessEvent> events =
+        spec.toGenerator().slice(indices.next(), slices).iterator();
+    return new Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return events.hasNext();
+      }
+
+      @Override
+      public Row next() {
+        AccessEvent e = events.next();
+        return RowFactory.create(e.epochMillis(), e.offset().getId(), e.clientAddress(),
+            e.ident(), e.user(), e.method(), e.path(), e.protocol(), e.status(), e.bytes(),
+            e.referrer(), e.userAgent(), e.responseTimeMicros(), e.host(), e.sessionId(),
+            e.state(), e.visitorKind().label(), e.scenario());
+      }
+    };
+  }
+
+  /**
+   * The access-log format a spec's {@code format} names: a registered name ({@code combined},
+   * ...), {@code apache:} or {@code nginx:} followed by a format string, or a bare format string
+   * (with a {@code %}, an Apache {@code LogFormat}; else with a {@code $}, an nginx
+   * {@code log_format}).
+   *
+   * @param format the format as given
+   * @return the format
+   * @throws IllegalArgumentException when it names no format
+   */
+  public static LogFormat format(String format) {
+    return FormatSpec.resolve(format);
+  }
+
+  /** The window and slice starts of a run, checked on the driver before any task starts. */
+  private record Plan(Instant start, Instant end, long[] starts) {}
+
+  private static Plan plan(RunSpec spec, int slices) {
+    Objects.requireNonNull(spec, "spec");
+    if (slices < 1) {
+      throw new IllegalArgumentException("slices must be positive (got " + slices + ")");
+    }
+    FormatSpec.resolve(spec.format());
+    // Builds (and so checks) the generator; generates nothing: that happens in the tasks.
+    LogGenerator gen = spec.toGenerator();
+    Duration d = gen.duration();
+    if (d == null) {
+      throw new IllegalArgumentException(
+          "the window has no end: a run on Spark needs a duration");
+    }
+    long seconds = d.toMillis() / 1000;
+    if (slices > seconds) {
+      throw new IllegalArgumentException(String.format(Locale.ROOT,
+          "slices must be at most one per second of the window: at most %d for %s (got %d)",
+          seconds, d, slices));
+    }
+    long[] starts = new long[slices];
+    for (int k = 0; k < slices; k++) {
+      starts[k] = gen.slice(k, slices).emitFrom().toEpochMilli();
+    }
+    return new Plan(gen.start(), gen.start().plus(d), starts);
+  }
+}

@@ -1,0 +1,335 @@
+package dev.loggen.spark;
+
+import dev.loggen.core.RunSpec;
+import dev.loggen.core.config.ConfigException;
+import dev.loggen.core.config.ConfigNode;
+import dev.loggen.core.config.YamlConfig;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.SparkSession;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The main class for {@code spark-submit}: writes a run into slice files under an output URI,
+ * with the command-line generator's options where they make sense.
+ *
+ * <pre>
+ * spark-submit --class dev.loggen.spark.SparkMain loggen-spark/target/loggen-spark.jar \
+ *     --seed 42 --start 2026-01-01T00:00:00Z --duration 365d --slices 730 --gzip \
+ *     --output s3a://bucket/logs/2026
+ * </pre>
+ *
+ * Exit codes: 0 when the run and its manifest were written; 2 for bad usage (a one-line
+ * message), a bad configuration (its located errors) or an output that already holds a complete
+ * run, all found before any task starts; 1 when the job failed.
+ */
+public final class SparkMain {
+  /** The usage text {@code --help} prints. */
+  public static final String USAGE = """
+      usage: spark-submit --class dev.loggen.spark.SparkMain loggen-spark.jar [options] \
+      --output URI
+        --output URI           output directory: hdfs://, s3a://, gs://, abfs://, file:// or a path
+        --slices N             number of slices = tasks = files (default: one per day, at least 1)
+        --config FILE          loggen YAML, or the old tool's config.yaml (read on the driver)
+        --profile NAME         built-in site: shop (default), blog, api
+        --seed N               seed (when absent: the config's, else a random one, printed)
+        --format F             common | combined (default) | json | ecs | an Apache LogFormat or
+                               nginx log_format string
+        --start INSTANT        start of the window (ISO-8601, default 2026-01-01T00:00:00Z)
+        --duration D           length of the window: 90s, 15m, 6h, 1d, 365d or ISO-8601 (default 1d)
+        --sessions-per-hour N  traffic level
+        --gzip                 compress the files (access-<start>.log.gz)
+        --help                 this text
+      """;
+
+  private static final Set<String> NOT_ON_SPARK = Set.of("--count", "--live", "--rate",
+      "--rotate-size", "--rotate-time", "--keep", "--report", "--health-port", "--errors");
+  private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)(ms|s|m|h|d|w)");
+  private static final Map<String, Duration> UNITS = Map.of("ms", Duration.ofMillis(1), "s",
+      Duration.ofSeconds(1), "m", Duration.ofMinutes(1), "h", Duration.ofHours(1), "d",
+      Duration.ofDays(1), "w", Duration.ofDays(7));
+
+  private SparkMain() {}
+
+  /**
+   * Runs the generator on the session {@code spark-submit} configures, then stops it.
+   *
+   * @param args the options (see {@link #USAGE})
+   */
+  public static void main(String[] args) {
+    SparkSession[] created = new SparkSession[1];
+    int code;
+    try {
+      code = run(args, System.out, System.err, () -> {
+        created[0] = SparkSession.builder().appName("loggen").getOrCreate();
+        return created[0];
+      });
+    } finally {
+      if (created[0] != null) {
+        created[0].stop();
+      }
+    }
+    if (code != 0) {
+      System.exit(code);
+    }
+  }
+
+  /**
+   * Runs the generator: checks the options and the configuration, then (only then) gets a
+   * session and writes the run.
+   *
+   * @param args the options
+   * @param out where the summary goes
+   * @param err where messages go
+   * @param spark gives the session; not called when the options are bad
+   * @return the exit code: 0, 1 (the job failed) or 2 (bad usage)
+   */
+  public static int run(String[] args, PrintStream out, PrintStream err,
+      Supplier<SparkSession> spark) {
+    Options o;
+    RunSpec spec;
+    try {
+      o = Options.parse(args);
+      if (o.help) {
+        out.print(USAGE);
+        return 0;
+      }
+      spec = o.spec();
+      if (spec.seed() == null && spec.settings().seed() == null) {
+        long seed = ThreadLocalRandom.current().nextLong();
+        spec = spec.withSeed(seed);
+        err.println("loggen-spark: seed " + seed + " (give --seed " + seed
+            + " to repeat this run)");
+      }
+    } catch (ConfigException e) {
+      err.println("loggen-spark: " + e.getMessage());
+      return 2;
+    } catch (UsageException | IllegalArgumentException e) {
+      err.println("loggen-spark: " + e.getMessage() + " (see --help)");
+      return 2;
+    } catch (UncheckedIOException e) {
+      err.println("loggen-spark: " + e.getMessage());
+      return 2;
+    }
+    int slices;
+    try {
+      slices = o.slices != null ? o.slices : defaultSlices(spec);
+      SparkSession session = spark.get();
+      long t0 = System.nanoTime();
+      Manifest m = LoggenSpark.write(session, spec, slices, o.output, o.gzip);
+      double secs = (System.nanoTime() - t0) / 1e9;
+      out.printf(Locale.ROOT, "wrote %d lines (%d bytes, %d stored) in %d files under %s in"
+          + " %.1f s (%.0f lines/s); manifest %s%n", m.lines(), m.bytes(), m.storedBytes(),
+          m.files().size(), o.output, secs, m.lines() / secs, Manifest.FILE_NAME);
+      return 0;
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      err.println("loggen-spark: " + e.getMessage());
+      return 2;
+    } catch (RuntimeException e) {
+      err.println("loggen-spark: the run failed: " + e);
+      e.printStackTrace(err);
+      return 1;
+    }
+  }
+
+  private static int defaultSlices(RunSpec spec) {
+    Duration d = Objects.requireNonNull(spec.toGenerator().duration(), "duration");
+    long days = (d.toMillis() + 86_400_000L - 1) / 86_400_000L;
+    return (int) Math.max(1, Math.min(days, Integer.MAX_VALUE));
+  }
+
+  /**
+   * Reads a duration as the command line gives it: {@code 90s}, {@code 15m}, {@code 6h},
+   * {@code 1d}, {@code 2w}, {@code 500ms}, or ISO-8601 ({@code PT6H}).
+   *
+   * @param text the text
+   * @return the duration
+   * @throws IllegalArgumentException quoting the text
+   */
+  static Duration duration(String text) {
+    Matcher m = SHORT_DURATION.matcher(text);
+    try {
+      if (m.matches()) {
+        return UNITS.get(m.group(2)).multipliedBy(Long.parseLong(m.group(1)));
+      }
+      return Duration.parse(text);
+    } catch (ArithmeticException | NumberFormatException | DateTimeException e) {
+      throw new IllegalArgumentException("--duration: expected a duration such as 90s, 15m, 6h,"
+          + " 1d, 365d or PT6H (got \"" + text + "\")", e);
+    }
+  }
+
+  private static String readConfig(String location) {
+    Path p = new Path(location);
+    try (FileSystem fs = FileSystem.newInstance(p.toUri(), new Configuration());
+        InputStream in = fs.open(p)) {
+      ByteArrayOutputStream b = new ByteArrayOutputStream();
+      in.transferTo(b);
+      return b.toString(StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("--config: cannot read " + location + ": " + e, e);
+    }
+  }
+
+  /** A usage error: one line, exit code 2. */
+  private static final class UsageException extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    UsageException(String message) {
+      super(message);
+    }
+  }
+
+  /** The parsed options. */
+  private static final class Options {
+    boolean help;
+    boolean gzip;
+    @Nullable String output;
+    @Nullable Integer slices;
+    @Nullable String config;
+    @Nullable String profile;
+    @Nullable Long seed;
+    @Nullable String format;
+    @Nullable Instant start;
+    @Nullable Duration duration;
+    @Nullable Double sessionsPerHour;
+
+    static Options parse(String[] args) throws UsageException {
+      Options o = new Options();
+      Set<String> seen = new java.util.HashSet<>();
+      for (int i = 0; i < args.length; i++) {
+        String a = args[i];
+        String name = a;
+        String value = null;
+        int eq = a.indexOf('=');
+        if (a.startsWith("--") && eq > 0) {
+          name = a.substring(0, eq);
+          value = a.substring(eq + 1);
+        }
+        if (NOT_ON_SPARK.contains(name)) {
+          throw new UsageException(name + " is not supported on Spark (each slice is one file;"
+              + " a run covers a window)");
+        }
+        if (!seen.add(name) && !name.equals("--help")) {
+          throw new UsageException(name + " was given twice");
+        }
+        switch (name) {
+          case "--help", "-h" -> o.help = true;
+          case "--gzip" -> {
+            if (value != null) {
+              throw new UsageException("--gzip takes no value (got \"" + value + "\")");
+            }
+            o.gzip = true;
+          }
+          case "--output", "--config", "--profile", "--seed", "--format", "--start",
+              "--duration", "--sessions-per-hour", "--slices" -> {
+            if (value == null) {
+              if (i + 1 >= args.length) {
+                throw new UsageException(name + " needs a value");
+              }
+              value = args[++i];
+            }
+            o.set(name, value);
+          }
+          default -> throw new UsageException(a.startsWith("-") ? "unknown option " + name
+              : "unexpected argument \"" + a + "\"");
+        }
+      }
+      if (!o.help && o.output == null) {
+        throw new UsageException("--output URI is required");
+      }
+      return o;
+    }
+
+    private void set(String name, String value) throws UsageException {
+      try {
+        switch (name) {
+          case "--output" -> {
+            if (value.isBlank()) {
+              throw new UsageException("--output must not be empty");
+            }
+            output = value;
+          }
+          case "--config" -> config = value;
+          case "--profile" -> profile = value;
+          case "--seed" -> seed = Long.parseLong(value);
+          case "--format" -> format = value;
+          case "--start" -> start = Instant.parse(value);
+          case "--duration" -> duration = duration(value);
+          case "--sessions-per-hour" -> sessionsPerHour = Double.parseDouble(value);
+          case "--slices" -> {
+            slices = Integer.parseInt(value);
+            if (slices < 1) {
+              throw new UsageException("--slices must be positive (got " + value + ")");
+            }
+          }
+          default -> throw new IllegalStateException(name);
+        }
+      } catch (NumberFormatException e) {
+        throw new UsageException(name + ": expected a number (got \"" + value + "\")");
+      } catch (DateTimeException e) {
+        throw new UsageException(name + ": expected an ISO-8601 instant such as"
+            + " 2026-01-01T00:00:00Z (got \"" + value + "\")");
+      } catch (IllegalArgumentException e) {
+        throw new UsageException(e.getMessage());
+      }
+    }
+
+    /** The spec these options give; reads and checks the configuration. */
+    RunSpec spec() {
+      RunSpec s = RunSpec.defaults();
+      if (config != null) {
+        String text = readConfig(config);
+        s = s.withConfig(text);
+        if (format == null) {
+          // The format section belongs to loggen-formats; its plain form (format: json) is
+          // what a spec can carry.
+          ConfigNode root = YamlConfig.parse(text, config);
+          ConfigNode f = root.isMapping() ? root.get("format") : null;
+          if (f != null && f.isScalar() && f.text() != null) {
+            s = s.withFormat(f.text());
+          }
+        }
+      }
+      if (seed != null) {
+        s = s.withSeed(seed);
+      }
+      if (profile != null) {
+        s = s.withProfile(profile.toLowerCase(Locale.ROOT));
+      }
+      if (sessionsPerHour != null) {
+        s = s.withSessionsPerHour(sessionsPerHour);
+      }
+      if (start != null) {
+        s = s.withStart(start);
+      }
+      if (duration != null) {
+        s = s.withDuration(duration);
+      }
+      if (format != null) {
+        s = s.withFormat(format);
+      }
+      LoggenSpark.format(s.format());
+      s.toGenerator();
+      return s;
+    }
+  }
+}

@@ -1,0 +1,161 @@
+package dev.loggen.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.loggen.core.RunSpec;
+import dev.loggen.formats.LogFormats;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class SparkMainTest {
+  /** Bad usage never gets as far as a SparkSession. */
+  private static final Supplier<SparkSession> NO_SPARK = () -> {
+    throw new AssertionError("bad usage must not start Spark");
+  };
+
+  private record Result(int code, String out, String err) {}
+
+  private static Result run(Supplier<SparkSession> spark, String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = SparkMain.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8), spark);
+    return new Result(code, out.toString(StandardCharsets.UTF_8),
+        err.toString(StandardCharsets.UTF_8));
+  }
+
+  static Stream<Arguments> badUsage() {
+    return Stream.of(
+        Arguments.of(List.of(), "--output URI is required"),
+        Arguments.of(List.of("--output"), "--output needs a value"),
+        Arguments.of(List.of("--output", "x", "--slices", "0"), "--slices must be positive (got 0)"),
+        Arguments.of(List.of("--output", "x", "--slices", "many"),
+            "--slices: expected a number (got \"many\")"),
+        Arguments.of(List.of("--output", "x", "--seed", "x"),
+            "--seed: expected a number (got \"x\")"),
+        Arguments.of(List.of("--output", "x", "--seed", "1", "--seed", "2"),
+            "--seed was given twice"),
+        Arguments.of(List.of("--output", "x", "--live"),
+            "--live is not supported on Spark (each slice is one file; a run covers a window)"),
+        Arguments.of(List.of("--output", "x", "--bogus"), "unknown option --bogus"),
+        Arguments.of(List.of("--output", "x", "extra"), "unexpected argument \"extra\""),
+        Arguments.of(List.of("--output", "x", "--gzip=yes"), "--gzip takes no value (got \"yes\")"),
+        Arguments.of(List.of("--output", "x", "--duration", "1y"),
+            "--duration: expected a duration such as 90s, 15m, 6h, 1d, 365d or PT6H (got \"1y\")"),
+        Arguments.of(List.of("--output", "x", "--start", "yesterday"),
+            "--start: expected an ISO-8601 instant such as 2026-01-01T00:00:00Z (got"
+                + " \"yesterday\")"),
+        Arguments.of(List.of("--output", "x", "--profile", "bank"),
+            "profile 'bank' is unknown: expected one of [api, blog, shop]"),
+        Arguments.of(List.of("--output", "x", "--sessions-per-hour", "-5"),
+            "sessionsPerHour must be a positive finite number (got -5.0)"),
+        Arguments.of(List.of("--output", "x", "--format", "fancy"),
+            "format \"fancy\" is unknown: expected one of common, combined, json, ecs,"
+                + " apache-error, nginx-error, an Apache LogFormat string (with %) or an nginx"
+                + " log_format string (with $)"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("badUsage")
+  void badUsageIsExitCode2WithOneLine(List<String> args, String message) {
+    Result r = run(NO_SPARK, args.toArray(String[]::new));
+    assertEquals(2, r.code(), r.err());
+    assertEquals("loggen-spark: " + message + " (see --help)\n", r.err());
+    assertEquals("", r.out());
+  }
+
+  @Test
+  void help() {
+    Result r = run(NO_SPARK, "--help");
+    assertEquals(0, r.code());
+    assertEquals(SparkMain.USAGE, r.out());
+  }
+
+  @Test
+  void badConfigurationIsExitCode2WithItsLocatedErrors(@TempDir Path tmp) throws IOException {
+    Path config = tmp.resolve("bad.yaml");
+    Files.writeString(config, "seed: 1\ntrafic: {sessionsPerHour: 5}\n");
+    Result r = run(NO_SPARK, "--config", config.toString(), "--output", tmp.toString());
+    assertEquals(2, r.code(), r.err());
+    assertTrue(r.err().startsWith("loggen-spark: "), r.err());
+    assertTrue(r.err().contains(":2:1: "), r.err());
+    assertTrue(r.err().contains("traffic"), "a suggestion: " + r.err());
+  }
+
+  @Test
+  void missingConfigurationIsExitCode2(@TempDir Path tmp) {
+    Result r = run(NO_SPARK, "--config", tmp.resolve("none.yaml").toString(), "--output", "x");
+    assertEquals(2, r.code(), r.err());
+    assertTrue(r.err().startsWith("loggen-spark: --config: cannot read "), r.err());
+  }
+
+  @Test
+  void writesARunAndItsManifest(@TempDir Path tmp) throws IOException {
+    Path config = tmp.resolve("run.yaml");
+    Files.writeString(config, """
+        seed: 11
+        profile: blog
+        format: json
+        traffic: {sessionsPerHour: 400}
+        """);
+    Path out = tmp.resolve("out");
+    String uri = out.toUri().toString();
+    Result r = run(TestSpark::session, "--config", config.toString(), "--start",
+        "2026-06-01T00:00:00Z", "--duration", "2h", "--slices", "2", "--gzip", "--output", uri);
+    assertEquals(0, r.code(), r.err());
+    assertEquals("", r.err(), "the seed comes from the configuration");
+    assertTrue(r.out().startsWith("wrote "), r.out());
+    assertTrue(r.out().contains(" in 2 files under " + uri + " in "), r.out());
+    RunSpec spec = RunSpec.defaults().withConfig(Files.readString(config))
+        .withStart(Instant.parse("2026-06-01T00:00:00Z")).withDuration(Duration.ofHours(2))
+        .withFormat("json");
+    String json = Files.readString(out.resolve(Manifest.FILE_NAME));
+    assertTrue(json.contains("\"files\": [\"access-2026-06-01T00.log.gz\"]"), json);
+    assertTrue(json.contains("\"files\": [\"access-2026-06-01T01.log.gz\"]"), json);
+    assertEquals(List.of("_manifest.json", "access-2026-06-01T00.log.gz",
+        "access-2026-06-01T01.log.gz"), Runs.listing(out));
+    byte[] expected = Runs.render(spec.toGenerator(), LogFormats.json());
+    byte[] got = concat(Runs.read(out.resolve("access-2026-06-01T00.log.gz"), true),
+        Runs.read(out.resolve("access-2026-06-01T01.log.gz"), true));
+    assertEquals(Runs.sha256(expected), Runs.sha256(got));
+    assertTrue(new String(got, 0, 200, StandardCharsets.UTF_8).startsWith("{"), "JSON lines");
+
+    Result again = run(TestSpark::session, "--config", config.toString(), "--output", uri,
+        "--duration", "2h", "--slices", "2");
+    assertEquals(2, again.code(), again.err());
+    assertTrue(again.err().contains("already holds a complete run"), again.err());
+  }
+
+  @Test
+  void aRandomSeedIsPrinted(@TempDir Path tmp) {
+    Result r = run(TestSpark::session, "--duration", "10m", "--sessions-per-hour", "60",
+        "--slices", "1", "--output", tmp.resolve("out").toString());
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.err().matches("loggen-spark: seed -?\\d+ \\(give --seed -?\\d+ to repeat this"
+        + " run\\)\n"), r.err());
+    assertTrue(Files.exists(tmp.resolve("out/access-2026-01-01.log")), Runs.listing(tmp).toString());
+  }
+
+  private static byte[] concat(byte[] a, byte[] b) {
+    byte[] c = new byte[a.length + b.length];
+    System.arraycopy(a, 0, c, 0, a.length);
+    System.arraycopy(b, 0, c, a.length, b.length);
+    return c;
+  }
+}

@@ -1,0 +1,183 @@
+package dev.loggen.spark;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.loggen.core.AccessEvent;
+import dev.loggen.core.RunSpec;
+import dev.loggen.formats.LogFormats;
+import dev.loggen.spark.internal.FaultHook;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import java.util.zip.GZIPOutputStream;
+import org.apache.spark.SparkException;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SparkWriteTest {
+  private static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
+  /** Two hours at a modest rate: about 45,000 lines. */
+  private static final RunSpec SPEC = RunSpec.defaults().withSeed(42).withSessionsPerHour(1_000)
+      .withWindow(START, Duration.ofHours(2));
+
+  /** What the fault hook saw, per test JVM (local mode runs the tasks in this JVM). */
+  static final AtomicInteger FAILED_ATTEMPTS = new AtomicInteger();
+  static final Map<String, Long> PARTIAL_TEMP_FILES = new ConcurrentHashMap<>();
+
+  private final SparkSession spark = TestSpark.session();
+
+  @Test
+  void fourSlicesAreTheSingleMachineRun(@TempDir Path tmp) {
+    Path out = tmp.resolve("out");
+    Manifest m = LoggenSpark.write(spark, SPEC, 4, out.toUri().toString());
+    assertEquals(List.of("access-2026-01-01T00-00.log.gz", "access-2026-01-01T00-30.log.gz",
+        "access-2026-01-01T01-00.log.gz", "access-2026-01-01T01-30.log.gz"), m.files());
+    assertTrue(m.gzip());
+    assertTrue(m.lines() > 30_000, m.toString());
+    Runs.verify(out, SPEC, LogFormats.combined(), m);
+  }
+
+  @Test
+  void aFailedAttemptLeavesNoPartialOrDuplicateFile(@TempDir Path tmp) throws IOException {
+    Path out = tmp.resolve("out");
+    // What an earlier run's killed executor left behind.
+    Path stale = out.resolve("_temporary/app-dead/access-2026-01-01T01-00.log.gz.attempt-7.tmp");
+    Files.createDirectories(stale.getParent());
+    Files.writeString(stale, "half a file");
+    FAILED_ATTEMPTS.set(0);
+    PARTIAL_TEMP_FILES.clear();
+    String temp = out.resolve("_temporary").toString();
+    FaultHook failSecondSliceOnce = (slice, attempt, lines) -> {
+      if (slice == 2 && attempt == 0 && lines > 2_000) {
+        try (Stream<Path> files = Files.walk(Path.of(temp))) {
+          files.filter(p -> !p.toString().contains("app-dead"))
+              .filter(p -> p.getFileName().toString().matches(
+              "access-2026-01-01T01-00\\.log\\.gz\\.attempt-\\d+\\.tmp"))
+              .forEach(p -> PARTIAL_TEMP_FILES.put(p.toString(), p.toFile().length()));
+        }
+        FAILED_ATTEMPTS.incrementAndGet();
+        throw new IOException("simulated failure of attempt 0 of slice 2 after " + lines
+            + " lines");
+      }
+    };
+
+    Manifest m = LoggenSpark.write(spark, SPEC, 4, out.toUri().toString(), true,
+        failSecondSliceOnce);
+
+    assertEquals(1, FAILED_ATTEMPTS.get(), "attempt 0 of slice 2 failed, once");
+    assertEquals(1, PARTIAL_TEMP_FILES.size(), PARTIAL_TEMP_FILES.toString());
+    assertTrue(PARTIAL_TEMP_FILES.values().iterator().next() > 0,
+        "the failed attempt had written part of its temporary file: " + PARTIAL_TEMP_FILES);
+    Runs.verify(out, SPEC, LogFormats.combined(), m);
+    assertFalse(Files.exists(out.resolve("_temporary")), "no temporary file is left");
+  }
+
+  @Test
+  void aForeignFileFailsTheRunWithoutManifestAndARerunCompletesIt(@TempDir Path tmp)
+      throws IOException {
+    Path out = tmp.resolve("out");
+    Files.createDirectories(out);
+    Path foreign = out.resolve("access-2026-01-01T01-00.log.gz");
+    try (OutputStream o = new GZIPOutputStream(Files.newOutputStream(foreign))) {
+      o.write("a line of another run\n".getBytes(StandardCharsets.UTF_8));
+    }
+    byte[] foreignBytes = Files.readAllBytes(foreign);
+
+    SparkException e = assertThrows(SparkException.class,
+        () -> LoggenSpark.write(spark, SPEC, 4, out.toUri().toString()));
+    assertTrue(String.valueOf(e.getMessage()).contains("exists with other content"),
+        e.getMessage());
+    assertFalse(Files.exists(out.resolve(Manifest.FILE_NAME)), "no manifest for a failed run");
+    assertFalse(Files.exists(out.resolve("_temporary")), "no temporary file is left");
+    assertArrayEquals(foreignBytes, Files.readAllBytes(foreign), "the foreign file is kept");
+
+    Files.delete(foreign);
+    Manifest m = LoggenSpark.write(spark, SPEC, 4, out.toUri().toString());
+    Runs.verify(out, SPEC, LogFormats.combined(), m);
+  }
+
+  @Test
+  void aCompleteRunIsNotOverwritten(@TempDir Path tmp) throws IOException {
+    Path out = tmp.resolve("out");
+    RunSpec small = SPEC.withDuration(Duration.ofMinutes(10));
+    LoggenSpark.write(spark, small, 2, out.toUri().toString());
+    String manifest = Files.readString(out.resolve(Manifest.FILE_NAME));
+    IllegalStateException e = assertThrows(IllegalStateException.class,
+        () -> LoggenSpark.write(spark, small, 2, out.toUri().toString()));
+    assertTrue(e.getMessage().endsWith("already holds a complete run (_manifest.json): choose"
+        + " another output or delete it"), e.getMessage());
+    assertEquals(manifest, Files.readString(out.resolve(Manifest.FILE_NAME)));
+  }
+
+  @Test
+  void plainFilesInAnotherFormatAndAPlainPath(@TempDir Path tmp) {
+    Path out = tmp.resolve("plain");
+    RunSpec json = SPEC.withFormat("json").withDuration(Duration.ofMinutes(30));
+    Manifest m = LoggenSpark.write(spark, json, 3, out.toString(), false);
+    assertEquals(List.of("access-2026-01-01T00-00.log", "access-2026-01-01T00-10.log",
+        "access-2026-01-01T00-20.log"), m.files());
+    assertFalse(m.gzip());
+    Runs.verify(out, json, LogFormats.json(), m);
+  }
+
+  @Test
+  void eventsAsADataset() {
+    RunSpec spec = SPEC.withDuration(Duration.ofMinutes(15));
+    Dataset<Row> df = LoggenSpark.events(spark, spec, 3);
+    assertEquals(3, df.rdd().getNumPartitions());
+    assertEquals("timestamp", df.columns()[0]);
+    List<Row> rows = df.collectAsList();
+    List<AccessEvent> expected = spec.toGenerator().events().toList();
+    assertEquals(expected.size(), rows.size());
+    for (int i = 0; i < rows.size(); i++) {
+      Row r = rows.get(i);
+      AccessEvent e = expected.get(i);
+      Object ts = r.getAs("timestamp");
+      long millis = ts instanceof Timestamp t ? t.getTime() : ((Instant) ts).toEpochMilli();
+      assertEquals(e.epochMillis(), millis, "row " + i);
+      assertEquals(e.epochMillis(), (long) r.getAs("epochMillis"), "row " + i);
+      assertEquals(e.clientAddress(), r.getAs("clientAddress"), "row " + i);
+      assertEquals(e.path(), r.getAs("path"), "row " + i);
+      assertEquals(e.status(), (int) r.getAs("status"), "row " + i);
+      assertEquals(e.sessionId(), (long) r.getAs("sessionId"), "row " + i);
+      assertEquals(e.userAgent(), r.getAs("userAgent"), "row " + i);
+      assertEquals(e.visitorKind().label(), r.getAs("visitorKind"), "row " + i);
+      assertEquals(e.scenario(), r.getAs("scenario"), "row " + i);
+    }
+  }
+
+  @Test
+  void badRequestsAreRefusedOnTheDriver(@TempDir Path tmp) {
+    String uri = tmp.resolve("never").toUri().toString();
+    assertEquals("slices must be positive (got 0)", assertThrows(IllegalArgumentException.class,
+        () -> LoggenSpark.write(spark, SPEC, 0, uri)).getMessage());
+    assertEquals("slices must be at most one per second of the window: at most 60 for PT1M"
+        + " (got 61)", assertThrows(IllegalArgumentException.class,
+            () -> LoggenSpark.write(spark, SPEC.withDuration(Duration.ofMinutes(1)), 61, uri))
+        .getMessage());
+    assertEquals("the window has no end: a run on Spark needs a duration",
+        assertThrows(IllegalArgumentException.class, () -> LoggenSpark.write(spark,
+            RunSpec.defaults().withConfig("window: {duration: endless}\n"), 2, uri))
+        .getMessage());
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> LoggenSpark.write(spark,
+        SPEC.withFormat("fancy"), 2, uri)).getMessage().startsWith("format \"fancy\" is unknown"));
+    assertFalse(Files.exists(tmp.resolve("never")), "nothing was written");
+  }
+}

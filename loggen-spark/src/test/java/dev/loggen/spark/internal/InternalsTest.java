@@ -1,0 +1,83 @@
+package dev.loggen.spark.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.time.Instant;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.junit.jupiter.api.Test;
+
+class InternalsTest {
+  private static long t(String instant) {
+    return Instant.parse(instant).toEpochMilli();
+  }
+
+  @Test
+  void fileNamesUseTheCoarsestExactPrecision() {
+    assertEquals(List.of("access-2026-01-01.log.gz", "access-2026-01-02.log.gz"),
+        FileNames.names("access", new long[] {t("2026-01-01T00:00:00Z"),
+            t("2026-01-02T00:00:00Z")}, ".log.gz"));
+    assertEquals(List.of("access-2026-01-01T00.log", "access-2026-01-01T12.log"),
+        FileNames.names("access", new long[] {t("2026-01-01T00:00:00Z"),
+            t("2026-01-01T12:00:00Z")}, ".log"));
+    assertEquals(List.of("a-2026-01-01T00-00", "a-2026-01-01T00-30"),
+        FileNames.names("a", new long[] {t("2026-01-01T00:00:00Z"),
+            t("2026-01-01T00:30:00Z")}, ""));
+    assertEquals(List.of("a-2026-01-01T00-00-00", "a-2026-01-01T00-08-34"),
+        FileNames.names("a", new long[] {t("2026-01-01T00:00:00Z"),
+            t("2026-01-01T00:08:34Z")}, ""));
+    assertEquals(List.of("a-2026-01-01T00-00-00.000", "a-2026-01-01T00-08-34.285"),
+        FileNames.names("a", new long[] {t("2026-01-01T00:00:00Z"),
+            t("2026-01-01T00:08:34.285Z")}, ""));
+    assertEquals(List.of("a-0001-01-01", "a-1969-12-31"),
+        FileNames.names("a", new long[] {t("0001-01-01T00:00:00Z"),
+            t("1969-12-31T00:00:00Z")}, ""));
+  }
+
+  @Test
+  void fileNamesAreDistinct() {
+    long s = t("2026-01-01T00:00:00Z");
+    assertEquals("two slices would share the file name a-2026-01-01: slices must start at"
+        + " distinct milliseconds", assertThrows(IllegalArgumentException.class,
+            () -> FileNames.names("a", new long[] {s, s}, "")).getMessage());
+  }
+
+  @Test
+  void formatSpecs() {
+    assertEquals("combined", FormatSpec.resolve("combined").name());
+    assertEquals("json", FormatSpec.resolve("json").name());
+    assertEquals("apache", FormatSpec.resolve("%h %>s").name());
+    assertEquals("nginx", FormatSpec.resolve("$remote_addr $status").name());
+    assertEquals("nginx", FormatSpec.resolve("nginx:$status 100%").name());
+    assertEquals("apache", FormatSpec.resolve("apache:%h $").name());
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> FormatSpec.resolve("fancy"))
+        .getMessage().startsWith("format \"fancy\" is unknown: expected one of common, combined,"));
+  }
+
+  @Test
+  void jsonStrings() {
+    assertEquals("\"a\\\"b\\\\c\\nd\\re\\tf\\u0001\\u2028é\"",
+        Json.string("a\"b\\c\nd\re\tf\u0001\u2028é", new StringBuilder()).toString());
+  }
+
+  @Test
+  void hadoopConfigurationTravels() throws IOException, ClassNotFoundException {
+    Configuration c = new Configuration(false);
+    c.set("fs.s3a.endpoint", "http://127.0.0.1:9000");
+    ByteArrayOutputStream b = new ByteArrayOutputStream();
+    try (ObjectOutputStream o = new ObjectOutputStream(b)) {
+      o.writeObject(new HadoopConf(c));
+    }
+    try (ObjectInputStream i = new ObjectInputStream(new ByteArrayInputStream(b.toByteArray()))) {
+      HadoopConf back = (HadoopConf) i.readObject();
+      assertEquals("http://127.0.0.1:9000", back.get().get("fs.s3a.endpoint"));
+    }
+  }
+}
