@@ -12,6 +12,21 @@ import java.util.Arrays;
  */
 public final class LineBuffer {
   private static final byte[] DIGITS = "0123456789".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] PAIRS = new byte[200];
+  private static final long[] POWERS = new long[19];
+
+  static {
+    for (int i = 0; i < 100; i++) {
+      PAIRS[2 * i] = (byte) ('0' + i / 10);
+      PAIRS[2 * i + 1] = (byte) ('0' + i % 10);
+    }
+    long p = 1;
+    for (int i = 0; i < POWERS.length; i++) {
+      POWERS[i] = p;
+      p *= 10;
+    }
+  }
+
   private static final byte[] MIN_LONG =
       Long.toString(Long.MIN_VALUE).getBytes(StandardCharsets.US_ASCII);
 
@@ -78,6 +93,23 @@ public final class LineBuffer {
     }
   }
 
+  /**
+   * Marks {@code n} more bytes as written, for a renderer that writes straight into
+   * {@link #array()} from index {@link #length()} after {@link #ensureCapacity ensureCapacity(n)}
+   * (tight escaping loops with a local index, no copy through a scratch buffer).
+   *
+   * @param n bytes written, at most the free room
+   * @return this buffer
+   */
+  public LineBuffer advance(int n) {
+    if (n < 0 || n > bytes.length - length) {
+      throw new IllegalArgumentException(
+          "n must be between 0 and " + (bytes.length - length) + " (got " + n + ")");
+    }
+    length += n;
+    return this;
+  }
+
   /** Appends one byte. */
   public LineBuffer append(byte b) {
     if (length == bytes.length) {
@@ -109,15 +141,13 @@ public final class LineBuffer {
    * Appends a string that is known to be ASCII, one byte per char (chars above 0x7F are not
    * encoded: use {@link #appendUtf8} for text that may hold them).
    */
+  @SuppressWarnings("deprecation") // getBytes(int, int, byte[], int) is exactly "low 8 bits"
   public LineBuffer appendAscii(String s) {
     int n = s.length();
     ensureCapacity(n);
-    byte[] b = bytes;
-    int p = length;
-    for (int i = 0; i < n; i++) {
-      b[p++] = (byte) s.charAt(i);
-    }
-    length = p;
+    // For a compact (Latin-1) string this is one array copy, not a loop over chars.
+    s.getBytes(0, n, bytes, length);
+    length += n;
     return this;
   }
 
@@ -125,6 +155,9 @@ public final class LineBuffer {
   public LineBuffer appendUtf8(CharSequence s) {
     int n = s.length();
     ensureCapacity(n);
+    if (s instanceof String str && isAscii(str, n)) {
+      return appendAscii(str);
+    }
     for (int i = 0; i < n; i++) {
       char c = s.charAt(i);
       if (c < 0x80) {
@@ -137,6 +170,15 @@ public final class LineBuffer {
       }
     }
     return this;
+  }
+
+  /** A tight loop the compiler unrolls: cheaper than encoding char by char with checks. */
+  private static boolean isAscii(String s, int n) {
+    int or = 0;
+    for (int i = 0; i < n; i++) {
+      or |= s.charAt(i);
+    }
+    return or < 0x80;
   }
 
   private int appendNonAscii(CharSequence s, int i, char c) {
@@ -177,30 +219,60 @@ public final class LineBuffer {
     if (v < 10) {
       return append(DIGITS[(int) v]);
     }
-    int digits = 0;
-    for (long t = v; t > 0; t /= 10) {
-      digits++;
-    }
+    int digits = digits(v);
     ensureCapacity(digits);
     int p = length + digits;
     length = p;
-    while (v > 0) {
-      bytes[--p] = DIGITS[(int) (v % 10)];
-      v /= 10;
-    }
+    writeDigits(bytes, p, v);
     return this;
   }
 
   /** Appends {@code v} as exactly {@code width} decimal digits, zero-padded (v must fit). */
   public LineBuffer appendPadded(long v, int width) {
+    if (width <= 0) {
+      return this;
+    }
     ensureCapacity(width);
-    int p = length + width;
-    length = p;
-    for (int i = 0; i < width; i++) {
-      bytes[--p] = DIGITS[(int) (v % 10)];
-      v /= 10;
+    int start = length;
+    int end = start + width;
+    length = end;
+    if (width < POWERS.length && v >= POWERS[width]) {
+      v %= POWERS[width]; // too wide: its low digits, as always
+    }
+    byte[] b = bytes;
+    int p = writeDigits(b, end, v);
+    while (p > start) {
+      b[--p] = '0';
     }
     return this;
+  }
+
+  /** The number of decimal digits of {@code v > 0}. */
+  private static int digits(long v) {
+    // floor(log10(v)) + 1 from the bit length, corrected by one comparison.
+    int bits = 64 - Long.numberOfLeadingZeros(v);
+    int d = (bits * 1233) >>> 12;
+    return d + (v >= POWERS[d] ? 1 : 0);
+  }
+
+  /** Writes {@code v >= 0} backwards ending before {@code end}; returns the first index. */
+  private static int writeDigits(byte[] b, int end, long v) {
+    int p = end;
+    while (v >= 100) {
+      long q = v / 100;
+      int r = (int) (v - q * 100) << 1;
+      v = q;
+      b[--p] = PAIRS[r + 1];
+      b[--p] = PAIRS[r];
+    }
+    if (v >= 10) {
+      int r = (int) v << 1;
+      b[--p] = PAIRS[r + 1];
+      b[--p] = PAIRS[r];
+    } else if (v > 0 || p == end) {
+      b[--p] = DIGITS[(int) v];
+    }
+    return p;
   }
 
   /** Appends the content of another buffer. */

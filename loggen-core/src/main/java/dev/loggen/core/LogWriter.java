@@ -1,5 +1,8 @@
 package dev.loggen.core;
 
+import dev.loggen.core.internal.ParallelPipeline;
+import dev.loggen.core.internal.Segment;
+import java.time.Instant;
 import java.util.Iterator;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
@@ -22,9 +25,13 @@ import org.jspecify.annotations.Nullable;
  * and write in large chunks. {@link #run()} closes the sinks it was given, also on failure, so
  * every line handed over is flushed (and compressed) before it returns. A sink that reports its
  * consumer gone ({@link SinkClosedException}, e.g. a closed pipe) ends the run early and cleanly.
- * A writer is a one-shot, single-threaded object.
+ * A writer is a one-shot object, used by one thread; with {@link #threads(int)} it generates and
+ * renders on worker threads, and the sinks are still called from the calling thread only.
  */
 public final class LogWriter {
+  /** Rendered lines, in MiB, that a parallel run keeps waiting for the writer at most. */
+  static final int DEFAULT_BUDGET_MIB = 8;
+
   private final LogGenerator generator;
   private @Nullable LogFormat format;
   private @Nullable LineSink sink;
@@ -33,7 +40,12 @@ public final class LogWriter {
   private long limit = Long.MAX_VALUE;
   private BooleanSupplier stop = () -> false;
   private @Nullable Progress progress;
+  private int threads = 1;
+  private long budgetBytes = DEFAULT_BUDGET_MIB << 20;
+  private int segmentEvents = 2048;
   private boolean ran;
+  private long written;
+  private long lastTime;
 
   LogWriter(LogGenerator generator) {
     this.generator = generator;
@@ -89,11 +101,57 @@ public final class LogWriter {
   }
 
   /**
+   * Generates and renders on {@code n} worker threads while the calling thread writes (default
+   * 1: everything on the calling thread). The output is byte for byte the single-threaded one,
+   * whatever {@code n}: the same lines in the same order, the same {@link Report}, the same
+   * cut-off under {@link #limit}. Workers are daemon threads named {@code loggen-worker-k}
+   * that live for one {@link #run()}.
+   *
+   * <p>The window is simulated one minute (one block) at a time; workers simulate blocks
+   * ahead, one of them at a time orders the events of the next block, and they render the
+   * ordered events in segments; the writer writes the segments in order. No session is
+   * simulated twice (unlike cutting the window into {@link LogGenerator#slice slices}, which
+   * each warm up for a whole session length), and memory stays bounded whatever the line
+   * count (a run fits in {@code -Xmx64m}): workers wait when they are a few blocks or about
+   * 8 MiB of rendered lines ahead of the writer.
+   *
+   * @param n worker threads, 1 to 256
+   * @return this writer
+   * @throws IllegalArgumentException when {@code n} is out of range
+   */
+  public LogWriter threads(int n) {
+    if (n < 1 || n > 256) {
+      throw new IllegalArgumentException("threads must be between 1 and 256 (got " + n + ")");
+    }
+    this.threads = n;
+    return this;
+  }
+
+  /** Test knob: rendered bytes allowed to wait for the writer (parallel runs). */
+  LogWriter memoryBudget(long bytes) {
+    if (bytes < 0) {
+      throw new IllegalArgumentException("memoryBudget must not be negative (got " + bytes + ")");
+    }
+    this.budgetBytes = bytes;
+    return this;
+  }
+
+  /** Test knob: most events per rendered segment (parallel runs). */
+  LogWriter segmentEvents(int events) {
+    if (events < 1) {
+      throw new IllegalArgumentException("segmentEvents must be positive (got " + events + ")");
+    }
+    this.segmentEvents = events;
+    return this;
+  }
+
+  /**
    * Generates, renders and writes until the window ends, the limit is reached or the sink's
    * consumer is gone; then closes the sinks.
    *
    * @return what was written
-   * @throws IllegalStateException when no format or sink was given, or the writer already ran
+   * @throws IllegalStateException when no format or sink was given, or the writer already ran;
+   *     or, in a parallel run, when a worker failed (naming the worker and the block)
    * @throws java.io.UncheckedIOException when a sink cannot write (it names the path)
    */
   public Report run() {
@@ -110,38 +168,12 @@ public final class LogWriter {
     Report.Builder report = Report.builder();
     LineSink out = sink;
     LineSink err = errorSink;
-    LogFormat errFormat = errorFormat;
-    LogFormat.Renderer renderer = format.newRenderer();
-    LogFormat.Renderer errRenderer = errFormat == null ? null : errFormat.newRenderer();
-    LineBuffer line = new LineBuffer(1024);
-    LineBuffer errLine = new LineBuffer(1024);
-    Iterator<AccessEvent> events = generator.iterator(report::session);
-    long written = 0;
-    long lastTime = 0;
     Throwable failure = null;
     try {
-      while (written < limit && events.hasNext()) {
-        AccessEvent e = events.next();
-        line.reset();
-        renderer.render(e, line);
-        out.write(line.array(), 0, line.length(), e.epochMillis());
-        report.event(e);
-        if (errRenderer != null && errFormat.accepts(e)) {
-          errLine.reset();
-          errRenderer.render(e, errLine);
-          err.write(errLine.array(), 0, errLine.length(), e.epochMillis());
-          report.errorLine();
-        }
-        written++;
-        lastTime = e.epochMillis();
-        if ((written & 1023) == 0) {
-          if (stop.getAsBoolean()) {
-            break;
-          }
-          if (progress != null && (written & 0xFFFF) == 0) {
-            progress.update(written, lastTime);
-          }
-        }
+      if (threads == 1) {
+        runSingle(report, format, out, err);
+      } else {
+        runParallel(report, format, out, err);
       }
     } catch (SinkClosedException closed) {
       // The consumer went away (a closed pipe): end quietly with what was written.
@@ -155,6 +187,122 @@ public final class LogWriter {
       progress.update(written, lastTime);
     }
     return report.build();
+  }
+
+  private void runSingle(Report.Builder report, LogFormat fmt, LineSink out,
+      @Nullable LineSink err) {
+    LogFormat errFormat = errorFormat;
+    LogFormat.Renderer renderer = fmt.newRenderer();
+    LogFormat.Renderer errRenderer = errFormat == null ? null : errFormat.newRenderer();
+    LineBuffer line = new LineBuffer(1024);
+    LineBuffer errLine = new LineBuffer(1024);
+    Iterator<AccessEvent> events = generator.iterator(report::session);
+    while (written < limit && events.hasNext()) {
+      AccessEvent e = events.next();
+      line.reset();
+      renderer.render(e, line);
+      out.write(line.array(), 0, line.length(), e.epochMillis());
+      report.event(e);
+      if (errRenderer != null && errFormat.accepts(e)) {
+        errLine.reset();
+        errRenderer.render(e, errLine);
+        err.write(errLine.array(), 0, errLine.length(), e.epochMillis());
+        report.errorLine();
+      }
+      written++;
+      lastTime = e.epochMillis();
+      if ((written & 1023) == 0 && pause()) {
+        break;
+      }
+    }
+  }
+
+  /** Every 1,024 lines: progress, and whether to stop. */
+  private boolean pause() {
+    if (stop.getAsBoolean()) {
+      return true;
+    }
+    if (progress != null && (written & 0xFFFF) == 0) {
+      progress.update(written, lastTime);
+    }
+    return false;
+  }
+
+  private void runParallel(Report.Builder report, LogFormat fmt, LineSink out,
+      @Nullable LineSink err) {
+    LogGenerator g = generator;
+    long from = g.emitFrom().toEpochMilli();
+    Instant end = g.emitTo();
+    long to = end == null ? Long.MAX_VALUE : end.toEpochMilli();
+    try (ParallelPipeline pipeline = new ParallelPipeline(g.seed(), g.site(), g.model(),
+        g.traffic(), g.sessions(), g.visitors(), g.scenarios(), from, to, fmt, errorFormat,
+        threads, budgetBytes, segmentEvents)) {
+      Segment s;
+      while (written < limit && (s = pipeline.next()) != null) {
+        boolean whole = writeSegment(s, report, out, err);
+        pipeline.release(s);
+        if (!whole) {
+          break;
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for the workers", e);
+    }
+  }
+
+  /**
+   * Writes a segment as the single-threaded loop would write its events; returns false when
+   * the run stops inside it (limit, stop condition, closed sink).
+   */
+  private boolean writeSegment(Segment s, Report.Builder report, LineSink out,
+      @Nullable LineSink err) {
+    for (Session session : s.sessions()) {
+      report.session(session);
+    }
+    int n = s.lines();
+    byte[] bytes = s.lineBytes();
+    byte[] errBytes = s.errorBytes();
+    int errors = s.errorLines();
+    int j = 0;
+    int counted = 0;
+    boolean whole = false;
+    try {
+      for (int i = 0; ; i++) {
+        if (i == n) {
+          whole = true;
+          break;
+        }
+        if (written >= limit) {
+          break;
+        }
+        long t = s.event(i).epochMillis();
+        int start = s.lineStart(i);
+        out.write(bytes, start, s.lineEnd(i) - start, t);
+        counted = i + 1;
+        for (; j < errors && s.errorEvent(j) == i; j++) {
+          int es = s.errorStart(j);
+          err.write(errBytes, es, s.errorEnd(j) - es, t);
+          report.errorLine();
+        }
+        written++;
+        lastTime = t;
+        if ((written & 1023) == 0 && pause()) {
+          break; // stopped: not whole, even after its last line
+        }
+      }
+    } finally {
+      if (n == 0) {
+        // a block with sessions but no events: nothing rendered, nothing to count
+      } else if (counted == n) {
+        report.merge(s.tally());
+      } else {
+        for (int i = 0; i < counted; i++) {
+          report.event(s.event(i));
+        }
+      }
+    }
+    return whole;
   }
 
   private static void closeAll(LineSink out, @Nullable LineSink err, @Nullable Throwable failure) {
@@ -186,7 +334,7 @@ public final class LogWriter {
   @FunctionalInterface
   public interface Progress {
     /**
-     * Called from the generating thread.
+     * Called from the thread that called {@link #run()} (also in parallel runs).
      *
      * @param lines access-log lines written so far
      * @param eventMillis event time of the last line written

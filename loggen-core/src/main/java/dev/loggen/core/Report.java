@@ -10,7 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a run generated, or what a parsed log holds: sessions by end state, session duration and
@@ -235,10 +237,14 @@ public record Report(
     private final Map<String, Long> scenarioCounts = new HashMap<>();
     private long sessions;
     private final Map<String, Long> endStates = new HashMap<>();
-    private final Histogram seconds = new Histogram(24 * 3600);
-    private final Histogram views = new Histogram(10_000);
-    private final Histogram requests = new Histogram(10_000);
-    private final Map<String, long[]> top = new HashMap<>();
+    // Allocated on the first session: a builder that only counts events (a slice of a parallel
+    // run) stays small.
+    private @Nullable Histogram seconds;
+    private @Nullable Histogram views;
+    private @Nullable Histogram requests;
+    // Insertion order is first-seen order, which merge() needs to admit paths exactly as one
+    // builder seeing all events would.
+    private final PathCounts top = new PathCounts(TOP_CAPACITY);
     private long firstMillis;
     private long lastMillis;
     private final LinkedHashMap<String, long[]> open = new LinkedHashMap<>(16, 0.75f, true);
@@ -258,10 +264,35 @@ public record Report(
         firstMillis = e.epochMillis();
       }
       lastMillis = Math.max(lastMillis, e.epochMillis());
-      countPage(e.pathWithoutQuery());
+      top.count(e.path());
       if (e.sessionId() < 0) {
         sessionize(e);
       }
+      return this;
+    }
+
+    /**
+     * Empties the builder, keeping its tables, to count another run or part of one (the
+     * parallel pipeline reuses one per segment).
+     *
+     * @return this builder
+     */
+    public Builder reset() {
+      lines = 0;
+      errorLines = 0;
+      bytes = 0;
+      Arrays.fill(status, 0);
+      Arrays.fill(kinds, 0);
+      scenarioCounts.clear();
+      sessions = 0;
+      endStates.clear();
+      seconds = null;
+      views = null;
+      requests = null;
+      top.clear();
+      firstMillis = 0;
+      lastMillis = 0;
+      open.clear();
       return this;
     }
 
@@ -275,9 +306,65 @@ public record Report(
     public Builder session(Session s) {
       sessions++;
       endStates.merge(s.endState(), 1L, Long::sum);
+      histograms();
       seconds.add(s.duration().toMillis() / 1000.0);
       views.add(s.pageViews());
       requests.add(s.requests());
+      return this;
+    }
+
+    private void histograms() {
+      if (seconds == null) {
+        seconds = new Histogram(24 * 3600);
+        views = new Histogram(10_000);
+        requests = new Histogram(10_000);
+      }
+    }
+
+    /**
+     * Adds what {@code later} counted, as if its events and sessions had come after this
+     * builder's: the parallel pipeline counts each part of a run on its own and merges the
+     * parts in order. Counts, first and last time and the top pages come out exactly as one
+     * builder fed everything in order would have them, as long as {@code later} saw fewer than
+     * 50,000 distinct paths; the means of the session summaries are sums of partial sums, which
+     * may differ from one running sum in the last bits. Parsed sessions still open in
+     * {@code later} are counted as ended. {@code later} must not be used afterwards.
+     *
+     * @param later the builder of the part that follows
+     * @return this builder
+     */
+    public Builder merge(Builder later) {
+      Objects.requireNonNull(later, "later");
+      if (later == this) {
+        throw new IllegalArgumentException("a builder cannot merge itself");
+      }
+      lines += later.lines;
+      errorLines += later.errorLines;
+      bytes += later.bytes;
+      for (int i = 0; i < status.length; i++) {
+        status[i] += later.status[i];
+      }
+      for (int i = 0; i < kinds.length; i++) {
+        kinds[i] += later.kinds[i];
+      }
+      later.scenarioCounts.forEach((k, v) -> scenarioCounts.merge(k, v, Long::sum));
+      if (firstMillis == 0) {
+        firstMillis = later.firstMillis;
+      }
+      lastMillis = Math.max(lastMillis, later.lastMillis);
+      top.merge(later.top);
+      for (long[] open : later.open.values()) {
+        later.closeParsed(open);
+      }
+      later.open.clear();
+      sessions += later.sessions;
+      later.endStates.forEach((k, v) -> endStates.merge(k, v, Long::sum));
+      if (later.seconds != null) {
+        histograms();
+        seconds.merge(later.seconds);
+        views.merge(later.views);
+        requests.merge(later.requests);
+      }
       return this;
     }
 
@@ -311,6 +398,7 @@ public record Report(
     private void closeParsed(long[] s) {
       sessions++;
       endStates.merge("INACTIVE", 1L, Long::sum);
+      histograms();
       seconds.add((s[1] - s[0]) / 1000.0);
       views.add(s[2]);
       requests.add(s[3]);
@@ -328,17 +416,6 @@ public record Report(
             "woff", "woff2", "ttf", "otf", "eot", "map" -> true;
         default -> false;
       };
-    }
-
-    private void countPage(String path) {
-      long[] c = top.get(path);
-      if (c != null) {
-        c[0]++;
-      } else if (top.size() < TOP_CAPACITY) {
-        // Popular paths show up early; once the table is full, paths never seen before are
-        // left out of the ranking, which keeps memory bounded and the hot path O(1).
-        top.put(path, new long[] {1});
-      }
     }
 
     /** The report so far (open parsed sessions are counted as ended). */
@@ -360,12 +437,134 @@ public record Report(
         }
       }
       List<Map.Entry<String, Long>> pages = new ArrayList<>();
-      top.forEach((p, c) -> pages.add(Map.entry(p, c[0])));
+      top.forEach((p, c) -> pages.add(Map.entry(p, c)));
       pages.sort(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())
           .thenComparing(Map.Entry.comparingByKey()));
       return new Report(lines, errorLines, bytes, codes, k, scenarioCounts, sessions, endStates,
-          seconds.summary(), views.summary(), requests.summary(),
+          summary(seconds), summary(views), summary(requests),
           pages.subList(0, Math.min(10, pages.size())), firstMillis, lastMillis);
+    }
+  }
+
+  private static Summary summary(@Nullable Histogram h) {
+    return h == null ? Summary.EMPTY : h.summary();
+  }
+
+  /**
+   * Requests per path without query, for the first {@code capacity} distinct paths in the order
+   * they were first seen (popular paths show up early; once full, paths never seen before are
+   * left out, which keeps memory bounded and the hot path O(1)). An open-addressing table of
+   * parallel arrays: a lookup hashes the part before {@code '?'} in place (no substring) and
+   * compares the stored hash, then the key by identity, before any character.
+   */
+  private static final class PathCounts {
+    private final int capacity;
+    private String[] keys = new String[64];
+    private int[] hashes = new int[64];
+    private long[] counts = new long[64];
+    private int[] order = new int[32];
+    private int size;
+
+    PathCounts(int capacity) {
+      this.capacity = capacity;
+    }
+
+    /** Counts one request of {@code path}, its query ignored. */
+    void count(String path) {
+      int len = path.indexOf('?');
+      int h;
+      if (len < 0) {
+        len = path.length();
+        h = path.hashCode(); // cached in the string after the first time
+      } else {
+        h = 0;
+        for (int i = 0; i < len; i++) {
+          h = 31 * h + path.charAt(i); // String.hashCode of the part before '?'
+        }
+      }
+      add(path, len, h, 1);
+    }
+
+    private void add(String path, int len, int h, long n) {
+      String[] k = keys;
+      int mask = k.length - 1;
+      int slot = spread(h) & mask;
+      while (true) {
+        String key = k[slot];
+        if (key == null) {
+          break;
+        }
+        if (hashes[slot] == h && (key == path || key.length() == len
+            && path.regionMatches(0, key, 0, len))) {
+          counts[slot] += n;
+          return;
+        }
+        slot = (slot + 1) & mask;
+      }
+      if (size >= capacity) {
+        return;
+      }
+      k[slot] = len == path.length() ? path : path.substring(0, len);
+      hashes[slot] = h;
+      counts[slot] = n;
+      if (size == order.length) {
+        order = Arrays.copyOf(order, size * 2);
+      }
+      order[size++] = slot;
+      if (size * 2 > k.length) {
+        grow();
+      }
+    }
+
+    private static int spread(int h) {
+      int x = h * 0x9E3779B9;
+      return x ^ (x >>> 16);
+    }
+
+    private void grow() {
+      String[] oldKeys = keys;
+      int[] oldHashes = hashes;
+      long[] oldCounts = counts;
+      int n = oldKeys.length * 2;
+      keys = new String[n];
+      hashes = new int[n];
+      counts = new long[n];
+      int mask = n - 1;
+      for (int i = 0; i < size; i++) {
+        int from = order[i];
+        int slot = spread(oldHashes[from]) & mask;
+        while (keys[slot] != null) {
+          slot = (slot + 1) & mask;
+        }
+        keys[slot] = oldKeys[from];
+        hashes[slot] = oldHashes[from];
+        counts[slot] = oldCounts[from];
+        order[i] = slot;
+      }
+    }
+
+    /** Forgets every path, keeping the table's size. */
+    void clear() {
+      for (int i = 0; i < size; i++) {
+        keys[order[i]] = null;
+      }
+      size = 0;
+    }
+
+    /** Adds {@code later}'s counts, admitting its new paths in its first-seen order. */
+    void merge(PathCounts later) {
+      for (int i = 0; i < later.size; i++) {
+        int slot = later.order[i];
+        String key = later.keys[slot];
+        add(key, key.length(), later.hashes[slot], later.counts[slot]);
+      }
+    }
+
+    /** The paths with their counts, in first-seen order. */
+    void forEach(java.util.function.ObjLongConsumer<String> action) {
+      for (int i = 0; i < size; i++) {
+        action.accept(keys[order[i]], counts[order[i]]);
+      }
     }
   }
 
@@ -386,6 +585,15 @@ public record Report(
       max = Math.max(max, v);
       int slot = (int) Math.min(counts.length - 1, Math.max(0, Math.round(v)));
       counts[slot]++;
+    }
+
+    void merge(Histogram other) {
+      n += other.n;
+      sum += other.sum;
+      max = Math.max(max, other.max);
+      for (int i = 0; i < counts.length; i++) {
+        counts[i] += other.counts[i];
+      }
     }
 
     Summary summary() {

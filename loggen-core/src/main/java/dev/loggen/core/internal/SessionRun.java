@@ -20,6 +20,11 @@ final class SessionRun {
   final String endState;
   final int pageViews;
   final @Nullable String scenario;
+  /**
+   * The events' times, side by side: the block merge scans them without touching the event
+   * objects (which would be a cache miss per event, long after they were made).
+   */
+  final long[] times;
   int cursor;
 
   SessionRun(long id, long startMillis, Visitor visitor, AccessEvent[] events, int size,
@@ -34,10 +39,15 @@ final class SessionRun {
     this.endState = endState;
     this.pageViews = pageViews;
     this.scenario = scenario;
+    long[] t = new long[size];
+    for (int i = 0; i < size; i++) {
+      t[i] = events[i].epochMillis();
+    }
+    this.times = t;
   }
 
   long lastMillis() {
-    return size == 0 ? startMillis : events[size - 1].epochMillis();
+    return size == 0 ? startMillis : times[size - 1];
   }
 
   Session toSession(List<String> stateNames) {

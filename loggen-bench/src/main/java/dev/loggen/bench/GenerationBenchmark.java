@@ -1,0 +1,55 @@
+package dev.loggen.bench;
+
+import dev.loggen.core.AccessEvent;
+import java.util.Iterator;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * Event generation on one thread, per profile: events per second pulled from
+ * {@link dev.loggen.core.LogGenerator#iterator()} (session simulation and the block merge) in its
+ * steady state, at the default traffic of 2,000 sessions per hour.
+ *
+ * <pre>
+ * java -jar loggen-bench/target/benchmarks.jar GenerationBenchmark -f 1 -wi 2 -w 2s -i 3 -r 3s
+ * java -jar loggen-bench/target/benchmarks.jar GenerationBenchmark -p profile=shop -prof gc
+ * </pre>
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+public class GenerationBenchmark {
+  private static final int BATCH = 10_000;
+
+  /** The site profile. */
+  @Param
+  public Fixtures.Profile profile = Fixtures.Profile.shop;
+
+  private Iterator<AccessEvent> events = java.util.Collections.emptyIterator();
+
+  /** Starts an endless run and gets past its warm-up. */
+  @Setup
+  public void setUp() {
+    events = Fixtures.endless(profile).iterator();
+    events.hasNext();
+  }
+
+  /** Pulls {@value #BATCH} events; the score is events per second. */
+  @Benchmark
+  @OperationsPerInvocation(BATCH)
+  public void generate(Blackhole bh) {
+    Iterator<AccessEvent> it = events;
+    for (int i = 0; i < BATCH; i++) {
+      bh.consume(it.next());
+    }
+  }
+}

@@ -1,0 +1,396 @@
+package dev.loggen.core.internal;
+
+import dev.loggen.core.AccessEvent;
+import dev.loggen.core.LogFormat;
+import dev.loggen.core.Scenario;
+import dev.loggen.core.Session;
+import dev.loggen.core.SessionSettings;
+import dev.loggen.core.Site;
+import dev.loggen.core.Traffic;
+import dev.loggen.core.Visitors;
+import dev.loggen.core.engine.SessionModel;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Generates and renders a run on {@code n} worker threads while the caller writes, producing
+ * exactly the lines, in exactly the order, of the single-threaded run.
+ *
+ * <p>The run is a sequence of one-minute blocks (see {@link BlockEngine}). Three kinds of work
+ * flow through it:
+ * <ol>
+ *   <li><b>simulate</b> block {@code b} ({@link BlockSource}): any worker, any order, a bounded
+ *       distance ahead of the merge;
+ *   <li><b>merge</b> block {@code b} ({@link BlockMerger}): strictly in block order, by one
+ *       worker at a time; cuts the block's ordered events into {@link Segment}s of at most
+ *       {@code segmentEvents} events;
+ *   <li><b>render</b> a segment: any worker, with its own {@link LogFormat.Renderer}s, into the
+ *       segment's buffers, counting the report of its events on the way.
+ * </ol>
+ * The caller takes rendered segments strictly in order ({@link #next()}), writes them and gives
+ * them back ({@link #release}). Each block's simulation is shared by every segment that needs
+ * it, so, unlike cutting the window into slices that each warm up for a whole session length,
+ * no session is simulated twice.
+ *
+ * <p>Memory is bounded: simulation runs at most {@code 2n + 2} blocks ahead of the merge, the
+ * merge stops while {@code min(4n + 4, 64)} segments are not yet written, a worker starts
+ * rendering a segment that is not the writer's next one only while the rendered bytes waiting
+ * for the writer are below the budget, and written segments keep their buffers for reuse only
+ * up to half the budget. Workers wait on a condition (they never spin) when nothing is allowed.
+ *
+ * <p>A worker's failure stops the run: {@link #next()} throws it, naming the worker and the
+ * block. {@link #close()} stops the workers and waits for them; call it in a {@code finally}.
+ */
+public final class ParallelPipeline implements AutoCloseable {
+  private final long lastBlock;
+  private final int segmentEvents;
+  private final long budgetBytes;
+  private final int maxSimAhead;
+  private final int maxSegments;
+  private final List<Thread> workers = new ArrayList<>();
+  /**
+   * Rendered bytes a segment aims at: well below half a G1 region of a small heap (1 MiB
+   * regions under {@code -Xmx64m}), so segment buffers are never humongous objects.
+   */
+  private static final int SEGMENT_TARGET_BYTES = 192 * 1024;
+  /** Mean rendered line length seen so far; sizes segments only, never changes the output. */
+  private volatile int meanLine = 256;
+
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Condition changed = lock.newCondition();
+  // Everything below is guarded by lock.
+  private long simNext;
+  private final Map<Long, BlockSource.Block> simulated = new HashMap<>();
+  private long mergeNext;
+  private boolean merging;
+  private final BlockMerger merger;
+  private final ArrayDeque<Segment> toRender = new ArrayDeque<>();
+  private final ArrayDeque<Segment> queue = new ArrayDeque<>();
+  private final ArrayDeque<Segment> pool = new ArrayDeque<>();
+  private long pooledBytes;
+  private int inFlight;
+  private long renderedBytes;
+  private boolean exhausted;
+  private boolean closed;
+  private @Nullable Throwable failure;
+
+  /**
+   * Starts the workers of a run emitting {@code [from, to)}.
+   *
+   * @param seed the generator's seed
+   * @param site the generator's site
+   * @param model the generator's session model
+   * @param traffic the generator's traffic
+   * @param settings the generator's session settings
+   * @param visitors the generator's visitor settings
+   * @param scenarios the generator's scenarios
+   * @param from first emitted instant, epoch milliseconds
+   * @param to end of the emitted range (exclusive), or {@link Long#MAX_VALUE} for none
+   * @param format the access-log format
+   * @param errorFormat the error-log format, or {@code null} for no error log
+   * @param threads worker threads, at least 1
+   * @param budgetBytes rendered bytes allowed to wait for the writer beyond its next segment
+   * @param segmentEvents most events per segment (fewer when lines are long: a segment aims
+   *     at 192 KiB of rendered lines)
+   */
+  public ParallelPipeline(long seed, Site site, SessionModel model, Traffic traffic,
+      SessionSettings settings, Visitors visitors, List<Scenario> scenarios, long from, long to,
+      LogFormat format, @Nullable LogFormat errorFormat, int threads, long budgetBytes,
+      int segmentEvents) {
+    Objects.requireNonNull(format, "format");
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be positive (got " + threads + ")");
+    }
+    this.lastBlock = BlockSource.lastBlock(to);
+    this.simNext = BlockSource.firstBlock(from, settings);
+    this.mergeNext = simNext;
+    this.merger = new BlockMerger(from, to);
+    this.segmentEvents = segmentEvents;
+    this.budgetBytes = budgetBytes;
+    this.maxSimAhead = 2 * threads + 2;
+    this.maxSegments = Math.min(4 * threads + 4, 64);
+    for (int k = 1; k <= threads; k++) {
+      // Each worker builds its own source and renderers (in its own thread, so a failure there
+      // is reported like any other).
+      Runnable body = () -> work(new BlockSource(seed, site, model, traffic, settings, visitors,
+          scenarios, from, to, true), format.newRenderer(),
+          errorFormat == null ? null : errorFormat.newRenderer(), errorFormat);
+      Thread t = new Thread(() -> guarded(body), "loggen-worker-" + k);
+      t.setDaemon(true);
+      workers.add(t);
+    }
+    for (Thread t : workers) {
+      t.start();
+    }
+  }
+
+  private void guarded(Runnable body) {
+    try {
+      body.run();
+    } catch (Throwable e) {
+      fail(e, "starting");
+    }
+  }
+
+  /**
+   * The next segment in run order, rendered; blocks until it is. The caller must
+   * {@link #release} it once written.
+   *
+   * @return the segment, or {@code null} when the run is complete
+   * @throws RuntimeException what a worker threw, wrapped in an exception naming the worker
+   *     and the block it was working on
+   * @throws InterruptedException when the calling thread is interrupted while it waits
+   */
+  public @Nullable Segment next() throws InterruptedException {
+    lock.lock();
+    try {
+      while (true) {
+        rethrowFailure();
+        Segment head = queue.peekFirst();
+        if (head != null && head.state == Segment.READY) {
+          queue.pollFirst();
+          return head;
+        }
+        if (head == null && exhausted) {
+          return null;
+        }
+        changed.await();
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Gives a written segment back: its memory counts no more and is reused.
+   *
+   * @param s a segment {@link #next()} returned, written
+   */
+  public void release(Segment s) {
+    lock.lock();
+    try {
+      inFlight--;
+      renderedBytes -= s.bytes();
+      s.clear();
+      // Keep buffers for reuse, but never more than half the budget's worth of them.
+      long capacity = s.capacity();
+      if (pool.size() < maxSegments && pooledBytes + capacity <= Math.max(budgetBytes / 2,
+          1 << 20)) {
+        pool.push(s);
+        pooledBytes += capacity;
+      }
+      changed.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Stops the workers (they finish the piece of work at hand) and waits for them to end. */
+  @Override
+  public void close() {
+    lock.lock();
+    try {
+      closed = true;
+      changed.signalAll();
+    } finally {
+      lock.unlock();
+    }
+    boolean interrupted = false;
+    for (Thread t : workers) {
+      while (true) {
+        try {
+          t.join();
+          break;
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void rethrowFailure() {
+    Throwable f = failure;
+    if (f instanceof RuntimeException r) {
+      throw r;
+    }
+    if (f instanceof Error e) {
+      throw e;
+    }
+  }
+
+  // ------------------------------------------------------------------ workers
+
+  private static final int SIMULATE = 1;
+  private static final int MERGE = 2;
+  private static final int RENDER = 3;
+
+  private void work(BlockSource source, LogFormat.Renderer renderer,
+      LogFormat.@Nullable Renderer errorRenderer, @Nullable LogFormat errorFormat) {
+    while (true) {
+      int task;
+      long block = 0;
+      BlockSource.Block toMerge = null;
+      Segment segment = null;
+      lock.lock();
+      try {
+        while (true) {
+          if (closed || failure != null) {
+            return;
+          }
+          Segment head = queue.peekFirst();
+          if (head != null && head.state == Segment.NEW) {
+            toRender.remove(head);
+            head.state = Segment.RENDERING;
+            segment = head;
+            task = RENDER;
+            break;
+          }
+          if (!merging && inFlight < maxSegments && simulated.containsKey(mergeNext)) {
+            merging = true;
+            block = mergeNext;
+            toMerge = simulated.remove(mergeNext);
+            task = MERGE;
+            break;
+          }
+          if (!toRender.isEmpty() && renderedBytes < budgetBytes) {
+            segment = toRender.pollFirst();
+            segment.state = Segment.RENDERING;
+            task = RENDER;
+            break;
+          }
+          if (simNext <= lastBlock && simNext - mergeNext < maxSimAhead) {
+            block = simNext++;
+            task = SIMULATE;
+            break;
+          }
+          changed.awaitUninterruptibly();
+        }
+      } finally {
+        lock.unlock();
+      }
+      try {
+        switch (task) {
+          case SIMULATE -> simulate(source, block);
+          case MERGE -> merge(Objects.requireNonNull(toMerge));
+          default -> render(Objects.requireNonNull(segment), renderer, errorRenderer,
+              errorFormat);
+        }
+      } catch (Throwable e) {
+        String what = switch (task) {
+          case SIMULATE -> "simulating the sessions of block " + describe(block);
+          case MERGE -> "merging block " + describe(block);
+          default -> "rendering events of block " + describe(segment.block());
+        };
+        fail(e, what);
+        return;
+      }
+    }
+  }
+
+  private static String describe(long block) {
+    Instant s = Instant.ofEpochMilli(block * BlockSource.BLOCK_MILLIS);
+    return String.format(Locale.ROOT, "[%s, %s)", s, s.plusMillis(BlockSource.BLOCK_MILLIS));
+  }
+
+  private void simulate(BlockSource source, long b) {
+    BlockSource.Block block = source.simulate(b);
+    lock.lock();
+    try {
+      simulated.put(b, block);
+      changed.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void merge(BlockSource.Block block) {
+    AccessEvent[] events = merger.merge(block);
+    List<Session> sessions = block.sessions();
+    lock.lock();
+    try {
+      int n = events.length;
+      if (n == 0 && !sessions.isEmpty()) {
+        add(block.index(), events, 0, 0, sessions);
+      }
+      int per = Math.max(16, Math.min(segmentEvents, SEGMENT_TARGET_BYTES / meanLine));
+      for (int from = 0; from < n; from += per) {
+        add(block.index(), events, from, Math.min(per, n - from),
+            from == 0 ? sessions : List.of());
+      }
+      mergeNext++;
+      merging = false;
+      if (mergeNext > lastBlock) {
+        exhausted = true;
+      }
+      changed.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void add(long block, AccessEvent[] events, int from, int n, List<Session> sessions) {
+    Segment s;
+    if (pool.isEmpty()) {
+      s = new Segment();
+    } else {
+      s = pool.pop();
+      pooledBytes -= s.capacity();
+    }
+    s.assign(block, events, from, n, sessions);
+    if (n == 0) {
+      s.state = Segment.READY;
+    } else {
+      toRender.addLast(s);
+    }
+    queue.addLast(s);
+    inFlight++;
+  }
+
+  private void render(Segment s, LogFormat.Renderer renderer,
+      LogFormat.@Nullable Renderer errorRenderer, @Nullable LogFormat errorFormat) {
+    s.render(renderer, errorRenderer, errorFormat);
+    if (s.lines() >= 16) {
+      meanLine = (int) Math.max(16, Math.min(1 << 16, s.bytes() / s.lines()));
+    }
+    lock.lock();
+    try {
+      s.state = Segment.READY;
+      renderedBytes += s.bytes();
+      changed.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void fail(Throwable e, String what) {
+    String message = Thread.currentThread().getName() + " failed " + what + ": " + e;
+    Throwable wrapped;
+    if (e instanceof Error err) {
+      err.addSuppressed(new IllegalStateException(message));
+      wrapped = err;
+    } else {
+      wrapped = new IllegalStateException(message, e);
+    }
+    lock.lock();
+    try {
+      if (failure == null) {
+        failure = wrapped;
+      }
+      changed.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+}

@@ -1,0 +1,88 @@
+package dev.loggen.core;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.charset.StandardCharsets;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class LineBufferTest {
+
+  static LongStream numbers() {
+    LongStream.Builder b = LongStream.builder();
+    long p = 1;
+    for (int i = 0; i < 19; i++) {
+      b.add(p).add(p - 1).add(p + 1).add(-p).add(2 * p - 1).add(9 * p);
+      p *= 10;
+    }
+    b.add(Long.MAX_VALUE).add(Long.MIN_VALUE).add(Long.MIN_VALUE + 1).add(0).add(-1);
+    long seed = 42;
+    for (int i = 0; i < 200; i++) {
+      seed = dev.loggen.core.random.Rng.mix(seed + i);
+      b.add(seed).add(seed >>> (i % 63));
+    }
+    return b.build();
+  }
+
+  @ParameterizedTest
+  @MethodSource("numbers")
+  void decimalNumbersAreLongToString(long v) {
+    assertEquals(Long.toString(v), new LineBuffer(16).append(v).toString(), "value " + v);
+  }
+
+  @ParameterizedTest
+  @MethodSource("numbers")
+  void paddedNumbersKeepTheirLowDigits(long v) {
+    if (v < 0) {
+      return;
+    }
+    for (int width = 1; width <= 20; width++) {
+      String s = Long.toString(v);
+      String expected = s.length() >= width ? s.substring(s.length() - width)
+          : "0".repeat(width - s.length()) + s;
+      assertEquals(expected, new LineBuffer(16).appendAscii("x").appendPadded(v, width)
+          .toString().substring(1), "value " + v + ", width " + width);
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "a", "GET /index.html HTTP/1.1", "héllo wörld", "日本語のパス",
+      "emoji \uD83D\uDE00 end", "mixed é and 中", "Mozilla/5.0 (X11; Linux x86_64)"})
+  void utf8IsTheJdkEncoding(String s) {
+    LineBuffer b = new LineBuffer(16).appendAscii("<").appendUtf8(s).appendAscii(">");
+    assertArrayEquals(("<" + s + ">").getBytes(StandardCharsets.UTF_8), b.toByteArray(), s);
+  }
+
+  @Test
+  void unpairedSurrogatesBecomeQuestionMarks() {
+    assertEquals("a?b?", new LineBuffer(16).appendUtf8("a\uD800b\uDC00").toString());
+    assertEquals("a?b", new LineBuffer(16).appendUtf8(new StringBuilder("a\uD800b")).toString());
+  }
+
+  @Test
+  void asciiKeepsTheLowEightBits() {
+    assertArrayEquals(new byte[] {'a', (byte) 0xE9, (byte) 0x2D},
+        new LineBuffer(16).appendAscii("a\u00E9\u4E2D").toByteArray());
+  }
+
+  @Test
+  void growsAndAdvances() {
+    LineBuffer b = new LineBuffer(16);
+    String long1 = "x".repeat(1000);
+    b.appendAscii(long1).appendUtf8(long1).append(123_456_789_012L);
+    assertEquals(long1 + long1 + "123456789012", b.toString());
+    b.reset();
+    b.ensureCapacity(3);
+    b.array()[0] = 'a';
+    b.array()[1] = 'b';
+    b.advance(2);
+    assertEquals("ab", b.toString());
+    assertThrows(IllegalArgumentException.class, () -> b.advance(-1));
+    assertThrows(IllegalArgumentException.class, () -> b.advance(b.array().length));
+  }
+}
