@@ -250,7 +250,7 @@ public final class Main {
   private record Plan(Instant now, boolean live, LogGenerator generator, boolean randomSeed,
       LogFormat format, @Nullable LogFormat errorFormat, @Nullable Path directory,
       RotationSettings rotation, OnExisting onExisting, long limit, @Nullable Double rate,
-      @Nullable HealthSettings health, @Nullable Path report, boolean quiet,
+      @Nullable HealthSettings health, @Nullable Path report, boolean quiet, int threads,
       List<String> notices) {}
 
   private Plan plan(Options o) throws UsageException {
@@ -356,9 +356,9 @@ public final class Main {
         : config.live() != null ? config.live().rate() : null) : null;
     HealthSettings health = health(o, config);
     Path report = report(o);
-    if (o.threads != null && o.threads > 1) {
-      notices.add("--threads " + o.threads + ": parallel generation is not in this build yet;"
-          + " running on one thread (the output is the same)");
+    int threads = o.threads != null ? o.threads : 1;
+    if (live && threads > 1) {
+      notices.add("--threads applies to simulated runs; a live run writes on one thread");
     }
 
     LogGenerator.Builder builder = core.toBuilder();
@@ -382,7 +382,8 @@ public final class Main {
         dirText, o));
     return new Plan(now, live, generator, randomSeed, format, errorFormat, directory, rotation,
         output.onExisting() != null ? output.onExisting() : OnExisting.APPEND,
-        o.count != null ? o.count : Long.MAX_VALUE, rate, health, report, o.quiet, notices);
+        o.count != null ? o.count : Long.MAX_VALUE, rate, health, report, o.quiet, threads,
+        notices);
   }
 
   private static Instant previousDay(Instant now) {
@@ -727,6 +728,9 @@ public final class Main {
     }
     if (plan.limit() != Long.MAX_VALUE) {
       w.limit(plan.limit());
+    }
+    if (plan.threads() > 1) {
+      w.threads(plan.threads()); // the same bytes, generated and rendered on more cores
     }
     w.stopWhen(stop::get);
     w.progress((lines, t) -> {

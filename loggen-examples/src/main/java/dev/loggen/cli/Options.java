@@ -80,7 +80,8 @@ final class Options {
     m.put("health-port", new String[] {"N", "serve /health on 127.0.0.1:N (0: any free port)"});
     m.put("health-bind", new String[] {"ADDR", "address for /health (default 127.0.0.1;"
         + " 0.0.0.0 in containers)"});
-    m.put("threads", new String[] {"N", "generation threads (1 to 256)"});
+    m.put("threads", new String[] {"N", "simulated runs: generate and render on N threads (1 to"
+        + " 256; the output is the same)"});
     m.put("quiet", new String[] {"", "no progress, notices or report table (errors and"
         + " warnings still)"});
     m.put("help", new String[] {"", "this help"});

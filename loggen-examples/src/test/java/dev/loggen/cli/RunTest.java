@@ -75,6 +75,22 @@ class RunTest {
   }
 
   @Test
+  void threadsDoNotChangeTheBytes() throws Exception {
+    Path one = Files.createDirectories(dir.resolve("one"));
+    Path three = Files.createDirectories(dir.resolve("three"));
+    String[] args = {"--seed", "6", "--start", "2026-04-01", "--duration", "30m", "--quiet"};
+    assertEquals(Main.OK, Cli.run(one, args).code);
+    String[] more = java.util.Arrays.copyOf(args, args.length + 2);
+    more[args.length] = "--threads";
+    more[args.length + 1] = "3";
+    assertEquals(Main.OK, Cli.run(three, more).code);
+    for (String f : List.of("logs/access.log", "logs/error.log")) {
+      assertArrayEquals(Files.readAllBytes(one.resolve(f)), Files.readAllBytes(three.resolve(f)),
+          f);
+    }
+  }
+
+  @Test
   void outputDashWritesTheAccessLogToStdoutAndTheReportToStderr() {
     Cli c = Cli.run(dir, "--seed", "1", "--start", "2026-01-01", "--duration", "5m",
         "--output", "-");
