@@ -147,14 +147,31 @@ enum Escaper {
    */
   void append(Bytes o, String s, int from, int to) {
     int n = to - from;
-    char[] cs = o.chars(n);
-    s.getChars(from, to, cs, 0);
     boolean[] esc = escapes;
     o.ensure(n);
     byte[] b = o.buf;
     int p = o.len;
-    for (int i = 0; i < n; i++) {
-      char c = cs[i];
+    // Fast path: plain ASCII that needs no escape is copied straight from the string.
+    int i = from;
+    for (; i < to; i++) {
+      char c = s.charAt(i);
+      if (c >= 0x80 || esc[c]) {
+        break;
+      }
+      b[p++] = (byte) c;
+    }
+    o.len = p;
+    if (i == to) {
+      return;
+    }
+    char[] cs = o.chars(to - i);
+    s.getChars(i, to, cs, 0);
+    n = to - i;
+    o.ensure(n);
+    b = o.buf;
+    p = o.len;
+    for (int k = 0; k < n; k++) {
+      char c = cs[k];
       if (c < 0x80 && !esc[c]) {
         b[p++] = (byte) c;
         continue;
@@ -163,9 +180,9 @@ enum Escaper {
       if (c < 0x80) {
         escape(o, c);
       } else {
-        i = appendNonAscii(o, cs, i, n, c);
+        k = appendNonAscii(o, cs, k, n, c);
       }
-      o.ensure(n - i);
+      o.ensure(n - k);
       b = o.buf;
       p = o.len;
     }
