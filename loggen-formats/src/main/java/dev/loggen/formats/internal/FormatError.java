@@ -17,6 +17,46 @@ final class FormatError {
         "invalid " + kind + " \"" + format + "\": " + problem + " at position " + position);
   }
 
+  /**
+   * Reads a literal character of a format string as Apache and nginx configurations read it:
+   * {@code \"}, {@code \\} and {@code \t} (and {@code \'} where {@code singleQuote}) are
+   * escapes, {@code \n}, {@code \r} and raw line breaks are refused (a format renders one
+   * line), any other backslash stands for itself.
+   *
+   * @param format the format string
+   * @param i index of the character to read
+   * @param lit the literal being built; the character read is appended
+   * @param singleQuote whether {@code \'} is an escape (nginx)
+   * @param errors how problems are reported
+   * @return the index after what was read
+   */
+  static int readLiteral(String format, int i, StringBuilder lit, boolean singleQuote,
+      Reporter errors) {
+    char c = format.charAt(i);
+    if (c == '\\' && i + 1 < format.length()) {
+      char d = format.charAt(i + 1);
+      if (d == '"' || d == '\\' || (singleQuote && d == '\'')) {
+        lit.append(d);
+        return i + 2;
+      }
+      if (d == 't') {
+        lit.append('\t');
+        return i + 2;
+      }
+      if (d == 'n' || d == 'r') {
+        throw errors.at(i, "'\\" + d
+            + "' would write a line break; a format renders one line and the sink ends it");
+      }
+      lit.append('\\');
+      return i + 1;
+    }
+    if (c == '\n' || c == '\r') {
+      throw errors.at(i, "a line break; a format renders one line and the sink ends it");
+    }
+    lit.append(c);
+    return i + 1;
+  }
+
   /** Receives a problem found at an index (0-based) of some part of a format. */
   @FunctionalInterface
   interface Reporter {

@@ -52,32 +52,8 @@ final class NginxCompiler {
     int i = 0;
     while (i < n) {
       char c = format.charAt(i);
-      if (c == '\\' && i + 1 < n) {
-        char d = format.charAt(i + 1);
-        switch (d) {
-          case '"', '\'', '\\' -> {
-            lit.append(d);
-            i += 2;
-          }
-          case 't' -> {
-            lit.append('\t');
-            i += 2;
-          }
-          case 'n', 'r' -> throw error(i, "'\\" + d
-              + "' would write a line break; a format renders one line and the sink ends it");
-          default -> {
-            lit.append('\\');
-            i++;
-          }
-        }
-        continue;
-      }
-      if (c == '\n' || c == '\r') {
-        throw error(i, "a line break; a format renders one line and the sink ends it");
-      }
       if (c != '$') {
-        lit.append(c);
-        i++;
+        i = FormatError.readLiteral(format, i, lit, true, this::error);
         continue;
       }
       if (lit.length() > 0) {
