@@ -30,8 +30,9 @@ import org.jspecify.annotations.Nullable;
 public final class CoreBinder {
   /** The most sessions per hour the generator accepts. */
   static final double MAX_SESSIONS_PER_HOUR = 240_000_000;
-  private static final Instant MIN_START = Instant.parse("0001-01-01T00:00:00Z");
-  private static final Instant MAX_START = Instant.parse("9999-12-31T23:59:59Z");
+  // 0001-01-01T00:00:00Z and 9999-12-31T23:59:59Z (as numbers: no date parser at start-up)
+  private static final Instant MIN_START = Instant.ofEpochSecond(-62_135_596_800L);
+  private static final Instant MAX_START = Instant.ofEpochSecond(253_402_300_799L);
   private static final Set<String> ENDLESS = Set.of("endless", "none", "unbounded");
   private static final Set<String> NO_MONITOR = Set.of("none", "off", "0", "false", "no");
 
