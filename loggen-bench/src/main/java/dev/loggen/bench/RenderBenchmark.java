@@ -16,10 +16,13 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * Rendering on one thread, per format: lines per second rendered into one reused
- * {@link LineBuffer} from 100,000 shop events generated in {@code @Setup} (about 1.7 hours of
- * traffic, so the per-second timestamp cache sees realistic time steps). Run with
- * {@code -prof gc} for the allocation per line ({@code gc.alloc.rate.norm} is per operation,
- * that is per line).
+ * {@link LineBuffer} from shop events generated in {@code @Setup}. Run with {@code -prof gc} for
+ * the allocation per line ({@code gc.alloc.rate.norm} is per operation, that is per line).
+ *
+ * <p>{@code distinct} sets how many different events the 100,000 rendered lines cycle through:
+ * {@code 100000} (about 1.7 hours of traffic) measures events that are cold in the CPU caches, as
+ * when a renderer works through a large pre-generated batch; {@code 1000} measures events that
+ * are hot, as in the end-to-end path where each event is rendered right after it is created.
  *
  * <pre>
  * java -jar loggen-bench/target/benchmarks.jar RenderBenchmark -f 1 -wi 2 -w 2s -i 3 -r 3s -prof gc
@@ -29,11 +32,15 @@ import org.openjdk.jmh.annotations.State;
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class RenderBenchmark {
-  private static final int EVENTS = 100_000;
+  private static final int LINES = 100_000;
 
   /** The format. */
   @Param
   public Formats format = Formats.combined;
+
+  /** How many different events the lines cycle through (cold: 100000, hot: 1000). */
+  @Param({"100000", "1000"})
+  public int distinct = LINES;
 
   private AccessEvent[] events = new AccessEvent[0];
   private LogFormat.Renderer renderer = (e, out) -> { };
@@ -42,21 +49,25 @@ public class RenderBenchmark {
   /** Generates the events and makes the renderer. */
   @Setup
   public void setUp() {
-    events = Fixtures.events(Fixtures.Profile.shop, EVENTS);
+    events = Fixtures.events(Fixtures.Profile.shop, distinct);
     renderer = format.format().newRenderer();
   }
 
-  /** Renders the {@value #EVENTS} events; the score is lines per second. */
+  /** Renders {@value #LINES} lines; the score is lines per second. */
   @Benchmark
-  @OperationsPerInvocation(EVENTS)
+  @OperationsPerInvocation(LINES)
   public int render() {
     LogFormat.Renderer r = renderer;
     LineBuffer b = line;
+    AccessEvent[] es = events;
     int total = 0;
-    for (AccessEvent e : events) {
+    for (int i = 0, k = 0; i < LINES; i++) {
       b.reset();
-      r.render(e, b);
+      r.render(es[k], b);
       total += b.length();
+      if (++k == es.length) {
+        k = 0;
+      }
     }
     return total;
   }

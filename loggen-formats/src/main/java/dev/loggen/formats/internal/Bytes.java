@@ -3,21 +3,26 @@ package dev.loggen.formats.internal;
 import dev.loggen.core.LineBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 
 /**
- * A renderer's scratch line: a growable byte array written with local indices in tight loops,
- * then copied once into the caller's {@link LineBuffer}. Not thread-safe.
- *
- * <p>It exists because {@link LineBuffer} has no way to write into its array and then set the
- * length, so byte-at-a-time escaping straight into it would pay a bounds check and a field
- * update per byte.
+ * A renderer's line: a growable byte array written with local indices in tight loops. Either
+ * standalone (a scratch area, copied with {@link #copyTo}), or {@linkplain #attach attached} to the
+ * caller's {@link LineBuffer}: it then writes straight into that buffer's array from its current
+ * length, grows it through {@link LineBuffer#ensureCapacity}, and {@link #detach} marks the bytes
+ * written with {@link LineBuffer#advance}, so a rendered line is never copied. Not thread-safe.
  */
 final class Bytes {
   private static final byte[] DIGITS = "0123456789".getBytes(StandardCharsets.US_ASCII);
+  /** Room made in an attached buffer up front: a typical line fits without a further grow. */
+  private static final int ATTACH_ROOM = 512;
+  /** The array of a detached line, so that it does not keep the caller's buffer alive. */
+  private static final byte[] DETACHED = new byte[0];
 
   byte[] buf;
   int len;
   private char[] chars = new char[256];
+  private @Nullable LineBuffer target;
 
   /**
    * An empty buffer.
@@ -61,6 +66,28 @@ final class Bytes {
     return new String(buf, 0, len, StandardCharsets.UTF_8);
   }
 
+  /**
+   * Writes from now on straight into {@code out}'s array, after its current content, until
+   * {@link #detach}. {@link #reset} must not be called while attached.
+   */
+  void attach(LineBuffer out) {
+    out.ensureCapacity(ATTACH_ROOM);
+    target = out;
+    buf = out.array();
+    len = out.length();
+  }
+
+  /** Marks what was written since {@link #attach} as content of the buffer and lets it go. */
+  void detach() {
+    LineBuffer t = target;
+    if (t != null) {
+      t.advance(len - t.length());
+      target = null;
+      buf = DETACHED;
+      len = 0;
+    }
+  }
+
   /** A scratch char array of at least {@code n} chars (its content is not kept). */
   char[] chars(int n) {
     if (chars.length < n) {
@@ -71,7 +98,18 @@ final class Bytes {
 
   void ensure(int extra) {
     if (len + extra > buf.length) {
+      grow(extra);
+    }
+  }
+
+  private void grow(int extra) {
+    LineBuffer t = target;
+    if (t == null) {
       buf = Arrays.copyOf(buf, Math.max(len + extra, buf.length * 2));
+    } else {
+      t.advance(len - t.length());
+      t.ensureCapacity(extra);
+      buf = t.array();
     }
   }
 

@@ -1,49 +1,70 @@
 package dev.loggen.formats.internal;
 
 /**
- * A small direct-mapped cache from a string to its escaped UTF-8 bytes, one per renderer and
- * escaper. Generated traffic repeats user agents, referrers, hosts and addresses all the time;
- * a hit turns escaping a 120-character user agent into one array copy. Slots keep their byte
- * arrays and overwrite them, so the cache stops allocating once warm. Not thread-safe.
+ * A direct-mapped cache from a string to its escaped UTF-8 bytes, one per rendered field.
+ * Generated traffic repeats the same string instances all the time (a visitor's address and user
+ * agent, a page's path, the page URL its assets name as referrer, the method and protocol), so a
+ * hit is one identity compare on the string's cached hash code and one array copy, without
+ * reading the characters at all. An equal string that is not the same instance also hits, and
+ * takes the slot over so that its successors hit by identity.
+ *
+ * <p>Slots keep their byte arrays and overwrite them, so the cache stops allocating once warm.
+ * One cache per field keeps paths from evicting user agents. Not thread-safe.
  */
 final class EncodedCache {
-  private static final int SLOTS = 512;
-  private static final int MASK = SLOTS - 1;
   /** Longer values are escaped every time rather than cached. */
   private static final int MAX_CACHED_CHARS = 1024;
-  /** Shorter values are escaped every time: a lookup would cost about as much. */
-  private static final int MIN_CACHED_CHARS = 24;
+  private static final int MIN_SLOT_BYTES = 32;
 
   private final Escaper escaper;
-  private final String[] keys = new String[SLOTS];
-  private final byte[][] values = new byte[SLOTS][];
-  private final int[] lengths = new int[SLOTS];
+  private final int mask;
+  private final String[] keys;
+  private final byte[][] values;
+  private final int[] lengths;
 
-  EncodedCache(Escaper escaper) {
+  /**
+   * An empty cache.
+   *
+   * @param escaper how values are escaped
+   * @param slots number of slots, a power of two
+   */
+  EncodedCache(Escaper escaper, int slots) {
+    if (Integer.bitCount(slots) != 1) {
+      throw new IllegalArgumentException("slots must be a power of two (got " + slots + ")");
+    }
     this.escaper = escaper;
+    this.mask = slots - 1;
+    this.keys = new String[slots];
+    this.values = new byte[slots][];
+    this.lengths = new int[slots];
   }
 
   /** Appends {@code s} escaped, from the cache when it holds it. */
   void append(Bytes o, String s) {
-    int n = s.length();
-    if (n > MAX_CACHED_CHARS || n < MIN_CACHED_CHARS) {
-      escaper.append(o, s, 0, n);
-      return;
-    }
     int h = s.hashCode();
-    int slot = (h ^ (h >>> 16)) & MASK;
+    int slot = (h ^ (h >>> 16)) & mask;
     String k = keys[slot];
-    if (k == s || (k != null && k.equals(s))) {
+    if (k != s) {
+      if (k == null || !k.equals(s)) {
+        miss(o, s, slot);
+        return;
+      }
       keys[slot] = s;
-      o.put(values[slot], 0, lengths[slot]);
-      return;
     }
+    o.put(values[slot], 0, lengths[slot]);
+  }
+
+  private void miss(Bytes o, String s, int slot) {
+    int n = s.length();
     int start = o.len;
     escaper.append(o, s, 0, n);
+    if (n > MAX_CACHED_CHARS) {
+      return;
+    }
     int written = o.len - start;
     byte[] v = values[slot];
     if (v == null || v.length < written) {
-      v = new byte[Math.max(written, 64)];
+      v = new byte[Math.max(written, MIN_SLOT_BYTES)];
       values[slot] = v;
     }
     System.arraycopy(o.buf, start, v, 0, written);

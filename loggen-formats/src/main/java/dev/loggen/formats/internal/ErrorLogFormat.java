@@ -96,7 +96,7 @@ final class ErrorLogFormat implements LogFormat {
     private final Bytes scratch = new Bytes(128);
     private final TimeRenderer time =
         new TimeRenderer(Strftime.internal("[%a %b %d %H:%M:%S.%6N %Y] "));
-    private final EncodedCache strings = new EncodedCache(Escaper.APACHE);
+    private final EncodedCache strings = new EncodedCache(Escaper.APACHE, 256);
 
     @Override
     public void render(AccessEvent e, LineBuffer out) {
@@ -184,7 +184,7 @@ final class ErrorLogFormat implements LogFormat {
     private final Bytes o = new Bytes(512);
     private final Bytes scratch = new Bytes(128);
     private final TimeRenderer time = new TimeRenderer(Strftime.internal("%Y/%m/%d %H:%M:%S "));
-    private final EncodedCache strings = new EncodedCache(Escaper.NGINX);
+    private final EncodedCache strings = new EncodedCache(Escaper.NGINX, 256);
 
     @Override
     public void render(AccessEvent e, LineBuffer out) {

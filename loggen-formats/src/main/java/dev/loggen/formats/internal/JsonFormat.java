@@ -69,16 +69,20 @@ final class JsonFormat implements LogFormat, HasParser {
     return r;
   }
 
-  /** State shared by both renderers: the line, the time cache, the string cache. */
+  /**
+   * State shared by both renderers: the line (written straight into the caller's buffer), the
+   * time cache, caches for the long repeated strings (user agents, referrers).
+   */
   private abstract static class Base implements Renderer {
-    final Bytes o = new Bytes(768);
+    final Bytes o = new Bytes(16);
     final TimeRenderer time = new TimeRenderer(
         Strftime.internal(TIME_PATTERN));
-    final EncodedCache strings = new EncodedCache(Escaper.JSON);
+    final EncodedCache referrers = new EncodedCache(Escaper.JSON, 512);
+    final EncodedCache agents = new EncodedCache(Escaper.JSON, 512);
 
     void str(String s) {
       o.put('"');
-      strings.append(o, s);
+      Escaper.JSON.append(o, s);
       o.put('"');
     }
 
@@ -87,6 +91,20 @@ final class JsonFormat implements LogFormat, HasParser {
         o.putAscii("null");
       } else {
         str(s);
+      }
+    }
+
+    void str(EncodedCache cache, String s) {
+      o.put('"');
+      cache.append(o, s);
+      o.put('"');
+    }
+
+    void strOrNull(EncodedCache cache, @Nullable String s) {
+      if (s == null) {
+        o.putAscii("null");
+      } else {
+        str(cache, s);
       }
     }
 
@@ -131,7 +149,7 @@ final class JsonFormat implements LogFormat, HasParser {
   private static final class FlatRenderer extends Base {
     @Override
     public void render(AccessEvent e, LineBuffer out) {
-      o.reset();
+      o.attach(out);
       o.put(F_TIME);
       time(e);
       o.put(F_ADDR);
@@ -149,9 +167,9 @@ final class JsonFormat implements LogFormat, HasParser {
       o.put(F_BYTES);
       o.putLong(e.bytes());
       o.put(F_REF);
-      strOrNull(e.referrer());
+      strOrNull(referrers, e.referrer());
       o.put(F_UA);
-      strOrNull(e.userAgent());
+      strOrNull(agents, e.userAgent());
       o.put(F_RT);
       seconds(e.responseTimeMicros());
       o.put(F_HOST);
@@ -165,7 +183,7 @@ final class JsonFormat implements LogFormat, HasParser {
       o.put(F_SCEN);
       strOrNull(e.scenario());
       o.put('}');
-      o.copyTo(out);
+      o.detach();
     }
   }
 
@@ -197,7 +215,7 @@ final class JsonFormat implements LogFormat, HasParser {
   private static final class EcsRenderer extends Base {
     @Override
     public void render(AccessEvent e, LineBuffer out) {
-      o.reset();
+      o.attach(out);
       o.put(E_TS);
       time(e);
       o.put(E_EVENT);
@@ -221,7 +239,7 @@ final class JsonFormat implements LogFormat, HasParser {
       str(e.method());
       if (e.referrer() != null) {
         o.put(E_REFERRER);
-        str(e.referrer());
+        str(referrers, e.referrer());
       }
       o.put(E_RESPONSE);
       o.putLong(e.status());
@@ -241,7 +259,7 @@ final class JsonFormat implements LogFormat, HasParser {
       str(e.host());
       if (e.userAgent() != null) {
         o.put(E_UA);
-        str(e.userAgent());
+        str(agents, e.userAgent());
       }
       o.put(E_HOST);
       str(e.host());
@@ -258,7 +276,7 @@ final class JsonFormat implements LogFormat, HasParser {
       } else {
         o.putAscii("\"}}");
       }
-      o.copyTo(out);
+      o.detach();
     }
   }
 }

@@ -6,40 +6,56 @@ import dev.loggen.core.LogFormat;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Runs a {@link Program} for each event: one switch per step, values escaped through per-thread
- * caches, times from per-second caches, the line built in a scratch array and copied once.
- * Allocates nothing per line once warm. Not thread-safe: one per thread.
+ * Runs a {@link Program} for each event: one switch per step, user agents and referrers escaped
+ * through a cache per field, times from per-second caches, the line written straight into the
+ * caller's buffer. Allocates nothing per line once warm. Not thread-safe: one per thread.
  */
 final class ProgramRenderer implements LogFormat.Renderer {
   private static final String DOCUMENT_ROOT = "/var/www/html";
 
   private final Item[] items;
-  private final Bytes line = new Bytes(512);
+  private final Bytes line = new Bytes(16);
   private final Bytes scratch = new Bytes(128);
   private final TimeRenderer[] times;
-  private final EncodedCache[] caches = new EncodedCache[Escaper.values().length];
+  /** Per item: the cache of its string value, or null (escaped every time). */
+  private final @Nullable EncodedCache[] caches;
   private String lastHost = "";
   private String lastHostAddress = "";
 
   ProgramRenderer(Program program) {
     this.items = program.items;
     this.times = new TimeRenderer[items.length];
+    this.caches = new EncodedCache[items.length];
     for (int i = 0; i < items.length; i++) {
-      Strftime t = items[i].time;
+      Item it = items[i];
+      Strftime t = it.time;
       if (t != null) {
         times[i] = new TimeRenderer(t);
       }
-      int e = items[i].escaper.ordinal();
-      if (caches[e] == null) {
-        caches[e] = new EncodedCache(items[i].escaper);
+      int slots = cacheSlots(it.op);
+      if (slots > 0) {
+        caches[i] = new EncodedCache(it.escaper, slots);
       }
     }
+  }
+
+  /**
+   * How many cache slots a field's values get: user agents and referrers are long and repeat
+   * (a visitor keeps its agent, a page view's assets share its URL as referrer); other values are
+   * short or rarely repeat soon, and escaping them costs less than a cache that grows out of the
+   * CPU's caches (measured: larger and more caches made the generate-and-render loop slower).
+   */
+  private static int cacheSlots(int op) {
+    return switch (op) {
+      case Item.REFERRER, Item.USER_AGENT -> 512;
+      default -> 0;
+    };
   }
 
   @Override
   public void render(AccessEvent e, LineBuffer out) {
     Bytes o = line;
-    o.reset();
+    o.attach(out);
     Item[] its = items;
     for (int i = 0; i < its.length; i++) {
       Item it = its[i];
@@ -51,33 +67,39 @@ final class ProgramRenderer implements LogFormat.Renderer {
         field(it, i, e, o);
       }
     }
-    o.copyTo(out);
+    o.detach();
   }
 
-  private void cached(Item it, Bytes o, String s) {
-    caches[it.escaper.ordinal()].append(o, s);
+  /** Appends a string field, through its cache if it has one. */
+  private void cached(int index, Bytes o, String s) {
+    EncodedCache c = caches[index];
+    if (c == null) {
+      items[index].escaper.append(o, s);
+    } else {
+      c.append(o, s);
+    }
   }
 
-  private void orMissing(Item it, Bytes o, @Nullable String s) {
+  private void orMissing(Item it, int index, Bytes o, @Nullable String s) {
     if (s == null) {
       o.put(it.missing);
     } else {
-      cached(it, o, s);
+      cached(index, o, s);
     }
   }
 
   private void field(Item it, int index, AccessEvent e, Bytes o) {
     switch (it.op) {
-      case Item.CLIENT -> cached(it, o, e.clientAddress());
-      case Item.IDENT -> orMissing(it, o, e.ident());
-      case Item.USER -> orMissing(it, o, e.user());
+      case Item.CLIENT -> cached(index, o, e.clientAddress());
+      case Item.IDENT -> orMissing(it, index, o, e.ident());
+      case Item.USER -> orMissing(it, index, o, e.user());
       case Item.USER_APACHE -> {
         String u = e.user();
         if (u != null && u.isEmpty()) {
           o.put('"');
           o.put('"');
         } else {
-          orMissing(it, o, u);
+          orMissing(it, index, o, u);
         }
       }
       case Item.TIME -> {
@@ -92,14 +114,14 @@ final class ProgramRenderer implements LogFormat.Renderer {
         o.putPadded(Math.floorMod(ms, 1000L), 3);
       }
       case Item.REQUEST_LINE -> {
-        cached(it, o, e.method());
+        it.escaper.append(o, e.method());
         o.put(' ');
         it.escaper.append(o, e.path());
         o.put(' ');
-        cached(it, o, e.protocol());
+        it.escaper.append(o, e.protocol());
       }
-      case Item.METHOD -> cached(it, o, e.method());
-      case Item.PROTOCOL -> cached(it, o, e.protocol());
+      case Item.METHOD -> cached(index, o, e.method());
+      case Item.PROTOCOL -> cached(index, o, e.protocol());
       case Item.PATH_DECODED -> decodedPath(it, e, o, false);
       case Item.FILENAME -> decodedPath(it, e, o, true);
       case Item.QUERY_MARK -> {
@@ -124,7 +146,7 @@ final class ProgramRenderer implements LogFormat.Renderer {
           o.put('?');
         }
       }
-      case Item.REQUEST_URI -> it.escaper.append(o, e.path());
+      case Item.REQUEST_URI -> cached(index, o, e.path());
       case Item.STATUS -> o.putPadded(e.status(), 3);
       case Item.BYTES_CLF -> {
         if (e.bytes() == 0) {
@@ -147,16 +169,16 @@ final class ProgramRenderer implements LogFormat.Renderer {
         o.put('.');
         o.putPadded(ms % 1000, 3);
       }
-      case Item.REFERRER -> orMissing(it, o, e.referrer());
-      case Item.USER_AGENT -> orMissing(it, o, e.userAgent());
-      case Item.HOST -> cached(it, o, e.host());
+      case Item.REFERRER -> orMissing(it, index, o, e.referrer());
+      case Item.USER_AGENT -> orMissing(it, index, o, e.userAgent());
+      case Item.HOST -> cached(index, o, e.host());
       case Item.LOCAL_ADDR -> {
         String h = e.host();
         if (!h.equals(lastHost)) {
           lastHost = h;
           lastHostAddress = Derived.localAddress(h);
         }
-        cached(it, o, lastHostAddress);
+        cached(index, o, lastHostAddress);
       }
       case Item.SERVER_PORT -> o.putLong(80);
       case Item.CLIENT_PORT -> o.putLong(Derived.clientPort(e));
@@ -168,7 +190,7 @@ final class ProgramRenderer implements LogFormat.Renderer {
       case Item.CONNECTION_REQUESTS -> o.putLong(Derived.connectionRequests(e));
       case Item.KEEPALIVE -> o.putLong(Derived.connectionRequests(e) - 1);
       case Item.CONN_STATUS -> o.put(e.protocol().equals("HTTP/1.0") ? '-' : '+');
-      case Item.CONTENT_TYPE -> orMissing(it, o, Derived.contentType(e));
+      case Item.CONTENT_TYPE -> orMissing(it, index, o, Derived.contentType(e));
       case Item.CONTENT_LENGTH -> {
         if (e.bytes() > 0) {
           o.putLong(e.bytes());

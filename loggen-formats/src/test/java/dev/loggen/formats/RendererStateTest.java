@@ -1,0 +1,84 @@
+package dev.loggen.formats;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.loggen.core.AccessEvent;
+import dev.loggen.core.LineBuffer;
+import dev.loggen.core.LogFormat;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * A long-lived renderer keeps caches and writes straight into the caller's buffer; neither may
+ * show in its output. Each case renders many events with one renderer and compares every line
+ * with a brand-new renderer's (no cache state), into a buffer that already holds bytes.
+ */
+class RendererStateTest {
+  private static final byte[] PREFIX = "earlier line\n".getBytes(StandardCharsets.UTF_8);
+
+  static Stream<FormatCases.Case> cases() {
+    List<FormatCases.Case> all = new ArrayList<>(FormatCases.access());
+    all.addAll(FormatCases.errors());
+    return all.stream();
+  }
+
+  /**
+   * 4,000 events whose user agents and referrers repeat by identity, repeat as equal copies,
+   * and change under the same hash slot often enough to evict each other (more distinct values
+   * than cache slots).
+   */
+  private static List<AccessEvent> events(long seed) {
+    List<AccessEvent> base = TestEvents.events(seed, 4_000);
+    List<AccessEvent> out = new ArrayList<>(base.size());
+    String[] agents = new String[1_500];
+    for (int i = 0; i < agents.length; i++) {
+      agents[i] = "Mozilla/5.0 (agent " + i + "; \"quoted\" \u00e9) Gecko/20100101";
+    }
+    for (int i = 0; i < base.size(); i++) {
+      String agent = agents[(i * 7919) % agents.length];
+      out.add(base.get(i).withUserAgent(i % 3 == 0 ? new String(agent) : agent));
+    }
+    return out;
+  }
+
+  /** The event, or for error-log formats the same request failed with a 503. */
+  private static AccessEvent loggable(LogFormat format, AccessEvent e) {
+    return format.accepts(e) ? e : e.withStatus(503, 0);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void cachedRenderingEqualsFreshRendering(FormatCases.Case c) {
+    LogFormat format = c.format();
+    LogFormat.Renderer longLived = format.newRenderer();
+    LineBuffer buffer = new LineBuffer(16);
+    int i = 0;
+    for (AccessEvent any : events(31)) {
+      AccessEvent e = loggable(format, any);
+      buffer.reset();
+      buffer.append(PREFIX);
+      longLived.render(e, buffer);
+      LineBuffer fresh = new LineBuffer();
+      format.newRenderer().render(e, fresh);
+      String expected = new String(PREFIX, StandardCharsets.UTF_8) + fresh;
+      assertEquals(expected, buffer.toString(), c + ", event " + i);
+      i++;
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void aHugeValueGrowsTheCallersBuffer(FormatCases.Case c) {
+    String agent = "x\"y".repeat(40_000);
+    AccessEvent e = loggable(c.format(), TestEvents.events(5, 1).get(0).withUserAgent(agent));
+    LineBuffer small = new LineBuffer(16);
+    small.append(PREFIX);
+    c.format().newRenderer().render(e, small);
+    assertEquals(new String(PREFIX, StandardCharsets.UTF_8) + c.format().format(e),
+        small.toString(), c.toString());
+  }
+}
