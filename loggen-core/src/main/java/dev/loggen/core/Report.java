@@ -464,6 +464,13 @@ public record Report(
     private long[] counts = new long[64];
     private int[] order = new int[32];
     private int size;
+    /** Recently counted path instances and their slots (direct-mapped). */
+    private final String[] recent = new String[RECENT_MASK + 1];
+    private final int[] recentSlots = new int[RECENT_MASK + 1];
+
+    private static final int RECENT_MASK = 1023;
+    private static final int LEFT_OUT = -1;
+    private static final int MOVED = -2;
 
     PathCounts(int capacity) {
       this.capacity = capacity;
@@ -471,21 +478,41 @@ public record Report(
 
     /** Counts one request of {@code path}, its query ignored. */
     void count(String path) {
+      // Generated paths are shared string instances: a hit here skips hashing the part before
+      // '?' and comparing characters (the hash of the whole string is cached in it).
+      int r = spread(path.hashCode()) & RECENT_MASK;
+      if (recent[r] == path) {
+        int slot = recentSlots[r];
+        if (slot >= 0) {
+          counts[slot]++;
+        }
+        return;
+      }
       int len = path.indexOf('?');
       int h;
       if (len < 0) {
         len = path.length();
-        h = path.hashCode(); // cached in the string after the first time
+        h = path.hashCode();
       } else {
         h = 0;
         for (int i = 0; i < len; i++) {
           h = 31 * h + path.charAt(i); // String.hashCode of the part before '?'
         }
       }
-      add(path, len, h, 1);
+      int slot = add(path, len, h, 1);
+      if (slot != MOVED) {
+        recent[r] = path;
+        recentSlots[r] = slot;
+      }
     }
 
-    private void add(String path, int len, int h, long n) {
+    /**
+     * Adds {@code n} requests of the first {@code len} chars of {@code path}.
+     *
+     * @return the slot counting it, {@link #LEFT_OUT} when the table is full, or {@link #MOVED}
+     *     when the table grew (slots moved)
+     */
+    private int add(String path, int len, int h, long n) {
       String[] k = keys;
       int mask = k.length - 1;
       int slot = spread(h) & mask;
@@ -497,12 +524,12 @@ public record Report(
         if (hashes[slot] == h && (key == path || key.length() == len
             && path.regionMatches(0, key, 0, len))) {
           counts[slot] += n;
-          return;
+          return slot;
         }
         slot = (slot + 1) & mask;
       }
       if (size >= capacity) {
-        return;
+        return LEFT_OUT;
       }
       k[slot] = len == path.length() ? path : path.substring(0, len);
       hashes[slot] = h;
@@ -513,7 +540,9 @@ public record Report(
       order[size++] = slot;
       if (size * 2 > k.length) {
         grow();
+        return MOVED;
       }
+      return slot;
     }
 
     private static int spread(int h) {
@@ -522,6 +551,7 @@ public record Report(
     }
 
     private void grow() {
+      Arrays.fill(recent, null);
       String[] oldKeys = keys;
       int[] oldHashes = hashes;
       long[] oldCounts = counts;
@@ -549,6 +579,7 @@ public record Report(
         keys[order[i]] = null;
       }
       size = 0;
+      Arrays.fill(recent, null);
     }
 
     /** Adds {@code later}'s counts, admitting its new paths in its first-seen order. */
