@@ -95,6 +95,8 @@ public final class Main {
   private final boolean terminal;
   private final AtomicBoolean stop = new AtomicBoolean();
   private final CountDownLatch done = new CountDownLatch(1);
+  /** Set when main itself exits: the shutdown hook then has nothing to wait for or decide. */
+  private volatile boolean exiting;
   private volatile int exitCode = OK;
 
   // Test hooks: wrap the access sink (fault injection), the stall limit, the bound health port.
@@ -130,6 +132,7 @@ public final class Main {
     int code = m.execute(args);
     System.out.flush();
     System.err.flush();
+    m.exiting = true;
     System.exit(code);
   }
 
@@ -149,8 +152,14 @@ public final class Main {
         .execute(args);
   }
 
-  /** The shutdown hook: stop the run, wait for it to finish cleanly, exit with its code. */
+  /**
+   * The shutdown hook: on a signal, stop the run, wait for it to finish cleanly, exit with its
+   * code. On a normal exit it returns at once, so that other hooks (a flight recording, say) run.
+   */
   private void onShutdown() {
+    if (exiting) {
+      return;
+    }
     stop.set(true);
     boolean finished = false;
     try {
