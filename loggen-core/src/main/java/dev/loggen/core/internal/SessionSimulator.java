@@ -49,6 +49,8 @@ import org.jspecify.annotations.Nullable;
 final class SessionSimulator {
   private static final long SIZE_STREAM = 0x5123L;
   private static final long MAX_MICROS = 300_000_000L;
+  private static final int SIZE_BITS = 13;
+  private static final int SIZE_CACHE = 1 << SIZE_BITS;
 
   /** Probability that a returning registered visitor's login is remembered by a cookie. */
   private static final double REMEMBERED = 0.85;
@@ -189,6 +191,15 @@ final class SessionSimulator {
   private final boolean[] loaded;
   /** Sizes of the assets with a constant path, by asset index. */
   private final long[] constantSizes;
+  /**
+   * Sizes of per-item assets (a product's photo) already worked out, direct-mapped by path and
+   * file ({@link CompiledSite.CAsset#file}): popular items come back in session after session,
+   * and a size is fixed by (seed, path, file) alone, so a hit saves a stream derivation and a
+   * lognormal draw without changing anything.
+   */
+  private final @Nullable String[] sizePaths = new String[SIZE_CACHE];
+  private final int[] sizeFiles = new int[SIZE_CACHE];
+  private final long[] sizes = new long[SIZE_CACHE];
   private final String[] recent = new String[32];
   private int recentCount;
   private long offsetSlot = Long.MIN_VALUE;
@@ -788,7 +799,15 @@ final class SessionSimulator {
     if (a.constant) {
       return constantSizes[a.index];
     }
-    return sizeOf(a, path);
+    int slot = (path.hashCode() + a.file * 0x9E3779B9) >>> (32 - SIZE_BITS);
+    if (sizePaths[slot] == path && sizeFiles[slot] == a.file) {
+      return sizes[slot];
+    }
+    long size = sizeOf(a, path);
+    sizePaths[slot] = path;
+    sizeFiles[slot] = a.file;
+    sizes[slot] = size;
+    return size;
   }
 
   /** The size of the file at {@code path}: fixed by the seed and the path. */
