@@ -201,6 +201,8 @@ final class SessionSimulator {
   private final int[] sizeFiles = new int[SIZE_CACHE];
   private final long[] sizes = new long[SIZE_CACHE];
   private final String[] recent = new String[32];
+  /** The hash codes of {@link #recent}: most paths differ there, without reading any text. */
+  private final int[] recentHashes = new int[32];
   private int recentCount;
   private long offsetSlot = Long.MIN_VALUE;
   private ZoneOffset offsetCached = ZoneOffset.UTC;
@@ -779,13 +781,16 @@ final class SessionSimulator {
   }
 
   private boolean seenInSession(String path) {
+    int h = path.hashCode();
     int size = Math.min(recentCount, recent.length);
     for (int i = 0; i < size; i++) {
-      if (path.equals(recent[i])) {
+      if (recentHashes[i] == h && path.equals(recent[i])) {
         return true;
       }
     }
-    recent[recentCount++ % recent.length] = path;
+    int slot = recentCount++ % recent.length;
+    recent[slot] = path;
+    recentHashes[slot] = h;
     return false;
   }
 
