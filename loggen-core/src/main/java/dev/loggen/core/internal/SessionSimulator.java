@@ -51,6 +51,7 @@ final class SessionSimulator {
   private static final long MAX_MICROS = 300_000_000L;
   private static final int SIZE_BITS = 13;
   private static final int SIZE_CACHE = 1 << SIZE_BITS;
+  private static final int URL_CACHE = 1 << 10;
 
   /** Probability that a returning registered visitor's login is remembered by a cookie. */
   private static final double REMEMBERED = 0.85;
@@ -200,6 +201,12 @@ final class SessionSimulator {
   private final @Nullable String[] sizePaths = new String[SIZE_CACHE];
   private final int[] sizeFiles = new int[SIZE_CACHE];
   private final long[] sizes = new long[SIZE_CACHE];
+  /**
+   * Absolute URLs of recent page paths, direct-mapped by path: a page view's URL is the
+   * referrer of its assets and of the next view, and popular pages are viewed again and again.
+   */
+  private final @Nullable String[] urlPaths = new String[URL_CACHE];
+  private final @Nullable String[] urls = new String[URL_CACHE];
   private final String[] recent = new String[32];
   /** The hash codes of {@link #recent}: most paths differ there, without reading any text. */
   private final int[] recentHashes = new int[32];
@@ -698,7 +705,7 @@ final class SessionSimulator {
     boolean get = p.page.method().equals("GET");
     if (get) {
       currentPath = path;
-      currentUrl = cs.origin.concat(path);
+      currentUrl = urlOf(path);
     }
     if (status != 200 || !get || p.page.type() != ContentType.HTML) {
       return status;
@@ -813,6 +820,18 @@ final class SessionSimulator {
     sizeFiles[slot] = a.file;
     sizes[slot] = size;
     return size;
+  }
+
+  /** The absolute URL of {@code path} on this site. */
+  private String urlOf(String path) {
+    int slot = path.hashCode() & (URL_CACHE - 1);
+    String url = urls[slot];
+    if (url == null || urlPaths[slot] != path) {
+      url = cs.origin.concat(path);
+      urlPaths[slot] = path;
+      urls[slot] = url;
+    }
+    return url;
   }
 
   /** The size of the file at {@code path}: fixed by the seed and the path. */
