@@ -196,16 +196,18 @@ final class SessionSimulator {
    * Sizes of per-item assets (a product's photo) already worked out, direct-mapped by path and
    * file ({@link CompiledSite.CAsset#file}): popular items come back in session after session,
    * and a size is fixed by (seed, path, file) alone, so a hit saves a stream derivation and a
-   * lognormal draw without changing anything.
+   * lognormal draw without changing anything. The key (file and path hash) is compared first,
+   * so a slot held by another path costs no read of that path's text.
    */
   private final @Nullable String[] sizePaths = new String[SIZE_CACHE];
-  private final int[] sizeFiles = new int[SIZE_CACHE];
+  private final long[] sizeKeys = new long[SIZE_CACHE];
   private final long[] sizes = new long[SIZE_CACHE];
   /**
    * Absolute URLs of recent page paths, direct-mapped by path: a page view's URL is the
    * referrer of its assets and of the next view, and popular pages are viewed again and again.
    */
   private final @Nullable String[] urlPaths = new String[URL_CACHE];
+  private final int[] urlHashes = new int[URL_CACHE];
   private final @Nullable String[] urls = new String[URL_CACHE];
   private final String[] recent = new String[32];
   /** The hash codes of {@link #recent}: most paths differ there, without reading any text. */
@@ -811,24 +813,30 @@ final class SessionSimulator {
     if (a.constant) {
       return constantSizes[a.index];
     }
-    int slot = (path.hashCode() + a.file * 0x9E3779B9) >>> (32 - SIZE_BITS);
-    if (sizePaths[slot] == path && sizeFiles[slot] == a.file) {
+    int h = path.hashCode();
+    int slot = (h + a.file * 0x9E3779B9) >>> (32 - SIZE_BITS);
+    long key = (long) a.file << 32 | (h & 0xFFFFFFFFL);
+    if (sizeKeys[slot] == key && path.equals(sizePaths[slot])) {
       return sizes[slot];
     }
     long size = sizeOf(a, path);
     sizePaths[slot] = path;
-    sizeFiles[slot] = a.file;
+    sizeKeys[slot] = key;
     sizes[slot] = size;
     return size;
   }
 
   /** The absolute URL of {@code path} on this site. */
   private String urlOf(String path) {
-    int slot = path.hashCode() & (URL_CACHE - 1);
+    int h = path.hashCode();
+    int slot = h & (URL_CACHE - 1);
     String url = urls[slot];
-    if (url == null || urlPaths[slot] != path) {
+    // Equal, not only the same string (a path of several placeholders is a new string per
+    // view); the hash first, so that a slot held by another path costs no read of its text.
+    if (url == null || urlHashes[slot] != h || !path.equals(urlPaths[slot])) {
       url = cs.origin.concat(path);
       urlPaths[slot] = path;
+      urlHashes[slot] = h;
       urls[slot] = url;
     }
     return url;
