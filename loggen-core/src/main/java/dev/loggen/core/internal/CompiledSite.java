@@ -8,6 +8,7 @@ import dev.loggen.core.Site;
 import dev.loggen.core.random.AliasTable;
 import dev.loggen.core.random.Distribution;
 import dev.loggen.core.random.Rng;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,20 +55,26 @@ final class CompiledSite {
     this.pages = new CPage[ps.size()];
     int assetIndex = 0;
     Map<String, Integer> index = new HashMap<>();
+    // One template per asset path: the same image on several pages (a product thumbnail) then
+    // expands to the same cached strings, a working set a fraction of the size.
+    Map<String, Template> assetPaths = new HashMap<>();
     for (int i = 0; i < ps.size(); i++) {
       Page p = ps.get(i);
       index.put(p.name(), i);
       CAsset[] assets = new CAsset[p.assets().size()];
       for (int a = 0; a < assets.length; a++) {
-        assets[a] = new CAsset(p.assets().get(a), slotOf, params, assetIndex++);
+        Asset asset = p.assets().get(a);
+        assets[a] = new CAsset(asset, assetPath(assetPaths, asset, slotOf), assetIndex++);
       }
       pages[i] = new CPage(i, p, Template.compile(p.path(), slotOf, params), assets);
     }
     this.common = new CAsset[site.commonAssets().size()];
     for (int a = 0; a < common.length; a++) {
-      common[a] = new CAsset(site.commonAssets().get(a), slotOf, params, assetIndex++);
+      Asset asset = site.commonAssets().get(a);
+      common[a] = new CAsset(asset, assetPath(assetPaths, asset, slotOf), assetIndex++);
     }
     this.assetCount = assetIndex;
+    fileKeys();
     String css = null;
     for (CAsset a : common) {
       if (a.asset.type() == ContentType.CSS && a.path.isConstant()) {
@@ -137,6 +144,33 @@ final class CompiledSite {
         .toArray();
   }
 
+  /**
+   * Numbers the distinct files among the assets: the same path template with the same size
+   * distribution (a thumbnail on several pages) is one file, with the same size for a path.
+   */
+  private void fileKeys() {
+    List<CAsset> all = new ArrayList<>(List.of(common));
+    for (CPage p : pages) {
+      all.addAll(List.of(p.assets));
+    }
+    for (int i = 0; i < all.size(); i++) {
+      CAsset a = all.get(i);
+      a.file = i;
+      for (int j = 0; j < i; j++) {
+        CAsset b = all.get(j);
+        if (b.path == a.path && b.asset.sizes() == a.asset.sizes()) {
+          a.file = b.file;
+          break;
+        }
+      }
+    }
+  }
+
+  private Template assetPath(Map<String, Template> compiled, Asset asset,
+      Map<String, Integer> slotOf) {
+    return compiled.computeIfAbsent(asset.path(), text -> Template.compile(text, slotOf, params));
+  }
+
   private static int role(Site site, Site.Role role, Map<String, Integer> index) {
     String name = site.roles().get(role);
     return name == null ? -1 : index.get(name);
@@ -193,10 +227,15 @@ final class CompiledSite {
     final boolean constant;
     /** Named with a content hash: browsers keep it without asking again (no 304). */
     final boolean immutable;
+    /**
+     * Which file this is: assets with the same path template and size distribution share the
+     * number (and so a path's size); set once the site is compiled.
+     */
+    int file;
 
-    CAsset(Asset asset, Map<String, Integer> slotOf, Param[] params, int index) {
+    CAsset(Asset asset, Template path, int index) {
       this.asset = asset;
-      this.path = Template.compile(asset.path(), slotOf, params);
+      this.path = path;
       this.index = index;
       this.shared = asset.maxCount() <= 1;
       this.constant = path.isConstant();

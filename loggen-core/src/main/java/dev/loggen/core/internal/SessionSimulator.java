@@ -49,6 +49,9 @@ import org.jspecify.annotations.Nullable;
 final class SessionSimulator {
   private static final long SIZE_STREAM = 0x5123L;
   private static final long MAX_MICROS = 300_000_000L;
+  private static final int SIZE_BITS = 13;
+  private static final int SIZE_CACHE = 1 << SIZE_BITS;
+  private static final int URL_CACHE = 1 << 10;
 
   /** Probability that a returning registered visitor's login is remembered by a cookie. */
   private static final double REMEMBERED = 0.85;
@@ -189,7 +192,26 @@ final class SessionSimulator {
   private final boolean[] loaded;
   /** Sizes of the assets with a constant path, by asset index. */
   private final long[] constantSizes;
+  /**
+   * Sizes of per-item assets (a product's photo) already worked out, direct-mapped by path and
+   * file ({@link CompiledSite.CAsset#file}): popular items come back in session after session,
+   * and a size is fixed by (seed, path, file) alone, so a hit saves a stream derivation and a
+   * lognormal draw without changing anything. The key (file and path hash) is compared first,
+   * so a slot held by another path costs no read of that path's text.
+   */
+  private final @Nullable String[] sizePaths = new String[SIZE_CACHE];
+  private final long[] sizeKeys = new long[SIZE_CACHE];
+  private final long[] sizes = new long[SIZE_CACHE];
+  /**
+   * Absolute URLs of recent page paths, direct-mapped by path: a page view's URL is the
+   * referrer of its assets and of the next view, and popular pages are viewed again and again.
+   */
+  private final @Nullable String[] urlPaths = new String[URL_CACHE];
+  private final int[] urlHashes = new int[URL_CACHE];
+  private final @Nullable String[] urls = new String[URL_CACHE];
   private final String[] recent = new String[32];
+  /** The hash codes of {@link #recent}: most paths differ there, without reading any text. */
+  private final int[] recentHashes = new int[32];
   private int recentCount;
   private long offsetSlot = Long.MIN_VALUE;
   private ZoneOffset offsetCached = ZoneOffset.UTC;
@@ -685,7 +707,7 @@ final class SessionSimulator {
     boolean get = p.page.method().equals("GET");
     if (get) {
       currentPath = path;
-      currentUrl = cs.origin.concat(path);
+      currentUrl = urlOf(path);
     }
     if (status != 200 || !get || p.page.type() != ContentType.HTML) {
       return status;
@@ -768,13 +790,16 @@ final class SessionSimulator {
   }
 
   private boolean seenInSession(String path) {
+    int h = path.hashCode();
     int size = Math.min(recentCount, recent.length);
     for (int i = 0; i < size; i++) {
-      if (path.equals(recent[i])) {
+      if (recentHashes[i] == h && path.equals(recent[i])) {
         return true;
       }
     }
-    recent[recentCount++ % recent.length] = path;
+    int slot = recentCount++ % recent.length;
+    recent[slot] = path;
+    recentHashes[slot] = h;
     return false;
   }
 
@@ -788,7 +813,33 @@ final class SessionSimulator {
     if (a.constant) {
       return constantSizes[a.index];
     }
-    return sizeOf(a, path);
+    int h = path.hashCode();
+    int slot = (h + a.file * 0x9E3779B9) >>> (32 - SIZE_BITS);
+    long key = (long) a.file << 32 | (h & 0xFFFFFFFFL);
+    if (sizeKeys[slot] == key && path.equals(sizePaths[slot])) {
+      return sizes[slot];
+    }
+    long size = sizeOf(a, path);
+    sizePaths[slot] = path;
+    sizeKeys[slot] = key;
+    sizes[slot] = size;
+    return size;
+  }
+
+  /** The absolute URL of {@code path} on this site. */
+  private String urlOf(String path) {
+    int h = path.hashCode();
+    int slot = h & (URL_CACHE - 1);
+    String url = urls[slot];
+    // Equal, not only the same string (a path of several placeholders is a new string per
+    // view); the hash first, so that a slot held by another path costs no read of its text.
+    if (url == null || urlHashes[slot] != h || !path.equals(urlPaths[slot])) {
+      url = cs.origin.concat(path);
+      urlPaths[slot] = path;
+      urlHashes[slot] = h;
+      urls[slot] = url;
+    }
+    return url;
   }
 
   /** The size of the file at {@code path}: fixed by the seed and the path. */

@@ -115,11 +115,9 @@ public final class Rng {
     return nextDouble() < p;
   }
 
-  /** A standard normal value (Box-Muller, one value per call). */
+  /** A standard normal value (a ziggurat: most calls take one 64-bit value). */
   public double nextGaussian() {
-    double u = nextDoubleNonZero();
-    double v = nextDouble();
-    return Math.sqrt(-2.0 * Math.log(u)) * Math.cos(2.0 * Math.PI * v);
+    return Ziggurat.next(this);
   }
 
   /** An exponential value with the given mean. */
