@@ -2,6 +2,9 @@ package dev.loggen.bench;
 
 import dev.loggen.core.AccessEvent;
 import dev.loggen.core.LineBuffer;
+import dev.loggen.core.LogFormat;
+import dev.loggen.formats.LogFormats;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -17,6 +20,11 @@ import org.openjdk.jmh.annotations.State;
  * shop events built in {@code @Setup}: ASCII text (user agent), text that may need UTF-8 (path
  * and referrer), decimal numbers (status, bytes, time). The score is events per second.
  *
+ * <p>{@code wholeLines} and {@code linePieces} are the floor under any renderer: the same
+ * pre-rendered Combined lines appended as one array each, or as the pieces a renderer assembles
+ * them from (split after each space, about 14 per line). Their ratio is the cost of assembling
+ * a line from variable-length parts, before any field is looked at or escaped.
+ *
  * <pre>
  * java -jar loggen-bench/target/benchmarks.jar LineBufferBenchmark -f 1 -wi 2 -w 2s -i 3 -r 3s
  * </pre>
@@ -28,12 +36,56 @@ public class LineBufferBenchmark {
   private static final int EVENTS = 10_000;
 
   private AccessEvent[] events = new AccessEvent[0];
+  private byte[][] lines = new byte[0][];
+  private byte[][][] pieces = new byte[0][][];
   private final LineBuffer out = new LineBuffer(4096);
 
-  /** Generates the events. */
+  /** Generates the events and renders them in Combined, whole and in pieces. */
   @Setup
   public void setUp() {
     events = Fixtures.events(Fixtures.Profile.shop, EVENTS);
+    LogFormat combined = LogFormats.combined();
+    lines = new byte[EVENTS][];
+    pieces = new byte[EVENTS][][];
+    for (int i = 0; i < EVENTS; i++) {
+      String line = combined.format(events[i]);
+      lines[i] = line.getBytes(StandardCharsets.UTF_8);
+      String[] parts = line.split("(?<= )");
+      pieces[i] = new byte[parts.length][];
+      for (int k = 0; k < parts.length; k++) {
+        pieces[i][k] = parts[k].getBytes(StandardCharsets.UTF_8);
+      }
+    }
+  }
+
+  /** Each pre-rendered line appended as one array. */
+  @Benchmark
+  @OperationsPerInvocation(EVENTS)
+  public int wholeLines() {
+    LineBuffer b = out;
+    int n = 0;
+    for (byte[] line : lines) {
+      b.reset();
+      b.append(line);
+      n += b.length();
+    }
+    return n;
+  }
+
+  /** Each pre-rendered line appended as its pieces (split after each space). */
+  @Benchmark
+  @OperationsPerInvocation(EVENTS)
+  public int linePieces() {
+    LineBuffer b = out;
+    int n = 0;
+    for (byte[][] line : pieces) {
+      b.reset();
+      for (byte[] piece : line) {
+        b.append(piece);
+      }
+      n += b.length();
+    }
+    return n;
   }
 
   /** The user agent, as known ASCII. */
