@@ -14,6 +14,16 @@ import org.jspecify.annotations.Nullable;
  */
 final class Bytes {
   private static final byte[] DIGITS = "0123456789".getBytes(StandardCharsets.US_ASCII);
+  /** "00" to "99": the two digits of each value below 100. */
+  private static final byte[] PAIRS = new byte[200];
+
+  static {
+    for (int i = 0; i < 100; i++) {
+      PAIRS[2 * i] = (byte) ('0' + i / 10);
+      PAIRS[2 * i + 1] = (byte) ('0' + i % 10);
+    }
+  }
+
   /** Room made in an attached buffer up front: a typical line fits without a further grow. */
   private static final int ATTACH_ROOM = 512;
   /** The array of a detached line, so that it does not keep the caller's buffer alive. */
@@ -158,31 +168,68 @@ final class Bytes {
     }
     int digits = digits(v);
     ensure(digits);
-    int p = len + digits;
-    len = p;
-    byte[] b = buf;
-    do {
-      b[--p] = DIGITS[(int) (v % 10)];
-      v /= 10;
-    } while (v > 0);
+    int end = len + digits;
+    len = end;
+    writeDigits(buf, end, v);
   }
 
   /** Appends {@code v} (non-negative) as exactly {@code width} digits, zero-padded. */
   void putPadded(long v, int width) {
     ensure(width);
-    int p = len + width;
-    len = p;
-    byte[] b = buf;
-    for (int i = 0; i < width; i++) {
-      b[--p] = DIGITS[(int) (v % 10)];
-      v /= 10;
+    int end = len + width;
+    len = end;
+    setPadded(end - width, v, width);
+  }
+
+  /**
+   * Writes the digits of {@code v >= 0} backwards ending before {@code end}, two at a time from
+   * a table, in int arithmetic once the value fits (a long division costs several times more).
+   * Writes nothing for 0.
+   */
+  private static void writeDigits(byte[] b, int end, long v) {
+    int p = end;
+    while (v > Integer.MAX_VALUE) {
+      long q = v / 100;
+      int r = (int) (v - q * 100) << 1;
+      v = q;
+      b[--p] = PAIRS[r + 1];
+      b[--p] = PAIRS[r];
+    }
+    int i = (int) v;
+    while (i >= 100) {
+      int q = i / 100;
+      int r = (i - q * 100) << 1;
+      i = q;
+      b[--p] = PAIRS[r + 1];
+      b[--p] = PAIRS[r];
+    }
+    if (i >= 10) {
+      b[--p] = PAIRS[(i << 1) + 1];
+      b[--p] = PAIRS[i << 1];
+    } else if (i > 0 || p == end) {
+      b[--p] = DIGITS[i];
     }
   }
 
-  /** Overwrites {@code width} digits at {@code at} with {@code v}, zero-padded. */
+  /** Overwrites {@code width} digits at {@code at} with {@code v}, zero-padded (low digits). */
   void setPadded(int at, long v, int width) {
     byte[] b = buf;
-    for (int p = at + width - 1; p >= at; p--) {
+    int p = at + width;
+    if (v <= Integer.MAX_VALUE) {
+      int i = (int) v;
+      while (p - at >= 2) {
+        int q = i / 100;
+        int r = (i - q * 100) << 1;
+        i = q;
+        b[--p] = PAIRS[r + 1];
+        b[--p] = PAIRS[r];
+      }
+      if (p > at) {
+        b[--p] = DIGITS[i % 10];
+      }
+      return;
+    }
+    for (p--; p >= at; p--) {
       b[p] = DIGITS[(int) (v % 10)];
       v /= 10;
     }

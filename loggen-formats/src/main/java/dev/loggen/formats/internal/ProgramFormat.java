@@ -2,6 +2,7 @@ package dev.loggen.formats.internal;
 
 import dev.loggen.core.LogFormat;
 import dev.loggen.formats.LogParser;
+import org.jspecify.annotations.Nullable;
 
 /** A {@link LogFormat} defined by an Apache or nginx format string. Immutable, thread-safe. */
 final class ProgramFormat implements LogFormat, HasParser {
@@ -22,7 +23,8 @@ final class ProgramFormat implements LogFormat, HasParser {
 
   @Override
   public Renderer newRenderer() {
-    return new ProgramRenderer(program);
+    LogFormat.@Nullable Renderer clf = ClfRenderer.forProgram(program);
+    return clf != null ? clf : new ProgramRenderer(program);
   }
 
   @Override

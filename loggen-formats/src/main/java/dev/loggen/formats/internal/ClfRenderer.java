@@ -1,0 +1,171 @@
+package dev.loggen.formats.internal;
+
+import dev.loggen.core.AccessEvent;
+import dev.loggen.core.LineBuffer;
+import dev.loggen.core.LogFormat;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The renderer of the NCSA Common and Combined formats ({@code %h %l %u %t "%r" %>s %b}, plus
+ * {@code "%{Referer}i" "%{User-agent}i"}): the same bytes as a {@link ProgramRenderer} running
+ * their program, written as straight-line code. The two formats are most of what is rendered,
+ * and a general program pays on every line for a dispatch per step, a check of each step's
+ * status condition, and a large method that the JIT compiler spends seconds on. Literals come
+ * from the program, so a format string that compiles to the same steps renders identically
+ * whatever its spelling. Not thread-safe: one per thread.
+ */
+final class ClfRenderer implements LogFormat.Renderer {
+  private static final int[] COMMON_OPS = {
+      Item.CLIENT, Item.LITERAL, Item.IDENT, Item.LITERAL, Item.USER_APACHE, Item.LITERAL,
+      Item.TIME, Item.LITERAL, Item.REQUEST_LINE, Item.LITERAL, Item.STATUS, Item.LITERAL,
+      Item.BYTES_CLF};
+  private static final int[] COMBINED_TAIL = {
+      Item.LITERAL, Item.REFERRER, Item.LITERAL, Item.USER_AGENT, Item.LITERAL};
+  private static final int UA_AND_REFERRER_SLOTS = 512;
+
+  private final Bytes line = new Bytes(16);
+  private final TimeRenderer time;
+  /** The literals between the fields, in order: " ", " ", " ", " \"", "\" ", " " (+ 3). */
+  private final byte[] lit0;
+  private final byte[] lit1;
+  private final byte[] lit2;
+  private final byte[] lit3;
+  private final byte[] lit4;
+  private final byte[] lit5;
+  private final boolean combined;
+  private final byte[] lit6;
+  private final byte[] lit7;
+  private final byte[] lit8;
+  private final EncodedCache referrers = new EncodedCache(Escaper.APACHE, UA_AND_REFERRER_SLOTS);
+  private final EncodedCache agents = new EncodedCache(Escaper.APACHE, UA_AND_REFERRER_SLOTS);
+  /** The last method and protocol and their bytes: nearly every line has the same ones. */
+  private final LastValue method = new LastValue();
+  private final LastValue protocol = new LastValue();
+
+  private ClfRenderer(Item[] items) {
+    Strftime t = items[6].time;
+    if (t == null) {
+      throw new IllegalArgumentException("no time pattern in " + items[6].name);
+    }
+    this.time = new TimeRenderer(t);
+    this.lit0 = items[1].literal;
+    this.lit1 = items[3].literal;
+    this.lit2 = items[5].literal;
+    this.lit3 = items[7].literal;
+    this.lit4 = items[9].literal;
+    this.lit5 = items[11].literal;
+    this.combined = items.length > COMMON_OPS.length;
+    this.lit6 = combined ? items[13].literal : new byte[0];
+    this.lit7 = combined ? items[15].literal : new byte[0];
+    this.lit8 = combined ? items[17].literal : new byte[0];
+  }
+
+  /**
+   * A straight-line renderer for {@code program} if it is Common or Combined (in any spelling
+   * that compiles to the same steps, with plain {@code %t} and no status conditions), else null.
+   */
+  static LogFormat.@Nullable Renderer forProgram(Program program) {
+    return matches(program.items) ? new ClfRenderer(program.items) : null;
+  }
+
+  static boolean matches(Item[] items) {
+    int n = items.length;
+    if (n != COMMON_OPS.length && n != COMMON_OPS.length + COMBINED_TAIL.length) {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      Item it = items[i];
+      int want = i < COMMON_OPS.length ? COMMON_OPS[i] : COMBINED_TAIL[i - COMMON_OPS.length];
+      boolean value = it.op != Item.LITERAL && it.op != Item.TIME;
+      if (it.op != want || it.statuses != null
+          || value && (it.escaper != Escaper.APACHE || !"-".equals(it.missingText))) {
+        return false;
+      }
+    }
+    Item t = items[6];
+    return !t.end && t.time != null && ApacheCompiler.CLF_TIME.equals(t.time.source());
+  }
+
+  @Override
+  public void render(AccessEvent e, LineBuffer out) {
+    Bytes o = line;
+    o.attach(out);
+    Escaper.APACHE.append(o, e.clientAddress());
+    o.put(lit0);
+    orDash(o, e.ident());
+    o.put(lit1);
+    String user = e.user();
+    if (user == null) {
+      o.put((byte) '-');
+    } else if (user.isEmpty()) {
+      o.put((byte) '"');
+      o.put((byte) '"');
+    } else {
+      Escaper.APACHE.append(o, user);
+    }
+    o.put(lit2);
+    time.append(o, e.epochMillis(), e.offset().getTotalSeconds(), 0);
+    o.put(lit3);
+    method.append(o, e.method());
+    o.put((byte) ' ');
+    Escaper.APACHE.append(o, e.path());
+    o.put((byte) ' ');
+    protocol.append(o, e.protocol());
+    o.put(lit4);
+    o.putPadded(e.status(), 3);
+    o.put(lit5);
+    long bytes = e.bytes();
+    if (bytes == 0) {
+      o.put((byte) '-');
+    } else {
+      o.putLong(bytes);
+    }
+    if (combined) {
+      o.put(lit6);
+      orDash(o, referrers, e.referrer());
+      o.put(lit7);
+      orDash(o, agents, e.userAgent());
+      o.put(lit8);
+    }
+    o.detach();
+  }
+
+  private static void orDash(Bytes o, @Nullable String s) {
+    if (s == null) {
+      o.put((byte) '-');
+    } else {
+      Escaper.APACHE.append(o, s);
+    }
+  }
+
+  private static void orDash(Bytes o, EncodedCache cache, @Nullable String s) {
+    if (s == null) {
+      o.put((byte) '-');
+    } else {
+      cache.append(o, s);
+    }
+  }
+
+  /**
+   * One remembered value and its escaped bytes, compared by identity first. Values longer than
+   * {@value #MAX_CHARS} chars are escaped every time, so a hostile value is not kept.
+   */
+  private static final class LastValue {
+    private static final int MAX_CHARS = 32;
+    private String key = "";
+    private final Bytes bytes = new Bytes(16);
+
+    void append(Bytes o, String s) {
+      if (s != key && !s.equals(key)) {
+        if (s.length() > MAX_CHARS) {
+          Escaper.APACHE.append(o, s);
+          return;
+        }
+        bytes.reset();
+        Escaper.APACHE.append(bytes, s);
+        key = s;
+      }
+      o.put(bytes.buf, 0, bytes.len);
+    }
+  }
+}
