@@ -392,16 +392,22 @@ public final class ArchiveManager implements RolloverStrategy {
             "the target exists already and is never overwritten");
       }
       try {
-        Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+        channels.moveAtomically(from, to);
       } catch (AtomicMoveNotSupportedException e) {
         // Still safe: copy to a temporary name beside the target, rename that, then delete
         // the source. A crash leaves either the source or a complete target (and a temporary
         // file that the next open deletes), never a partial file under the target's name.
+        // A compressed archive's source already is that temporary file: it is renamed as is.
         Path tmp = to.resolveSibling("." + to.getFileName() + ".tmp");
-        Files.copy(from, tmp, StandardCopyOption.REPLACE_EXISTING,
-            StandardCopyOption.COPY_ATTRIBUTES);
+        boolean copy = !tmp.equals(from);
+        if (copy) {
+          Files.copy(from, tmp, StandardCopyOption.REPLACE_EXISTING,
+              StandardCopyOption.COPY_ATTRIBUTES);
+        }
         Files.move(tmp, to);
-        Files.delete(from);
+        if (copy) {
+          Files.delete(from);
+        }
       }
     });
   }
