@@ -39,8 +39,8 @@ final class ClfRenderer implements LogFormat.Renderer {
   private final EncodedCache referrers = new EncodedCache(Escaper.APACHE, UA_AND_REFERRER_SLOTS);
   private final EncodedCache agents = new EncodedCache(Escaper.APACHE, UA_AND_REFERRER_SLOTS);
   /** The last method and protocol and their bytes: nearly every line has the same ones. */
-  private final LastValue method = new LastValue();
-  private final LastValue protocol = new LastValue();
+  private final LastEncoded method = new LastEncoded(Escaper.APACHE);
+  private final LastEncoded protocol = new LastEncoded(Escaper.APACHE);
 
   private ClfRenderer(Item[] items) {
     Strftime t = items[6].time;
@@ -143,29 +143,6 @@ final class ClfRenderer implements LogFormat.Renderer {
       o.put((byte) '-');
     } else {
       cache.append(o, s);
-    }
-  }
-
-  /**
-   * One remembered value and its escaped bytes, compared by identity first. Values longer than
-   * {@value #MAX_CHARS} chars are escaped every time, so a hostile value is not kept.
-   */
-  private static final class LastValue {
-    private static final int MAX_CHARS = 32;
-    private String key = "";
-    private final Bytes bytes = new Bytes(16);
-
-    void append(Bytes o, String s) {
-      if (s != key && !s.equals(key)) {
-        if (s.length() > MAX_CHARS) {
-          Escaper.APACHE.append(o, s);
-          return;
-        }
-        bytes.reset();
-        Escaper.APACHE.append(bytes, s);
-        key = s;
-      }
-      o.put(bytes.buf, 0, bytes.len);
     }
   }
 }

@@ -79,6 +79,10 @@ final class JsonFormat implements LogFormat, HasParser {
         Strftime.internal(TIME_PATTERN));
     final EncodedCache referrers = new EncodedCache(Escaper.JSON, 512);
     final EncodedCache agents = new EncodedCache(Escaper.JSON, 512);
+    final LastEncoded method = new LastEncoded(Escaper.JSON);
+    final LastEncoded protocol = new LastEncoded(Escaper.JSON);
+    final LastEncoded host = new LastEncoded(Escaper.JSON);
+    final LastEncoded state = new LastEncoded(Escaper.JSON);
 
     void str(String s) {
       o.put('"');
@@ -97,6 +101,12 @@ final class JsonFormat implements LogFormat, HasParser {
     void str(EncodedCache cache, String s) {
       o.put('"');
       cache.append(o, s);
+      o.put('"');
+    }
+
+    void str(LastEncoded last, String s) {
+      o.put('"');
+      last.append(o, s);
       o.put('"');
     }
 
@@ -157,11 +167,11 @@ final class JsonFormat implements LogFormat, HasParser {
       o.put(F_USER);
       strOrNull(e.user());
       o.put(F_METHOD);
-      str(e.method());
+      str(method, e.method());
       o.put(F_URI);
       path(e.path(), 0, e.path().length());
       o.put(F_PROTO);
-      str(e.protocol());
+      str(protocol, e.protocol());
       o.put(F_STATUS);
       o.putLong(e.status());
       o.put(F_BYTES);
@@ -173,11 +183,11 @@ final class JsonFormat implements LogFormat, HasParser {
       o.put(F_RT);
       seconds(e.responseTimeMicros());
       o.put(F_HOST);
-      str(e.host());
+      str(host, e.host());
       o.put(F_SID);
       o.putLong(e.sessionId());
       o.put(F_STATE);
-      str(e.state());
+      str(state, e.state());
       o.put(F_KIND);
       o.put(KIND_LABELS[e.visitorKind().ordinal()]);
       o.put(F_SCEN);
@@ -236,7 +246,7 @@ final class JsonFormat implements LogFormat, HasParser {
         str(proto);
       }
       o.put(E_METHOD);
-      str(e.method());
+      str(method, e.method());
       if (e.referrer() != null) {
         o.put(E_REFERRER);
         str(referrers, e.referrer());
@@ -256,17 +266,17 @@ final class JsonFormat implements LogFormat, HasParser {
         path(p, q + 1, p.length());
       }
       o.put(E_DOMAIN);
-      str(e.host());
+      str(host, e.host());
       if (e.userAgent() != null) {
         o.put(E_UA);
         str(agents, e.userAgent());
       }
       o.put(E_HOST);
-      str(e.host());
+      str(host, e.host());
       o.put(E_LABELS);
       o.putLong(e.sessionId());
       o.put(E_STATE);
-      str(e.state());
+      str(state, e.state());
       o.put(E_KIND);
       o.put(KIND_LABELS[e.visitorKind().ordinal()]);
       if (e.scenario() != null) {
