@@ -1,10 +1,15 @@
 package dev.loggen.formats;
 
 import dev.loggen.core.AccessEvent;
+import dev.loggen.core.LogGenerator;
+import dev.loggen.core.Scenario;
+import dev.loggen.core.Sites;
 import dev.loggen.core.VisitorKind;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.LongStream;
@@ -68,6 +73,21 @@ final class TestEvents {
       out.add(event(r, t, offset));
     }
     return out;
+  }
+
+  /**
+   * Generated traffic of a built-in site from 2026-01-01T00:00Z for six hours, with an outage
+   * (minutes 1 to 6, half the requests failing) and credential stuffing (minutes 2 to 7) in it,
+   * so that its first thousand events hold scenario traffic.
+   */
+  static Iterator<AccessEvent> generatedWithScenarios(long seed, String site) {
+    Instant start = Instant.ofEpochSecond(1_767_225_600L);
+    return LogGenerator.builder().seed(seed).site(Sites.named(site))
+        .window(start, Duration.ofHours(6))
+        .scenario(Scenario.outage(start.plusSeconds(60), Duration.ofMinutes(5), 0.5))
+        .scenario(Scenario.credentialStuffing(start.plusSeconds(120), Duration.ofMinutes(5), 60,
+            5))
+        .build().iterator();
   }
 
   /** Seeds 1..count, for parameterized property tests. */

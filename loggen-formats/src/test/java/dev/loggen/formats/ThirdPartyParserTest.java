@@ -5,12 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loggen.core.AccessEvent;
 import dev.loggen.core.LogFormat;
-import dev.loggen.core.LogGenerator;
-import dev.loggen.core.Scenario;
-import dev.loggen.core.Site;
-import dev.loggen.core.Sites;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -35,7 +29,6 @@ class ThirdPartyParserTest {
   private static final String APACHE_VHOST = COMBINED + " %D %v";
   private static final String NGINX = "$remote_addr - $remote_user [$time_local] \"$request\" "
       + "$status $body_bytes_sent \"$http_referer\" \"$http_user_agent\" $request_time $host";
-  private static final Instant START = Instant.ofEpochSecond(1_767_225_600L); // 2026-01-01
 
   /** Collects what the parser extracts, by path. */
   public static final class Fields {
@@ -109,14 +102,7 @@ class ThirdPartyParserTest {
     }
     parser.addParseTarget(Fields.class.getMethod("set", String.class, String.class), paths);
 
-    Site site = Sites.named(siteName);
-    LogGenerator generator = LogGenerator.builder().seed(seed).site(site)
-        .window(START, Duration.ofHours(6))
-        .scenario(Scenario.outage(START.plusSeconds(60), Duration.ofMinutes(5), 0.5))
-        .scenario(Scenario.credentialStuffing(START.plusSeconds(120),
-            Duration.ofMinutes(5), 60, 5))
-        .build();
-    Iterator<AccessEvent> events = generator.iterator();
+    Iterator<AccessEvent> events = TestEvents.generatedWithScenarios(seed, siteName);
     int checked = 0;
     int scenario = 0;
     for (int i = 0; i < 2_000 && events.hasNext(); i++) {
