@@ -472,12 +472,21 @@ public final class Main {
           : DataSize.parse(o.rotateSize));
     }
     if (o.rotateTime != null) {
-      r = r.withTime(switch (o.rotateTime) {
+      Duration time = switch (o.rotateTime) {
         case "none" -> null;
         case "hourly" -> Duration.ofHours(1);
         case "daily" -> Duration.ofDays(1);
         default -> Options.duration(o.rotateTime);
-      });
+      };
+      if (time != null) {
+        try {
+          RotationSettings.NONE.withTime(time).check();
+        } catch (IllegalArgumentException | IllegalStateException e) {
+          throw new UsageException("--rotate-time: a period must divide a day evenly (such as"
+              + " 15m or 6h) or be whole days (such as 2d) (got '" + o.rotateTime + "')", e);
+        }
+      }
+      r = r.withTime(time);
     }
     if (o.gzip) {
       r = r.withGzip(true);

@@ -182,9 +182,11 @@ final class Options {
       }
       case "rotate-time" -> {
         String s = nonBlank(name, v).toLowerCase(Locale.ROOT);
-        if (!List.of("hourly", "daily", "none").contains(s) && duration(s) == null) {
-          throw new UsageException("--rotate-time: expected hourly, daily, none or a period such"
-              + " as 15m or 6h (got '" + v + "')");
+        Duration period = duration(s);
+        if (!List.of("hourly", "daily", "none").contains(s)
+            && (period == null || period.isZero())) {
+          throw new UsageException("--rotate-time: expected hourly, daily, none or a positive"
+              + " period such as 15m or 6h (got '" + v + "')");
         }
         rotateTime = s;
       }

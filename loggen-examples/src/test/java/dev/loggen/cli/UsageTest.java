@@ -45,9 +45,11 @@ class UsageTest {
         Arguments.of(List.of("--rotate-size", "big"),
             "--rotate-size: expected a size such as 100MB, or none (got 'big')"),
         Arguments.of(List.of("--rotate-time", "fortnightly"), "--rotate-time: expected hourly,"
-            + " daily, none or a period such as 15m or 6h (got 'fortnightly')"),
-        Arguments.of(List.of("--rotate-time", "7h"), "rotation: period must divide a day"
-            + " evenly or be a whole number of days (got PT7H)"),
+            + " daily, none or a positive period such as 15m or 6h (got 'fortnightly')"),
+        Arguments.of(List.of("--rotate-time", "0m"), "--rotate-time: expected hourly,"
+            + " daily, none or a positive period such as 15m or 6h (got '0m')"),
+        Arguments.of(List.of("--rotate-time", "7h"), "--rotate-time: a period must divide a day"
+            + " evenly (such as 15m or 6h) or be whole days (such as 2d) (got '7h')"),
         Arguments.of(List.of("--keep", "0"),
             "--keep: expected a whole number from 1 to 2147483647 (got 0)"),
         Arguments.of(List.of("--gzip", "--no-gzip"), "--gzip and --no-gzip contradict each"
