@@ -10,6 +10,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * One parsed access-log line: the fields a format printed, unescaped.
  *
+ * <p>Escapes are undone: {@code \"} and {@code \xhh} in Apache formats, {@code \xHH} in nginx
+ * formats, JSON escapes in JSON. Escaped bytes that do not form UTF-8 (a header sent in another
+ * charset) are kept as the escape the server wrote, so nothing is lost.
+ *
  * <p>A field is {@code null} when the format does not print it, or prints the server's mark for
  * "absent": {@code -} for ident, user, referrer and user agent (and an empty value in nginx
  * {@code escape=json} or {@code escape=none} formats), JSON {@code null} or a missing key in

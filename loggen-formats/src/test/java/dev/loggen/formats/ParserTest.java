@@ -194,4 +194,22 @@ class ParserTest {
     assertEquals("/x", LogFormats.nginx("$uri$is_args$args", NginxEscape.JSON).format(
         HostileContentTest.BASE.withPath("/x")), "and as nothing with escape=json");
   }
+
+  /**
+   * Escaped bytes are read as UTF-8 where they form it; bytes that do not (another charset, a
+   * sequence cut short) keep the escape the server wrote, in its case.
+   */
+  @Test
+  void escapedBytesThatAreNotUtf8KeepTheirEscapes() {
+    LogParser apache = LogParsers.apache("\"%{User-agent}i\"");
+    assertEquals("caf\u00e9 \\xe4\\xe5 \u20ac \\xc3", apache.parse(
+        "\"caf\\xc3\\xa9 \\xe4\\xe5 \\xe2\\x82\\xac \\xc3\"").userAgent());
+    assertEquals("\\xff\"\\", apache.parse("\"\\xff\\\"\\\\\"").userAgent());
+    LogParser nginx = LogParsers.nginx("\"$http_user_agent\"");
+    assertEquals("\u00e9\\xFF\\xC3 ok",
+        nginx.parse("\"\\xC3\\xA9\\xFF\\xC3 ok\"").userAgent());
+    // the same bytes unescaped by a JSON format are characters already
+    assertEquals("\u00ff",
+        LogParsers.json().parse("{\"http_user_agent\":\"\\u00ff\"}").userAgent());
+  }
 }

@@ -7,12 +7,18 @@ import dev.loggen.core.AccessEvent;
 import dev.loggen.core.LogFormat;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 import java.util.Map;
 import java.util.stream.Stream;
 import nl.basjes.parse.core.Parser;
+import nl.basjes.parse.core.exceptions.DissectionFailure;
 import nl.basjes.parse.httpdlog.HttpdLoglineParser;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -145,6 +151,65 @@ class ThirdPartyParserTest {
     }
     assertTrue(checked >= 500, format + " seed " + seed + ": only " + checked + " lines");
     assertTrue(scenario > 0, format + " seed " + seed + ": no scenario line among " + checked);
+  }
+
+  /**
+   * The other direction: our Combined parser and theirs read the real 2015 log (10,000 lines a
+   * server wrote) the same way, line by line: the same lines accepted, the same values.
+   */
+  @Test
+  void ourParserAgreesWithTheirsOnTheRealLog() throws Exception {
+    Path file = RealLogTest.locate();
+    Assumptions.assumeTrue(file != null, "the real log is not next to the repository");
+    Parser<Fields> theirs = new HttpdLoglineParser<>(Fields.class, "combined");
+    theirs.addParseTarget(Fields.class.getMethod("set", String.class, String.class), List.of(
+        "IP:connection.client.host", "STRING:connection.client.user",
+        "TIME.EPOCH:request.receive.time.epoch", "HTTP.METHOD:request.firstline.method",
+        "HTTP.URI:request.firstline.uri", "HTTP.PROTOCOL_VERSION:request.firstline.protocol",
+        "STRING:request.status.last", "BYTESCLF:response.body.bytes",
+        "HTTP.URI:request.referer", "HTTP.USERAGENT:request.user-agent"));
+    LogParser ours = LogParsers.combined();
+    List<String> lines = Files.readAllLines(file);
+    int agreed = 0;
+    int rejectedByBoth = 0;
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i);
+      String where = "line " + (i + 1) + ": " + line;
+      LogRecord r;
+      try {
+        r = ours.parseLine(line, i + 1);
+      } catch (LogParseException e) {
+        r = null;
+      }
+      Fields f;
+      try {
+        f = theirs.parse(new Fields(), line);
+      } catch (DissectionFailure e) {
+        f = null;
+      }
+      if (r == null || f == null) {
+        assertEquals(r == null, f == null, "one parser accepted " + where);
+        rejectedByBoth++;
+        continue;
+      }
+      assertEquals(r.clientAddress(), f.get("IP:connection.client.host"), where);
+      assertEquals(r.user(), f.get("STRING:connection.client.user"), where);
+      assertEquals(Long.toString(Objects.requireNonNull(r.time()).toInstant().toEpochMilli()),
+          f.get("TIME.EPOCH:request.receive.time.epoch"), where);
+      assertEquals(r.method(), f.get("HTTP.METHOD:request.firstline.method"), where);
+      assertEquals(r.path(), f.get("HTTP.URI:request.firstline.uri"), where);
+      assertEquals(r.protocol(), f.get("HTTP.PROTOCOL_VERSION:request.firstline.protocol"),
+          where);
+      assertEquals(String.valueOf(r.status()), f.get("STRING:request.status.last"), where);
+      String bytes = f.get("BYTESCLF:response.body.bytes");
+      assertEquals(r.bytes(), bytes == null ? Long.valueOf(0) : Long.valueOf(bytes), where);
+      assertEquals(r.referrer(), f.get("HTTP.URI:request.referer"), where);
+      assertEquals(r.userAgent(), f.get("HTTP.USERAGENT:request.user-agent"), where);
+      agreed++;
+    }
+    assertEquals(10_000, lines.size());
+    assertEquals(1, rejectedByBoth, "only the truncated line is rejected");
+    assertEquals(9_999, agreed);
   }
 
   /** nginx's default log escaping: {@code "}, {@code \}, controls and non-ASCII as \xHH. */

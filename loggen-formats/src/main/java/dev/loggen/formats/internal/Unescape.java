@@ -1,11 +1,19 @@
 package dev.loggen.formats.internal;
 
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
  * Undoes what an {@link Escaper} did: byte escapes become bytes again and the bytes are read as
- * UTF-8 (malformed sequences become U+FFFD). A backslash that starts no known escape is kept.
+ * UTF-8. Bytes that are not UTF-8 (a header a client sent in another charset) stay as the escape
+ * the server wrote, {@code \xhh} (Apache) or {@code \xHH} (nginx), so no information is lost
+ * and the value reads as other log tools show it. A backslash that starts no known escape is
+ * kept.
  */
 final class Unescape {
   private Unescape() {}
@@ -30,7 +38,7 @@ final class Unescape {
    */
   private static String bytes(String s, int from, int to, boolean apache,
       boolean lineBreaksOnly) {
-    Sink out = new Sink(to - from);
+    Sink out = new Sink(to - from, apache ? Escaper.HEX_LOWER : Escaper.HEX_UPPER);
     for (int i = from; i < to; i++) {
       char c = s.charAt(i);
       if (c == '\\' && i + 1 < to) {
@@ -127,13 +135,18 @@ final class Unescape {
     return v;
   }
 
-  /** A growable byte array read as UTF-8 at the end. */
+  /**
+   * A growable byte array read as UTF-8 at the end; bytes that do not form UTF-8 are written as
+   * {@code \x} and two hex digits.
+   */
   private static final class Sink {
     private byte[] b;
     private int n;
+    private final byte[] hex;
 
-    Sink(int capacity) {
+    Sink(int capacity, byte[] hex) {
       b = new byte[Math.max(16, capacity)];
+      this.hex = hex;
     }
 
     void add(int v) {
@@ -145,7 +158,26 @@ final class Unescape {
 
     @Override
     public String toString() {
-      return new String(b, 0, n, StandardCharsets.UTF_8);
+      CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT);
+      ByteBuffer in = ByteBuffer.wrap(b, 0, n);
+      CharBuffer out = CharBuffer.allocate(n * 4 + 4);
+      while (true) {
+        CoderResult r = decoder.decode(in, out, true);
+        if (r.isUnderflow()) {
+          decoder.flush(out);
+          return out.flip().toString();
+        }
+        if (r.isError()) {
+          for (int k = 0; k < r.length(); k++) {
+            int v = in.get() & 0xFF;
+            out.put('\\').put('x').put((char) hex[v >> 4]).put((char) hex[v & 0xF]);
+          }
+        } else {
+          throw new IllegalStateException("decoder overflow: " + r); // n * 4 + 4 always fits
+        }
+      }
     }
   }
 }
