@@ -34,18 +34,8 @@ class GoAccessTest {
 
   @BeforeAll
   static void needsGoAccess() {
-    boolean found;
-    try {
-      Process p = new ProcessBuilder("goaccess", "--version").redirectErrorStream(true).start();
-      p.getInputStream().readAllBytes();
-      found = p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
-    } catch (IOException e) {
-      found = false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      found = false;
-    }
-    Assumptions.assumeTrue(found, "goaccess is not installed; skipping the GoAccess test");
+    Assumptions.assumeTrue(ExternalTool.runs("goaccess", "--version"),
+        "goaccess is not installed; skipping the GoAccess test");
   }
 
   @ParameterizedTest(name = "{0} {1}")
