@@ -4,6 +4,7 @@ import dev.loggen.core.engine.SessionModel;
 import dev.loggen.core.internal.BlockEngine;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.zone.ZoneRules;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -53,6 +54,8 @@ public final class LogGenerator {
   private final @Nullable Duration duration;
   private final long emitFrom;
   private final long emitTo;
+  /** Where emitting stops: {@link #emitTo}, or the end of the year 9999 for an open window. */
+  private final long stopMillis;
   private final int sliceIndex;
   private final int sliceCount;
 
@@ -68,6 +71,11 @@ public final class LogGenerator {
     this.duration = b.duration;
     this.emitFrom = emitFrom;
     this.emitTo = emitTo;
+    // An open window stops with the year 9999 in the traffic's zone: formats print four-digit
+    // years (a window with an end was checked to end by then).
+    ZoneRules rules = b.traffic.zone().getRules();
+    this.stopMillis = Math.min(emitTo,
+        Builder.END_MILLIS - Builder.offsetMillis(rules, Builder.END_MILLIS - 1));
     this.sliceIndex = sliceIndex;
     this.sliceCount = sliceCount;
   }
@@ -102,7 +110,7 @@ public final class LogGenerator {
 
   private BlockEngine engine(@Nullable Consumer<Session> listener) {
     return new BlockEngine(seed, site, model, traffic, sessions, visitors, scenarios, emitFrom,
-        emitTo, listener);
+        stopMillis, listener);
   }
 
   /**
@@ -223,6 +231,14 @@ public final class LogGenerator {
     return emitTo == Long.MAX_VALUE ? null : Instant.ofEpochMilli(emitTo);
   }
 
+  /**
+   * Where emitting stops, in epoch milliseconds: {@link #emitTo()}, or for a window without
+   * end the end of the year 9999 in the traffic's zone (formats print four-digit years).
+   */
+  long stopMillis() {
+    return stopMillis;
+  }
+
   /** Which slice this is (0 for the whole run). */
   public int sliceIndex() {
     return sliceIndex;
@@ -249,6 +265,11 @@ public final class LogGenerator {
    * {@link #DEFAULT_START}.
    */
   public static final class Builder {
+    /** 0001-01-01T00:00:00Z, the first instant the formats print. */
+    private static final long MIN_MILLIS = -62_135_596_800_000L;
+    /** 10000-01-01T00:00:00Z, the first instant the formats cannot print (five-digit year). */
+    static final long END_MILLIS = 253_402_300_800_000L;
+
     private long seed;
     private boolean seedSet;
     private Site site = Sites.shop();
@@ -356,9 +377,22 @@ public final class LogGenerator {
         throw new IllegalArgumentException("window " + start + " + " + duration
             + " is outside the representable time range", e);
       }
-      if (s < -62_135_596_800_000L || s > 253_402_300_799_000L) {
+      ZoneRules rules = traffic.zone().getRules();
+      long localStart = s < MIN_MILLIS || s >= END_MILLIS ? s : s + offsetMillis(rules, s);
+      if (localStart < MIN_MILLIS || localStart >= END_MILLIS) {
         throw new IllegalArgumentException("window start must be between years 1 and 9999 (got "
-            + start + ")");
+            + start + (localStart == s ? "" : " in zone " + traffic.zone()) + ")");
+      }
+      long to = Long.MAX_VALUE;
+      if (duration != null) {
+        to = s + duration.toMillis();
+        long last = to - 1;
+        if (last + offsetMillis(rules, last) >= END_MILLIS) {
+          throw new IllegalArgumentException("window must end by the end of the year 9999"
+              + " (got " + start + " + " + duration + ", which ends at "
+              + Instant.ofEpochMilli(to) + (offsetMillis(rules, last) == 0 ? ""
+              : " in zone " + traffic.zone()) + ")");
+        }
       }
       double perBlock = traffic.sessionsPerHour() / 60;
       if (perBlock > 4_000_000) {
@@ -373,8 +407,12 @@ public final class LogGenerator {
               site.pages().stream().map(Page::name).toList()));
         }
       }
-      long to = duration == null ? Long.MAX_VALUE : s + duration.toMillis();
       return new LogGenerator(this, s, to, 0, 1);
+    }
+
+    /** The zone offset at {@code millis}, in milliseconds. */
+    static long offsetMillis(ZoneRules rules, long millis) {
+      return rules.getOffset(Instant.ofEpochMilli(millis)).getTotalSeconds() * 1000L;
     }
   }
 }

@@ -232,8 +232,7 @@ public final class LogWriter {
       @Nullable LineSink err) {
     LogGenerator g = generator;
     long from = g.emitFrom().toEpochMilli();
-    Instant end = g.emitTo();
-    long to = end == null ? Long.MAX_VALUE : end.toEpochMilli();
+    long to = g.stopMillis();
     try (ParallelPipeline pipeline = new ParallelPipeline(g.seed(), g.site(), g.model(),
         g.traffic(), g.sessions(), g.visitors(), g.scenarios(), from, to, fmt, errorFormat,
         threads, budgetBytes, segmentEvents)) {

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -224,6 +225,44 @@ class LogGeneratorTest {
     assertEquals("seed was already set to 1",
         assertThrows(IllegalStateException.class, () -> LogGenerator.builder().seed(1).seed(2))
             .getMessage());
+  }
+
+  /**
+   * The formats print four-digit years, so a window must lie within the years 1 to 9999 in the
+   * traffic's zone, and an open window stops at the end of the year 9999.
+   */
+  @Test
+  void windowsStayWithinTheYearsTheFormatsPrint() {
+    Instant lastMinute = Instant.parse("9999-12-31T23:59:00Z");
+    assertEquals("window must end by the end of the year 9999 (got 9999-12-31T23:59:00Z + PT5M,"
+        + " which ends at +10000-01-01T00:04:00Z)",
+        iae(() -> LogGenerator.builder().window(lastMinute, Duration.ofMinutes(5)).build()));
+    // +14:00: 10:30Z on the last day is already past midnight of the year 10000 there
+    Traffic kiritimati = Traffic.sessionsPerHour(100).withZone("Pacific/Kiritimati");
+    assertEquals("window must end by the end of the year 9999 (got 9999-12-31T09:00:00Z + PT2H,"
+        + " which ends at 9999-12-31T11:00:00Z in zone Pacific/Kiritimati)",
+        iae(() -> LogGenerator.builder().traffic(kiritimati)
+            .window(Instant.parse("9999-12-31T09:00:00Z"), Duration.ofHours(2)).build()));
+    // -12:00: midnight UTC of the year 1 is still the year 0 there
+    Traffic bakerIsland = Traffic.sessionsPerHour(100).withZone("Etc/GMT+12");
+    assertEquals("window start must be between years 1 and 9999 (got 0001-01-01T00:00:00Z in"
+        + " zone Etc/GMT+12)", iae(() -> LogGenerator.builder().traffic(bakerIsland)
+            .window(Instant.parse("0001-01-01T00:00:00Z"), Duration.ofHours(1)).build()));
+    LogGenerator.builder().window(lastMinute, Duration.ofMinutes(1)).build(); // ends exactly
+
+    // An open window from 23:50 ends with the year: every event is in the year 9999.
+    Iterator<AccessEvent> open = LogGenerator.builder().seed(3).window(
+        Instant.parse("9999-12-31T23:50:00Z"), null).build().iterator();
+    long n = 0;
+    long last = 0;
+    while (open.hasNext()) {
+      last = open.next().epochMillis();
+      n++;
+    }
+    assertTrue(n > 100, "events in the last ten minutes: " + n);
+    assertTrue(last >= Instant.parse("9999-12-31T23:59:00Z").toEpochMilli()
+        && last < Instant.parse("+10000-01-01T00:00:00Z").toEpochMilli(),
+        "last event " + Instant.ofEpochMilli(last));
   }
 
   @Test
