@@ -331,7 +331,9 @@ public final class LogGenerator {
     }
 
     /**
-     * The simulated window {@code [start, start + duration)}.
+     * The simulated window {@code [start, start + duration)}. {@link #build()} checks that it
+     * lies within the years 1 to 9999 in the traffic's zone (the formats print four-digit
+     * years); a window without end stops at the end of the year 9999.
      *
      * @param newDuration a positive length, or {@code null} for a window without end (use a
      *     line limit then)
