@@ -219,11 +219,11 @@ public final class LineBuffer {
     if (v < 10) {
       return append(DIGITS[(int) v]);
     }
-    int digits = digits(v);
+    int digits = decimalDigits(v);
     ensureCapacity(digits);
     int p = length + digits;
     length = p;
-    writeDigits(bytes, p, v);
+    writeDecimal(bytes, p, v);
     return this;
   }
 
@@ -233,46 +233,101 @@ public final class LineBuffer {
       return this;
     }
     ensureCapacity(width);
-    int start = length;
-    int end = start + width;
-    length = end;
-    if (width < POWERS.length && v >= POWERS[width]) {
-      v %= POWERS[width]; // too wide: its low digits, as always
-    }
-    byte[] b = bytes;
-    int p = writeDigits(b, end, v);
-    while (p > start) {
-      b[--p] = '0';
-    }
+    writePadded(bytes, length, v, width);
+    length += width;
     return this;
   }
 
-  /** The number of decimal digits of {@code v > 0}. */
-  private static int digits(long v) {
+  /**
+   * The number of decimal digits of {@code v}: the room {@link #writeDecimal} needs. For
+   * renderers that write into {@link #array()} directly.
+   *
+   * @param v a value of at least 0
+   * @return its digit count, 1 for 0
+   * @throws IllegalArgumentException when {@code v} is negative
+   */
+  public static int decimalDigits(long v) {
+    if (v < 10) {
+      requireNonNegative(v);
+      return 1;
+    }
     // floor(log10(v)) + 1 from the bit length, corrected by one comparison.
-    int bits = 64 - Long.numberOfLeadingZeros(v);
-    int d = (bits * 1233) >>> 12;
+    int d = ((64 - Long.numberOfLeadingZeros(v)) * 1233) >>> 12;
     return d + (v >= POWERS[d] ? 1 : 0);
   }
 
-  /** Writes {@code v >= 0} backwards ending before {@code end}; returns the first index. */
-  private static int writeDigits(byte[] b, int end, long v) {
+  /**
+   * Writes the decimal digits of {@code v} into {@code dst} so that they end just before
+   * {@code end}, two digits per step from a table, in int arithmetic once the value fits an int
+   * (one long division per eight digits above that). For renderers that write into
+   * {@link #array()} directly, after {@link #ensureCapacity}, then {@link #advance}.
+   *
+   * @param dst the array
+   * @param end the index after the last digit
+   * @param v a value of at least 0
+   * @return the index of the first digit ({@code end - decimalDigits(v)})
+   * @throws IllegalArgumentException when {@code v} is negative
+   */
+  public static int writeDecimal(byte[] dst, int end, long v) {
+    requireNonNegative(v);
     int p = end;
-    while (v >= 100) {
-      long q = v / 100;
-      int r = (int) (v - q * 100) << 1;
+    while (v > Integer.MAX_VALUE) {
+      long q = v / 100_000_000L;
+      int low = (int) (v - q * 100_000_000L);
       v = q;
-      b[--p] = PAIRS[r + 1];
-      b[--p] = PAIRS[r];
+      for (int k = 0; k < 4; k++) {
+        int q2 = low / 100;
+        int r = (low - q2 * 100) << 1;
+        low = q2;
+        dst[--p] = PAIRS[r + 1];
+        dst[--p] = PAIRS[r];
+      }
     }
-    if (v >= 10) {
-      int r = (int) v << 1;
-      b[--p] = PAIRS[r + 1];
-      b[--p] = PAIRS[r];
-    } else if (v > 0 || p == end) {
-      b[--p] = DIGITS[(int) v];
+    int i = (int) v;
+    while (i >= 100) {
+      int q = i / 100;
+      int r = (i - q * 100) << 1;
+      i = q;
+      dst[--p] = PAIRS[r + 1];
+      dst[--p] = PAIRS[r];
+    }
+    if (i >= 10) {
+      dst[--p] = PAIRS[(i << 1) + 1];
+      dst[--p] = PAIRS[i << 1];
+    } else if (i > 0 || p == end) {
+      dst[--p] = DIGITS[i];
     }
     return p;
+  }
+
+  /**
+   * Writes the last {@code width} decimal digits of {@code v} into {@code dst} from {@code at},
+   * zero-padded (a wider value keeps its low digits). For renderers that write into
+   * {@link #array()} directly.
+   *
+   * @param dst the array
+   * @param at the index of the first digit
+   * @param v a value of at least 0
+   * @param width how many digits to write
+   * @throws IllegalArgumentException when {@code v} is negative
+   */
+  public static void writePadded(byte[] dst, int at, long v, int width) {
+    if (width <= 0) {
+      return;
+    }
+    if (width < POWERS.length && v >= POWERS[width]) {
+      v %= POWERS[width];
+    }
+    int p = writeDecimal(dst, at + width, v);
+    while (p > at) {
+      dst[--p] = '0';
+    }
+  }
+
+  private static void requireNonNegative(long v) {
+    if (v < 0) {
+      throw new IllegalArgumentException("v must not be negative (got " + v + ")");
+    }
   }
 
   /** Appends the content of another buffer. */

@@ -35,6 +35,30 @@ class LineBufferTest {
     assertEquals(Long.toString(v), new LineBuffer(16).append(v).toString(), "value " + v);
   }
 
+  /** The static writers renderers use on {@link LineBuffer#array()}, straight into an array. */
+  @ParameterizedTest
+  @MethodSource("numbers")
+  void decimalWritersForRenderers(long v) {
+    if (v < 0) {
+      assertEquals("v must not be negative (got " + v + ")",
+          assertThrows(IllegalArgumentException.class, () -> LineBuffer.decimalDigits(v))
+              .getMessage());
+      assertThrows(IllegalArgumentException.class, () -> LineBuffer.writeDecimal(new byte[32],
+          20, v));
+      assertThrows(IllegalArgumentException.class, () -> LineBuffer.writePadded(new byte[32], 0,
+          v, 3));
+      return;
+    }
+    String s = Long.toString(v);
+    assertEquals(s.length(), LineBuffer.decimalDigits(v), "value " + v);
+    byte[] b = "abcdefghijklmnopqrstuvwxyz0123456789".getBytes(StandardCharsets.US_ASCII);
+    int first = LineBuffer.writeDecimal(b, 25, v);
+    assertEquals(25 - s.length(), first, "value " + v);
+    String all = new String(b, StandardCharsets.US_ASCII);
+    assertEquals("abcdefghijklmnopqrstuvwxy".substring(0, first) + s + "z0123456789", all,
+        "value " + v + ": only the digits are written");
+  }
+
   @ParameterizedTest
   @MethodSource("numbers")
   void paddedNumbersKeepTheirLowDigits(long v) {

@@ -13,25 +13,6 @@ import org.jspecify.annotations.Nullable;
  * written with {@link LineBuffer#advance}, so a rendered line is never copied. Not thread-safe.
  */
 final class Bytes {
-  private static final byte[] DIGITS = "0123456789".getBytes(StandardCharsets.US_ASCII);
-  /** "00" to "99": the two digits of each value below 100. */
-  private static final byte[] PAIRS = new byte[200];
-
-  /** 10^0 to 10^18. */
-  private static final long[] POWERS = new long[19];
-
-  static {
-    long power = 1;
-    for (int i = 0; i < POWERS.length; i++) {
-      POWERS[i] = power;
-      power *= 10;
-    }
-    for (int i = 0; i < 100; i++) {
-      PAIRS[2 * i] = (byte) ('0' + i / 10);
-      PAIRS[2 * i + 1] = (byte) ('0' + i % 10);
-    }
-  }
-
   /** Room made in an attached buffer up front: a typical line fits without a further grow. */
   private static final int ATTACH_ROOM = 512;
   /** The array of a detached line, so that it does not keep the caller's buffer alive. */
@@ -174,92 +155,27 @@ final class Bytes {
       put('-');
       v = -v;
     }
-    int digits = digits(v);
+    int digits = LineBuffer.decimalDigits(v);
     ensure(digits);
     int end = len + digits;
     len = end;
-    writeDigits(buf, end, v);
+    LineBuffer.writeDecimal(buf, end, v);
   }
 
   /** Appends {@code v} (non-negative) as exactly {@code width} digits, zero-padded. */
   void putPadded(long v, int width) {
     ensure(width);
-    int end = len + width;
-    len = end;
-    setPadded(end - width, v, width);
-  }
-
-  /**
-   * Writes the digits of {@code v >= 0} backwards ending before {@code end}, two at a time from
-   * a table, in int arithmetic once the value fits (a long division costs several times more).
-   * Writes nothing for 0.
-   */
-  private static void writeDigits(byte[] b, int end, long v) {
-    int p = end;
-    while (v > Integer.MAX_VALUE) {
-      // One long division per eight digits; the eight are written in int arithmetic.
-      long q = v / 100_000_000L;
-      int low = (int) (v - q * 100_000_000L);
-      v = q;
-      for (int k = 0; k < 4; k++) {
-        int q2 = low / 100;
-        int r = (low - q2 * 100) << 1;
-        low = q2;
-        b[--p] = PAIRS[r + 1];
-        b[--p] = PAIRS[r];
-      }
-    }
-    int i = (int) v;
-    while (i >= 100) {
-      int q = i / 100;
-      int r = (i - q * 100) << 1;
-      i = q;
-      b[--p] = PAIRS[r + 1];
-      b[--p] = PAIRS[r];
-    }
-    if (i >= 10) {
-      b[--p] = PAIRS[(i << 1) + 1];
-      b[--p] = PAIRS[i << 1];
-    } else if (i > 0 || p == end) {
-      b[--p] = DIGITS[i];
-    }
+    LineBuffer.writePadded(buf, len, v, width);
+    len += width;
   }
 
   /** Overwrites {@code width} digits at {@code at} with {@code v}, zero-padded (low digits). */
   void setPadded(int at, long v, int width) {
-    byte[] b = buf;
-    int p = at + width;
-    if (v <= Integer.MAX_VALUE) {
-      int i = (int) v;
-      while (p - at >= 2) {
-        int q = i / 100;
-        int r = (i - q * 100) << 1;
-        i = q;
-        b[--p] = PAIRS[r + 1];
-        b[--p] = PAIRS[r];
-      }
-      if (p > at) {
-        b[--p] = DIGITS[i % 10];
-      }
-      return;
-    }
-    for (p--; p >= at; p--) {
-      b[p] = DIGITS[(int) (v % 10)];
-      v /= 10;
-    }
+    LineBuffer.writePadded(buf, at, v, width);
   }
 
   /** Appends text as UTF-8 without any escaping (unpaired surrogates become {@code ?}). */
   void putUtf8(String s) {
     Escaper.NONE_RAW.append(this, s, 0, s.length());
-  }
-
-  static int digits(long v) {
-    if (v < 10_000L) {
-      return v < 10 ? 1 : v < 100 ? 2 : v < 1000 ? 3 : 4;
-    }
-    // floor(log10(v)) + 1 from the bit length, corrected by one comparison.
-    int d = ((64 - Long.numberOfLeadingZeros(v)) * 1233) >>> 12;
-    return d + (v >= POWERS[d] ? 1 : 0);
   }
 }

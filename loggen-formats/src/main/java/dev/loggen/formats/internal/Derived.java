@@ -1,6 +1,7 @@
 package dev.loggen.formats.internal;
 
 import dev.loggen.core.AccessEvent;
+import dev.loggen.core.LineBuffer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -141,7 +142,7 @@ final class Derived {
       n += 14 + type.length() + 2;
     }
     if (e.bytes() > 0) {
-      n += 16 + Bytes.digits(e.bytes()) + 2;
+      n += 16 + LineBuffer.decimalDigits(e.bytes()) + 2;
     }
     return n + 44; // Connection + Keep-Alive
   }
