@@ -2,7 +2,6 @@ package dev.loggen.core;
 
 import dev.loggen.core.internal.ParallelPipeline;
 import dev.loggen.core.internal.Segment;
-import java.time.Instant;
 import java.util.Iterator;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
