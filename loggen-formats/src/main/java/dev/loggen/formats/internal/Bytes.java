@@ -7,8 +7,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A renderer's line: a growable byte array written with local indices in tight loops. Either
- * standalone (a scratch area, copied with {@link #copyTo}), or {@linkplain #attach attached} to the
- * caller's {@link LineBuffer}: it then writes straight into that buffer's array from its current
+ * standalone (a scratch area: a decoded path, a cached value, a time), or
+ * {@linkplain #attach attached} to the caller's {@link LineBuffer}: it then writes straight into that buffer's array from its current
  * length, grows it through {@link LineBuffer#ensureCapacity}, and {@link #detach} marks the bytes
  * written with {@link LineBuffer#advance}, so a rendered line is never copied. Not thread-safe.
  */
@@ -44,15 +44,6 @@ final class Bytes {
    */
   public int length() {
     return len;
-  }
-
-  /**
-   * Copies the content to {@code out}.
-   *
-   * @param out the caller's buffer
-   */
-  public void copyTo(LineBuffer out) {
-    out.append(buf, 0, len);
   }
 
   /**
@@ -172,10 +163,5 @@ final class Bytes {
   /** Overwrites {@code width} digits at {@code at} with {@code v}, zero-padded (low digits). */
   void setPadded(int at, long v, int width) {
     LineBuffer.writePadded(buf, at, v, width);
-  }
-
-  /** Appends text as UTF-8 without any escaping (unpaired surrogates become {@code ?}). */
-  void putUtf8(String s) {
-    Escaper.NONE_RAW.append(this, s, 0, s.length());
   }
 }

@@ -92,7 +92,7 @@ final class ErrorLogFormat implements LogFormat {
   }
 
   private final class ApacheRenderer implements Renderer {
-    private final Bytes o = new Bytes(512);
+    private final Bytes o = new Bytes(16);
     private final Bytes scratch = new Bytes(128);
     private final TimeRenderer time =
         new TimeRenderer(Strftime.internal("[%a %b %d %H:%M:%S.%6N %Y] "));
@@ -101,7 +101,7 @@ final class ErrorLogFormat implements LogFormat {
     @Override
     public void render(AccessEvent e, LineBuffer out) {
       check(e);
-      o.reset();
+      o.attach(out);
       time.append(o, e.epochMillis(), e.offset().getTotalSeconds(), Derived.subMilliMicros(e));
       int s = e.status();
       String module;
@@ -171,7 +171,7 @@ final class ErrorLogFormat implements LogFormat {
         o.putAscii(", referer: ");
         strings.append(o, e.referrer());
       }
-      o.copyTo(out);
+      o.detach();
     }
 
     /** The decoded path without query, as {@code r->uri}, escaped. */
@@ -181,7 +181,7 @@ final class ErrorLogFormat implements LogFormat {
   }
 
   private final class NginxRenderer implements Renderer {
-    private final Bytes o = new Bytes(512);
+    private final Bytes o = new Bytes(16);
     private final Bytes scratch = new Bytes(128);
     private final TimeRenderer time = new TimeRenderer(Strftime.internal("%Y/%m/%d %H:%M:%S "));
     private final EncodedCache strings = new EncodedCache(Escaper.NGINX, 256);
@@ -189,7 +189,7 @@ final class ErrorLogFormat implements LogFormat {
     @Override
     public void render(AccessEvent e, LineBuffer out) {
       check(e);
-      o.reset();
+      o.attach(out);
       time.append(o, e.epochMillis(), e.offset().getTotalSeconds(), 0);
       o.putAscii("[error] ");
       o.putLong(Derived.nginxPid(e));
@@ -254,7 +254,7 @@ final class ErrorLogFormat implements LogFormat {
         strings.append(o, e.referrer());
         o.put('"');
       }
-      o.copyTo(out);
+      o.detach();
     }
   }
 
