@@ -8,9 +8,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * A renderer's line: a growable byte array written with local indices in tight loops. Either
  * standalone (a scratch area: a decoded path, a cached value, a time), or
- * {@linkplain #attach attached} to the caller's {@link LineBuffer}: it then writes straight into that buffer's array from its current
- * length, grows it through {@link LineBuffer#ensureCapacity}, and {@link #detach} marks the bytes
- * written with {@link LineBuffer#advance}, so a rendered line is never copied. Not thread-safe.
+ * {@linkplain #attach attached} to the caller's {@link LineBuffer}: it then writes straight into
+ * that buffer's array from its current length, grows it through
+ * {@link LineBuffer#ensureCapacity}, and {@link #detach} marks the bytes written with
+ * {@link LineBuffer#advance}, so a rendered line is never copied. Not thread-safe.
  */
 final class Bytes {
   /** Room made in an attached buffer up front: a typical line fits without a further grow. */

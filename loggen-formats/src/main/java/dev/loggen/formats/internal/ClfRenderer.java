@@ -21,7 +21,6 @@ final class ClfRenderer implements LogFormat.Renderer {
       Item.BYTES_CLF};
   private static final int[] COMBINED_TAIL = {
       Item.LITERAL, Item.REFERRER, Item.LITERAL, Item.USER_AGENT, Item.LITERAL};
-  private static final int UA_AND_REFERRER_SLOTS = 512;
 
   private final Bytes line = new Bytes(16);
   private final TimeRenderer time;
@@ -36,8 +35,8 @@ final class ClfRenderer implements LogFormat.Renderer {
   private final byte[] lit6;
   private final byte[] lit7;
   private final byte[] lit8;
-  private final EncodedCache referrers = new EncodedCache(Escaper.APACHE, UA_AND_REFERRER_SLOTS);
-  private final EncodedCache agents = new EncodedCache(Escaper.APACHE, UA_AND_REFERRER_SLOTS);
+  private final EncodedCache referrers = new EncodedCache(Escaper.APACHE, EncodedCache.FIELD_SLOTS);
+  private final EncodedCache agents = new EncodedCache(Escaper.APACHE, EncodedCache.FIELD_SLOTS);
   /** The last method and protocol and their bytes: nearly every line has the same ones. */
   private final LastEncoded method = new LastEncoded(Escaper.APACHE);
   private final LastEncoded protocol = new LastEncoded(Escaper.APACHE);

@@ -2,16 +2,22 @@ package dev.loggen.formats.internal;
 
 /**
  * A direct-mapped cache from a string to its escaped UTF-8 bytes, one per rendered field.
- * Generated traffic repeats the same string instances all the time (a visitor's address and user
- * agent, a page's path, the page URL its assets name as referrer, the method and protocol), so a
- * hit is one identity compare on the string's cached hash code and one array copy, without
- * reading the characters at all. An equal string that is not the same instance also hits, and
- * takes the slot over so that its successors hit by identity.
+ * Generated traffic repeats the same string instances all the time (a visitor's user agent, the
+ * page URL a page view's assets name as referrer), so a hit is one identity compare on the
+ * string's cached hash code and one array copy, without reading the characters at all. An equal
+ * string that is not the same instance also hits, and takes the slot over so that its successors
+ * hit by identity.
  *
  * <p>Slots keep their byte arrays and overwrite them, so the cache stops allocating once warm.
- * One cache per field keeps paths from evicting user agents. Not thread-safe.
+ * One cache per field keeps one field's values from evicting another's. Not thread-safe.
  */
 final class EncodedCache {
+  /**
+   * Slots of the cache of one user-agent or referrer field: enough for the agents and page URLs
+   * of the visitors active at once, small enough to stay in the CPU caches next to the
+   * simulator's data (larger caches made the generate-and-render loop slower).
+   */
+  static final int FIELD_SLOTS = 512;
   /** Longer values are escaped every time rather than cached. */
   private static final int MAX_CACHED_CHARS = 1024;
   private static final int MIN_SLOT_BYTES = 32;

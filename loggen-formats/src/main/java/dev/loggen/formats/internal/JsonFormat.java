@@ -77,8 +77,8 @@ final class JsonFormat implements LogFormat, HasParser {
     final Bytes o = new Bytes(16);
     final TimeRenderer time = new TimeRenderer(
         Strftime.internal(TIME_PATTERN));
-    final EncodedCache referrers = new EncodedCache(Escaper.JSON, 512);
-    final EncodedCache agents = new EncodedCache(Escaper.JSON, 512);
+    final EncodedCache referrers = new EncodedCache(Escaper.JSON, EncodedCache.FIELD_SLOTS);
+    final EncodedCache agents = new EncodedCache(Escaper.JSON, EncodedCache.FIELD_SLOTS);
     final LastEncoded method = new LastEncoded(Escaper.JSON);
     final LastEncoded protocol = new LastEncoded(Escaper.JSON);
     final LastEncoded host = new LastEncoded(Escaper.JSON);

@@ -47,7 +47,7 @@ final class ProgramRenderer implements LogFormat.Renderer {
    */
   private static int cacheSlots(int op) {
     return switch (op) {
-      case Item.REFERRER, Item.USER_AGENT -> 512;
+      case Item.REFERRER, Item.USER_AGENT -> EncodedCache.FIELD_SLOTS;
       default -> 0;
     };
   }
