@@ -365,7 +365,7 @@ public final class Main {
         : config.live() != null ? config.live().rate() : null) : null;
     HealthSettings health = health(o, config);
     Path report = report(o);
-    int threads = o.threads != null ? o.threads : 1;
+    int threads = o.threads != null ? o.threads : live ? 1 : defaultThreads();
     if (live && threads > 1) {
       notices.add("--threads applies to simulated runs; a live run writes on one thread");
     }
@@ -388,11 +388,19 @@ public final class Main {
       throw new UsageException(e.getMessage(), e);
     }
     notices.add(0, describe(generator, now, live, rate, randomSeed, format, directory,
-        dirText, o));
+        dirText, threads, o));
     return new Plan(now, live, generator, randomSeed, format, errorFormat, directory, rotation,
         output.onExisting() != null ? output.onExisting() : OnExisting.APPEND,
         o.count != null ? o.count : Long.MAX_VALUE, rate, health, report, o.quiet, threads,
         notices);
+  }
+
+  /**
+   * The number of threads a simulated run uses when {@code --threads} is not given: one per core
+   * the JVM may use, at most 256. The output does not depend on it.
+   */
+  static int defaultThreads() {
+    return Math.max(1, Math.min(256, Runtime.getRuntime().availableProcessors()));
   }
 
   private static Instant previousDay(Instant now) {
@@ -403,7 +411,7 @@ public final class Main {
   private static String describe(LogGenerator g, Instant now, boolean live,
       @Nullable Double rate,
       boolean randomSeed, LogFormat format, @Nullable Path directory, String dirText,
-      Options o) {
+      int threads, Options o) {
     StringBuilder sb = new StringBuilder();
     sb.append("seed ").append(g.seed()).append(randomSeed ? " (random)" : "");
     if (live) {
@@ -418,6 +426,9 @@ public final class Main {
     sb.append(", site ").append(g.site().name()).append(", format ").append(format.name());
     sb.append(directory == null ? ", access log to stdout" : ", into " + dirText
         + (dirText.endsWith("/") ? "" : "/"));
+    if (!live) {
+      sb.append(", on ").append(threads).append(threads == 1 ? " thread" : " threads");
+    }
     if (randomSeed) {
       sb.append("; repeat with --seed ").append(g.seed());
       if (!live && o.start == null) {

@@ -81,7 +81,7 @@ final class Options {
     m.put("health-bind", new String[] {"ADDR", "address for /health (default 127.0.0.1;"
         + " 0.0.0.0 in containers)"});
     m.put("threads", new String[] {"N", "simulated runs: generate and render on N threads (1 to"
-        + " 256; the output is the same)"});
+        + " 256, default: the number of cores; the output is the same)"});
     m.put("quiet", new String[] {"", "no progress, notices or report table (errors and"
         + " warnings still)"});
     m.put("help", new String[] {"", "this help"});

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -41,6 +42,9 @@ class RunTest {
     assertTrue(c.err().contains("(random), window " + start + " to "
         + start.plusSeconds(86_400)), c.err());
     assertTrue(c.err().contains("repeat with --seed "), c.err());
+    int cores = Runtime.getRuntime().availableProcessors();
+    assertTrue(c.err().contains(", on " + cores + (cores == 1 ? " thread;" : " threads;")),
+        c.err());
     Path logs = dir.resolve("logs");
     assertEquals(List.of("access.log", "error.log"), Cli.files(logs));
     List<String> lines = Cli.lines(logs.resolve("access.log"));
@@ -76,18 +80,32 @@ class RunTest {
 
   @Test
   void threadsDoNotChangeTheBytes() throws Exception {
-    Path one = Files.createDirectories(dir.resolve("one"));
-    Path three = Files.createDirectories(dir.resolve("three"));
-    String[] args = {"--seed", "6", "--start", "2026-04-01", "--duration", "30m", "--quiet"};
-    assertEquals(Main.OK, Cli.run(one, args).code);
-    String[] more = java.util.Arrays.copyOf(args, args.length + 2);
-    more[args.length] = "--threads";
-    more[args.length + 1] = "3";
-    assertEquals(Main.OK, Cli.run(three, more).code);
-    for (String f : List.of("logs/access.log", "logs/error.log")) {
-      assertArrayEquals(Files.readAllBytes(one.resolve(f)), Files.readAllBytes(three.resolve(f)),
-          f);
+    String[] args = {"--seed", "6", "--start", "2026-04-01", "--duration", "30m"};
+    Map<String, Path> runs = new LinkedHashMap<>();
+    for (String threads : new String[] {"1", null, "3"}) { // null: the default, one per core
+      Path out = Files.createDirectories(dir.resolve("threads-" + threads));
+      String[] a = threads == null ? args : concat(args, "--threads", threads);
+      Cli c = Cli.run(out, a);
+      assertEquals(Main.OK, c.code, c.toString());
+      int expected = threads == null ? Runtime.getRuntime().availableProcessors()
+          : Integer.parseInt(threads);
+      assertTrue(c.err().contains(", on " + expected + (expected == 1 ? " thread" : " threads")),
+          c.err());
+      runs.put(String.valueOf(threads), out);
     }
+    Path one = runs.get("1");
+    for (Map.Entry<String, Path> run : runs.entrySet()) {
+      for (String f : List.of("logs/access.log", "logs/error.log")) {
+        assertArrayEquals(Files.readAllBytes(one.resolve(f)),
+            Files.readAllBytes(run.getValue().resolve(f)), f + " with --threads " + run.getKey());
+      }
+    }
+  }
+
+  private static String[] concat(String[] a, String... more) {
+    String[] all = java.util.Arrays.copyOf(a, a.length + more.length);
+    System.arraycopy(more, 0, all, a.length, more.length);
+    return all;
   }
 
   @Test
