@@ -108,6 +108,24 @@ class TimeRotationTest {
   }
 
   @Test
+  void startingInTheRepeatedHourOfAutumnGivesOneFilePerPeriod() {
+    // 2026-10-25 in Berlin: 02:00-03:00 happens twice; 01:05Z is 02:05 on the second pass
+    long t0 = Instant.parse("2026-10-25T01:05:00Z").toEpochMilli();
+    Path active = dir.resolve("access.log");
+    try (RotatingFileSink sink = FileSinks.rotating(active).period(Duration.ofMinutes(15))
+        .zone(ZoneId.of("Europe/Berlin")).build()) {
+      for (int i = 0; i < 90; i++) { // a line a minute until 02:35Z (03:35 CET)
+        byte[] b = TestLines.bytes(i);
+        sink.write(b, 0, b.length, t0 + i * 60_000L);
+      }
+    }
+    // the second pass belongs to the period that began at 02:45 CEST on the first pass
+    assertEquals(List.of("access.log", "access.log.2026-10-25-0245",
+        "access.log.2026-10-25-0300", "access.log.2026-10-25-0315"), TestLines.names(dir));
+    assertEquals(55, TestLines.lines(dir.resolve("access.log.2026-10-25-0245")).size());
+  }
+
+  @Test
   void hourlyWithSizeUsesDateHourThenCountingNumber() {
     Path active = dir.resolve("access.log");
     try (RotatingFileSink sink = FileSinks.rotating(active).hourly()

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.zone.ZoneOffsetTransition;
 import java.util.Locale;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -16,7 +17,8 @@ import org.jspecify.annotations.Nullable;
  * days start at local midnight, counted from 1970-01-01 (a period of one day is daily at local
  * midnight), or from a Monday for whole weeks ({@code P7D} is weekly from Monday). Around
  * daylight-saving changes a period follows local time: the repeated hour in autumn belongs to
- * one longer period, the skipped hour in spring makes one shorter.
+ * one longer period (the one running when the clocks go back, whichever pass through the hour
+ * an instant is on), the skipped hour in spring makes one shorter.
  *
  * @param period the length of a period: positive, whole milliseconds, dividing a day evenly or
  *     a whole number of days
@@ -87,6 +89,13 @@ public record PeriodGrid(Duration period, ZoneId zone) {
 
   private long[] bounds(long t) {
     ZonedDateTime z = Instant.ofEpochMilli(t).atZone(zone);
+    ZoneOffsetTransition overlap = zone.getRules().getTransition(z.toLocalDateTime());
+    if (overlap != null && overlap.isOverlap() && z.getOffset().equals(overlap.getOffsetAfter())) {
+      // the second pass through a repeated local hour: local boundaries in it stand for the
+      // first pass, so this instant belongs to the period that runs on from the first pass
+      // (the one holding the last millisecond before the clocks went back)
+      return bounds(overlap.toEpochSecond() * 1000 - 1);
+    }
     long p = millis();
     long start;
     long end;

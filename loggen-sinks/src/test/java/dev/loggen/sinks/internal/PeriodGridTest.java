@@ -13,6 +13,7 @@ import java.util.SplittableRandom;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 
@@ -50,6 +51,41 @@ class PeriodGridTest {
     assertEquals(at("2026-11-01T05:00:00Z"), g.start(at("2026-11-01T06:30:00Z")));
     assertEquals(at("2026-11-01T07:00:00Z"), g.end(at("2026-11-01T05:30:00Z")));
     assertEquals("yyyy-MM-dd-HH", g.dateFormat());
+  }
+
+  static Stream<Arguments> fallBackDays() {
+    return Stream.of(Duration.ofMinutes(10), Duration.ofMinutes(15), Duration.ofMinutes(30),
+        Duration.ofMinutes(40), Duration.ofHours(1), Duration.ofHours(2)).flatMap(p -> Stream.of(
+        Arguments.of(p, "Europe/Berlin", "2026-10-24T22:00:00Z"),
+        Arguments.of(p, "America/New_York", "2026-11-01T03:00:00Z"),
+        Arguments.of(p, "Australia/Lord_Howe", "2026-04-04T13:00:00Z")));
+  }
+
+  /**
+   * On the day clocks go back, minute by minute through the repeated hour: every instant lies
+   * in a period that holds it, and every instant of that period maps to the same period. A
+   * sink that starts inside the repeated hour (or meets it after a restart) therefore gets one
+   * period, not a new file for every line.
+   */
+  @ParameterizedTest(name = "{0} in {1}")
+  @MethodSource("fallBackDays")
+  void theRepeatedHourBelongsToOnePeriodWhereverASinkStarts(Duration period, String zone,
+      String from) {
+    PeriodGrid g = new PeriodGrid(period, ZoneId.of(zone));
+    long t0 = at(from);
+    for (long t = t0; t < t0 + 6 * 3_600_000L; t += 60_000L) {
+      long start = g.start(t);
+      long end = g.end(t);
+      assertTrue(start <= t && t < end, g + " at " + Instant.ofEpochMilli(t));
+      assertTrue(end - start >= period.toMillis() / 2, g + " at " + Instant.ofEpochMilli(t)
+          + ": a period of " + Duration.ofMillis(end - start));
+      for (long u = start; u < end; u += 60_000L) {
+        assertEquals(start, g.start(u), g + ": " + Instant.ofEpochMilli(u) + " lies in the"
+            + " period of " + Instant.ofEpochMilli(t));
+        assertEquals(end, g.end(u), g + ": " + Instant.ofEpochMilli(u) + " lies in the"
+            + " period of " + Instant.ofEpochMilli(t));
+      }
+    }
   }
 
   static Stream<Long> seeds() {
