@@ -18,6 +18,7 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -78,7 +79,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Each archive's modification time is set to the time of its last line (the event time in
  * {@link TimeSource#EVENT} mode), so the directory looks like a real server's history and
- * {@link Builder#maxAge(Duration)} measures age in the same time as rotation.
+ * {@link Builder#maxAge(Duration)} measures age in the same time as rotation. In
+ * {@link TimeSource#EVENT} mode {@link #close()} does the same for the active file.
  *
  * <h2>Rollover, compression, retention</h2>
  * The finished file is renamed atomically ({@code ATOMIC_MOVE}; where the file system cannot,
@@ -97,9 +99,12 @@ import org.jspecify.annotations.Nullable;
  * {@link Builder#warnings(Consumer) warnings handler} and in {@link #recovery()}. The sink also
  * repairs its archives: temporary files of an interrupted compression are deleted, an
  * uncompressed archive whose {@code .gz} is complete is deleted, and (with compression on)
- * uncompressed archives are compressed. {@link Builder#truncate()} empties the active file
- * instead, {@link Builder#failIfExists()} refuses to open it; the sink never truncates a
- * file silently.
+ * uncompressed archives are compressed. With time rotation, the lines already in the file
+ * belong to the period of its modification time (the time of its last line when this sink
+ * wrote it): when the first new line falls in another period, they are archived first, so runs
+ * over consecutive simulated days give one archive per day. {@link Builder#truncate()} empties
+ * the active file instead, {@link Builder#failIfExists()} refuses to open it; the sink never
+ * truncates a file silently.
  *
  * <h2>Failures</h2>
  * Lines are buffered and written in large chunks that always end at a line end, so a file on
@@ -133,6 +138,7 @@ public final class RotatingFileSink implements LineSink {
   private final FsyncPolicy fsync;
   private final long fsyncIntervalMillis;
   private final RecoveryReport recovery;
+  private final Retrier retrier;
   private final ByteBuffer buf;
   private final long maxFileBytes;
 
@@ -156,6 +162,7 @@ public final class RotatingFileSink implements LineSink {
     this.wall = b.timeSource == TimeSource.WALL ? b.clock : null;
     this.clock = b.clock;
     this.fsync = b.fsync;
+    this.retrier = b.retrier;
     Duration interval = b.fsync.interval();
     this.fsyncIntervalMillis = interval == null ? Long.MAX_VALUE : interval.toMillis();
     this.maxFileBytes = trigger.maxFileBytes();
@@ -265,11 +272,15 @@ public final class RotatingFileSink implements LineSink {
     Objects.checkFromIndexSize(offset, length, line.length);
     if (!started) {
       started = true;
-      long base = wall != null && existingModifiedMillis != Long.MIN_VALUE
-          ? existingModifiedMillis : t;
-      startPeriod(base);
-      if (existingModifiedMillis != Long.MIN_VALUE) {
+      boolean existing = existingModifiedMillis != Long.MIN_VALUE;
+      // lines a previous run left belong to the period of their modification time: the time
+      // of their last line (event time, set on close) or of their last write (wall time)
+      startPeriod(existing ? existingModifiedMillis : t);
+      if (existing) {
         lastLineMillis = existingModifiedMillis;
+        if (trigger.timeBased() && t < periodStart) {
+          nextBoundary = t; // this line's period comes before theirs: archive them first
+        }
       }
     }
     if (t >= nextBoundary) {
@@ -399,6 +410,11 @@ public final class RotatingFileSink implements LineSink {
     nextBoundary = Long.MIN_VALUE;
     try {
       file.close();
+      if (wall == null && fileBytes > 0 && lastLineMillis != Long.MIN_VALUE
+          && lastLineMillis != existingModifiedMillis) {
+        FileTime time = FileTime.fromMillis(lastLineMillis);
+        retrier.run("set modification time", path, () -> Files.setLastModifiedTime(path, time));
+      }
     } catch (RuntimeException e) {
       error = add(error, e);
     }

@@ -204,6 +204,54 @@ class TimeRotationTest {
     assertEquals(List.of(TestLines.line(2)), TestLines.lines(active));
   }
 
+  /** One simulated day of 24 hourly lines, as a command-line run with the default window. */
+  private void runOneDay(long day, String dayName) {
+    try (RotatingFileSink sink = FileSinks.rotating(dir.resolve("access.log")).daily()
+        .maxSize(DataSize.ofMegabytes(100)).gzip(1).build()) {
+      for (int hour = 0; hour < 24; hour++) {
+        byte[] b = TestLines.bytes(day * 100 + hour);
+        sink.write(b, 0, b.length, START + day * DAY + hour * 3_600_000L);
+      }
+    }
+    assertEquals(START + day * DAY + 23 * 3_600_000L, lastModified("access.log"),
+        dayName + ": the active file's modification time is the time of its last line");
+  }
+
+  private long lastModified(String name) {
+    try {
+      return Files.getLastModifiedTime(dir.resolve(name)).toMillis();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  @Test
+  void eventTimeRunsOnConsecutiveDaysAppendAndRotateWhatTheRunBeforeLeft() {
+    for (int day = 0; day < 3; day++) {
+      runOneDay(day, "run " + day);
+    }
+    assertEquals(List.of("access.log", "access.log.2026-01-01.1.gz", "access.log.2026-01-02.1.gz"),
+        TestLines.names(dir));
+    for (int day = 0; day < 2; day++) {
+      List<Long> seqs = TestLines.seqs(TestLines.lines(
+          dir.resolve(String.format("access.log.2026-01-%02d.1.gz", day + 1))));
+      assertEquals(LongsRange.of(day * 100L, day * 100L + 24), seqs, "day " + day);
+    }
+    assertEquals(LongsRange.of(200, 224), TestLines.seqs(TestLines.lines(dir.resolve(
+        "access.log"))));
+  }
+
+  @Test
+  void eventTimeRunOfAnEarlierDayFirstRotatesWhatALaterRunLeft() {
+    runOneDay(5, "the later day");
+    runOneDay(2, "the earlier day");
+    assertEquals(List.of("access.log", "access.log.2026-01-06.1.gz"), TestLines.names(dir));
+    assertEquals(LongsRange.of(500, 524), TestLines.seqs(TestLines.lines(
+        dir.resolve("access.log.2026-01-06.1.gz"))));
+    assertEquals(LongsRange.of(200, 224), TestLines.seqs(TestLines.lines(dir.resolve(
+        "access.log"))));
+  }
+
   @Test
   void maxAgeDeletesArchivesOlderThanTheEventTime() {
     Path active = dir.resolve("access.log");
