@@ -351,7 +351,12 @@ public final class RotatingFileSink implements LineSink {
     if (fsyncIntervalMillis != Long.MAX_VALUE) {
       long now = clock.millis();
       if (now - lastSyncMillis >= fsyncIntervalMillis) {
-        file.force();
+        try {
+          file.force();
+        } catch (RuntimeException e) {
+          fail(e);
+          throw e;
+        }
         lastSyncMillis = now;
       }
     }

@@ -7,19 +7,22 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.WritableByteChannel;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A file channel that fails writes on demand: each failing write first writes part of its
  * bytes (as a real disk filling up does) and then throws {@code IOException("No space left on
  * device")}. {@code failures} counts the writes still to fail; a negative count fails for ever.
- * {@code forces} counts calls of {@link #force(boolean)}.
+ * {@code forces} counts calls of {@link #force(boolean)}; while {@code forceFails} is set, they
+ * throw {@code IOException("Input/output error")}.
  */
 final class FaultyChannel extends FileChannel {
   private final FileChannel delegate;
   private final AtomicInteger failures;
   private final AtomicInteger failed;
   private final AtomicInteger forces;
+  private final AtomicBoolean forceFails;
 
   FaultyChannel(FileChannel delegate, AtomicInteger failures, AtomicInteger failed) {
     this(delegate, failures, failed, new AtomicInteger());
@@ -27,6 +30,12 @@ final class FaultyChannel extends FileChannel {
 
   FaultyChannel(FileChannel delegate, AtomicInteger failures, AtomicInteger failed,
       AtomicInteger forces) {
+    this(delegate, failures, failed, forces, new AtomicBoolean());
+  }
+
+  FaultyChannel(FileChannel delegate, AtomicInteger failures, AtomicInteger failed,
+      AtomicInteger forces, AtomicBoolean forceFails) {
+    this.forceFails = forceFails;
     this.delegate = delegate;
     this.failures = failures;
     this.failed = failed;
@@ -125,6 +134,9 @@ final class FaultyChannel extends FileChannel {
   @Override
   public void force(boolean metaData) throws IOException {
     forces.incrementAndGet();
+    if (forceFails.get()) {
+      throw new IOException("Input/output error");
+    }
     delegate.force(metaData);
   }
 
