@@ -43,9 +43,9 @@ class BadInputTest {
         () -> builder().maxAge(Duration.ZERO));
     message("gzip level must be between 1 and 9 (got 10)", IllegalArgumentException.class,
         () -> builder().gzip(10));
-    message("attempts must be positive (got 0)", IllegalArgumentException.class,
+    message("retry attempts must be at least 1 (got 0)", IllegalArgumentException.class,
         () -> builder().retry(0, Duration.ZERO));
-    message("backoff must not be negative (got PT-0.001S)", IllegalArgumentException.class,
+    message("retry backoff must not be negative (got PT-0.001S)", IllegalArgumentException.class,
         () -> builder().retry(3, Duration.ofMillis(-1)));
     message("bufferSize must be between 4KB and 1GB (got 1KB)", IllegalArgumentException.class,
         () -> builder().bufferSize(DataSize.ofKilobytes(1)));

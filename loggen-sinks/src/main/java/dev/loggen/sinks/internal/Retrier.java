@@ -34,10 +34,12 @@ public record Retrier(int attempts, Duration backoff) {
   public Retrier {
     Objects.requireNonNull(backoff, "backoff");
     if (attempts < 1) {
-      throw new IllegalArgumentException("attempts must be positive (got " + attempts + ")");
+      throw new IllegalArgumentException("retry attempts must be at least 1 (got " + attempts
+          + ")");
     }
     if (backoff.isNegative()) {
-      throw new IllegalArgumentException("backoff must not be negative (got " + backoff + ")");
+      throw new IllegalArgumentException("retry backoff must not be negative (got " + backoff
+          + ")");
     }
   }
 
