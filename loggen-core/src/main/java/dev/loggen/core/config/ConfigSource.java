@@ -84,7 +84,9 @@ public record ConfigSource(String name, @Nullable Path file, @Nullable String te
     String b64 = env.get(LegacyConfig.ENV_YAML_B64);
     if (b64 != null && !b64.isBlank()) {
       try {
-        byte[] bytes = Base64.getMimeDecoder().decode(b64.trim());
+        // line breaks (base64 wraps at 76 columns) and spaces are fine; anything else outside
+        // the alphabet is an error: the MIME decoder would skip it and decode the rest
+        byte[] bytes = Base64.getDecoder().decode(b64.replaceAll("\\s+", ""));
         return Optional.of(text(LegacyConfig.ENV_YAML_B64,
             new String(bytes, StandardCharsets.UTF_8)));
       } catch (IllegalArgumentException e) {

@@ -34,6 +34,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The old Python tool's configuration files load with the same meaning. */
 class LegacyConfigTest {
@@ -270,5 +271,23 @@ class LegacyConfigTest {
         Map.of(LegacyConfig.ENV_YAML_B64, "not base64!"), null));
     assertTrue(b.getMessage().startsWith("LOG_GENERATOR_CONFIG_YAML_B64:1:1: is not valid"
         + " base64"), b.getMessage());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"!!!", "seed: 42", "output: {directory: x, rate: 1}\n", "c2VlZDogNQ==@"})
+  void textThatIsNotBase64IsRejectedAsSuch(String value) {
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> ConfigSource.fromEnvironment(Map.of(LegacyConfig.ENV_YAML_B64, value), null));
+    assertTrue(e.getMessage().startsWith("LOG_GENERATOR_CONFIG_YAML_B64:1:1: is not valid"
+        + " base64"), e.getMessage());
+  }
+
+  @Test
+  void base64MayBeWrappedAcrossLines() {
+    String wrapped = Base64.getMimeEncoder(8, "\n".getBytes(StandardCharsets.US_ASCII))
+        .encodeToString(YAML_A.getBytes(StandardCharsets.UTF_8));
+    assertTrue(wrapped.contains("\n"));
+    assertEquals(Path.of("a"), LegacyConfig.load(Map.of(LegacyConfig.ENV_YAML_B64,
+        "  " + wrapped + "\r\n"), null).output().directory());
   }
 }
