@@ -259,8 +259,8 @@ public final class Main {
   private record Plan(Instant now, boolean live, LogGenerator generator, boolean randomSeed,
       LogFormat format, @Nullable LogFormat errorFormat, @Nullable Path directory,
       RotationSettings rotation, OnExisting onExisting, long limit, @Nullable Double rate,
-      @Nullable HealthSettings health, @Nullable Path report, boolean quiet, int threads,
-      List<String> notices) {}
+      @Nullable HealthSettings health, @Nullable Path report, boolean reportToStdout,
+      boolean quiet, int threads, List<String> notices) {}
 
   private Plan plan(Options o) throws UsageException {
     List<String> notices = new ArrayList<>();
@@ -364,7 +364,12 @@ public final class Main {
     Double rate = live ? (o.rate != null ? o.rate
         : config.live() != null ? config.live().rate() : null) : null;
     HealthSettings health = health(o, config);
-    Path report = report(o);
+    boolean reportToStdout = OutputSettings.STDOUT.equals(o.report);
+    if (reportToStdout && stdout) {
+      throw new UsageException("--report - and --output - would both write to stdout: give"
+          + " --report a file name");
+    }
+    Path report = reportToStdout ? null : report(o);
     int threads = o.threads != null ? o.threads : live ? 1 : defaultThreads();
     if (live && threads > 1) {
       notices.add("--threads applies to simulated runs; a live run writes on one thread");
@@ -391,8 +396,8 @@ public final class Main {
         dirText, threads, o));
     return new Plan(now, live, generator, randomSeed, format, errorFormat, directory, rotation,
         output.onExisting() != null ? output.onExisting() : OnExisting.APPEND,
-        o.count != null ? o.count : Long.MAX_VALUE, rate, health, report, o.quiet, threads,
-        notices);
+        o.count != null ? o.count : Long.MAX_VALUE, rate, health, report, reportToStdout,
+        o.quiet, threads, notices);
   }
 
   /**
@@ -726,12 +731,17 @@ public final class Main {
     if (progress != null) {
       progress.clear();
     }
-    PrintStream table = stdout ? err : out;
+    // stdout carries the access log or the JSON report when given "-"; the table then goes to
+    // stderr
+    PrintStream table = stdout || plan.reportToStdout() ? err : out;
     if (!plan.quiet()) {
       table.print(header(plan) + report);
       table.flush();
     }
-    if (plan.report() != null) {
+    if (plan.reportToStdout()) {
+      out.print(reportJson(plan, report));
+      out.flush();
+    } else if (plan.report() != null) {
       writeReport(plan, report);
     }
     return OK;
@@ -818,14 +828,18 @@ public final class Main {
         + plan.format().name() + "\n";
   }
 
-  private void writeReport(Plan plan, Report report) {
-    Path p = Objects.requireNonNull(plan.report());
+  private static String reportJson(Plan plan, Report report) {
     LogGenerator g = plan.generator();
-    String json = "{\"seed\":" + g.seed() + ",\"mode\":\"" + (plan.live() ? "live" : "simulated")
+    return "{\"seed\":" + g.seed() + ",\"mode\":\"" + (plan.live() ? "live" : "simulated")
         + "\",\"site\":\"" + g.site().name() + "\",\"format\":\"" + plan.format().name()
         + "\",\"windowStart\":\"" + g.start() + "\",\"windowEnd\":"
         + (g.duration() == null ? "null" : "\"" + g.start().plus(g.duration()) + "\"") + ","
         + report.toJson().substring(1) + "\n";
+  }
+
+  private void writeReport(Plan plan, Report report) {
+    Path p = Objects.requireNonNull(plan.report());
+    String json = reportJson(plan, report);
     Path tmp = p.resolveSibling("." + p.getFileName() + ".tmp");
     try {
       Files.writeString(tmp, json, StandardCharsets.UTF_8);

@@ -76,7 +76,8 @@ final class Options {
     m.put("live", new String[] {"", "after the window, go on in real time (--start or"
         + " --duration: history first)"});
     m.put("rate", new String[] {"N", "live: target access-log lines per second"});
-    m.put("report", new String[] {"FILE", "write the report as JSON"});
+    m.put("report", new String[] {"FILE", "write the report as JSON (-: to stdout, and the"
+        + " report table to stderr)"});
     m.put("health-port", new String[] {"N", "serve /health on 127.0.0.1:N (0: any free port)"});
     m.put("health-bind", new String[] {"ADDR", "address for /health (default 127.0.0.1;"
         + " 0.0.0.0 in containers)"});

@@ -121,6 +121,19 @@ class RunTest {
   }
 
   @Test
+  void reportDashWritesTheJsonReportToStdoutAndTheTableToStderr() {
+    Cli c = Cli.run(dir, "--seed", "1", "--start", "2026-01-01", "--duration", "5m",
+        "--output", "out", "--report", "-");
+    assertEquals(Main.OK, c.code, c.toString());
+    assertFalse(Files.exists(dir.resolve("-")), "no file named '-'");
+    List<String> out = c.out().lines().toList();
+    assertEquals(1, out.size(), c.toString());
+    assertTrue(out.get(0).startsWith("{\"seed\":1,\"mode\":\"simulated\","), out.get(0));
+    assertTrue(out.get(0).contains("\"lines\":" + reportedLines(c.err()) + ","), c.toString());
+    assertEquals(reportedLines(c.err()), Cli.lines(dir.resolve("out/access.log")).size());
+  }
+
+  @Test
   void countWithoutDurationRunsUntilThatManyLines() {
     Cli c = Cli.run(dir, "--seed", "3", "--start", "2026-01-01", "--count", "40000",
         "--sessions-per-hour", "20", "--output", "-", "--format", "common", "--quiet");

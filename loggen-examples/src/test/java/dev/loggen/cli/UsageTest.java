@@ -72,6 +72,8 @@ class UsageTest {
         Arguments.of(List.of("--threads", "0"),
             "--threads: expected a whole number from 1 to 256 (got 0)"),
         Arguments.of(List.of("--report", "no/such/dir/r.json"), "--report: directory "),
+        Arguments.of(List.of("--output", "-", "--report", "-"), "--report - and --output -"
+            + " would both write to stdout: give --report a file name"),
         Arguments.of(List.of("--start", "+12026-01-01T00:00:00Z"),
             "window start must be between years 1 and 9999"),
         Arguments.of(List.of("--config", "missing.yaml"),
