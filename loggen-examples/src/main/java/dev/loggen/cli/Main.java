@@ -15,6 +15,7 @@ import dev.loggen.core.config.ConfigException;
 import dev.loggen.core.config.ConfigNode;
 import dev.loggen.core.config.ConfigSource;
 import dev.loggen.core.config.CoreSettings;
+import dev.loggen.core.config.LegacyConfig;
 import dev.loggen.core.config.YamlConfig;
 import dev.loggen.formats.ErrorFormat;
 import dev.loggen.formats.FormatConfig;
@@ -451,6 +452,12 @@ public final class Main {
           OutputSettings.EMPTY, null, null, false, List.of());
     }
     ConfigSource s = source.get();
+    if (o.config != null && (s.file() == null || !sameFile(s.file(), Path.of(o.config)))) {
+      // the old tool's order: its variables win over the file named on the command line
+      err.println("loggen: " + (s.file() != null ? LegacyConfig.ENV_PATH : s.name())
+          + " is set and gives the configuration (the old tool's order): --config " + o.config
+          + " is not read (warning)");
+    }
     ConfigNode root;
     if (s.file() != null) {
       Path file = workingDir.resolve(s.file());
@@ -469,6 +476,11 @@ public final class Main {
       root = YamlConfig.parse(Objects.requireNonNull(s.text()), s.name());
     }
     return LoggenConfig.read(root, env);
+  }
+
+  private boolean sameFile(Path a, Path b) {
+    return workingDir.resolve(a).toAbsolutePath().normalize()
+        .equals(workingDir.resolve(b).toAbsolutePath().normalize());
   }
 
   private static RotationSettings rotation(Options o, OutputSettings output, boolean stdout)

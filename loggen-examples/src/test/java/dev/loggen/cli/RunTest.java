@@ -285,4 +285,24 @@ class RunTest {
     assertEquals(Main.USAGE, bad.code, bad.toString());
     assertTrue(bad.err().startsWith("LOG_GENERATOR_CONFIG_YAML:1:30: output.rate:"), bad.err());
   }
+
+  @Test
+  void aVariableThatWinsOverConfigSaysSo() throws Exception {
+    Files.writeString(dir.resolve("mine.yaml"), "seed: 7\n");
+    Cli c = Cli.run(dir, Map.of("LOG_GENERATOR_CONFIG_YAML", "seed: 5\n"), "--config",
+        "mine.yaml", "--start", "2026-01-01", "--duration", "1m", "--output", "-", "--quiet");
+    assertEquals(Main.OK, c.code, c.toString());
+    assertEquals("loggen: LOG_GENERATOR_CONFIG_YAML is set and gives the configuration (the"
+        + " old tool's order): --config mine.yaml is not read (warning)",
+        c.err().lines().findFirst().orElse(""), c.toString());
+    Cli file = Cli.run(dir, Map.of("LOG_GENERATOR_CONFIG_PATH", "mine.yaml"), "--config",
+        "mine.yaml", "--start", "2026-01-01", "--duration", "1m", "--output", "-", "--quiet");
+    assertEquals("", file.err(), "the same file either way: nothing to warn about");
+    Files.writeString(dir.resolve("other.yaml"), "seed: 6\n");
+    Cli other = Cli.run(dir, Map.of("LOG_GENERATOR_CONFIG_PATH", "other.yaml"), "--config",
+        "./mine.yaml", "--start", "2026-01-01", "--duration", "1m", "--output", "-", "--quiet");
+    assertEquals("loggen: LOG_GENERATOR_CONFIG_PATH is set and gives the configuration (the"
+        + " old tool's order): --config ./mine.yaml is not read (warning)",
+        other.err().lines().findFirst().orElse(""), other.toString());
+  }
 }
