@@ -214,6 +214,10 @@ public record LoggenConfig(String source, CoreSettings core, FormatSettings form
             + e.getMessage());
       }
     }
+    if (out.debug()) {
+      root.get("output").get("debug").warning("loggen has no debug logging: the notices on"
+          + " stderr and the report say what a run does (ignored)");
+    }
     root.diagnostics().throwIfErrors();
     OutputSettings output = new OutputSettings(out.directory().toString(), rotation, null);
     LiveSettings live = new LiveSettings(null, out.backfill());

@@ -173,4 +173,16 @@ class LoggenConfigTest {
         + " be honoured: period must divide a day evenly or be a whole number of days (got"
         + " PT5H)"), e.errors().stream().map(ConfigError::toString).toList());
   }
+
+  @Test
+  void theOldToolsDebugIsAWarningNotSilence() {
+    LoggenConfig on = LoggenConfig.read(YamlConfig.parse(
+        "output: {directory: logs, rate: 1, debug: true}\n", "old.yaml"), Map.of());
+    assertEquals(List.of("old.yaml:1:43: output.debug: loggen has no debug logging: the"
+        + " notices on stderr and the report say what a run does (ignored)"),
+        on.warnings().stream().map(ConfigError::toString).toList());
+    LoggenConfig off = LoggenConfig.read(YamlConfig.parse(
+        "output: {directory: logs, rate: 1, debug: false}\n", "old.yaml"), Map.of());
+    assertEquals(List.of(), off.warnings());
+  }
 }
