@@ -324,8 +324,8 @@ public final class Main {
           : previousDay(now);
       if (o.duration != null) {
         duration = o.duration;
-      } else if (o.count != null) {
-        duration = null;
+      } else if (o.count != null && core.window() == null) {
+        duration = null; // a line limit alone: the window has no end
       } else {
         duration = core.window() != null ? core.window().duration()
             : LogGenerator.DEFAULT_DURATION;

@@ -61,8 +61,8 @@ final class Options {
         + " the previous full day in UTC)"});
     m.put("duration", new String[] {"D", "length of the simulated window: 90s, 15m, 6h, 1d, 7d"
         + " (default 1d)"});
-    m.put("count", new String[] {"N", "stop after N access-log lines (without --duration the"
-        + " window has no end)"});
+    m.put("count", new String[] {"N", "stop after N access-log lines (without --duration or a"
+        + " window in the configuration, the window has no end)"});
     m.put("sessions-per-hour", new String[] {"N", "traffic level (default 2000)"});
     m.put("output", new String[] {"DIR|-", "directory for access.log and error.log (default"
         + " ./logs), or - for the access log on stdout"});

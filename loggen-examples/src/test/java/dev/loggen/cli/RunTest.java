@@ -154,6 +154,19 @@ class RunTest {
   }
 
   @Test
+  void countKeepsTheWindowOfTheConfigurationFile() throws Exception {
+    Files.writeString(dir.resolve("c.yaml"),
+        "window: {start: 2026-01-01T00:00:00Z, duration: 10m}\n");
+    Cli c = Cli.run(dir, "--config", "c.yaml", "--seed", "3", "--count", "100000",
+        "--output", "-", "--format", "common", "--quiet");
+    assertEquals(Main.OK, c.code, c.toString());
+    List<String> lines = c.out().lines().toList();
+    assertTrue(lines.size() > 10 && lines.size() < 100_000, "lines: " + lines.size());
+    assertTrue(lines.stream().allMatch(l -> l.contains("[01/Jan/2026:00:0")),
+        "every line in the file's 10 minutes: " + lines.get(lines.size() - 1));
+  }
+
+  @Test
   void hourlyRotationGzipAndKeep() throws Exception {
     Cli c = Cli.run(dir, "--seed", "8", "--start", "2026-02-01T00:00:00Z", "--duration", "4h",
         "--sessions-per-hour", "300", "--rotate-time", "hourly", "--rotate-size", "none",
