@@ -125,7 +125,32 @@ public record Report(
 
   /** The report as one JSON object. */
   public String toJson() {
+    return toJson(Map.of());
+  }
+
+  /**
+   * The report as one JSON object, after the given fields: a description of the run, such as
+   * its seed and site, in the same object. Strings are written as JSON strings (escaped),
+   * numbers and booleans as they are, null as {@code null}, anything else as its
+   * {@code toString()} in a string.
+   *
+   * @param header fields written first, in the map's iteration order; their names must differ
+   *     from the report's own
+   * @return one JSON object, without a line end
+   */
+  public String toJson(Map<String, ?> header) {
     StringBuilder sb = new StringBuilder(1024).append('{');
+    for (Map.Entry<String, ?> e : header.entrySet()) {
+      quote(sb, e.getKey());
+      sb.append(':');
+      Object v = e.getValue();
+      if (v == null || v instanceof Number || v instanceof Boolean) {
+        sb.append(v);
+      } else {
+        quote(sb, v.toString());
+      }
+      sb.append(',');
+    }
     sb.append("\"lines\":").append(lines).append(",\"errorLines\":").append(errorLines)
         .append(",\"bytes\":").append(bytes).append(",\"sessions\":").append(sessions);
     sb.append(",\"firstTime\":").append(firstMillis == 0 ? "null"

@@ -46,6 +46,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -842,11 +843,14 @@ public final class Main {
 
   private static String reportJson(Plan plan, Report report) {
     LogGenerator g = plan.generator();
-    return "{\"seed\":" + g.seed() + ",\"mode\":\"" + (plan.live() ? "live" : "simulated")
-        + "\",\"site\":\"" + g.site().name() + "\",\"format\":\"" + plan.format().name()
-        + "\",\"windowStart\":\"" + g.start() + "\",\"windowEnd\":"
-        + (g.duration() == null ? "null" : "\"" + g.start().plus(g.duration()) + "\"") + ","
-        + report.toJson().substring(1) + "\n";
+    Map<String, @Nullable Object> header = new LinkedHashMap<>();
+    header.put("seed", g.seed());
+    header.put("mode", plan.live() ? "live" : "simulated");
+    header.put("site", g.site().name());
+    header.put("format", plan.format().name());
+    header.put("windowStart", g.start());
+    header.put("windowEnd", g.duration() == null ? null : g.start().plus(g.duration()));
+    return report.toJson(header) + "\n";
   }
 
   private void writeReport(Plan plan, Report report) {

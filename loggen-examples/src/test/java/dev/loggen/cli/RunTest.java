@@ -134,6 +134,18 @@ class RunTest {
   }
 
   @Test
+  void theJsonReportEscapesTheSiteName() throws Exception {
+    Files.writeString(dir.resolve("site.yaml"), "site:\n  name: 'my \"shop\" \\ 2'\n"
+        + "  host: shop.example.com\n  pages:\n    - {name: home, path: /}\n"
+        + "  landing: {home: 1}\n");
+    Cli c = Cli.run(dir, "--config", "site.yaml", "--seed", "1", "--start", "2026-01-01",
+        "--duration", "5m", "--output", "out", "--report", "-", "--quiet");
+    assertEquals(Main.OK, c.code, c.toString());
+    assertTrue(c.out().contains(",\"site\":\"my \\\"shop\\\" \\\\ 2\",\"format\":"),
+        c.out());
+  }
+
+  @Test
   void countWithoutDurationRunsUntilThatManyLines() {
     Cli c = Cli.run(dir, "--seed", "3", "--start", "2026-01-01", "--count", "40000",
         "--sessions-per-hour", "20", "--output", "-", "--format", "common", "--quiet");
