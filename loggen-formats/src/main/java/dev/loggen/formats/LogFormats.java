@@ -151,8 +151,10 @@ public final class LogFormats {
    * %{name}n %{name}o %O %p %{canonical|local|remote}p %P %{pid|tid|hextid}P %q %r %R %s %S %t
    * %{format}t %T %{s|ms|us}T %u %U %v %V %X %%}. {@code %{format}t} takes a {@code strftime}
    * pattern (C locale) or {@code sec}, {@code msec}, {@code usec}, {@code msec_frac},
-   * {@code usec_frac}, optionally after {@code begin:} or {@code end:}. Modifiers go between the
-   * {@code %} and the letter: a status list ({@code %400,501{User-agent}i} prints {@code -}
+   * {@code usec_frac}, optionally after {@code begin:} or {@code end:} (the time the request
+   * started, the default, or ended); {@code %{begin}t}, {@code %{end}t} and {@code %{}t} print
+   * the CLF time as {@code %t} does, at the start or the end of the request. Modifiers go
+   * between the {@code %} and the letter: a status list ({@code %400,501{User-agent}i} prints {@code -}
    * unless the status is listed; {@code %!200,304{Referer}i} unless it is not) and {@code <} or
    * {@code >} (accepted; an event has one status, so both agree). {@code \\} is a backslash,
    * {@code \t} a tab; {@code \n} and {@code \r} are refused because a format renders one line.

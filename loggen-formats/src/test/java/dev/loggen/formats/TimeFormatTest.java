@@ -111,4 +111,23 @@ class TimeFormatTest {
     assertEquals("[02/Jan/2026:03:04:05 +0000]", LogFormats.apache("%{end:[%d/%b/%Y:%H:%M:%S %z]}t")
         .format(e));
   }
+
+  /**
+   * httpd's {@code log_request_time}: {@code %{begin}t}, {@code %{end}t} and an empty pattern
+   * ({@code %{}t}, {@code %{begin:}t}, {@code %{end:}t}) print the CLF time, {@code [...]}
+   * included, at the start or the end of the request.
+   */
+  @Test
+  void apacheBareBeginAndEndPrintTheClfTime() {
+    AccessEvent e = new AccessEvent(Instant.parse("2026-01-02T03:04:05.678Z").toEpochMilli(),
+        ZoneOffset.ofHours(-7), "192.0.2.1", null, null, "GET", "/", "HTTP/1.1", 200, 1, null,
+        null, 2_500_000, "h", 1, "S", VisitorKind.HUMAN, null);
+    String begin = "[01/Jan/2026:20:04:05 -0700]";
+    String end = "[01/Jan/2026:20:04:08 -0700]";
+    assertEquals(begin + " " + begin + " " + begin + " " + begin + " " + end + " " + end,
+        LogFormats.apache("%t %{begin}t %{}t %{begin:}t %{end}t %{end:}t").format(e));
+    LogRecord r = LogParsers.apache("%{begin}t %{end}t").parse(begin + " " + end);
+    assertEquals(OffsetDateTime.parse("2026-01-01T20:04:05-07:00"), r.time());
+    assertEquals(end, r.field("%{end}t"));
+  }
 }

@@ -252,22 +252,28 @@ final class ApacheCompiler {
     }
   }
 
+  /**
+   * A time directive, read as httpd's {@code log_request_time} reads it: {@code %t},
+   * {@code %{}t}, {@code %{begin}t} and {@code %{begin:}t} are the CLF time at the start of the
+   * request, {@code %{end}t} and {@code %{end:}t} at its end; after an optional {@code begin:}
+   * or {@code end:} come {@code sec}, {@code msec}, ... or a {@code strftime} pattern.
+   */
   private Item time(String name, int start, @Nullable String arg, int argIndex) {
     int pos = start + 1;
-    if (arg == null) {
-      Strftime clf = Strftime.compile(CLF_TIME, false, (i, p) -> error(start, p));
-      return Item.time(name, pos, clf, false, Item.T_TIME);
-    }
     boolean end = false;
-    String pattern = arg;
+    String pattern = arg == null ? "" : arg;
     int patternIndex = argIndex;
-    if (pattern.startsWith("begin:")) {
-      pattern = pattern.substring(6);
+    if (pattern.equals("begin") || pattern.startsWith("begin:")) {
+      pattern = pattern.substring(Math.min(6, pattern.length()));
       patternIndex += 6;
-    } else if (pattern.startsWith("end:")) {
-      pattern = pattern.substring(4);
+    } else if (pattern.equals("end") || pattern.startsWith("end:")) {
+      pattern = pattern.substring(Math.min(4, pattern.length()));
       patternIndex += 4;
       end = true;
+    }
+    if (pattern.isEmpty()) {
+      Strftime clf = Strftime.compile(CLF_TIME, false, (i, p) -> error(start, p));
+      return Item.time(name, pos, clf, end, Item.T_TIME);
     }
     int target = switch (pattern) {
       case "sec" -> Item.T_EPOCH_S;
@@ -280,9 +286,6 @@ final class ApacheCompiler {
       Item special = Item.field(Item.TIME_SPECIAL, name, pos, Escaper.APACHE, "-", pattern,
           Item.S_INT, target);
       return special.withCondition(null, false, pattern, end);
-    }
-    if (pattern.isEmpty()) {
-      throw error(start, "empty time format in '" + name + "'");
     }
     int base = patternIndex;
     Strftime f = Strftime.compile(pattern, false, (i, p) -> error(base + i, p));
