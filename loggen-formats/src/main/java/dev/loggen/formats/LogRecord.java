@@ -22,7 +22,8 @@ import org.jspecify.annotations.Nullable;
  * line wins.
  *
  * @param time the request time with the offset it was printed in; a time printed without an
- *     offset ({@code $msec}, a {@code strftime} pattern without {@code %z}) is taken as UTC
+ *     offset ({@code $msec}, a {@code strftime} pattern without {@code %z}) is taken as UTC; an
+ *     Apache end time ({@code %{end:...}t}) only when the format prints no start time
  * @param clientAddress the client address ({@code %h}, {@code %a}, {@code $remote_addr})
  * @param ident the RFC 1413 identity ({@code %l})
  * @param user the authenticated user ({@code %u}, {@code $remote_user}); Apache prints an empty

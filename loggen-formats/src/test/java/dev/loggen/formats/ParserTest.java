@@ -151,6 +151,21 @@ class ParserTest {
     assertEquals(1, e.column());
   }
 
+  /** The record's time is when the request started, wherever the format prints its end. */
+  @Test
+  void requestTimeIsTheStartEvenWhenTheEndComesFirst() {
+    LogRecord r = LogParsers.apache("%{end:%s}t %t %h")
+        .parse("1767225723 [01/Jan/2026:00:01:03 +0000] 192.0.2.1");
+    assertEquals(OffsetDateTime.parse("2026-01-01T00:01:03Z"), r.time());
+    r = LogParsers.apache("%{end:msec}t %{msec}t").parse("1767225723500 1767225663201");
+    assertEquals(OffsetDateTime.parse("2026-01-01T00:01:03.201Z"), r.time());
+    r = LogParsers.apache("%{end}t %{sec}t").parse("[01/Jan/2026:00:02:03 +0000] 1767225663");
+    assertEquals(OffsetDateTime.parse("2026-01-01T00:01:03Z"), r.time());
+    // with only the end printed, the end is the best there is
+    r = LogParsers.apache("%{end:sec}t %h").parse("1767225723 192.0.2.1");
+    assertEquals(OffsetDateTime.parse("2026-01-01T00:02:03Z"), r.time());
+  }
+
   @Test
   void nginxJsonLinesReadWithTheJsonParserToo() {
     for (AccessEvent e : TestEvents.events(5, 30)) {

@@ -341,6 +341,9 @@ final class ProgramParser implements LogParser {
   private static final class Parts {
     @Nullable OffsetDateTime time;
     @Nullable OffsetDateTime epochTime;
+    /** The same from {@code %{end:...}t}: used only when the line has no start time. */
+    @Nullable OffsetDateTime endTime;
+    @Nullable OffsetDateTime endEpochTime;
     @Nullable String client;
     @Nullable String ident;
     @Nullable String user;
@@ -368,14 +371,24 @@ final class ProgramParser implements LogParser {
           }
         }
         case Item.T_TIME -> {
-          if (time == null && it.time != null) {
-            time = it.time.parse(line, from, to).toDateTime();
+          if (it.time != null && (it.end ? endTime : time) == null) {
+            OffsetDateTime t = it.time.parse(line, from, to).toDateTime();
+            if (it.end) {
+              endTime = t;
+            } else {
+              time = t;
+            }
           }
         }
         case Item.T_EPOCH_S, Item.T_EPOCH_MS, Item.T_EPOCH_US -> {
-          if (epochTime == null && !missing) {
+          if (!missing && (it.end ? endEpochTime : epochTime) == null) {
             try {
-              epochTime = epoch(it, value);
+              OffsetDateTime t = epoch(it, value);
+              if (it.end) {
+                endEpochTime = t;
+              } else {
+                epochTime = t;
+              }
             } catch (DateTimeException e) {
               // outside the range of an Instant: the text stays in the fields map
             }
@@ -465,7 +478,10 @@ final class ProgramParser implements LogParser {
       if (path == null && pathOnly != null) {
         path = query == null ? pathOnly : pathOnly + "?" + query;
       }
-      OffsetDateTime t = time != null ? time : epochTime;
+      OffsetDateTime t = time != null ? time
+          : epochTime != null ? epochTime
+          : endTime != null ? endTime
+          : endEpochTime;
       return new LogRecord(t, client, ident, user, m, path, proto, status, bytes, referrer, agent,
           micros, host, fields);
     }
