@@ -37,7 +37,8 @@ import org.jspecify.annotations.Nullable;
  * @param referrer the Referer header
  * @param userAgent the User-Agent header
  * @param responseTimeMicros the time taken, in microseconds, at the precision the format printed
- *     ({@code %T} whole seconds, {@code $request_time} milliseconds, {@code %D} microseconds)
+ *     ({@code %T} whole seconds, {@code $request_time} milliseconds, {@code %D} microseconds);
+ *     null when it does not fit a long in microseconds (the text stays in {@code fields})
  * @param host the virtual host or Host header
  * @param fields every printed field by the name the format gave it (an Apache directive such as
  *     {@code %>s} or {@code %{User-agent}i}, an nginx variable such as {@code $status}, a JSON

@@ -151,6 +151,28 @@ class ParserTest {
     assertEquals(1, e.column());
   }
 
+  /**
+   * A response time whose microseconds do not fit a long is left out of the record, as an
+   * out-of-range epoch time is, instead of overflowing into a wrong (even negative) value.
+   */
+  @Test
+  void responseTimesTooLargeForMicrosecondsAreLeftOut() {
+    LogRecord r = LogParsers.apache("%T").parse("999999999999999999");
+    assertNull(r.responseTimeMicros());
+    assertEquals("999999999999999999", r.field("%T"));
+    assertNull(LogParsers.apache("%{ms}T").parse("999999999999999999").responseTimeMicros());
+    assertNull(LogParsers.nginx("$request_time").parse("999999999999999.123")
+        .responseTimeMicros());
+    assertNull(LogParsers.json().parse("{\"request_time\":999999999999999.123}")
+        .responseTimeMicros());
+    assertEquals(9_223_372_036_854_000_000L,
+        LogParsers.apache("%T").parse("9223372036854").responseTimeMicros());
+    assertEquals(9_223_372_036_854_775_000L,
+        LogParsers.apache("%{ms}T").parse("9223372036854775").responseTimeMicros());
+    // a finer field printed too still gives the time
+    assertEquals(5L, LogParsers.apache("%T %D").parse("999999999999999999 5").responseTimeMicros());
+  }
+
   /** The record's time is when the request started, wherever the format prints its end. */
   @Test
   void requestTimeIsTheStartEvenWhenTheEndComesFirst() {

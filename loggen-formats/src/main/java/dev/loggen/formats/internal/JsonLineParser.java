@@ -317,7 +317,7 @@ final class JsonLineParser implements LogParser {
     Long micros = null;
     Val rt = find(v, "request_time");
     if (rt != null && rt.kind() != 'z') {
-      micros = decimalSeconds(rt, "request_time") * 1000;
+      micros = ProgramParser.microsOrNull(decimalSeconds(rt, "request_time"), 1000);
     } else {
       Long ns = integer(v, "event.duration");
       micros = ns == null ? null : ns / 1000;

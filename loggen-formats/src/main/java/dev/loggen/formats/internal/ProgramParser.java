@@ -419,8 +419,7 @@ final class ProgramParser implements LogParser {
         case Item.T_DUR_MS -> duration(missing, value, 2, 1000);
         case Item.T_DUR_S_FRAC -> {
           if (!missing && microsRank < 1) {
-            micros = decimalToMillis(value) * 1000;
-            microsRank = 1;
+            duration(decimalToMillis(value), 1000, 1);
           }
         }
         case Item.T_DUR_S -> duration(missing, value, 0, 1_000_000);
@@ -435,7 +434,15 @@ final class ProgramParser implements LogParser {
 
     private void duration(boolean missing, String value, int rank, long factor) {
       if (!missing && rank > microsRank) {
-        micros = Long.parseLong(value) * factor;
+        duration(Long.parseLong(value), factor, rank);
+      }
+    }
+
+    /** Takes {@code value * factor} microseconds, unless that overflows a long. */
+    private void duration(long value, long factor, int rank) {
+      Long m = microsOrNull(value, factor);
+      if (m != null) {
+        micros = m;
         microsRank = rank;
       }
     }
@@ -485,6 +492,14 @@ final class ProgramParser implements LogParser {
       return new LogRecord(t, client, ident, user, m, path, proto, status, bytes, referrer, agent,
           micros, host, fields);
     }
+  }
+
+  /**
+   * A non-negative response time in microseconds, {@code value * factor}, or null when that
+   * does not fit a long (the record leaves it out; the text stays in the fields map).
+   */
+  static @Nullable Long microsOrNull(long value, long factor) {
+    return value <= Long.MAX_VALUE / factor ? value * factor : null;
   }
 
   /** "12.345" seconds to 12345 milliseconds (digits past the third are dropped). */
