@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loggen.core.AccessEvent;
+import dev.loggen.core.VisitorKind;
 import java.io.StringReader;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -171,6 +172,21 @@ class ParserTest {
         LogParsers.apache("%{ms}T").parse("9223372036854775").responseTimeMicros());
     // a finer field printed too still gives the time
     assertEquals(5L, LogParsers.apache("%T %D").parse("999999999999999999 5").responseTimeMicros());
+  }
+
+  /**
+   * Apache prints an empty user as {@code ""} and a user named {@code ""} (two quote marks) as
+   * {@code \"\"}: each reads back as what it was.
+   */
+  @Test
+  void apacheEmptyUserAndUserOfQuotesStayApart() {
+    for (String user : new String[] {"", "\"\"", "\"", "a\"\"b"}) {
+      AccessEvent e = new AccessEvent(HostileContentTest.BASE.epochMillis(),
+          HostileContentTest.BASE.offset(), "192.0.2.1", null, user, "GET", "/", "HTTP/1.1", 200,
+          1, null, null, 1, "h", 1, "S", VisitorKind.HUMAN, null);
+      String line = LogFormats.combined().format(e);
+      assertEquals(user, LogParsers.combined().parse(line).user(), line);
+    }
   }
 
   /** The record's time is when the request started, wherever the format prints its end. */

@@ -367,7 +367,9 @@ final class ProgramParser implements LogParser {
         case Item.T_IDENT -> ident = first(ident, missing ? null : value);
         case Item.T_USER -> {
           if (!missing && user == null) {
-            user = it.op == Item.USER_APACHE && value.equals("\"\"") ? "" : value;
+            // the printed text, not the unescaped one: a user named "" prints as \"\"
+            user = it.op == Item.USER_APACHE && regionEquals(line, from, to, "\"\"") ? ""
+                : value;
           }
         }
         case Item.T_TIME -> {
