@@ -232,6 +232,23 @@ class ParserTest {
     assertEquals(200, r.status());
   }
 
+  /**
+   * httpd prints {@code -} for any directive whose status condition fails, {@code %q} too
+   * (which prints nothing for a request without a query string).
+   */
+  @Test
+  void failedStatusConditionOnTheQueryPrintsDash() {
+    AccessEvent ok = HostileContentTest.BASE.withPath("/a?b=1");
+    String fmt = "%U%404q %s";
+    assertEquals("/a- 200", LogFormats.apache(fmt).format(ok));
+    assertEquals("/a?b=1 404", LogFormats.apache(fmt).format(ok.withStatus(404, 10)));
+    assertEquals("/a 404", LogFormats.apache(fmt).format(ok.withStatus(404, 10).withPath("/a")));
+    LogRecord r = LogParsers.apache("%U %404q %s").parse("/a - 200");
+    assertEquals("/a", r.path());
+    assertEquals("-", r.field("%404q"));
+    assertEquals("/a?b=1", LogParsers.apache("%U %404q %s").parse("/a ?b=1 404").path());
+  }
+
   @Test
   void adjacentFieldsSplitWhereTheQueryStarts() {
     LogParser p = LogParsers.apache("%m %U%q %s");

@@ -214,7 +214,8 @@ final class ApacheCompiler {
         throw error(argIndex, "unknown process format '" + arg
             + "' (expected pid, tid or hextid)");
       }
-      case 'q' -> Item.field(Item.QUERY_MARK, name, pos, e, "", null, Item.S_QUERY,
+      // nothing for no query string; '-' (the absent mark) when a status condition fails
+      case 'q' -> Item.field(Item.QUERY_MARK, name, pos, e, "-", null, Item.S_QUERY,
           Item.T_QUERY_MARK);
       case 'r' -> Item.field(Item.REQUEST_LINE, name, pos, e, "-", null, Item.S_TEXT,
           Item.T_REQUEST);
