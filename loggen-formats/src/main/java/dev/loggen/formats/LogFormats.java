@@ -154,10 +154,11 @@ public final class LogFormats {
    * {@code usec_frac}, optionally after {@code begin:} or {@code end:} (the time the request
    * started, the default, or ended); {@code %{begin}t}, {@code %{end}t} and {@code %{}t} print
    * the CLF time as {@code %t} does, at the start or the end of the request. Modifiers go
-   * between the {@code %} and the letter: a status list ({@code %400,501{User-agent}i} prints {@code -}
-   * unless the status is listed; {@code %!200,304{Referer}i} unless it is not) and {@code <} or
-   * {@code >} (accepted; an event has one status, so both agree). {@code \\} is a backslash,
-   * {@code \t} a tab; {@code \n} and {@code \r} are refused because a format renders one line.
+   * between the {@code %} and the letter: a status list ({@code %400,501{User-agent}i} prints
+   * {@code -} unless the status is listed; {@code %!200,304{Referer}i} unless it is not) and
+   * {@code <} or {@code >} (accepted; an event has one status, so both agree). {@code \\} is a
+   * backslash, {@code \t} a tab; {@code \n} and {@code \r} are refused because a format renders
+   * one line.
    *
    * <p>What the event does not carry is derived from it deterministically: {@code %{Host}i},
    * {@code %v} and {@code %V} print the event's host; other request headers, cookies,
