@@ -16,7 +16,8 @@ import java.util.Objects;
  * {@code app.9b7e3d1.js}) is then not requested at all; any other is sometimes still fresh (no
  * request) and otherwise revalidated, answered {@code 304 Not Modified} with no body.
  *
- * @param path path template, starting with {@code /}
+ * @param path path template, starting with {@code /}; logged percent-encoded as
+ *     {@link Page#path()} is
  * @param type content type, which gives the default sizes and response times
  * @param minCount fewest copies a page view loads (each with its own placeholder values)
  * @param maxCount most copies a page view loads

@@ -13,7 +13,9 @@ import org.jspecify.annotations.Nullable;
  * @param name unique name, used by the navigation matrix and by custom session states
  * @param method request method
  * @param path path template with optional query and {@code {placeholders}}, e.g.
- *     {@code /products?categoryID={category}&sort={sort}}
+ *     {@code /products?categoryID={category}&sort={sort}}; written as a person reads it, logged
+ *     percent-encoded as a browser sends it ({@code /café?q={q}} with the value {@code iced tea}
+ *     is logged as {@code /caf%C3%A9?q=iced%20tea}; {@code %} and {@code +} are kept as written)
  * @param type content type
  * @param section site section for reports (e.g. {@code catalog}, {@code account})
  * @param loginRequired whether anonymous visitors are sent to the login page (302) instead

@@ -10,12 +10,17 @@ import org.jspecify.annotations.Nullable;
 /**
  * A compiled path template: literal parts and placeholder slots. Expansion fills a slot from the
  * binding when the page already drew it, otherwise draws it and records it in the binding.
+ * Literal parts and values are percent-encoded as a browser sends them ({@link UrlEncoding}):
+ * the binding holds values as drawn, so one value can serve a path and a query.
  */
 final class Template {
   private final String text;
   private final String[] literals;
   private final int[] slots;
   private final Param[] params;
+  /** Per placeholder: whether its values need encoding, and whether it is in the query. */
+  private final boolean[] encoded;
+  private final boolean[] inQuery;
   /**
    * For a template with one placeholder over at most {@link #CACHE_LIMIT} values: the expanded
    * path of each value number (minus {@link #cacheBase}), filled lazily. Paths are then shared
@@ -26,11 +31,14 @@ final class Template {
   private final int cacheBase;
   private static final int CACHE_LIMIT = 1 << 18;
 
-  private Template(String text, String[] literals, int[] slots, Param[] params) {
+  private Template(String text, String[] literals, int[] slots, Param[] params,
+      boolean[] encoded, boolean[] inQuery) {
     this.text = text;
     this.literals = literals;
     this.slots = slots;
     this.params = params;
+    this.encoded = encoded;
+    this.inQuery = inQuery;
     if (slots.length == 1) {
       Param p = params[slots[0]];
       long count = (long) p.maxIndex() - p.minIndex() + 1;
@@ -45,25 +53,56 @@ final class Template {
   static Template compile(String text, Map<String, Integer> slotOf, Param[] paramBySlot) {
     List<String> lits = new ArrayList<>();
     List<Integer> sl = new ArrayList<>();
+    List<Boolean> queries = new ArrayList<>();
+    StringBuilder encodedText = new StringBuilder(text.length());
+    boolean query = false; // past the '?' that starts the query
     int i = 0;
-    StringBuilder lit = new StringBuilder();
-    while (i < text.length()) {
-      char c = text.charAt(i);
-      if (c == '{') {
-        int close = text.indexOf('}', i);
-        String name = text.substring(i + 1, close);
-        lits.add(lit.toString());
-        lit.setLength(0);
-        sl.add(slotOf.get(name));
-        i = close + 1;
-      } else {
-        lit.append(c);
-        i++;
+    while (true) {
+      int open = text.indexOf('{', i);
+      String raw = text.substring(i, open < 0 ? text.length() : open);
+      int mark = query ? 0 : raw.indexOf('?');
+      String lit = mark < 0 ? UrlEncoding.encode(raw, false, false)
+          : UrlEncoding.encode(raw.substring(0, mark), false, false)
+              + UrlEncoding.encode(raw.substring(mark), true, false);
+      query |= mark >= 0;
+      lits.add(lit);
+      encodedText.append(lit);
+      if (open < 0) {
+        break;
+      }
+      int close = text.indexOf('}', open);
+      sl.add(slotOf.get(text.substring(open + 1, close)));
+      queries.add(query);
+      encodedText.append(text, open, close + 1);
+      i = close + 1;
+    }
+    int[] slots = sl.stream().mapToInt(Integer::intValue).toArray();
+    boolean[] encoded = new boolean[slots.length];
+    boolean[] inQuery = new boolean[slots.length];
+    for (int k = 0; k < slots.length; k++) {
+      encoded[k] = needsEncoding(paramBySlot[slots[k]]);
+      inQuery[k] = queries.get(k);
+    }
+    return new Template(encodedText.toString(), lits.toArray(new String[0]), slots, paramBySlot,
+        encoded, inQuery);
+  }
+
+  /** Whether any value of {@code p} changes when encoded (numbers never do). */
+  private static boolean needsEncoding(Param p) {
+    if (p.isNumeric()) {
+      return false;
+    }
+    for (int v = p.minIndex(); v <= p.maxIndex(); v++) {
+      if (UrlEncoding.needsEncoding(p.text(v))) {
+        return true;
       }
     }
-    lits.add(lit.toString());
-    return new Template(text, lits.toArray(new String[0]),
-        sl.stream().mapToInt(Integer::intValue).toArray(), paramBySlot);
+    return false;
+  }
+
+  /** Value {@code v} of placeholder {@code k}, as it goes into the request target. */
+  private String encode(int k, String v) {
+    return encoded[k] ? UrlEncoding.encode(v, inQuery[k], true) : v;
   }
 
   boolean isConstant() {
@@ -96,7 +135,7 @@ final class Template {
         if (i >= 0 && i < c.length && c[i] != null) {
           return c[i];
         }
-        return literals[0] + bound + literals[1];
+        return literals[0] + encode(0, bound) + literals[1];
       }
       int v = uniform ? p.sampleUniformIndex(rng) : p.sampleIndex(rng);
       if (!fresh) {
@@ -104,17 +143,17 @@ final class Template {
       }
       String s = c[v - cacheBase];
       if (s == null) {
-        s = literals[0] + p.text(v) + literals[1];
+        s = literals[0] + encode(0, p.text(v)) + literals[1];
         c[v - cacheBase] = s;
       }
       return s;
     }
     if (slots.length == 1 && literals[1].isEmpty()) {
-      return literals[0].concat(value(0, rng, binding, fresh, uniform));
+      return literals[0].concat(encode(0, value(0, rng, binding, fresh, uniform)));
     }
     StringBuilder sb = new StringBuilder(text.length() + 16);
     for (int k = 0; k < slots.length; k++) {
-      sb.append(literals[k]).append(value(k, rng, binding, fresh, uniform));
+      sb.append(literals[k]).append(encode(k, value(k, rng, binding, fresh, uniform)));
     }
     return sb.append(literals[slots.length]).toString();
   }
