@@ -12,6 +12,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
@@ -32,7 +33,9 @@ class NoAtomicMoveTest {
   @TempDir Path dir;
 
   /** Refuses every atomic rename, as a file system without them does, and counts them. */
-  private static final class NoAtomicMoves implements ChannelFactory {
+  private static final class NoAtomicMoves extends NoAtomicMovesBase {}
+
+  private static class NoAtomicMovesBase implements ChannelFactory {
     final AtomicInteger refused = new AtomicInteger();
 
     @Override
@@ -62,20 +65,57 @@ class NoAtomicMoveTest {
   @MethodSource("setups")
   void fallbackLeavesWhatAtomicRenamesLeave(String name,
       UnaryOperator<RotatingFileSink.Builder> setup) throws IOException {
-    Path atomic = Files.createDirectory(dir.resolve("atomic"));
-    Path copied = Files.createDirectory(dir.resolve("copied"));
-    write(setup.apply(FileSinks.rotating(atomic.resolve("access.log"))));
     NoAtomicMoves fs = new NoAtomicMoves();
-    write(setup.apply(FileSinks.rotating(copied.resolve("access.log")).channelFactory(fs)));
-
+    assertSameFilesAsAtomicRenames(name, setup, b -> b.channelFactory(fs));
     assertTrue(fs.refused.get() > 3, name + ": renames went through the fallback: "
         + fs.refused.get());
+  }
+
+  /** Refuses atomic renames and fails each delete of a copied source once. */
+  private static final class FlakyDeletes extends NoAtomicMovesBase {
+    final AtomicInteger failed = new AtomicInteger();
+    private boolean failNext = true;
+
+    @Override
+    public synchronized void deleteCopied(Path path) throws IOException {
+      boolean fail = failNext;
+      failNext = !failNext;
+      if (fail) {
+        failed.incrementAndGet();
+        throw new IOException("test: delete failed once");
+      }
+      super.deleteCopied(path);
+    }
+  }
+
+  /**
+   * A delete of the copied source that fails once is retried alone: the lines end up in the
+   * archive only, not in the archive and again in the active file.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("setups")
+  void aFailedDeleteOfTheCopiedSourceIsRetriedAlone(String name,
+      UnaryOperator<RotatingFileSink.Builder> setup) throws IOException {
+    FlakyDeletes fs = new FlakyDeletes();
+    assertSameFilesAsAtomicRenames(name, setup,
+        b -> b.channelFactory(fs).retry(3, Duration.ZERO));
+    assertTrue(fs.failed.get() >= 3, name + ": deletes failed: " + fs.failed.get());
+  }
+
+  /** The run with {@code faults} leaves the files, names and bytes of a run without them. */
+  private void assertSameFilesAsAtomicRenames(String name,
+      UnaryOperator<RotatingFileSink.Builder> setup,
+      UnaryOperator<RotatingFileSink.Builder> faults) throws IOException {
+    Path atomic = Files.createDirectory(dir.resolve("atomic"));
+    Path faulty = Files.createDirectory(dir.resolve("faulty"));
+    write(setup.apply(FileSinks.rotating(atomic.resolve("access.log"))));
+    write(faults.apply(setup.apply(FileSinks.rotating(faulty.resolve("access.log")))));
     List<String> names = TestLines.names(atomic);
     assertTrue(names.size() > 3, name + ": the run rotated: " + names);
-    assertEquals(names, TestLines.names(copied), name + ": the same files, no temporaries");
+    assertEquals(names, TestLines.names(faulty), name + ": the same files, no temporaries");
     for (String n : names) {
       assertArrayEquals(Files.readAllBytes(atomic.resolve(n)),
-          Files.readAllBytes(copied.resolve(n)), name + ": the same bytes in " + n);
+          Files.readAllBytes(faulty.resolve(n)), name + ": the same bytes in " + n);
     }
   }
 

@@ -386,7 +386,16 @@ public final class ArchiveManager implements RolloverStrategy {
   // ---------------------------------------------------------------- file operations
 
   private void move(Path from, Path to) {
+    boolean[] copied = {false};
     retrier.run("rename", from, () -> {
+      if (copied[0]) {
+        // an earlier attempt copied the file to its new name and failed to delete the source:
+        // only the delete is left, else the lines would be in both files
+        if (Files.exists(from, LinkOption.NOFOLLOW_LINKS)) {
+          channels.deleteCopied(from);
+        }
+        return;
+      }
       if (Files.exists(to, LinkOption.NOFOLLOW_LINKS)) {
         throw new FileAlreadyExistsException(to.toString(), null,
             "the target exists already and is never overwritten");
@@ -406,7 +415,8 @@ public final class ArchiveManager implements RolloverStrategy {
         }
         Files.move(tmp, to);
         if (copy) {
-          Files.delete(from);
+          copied[0] = true;
+          channels.deleteCopied(from);
         }
       }
     });

@@ -41,4 +41,15 @@ public interface ChannelFactory {
   default void moveAtomically(Path from, Path to) throws IOException {
     Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
   }
+
+  /**
+   * Deletes the source of a rename that had to copy (where {@link #moveAtomically} is not
+   * supported). The default is {@link Files#delete}.
+   *
+   * @param path the file to delete
+   * @throws IOException when the delete fails
+   */
+  default void deleteCopied(Path path) throws IOException {
+    Files.delete(path);
+  }
 }
