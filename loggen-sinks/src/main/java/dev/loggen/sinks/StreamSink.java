@@ -24,7 +24,9 @@ import org.jspecify.annotations.Nullable;
  * similar, or a {@link ClosedChannelException}), the sink throws {@link SinkClosedException}
  * and the run ends cleanly; every later call throws it again, except {@link #close()}, which
  * then only releases the stream. Other I/O errors throw {@link UncheckedIOException} naming the
- * stream.
+ * stream, and the sink refuses further lines ({@link IllegalStateException}); {@link #close()}
+ * then only releases the stream. A stream does not say how much of a failed write it took, so
+ * writing the buffer again could repeat or tear lines; the lines still buffered are dropped.
  *
  * <p>{@link #close()} writes what is buffered, flushes, and closes the stream for sinks made
  * by {@link #of(OutputStream)}; {@link #stdout()} and sinks made with {@code closeStream}
@@ -41,6 +43,7 @@ public final class StreamSink implements LineSink {
   private int pos;
   private boolean closed;
   private @Nullable SinkClosedException gone;
+  private @Nullable UncheckedIOException failed;
 
   private StreamSink(OutputStream out, String name, DataSize bufferSize, boolean closeStream) {
     this.out = Objects.requireNonNull(out, "out");
@@ -93,7 +96,7 @@ public final class StreamSink implements LineSink {
 
   @Override
   public void write(byte[] line, int offset, int length, long epochMillis) {
-    if (closed || gone != null) {
+    if (closed || gone != null || failed != null) {
       throw unusable();
     }
     Objects.checkFromIndexSize(offset, length, line.length);
@@ -128,7 +131,7 @@ public final class StreamSink implements LineSink {
 
   @Override
   public void flush() {
-    if (closed || gone != null) {
+    if (closed || gone != null || failed != null) {
       throw unusable();
     }
     drain();
@@ -153,7 +156,7 @@ public final class StreamSink implements LineSink {
       return;
     }
     RuntimeException error = null;
-    if (gone == null) {
+    if (gone == null && failed == null) {
       try {
         flush();
       } catch (RuntimeException e) {
@@ -180,6 +183,11 @@ public final class StreamSink implements LineSink {
     if (g != null) {
       return new SinkClosedException(g.getMessage(), g.getCause());
     }
+    UncheckedIOException f = failed;
+    if (f != null && !closed) {
+      return new IllegalStateException("sink for " + name + " failed earlier: "
+          + f.getMessage(), f);
+    }
     return new IllegalStateException("sink for " + name + " is closed");
   }
 
@@ -191,7 +199,10 @@ public final class StreamSink implements LineSink {
       gone = g;
       return g;
     }
-    return new UncheckedIOException("write failed for " + name + ": " + e, e);
+    pos = 0;
+    UncheckedIOException f = new UncheckedIOException("write failed for " + name + ": " + e, e);
+    failed = f;
+    return f;
   }
 
   /**

@@ -134,6 +134,58 @@ class StreamSinkTest {
     assertTrue(e.getMessage().startsWith("write failed for " + out), e.getMessage());
   }
 
+  /**
+   * After a write that failed part way (the stream took half of the chunk, then reported an
+   * error), the sink writes nothing more: what the stream holds is whole lines followed by at
+   * most one torn line, never the chunk again; later calls name the first failure.
+   */
+  @Test
+  void afterAFailedWriteTheSinkRefusesLinesAndWritesNothingAgain() {
+    ByteArrayOutputStream got = new ByteArrayOutputStream();
+    boolean[] failOnce = {true};
+    OutputStream out = new OutputStream() {
+      @Override
+      public void write(int b) {
+        got.write(b);
+      }
+
+      @Override
+      public void write(byte[] b, int off, int len) throws IOException {
+        if (failOnce[0]) {
+          failOnce[0] = false;
+          got.write(b, off, len / 2);
+          throw new IOException("No space left on device");
+        }
+        got.write(b, off, len);
+      }
+    };
+    StreamSink sink = StreamSink.of(out, DataSize.ofKilobytes(1), true);
+    int i = 0;
+    UncheckedIOException first = null;
+    while (first == null) {
+      byte[] b = TestLines.bytes(i++);
+      try {
+        sink.write(b, 0, b.length, 0L);
+      } catch (UncheckedIOException e) {
+        first = e;
+      }
+    }
+    byte[] more = TestLines.bytes(i);
+    IllegalStateException later = assertThrows(IllegalStateException.class,
+        () -> sink.write(more, 0, more.length, 0L));
+    assertTrue(later.getMessage().contains("failed earlier")
+        && later.getMessage().contains("No space left on device"), later.getMessage());
+    assertThrows(IllegalStateException.class, sink::flush);
+    sink.close(); // releases the stream, writes nothing
+    String text = got.toString(StandardCharsets.UTF_8);
+    String[] lines = text.split("\n", -1);
+    for (int k = 0; k < lines.length - 1; k++) {
+      assertEquals(new String(TestLines.bytes(k), StandardCharsets.UTF_8), lines[k],
+          "line " + k);
+    }
+    assertTrue(lines.length - 1 < i, "no line twice: " + lines.length);
+  }
+
   @Test
   void recognisesTheWaysAConsumerGoesAway() {
     assertTrue(StreamSink.isClosedConsumer(new IOException("Broken pipe")));
