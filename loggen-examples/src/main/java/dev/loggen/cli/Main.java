@@ -392,7 +392,12 @@ public final class Main {
     try {
       generator = builder.build();
     } catch (IllegalArgumentException | IllegalStateException e) {
-      throw new UsageException(e.getMessage(), e);
+      String m = e.getMessage();
+      if (m != null && m.startsWith("window") && (o.start != null || o.duration != null)) {
+        m = (o.start == null ? "--duration" : o.duration == null ? "--start"
+            : "--start, --duration") + ": " + m; // the options that set the window
+      }
+      throw new UsageException(m, e);
     }
     notices.add(0, describe(generator, now, live, rate, randomSeed, format, directory,
         dirText, threads, o));

@@ -75,7 +75,11 @@ class UsageTest {
         Arguments.of(List.of("--output", "-", "--report", "-"), "--report - and --output -"
             + " would both write to stdout: give --report a file name"),
         Arguments.of(List.of("--start", "+12026-01-01T00:00:00Z"),
-            "window start must be between years 1 and 9999"),
+            "--start: window start must be between years 1 and 9999"),
+        Arguments.of(List.of("--start", "9999-12-31T23:59:00Z", "--duration", "5m"),
+            "--start, --duration: window must end by the end of the year 9999"),
+        Arguments.of(List.of("--start", "9999-12-31T23:00:00Z"),
+            "--start: window must end by the end of the year 9999"),
         Arguments.of(List.of("--config", "missing.yaml"),
             "configuration file missing.yaml does not exist"),
         Arguments.of(List.of("shop.yaml"), "unexpected argument 'shop.yaml' (give a"
