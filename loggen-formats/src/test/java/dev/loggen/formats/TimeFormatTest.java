@@ -1,6 +1,7 @@
 package dev.loggen.formats;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loggen.core.AccessEvent;
 import dev.loggen.core.LineBuffer;
@@ -103,13 +104,31 @@ class TimeFormatTest {
   @Test
   void apacheSubSecondTimes() {
     AccessEvent e = at(Instant.parse("2026-01-02T03:04:05.678Z").toEpochMilli(), ZoneOffset.UTC);
-    assertEquals("1767323045 1767323045678 1767323045678000 678 678000",
+    // the microseconds within the millisecond are those the error log prints (1 here)
+    assertEquals("1767323045 1767323045678 1767323045678001 678 678001",
         LogFormats.apache("%{sec}t %{msec}t %{usec}t %{msec_frac}t %{usec_frac}t").format(e));
     assertEquals("1767323045.678", LogFormats.nginx("$msec").format(e));
     assertEquals("1767323045 03 AM UTC", LogFormats.apache("%{%s %I %p %Z}t").format(e));
     // end: adds the response time (1 microsecond here, so the same millisecond)
     assertEquals("[02/Jan/2026:03:04:05 +0000]", LogFormats.apache("%{end:[%d/%b/%Y:%H:%M:%S %z]}t")
         .format(e));
+  }
+
+  /**
+   * One request's access-log and error-log lines show the same instant to the microsecond; the
+   * end time adds the response time in microseconds, carrying into the next millisecond and
+   * second.
+   */
+  @Test
+  void accessAndErrorLogShowTheSameMicroseconds() {
+    AccessEvent e = new AccessEvent(Instant.parse("2026-01-02T03:04:05.678Z").toEpochMilli(),
+        ZoneOffset.UTC, "192.0.2.1", null, null, "GET", "/", "HTTP/1.1", 500, 1, null,
+        null, 2_321_456, "h", 1, "S", VisitorKind.HUMAN, null);
+    String error = LogFormats.apacheError().format(e);
+    assertTrue(error.startsWith("[Fri Jan 02 03:04:05.678456 2026]"), error);
+    assertEquals("1767323045678456 678456 1767323047999912 999912 [02/Jan/2026:03:04:07 +0000]",
+        LogFormats.apache("%{usec}t %{usec_frac}t %{end:usec}t %{end:usec_frac}t %{end}t")
+            .format(e));
   }
 
   /**

@@ -103,8 +103,9 @@ final class ProgramRenderer implements LogFormat.Renderer {
         }
       }
       case Item.TIME -> {
-        long t = it.end ? e.epochMillis() + e.responseTimeMicros() / 1000 : e.epochMillis();
-        times[index].append(o, t, e.offset().getTotalSeconds(), Derived.subMilliMicros(e));
+        long us = micros(it, e);
+        times[index].append(o, Math.floorDiv(us, 1000L), e.offset().getTotalSeconds(),
+            (int) Math.floorMod(us, 1000L));
       }
       case Item.TIME_SPECIAL -> timeSpecial(it, e, o);
       case Item.MSEC -> {
@@ -205,15 +206,26 @@ final class ProgramRenderer implements LogFormat.Renderer {
   }
 
   private void timeSpecial(Item it, AccessEvent e, Bytes o) {
-    long ms = it.end ? e.epochMillis() + e.responseTimeMicros() / 1000 : e.epochMillis();
+    long us = micros(it, e);
+    long ms = Math.floorDiv(us, 1000L);
     String what = it.arg == null ? "sec" : it.arg;
     switch (what) {
       case "sec" -> o.putLong(Math.floorDiv(ms, 1000L));
       case "msec" -> o.putLong(ms);
-      case "usec" -> o.putLong(ms * 1000);
+      case "usec" -> o.putLong(us);
       case "msec_frac" -> o.putPadded(Math.floorMod(ms, 1000L), 3);
-      default -> o.putPadded(Math.floorMod(ms, 1000L) * 1000, 6);
+      default -> o.putPadded(Math.floorMod(us, 1_000_000L), 6);
     }
+  }
+
+  /**
+   * The request's start ({@code end} false) or end in microseconds: the event's millisecond
+   * plus the microseconds the error log prints too ({@link Derived#subMilliMicros}), so that
+   * an access-log and an error-log line of one request show the same instant.
+   */
+  private static long micros(Item it, AccessEvent e) {
+    long start = e.epochMillis() * 1000 + Derived.subMilliMicros(e);
+    return it.end ? start + e.responseTimeMicros() : start;
   }
 
   /** Writes the path without query, percent-decoded as the server logs it, then escaped. */
