@@ -143,11 +143,32 @@ public final class SparkMain {
     } catch (IllegalArgumentException | IllegalStateException e) {
       err.println("loggen-spark: " + e.getMessage());
       return 2;
-    } catch (RuntimeException e) {
-      err.println("loggen-spark: the run failed: " + e);
+    } catch (Exception e) {
+      // Spark actions throw SparkException (a checked exception) undeclared: catch it too.
+      err.println("loggen-spark: the run failed: " + cause(e));
       e.printStackTrace(err);
       return 1;
     }
+  }
+
+  /**
+   * What went wrong, on one line: the first line of the innermost cause's message (a failed
+   * task's exception, rather than Spark's "Job aborted due to stage failure" around it).
+   */
+  private static String cause(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String message = root.getMessage();
+    if (message != null) {
+      for (String line : message.split("\\R")) {
+        if (!line.isBlank()) {
+          return line.strip();
+        }
+      }
+    }
+    return root.toString();
   }
 
   private static int defaultSlices(RunSpec spec) {

@@ -1,6 +1,7 @@
 package dev.loggen.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loggen.core.RunSpec;
@@ -140,6 +141,20 @@ class SparkMainTest {
         "--duration", "2h", "--slices", "2");
     assertEquals(2, again.code(), again.err());
     assertTrue(again.err().contains("already holds a complete run"), again.err());
+  }
+
+  @Test
+  void aFailedJobIsExitCode1WithTheCauseNotAnException(@TempDir Path tmp) throws IOException {
+    Path out = tmp.resolve("out");
+    Files.createDirectories(out);
+    Files.writeString(out.resolve("access-2026-01-01T00-05.log"), "a line of another run\n");
+    Result r = run(TestSpark::session, "--seed", "3", "--duration", "10m",
+        "--sessions-per-hour", "60", "--slices", "2", "--output", out.toString());
+    assertEquals(1, r.code(), r.err());
+    String first = r.err().lines().findFirst().orElse("");
+    assertTrue(first.startsWith("loggen-spark: the run failed: "), r.err());
+    assertTrue(first.contains("access-2026-01-01T00-05.log exists with other content"), first);
+    assertFalse(Files.exists(out.resolve(Manifest.FILE_NAME)), "no manifest");
   }
 
   @Test
