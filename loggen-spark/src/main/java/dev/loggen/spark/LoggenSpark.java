@@ -295,6 +295,30 @@ public final class LoggenSpark {
   /** The window and slice starts of a run, checked on the driver before any task starts. */
   private record Plan(Instant start, Instant end, long[] starts) {}
 
+  /**
+   * Checks a run and its slice count as {@link #write} does before any task starts, without
+   * writing anything: for {@link SparkMain}, to refuse bad usage before Spark starts.
+   *
+   * @throws IllegalArgumentException when the spec, the slice count or the format is bad
+   */
+  static void check(RunSpec spec, int slices) {
+    plan(spec, slices);
+  }
+
+  /**
+   * The length of a spec's window, checked to have an end.
+   *
+   * @throws IllegalArgumentException when the window has no end
+   */
+  static Duration duration(LogGenerator gen) {
+    Duration d = gen.duration();
+    if (d == null) {
+      throw new IllegalArgumentException(
+          "the window has no end: a run on Spark needs a duration");
+    }
+    return d;
+  }
+
   private static Plan plan(RunSpec spec, int slices) {
     Objects.requireNonNull(spec, "spec");
     if (slices < 1) {
@@ -303,11 +327,7 @@ public final class LoggenSpark {
     FormatSpec.resolve(spec.format());
     // Builds (and so checks) the generator; generates nothing: that happens in the tasks.
     LogGenerator gen = spec.toGenerator();
-    Duration d = gen.duration();
-    if (d == null) {
-      throw new IllegalArgumentException(
-          "the window has no end: a run on Spark needs a duration");
-    }
+    Duration d = duration(gen);
     long seconds = d.toMillis() / 1000;
     if (slices > seconds) {
       throw new IllegalArgumentException(String.format(Locale.ROOT,

@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
@@ -106,6 +105,7 @@ public final class SparkMain {
       Supplier<SparkSession> spark) {
     Options o;
     RunSpec spec;
+    int slices;
     try {
       o = Options.parse(args);
       if (o.help) {
@@ -113,6 +113,9 @@ public final class SparkMain {
         return 0;
       }
       spec = o.spec();
+      // The window and the slice count are usage too: refused before Spark starts.
+      slices = o.slices != null ? o.slices : defaultSlices(spec);
+      LoggenSpark.check(spec, slices);
       if (spec.seed() == null && spec.settings().seed() == null) {
         long seed = ThreadLocalRandom.current().nextLong();
         spec = spec.withSeed(seed);
@@ -129,9 +132,7 @@ public final class SparkMain {
       err.println("loggen-spark: " + e.getMessage());
       return 2;
     }
-    int slices;
     try {
-      slices = o.slices != null ? o.slices : defaultSlices(spec);
       SparkSession session = spark.get();
       long t0 = System.nanoTime();
       Manifest m = LoggenSpark.write(session, spec, slices, o.output, o.gzip);
@@ -172,7 +173,7 @@ public final class SparkMain {
   }
 
   private static int defaultSlices(RunSpec spec) {
-    Duration d = Objects.requireNonNull(spec.toGenerator().duration(), "duration");
+    Duration d = LoggenSpark.duration(spec.toGenerator());
     long days = (d.toMillis() + 86_400_000L - 1) / 86_400_000L;
     return (int) Math.max(1, Math.min(days, Integer.MAX_VALUE));
   }

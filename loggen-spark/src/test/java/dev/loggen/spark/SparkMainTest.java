@@ -66,6 +66,8 @@ class SparkMainTest {
             "profile 'bank' is unknown: expected one of [api, blog, shop]"),
         Arguments.of(List.of("--output", "x", "--sessions-per-hour", "-5"),
             "sessionsPerHour must be a positive finite number (got -5.0)"),
+        Arguments.of(List.of("--output", "x", "--duration", "1m", "--slices", "61"),
+            "slices must be at most one per second of the window: at most 60 for PT1M (got 61)"),
         Arguments.of(List.of("--output", "x", "--format", "fancy"),
             "format \"fancy\" is unknown: expected one of common, combined, json, ecs,"
                 + " apache-error, nginx-error, an Apache LogFormat string (with %) or an nginx"
@@ -97,6 +99,21 @@ class SparkMainTest {
     assertTrue(r.err().startsWith("loggen-spark: "), r.err());
     assertTrue(r.err().contains(":2:1: "), r.err());
     assertTrue(r.err().contains("traffic"), "a suggestion: " + r.err());
+  }
+
+  @Test
+  void anEndlessWindowIsBadUsageWithOrWithoutSlices(@TempDir Path tmp) throws IOException {
+    Path config = tmp.resolve("endless.yaml");
+    Files.writeString(config, "seed: 1\nwindow: {duration: endless}\n");
+    for (List<String> slices : List.of(List.<String>of(), List.of("--slices", "4"))) {
+      List<String> args = new java.util.ArrayList<>(List.of("--config", config.toString(),
+          "--output", tmp.resolve("out").toString()));
+      args.addAll(slices);
+      Result r = run(NO_SPARK, args.toArray(String[]::new));
+      assertEquals(2, r.code(), args + ": " + r.err());
+      assertEquals("loggen-spark: the window has no end: a run on Spark needs a duration"
+          + " (see --help)\n", r.err(), args.toString());
+    }
   }
 
   @Test
