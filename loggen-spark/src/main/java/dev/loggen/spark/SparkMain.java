@@ -267,6 +267,11 @@ public final class SparkMain {
               if (i + 1 >= args.length) {
                 throw new UsageException(name + " needs a value");
               }
+              if (args[i + 1].startsWith("--")) {
+                // "--output --gzip": the value is missing, not "--gzip".
+                throw new UsageException(name + " needs a value (got the option " + args[i + 1]
+                    + "; write " + name + "=VALUE for a value that starts with --)");
+              }
               value = args[++i];
             }
             o.set(name, value);

@@ -45,6 +45,12 @@ class SparkMainTest {
     return Stream.of(
         Arguments.of(List.of(), "--output URI is required"),
         Arguments.of(List.of("--output"), "--output needs a value"),
+        Arguments.of(List.of("--output", "--gzip"),
+            "--output needs a value (got the option --gzip; write --output=VALUE for a value"
+                + " that starts with --)"),
+        Arguments.of(List.of("--output", "x", "--format", "--seed", "3"),
+            "--format needs a value (got the option --seed; write --format=VALUE for a value"
+                + " that starts with --)"),
         Arguments.of(List.of("--output", "x", "--slices", "0"), "--slices must be positive (got 0)"),
         Arguments.of(List.of("--output", "x", "--slices", "many"),
             "--slices: expected a number (got \"many\")"),
