@@ -25,6 +25,7 @@ import java.util.stream.IntStream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.hadoop.fs.UnsupportedFileSystemException;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -100,7 +101,8 @@ public final class LoggenSpark {
    * @param slices the number of slices (and tasks and files)
    * @param outputUri the output directory, any URI Hadoop's {@code FileSystem} reaches
    * @return the manifest, as written to {@code _manifest.json}
-   * @throws IllegalArgumentException when the spec, the slice count or the format is bad
+   * @throws IllegalArgumentException when the spec, the slice count or the format is bad, or
+   *     the output is not a path, has no file system, or is (or lies under) a file
    * @throws IllegalStateException when the output already holds a complete run
    * @throws UncheckedIOException when the output cannot be written
    */
@@ -135,7 +137,8 @@ public final class LoggenSpark {
    * @param outputUri the output directory
    * @param gzip whether to compress the files (gzip, level {@value #GZIP_LEVEL})
    * @return the manifest, as written to {@code _manifest.json}
-   * @throws IllegalArgumentException when the spec, the slice count or the format is bad
+   * @throws IllegalArgumentException when the spec, the slice count or the format is bad, or
+   *     the output is not a path, has no file system, or is (or lies under) a file
    * @throws IllegalStateException when the output already holds a complete run
    * @throws UncheckedIOException when the output cannot be written
    */
@@ -152,8 +155,8 @@ public final class LoggenSpark {
     List<String> names = FileNames.names(FILE_PREFIX, plan.starts(), gzip ? ".log.gz" : ".log");
 
     Configuration hadoop = spark.sparkContext().hadoopConfiguration();
-    Path out = new Path(outputUri);
-    try (FileSystem fs = FileSystem.newInstance(out.toUri(), hadoop)) {
+    Path out = outputPath(outputUri);
+    try (FileSystem fs = fileSystem(out, hadoop)) {
       SliceWriter.noChecksumFiles(fs);
       Path dir = fs.makeQualified(out);
       Path manifestPath = new Path(dir, Manifest.FILE_NAME);
@@ -161,7 +164,7 @@ public final class LoggenSpark {
         throw new IllegalStateException(dir + " already holds a complete run (" + Manifest.FILE_NAME
             + "): choose another output or delete it");
       }
-      fs.mkdirs(dir);
+      makeOutputDirectory(fs, dir);
       String app = spark.sparkContext().applicationId();
       String tempDir = TEMP_DIR + "/" + app;
       JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
@@ -187,6 +190,51 @@ public final class LoggenSpark {
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the run to " + outputUri + ": " + e, e);
+    }
+  }
+
+  /**
+   * The output as a Hadoop path.
+   *
+   * @throws IllegalArgumentException quoting the output when it is not a path or URI
+   */
+  static Path outputPath(String outputUri) {
+    try {
+      return new Path(outputUri);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("output \"" + outputUri + "\" is not a path or URI: "
+          + e.getMessage(), e);
+    }
+  }
+
+  private static FileSystem fileSystem(Path out, Configuration hadoop) throws IOException {
+    try {
+      return FileSystem.newInstance(out.toUri(), hadoop);
+    } catch (UnsupportedFileSystemException e) {
+      throw new IllegalArgumentException("output " + out + ": no file system for the scheme \""
+          + out.toUri().getScheme() + "\" (is its Hadoop connector on the classpath?)", e);
+    }
+  }
+
+  /** Creates the output directory; an output, or a parent of it, that is a file is refused. */
+  private static void makeOutputDirectory(FileSystem fs, Path dir) throws IOException {
+    if (fs.exists(dir)) {
+      if (!fs.getFileStatus(dir).isDirectory()) {
+        throw new IllegalArgumentException("output " + dir + " is a file, not a directory");
+      }
+      return;
+    }
+    for (Path p = dir.getParent(); p != null; p = p.getParent()) {
+      if (fs.exists(p)) {
+        if (!fs.getFileStatus(p).isDirectory()) {
+          throw new IllegalArgumentException("output " + dir + " cannot be created: " + p
+              + " is a file, not a directory");
+        }
+        break;
+      }
+    }
+    if (!fs.mkdirs(dir)) {
+      throw new IOException("cannot create the output directory " + dir);
     }
   }
 

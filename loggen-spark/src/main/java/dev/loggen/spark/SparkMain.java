@@ -293,6 +293,7 @@ public final class SparkMain {
             if (value.isBlank()) {
               throw new UsageException("--output must not be empty");
             }
+            LoggenSpark.outputPath(value);
             output = value;
           }
           case "--config" -> config = value;

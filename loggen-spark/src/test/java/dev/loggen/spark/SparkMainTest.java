@@ -51,6 +51,8 @@ class SparkMainTest {
         Arguments.of(List.of("--output", "x", "--format", "--seed", "3"),
             "--format needs a value (got the option --seed; write --format=VALUE for a value"
                 + " that starts with --)"),
+        Arguments.of(List.of("--output", "a:b"), "output \"a:b\" is not a path or URI:"
+            + " java.net.URISyntaxException: Relative path in absolute URI: a:b"),
         Arguments.of(List.of("--output", "x", "--slices", "0"), "--slices must be positive (got 0)"),
         Arguments.of(List.of("--output", "x", "--slices", "many"),
             "--slices: expected a number (got \"many\")"),
@@ -178,6 +180,16 @@ class SparkMainTest {
     assertTrue(first.startsWith("loggen-spark: the run failed: "), r.err());
     assertTrue(first.contains("access-2026-01-01T00-05.log exists with other content"), first);
     assertFalse(Files.exists(out.resolve(Manifest.FILE_NAME)), "no manifest");
+  }
+
+  @Test
+  void anOutputThatIsAFileIsExitCode2WithOneLine(@TempDir Path tmp) throws IOException {
+    Path file = tmp.resolve("a-file");
+    Files.writeString(file, "x");
+    Result r = run(TestSpark::session, "--seed", "1", "--duration", "10m", "--output",
+        file.toString());
+    assertEquals(2, r.code(), r.err());
+    assertEquals("loggen-spark: output file:" + file + " is a file, not a directory\n", r.err());
   }
 
   @Test

@@ -164,6 +164,29 @@ class SparkWriteTest {
   }
 
   @Test
+  void badOutputsAreRefusedWithTheOutputNamed(@TempDir Path tmp) throws IOException {
+    RunSpec small = SPEC.withDuration(Duration.ofMinutes(10));
+    Path file = tmp.resolve("a-file");
+    Files.writeString(file, "not a directory");
+    String fileUri = "file:" + file;
+    assertEquals("output " + fileUri + " is a file, not a directory",
+        assertThrows(IllegalArgumentException.class,
+            () -> LoggenSpark.write(spark, small, 2, file.toString())).getMessage());
+    assertEquals("output " + fileUri + "/sub cannot be created: " + fileUri
+        + " is a file, not a directory", assertThrows(IllegalArgumentException.class,
+            () -> LoggenSpark.write(spark, small, 2, file.resolve("sub").toString()))
+        .getMessage());
+    assertEquals("output nosuchfs://bucket/logs: no file system for the scheme \"nosuchfs\""
+        + " (is its Hadoop connector on the classpath?)",
+        assertThrows(IllegalArgumentException.class,
+            () -> LoggenSpark.write(spark, small, 2, "nosuchfs://bucket/logs")).getMessage());
+    assertEquals("output \"a:b\" is not a path or URI: java.net.URISyntaxException: Relative"
+        + " path in absolute URI: a:b", assertThrows(IllegalArgumentException.class,
+            () -> LoggenSpark.write(spark, small, 2, "a:b")).getMessage());
+    assertEquals("not a directory", Files.readString(file), "the file is left alone");
+  }
+
+  @Test
   void badRequestsAreRefusedOnTheDriver(@TempDir Path tmp) {
     String uri = tmp.resolve("never").toUri().toString();
     assertEquals("slices must be positive (got 0)", assertThrows(IllegalArgumentException.class,
