@@ -61,6 +61,7 @@ public final class SparkMain {
 
   private static final Set<String> NOT_ON_SPARK = Set.of("--count", "--live", "--rate",
       "--rotate-size", "--rotate-time", "--keep", "--report", "--health-port", "--errors");
+  private static final Pattern WHOLE_NUMBER = Pattern.compile("[+-]?\\d+");
   private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)(ms|s|m|h|d|w)");
   private static final Map<String, Duration> UNITS = Map.of("ms", Duration.ofMillis(1), "s",
       Duration.ofSeconds(1), "m", Duration.ofMinutes(1), "h", Duration.ofHours(1), "d",
@@ -304,6 +305,10 @@ public final class SparkMain {
           case "--duration" -> duration = duration(value);
           case "--sessions-per-hour" -> sessionsPerHour = Double.parseDouble(value);
           case "--slices" -> {
+            if (WHOLE_NUMBER.matcher(value).matches() && !fitsInt(value)) {
+              throw new UsageException("--slices must be between 1 and " + Integer.MAX_VALUE
+                  + " (got " + value + ")");
+            }
             slices = Integer.parseInt(value);
             if (slices < 1) {
               throw new UsageException("--slices must be positive (got " + value + ")");
@@ -312,12 +317,25 @@ public final class SparkMain {
           default -> throw new IllegalStateException(name);
         }
       } catch (NumberFormatException e) {
+        if (name.equals("--seed") && WHOLE_NUMBER.matcher(value).matches()) {
+          throw new UsageException("--seed must be between " + Long.MIN_VALUE + " and "
+              + Long.MAX_VALUE + " (got " + value + ")");
+        }
         throw new UsageException(name + ": expected a number (got \"" + value + "\")");
       } catch (DateTimeException e) {
         throw new UsageException(name + ": expected an ISO-8601 instant such as"
             + " 2026-01-01T00:00:00Z (got \"" + value + "\")");
       } catch (IllegalArgumentException e) {
         throw new UsageException(e.getMessage());
+      }
+    }
+
+    private static boolean fitsInt(String wholeNumber) {
+      try {
+        long v = Long.parseLong(wholeNumber);
+        return v == (int) v;
+      } catch (NumberFormatException e) {
+        return false;
       }
     }
 

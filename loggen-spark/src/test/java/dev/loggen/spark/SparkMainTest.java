@@ -56,6 +56,13 @@ class SparkMainTest {
         Arguments.of(List.of("--output", "x", "--slices", "0"), "--slices must be positive (got 0)"),
         Arguments.of(List.of("--output", "x", "--slices", "many"),
             "--slices: expected a number (got \"many\")"),
+        Arguments.of(List.of("--output", "x", "--slices", "3000000000"),
+            "--slices must be between 1 and 2147483647 (got 3000000000)"),
+        Arguments.of(List.of("--output", "x", "--slices", "-3000000000"),
+            "--slices must be between 1 and 2147483647 (got -3000000000)"),
+        Arguments.of(List.of("--output", "x", "--seed", "9223372036854775808"),
+            "--seed must be between -9223372036854775808 and 9223372036854775807 (got"
+                + " 9223372036854775808)"),
         Arguments.of(List.of("--output", "x", "--seed", "x"),
             "--seed: expected a number (got \"x\")"),
         Arguments.of(List.of("--output", "x", "--seed", "1", "--seed", "2"),
