@@ -16,13 +16,17 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.IntStream;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.UnsupportedFileSystemException;
@@ -165,6 +169,7 @@ public final class LoggenSpark {
             + "): choose another output or delete it");
       }
       makeOutputDirectory(fs, dir);
+      refuseOtherRunsFiles(fs, dir, names);
       String app = spark.sparkContext().applicationId();
       String tempDir = TEMP_DIR + "/" + app;
       JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
@@ -235,6 +240,32 @@ public final class LoggenSpark {
     }
     if (!fs.mkdirs(dir)) {
       throw new IOException("cannot create the output directory " + dir);
+    }
+  }
+
+  /**
+   * Refuses an output that holds log files this run would not write (a failed earlier run with
+   * another slice count, window or compression): they would sort among this run's files, and
+   * the files in name order would no longer be the run. Files of this run's names are left to
+   * the tasks, which keep an identical one and fail on a different one.
+   */
+  private static void refuseOtherRunsFiles(FileSystem fs, Path dir, List<String> names)
+      throws IOException {
+    Set<String> ours = new HashSet<>(names);
+    List<String> others = new ArrayList<>();
+    for (FileStatus st : fs.listStatus(dir)) {
+      String n = st.getPath().getName();
+      if (n.startsWith(FILE_PREFIX) && !ours.contains(n)) {
+        others.add(n);
+      }
+    }
+    if (!others.isEmpty()) {
+      Collections.sort(others);
+      throw new IllegalStateException(String.format(Locale.ROOT,
+          "%s holds %d log file(s) this run does not write (%s%s), from another run: delete"
+              + " them or choose another output", dir, others.size(),
+          String.join(", ", others.subList(0, Math.min(3, others.size()))),
+          others.size() > 3 ? ", ..." : ""));
     }
   }
 

@@ -113,6 +113,35 @@ class SparkWriteTest {
     Runs.verify(out, SPEC, LogFormats.combined(), m);
   }
 
+  /**
+   * An earlier failed run with another slice count left a file this run would not write: the
+   * run is refused on the driver, naming the file, before any task writes; without it the
+   * run completes.
+   */
+  @Test
+  void filesOfAnotherRunAreRefusedBeforeAnyTask(@TempDir Path tmp) throws IOException {
+    Path out = tmp.resolve("out");
+    Files.createDirectories(out);
+    Path stale = out.resolve("access-2026-01-01T00-20.log");
+    Files.writeString(stale, "a line of a run with other slices\n");
+    Path unrelated = out.resolve("notes.txt");
+    Files.writeString(unrelated, "not a log file\n");
+
+    IllegalStateException e = assertThrows(IllegalStateException.class,
+        () -> LoggenSpark.write(spark, SPEC, 4, out.toUri().toString()));
+    assertTrue(e.getMessage().contains("holds 1 log file(s) this run does not write"
+        + " (access-2026-01-01T00-20.log), from another run"), e.getMessage());
+    try (Stream<Path> files = Files.list(out)) {
+      assertEquals(List.of("access-2026-01-01T00-20.log", "notes.txt"),
+          files.map(p -> p.getFileName().toString()).sorted().toList(), "nothing written");
+    }
+
+    Files.delete(stale);
+    Files.delete(unrelated);
+    Manifest m = LoggenSpark.write(spark, SPEC, 4, out.toUri().toString());
+    Runs.verify(out, SPEC, LogFormats.combined(), m);
+  }
+
   @Test
   void aCompleteRunIsNotOverwritten(@TempDir Path tmp) throws IOException {
     Path out = tmp.resolve("out");
