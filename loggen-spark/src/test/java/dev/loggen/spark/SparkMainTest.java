@@ -84,9 +84,11 @@ class SparkMainTest {
         Arguments.of(List.of("--output", "x", "--duration", "1m", "--slices", "61"),
             "slices must be at most one per second of the window: at most 60 for PT1M (got 61)"),
         Arguments.of(List.of("--output", "x", "--format", "fancy"),
-            "format \"fancy\" is unknown: expected one of common, combined, json, ecs,"
-                + " apache-error, nginx-error, an Apache LogFormat string (with %) or an nginx"
-                + " log_format string (with $)"));
+            "unknown format 'fancy': expected common, combined, json, ecs, an Apache LogFormat"
+                + " string (with % directives, e.g. '%h %l %u %t \"%r\" %>s %b') or an nginx"
+                + " log_format string (with $variables, e.g. '$remote_addr [$time_local]"
+                + " \"$request\" $status'); on Spark also apache-error, nginx-error, or apache:"
+                + " or nginx: before a format string"));
   }
 
   @ParameterizedTest

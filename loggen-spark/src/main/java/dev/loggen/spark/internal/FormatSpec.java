@@ -1,15 +1,19 @@
 package dev.loggen.spark.internal;
 
 import dev.loggen.core.LogFormat;
+import dev.loggen.formats.FormatConfig;
 import dev.loggen.formats.LogFormats;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
- * Resolves a format as the command line's {@code --format} gives it: a registered name
- * ({@code common}, {@code combined}, {@code json}, {@code ecs}, {@code apache-error},
- * {@code nginx-error}), {@code apache:} or {@code nginx:} followed by a format string, or a bare
- * format string: with a {@code %} an Apache {@code LogFormat}, else with a {@code $} an nginx
- * {@code log_format}.
+ * Resolves a format as the command line's {@code --format} reads it
+ * ({@link FormatConfig#parse}: {@code common}, {@code combined}, {@code json}, {@code ecs} in any
+ * case, an Apache nickname such as {@code vhost_combined}, an nginx {@code log_format} string
+ * when it has a {@code $variable}, else an Apache {@code LogFormat} string when it has a
+ * {@code %}), plus two readings a run on Spark adds: {@code apache:} or {@code nginx:} followed
+ * by a format string forces the reading, and the error-log formats {@code apache-error} and
+ * {@code nginx-error} write the error log alone (a run on Spark writes one log).
  */
 public final class FormatSpec {
   private FormatSpec() {}
@@ -23,23 +27,26 @@ public final class FormatSpec {
    */
   public static LogFormat resolve(String spec) {
     Objects.requireNonNull(spec, "format");
-    if (LogFormats.names().contains(spec)) {
-      return LogFormats.named(spec);
-    }
     if (spec.startsWith("apache:")) {
       return LogFormats.apache(spec.substring("apache:".length()));
     }
     if (spec.startsWith("nginx:")) {
       return LogFormats.nginx(spec.substring("nginx:".length()));
     }
-    if (spec.indexOf('%') >= 0) {
-      return LogFormats.apache(spec);
+    String name = spec.trim().toLowerCase(Locale.ROOT);
+    if (name.equals("apache-error") || name.equals("nginx-error")) {
+      return LogFormats.named(name);
     }
-    if (spec.indexOf('$') >= 0) {
-      return LogFormats.nginx(spec);
+    try {
+      return FormatConfig.parse(spec);
+    } catch (IllegalArgumentException e) {
+      String m = String.valueOf(e.getMessage());
+      if (m.startsWith("unknown format ") || m.startsWith("format must not be empty")) {
+        // the list of what is expected: add what only a run on Spark reads
+        throw new IllegalArgumentException(m + "; on Spark also apache-error,"
+            + " nginx-error, or apache: or nginx: before a format string", e);
+      }
+      throw e;
     }
-    throw new IllegalArgumentException("format \"" + spec + "\" is unknown: expected one of "
-        + String.join(", ", LogFormats.names())
-        + ", an Apache LogFormat string (with %) or an nginx log_format string (with $)");
   }
 }

@@ -4,12 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.loggen.core.AccessEvent;
+import dev.loggen.core.VisitorKind;
+import dev.loggen.formats.LogFormats;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
@@ -49,6 +53,11 @@ class InternalsTest {
             () -> FileNames.names("a", new long[] {s, s}, "")).getMessage());
   }
 
+  private static final AccessEvent EVENT = new AccessEvent(
+      Instant.parse("2026-01-02T03:04:05Z").toEpochMilli(), ZoneOffset.UTC, "192.0.2.1", null,
+      null, "GET", "/", "HTTP/1.1", 200, 1, null, null, 1, "shop.example.com", 1, "S",
+      VisitorKind.HUMAN, null);
+
   @Test
   void formatSpecs() {
     assertEquals("combined", FormatSpec.resolve("combined").name());
@@ -57,8 +66,18 @@ class InternalsTest {
     assertEquals("nginx", FormatSpec.resolve("$remote_addr $status").name());
     assertEquals("nginx", FormatSpec.resolve("nginx:$status 100%").name());
     assertEquals("apache", FormatSpec.resolve("apache:%h $").name());
+    // as the command line reads them: names in any case, Apache nicknames, and a string with
+    // an nginx $variable is nginx even when it has a % too
+    assertEquals("json", FormatSpec.resolve("JSON").name());
+    assertEquals(LogFormats.apache("vhost_combined").format(EVENT),
+        FormatSpec.resolve("vhost_combined").format(EVENT));
+    assertEquals("nginx", FormatSpec.resolve("$remote_addr 100%").name());
+    assertEquals("apache-error", FormatSpec.resolve("apache-error").name());
     assertTrue(assertThrows(IllegalArgumentException.class, () -> FormatSpec.resolve("fancy"))
-        .getMessage().startsWith("format \"fancy\" is unknown: expected one of common, combined,"));
+        .getMessage().startsWith("unknown format 'fancy': expected common, combined,"));
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> FormatSpec.resolve("fancy"))
+        .getMessage().endsWith("; on Spark also apache-error, nginx-error, or apache: or nginx:"
+            + " before a format string"));
   }
 
   @Test
