@@ -53,7 +53,10 @@ import org.jspecify.annotations.Nullable;
  * {@link #rate(double)} asks for a fixed number of access-log lines per second: line {@code j}
  * of the live part is due at {@code start + j / rate} and is re-timed to that instant (in the
  * site's zone offset): the events keep their order and everything else (sessions, paths,
- * statuses, ground truth); their timestamps become the wall-clock schedule. The command-line
+ * statuses, ground truth); their timestamps become the wall-clock schedule. {@code start} is
+ * the end of history when there is history (the stamps go on where history stops, and the time
+ * the history and the warm-up took is caught up at once), otherwise the moment the first event
+ * is ready. The command-line
  * generator scales the sessions per hour so that the simulation's own pace matches the rate,
  * which keeps sessions looking real. Without a rate the events keep their timestamps and the
  * traffic's sessions per hour and daily curve set the pace.
@@ -307,7 +310,10 @@ public final class LiveWriter {
     long wall0 = clock.millis();
     long nano0 = ticker.getAsLong();
     long liveFrom = historyUntil != null ? historyUntil.toEpochMilli() : wall0;
-    long scheduleWall = Math.max(wall0, liveFrom);
+    // after history the schedule goes on where history ends, so that no stretch of time is left
+    // without lines (the time the warm-up took is caught up); without history it starts now
+    boolean history = generator.start().toEpochMilli() < liveFrom;
+    long scheduleWall = history ? liveFrom : Math.max(wall0, liveFrom);
     long scheduleNano = nano0 + (scheduleWall - wall0) * 1_000_000L;
     double nanosPerLine = rate > 0 ? 1e9 / rate : 0;
     double millisPerLine = rate > 0 ? 1e3 / rate : 0;

@@ -9,9 +9,11 @@ import dev.loggen.core.Report;
 import dev.loggen.core.Traffic;
 import dev.loggen.formats.LogFormats;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -122,6 +124,35 @@ class LiveWriterTest {
     assertTrue(last <= System.currentTimeMillis() + 5, "no line before its time");
     for (int i = 1; i < sink.lines.size(); i++) {
       assertTrue(stamp(sink.lines.get(i)) >= stamp(sink.lines.get(i - 1)), "in order");
+    }
+  }
+
+  @Test
+  void withARateTheLivePartStartsWhereHistoryEnds() {
+    // history up to `end`; the writer starts 3 s later (calibration, the simulation's warm-up):
+    // the stamps go on from `end`, and the 3 s are caught up at once, not left out
+    TimingSink sink = new TimingSink();
+    Instant end = Instant.now().minusSeconds(60);
+    LogGenerator gen = LogGenerator.builder().seed(3).traffic(Traffic.sessionsPerHour(6_000))
+        .window(end.minusSeconds(10), null).build();
+    int[] history = {-1};
+    LiveWriter.of(gen).historyUntil(end).format(LogFormats.json()).to(sink).rate(1_000)
+        .clock(Clock.fixed(end.plusSeconds(3), ZoneOffset.UTC))
+        .listener(new LiveWriter.Listener() {
+          @Override
+          public void live() {
+            history[0] = sink.lines.size();
+          }
+        }).limit(2_000).run();
+    int h = history[0];
+    assertTrue(h > 100 && h < 1_500, "ten seconds of history first: " + h);
+    long lastHistory = stamp(sink.lines.get(h - 1));
+    long firstLive = stamp(sink.lines.get(h));
+    assertTrue(lastHistory < end.toEpochMilli(), sink.lines.get(h - 1));
+    assertEquals(end.toEpochMilli(), firstLive, "the schedule starts at the end of history, "
+        + "not when writing started: " + sink.lines.get(h));
+    for (int i = h + 1; i < sink.lines.size(); i++) {
+      assertEquals(firstLive + (i - h), stamp(sink.lines.get(i)), sink.lines.get(i));
     }
   }
 
