@@ -27,6 +27,10 @@ import java.util.Objects;
  *
  * <p>The files are plain (not rotated, not compressed) and replaced if they exist; the returned
  * {@link Report} is the ground truth to assert against. The same seed gives the same bytes.
+ *
+ * <pre>{@code java -cp loggen.jar dev.loggen.examples.LogFixtures [dir] [seed]}</pre>
+ *
+ * <p>writes the same day from the command line, to look at before writing the test.
  */
 public final class LogFixtures {
   /** The day {@link #day} writes: 2026-01-01 in UTC. */
@@ -38,6 +42,17 @@ public final class LogFixtures {
   public static final double FIXTURE_SESSIONS_PER_HOUR = 100;
 
   private LogFixtures() {}
+
+  /**
+   * Writes {@link #day(Path, long)} into a directory and prints the report.
+   *
+   * @param args optional directory (default {@code logs/fixture}) and seed (default 42)
+   */
+  public static void main(String[] args) {
+    Path dir = Path.of(args.length > 0 ? args[0] : "logs/fixture");
+    long seed = args.length > 1 ? Long.parseLong(args[1]) : 42;
+    System.out.print(day(dir, seed));
+  }
 
   /**
    * One day (2026-01-01, UTC) of the {@code shop} site at 100 sessions an hour, in Combined

@@ -1,5 +1,6 @@
 package dev.loggen.examples;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.loggen.core.Report;
@@ -37,5 +38,18 @@ class FixtureExampleTest {
     assertEquals(truth.statusClass(5), countServerErrors(dir.resolve("access.log")));
     assertEquals(truth.lines(), Files.lines(dir.resolve("access.log")).count());
     assertEquals(truth.errorLines(), Files.lines(dir.resolve("error.log")).count());
+  }
+
+  @Test
+  void runsFromTheCommandLineAsTheReadmeSays(@TempDir Path dir, @TempDir Path other)
+      throws Exception {
+    // java -cp loggen.jar dev.loggen.examples.LogFixtures [dir] [seed]
+    LogFixtures.main(new String[] {dir.toString(), "42"});
+    Report truth = LogFixtures.day(other, 42);
+    for (String f : new String[] {"access.log", "error.log"}) {
+      assertArrayEquals(Files.readAllBytes(other.resolve(f)), Files.readAllBytes(dir.resolve(f)),
+          f);
+    }
+    assertEquals(truth.lines(), Files.lines(dir.resolve("access.log")).count());
   }
 }
