@@ -20,8 +20,9 @@ import java.time.ZoneId;
  *
  * <pre>{@code java -cp loggen.jar dev.loggen.examples.BackfillWeek [dir] [seed]}</pre>
  *
- * <p>writes {@code logs/week/access-2026-01-05.log.gz} ... {@code access-2026-01-10.log.gz},
- * {@code access.log} (Sunday 2026-01-11) and the same for {@code error}.
+ * <p>writes {@code logs/week/access-2026-01-05.0.log.gz} ... {@code access-2026-01-10.0.log.gz}
+ * (the {@code .0} counts files within a day, for days above 512 MB), {@code access.log} (Sunday
+ * 2026-01-11) and the same for {@code error}.
  */
 public final class BackfillWeek {
   /** The Monday the week starts, at Berlin midnight. */
