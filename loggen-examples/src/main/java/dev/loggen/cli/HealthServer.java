@@ -14,7 +14,8 @@ import java.util.concurrent.Executors;
 
 /**
  * Serves {@code GET /health} with the JSON of a {@link HealthState}: 200 when healthy, 503 when
- * writes fail or stall. Listens on the loopback interface unless told otherwise; uses the JDK's
+ * writes fail or stall ({@code HEAD} gives the same headers without the body; other paths are
+ * 404, other methods 405). Listens on the loopback interface unless told otherwise; uses the JDK's
  * HTTP server on one daemon thread.
  */
 public final class HealthServer implements AutoCloseable {
@@ -79,6 +80,9 @@ public final class HealthServer implements AutoCloseable {
       exchange.getResponseHeaders().set("Content-Type", "application/json");
       exchange.getResponseHeaders().set("Cache-Control", "no-store");
       if (method.equals("HEAD")) {
+        // the headers GET would send, Content-Length included (the JDK server leaves it out of
+        // a HEAD answer unless it is set here)
+        exchange.getResponseHeaders().set("Content-Length", Integer.toString(body.length));
         exchange.sendResponseHeaders(code, -1);
         return;
       }

@@ -10,6 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -131,6 +132,32 @@ class HealthTest {
       HttpResponse<String> r = get(s.port(), "/health");
       assertEquals(200, r.statusCode());
       assertTrue(r.body().startsWith("{\"status\":\"starting\""), r.body());
+    }
+  }
+
+  @Test
+  void headAnswersWithTheHeadersOfGetAndOtherMethodsAreRefused() throws Exception {
+    // a stopped clock: GET and HEAD describe the same body
+    HealthState state = new HealthState(Clock.systemUTC(), () -> 5_000_000_000L,
+        Duration.ofSeconds(30));
+    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    try (HealthServer s = HealthServer.start(new HealthSettings(0, "127.0.0.1"), state)) {
+      URI uri = URI.create("http://127.0.0.1:" + s.port() + "/health");
+      HttpResponse<String> get = get(s.port(), "/health");
+      HttpResponse<String> head = client.send(HttpRequest.newBuilder(uri)
+          .timeout(Duration.ofSeconds(5)).method("HEAD", HttpRequest.BodyPublishers.noBody())
+          .build(), HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, head.statusCode());
+      assertEquals("", head.body());
+      assertEquals("application/json", head.headers().firstValue("Content-Type").orElse(""));
+      // the body's length as GET sends it
+      assertEquals(String.valueOf(get.body().getBytes(StandardCharsets.UTF_8).length),
+          head.headers().firstValue("Content-Length").orElse("none"), head.headers().toString());
+      HttpResponse<String> post = client.send(HttpRequest.newBuilder(uri)
+          .timeout(Duration.ofSeconds(5)).POST(HttpRequest.BodyPublishers.ofString("x"))
+          .build(), HttpResponse.BodyHandlers.ofString());
+      assertEquals(405, post.statusCode());
+      assertEquals("GET, HEAD", post.headers().firstValue("Allow").orElse(""));
     }
   }
 
