@@ -10,8 +10,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What {@code /health} reports, updated by the writing thread and read by the HTTP thread:
- * lines written, when the last write succeeded, whether the writer is making progress, and the
- * last failure. Healthy means: no write has failed, and the writer has written or been waiting
+ * lines written, when the last write succeeded, whether the writer is making progress, how far
+ * a live run is behind its schedule, and the last failure. Healthy means: no write has failed, and the writer has written or been waiting
  * for the next line's time within {@link #stallAfter()} (a writer blocked in a write to a dead
  * disk for that long is stalled). Quiet traffic at night is not a stall: the writer waits, and
  * says so.
@@ -43,6 +43,7 @@ public final class HealthState {
   private volatile long lastWriteNanos;
   private volatile long lastWriteMillis;
   private volatile long heartbeatNanos;
+  private volatile long behindNanos;
   private volatile @Nullable String failure;
   private final long[] sampleNanos = new long[SAMPLES];
   private final long[] sampleLines = new long[SAMPLES];
@@ -103,6 +104,16 @@ public final class HealthState {
   /** Records that the writer is alive and waiting for the next line's time. */
   public void heartbeat() {
     heartbeatNanos = nanos.getAsLong();
+  }
+
+  /**
+   * Records how far the writer is behind its schedule (a rate the machine cannot reach, or
+   * catching up after history or a stall); not a failure.
+   *
+   * @param nanos how far behind, 0 when on time
+   */
+  public void behind(long nanos) {
+    behindNanos = Math.max(0, nanos);
   }
 
   /**
@@ -174,6 +185,7 @@ public final class HealthState {
     json.append(",\"lines\":").append(lines);
     json.append(String.format(Locale.ROOT, ",\"uptimeSeconds\":%.3f", (now - startNanos) / 1e9));
     json.append(String.format(Locale.ROOT, ",\"ratePerSecond\":%.1f", rate(now)));
+    json.append(String.format(Locale.ROOT, ",\"behindSeconds\":%.3f", behindNanos / 1e9));
     json.append(",\"startTime\":\"").append(Instant.ofEpochMilli(startMillis)).append('"');
     if (lw == 0) {
       json.append(",\"lastWrite\":null,\"secondsSinceLastWrite\":null");

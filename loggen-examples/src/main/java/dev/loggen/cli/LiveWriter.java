@@ -321,6 +321,7 @@ public final class LiveWriter {
     long written = 0;
     long lastStamp = 0;
     long lastFlush = nano0;
+    long late = 0;
     boolean dirty = false;
     boolean live = false;
     long offsetSecond = Long.MIN_VALUE;
@@ -356,6 +357,10 @@ public final class LiveWriter {
           if (stop.getAsBoolean()) {
             break;
           }
+          if (late != 0) {
+            late = 0;
+            listener.behind(0);
+          }
           long wait = due - now;
           if (dirty && (wait >= FLUSH_BEFORE_PAUSE_NANOS
               || now - lastFlush >= FLUSH_INTERVAL_NANOS)) {
@@ -373,6 +378,7 @@ public final class LiveWriter {
           }
           continue;
         }
+        late = now - due;
       }
       AccessEvent e = next;
       next = null;
@@ -412,8 +418,14 @@ public final class LiveWriter {
           dirty = false;
           lastFlush = now;
         }
+        if (live) {
+          listener.behind(late);
+        }
         listener.progress(written, lastStamp);
       }
+    }
+    if (live) {
+      listener.behind(late);
     }
     listener.progress(written, lastStamp);
   }
@@ -474,5 +486,16 @@ public final class LiveWriter {
 
     /** Once, when the history is written and real time begins. */
     default void live() {}
+
+    /**
+     * While live, every 256 lines, at the end, and when the writer is on time again: how late
+     * the last line written was, measured against its due time. Zero when on time; a value that
+     * keeps growing means the machine cannot write at the rate asked for (no line is dropped:
+     * the late ones are written as fast as it can); after history or a stall it shrinks as the
+     * writer catches up.
+     *
+     * @param nanos how far behind the schedule, in nanoseconds, 0 or more
+     */
+    default void behind(long nanos) {}
   }
 }

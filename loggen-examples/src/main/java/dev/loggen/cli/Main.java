@@ -87,6 +87,8 @@ public final class Main {
       DataSize.ofMegabytes(100), Duration.ofDays(1), null, true, null, null, null, null, null);
   static final String DEFAULT_DIRECTORY = "logs";
   private static final Duration GRACE = Duration.ofMinutes(2);
+  /** How far behind its schedule a live run must end for a notice. */
+  private static final Duration BEHIND_NOTICE = Duration.ofSeconds(1);
 
   private final PrintStream out;
   private final PrintStream err;
@@ -815,7 +817,14 @@ public final class Main {
     if (plan.rate() != null) {
       w.rate(plan.rate());
     }
+    long[] behind = {0};
     w.listener(new LiveWriter.Listener() {
+      @Override
+      public void behind(long nanos) {
+        behind[0] = nanos;
+        health.behind(nanos);
+      }
+
       @Override
       public void progress(long lines, long eventMillis) {
         health.heartbeat();
@@ -837,6 +846,16 @@ public final class Main {
     health.phase(HealthState.Phase.BACKFILL);
     Report r = w.run();
     health.phase(HealthState.Phase.STOPPING);
+    if (behind[0] >= BEHIND_NOTICE.toNanos() && !plan.quiet()) {
+      if (progress != null) {
+        progress.clear();
+      }
+      err.println(String.format(Locale.ROOT, "loggen: the run ended %.1f s behind the"
+          + " schedule of %s: this machine did not write that fast (no line was dropped: the"
+          + " late ones were written as fast as it could)", behind[0] / 1e9,
+          plan.rate() != null ? String.format(Locale.ROOT, "%,.0f lines/s", plan.rate())
+              : "the traffic's own pace"));
+    }
     return r;
   }
 

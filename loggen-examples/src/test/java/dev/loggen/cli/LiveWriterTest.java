@@ -157,6 +157,28 @@ class LiveWriterTest {
   }
 
   @Test
+  void saysHowFarBehindTheScheduleItIs() {
+    // a machine too slow for the rate: every look at the clock finds 10 ms gone, while the
+    // schedule asks for a line every millisecond
+    long[] clock = {0};
+    List<Long> behind = new ArrayList<>();
+    Instant start = Instant.now();
+    Report r = LiveWriter.of(live(start)).historyUntil(start).format(LogFormats.common())
+        .to(new TimingSink()).rate(1_000).limit(1_000).ticker(() -> clock[0] += 10_000_000L)
+        .listener(new LiveWriter.Listener() {
+          @Override
+          public void behind(long nanos) {
+            behind.add(nanos);
+          }
+        }).run();
+    assertEquals(1_000, r.lines());
+    assertTrue(behind.size() >= 4, "every 256 lines and at the end: " + behind);
+    long last = behind.get(behind.size() - 1);
+    // line 999 is due at 0.999 s and written some 10 s in
+    assertTrue(last > 8_000_000_000L && last < 11_000_000_000L, "behind at the end: " + last);
+  }
+
+  @Test
   void stopsPromptlyWhileWaiting() {
     TimingSink sink = new TimingSink();
     long t0 = System.nanoTime();

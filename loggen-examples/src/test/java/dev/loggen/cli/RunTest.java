@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,6 +32,42 @@ class RunTest {
     Matcher m = LINES.matcher(report);
     assertTrue(m.find(), report);
     return Long.parseLong(m.group(1).replace(",", ""));
+  }
+
+  @Test
+  void aRateTheMachineCannotKeepUpWithIsReported() {
+    // the monotonic clock races ahead: 10 ms pass at every look, a line is due every 1 ms
+    long[] ticks = {System.nanoTime()};
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    Main main = new Main(new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8), Map.of(), dir,
+        java.time.Clock.systemUTC(), () -> ticks[0] += 10_000_000L, false);
+    int code = main.execute(new String[] {"--live", "--rate", "1000", "--count", "2000",
+        "--seed", "4", "--sessions-per-hour", "3000", "--output", "-"});
+    String e = err.toString(StandardCharsets.UTF_8);
+    assertEquals(Main.OK, code, e);
+    assertTrue(e.contains("behind the schedule of 1,000 lines/s"), e);
+    // 2,000 lines due within 2 s, written some 20 s in
+    double behind = behindSeconds(main.healthState.snapshot().json());
+    assertTrue(behind > 10 && behind < 30, "behind: " + behind);
+  }
+
+  private static double behindSeconds(String health) {
+    Matcher m = Pattern.compile("\"behindSeconds\":([\\d.]+),").matcher(health);
+    assertTrue(m.find(), health);
+    return Double.parseDouble(m.group(1));
+  }
+
+  @Test
+  void aRateTheMachineKeepsUpWithIsNotReportedAsBehind() {
+    Cli c = Cli.run(dir, "--live", "--rate", "50", "--count", "20", "--seed", "4",
+        "--output", "-");
+    assertEquals(Main.OK, c.code, c.toString());
+    assertTrue(!c.err().contains("behind"), c.err());
+    // on time, give or take a late wake-up on a busy machine
+    assertTrue(behindSeconds(c.main.healthState.snapshot().json()) < 1,
+        c.main.healthState.snapshot().json());
   }
 
   @Test
