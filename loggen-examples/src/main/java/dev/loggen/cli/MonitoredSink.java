@@ -6,7 +6,8 @@ import java.util.Objects;
 
 /**
  * Passes lines on to a sink and tells a {@link HealthState} how it goes: the count every 1,024
- * lines and at every flush, and the failure when the sink throws. Costs a counter per line.
+ * lines and at every flush, and the failure when the sink throws (a {@link SinkClosedException},
+ * the reader going away, is no failure). Costs a counter per line.
  */
 final class MonitoredSink implements LineSink {
   private final LineSink delegate;
@@ -22,11 +23,8 @@ final class MonitoredSink implements LineSink {
   public void write(byte[] line, int offset, int length, long epochMillis) {
     try {
       delegate.write(line, offset, length, epochMillis);
-    } catch (SinkClosedException e) {
-      throw e; // the reader went away: an end, not a failure
     } catch (RuntimeException e) {
-      health.failed(e);
-      throw e;
+      throw failure(e);
     }
     if ((++lines & 1023) == 0) {
       health.wrote(lines);
@@ -38,8 +36,7 @@ final class MonitoredSink implements LineSink {
     try {
       delegate.flush();
     } catch (RuntimeException e) {
-      health.failed(e);
-      throw e;
+      throw failure(e);
     }
     health.wrote(lines);
   }
@@ -49,10 +46,20 @@ final class MonitoredSink implements LineSink {
     try {
       delegate.close();
     } catch (RuntimeException e) {
-      health.failed(e);
-      throw e;
+      throw failure(e);
     }
     health.wrote(lines);
+  }
+
+  /**
+   * Tells the health state of {@code e}, unless it says that the reader went away (a pipe's
+   * reader is usually found gone on a flush): that is an end, not a failure.
+   */
+  private RuntimeException failure(RuntimeException e) {
+    if (!(e instanceof SinkClosedException)) {
+      health.failed(e);
+    }
+    return e;
   }
 
   /** {@return the lines written through this sink} */
