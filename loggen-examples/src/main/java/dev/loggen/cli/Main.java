@@ -39,6 +39,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -225,6 +227,15 @@ public final class Main {
     return code;
   }
 
+  /**
+   * A rate or a traffic level for a notice: grouped, with up to three decimals where the value
+   * has them ({@code 2,000}, {@code 0.5}, {@code 12.25}), so that a rate is printed as given.
+   */
+  static String number(double value) {
+    return new DecimalFormat("#,##0.###", DecimalFormatSymbols.getInstance(Locale.ROOT))
+        .format(value);
+  }
+
   private static String message(Throwable e) {
     String m = e.getMessage();
     return m == null ? e.toString() : m;
@@ -385,8 +396,9 @@ public final class Main {
       LogGenerator.Builder b = core.withTraffic(core.traffic().withSessionsPerHour(perHour)
           .flat()).toBuilder();
       builder = b;
-      notices.add(String.format(Locale.ROOT, "%,.0f lines/s: traffic set to %,.0f sessions per"
-          + " hour, flat (--sessions-per-hour to choose)%s", rate, perHour,
+      notices.add(String.format(Locale.ROOT, "%s lines/s: traffic set to %s sessions per"
+          + " hour, flat (--sessions-per-hour to choose)%s", number(rate),
+          number(perHour >= 10 ? Math.rint(perHour) : perHour),
           perHour >= MAX_CALIBRATED_SESSIONS_PER_HOUR ? "; sessions are compressed in time to"
               + " reach the rate" : ""));
     }
@@ -431,7 +443,7 @@ public final class Main {
     if (live) {
       sb.append(", live from ").append(g.start().isBefore(now)
           ? g.start() + " (history first, then real time)" : g.start());
-      sb.append(rate != null ? String.format(Locale.ROOT, " at %,.0f lines/s", rate)
+      sb.append(rate != null ? " at " + number(rate) + " lines/s"
           : " at the traffic's own pace");
     } else {
       sb.append(", window ").append(g.start()).append(" to ")
@@ -853,7 +865,7 @@ public final class Main {
       err.println(String.format(Locale.ROOT, "loggen: the run ended %.1f s behind the"
           + " schedule of %s: this machine did not write that fast (no line was dropped: the"
           + " late ones were written as fast as it could)", behind[0] / 1e9,
-          plan.rate() != null ? String.format(Locale.ROOT, "%,.0f lines/s", plan.rate())
+          plan.rate() != null ? number(plan.rate()) + " lines/s"
               : "the traffic's own pace"));
     }
     return r;

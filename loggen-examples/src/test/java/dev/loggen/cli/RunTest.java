@@ -60,6 +60,16 @@ class RunTest {
   }
 
   @Test
+  void aFractionalRateIsPrintedAsGiven() {
+    Cli c = Cli.run(dir, "--live", "--rate", "0.5", "--count", "1", "--seed", "2",
+        "--output", "-");
+    assertEquals(Main.OK, c.code, c.toString());
+    assertTrue(c.err().contains(" at 0.5 lines/s, site shop"), c.err());
+    assertTrue(c.err().contains("loggen: 0.5 lines/s: traffic set to "), c.err());
+    assertFalse(c.err().contains(" 1 lines/s"), c.err());
+  }
+
+  @Test
   void aRateTheMachineKeepsUpWithIsNotReportedAsBehind() {
     Cli c = Cli.run(dir, "--live", "--rate", "50", "--count", "20", "--seed", "4",
         "--output", "-");
