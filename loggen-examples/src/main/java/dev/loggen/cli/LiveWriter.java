@@ -56,7 +56,7 @@ import org.jspecify.annotations.Nullable;
  * statuses, ground truth); their timestamps become the wall-clock schedule. {@code start} is
  * the end of history when there is history (the stamps go on where history stops, and the time
  * the history and the warm-up took is caught up at once), otherwise the moment the first event
- * is ready. The command-line
+ * is ready, or the window's start when that is later (the writer waits for it). The command-line
  * generator scales the sessions per hour so that the simulation's own pace matches the rate,
  * which keeps sessions looking real. Without a rate the events keep their timestamps and the
  * traffic's sessions per hour and daily curve set the pace.
@@ -311,9 +311,11 @@ public final class LiveWriter {
     long nano0 = ticker.getAsLong();
     long liveFrom = historyUntil != null ? historyUntil.toEpochMilli() : wall0;
     // after history the schedule goes on where history ends, so that no stretch of time is left
-    // without lines (the time the warm-up took is caught up); without history it starts now
-    boolean history = generator.start().toEpochMilli() < liveFrom;
-    long scheduleWall = history ? liveFrom : Math.max(wall0, liveFrom);
+    // without lines (the time the warm-up took is caught up); without history it starts now,
+    // or at the window's start when that is ahead
+    long windowStart = generator.start().toEpochMilli();
+    boolean history = windowStart < liveFrom;
+    long scheduleWall = history ? liveFrom : Math.max(wall0, Math.max(liveFrom, windowStart));
     long scheduleNano = nano0 + (scheduleWall - wall0) * 1_000_000L;
     double nanosPerLine = rate > 0 ? 1e9 / rate : 0;
     double millisPerLine = rate > 0 ? 1e3 / rate : 0;

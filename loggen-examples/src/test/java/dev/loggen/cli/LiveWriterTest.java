@@ -184,6 +184,21 @@ class LiveWriterTest {
   }
 
   @Test
+  void withARateAStartAheadIsWaitedFor() {
+    // the wall clock says 200 ms before the window's start: the first line is due at the start
+    TimingSink sink = new TimingSink();
+    Instant start = Instant.now().plusSeconds(3600);
+    LogGenerator gen = LogGenerator.builder().seed(5).traffic(Traffic.sessionsPerHour(6_000))
+        .window(start, null).build();
+    long t0 = System.nanoTime();
+    LiveWriter.of(gen).format(LogFormats.json()).to(sink).rate(1_000).limit(5)
+        .clock(Clock.fixed(start.minusMillis(200), ZoneOffset.UTC)).run();
+    assertEquals(start.toEpochMilli(), stamp(sink.lines.get(0)), sink.lines.get(0));
+    assertTrue(sink.nanos.get(0) - t0 >= 200_000_000L, "waited for the start: "
+        + (sink.nanos.get(0) - t0) / 1e6 + " ms");
+  }
+
+  @Test
   void stopsPromptlyWhileWaiting() {
     TimingSink sink = new TimingSink();
     long t0 = System.nanoTime();
