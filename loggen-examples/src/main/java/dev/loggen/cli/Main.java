@@ -688,7 +688,7 @@ public final class Main {
     HealthServer server = null;
     if (plan.health() != null) {
       server = HealthServer.start(plan.health(), health);
-      if (!plan.quiet()) {
+      if (!plan.quiet() || plan.health().port() == 0) { // any free port: the only way to know
         err.println("loggen: health on http://" + hostForUrl(plan.health().bind()) + ":"
             + server.port() + "/health");
       }

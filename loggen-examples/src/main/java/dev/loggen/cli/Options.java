@@ -83,8 +83,8 @@ final class Options {
         + " 0.0.0.0 in containers)"});
     m.put("threads", new String[] {"N", "simulated runs: generate and render on N threads (1 to"
         + " 256, default: the number of cores; the output is the same)"});
-    m.put("quiet", new String[] {"", "no progress, notices or report table (errors and"
-        + " warnings still)"});
+    m.put("quiet", new String[] {"", "no progress, notices or report table (errors,"
+        + " warnings and the port --health-port 0 chose still)"});
     m.put("help", new String[] {"", "this help"});
     m.put("version", new String[] {"", "the version"});
     return m;

@@ -174,6 +174,16 @@ class HealthTest {
   }
 
   @Test
+  void anyFreePortIsPrintedEvenWhenQuiet() {
+    // --health-port 0 is useless unless the port chosen is told
+    Cli c = Cli.run(dir, "--seed", "1", "--duration", "1m", "--sessions-per-hour", "20",
+        "--health-port", "0", "--quiet");
+    assertEquals(Main.OK, c.code, c.toString());
+    assertTrue(c.err().matches("(?s)loggen: health on http://127\\.0\\.0\\.1:\\d+/health\n"),
+        c.err());
+  }
+
+  @Test
   void aPortInUseIsAnIoFailureBeforeAnythingIsWritten() throws Exception {
     HealthState state = new HealthState(Clock.systemUTC(), System::nanoTime,
         Duration.ofSeconds(30));
