@@ -858,7 +858,7 @@ public final class Main {
     health.phase(HealthState.Phase.BACKFILL);
     Report r = w.run();
     health.phase(HealthState.Phase.STOPPING);
-    if (behind[0] >= BEHIND_NOTICE.toNanos() && !plan.quiet()) {
+    if (behind[0] >= BEHIND_NOTICE.toNanos()) { // a warning: printed with --quiet too
       if (progress != null) {
         progress.clear();
       }

@@ -44,7 +44,7 @@ class RunTest {
         new PrintStream(err, true, StandardCharsets.UTF_8), Map.of(), dir,
         java.time.Clock.systemUTC(), () -> ticks[0] += 10_000_000L, false);
     int code = main.execute(new String[] {"--live", "--rate", "1000", "--count", "2000",
-        "--seed", "4", "--sessions-per-hour", "3000", "--output", "-"});
+        "--seed", "4", "--sessions-per-hour", "3000", "--output", "-", "--quiet"});
     String e = err.toString(StandardCharsets.UTF_8);
     assertEquals(Main.OK, code, e);
     assertTrue(e.contains("behind the schedule of 1,000 lines/s"), e);
