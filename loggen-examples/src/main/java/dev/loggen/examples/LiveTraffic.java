@@ -10,7 +10,6 @@ import dev.loggen.formats.LogFormats;
 import dev.loggen.sinks.Sinks;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 
 /**
  * Live traffic: the shop's access log in real time, {@code rate} lines per second, for a number
@@ -20,6 +19,14 @@ import java.time.Instant;
  * <pre>{@code java -cp loggen.jar dev.loggen.examples.LiveTraffic [rate] [seconds] [seed]}</pre>
  */
 public final class LiveTraffic {
+  /**
+   * The most sessions per hour the example simulates (as the command line's {@code --rate}
+   * does): the simulation keeps every running session in memory and warms up on the hour before
+   * its start, so above about 600 lines per second the sessions are compressed in time by the
+   * re-timing instead of multiplied.
+   */
+  public static final double MAX_SESSIONS_PER_HOUR = 40_000;
+
   private LiveTraffic() {}
 
   /**
@@ -46,18 +53,10 @@ public final class LiveTraffic {
    * @return the report
    */
   public static Report run(LineSink sink, long seed, double rate, Duration runFor) {
-    Instant now = Clock.systemUTC().instant();
-    // about 55 requests per shop session: this many sessions keep the simulation's own pace
-    // near the rate, so sessions look real once re-timed
-    LogGenerator gen = LogGenerator.builder()
-        .seed(seed)
-        .site(Sites.shop())
-        .traffic(Traffic.sessionsPerHour(Math.max(1, rate * 3600 / 55)).flat())
-        .window(now, null)                             // from now, without end
-        .build();
+    LogGenerator gen = generator(seed, rate);
     long[] end = {0}; // the clock starts when writing does (after the simulation's warm-up)
     return LiveWriter.of(gen)
-        .historyUntil(now)                             // no history: every line is paced
+        .historyUntil(gen.start())                     // no history: every line is paced
         .format(LogFormats.combined())
         .to(sink)
         .rate(rate)
@@ -69,5 +68,24 @@ public final class LiveTraffic {
           return t - end[0] >= 0;
         })
         .run();
+  }
+
+  /**
+   * The shop from now, without end, with traffic for {@code rate} lines per second.
+   *
+   * @param seed the seed
+   * @param rate access-log lines per second
+   * @return the generator
+   */
+  public static LogGenerator generator(long seed, double rate) {
+    // about 55 requests per shop session: this many sessions keep the simulation's own pace
+    // near the rate, so sessions look real once re-timed (up to the cap)
+    double perHour = Math.min(MAX_SESSIONS_PER_HOUR, Math.max(1, rate * 3600 / 55));
+    return LogGenerator.builder()
+        .seed(seed)
+        .site(Sites.shop())
+        .traffic(Traffic.sessionsPerHour(perHour).flat())
+        .window(Clock.systemUTC().instant(), null)     // from now, without end
+        .build();
   }
 }
