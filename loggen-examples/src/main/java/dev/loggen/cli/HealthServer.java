@@ -11,14 +11,19 @@ import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Serves {@code GET /health} with the JSON of a {@link HealthState}: 200 when healthy, 503 when
  * writes fail or stall ({@code HEAD} gives the same headers without the body; other paths are
- * 404, other methods 405). Listens on the loopback interface unless told otherwise; uses the JDK's
- * HTTP server on one daemon thread.
+ * 404, other methods 405). Listens on the loopback interface unless told otherwise; uses the
+ * JDK's HTTP server on a few daemon threads, so that a client that never finishes its request
+ * does not keep the others waiting.
  */
 public final class HealthServer implements AutoCloseable {
+  /** Threads that answer requests: a client stuck in its request holds one of them. */
+  static final int THREADS = 4;
+
   private final HttpServer server;
   private final ExecutorService executor;
 
@@ -48,8 +53,11 @@ public final class HealthServer implements AutoCloseable {
       throw new UncheckedIOException("cannot serve /health on " + where + ": "
           + (e.getMessage() == null ? e.toString() : e.getMessage()), e);
     }
-    ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
-      Thread t = new Thread(r, "loggen-health");
+    // the JDK server reads a request on the executor's thread: with one thread, a client that
+    // never finishes its request (a stuck probe, a port scanner) kept every other one waiting
+    AtomicInteger threads = new AtomicInteger();
+    ExecutorService executor = Executors.newFixedThreadPool(THREADS, r -> {
+      Thread t = new Thread(r, "loggen-health-" + threads.incrementAndGet());
       t.setDaemon(true);
       return t;
     });

@@ -162,6 +162,21 @@ class HealthTest {
   }
 
   @Test
+  void aClientThatSendsHalfARequestDoesNotBlockTheOthers() throws Exception {
+    HealthState state = new HealthState(Clock.systemUTC(), System::nanoTime,
+        Duration.ofSeconds(30));
+    try (HealthServer s = HealthServer.start(new HealthSettings(0, "127.0.0.1"), state);
+        java.net.Socket slow = new java.net.Socket("127.0.0.1", s.port())) {
+      // a stuck client, a port scanner or a TCP check that never finishes its request
+      slow.getOutputStream().write(
+          "GET /health HTTP/1.1\r\n".getBytes(StandardCharsets.US_ASCII));
+      slow.getOutputStream().flush();
+      Thread.sleep(200);
+      assertEquals(200, get(s.port(), "/health").statusCode()); // 5 s timeout
+    }
+  }
+
+  @Test
   void theProbeForContainersWithoutCurl() {
     HealthState state = new HealthState(Clock.systemUTC(), System::nanoTime,
         Duration.ofSeconds(30));
