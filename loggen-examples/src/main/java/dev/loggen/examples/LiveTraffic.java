@@ -10,6 +10,7 @@ import dev.loggen.formats.LogFormats;
 import dev.loggen.sinks.Sinks;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Locale;
 
 /**
  * Live traffic: the shop's access log in real time, {@code rate} lines per second, for a number
@@ -40,7 +41,7 @@ public final class LiveTraffic {
     long seconds = args.length > 1 ? Long.parseLong(args[1]) : 10;
     long seed = args.length > 2 ? Long.parseLong(args[2]) : 42;
     Report r = run(Sinks.stdout(), seed, rate, Duration.ofSeconds(seconds));
-    System.err.printf("%,d lines in %d s%n", r.lines(), seconds);
+    System.err.printf(Locale.ROOT, "%,d lines in %d s%n", r.lines(), seconds);
   }
 
   /**
