@@ -42,6 +42,8 @@ public record Page(
 
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.:-]+");
   private static final Pattern METHOD = Pattern.compile("[A-Z]+");
+  /** A placeholder as {@link Site} declares its params: {@code {name}}. */
+  private static final Pattern PLACEHOLDER_NAME = Pattern.compile("\\{[A-Za-z0-9_]+}");
 
   /** Checks the fields. */
   public Page {
@@ -157,6 +159,13 @@ public record Page(
     }
     if (depth != 0) {
       throw new IllegalArgumentException(what + " has unbalanced '{' '}' (got '" + path + "')");
+    }
+    for (int open = path.indexOf('{'); open >= 0; open = path.indexOf('{', open + 1)) {
+      String placeholder = path.substring(open, path.indexOf('}', open) + 1);
+      if (!PLACEHOLDER_NAME.matcher(placeholder).matches()) {
+        throw new IllegalArgumentException(what + " has placeholder " + placeholder
+            + ", but a placeholder name must be letters, digits or '_' (got '" + path + "')");
+      }
     }
   }
 
