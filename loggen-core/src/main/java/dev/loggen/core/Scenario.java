@@ -77,6 +77,12 @@ public sealed interface Scenario {
       throw new IllegalArgumentException("scenario " + label + ": duration must be positive (got "
           + duration + ")");
     }
+    try {
+      Math.addExact(start.toEpochMilli(), duration.toMillis());
+    } catch (ArithmeticException e) {
+      throw new IllegalArgumentException("scenario " + label + ": start + duration must be"
+          + " representable in epoch milliseconds (got " + start + " + " + duration + ")", e);
+    }
   }
 
   /**

@@ -152,6 +152,12 @@ public record Traffic(double sessionsPerHour, List<Double> hourly, List<Double> 
         throw new IllegalArgumentException("burst duration must be positive (got " + duration
             + ")");
       }
+      try {
+        Math.addExact(start.toEpochMilli(), duration.toMillis());
+      } catch (ArithmeticException e) {
+        throw new IllegalArgumentException("burst start + duration must be representable in"
+            + " epoch milliseconds (got " + start + " + " + duration + ")", e);
+      }
       if (!(multiplier >= 0) || Double.isInfinite(multiplier)) {
         throw new IllegalArgumentException(String.format(Locale.ROOT,
             "burst multiplier must be a finite number >= 0 (got %s)", multiplier));

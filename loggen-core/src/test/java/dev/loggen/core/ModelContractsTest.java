@@ -31,4 +31,19 @@ class ModelContractsTest {
         + " digits or '_' (got '/i/{i.d}.jpg')",
         iae(() -> Asset.of("/i/{i.d}.jpg", ContentType.IMAGE)));
   }
+
+  @Test
+  void aScenarioOrBurstEndingBeyondTheTimeRangeFailsWhereItIsGiven() {
+    // Before: accepted, then an ArithmeticException ("long overflow") from events().
+    Duration forever = Duration.ofSeconds(Long.MAX_VALUE);
+    assertEquals("scenario outage: start + duration must be representable in epoch"
+        + " milliseconds (got 2026-03-02T08:00:00Z + PT2562047788015215H30M7S)",
+        iae(() -> Scenario.outage(START, forever, 0.5)));
+    assertEquals("burst start + duration must be representable in epoch milliseconds"
+        + " (got 2026-03-02T08:00:00Z + PT2562047788015215H30M7S)",
+        iae(() -> Traffic.sessionsPerHour(10).withBurst(START, forever, 2)));
+    assertEquals("scenario slow-backend: start + duration must be representable in epoch"
+        + " milliseconds (got +1000000000-12-31T23:59:59.999999999Z + PT1M)",
+        iae(() -> Scenario.slowBackend(Instant.MAX, Duration.ofMinutes(1), 2)));
+  }
 }
