@@ -31,8 +31,9 @@ import org.jspecify.annotations.Nullable;
  * @param pageViewsPerSession page views per session
  * @param requestsPerSession requests per session
  * @param topPages the most requested paths (without query), most first, with their counts
- * @param firstMillis time of the first request, or 0
- * @param lastMillis time of the last request, or 0
+ * @param firstMillis time of the first request (negative before 1970), or 0 when there are no
+ *     lines
+ * @param lastMillis time of the last request, or 0 when there are no lines
  */
 public record Report(
     long lines,
@@ -153,9 +154,9 @@ public record Report(
     }
     sb.append("\"lines\":").append(lines).append(",\"errorLines\":").append(errorLines)
         .append(",\"bytes\":").append(bytes).append(",\"sessions\":").append(sessions);
-    sb.append(",\"firstTime\":").append(firstMillis == 0 ? "null"
+    sb.append(",\"firstTime\":").append(lines == 0 ? "null"
         : "\"" + java.time.Instant.ofEpochMilli(firstMillis) + "\"");
-    sb.append(",\"lastTime\":").append(lastMillis == 0 ? "null"
+    sb.append(",\"lastTime\":").append(lines == 0 ? "null"
         : "\"" + java.time.Instant.ofEpochMilli(lastMillis) + "\"");
     sb.append(",\"statusClasses\":{");
     boolean first = true;
@@ -278,15 +279,15 @@ public record Report(
 
     /** Counts one access-log line. */
     public Builder event(AccessEvent e) {
-      lines++;
+      if (lines++ == 0) {
+        firstMillis = e.epochMillis();
+        lastMillis = e.epochMillis();
+      }
       bytes += e.bytes();
       status[e.status()]++;
       kinds[e.visitorKind().ordinal()]++;
       if (e.scenario() != null) {
         scenarioCounts.merge(e.scenario(), 1L, Long::sum);
-      }
-      if (firstMillis == 0) {
-        firstMillis = e.epochMillis();
       }
       lastMillis = Math.max(lastMillis, e.epochMillis());
       top.count(e.path());
@@ -363,6 +364,12 @@ public record Report(
       if (later == this) {
         throw new IllegalArgumentException("a builder cannot merge itself");
       }
+      if (later.lines > 0) {
+        // Times before 1970 are negative and an event can fall on 0: whether a builder saw
+        // events is told by its line count, not by its times.
+        firstMillis = lines == 0 ? later.firstMillis : firstMillis;
+        lastMillis = lines == 0 ? later.lastMillis : Math.max(lastMillis, later.lastMillis);
+      }
       lines += later.lines;
       errorLines += later.errorLines;
       bytes += later.bytes;
@@ -373,10 +380,6 @@ public record Report(
         kinds[i] += later.kinds[i];
       }
       later.scenarioCounts.forEach((k, v) -> scenarioCounts.merge(k, v, Long::sum));
-      if (firstMillis == 0) {
-        firstMillis = later.firstMillis;
-      }
-      lastMillis = Math.max(lastMillis, later.lastMillis);
       top.merge(later.top);
       for (long[] open : later.open.values()) {
         later.closeParsed(open);
