@@ -46,8 +46,12 @@ public final class LogGenerator {
   private final long seed;
   private final Site site;
   private final SessionModel model;
+  /** The model the builder was given, or null for the site's own. */
+  private final @Nullable SessionModel modelSetting;
   private final Traffic traffic;
   private final SessionSettings sessions;
+  /** The session settings the builder was given, or null for the site's own. */
+  private final @Nullable SessionSettings sessionsSetting;
   private final Visitors visitors;
   private final List<Scenario> scenarios;
   private final Instant start;
@@ -63,8 +67,10 @@ public final class LogGenerator {
     this.seed = b.seed;
     this.site = b.site;
     this.model = b.model != null ? b.model : b.site.model();
+    this.modelSetting = b.model;
     this.traffic = b.traffic;
     this.sessions = b.sessions != null ? b.sessions : b.site.sessions();
+    this.sessionsSetting = b.sessions;
     this.visitors = b.visitors;
     this.scenarios = List.copyOf(b.scenarios);
     this.start = b.start;
@@ -159,15 +165,19 @@ public final class LogGenerator {
     return new LogWriter(this);
   }
 
-  /** A builder holding this generator's settings, to derive another. */
+  /**
+   * A builder holding this generator's settings, to derive another. A model or session
+   * settings this generator took from its site are not fixed in it: with another
+   * {@link Builder#site site}, the derived generator takes that site's.
+   */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.seed = seed;
     b.seedSet = true;
     b.site = site;
-    b.model = model;
+    b.model = modelSetting;
     b.traffic = traffic;
-    b.sessions = sessions;
+    b.sessions = sessionsSetting;
     b.visitors = visitors;
     b.scenarios.addAll(scenarios);
     b.start = start;

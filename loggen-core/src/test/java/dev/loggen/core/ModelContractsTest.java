@@ -1,6 +1,7 @@
 package dev.loggen.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Duration;
@@ -45,5 +46,26 @@ class ModelContractsTest {
     assertEquals("scenario slow-backend: start + duration must be representable in epoch"
         + " milliseconds (got +1000000000-12-31T23:59:59.999999999Z + PT1M)",
         iae(() -> Scenario.slowBackend(Instant.MAX, Duration.ofMinutes(1), 2)));
+  }
+
+  @Test
+  void aDerivedGeneratorWithAnotherSiteTakesThatSitesModelAndSessions() {
+    // Before: toBuilder() fixed the first site's model and session settings as if they had
+    // been set explicitly, so the blog was walked with the shop's states and think times.
+    Site blog = Sites.blog();
+    LogGenerator shop = LogGenerator.builder().seed(1).window(START, Duration.ofMinutes(5))
+        .build();
+    LogGenerator derived = shop.toBuilder().site(blog).build();
+    assertSame(blog.model(), derived.model());
+    assertEquals(blog.sessions(), derived.sessions());
+    assertEquals(LogGenerator.builder().seed(1).site(blog).window(START, Duration.ofMinutes(5))
+        .build().events().toList(), derived.events().toList());
+
+    // What was set explicitly stays set.
+    SessionSettings quick = SessionSettings.DEFAULT.withLimits(Duration.ofMinutes(5), 50);
+    LogGenerator own = LogGenerator.builder().sessions(quick).model(Sites.api().model()).build();
+    LogGenerator ownDerived = own.toBuilder().site(blog).build();
+    assertEquals(quick, ownDerived.sessions());
+    assertSame(own.model(), ownDerived.model());
   }
 }
