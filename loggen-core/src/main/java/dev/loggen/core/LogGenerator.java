@@ -168,12 +168,12 @@ public final class LogGenerator {
   /**
    * A builder holding this generator's settings, to derive another. A model or session
    * settings this generator took from its site are not fixed in it: with another
-   * {@link Builder#site site}, the derived generator takes that site's.
+   * {@link Builder#site site}, the derived generator takes that site's. The seed and the
+   * window are carried over and may each be set once more in the derived builder.
    */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.seed = seed;
-    b.seedSet = true;
     b.site = site;
     b.model = modelSetting;
     b.traffic = traffic;
@@ -182,7 +182,6 @@ public final class LogGenerator {
     b.scenarios.addAll(scenarios);
     b.start = start;
     b.duration = duration;
-    b.windowSet = true;
     return b;
   }
 
@@ -270,7 +269,8 @@ public final class LogGenerator {
 
   /**
    * Builds a {@link LogGenerator}. Setters check their argument at once; a second call of
-   * {@link #seed} or {@link #window} is an error. Every setting has a default: seed 0, the
+   * {@link #seed} or {@link #window} on one builder is an error (a builder from
+   * {@link LogGenerator#toBuilder()} holds the original's values, which may be set once). Every setting has a default: seed 0, the
    * {@code shop} site and its model, 2,000 sessions per hour, one day from
    * {@link #DEFAULT_START}.
    */

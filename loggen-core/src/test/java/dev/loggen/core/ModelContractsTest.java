@@ -68,4 +68,24 @@ class ModelContractsTest {
     assertEquals(quick, ownDerived.sessions());
     assertSame(own.model(), ownDerived.model());
   }
+
+  @Test
+  void aDerivedBuilderTakesANewSeedAndWindowOnce() {
+    // Before: toBuilder() counted the original's seed and window as set in the derived
+    // builder, so gen.toBuilder().seed(2) failed with "seed was already set to 1".
+    LogGenerator one = LogGenerator.builder().seed(1).window(START, Duration.ofMinutes(5))
+        .build();
+    LogGenerator two = one.toBuilder().seed(2).window(START.plusSeconds(60),
+        Duration.ofMinutes(3)).build();
+    assertEquals(2, two.seed());
+    assertEquals(START.plusSeconds(60), two.start());
+    assertEquals(Duration.ofMinutes(3), two.duration());
+    assertEquals(LogGenerator.builder().seed(2).window(START.plusSeconds(60),
+        Duration.ofMinutes(3)).build().events().toList(), two.events().toList());
+    // Within the derived builder a second setting is still an error.
+    assertEquals("seed was already set to 2", assertThrows(IllegalStateException.class,
+        () -> one.toBuilder().seed(2).seed(3)).getMessage());
+    // Without changes, the derived generator is the original.
+    assertEquals(one.toString(), one.toBuilder().build().toString());
+  }
 }
