@@ -373,7 +373,10 @@ final class SessionSimulator {
     return finish("CRAWL");
   }
 
-  /** A search-engine crawler: robots.txt first, then many pages, slowly, without assets. */
+  /**
+   * A search-engine crawler: robots.txt first, then many pages, slowly, without assets; only
+   * robots.txt on a site without a page it may fetch (GET, no login).
+   */
   SessionRun crawler(long id, long start, Rng r, Visitor v) {
     begin(id, start, v, null, r);
     stateName = "CRAWL";
@@ -386,6 +389,10 @@ final class SessionSimulator {
       return finish("CRAWL");
     }
     emit("GET", "/robots.txt", 200, robotsBytes, null, 300 + rng.nextInt(1_500), false);
+    if (cs.crawlable.length == 0) {
+      // Nothing a crawler may fetch (forms only, everything behind a login): it leaves.
+      return finish("CRAWL");
+    }
     if (rng.chance(0.4)) {
       t += 500 + rng.nextInt(3000);
       emit("GET", "/sitemap.xml", 200, sitemapBytes, null, 15_000 + rng.nextInt(20_000), true);
