@@ -1,6 +1,7 @@
 package dev.loggen.core;
 
 import dev.loggen.core.random.Distribution;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -58,6 +59,20 @@ public record Asset(String path, ContentType type, int minCount, int maxCount,
       }
     }
     return false;
+  }
+
+  /**
+   * {@code assets} as an immutable list; a null array or element fails at once, naming it
+   * ({@code assets}, {@code assets[1]}).
+   */
+  static List<Asset> listOf(Asset... assets) {
+    Objects.requireNonNull(assets, "assets");
+    for (int i = 0; i < assets.length; i++) {
+      if (assets[i] == null) {
+        throw new NullPointerException("assets[" + i + "]");
+      }
+    }
+    return List.of(assets);
   }
 
   /** One copy of {@code path} with the content type's default sizes. */

@@ -1,6 +1,7 @@
 package dev.loggen.core;
 
 import java.util.Locale;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -48,6 +49,7 @@ public record DataSize(long bytes) implements Comparable<DataSize> {
    * @throws IllegalArgumentException naming the text and the accepted forms
    */
   public static DataSize parse(String text) {
+    Objects.requireNonNull(text, "text");
     Matcher m = TEXT.matcher(text.trim().toUpperCase(Locale.ROOT));
     if (!m.matches()) {
       throw new IllegalArgumentException("size '" + text

@@ -120,7 +120,7 @@ public record Page(
   /** A copy with these assets. */
   public Page withAssets(Asset... newAssets) {
     return new Page(name, method, path, type, section, loginRequired, successStatus, errorRate,
-        notFoundRate, sizes, responseSeconds, List.of(newAssets));
+        notFoundRate, sizes, responseSeconds, Asset.listOf(newAssets));
   }
 
   /** The sizes in effect: this page's or the content type's. */

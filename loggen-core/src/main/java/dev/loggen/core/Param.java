@@ -3,6 +3,7 @@ package dev.loggen.core;
 import dev.loggen.core.random.AliasTable;
 import dev.loggen.core.random.Rng;
 import dev.loggen.core.random.Zipf;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -53,7 +54,7 @@ public final class Param {
 
   /** One of {@code values}, equally likely. */
   public static Param oneOf(String... values) {
-    return oneOf(List.of(values), null);
+    return oneOf(Arrays.asList(Objects.requireNonNull(values, "values")), null);
   }
 
   /**

@@ -29,7 +29,7 @@ public record Session(long id, Visitor visitor, Instant start, Instant end, List
     Objects.requireNonNull(start, "start");
     Objects.requireNonNull(end, "end");
     Objects.requireNonNull(endState, "endState");
-    states = List.copyOf(states);
+    states = List.copyOf(Objects.requireNonNull(states, "states"));
   }
 
   /** The time from first to last request. */

@@ -304,12 +304,13 @@ public final class Site {
 
     /** Assets the first page view of every session loads. */
     public Builder commonAssets(Asset... assets) {
-      commonAssets.addAll(List.of(assets));
+      commonAssets.addAll(Asset.listOf(assets));
       return this;
     }
 
     /** Makes {@code pageName} a landing page with the given weight. */
     public Builder landing(String pageName, double weight) {
+      Objects.requireNonNull(pageName, "landing page");
       checkWeight("landing weight of " + pageName, weight);
       landing.put(pageName, weight);
       return this;
@@ -317,6 +318,8 @@ public final class Site {
 
     /** Adds a navigation link weight from one page to another. */
     public Builder link(String fromPage, String toPage, double weight) {
+      Objects.requireNonNull(fromPage, "link source page");
+      Objects.requireNonNull(toPage, "link target page");
       checkWeight("link weight " + fromPage + " -> " + toPage, weight);
       links.computeIfAbsent(fromPage, k -> new LinkedHashMap<>()).put(toPage, weight);
       return this;

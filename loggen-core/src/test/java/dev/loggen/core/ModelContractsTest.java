@@ -88,4 +88,27 @@ class ModelContractsTest {
     // Without changes, the derived generator is the original.
     assertEquals(one.toString(), one.toBuilder().build().toString());
   }
+
+  private static String npe(Runnable r) {
+    return assertThrows(NullPointerException.class, r::run).getMessage();
+  }
+
+  @Test
+  void aNullArgumentFailsAtOnceNamingTheParameter() {
+    // Before: bare NullPointerExceptions without a message from List.of, String.trim or
+    // List.copyOf, or (landing, link) an error about "unknown page 'null'" only at build().
+    Asset css = Asset.of("/s.css", ContentType.CSS);
+    assertEquals("assets", npe(() -> Site.builder("s").commonAssets((Asset[]) null)));
+    assertEquals("assets[1]", npe(() -> Site.builder("s").commonAssets(css, null)));
+    assertEquals("assets[0]", npe(() -> Page.html("a", "/a").withAssets((Asset) null)));
+    assertEquals("assets", npe(() -> Page.html("a", "/a").withAssets((Asset[]) null)));
+    assertEquals("landing page", npe(() -> Site.builder("s").landing(null, 1)));
+    assertEquals("link source page", npe(() -> Site.builder("s").link(null, "a", 1)));
+    assertEquals("link target page", npe(() -> Site.builder("s").link("a", null, 1)));
+    assertEquals("values", npe(() -> Param.oneOf((String[]) null)));
+    assertEquals("values must not contain null", npe(() -> Param.oneOf("a", null)));
+    assertEquals("text", npe(() -> DataSize.parse(null)));
+    assertEquals("states", npe(() -> new Session(1, new Visitor(1, "192.0.2.1", null, null,
+        VisitorKind.HUMAN, false), START, START, null, 1, 1, "END", null)));
+  }
 }
