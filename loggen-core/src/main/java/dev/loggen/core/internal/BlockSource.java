@@ -173,8 +173,8 @@ public final class BlockSource {
           long id = sessionId(b, index);
           Rng rng = Rng.of(seed, SESSION, b, index++);
           Visitor v = visitors.human(Long.MIN_VALUE + id, false, false);
-          add(cut(simulator.human(id, t, rng, v, fc.label(), flashPages[s],
-              flashBindings[s]), scEnd));
+          add(simulator.human(id, t, rng, v, fc.label(), flashPages[s], flashBindings[s],
+              scEnd));
         }
       }
     }
@@ -187,19 +187,6 @@ public final class BlockSource {
     }
     Arrays.sort(ts);
     return ts;
-  }
-
-  /** Cuts a session's events at {@code end} (a scenario's window). */
-  private static SessionRun cut(SessionRun s, long end) {
-    int size = s.size;
-    while (size > 0 && s.events[size - 1].epochMillis() >= end) {
-      size--;
-    }
-    if (size == s.size) {
-      return s;
-    }
-    return new SessionRun(s.id, s.startMillis, s.visitor, s.events, size, s.states, s.stateCount,
-        s.endState, s.pageViews, s.scenario);
   }
 
   private SessionRun ordinary(long id, long t, Rng rng, long block, int i) {
@@ -238,7 +225,7 @@ public final class BlockSource {
           < visitorSettings.loggedInShare() * 1000;
       v = visitors.human(visitorId, returning, named);
     }
-    return simulator.human(id, t, rng, v, null, -1, null);
+    return simulator.human(id, t, rng, v, null, -1, null, Long.MAX_VALUE);
   }
 
   private void add(SessionRun s) {

@@ -163,9 +163,10 @@ final class SessionSimulator {
   private Rng rng = Rng.seeded(0);
   private AccessEvent[] buf = new AccessEvent[64];
   private int n;
+  /** Per event in {@link #buf}: whether it is a page view (see {@link #viewed()}). */
+  private boolean[] views = new boolean[64];
   private int[] states = new int[16];
   private int stateCount;
-  private int pageViews;
   private long t;
   private long sessionId;
   private long startMillis;
@@ -278,9 +279,11 @@ final class SessionSimulator {
    * @param scenario the label of the scenario that made the session (a flash crowd), or null
    * @param landingPage the page the session lands on, or -1 for the site's landing pages
    * @param landingBinding the landing URL's placeholder values, or null to draw them
+   * @param until the end of the scenario's window: requests from then on are left out (their
+   *     end state stays), or {@link Long#MAX_VALUE}
    */
   SessionRun human(long id, long start, Rng r, Visitor v, @Nullable String scenario,
-      int landingPage, @Nullable String @Nullable [] landingBinding) {
+      int landingPage, @Nullable String @Nullable [] landingBinding, long until) {
     begin(id, start, v, scenario, r);
     // Some visitors try the admin area once, after landing, and are refused.
     boolean curious = cs.forbidden >= 0 && rng.chance(cs.site.errorRates().forbidden());
@@ -349,7 +352,7 @@ final class SessionSimulator {
       // A model that ends before any request (START -> END, say): the visit still shows.
       view(landing(), external(), true);
     }
-    return finish(end);
+    return finish(end, until);
   }
 
   /**
@@ -369,7 +372,7 @@ final class SessionSimulator {
     int status = feed && rng.chance(0.6) ? 304 : p.page.successStatus();
     emit("GET", path, status, status == 304 ? 0 : bytesFor(p, status), null,
         responseMicros(p, status), true);
-    pageViews++;
+    viewed();
     return finish("CRAWL");
   }
 
@@ -418,7 +421,7 @@ final class SessionSimulator {
         bytes = p.file ? fileSize(p, path) : bytesFor(p, status);
       }
       emit(p.page.method(), path, status, bytes, null, responseMicros(p, status), true);
-      pageViews++;
+      viewed();
     }
     return finish("CRAWL");
   }
@@ -590,7 +593,7 @@ final class SessionSimulator {
     String path = currentPath != null && current == page ? currentPath
         : p.path.expand(rng, clearBinding(), false, false);
     emit(p.page.method(), path, 500, errorBytes(500), currentUrl, responseMicros(p, 500), true);
-    pageViews++;
+    viewed();
   }
 
   private void browse() {
@@ -709,7 +712,7 @@ final class SessionSimulator {
       bytes = bytesFor(p, status);
     }
     status = emit(p.page.method(), path, status, bytes, referrer, micros, true);
-    pageViews++;
+    viewed();
     current = p.index;
     boolean get = p.page.method().equals("GET");
     if (get) {
@@ -873,7 +876,7 @@ final class SessionSimulator {
     long bytes = status == 429 ? 74 : status == 401 ? 61 : status == 422 ? 140 + rng.nextInt(80)
         : bytesFor(p, status);
     status = emit(p.page.method(), path, status, bytes, null, micros, true);
-    pageViews++;
+    viewed();
     current = p.index;
     currentPath = path;
     return status;
@@ -883,8 +886,9 @@ final class SessionSimulator {
   private int simple(CompiledSite.CPage p, int status, long bytes, @Nullable String referrer) {
     String path = p.path.expand(rng, clearBinding(), false, false);
     long b = bytes >= 0 ? bytes : bytesFor(p, status);
-    pageViews++;
-    return emit(p.page.method(), path, status, b, referrer, responseMicros(p, status), true);
+    int emitted = emit(p.page.method(), path, status, b, referrer, responseMicros(p, status), true);
+    viewed();
+    return emitted;
   }
 
   /** One image of the site, shown on another site's page: a single request. */
@@ -976,7 +980,6 @@ final class SessionSimulator {
     rng = r;
     n = 0;
     stateCount = 0;
-    pageViews = 0;
     sessionId = id;
     startMillis = start;
     t = start;
@@ -1028,6 +1031,7 @@ final class SessionSimulator {
       @Nullable String referrer, long micros, boolean backend) {
     if (n == buf.length) {
       buf = Arrays.copyOf(buf, n * 2);
+      views = Arrays.copyOf(views, n * 2);
     }
     String scenario = sessionLabel;
     if (anyScenario) {
@@ -1055,6 +1059,7 @@ final class SessionSimulator {
         && rng.chance(emptyShare)) {
       bytes = 0; // the client went away before the body: Apache logs "-"
     }
+    views[n] = false;
     buf[n++] = new AccessEvent(t, offset(t), address, null,
         loggedIn || kind == VisitorKind.API_CLIENT ? user : null, method, path, protocol, status,
         bytes, referrer, agent, micros, cs.site.host(), sessionId, stateName, kind, scenario);
@@ -1076,19 +1081,36 @@ final class SessionSimulator {
     return offsetCached;
   }
 
+  /** Counts the request just emitted as a page view. */
+  private void viewed() {
+    views[n - 1] = true;
+  }
+
   private SessionRun finish(String endState) {
+    return finish(endState, Long.MAX_VALUE);
+  }
+
+  /**
+   * Orders the session's events and cuts them at the hard bounds and at {@code until}; the
+   * session's page views are those among the events kept.
+   */
+  private SessionRun finish(String endState, long until) {
     // Events are nearly sorted (assets trail their page by milliseconds): insertion sort, stable.
     AccessEvent[] ev = buf;
+    boolean[] vw = views;
     int size = n;
     long limit = startMillis + maxDurationMillis;
     for (int i = 1; i < size; i++) {
       AccessEvent x = ev[i];
+      boolean view = vw[i];
       int j = i - 1;
       while (j >= 0 && ev[j].epochMillis() > x.epochMillis()) {
         ev[j + 1] = ev[j];
+        vw[j + 1] = vw[j];
         j--;
       }
       ev[j + 1] = x;
+      vw[j + 1] = view;
     }
     String end = endState;
     while (size > 0 && ev[size - 1].epochMillis() > limit) {
@@ -1098,6 +1120,16 @@ final class SessionSimulator {
     if (size > settings.maxRequests()) {
       size = settings.maxRequests();
       end = "MAX_REQUESTS";
+    }
+    // A scenario's own session is cut at the end of the scenario's window.
+    while (size > 0 && ev[size - 1].epochMillis() >= until) {
+      size--;
+    }
+    int pageViews = 0;
+    for (int i = 0; i < size; i++) {
+      if (vw[i]) {
+        pageViews++;
+      }
     }
     AccessEvent[] out = Arrays.copyOf(ev, size);
     Arrays.fill(buf, 0, n, null);
