@@ -98,7 +98,7 @@ public final class Param {
       int i = weights != null ? weights.sample(rng) : rng.nextInt(values.size());
       return values.get(i);
     }
-    int v = zipf != null ? zipf.sample(rng) : lo + rng.nextInt(hi - lo + 1);
+    int v = zipf != null ? zipf.sample(rng) : uniform(rng);
     return text(v);
   }
 
@@ -110,7 +110,7 @@ public final class Param {
     if (!values.isEmpty()) {
       return values.get(rng.nextInt(values.size()));
     }
-    return text(lo + rng.nextInt(hi - lo + 1));
+    return text(uniform(rng));
   }
 
   /** Draws one value as a number: the id or index drawn. */
@@ -118,7 +118,7 @@ public final class Param {
     if (!values.isEmpty()) {
       return weights != null ? weights.sample(rng) : rng.nextInt(values.size());
     }
-    return zipf != null ? zipf.sample(rng) : lo + rng.nextInt(hi - lo + 1);
+    return zipf != null ? zipf.sample(rng) : uniform(rng);
   }
 
   /**
@@ -129,7 +129,13 @@ public final class Param {
     if (!values.isEmpty()) {
       return rng.nextInt(values.size());
     }
-    return lo + rng.nextInt(hi - lo + 1);
+    return uniform(rng);
+  }
+
+  /** A whole number uniform in {@code [lo, hi]}, also for the 2^31 numbers of range(0, MAX). */
+  private int uniform(Rng rng) {
+    int span = hi - lo + 1;
+    return span > 0 ? lo + rng.nextInt(span) : lo + (int) rng.nextLong(hi - (long) lo + 1);
   }
 
   /** Whether the values are whole numbers (ranges and catalogues) rather than a list of words. */
