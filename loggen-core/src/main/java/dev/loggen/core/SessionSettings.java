@@ -19,7 +19,8 @@ import java.util.Objects;
  *     the assets of a page follow it within milliseconds and do not count
  * @param maxDuration hard bound on a session's length: later requests are not made. It is also
  *     the warm-up a slice of a run generates before its start, so keep it modest
- * @param maxRequests hard bound on a session's number of requests
+ * @param maxRequests hard bound on a session's number of requests, and on the number of states
+ *     it takes after START (a model looping through states that make no request ends there)
  */
 public record SessionSettings(Duration minBrowsing, Duration maxBrowsing,
     Distribution thinkTimeSeconds, Duration maxDuration, int maxRequests) {

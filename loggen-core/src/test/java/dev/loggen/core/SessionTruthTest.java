@@ -2,8 +2,12 @@ package dev.loggen.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.loggen.core.engine.SessionModel;
+import dev.loggen.core.engine.States;
+import dev.loggen.core.random.Rng;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -70,5 +75,52 @@ class SessionTruthTest {
       checked++;
     }
     assertFalse(checked == 0, setup);
+  }
+
+  /**
+   * A plug-in model that never ends and whose states make no request (LEAVE does nothing):
+   * neither the request bound nor the duration bound is ever reached by requests or time.
+   */
+  static final class EndlessLeaving implements SessionModel {
+    @Override
+    public List<String> states() {
+      return List.of(States.START, States.LEAVE, States.END);
+    }
+
+    @Override
+    public int startState() {
+      return 0;
+    }
+
+    @Override
+    public int next(int state, Rng rng) {
+      return 1;
+    }
+
+    @Override
+    public boolean isTerminal(int state) {
+      return state == 2;
+    }
+  }
+
+  @Test
+  void aModelThatNeverEndsStillEndsEverySession() {
+    // Before: generation hung, the session looping through LEAVE forever (and recording
+    // every state it took), as the bounds were only checked against requests and time.
+    SessionSettings settings = SessionSettings.DEFAULT.withLimits(Duration.ofMinutes(10), 50);
+    LogGenerator g = LogGenerator.builder().seed(7).model(new EndlessLeaving())
+        .sessions(settings).traffic(Traffic.sessionsPerHour(600))
+        .window(START, Duration.ofMinutes(5)).build();
+    List<Session> sessions = new ArrayList<>();
+    assertTimeoutPreemptively(Duration.ofSeconds(30),
+        () -> g.iterator(sessions::add).forEachRemaining(e -> { }));
+    List<Session> humans = sessions.stream()
+        .filter(s -> s.visitor().kind() == VisitorKind.HUMAN).toList();
+    assertFalse(humans.isEmpty());
+    for (Session s : humans) {
+      assertEquals("MAX_REQUESTS", s.endState(), s.toString());
+      assertTrue(s.states().size() <= settings.maxRequests() + 1, s.states().size() + " states");
+      assertEquals(1, s.pageViews(), "the visit shows as its landing page: " + s);
+    }
   }
 }

@@ -7,7 +7,8 @@ import java.util.List;
  * The plug-in point for how a session moves between states. The generator starts every session
  * in {@link #startState()}, asks {@link #next} for each following state, and ends the session
  * when a state is {@link #isTerminal terminal} (or when the session reaches its maximum length
- * or duration, so a model with a near-absorbing loop cannot hang generation).
+ * or duration, or takes as many states as it may make requests, so a model with a
+ * near-absorbing loop cannot hang generation).
  *
  * <p>States are addressed by index into {@link #states()} so the hot path never hashes a name.
  * What a state does (a login request, a page view, nothing) is decided by the generator from the

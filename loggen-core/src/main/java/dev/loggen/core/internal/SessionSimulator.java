@@ -339,7 +339,9 @@ final class SessionSimulator {
         think(0.5);
         simple(cs.pages[cs.forbidden], 403, 180 + rng.nextInt(120), currentUrl);
       }
-      if (n >= settings.maxRequests()) {
+      // States that make no request (LEAVE, a LOGOUT when signed out) count against the
+      // bound too: a model looping through them would neither add requests nor move time.
+      if (n >= settings.maxRequests() || stateCount > settings.maxRequests()) {
         end = "MAX_REQUESTS";
         break;
       }
