@@ -2,6 +2,7 @@ package dev.loggen.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -81,7 +82,7 @@ class SessionTruthTest {
    * A plug-in model that never ends and whose states make no request (LEAVE does nothing):
    * neither the request bound nor the duration bound is ever reached by requests or time.
    */
-  static final class EndlessLeaving implements SessionModel {
+  static class EndlessLeaving implements SessionModel {
     @Override
     public List<String> states() {
       return List.of(States.START, States.LEAVE, States.END);
@@ -122,5 +123,27 @@ class SessionTruthTest {
       assertTrue(s.states().size() <= settings.maxRequests() + 1, s.states().size() + " states");
       assertEquals(1, s.pageViews(), "the visit shows as its landing page: " + s);
     }
+  }
+
+  @Test
+  void aModelThatNamesAStateItDoesNotHaveIsReportedByName() {
+    // Before: an ArrayIndexOutOfBoundsException from inside the simulator.
+    SessionModel broken = new EndlessLeaving() {
+      @Override
+      public int next(int state, Rng rng) {
+        return 7;
+      }
+
+      @Override
+      public String toString() {
+        return "BrokenModel";
+      }
+    };
+    LogGenerator g = LogGenerator.builder().seed(7).model(broken)
+        .window(START, Duration.ofMinutes(5)).build();
+    IllegalStateException e = assertThrows(IllegalStateException.class,
+        () -> g.events().count());
+    assertEquals("session model BrokenModel: next(0) returned 7, which is not a state index"
+        + " (0 to 2 for states [START, LEAVE, END])", e.getMessage());
   }
 }

@@ -19,6 +19,7 @@ import java.time.ZoneOffset;
 import java.time.zone.ZoneRules;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -291,7 +292,7 @@ final class SessionSimulator {
     record(state);
     String end = States.END;
     boolean landed = false;
-    int next = model.next(state, rng);
+    int next = next(state);
     while (true) {
       state = next;
       record(state);
@@ -301,7 +302,7 @@ final class SessionSimulator {
       }
       end = stateName;
       // The state after this one, drawn now so an action can know the visitor is about to go.
-      next = model.next(state, rng);
+      next = next(state);
       boolean leaving = model.isTerminal(next) || actions[next] == Action.LEAVE;
       if (landingPage >= 0 && !landed) {
         landed = true;
@@ -497,6 +498,17 @@ final class SessionSimulator {
   }
 
   // ------------------------------------------------------------------ state actions
+
+  /** The model's next state, checked: a plug-in model's bad index is named, not an AIOOBE. */
+  private int next(int state) {
+    int next = model.next(state, rng);
+    if (next < 0 || next >= actions.length) {
+      throw new IllegalStateException(String.format(Locale.ROOT,
+          "session model %s: next(%d) returned %d, which is not a state index (0 to %d for"
+              + " states %s)", model, state, next, actions.length - 1, stateNames));
+    }
+    return next;
+  }
 
   private void login() {
     if (loggedIn) {
