@@ -279,6 +279,11 @@ public final class LogGenerator {
     private static final long MIN_MILLIS = -62_135_596_800_000L;
     /** 10000-01-01T00:00:00Z, the first instant the formats cannot print (five-digit year). */
     static final long END_MILLIS = 253_402_300_800_000L;
+    /**
+     * The most sessions per hour the traffic may reach at its busiest: 8,000,000 a minute,
+     * safely below the 2^23 arrivals a one-minute block holds.
+     */
+    private static final double MAX_PEAK_PER_HOUR = 480_000_000;
 
     private long seed;
     private boolean seedSet;
@@ -411,6 +416,7 @@ public final class LogGenerator {
         throw new IllegalArgumentException(String.format(Locale.ROOT,
             "sessionsPerHour must be at most 240000000 (got %.0f)", traffic.sessionsPerHour()));
       }
+      checkPeak(traffic);
       for (Scenario sc : scenarios) {
         if (sc instanceof Scenario.FlashCrowd f && site.page(f.pageName()) == null) {
           throw new IllegalArgumentException(String.format(Locale.ROOT,
@@ -420,6 +426,34 @@ public final class LogGenerator {
         }
       }
       return new LogGenerator(this, s, to, 0, 1);
+    }
+
+    /**
+     * Checks that the busiest minute the traffic can have fits in one block: arrivals beyond
+     * what a block holds would be left out, and the log must not drop traffic silently.
+     */
+    private static void checkPeak(Traffic traffic) {
+      double hour = java.util.Collections.max(traffic.hourly());
+      double day = java.util.Collections.max(traffic.weekday());
+      double bursts = 1;
+      for (Traffic.Burst at : traffic.bursts()) {
+        // The busiest instant of overlapping bursts is where one of them starts.
+        double product = 1;
+        for (Traffic.Burst b : traffic.bursts()) {
+          if (b.contains(at.start().toEpochMilli())) {
+            product *= b.multiplier();
+          }
+        }
+        bursts = Math.max(bursts, product);
+      }
+      double peak = traffic.sessionsPerHour() * hour * day * bursts;
+      if (peak > MAX_PEAK_PER_HOUR) {
+        throw new IllegalArgumentException(String.format(Locale.ROOT,
+            "traffic peaks at %.0f sessions per hour (sessionsPerHour %.0f x busiest hour %.2f"
+                + " x busiest weekday %.2f x bursts %.2f): at most %.0f per hour can be"
+                + " generated", peak, traffic.sessionsPerHour(), hour, day, bursts,
+            MAX_PEAK_PER_HOUR));
+      }
     }
 
     /** The zone offset at {@code millis}, in milliseconds. */

@@ -150,6 +150,12 @@ public sealed interface Scenario {
         throw new IllegalArgumentException(String.format(Locale.ROOT,
             "scenario %s: sessionsPerHour must be positive (got %s)", label, sessionsPerHour));
       }
+      if (sessionsPerHour > 240_000_000) {
+        // A block holds at most 2^22 arrivals of one scenario: 4,000,000 a minute is safe.
+        throw new IllegalArgumentException(String.format(Locale.ROOT,
+            "scenario %s: sessionsPerHour must be at most 240000000 (got %s)", label,
+            sessionsPerHour));
+      }
     }
   }
 

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -110,5 +113,29 @@ class ModelContractsTest {
     assertEquals("text", npe(() -> DataSize.parse(null)));
     assertEquals("states", npe(() -> new Session(1, new Visitor(1, "192.0.2.1", null, null,
         VisitorKind.HUMAN, false), START, START, null, 1, 1, "END", null)));
+  }
+
+  @Test
+  void trafficWhosePeakABlockCannotHoldIsRejectedNotCapped() {
+    // Before: accepted; at the peak the arrivals of a minute were silently capped at 2^23,
+    // so the log held a fraction of the traffic asked for.
+    List<Double> oneHour = new ArrayList<>(Collections.nCopies(24, 0.0));
+    oneHour.set(20, 1.0); // all of the day's sessions in one hour: 24 x the mean there
+    Traffic spike = Traffic.sessionsPerHour(30_000_000).flat().withHourly(oneHour);
+    assertEquals("traffic peaks at 720000000 sessions per hour (sessionsPerHour 30000000"
+        + " x busiest hour 24.00 x busiest weekday 1.00 x bursts 1.00): at most 480000000 per"
+        + " hour can be generated", iae(() -> LogGenerator.builder().traffic(spike).build()));
+    Traffic burst = Traffic.sessionsPerHour(100_000_000).flat()
+        .withBurst(START, Duration.ofMinutes(10), 3)
+        .withBurst(START.plusSeconds(300), Duration.ofMinutes(10), 2);
+    assertEquals("traffic peaks at 600000000 sessions per hour (sessionsPerHour 100000000"
+        + " x busiest hour 1.00 x busiest weekday 1.00 x bursts 6.00): at most 480000000 per"
+        + " hour can be generated", iae(() -> LogGenerator.builder().traffic(burst).build()));
+    // Bursts that do not overlap do not multiply.
+    LogGenerator.builder().traffic(Traffic.sessionsPerHour(100_000_000).flat()
+        .withBurst(START, Duration.ofMinutes(10), 3)
+        .withBurst(START.plusSeconds(600), Duration.ofMinutes(10), 2)).build();
+    assertEquals("scenario flash-crowd: sessionsPerHour must be at most 240000000 (got 3.0E8)",
+        iae(() -> Scenario.flashCrowd(START, Duration.ofMinutes(5), 3e8, "home")));
   }
 }
