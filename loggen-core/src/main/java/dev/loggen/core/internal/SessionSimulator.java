@@ -217,6 +217,8 @@ final class SessionSimulator {
   private int recentCount;
   private long offsetSlot = Long.MIN_VALUE;
   private ZoneOffset offsetCached = ZoneOffset.UTC;
+  /** Whether the zone's offset changes within the cached quarter hour. */
+  private boolean offsetMixed;
 
   SessionSimulator(long seed, CompiledSite cs, SessionModel model, SessionSettings settings,
       VisitorFactory visitors, ZoneId zone, List<Scenario> scenarios) {
@@ -1083,6 +1085,11 @@ final class SessionSimulator {
     return status;
   }
 
+  /**
+   * The zone's offset at {@code millis}, cached per quarter hour. Today's transitions fall on a
+   * quarter hour, but historic ones (local mean time, +00:19:32) do not: a quarter hour with a
+   * transition inside is not cached.
+   */
   private ZoneOffset offset(long millis) {
     if (fixedOffset != null) {
       return fixedOffset;
@@ -1091,8 +1098,10 @@ final class SessionSimulator {
     if (slot != offsetSlot) {
       offsetSlot = slot;
       offsetCached = zoneRules.getOffset(Instant.ofEpochMilli(slot * 900_000L));
+      offsetMixed = !offsetCached.equals(
+          zoneRules.getOffset(Instant.ofEpochMilli(slot * 900_000L + 899_999L)));
     }
-    return offsetCached;
+    return offsetMixed ? zoneRules.getOffset(Instant.ofEpochMilli(millis)) : offsetCached;
   }
 
   /** Counts the request just emitted as a page view. */
