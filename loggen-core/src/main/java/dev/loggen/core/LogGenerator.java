@@ -270,9 +270,9 @@ public final class LogGenerator {
   /**
    * Builds a {@link LogGenerator}. Setters check their argument at once; a second call of
    * {@link #seed} or {@link #window} on one builder is an error (a builder from
-   * {@link LogGenerator#toBuilder()} holds the original's values, which may be set once). Every setting has a default: seed 0, the
-   * {@code shop} site and its model, 2,000 sessions per hour, one day from
-   * {@link #DEFAULT_START}.
+   * {@link LogGenerator#toBuilder()} holds the original's values, which may be set once).
+   * Every setting has a default: seed 0, the {@code shop} site and its model, 2,000 sessions
+   * per hour, one day from {@link #DEFAULT_START}.
    */
   public static final class Builder {
     /** 0001-01-01T00:00:00Z, the first instant the formats print. */
