@@ -229,7 +229,7 @@ class SparkWriteTest {
             RunSpec.defaults().withConfig("window: {duration: endless}\n"), 2, uri))
         .getMessage());
     assertTrue(assertThrows(IllegalArgumentException.class, () -> LoggenSpark.write(spark,
-        SPEC.withFormat("fancy"), 2, uri)).getMessage().startsWith("format \"fancy\" is unknown"));
+        SPEC.withFormat("fancy"), 2, uri)).getMessage().startsWith("unknown format 'fancy'"));
     assertFalse(Files.exists(tmp.resolve("never")), "nothing was written");
   }
 }
