@@ -30,17 +30,25 @@ public record DataSize(long bytes) implements Comparable<DataSize> {
 
   /** {@code n} kilobytes of 1024 bytes. */
   public static DataSize ofKilobytes(long n) {
-    return new DataSize(Math.multiplyExact(n, 1024L));
+    return scaled(n, 1024L, "KB");
   }
 
   /** {@code n} megabytes of 1024 x 1024 bytes. */
   public static DataSize ofMegabytes(long n) {
-    return new DataSize(Math.multiplyExact(n, 1024L * 1024));
+    return scaled(n, 1024L * 1024, "MB");
   }
 
   /** {@code n} gigabytes of 1024^3 bytes. */
   public static DataSize ofGigabytes(long n) {
-    return new DataSize(Math.multiplyExact(n, 1024L * 1024 * 1024));
+    return scaled(n, 1024L * 1024 * 1024, "GB");
+  }
+
+  private static DataSize scaled(long n, long unit, String unitName) {
+    if (n <= 0 || n > Long.MAX_VALUE / unit) {
+      throw new IllegalArgumentException("size must be positive and at most "
+          + Long.MAX_VALUE / unit + unitName + " (got " + n + unitName + ")");
+    }
+    return new DataSize(n * unit);
   }
 
   /**

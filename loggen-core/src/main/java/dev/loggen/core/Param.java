@@ -48,6 +48,14 @@ public final class Param {
    * products or articles use it.
    */
   public static Param catalogue(int size, double exponent) {
+    if (size < 1 || size > 10_000_000) {
+      throw new IllegalArgumentException(
+          "catalogue size must be between 1 and 10000000 (got " + size + ")");
+    }
+    if (!(exponent >= 0 && exponent <= 10)) {
+      throw new IllegalArgumentException("catalogue exponent must be between 0 and 10 (got "
+          + exponent + ")");
+    }
     return new Param("catalogue(" + size + ", " + exponent + ")", 1, size, List.of(),
         new Zipf(size, exponent), null);
   }
@@ -63,6 +71,10 @@ public final class Param {
    */
   public static Param words(List<String> values, double exponent) {
     checkValues(values);
+    if (!(exponent >= 0 && exponent < Double.POSITIVE_INFINITY)) {
+      throw new IllegalArgumentException("words exponent must be a finite number, 0 or more"
+          + " (got " + exponent + ")");
+    }
     double[] w = new double[values.size()];
     for (int i = 0; i < w.length; i++) {
       w[i] = Math.pow(i + 1, -exponent);

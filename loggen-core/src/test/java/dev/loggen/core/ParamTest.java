@@ -1,12 +1,14 @@
 package dev.loggen.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loggen.core.random.Rng;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
@@ -46,5 +48,33 @@ class ParamTest {
         .window(Instant.parse("2026-01-01T00:00:00Z"), Duration.ofMinutes(10)).build()
         .events().filter(e -> e.path().startsWith("/item/")).count();
     assertTrue(n > 0, "no item requests");
+  }
+
+  /** Bad sizes and exponents are refused with the parameter named, not a table's or Zipf's. */
+  @Test
+  void badCatalogueAndWordsSettingsNameTheParameter() {
+    assertEquals("catalogue size must be between 1 and 10000000 (got 0)",
+        assertThrows(IllegalArgumentException.class, () -> Param.catalogue(0, 1)).getMessage());
+    assertEquals("catalogue exponent must be between 0 and 10 (got NaN)",
+        assertThrows(IllegalArgumentException.class, () -> Param.catalogue(10, Double.NaN))
+            .getMessage());
+    assertEquals("words exponent must be a finite number, 0 or more (got NaN)",
+        assertThrows(IllegalArgumentException.class,
+            () -> Param.words(List.of("a", "b"), Double.NaN)).getMessage());
+    assertEquals("words exponent must be a finite number, 0 or more (got -1.0)",
+        assertThrows(IllegalArgumentException.class,
+            () -> Param.words(List.of("a", "b"), -1)).getMessage());
+  }
+
+  /** A size in a unit is refused in that unit, and one too large for a long is named. */
+  @Test
+  void dataSizesInUnitsAreCheckedInTheirUnit() {
+    assertEquals("size must be positive and at most 9007199254740991KB (got -1KB)",
+        assertThrows(IllegalArgumentException.class, () -> DataSize.ofKilobytes(-1))
+            .getMessage());
+    assertEquals("size must be positive and at most 8589934591GB (got 8589934592GB)",
+        assertThrows(IllegalArgumentException.class, () -> DataSize.ofGigabytes(1L << 33))
+            .getMessage());
+    assertEquals(3L << 20, DataSize.ofMegabytes(3).bytes());
   }
 }
