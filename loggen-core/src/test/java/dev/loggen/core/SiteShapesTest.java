@@ -57,4 +57,33 @@ class SiteShapesTest {
     }
     assertEquals(events, g.events().toList(), setup);
   }
+
+  /**
+   * A link-preview fetcher on a page a GET cannot show gets what a server answers: 405 for a
+   * form's target, 302 to the login for a page behind it; never the page's success status.
+   */
+  @ParameterizedTest
+  @MethodSource("uncrawlableSites")
+  void botsGettingAFormOrAPageBehindTheLoginAreNotServedIt(Site site, long seed) {
+    LogGenerator g = LogGenerator.builder().seed(seed).site(site)
+        .traffic(Traffic.sessionsPerHour(3_000)).window(START, Duration.ofMinutes(20)).build();
+    String setup = "seed " + seed + ", site " + site.name();
+    List<AccessEvent> botGets = g.events().filter(e -> e.visitorKind() == VisitorKind.CRAWLER
+        && e.method().equals("GET") && !e.path().equals("/robots.txt")
+        && !e.path().equals("/sitemap.xml")).toList();
+    int checked = 0;
+    for (AccessEvent e : botGets) {
+      Page page = site.pages().stream().filter(p -> p.path().equals(e.path())).findFirst()
+          .orElse(null);
+      if (page == null) {
+        continue; // a scanner's probe, not a page of the site
+      }
+      int expected = !page.method().equals("GET") ? 405 : page.loginRequired() ? 302 : -1;
+      if (expected > 0) {
+        assertEquals(expected, e.status(), setup + ": " + e);
+        checked++;
+      }
+    }
+    assertTrue(checked > 0, setup + ": no bot asked for such a page");
+  }
 }

@@ -374,9 +374,17 @@ final class SessionSimulator {
     }
     CompiledSite.CPage p = cs.pages[feed && cs.feed >= 0 ? cs.feed : landing()];
     String path = p.path.expand(rng, clearBinding(), false, false);
-    int status = feed && rng.chance(0.6) ? 304 : p.page.successStatus();
-    emit("GET", path, status, status == 304 ? 0 : bytesFor(p, status), null,
-        responseMicros(p, status), true);
+    if (!p.page.method().equals("GET")) {
+      // the shared link names a form's target: a GET of it is not allowed
+      emit("GET", path, 405, 150 + rng.nextInt(150), null, 300 + rng.nextInt(900), true);
+    } else if (p.page.loginRequired() && cs.loginForm >= 0) {
+      // the fetcher is not signed in: sent to the login form, which it does not follow
+      emit("GET", path, 302, 200 + rng.nextInt(40), null, 8_000 + rng.nextInt(9_000), true);
+    } else {
+      int status = feed && rng.chance(0.6) ? 304 : p.page.successStatus();
+      emit("GET", path, status, status == 304 ? 0 : bytesFor(p, status), null,
+          responseMicros(p, status), true);
+    }
     viewed();
     return finish("CRAWL");
   }
