@@ -1,6 +1,9 @@
 package dev.loggen.formats.internal;
 
 import dev.loggen.core.LineBuffer;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
@@ -18,6 +21,9 @@ final class Bytes {
   private static final int ATTACH_ROOM = 512;
   /** The array of a detached line, so that it does not keep the caller's buffer alive. */
   private static final byte[] DETACHED = new byte[0];
+  /** Eight bytes at any index of a byte array, in one store. */
+  private static final VarHandle WORD =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   byte[] buf;
   int len;
@@ -122,6 +128,34 @@ final class Bytes {
   void put(byte[] src, int off, int n) {
     ensure(n);
     System.arraycopy(src, off, buf, len, n);
+    len += n;
+  }
+
+  /**
+   * Up to eight bytes packed into a long for {@link #putWord}: byte {@code i} of
+   * {@code src[off..off+n)} in bits {@code 8i..8i+7}.
+   */
+  static long word(byte[] src, int off, int n) {
+    if (n > 8) {
+      throw new IllegalArgumentException("at most 8 bytes fit a word (got " + n + ")");
+    }
+    long w = 0;
+    for (int i = 0; i < n; i++) {
+      w |= (src[off + i] & 0xFFL) << (8 * i);
+    }
+    return w;
+  }
+
+  /**
+   * Appends the {@code n} (at most 8) bytes packed in {@code word} by {@link #word} with one
+   * 8-byte store: a short literal costs a store instead of an array copy. The store may write
+   * past the new length; those bytes are not content and are overwritten by what follows.
+   */
+  void putWord(long word, int n) {
+    if (buf.length - len < 8) {
+      ensure(8);
+    }
+    WORD.set(buf, len, word);
     len += n;
   }
 

@@ -25,16 +25,16 @@ final class ClfRenderer implements LogFormat.Renderer {
   private final Bytes line = new Bytes(16);
   private final TimeRenderer time;
   /** The literals between the fields, in order: " ", " ", " ", " \"", "\" ", " " (+ 3). */
-  private final byte[] lit0;
-  private final byte[] lit1;
-  private final byte[] lit2;
-  private final byte[] lit3;
-  private final byte[] lit4;
-  private final byte[] lit5;
+  private final Literal lit0;
+  private final Literal lit1;
+  private final Literal lit2;
+  private final Literal lit3;
+  private final Literal lit4;
+  private final Literal lit5;
   private final boolean combined;
-  private final byte[] lit6;
-  private final byte[] lit7;
-  private final byte[] lit8;
+  private final Literal lit6;
+  private final Literal lit7;
+  private final Literal lit8;
   private final EncodedCache referrers = new EncodedCache(Escaper.APACHE, EncodedCache.FIELD_SLOTS);
   private final EncodedCache agents = new EncodedCache(Escaper.APACHE, EncodedCache.FIELD_SLOTS);
   /** The last method and protocol and their bytes: nearly every line has the same ones. */
@@ -47,16 +47,16 @@ final class ClfRenderer implements LogFormat.Renderer {
       throw new IllegalArgumentException("no time pattern in " + items[6].name);
     }
     this.time = new TimeRenderer(t);
-    this.lit0 = items[1].literal;
-    this.lit1 = items[3].literal;
-    this.lit2 = items[5].literal;
-    this.lit3 = items[7].literal;
-    this.lit4 = items[9].literal;
-    this.lit5 = items[11].literal;
+    this.lit0 = new Literal(items[1].literal);
+    this.lit1 = new Literal(items[3].literal);
+    this.lit2 = new Literal(items[5].literal);
+    this.lit3 = new Literal(items[7].literal);
+    this.lit4 = new Literal(items[9].literal);
+    this.lit5 = new Literal(items[11].literal);
     this.combined = items.length > COMMON_OPS.length;
-    this.lit6 = combined ? items[13].literal : new byte[0];
-    this.lit7 = combined ? items[15].literal : new byte[0];
-    this.lit8 = combined ? items[17].literal : new byte[0];
+    this.lit6 = new Literal(combined ? items[13].literal : new byte[0]);
+    this.lit7 = new Literal(combined ? items[15].literal : new byte[0]);
+    this.lit8 = new Literal(combined ? items[17].literal : new byte[0]);
   }
 
   /**
@@ -90,9 +90,9 @@ final class ClfRenderer implements LogFormat.Renderer {
     Bytes o = line;
     o.attach(out);
     Escaper.APACHE.append(o, e.clientAddress());
-    o.put(lit0);
+    lit0.append(o);
     orDash(o, e.ident());
-    o.put(lit1);
+    lit1.append(o);
     String user = e.user();
     if (user == null) {
       o.put((byte) '-');
@@ -102,17 +102,17 @@ final class ClfRenderer implements LogFormat.Renderer {
     } else {
       Escaper.APACHE.append(o, user);
     }
-    o.put(lit2);
+    lit2.append(o);
     time.append(o, e.epochMillis(), e.offset().getTotalSeconds(), 0);
-    o.put(lit3);
+    lit3.append(o);
     method.append(o, e.method());
     o.put((byte) ' ');
     Escaper.APACHE.append(o, e.path());
     o.put((byte) ' ');
     protocol.append(o, e.protocol());
-    o.put(lit4);
+    lit4.append(o);
     o.putPadded(e.status(), 3);
-    o.put(lit5);
+    lit5.append(o);
     long bytes = e.bytes();
     if (bytes == 0) {
       o.put((byte) '-');
@@ -120,13 +120,34 @@ final class ClfRenderer implements LogFormat.Renderer {
       o.putLong(bytes);
     }
     if (combined) {
-      o.put(lit6);
+      lit6.append(o);
       orDash(o, referrers, e.referrer());
-      o.put(lit7);
+      lit7.append(o);
       orDash(o, agents, e.userAgent());
-      o.put(lit8);
+      lit8.append(o);
     }
     o.detach();
+  }
+
+  /** A literal between fields: one 8-byte store when it is that short, else a copy. */
+  private static final class Literal {
+    private final byte[] bytes;
+    private final long word;
+    private final boolean shortOne;
+
+    Literal(byte[] bytes) {
+      this.bytes = bytes;
+      this.shortOne = bytes.length <= 8;
+      this.word = shortOne ? Bytes.word(bytes, 0, bytes.length) : 0;
+    }
+
+    void append(Bytes o) {
+      if (shortOne) {
+        o.putWord(word, bytes.length);
+      } else {
+        o.put(bytes);
+      }
+    }
   }
 
   private static void orDash(Bytes o, @Nullable String s) {

@@ -12,6 +12,8 @@ final class LastEncoded {
   private final Escaper escaper;
   private String key = "";
   private final Bytes bytes = new Bytes(16);
+  /** The bytes as a word for {@link Bytes#putWord}, when they are at most 8. */
+  private long word;
 
   LastEncoded(Escaper escaper) {
     this.escaper = escaper;
@@ -27,7 +29,12 @@ final class LastEncoded {
       bytes.reset();
       escaper.append(bytes, s);
       key = s;
+      word = bytes.len <= 8 ? Bytes.word(bytes.buf, 0, bytes.len) : 0;
     }
-    o.put(bytes.buf, 0, bytes.len);
+    if (bytes.len <= 8) {
+      o.putWord(word, bytes.len);
+    } else {
+      o.put(bytes.buf, 0, bytes.len);
+    }
   }
 }
