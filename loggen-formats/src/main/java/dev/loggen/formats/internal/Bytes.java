@@ -126,9 +126,35 @@ final class Bytes {
   }
 
   void put(byte[] src, int off, int n) {
+    if (n >= 8 && n <= 32) {
+      putWords(src, off, n);
+      return;
+    }
     ensure(n);
     System.arraycopy(src, off, buf, len, n);
     len += n;
+  }
+
+  /**
+   * Copies 8 to 32 bytes as two to four 8-byte loads and stores, the last one overlapping the
+   * one before: cheaper than an array copy for the short values a line is made of (keys of
+   * JSON fields, timestamps, cached short values).
+   */
+  private void putWords(byte[] src, int off, int n) {
+    if (buf.length - len < 32) {
+      ensure(32);
+    }
+    byte[] d = buf;
+    int p = len;
+    WORD.set(d, p, (long) WORD.get(src, off));
+    if (n > 16) {
+      WORD.set(d, p + 8, (long) WORD.get(src, off + 8));
+      if (n > 24) {
+        WORD.set(d, p + 16, (long) WORD.get(src, off + 16));
+      }
+    }
+    WORD.set(d, p + n - 8, (long) WORD.get(src, off + n - 8));
+    len = p + n;
   }
 
   /**

@@ -13,8 +13,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Short literals appended as one 8-byte store ({@link Bytes#putWord}) give the bytes a copy
- * gives, standalone or attached to a caller's buffer, at every position relative to the end of
+ * Short literals appended as one 8-byte store ({@link Bytes#putWord}), and pieces of 8 to 32
+ * bytes appended as overlapping 8-byte loads and stores, give the bytes a copy gives, standalone or attached to a caller's buffer, at every position relative to the end of
  * the array (where the store must grow it first), and what follows overwrites the spill.
  */
 class BytesWordTest {
@@ -33,16 +33,23 @@ class BytesWordTest {
     attached.attach(target);
     ByteArrayOutputStream expected = new ByteArrayOutputStream();
     for (int i = 0; i < 400; i++) {
-      byte[] piece = new byte[r.nextInt(0, 12)];
+      byte[] piece = new byte[r.nextInt(0, 40)];
       for (int k = 0; k < piece.length; k++) {
         piece[k] = (byte) r.nextInt(256); // any byte value, sign bit included
       }
       expected.write(piece, 0, piece.length);
       for (Bytes b : new Bytes[] {standalone, attached}) {
-        if (piece.length <= 8) {
+        if (piece.length <= 8 && r.nextBoolean()) {
           b.putWord(Bytes.word(piece, 0, piece.length), piece.length);
+        } else if (r.nextBoolean()) {
+          b.put(piece); // 8 to 32 bytes as words, others as a copy
         } else {
-          b.put(piece);
+          // the same bytes from the middle of a larger array
+          int off = r.nextInt(0, 5);
+          byte[] wider = new byte[off + piece.length + r.nextInt(0, 3)];
+          Arrays.fill(wider, (byte) '#');
+          System.arraycopy(piece, 0, wider, off, piece.length);
+          b.put(wider, off, piece.length);
         }
       }
     }
