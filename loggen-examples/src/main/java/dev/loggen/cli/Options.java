@@ -84,7 +84,7 @@ final class Options {
     m.put("threads", new String[] {"N", "simulated runs: generate and render on N threads (1 to"
         + " 256, default: the number of cores; the output is the same)"});
     m.put("quiet", new String[] {"", "no progress, notices or report table (errors,"
-        + " warnings and the port --health-port 0 chose still)"});
+        + " warnings, a random seed and the port --health-port 0 chose still)"});
     m.put("help", new String[] {"", "this help"});
     m.put("version", new String[] {"", "the version"});
     return m;
