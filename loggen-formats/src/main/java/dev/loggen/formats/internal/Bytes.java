@@ -185,6 +185,19 @@ final class Bytes {
     len += n;
   }
 
+  /**
+   * Appends {@code src[0..n)}: when {@code n} is at most 8 as one store of {@code word}, which
+   * must be {@code word(src, 0, n)}, else as a copy. For short values appended again and again
+   * (literals between fields, a remembered method), packed once.
+   */
+  void putPacked(long word, byte[] src, int n) {
+    if (n <= 8) {
+      putWord(word, n);
+    } else {
+      put(src, 0, n);
+    }
+  }
+
   /** Appends a string known to be ASCII. */
   void putAscii(String s) {
     int n = s.length();

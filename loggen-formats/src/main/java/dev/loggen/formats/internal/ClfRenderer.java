@@ -133,20 +133,14 @@ final class ClfRenderer implements LogFormat.Renderer {
   private static final class Literal {
     private final byte[] bytes;
     private final long word;
-    private final boolean shortOne;
 
     Literal(byte[] bytes) {
       this.bytes = bytes;
-      this.shortOne = bytes.length <= 8;
-      this.word = shortOne ? Bytes.word(bytes, 0, bytes.length) : 0;
+      this.word = bytes.length <= 8 ? Bytes.word(bytes, 0, bytes.length) : 0;
     }
 
     void append(Bytes o) {
-      if (shortOne) {
-        o.putWord(word, bytes.length);
-      } else {
-        o.put(bytes);
-      }
+      o.putPacked(word, bytes, bytes.length);
     }
   }
 

@@ -12,7 +12,7 @@ final class LastEncoded {
   private final Escaper escaper;
   private String key = "";
   private final Bytes bytes = new Bytes(16);
-  /** The bytes as a word for {@link Bytes#putWord}, when they are at most 8. */
+  /** The bytes packed for {@link Bytes#putPacked}, when they are at most 8. */
   private long word;
 
   LastEncoded(Escaper escaper) {
@@ -31,10 +31,6 @@ final class LastEncoded {
       key = s;
       word = bytes.len <= 8 ? Bytes.word(bytes.buf, 0, bytes.len) : 0;
     }
-    if (bytes.len <= 8) {
-      o.putWord(word, bytes.len);
-    } else {
-      o.put(bytes.buf, 0, bytes.len);
-    }
+    o.putPacked(word, bytes.buf, bytes.len);
   }
 }
