@@ -75,7 +75,10 @@ public final class LogWriter {
     return this;
   }
 
-  /** Stops after {@code lines} access-log lines. */
+  /**
+   * Stops after {@code lines} access-log lines. The report then counts the sessions with a line
+   * in the log (see {@link Report.Builder#expectSession}).
+   */
   public LogWriter limit(long lines) {
     if (lines < 1) {
       throw new IllegalArgumentException("limit must be positive (got " + lines + ")");
@@ -195,7 +198,7 @@ public final class LogWriter {
     LogFormat.Renderer errRenderer = errFormat == null ? null : errFormat.newRenderer();
     LineBuffer line = new LineBuffer(1024);
     LineBuffer errLine = new LineBuffer(1024);
-    Iterator<AccessEvent> events = generator.iterator(report::session);
+    Iterator<AccessEvent> events = generator.iterator(report::expectSession);
     while (written < limit && events.hasNext()) {
       AccessEvent e = events.next();
       line.reset();
@@ -256,7 +259,7 @@ public final class LogWriter {
   private boolean writeSegment(Segment s, Report.Builder report, LineSink out,
       @Nullable LineSink err) {
     for (Session session : s.sessions()) {
-      report.session(session);
+      report.expectSession(session);
     }
     int n = s.lines();
     byte[] bytes = s.lineBytes();

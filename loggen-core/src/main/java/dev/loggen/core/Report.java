@@ -1,5 +1,6 @@
 package dev.loggen.core;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -25,7 +26,8 @@ import org.jspecify.annotations.Nullable;
  * @param statusCodes requests per status code, ascending
  * @param visitorKinds requests per visitor kind
  * @param scenarios requests per scenario label
- * @param sessions sessions that started in the window
+ * @param sessions sessions that started in the window; of a run stopped early (a line limit, a
+ *     stop condition, a closed sink), those with a line in the log it wrote
  * @param endStates sessions by end state
  * @param sessionSeconds session duration in seconds
  * @param pageViewsPerSession page views per session
@@ -274,6 +276,11 @@ public record Report(
     private long firstMillis;
     private long lastMillis;
     private final LinkedHashMap<String, long[]> open = new LinkedHashMap<>(16, 0.75f, true);
+    /** Sessions told by {@link #expectSession} and not yet counted, in the order told. */
+    private final ArrayDeque<Session> expected = new ArrayDeque<>();
+    /** The session ids of the counted lines at {@link #lastMillis} (ground truth only). */
+    private long[] idsAtLast = new long[8];
+    private int idsAtLastCount;
 
     private Builder() {}
 
@@ -289,12 +296,25 @@ public record Report(
       if (e.scenario() != null) {
         scenarioCounts.merge(e.scenario(), 1L, Long::sum);
       }
-      lastMillis = Math.max(lastMillis, e.epochMillis());
+      long t = e.epochMillis();
+      if (t > lastMillis) {
+        lastMillis = t;
+        idsAtLastCount = 0;
+      }
       top.count(e.path());
       if (e.sessionId() < 0) {
         sessionize(e);
+      } else if (t == lastMillis) {
+        addIdAtLast(e.sessionId());
       }
       return this;
+    }
+
+    private void addIdAtLast(long id) {
+      if (idsAtLastCount == idsAtLast.length) {
+        idsAtLast = Arrays.copyOf(idsAtLast, idsAtLastCount * 2);
+      }
+      idsAtLast[idsAtLastCount++] = id;
     }
 
     /**
@@ -319,6 +339,8 @@ public record Report(
       firstMillis = 0;
       lastMillis = 0;
       open.clear();
+      expected.clear();
+      idsAtLastCount = 0;
       return this;
     }
 
@@ -326,6 +348,56 @@ public record Report(
     public Builder errorLine() {
       errorLines++;
       return this;
+    }
+
+    /**
+     * Tells the builder of a session whose lines are still to come, as a writer learns of each
+     * session from the generator before its first line. It is counted as by {@link #session} once
+     * a line after its start has been counted; those still waiting when the report is built
+     * count only if one of their lines was counted (a session's first line is at its start) or
+     * they started before the last counted line. So a run that stops early (a line limit, a stop
+     * condition, a closed sink) reports the sessions of the log it wrote, not those the
+     * generator had simulated ahead. Lines must be counted in time order. Sessions are counted
+     * in the order they were told.
+     *
+     * @param s the session
+     * @return this builder
+     */
+    public Builder expectSession(Session s) {
+      Objects.requireNonNull(s, "s");
+      countExpected(false);
+      expected.addLast(s);
+      return this;
+    }
+
+    /**
+     * Counts the expected sessions, in order, while they started before the last counted line;
+     * at the end ({@code last}), also those that started at its time with a line counted, and
+     * drops the rest.
+     */
+    private void countExpected(boolean last) {
+      while (!expected.isEmpty()) {
+        Session s = expected.peekFirst();
+        long start = s.start().toEpochMilli();
+        boolean logged = lines > 0 && (start < lastMillis
+            || start == lastMillis && hasIdAtLast(s.id()));
+        if (!logged && !last) {
+          return;
+        }
+        expected.pollFirst();
+        if (logged) {
+          session(s);
+        }
+      }
+    }
+
+    private boolean hasIdAtLast(long id) {
+      for (int i = 0; i < idsAtLastCount; i++) {
+        if (idsAtLast[i] == id) {
+          return true;
+        }
+      }
+      return false;
     }
 
     /** Counts one session (ground truth from the generator). */
@@ -368,7 +440,15 @@ public record Report(
         // Times before 1970 are negative and an event can fall on 0: whether a builder saw
         // events is told by its line count, not by its times.
         firstMillis = lines == 0 ? later.firstMillis : firstMillis;
-        lastMillis = lines == 0 ? later.lastMillis : Math.max(lastMillis, later.lastMillis);
+        if (lines == 0 || later.lastMillis > lastMillis) {
+          lastMillis = later.lastMillis;
+          idsAtLastCount = 0;
+        }
+        if (later.lastMillis == lastMillis) {
+          for (int i = 0; i < later.idsAtLastCount; i++) {
+            addIdAtLast(later.idsAtLast[i]);
+          }
+        }
       }
       lines += later.lines;
       errorLines += later.errorLines;
@@ -385,6 +465,7 @@ public record Report(
         later.closeParsed(open);
       }
       later.open.clear();
+      expected.addAll(later.expected);
       sessions += later.sessions;
       later.endStates.forEach((k, v) -> endStates.merge(k, v, Long::sum));
       if (later.seconds != null) {
@@ -446,8 +527,12 @@ public record Report(
       };
     }
 
-    /** The report so far (open parsed sessions are counted as ended). */
+    /**
+     * The report so far: open parsed sessions are counted as ended, and sessions told by
+     * {@link #expectSession} as described there.
+     */
     public Report build() {
+      countExpected(true);
       for (long[] s : open.values()) {
         closeParsed(s);
       }

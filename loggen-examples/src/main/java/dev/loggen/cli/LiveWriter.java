@@ -303,7 +303,7 @@ public final class LiveWriter {
     LogFormat.Renderer errRenderer = errFmt == null ? null : errFmt.newRenderer();
     LineBuffer line = new LineBuffer(1024);
     LineBuffer errLine = new LineBuffer(1024);
-    Iterator<AccessEvent> events = generator.iterator(report::session);
+    Iterator<AccessEvent> events = generator.iterator(report::expectSession);
     ZoneId zone = generator.traffic().zone();
     // the first event costs the simulation's warm-up: the clocks start after it
     AccessEvent next = events.hasNext() ? events.next() : null;
