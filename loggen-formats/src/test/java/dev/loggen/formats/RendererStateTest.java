@@ -27,9 +27,9 @@ class RendererStateTest {
   }
 
   /**
-   * 4,000 events whose user agents and referrers repeat by identity, repeat as equal copies,
-   * and change under the same hash slot often enough to evict each other (more distinct values
-   * than cache slots).
+   * 4,000 events whose user agents, paths and client addresses repeat by identity, repeat as
+   * equal copies, and change under the same hash slot often enough to evict each other (more
+   * distinct values than cache slots), with characters that need escaping among them.
    */
   private static List<AccessEvent> events(long seed) {
     List<AccessEvent> base = TestEvents.events(seed, 4_000);
@@ -38,11 +38,31 @@ class RendererStateTest {
     for (int i = 0; i < agents.length; i++) {
       agents[i] = "Mozilla/5.0 (agent " + i + "; \"quoted\" \u00e9) Gecko/20100101";
     }
+    String[] paths = new String[2_500];
+    for (int i = 0; i < paths.length; i++) {
+      paths[i] = i % 5 == 0 ? "/caf\u00e9/\"" + i + "\"\\x?q=a b" : "/products/" + i + "?page=2";
+    }
+    String[] clients = new String[700];
+    for (int i = 0; i < clients.length; i++) {
+      clients[i] = i % 4 == 0 ? "2001:db8::" + Integer.toHexString(i) : "198.51." + (i >> 8) + "."
+          + (i & 255);
+    }
     for (int i = 0; i < base.size(); i++) {
       String agent = agents[(i * 7919) % agents.length];
-      out.add(base.get(i).withUserAgent(i % 3 == 0 ? new String(agent) : agent));
+      String path = paths[(i * 104_729) % paths.length];
+      String client = clients[(i * 31) % clients.length];
+      AccessEvent e = base.get(i).withUserAgent(i % 3 == 0 ? new String(agent) : agent)
+          .withPath(i % 4 == 0 ? new String(path) : path);
+      out.add(withClient(e, i % 5 == 0 ? new String(client) : client));
     }
     return out;
+  }
+
+  private static AccessEvent withClient(AccessEvent e, String client) {
+    return new AccessEvent(e.epochMillis(), e.offset(), client, e.ident(), e.user(), e.method(),
+        e.path(), e.protocol(), e.status(), e.bytes(), e.referrer(), e.userAgent(),
+        e.responseTimeMicros(), e.host(), e.sessionId(), e.state(), e.visitorKind(),
+        e.scenario());
   }
 
   /** The event, or for error-log formats the same request failed with a 503. */

@@ -37,6 +37,8 @@ final class ClfRenderer implements LogFormat.Renderer {
   private final Literal lit8;
   private final EncodedCache referrers = new EncodedCache(Escaper.APACHE, EncodedCache.FIELD_SLOTS);
   private final EncodedCache agents = new EncodedCache(Escaper.APACHE, EncodedCache.FIELD_SLOTS);
+  private final EncodedCache clients = new EncodedCache(Escaper.APACHE, EncodedCache.FIELD_SLOTS);
+  private final EncodedCache paths = new EncodedCache(Escaper.APACHE, EncodedCache.PATH_SLOTS);
   /** The last method and protocol and their bytes: nearly every line has the same ones. */
   private final LastEncoded method = new LastEncoded(Escaper.APACHE);
   private final LastEncoded protocol = new LastEncoded(Escaper.APACHE);
@@ -89,7 +91,7 @@ final class ClfRenderer implements LogFormat.Renderer {
   public void render(AccessEvent e, LineBuffer out) {
     Bytes o = line;
     o.attach(out);
-    Escaper.APACHE.append(o, e.clientAddress());
+    clients.append(o, e.clientAddress());
     lit0.append(o);
     orDash(o, e.ident());
     lit1.append(o);
@@ -107,7 +109,7 @@ final class ClfRenderer implements LogFormat.Renderer {
     lit3.append(o);
     method.append(o, e.method());
     o.put((byte) ' ');
-    Escaper.APACHE.append(o, e.path());
+    paths.append(o, e.path());
     o.put((byte) ' ');
     protocol.append(o, e.protocol());
     lit4.append(o);

@@ -2,8 +2,8 @@ package dev.loggen.formats.internal;
 
 /**
  * A direct-mapped cache from a string to its escaped UTF-8 bytes, one per rendered field.
- * Generated traffic repeats the same string instances all the time (a visitor's user agent, the
- * page URL a page view's assets name as referrer), so a hit is one identity compare on the
+ * Generated traffic repeats the same string instances all the time (a visitor's address and
+ * user agent, the page URL a page view's assets name as referrer, a site's static files), so a hit is one identity compare on the
  * string's cached hash code and one array copy, without reading the characters at all. An equal
  * string that is not the same instance also hits, and takes the slot over so that its successors
  * hit by identity.
@@ -18,6 +18,12 @@ final class EncodedCache {
    * simulator's data (larger caches made the generate-and-render loop slower).
    */
   static final int FIELD_SLOTS = 512;
+  /**
+   * Slots of the cache of a request-target field: a site's static files and its pages by id are
+   * shared string instances, so about half the paths of generated traffic hit here; the rest
+   * (searches, fresh query strings) are escaped and kept in the slot.
+   */
+  static final int PATH_SLOTS = 1024;
   /** Longer values are escaped every time rather than cached. */
   private static final int MAX_CACHED_CHARS = 1024;
   private static final int MIN_SLOT_BYTES = 32;

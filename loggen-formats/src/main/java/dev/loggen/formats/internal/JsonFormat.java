@@ -71,7 +71,7 @@ final class JsonFormat implements LogFormat, HasParser {
 
   /**
    * State shared by both renderers: the line (written straight into the caller's buffer), the
-   * time cache, caches for the long repeated strings (user agents, referrers).
+   * time cache, caches for the repeated strings (addresses, paths, user agents, referrers).
    */
   private abstract static class Base implements Renderer {
     final Bytes o = new Bytes(16);
@@ -79,6 +79,8 @@ final class JsonFormat implements LogFormat, HasParser {
         Strftime.internal(TIME_PATTERN));
     final EncodedCache referrers = new EncodedCache(Escaper.JSON, EncodedCache.FIELD_SLOTS);
     final EncodedCache agents = new EncodedCache(Escaper.JSON, EncodedCache.FIELD_SLOTS);
+    final EncodedCache clients = new EncodedCache(Escaper.JSON, EncodedCache.FIELD_SLOTS);
+    final EncodedCache paths = new EncodedCache(Escaper.JSON, EncodedCache.PATH_SLOTS);
     final LastEncoded method = new LastEncoded(Escaper.JSON);
     final LastEncoded protocol = new LastEncoded(Escaper.JSON);
     final LastEncoded host = new LastEncoded(Escaper.JSON);
@@ -163,13 +165,13 @@ final class JsonFormat implements LogFormat, HasParser {
       o.put(F_TIME);
       time(e);
       o.put(F_ADDR);
-      str(e.clientAddress());
+      str(clients, e.clientAddress());
       o.put(F_USER);
       strOrNull(e.user());
       o.put(F_METHOD);
       str(method, e.method());
       o.put(F_URI);
-      path(e.path(), 0, e.path().length());
+      str(paths, e.path());
       o.put(F_PROTO);
       str(protocol, e.protocol());
       o.put(F_STATUS);
@@ -233,7 +235,7 @@ final class JsonFormat implements LogFormat, HasParser {
       o.put(E_DURATION);
       o.putLong(e.responseTimeMicros() * 1000);
       o.put(E_SOURCE);
-      str(e.clientAddress());
+      str(clients, e.clientAddress());
       if (e.user() != null) {
         o.put(E_USER);
         str(e.user());
@@ -257,7 +259,7 @@ final class JsonFormat implements LogFormat, HasParser {
       o.putLong(e.bytes());
       o.put(E_URL);
       String p = e.path();
-      path(p, 0, p.length());
+      str(paths, p);
       int q = p.indexOf('?');
       o.put(E_PATH);
       path(p, 0, q < 0 ? p.length() : q);
