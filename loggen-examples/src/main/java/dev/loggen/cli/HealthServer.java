@@ -18,11 +18,20 @@ import java.util.concurrent.atomic.AtomicInteger;
  * writes fail or stall ({@code HEAD} gives the same headers without the body; other paths are
  * 404, other methods 405). Listens on the loopback interface unless told otherwise; uses the
  * JDK's HTTP server on a few daemon threads, so that a client that never finishes its request
- * does not keep the others waiting.
+ * does not keep the others waiting, and cuts off a client that has not sent its request within
+ * {@value #MAX_REQUEST_SECONDS} s (see {@link #start}).
  */
 public final class HealthServer implements AutoCloseable {
   /** Threads that answer requests: a client stuck in its request holds one of them. */
   static final int THREADS = 4;
+  /**
+   * Seconds a client has to send its request before the server closes the connection, which
+   * frees the thread it held: so even more stuck clients than {@link #THREADS} block
+   * {@code /health} only for this long.
+   */
+  static final int MAX_REQUEST_SECONDS = 5;
+  /** The JDK server's limit on the time to read a request (seconds; unset: none). */
+  private static final String MAX_REQ_TIME = "sun.net.httpserver.maxReqTime";
 
   private final HttpServer server;
   private final ExecutorService executor;
@@ -37,7 +46,9 @@ public final class HealthServer implements AutoCloseable {
    *
    * @param settings port (0 for any free one) and address
    * @param state what to report
-   * @return the running server
+   * @return the running server; the first one in the JVM also sets the JDK's request time limit
+   *     ({@code sun.net.httpserver.maxReqTime}) to {@value #MAX_REQUEST_SECONDS} s unless it is
+   *     set
    * @throws UncheckedIOException naming the address when it cannot listen (port in use, unknown
    *     address)
    */
@@ -45,6 +56,7 @@ public final class HealthServer implements AutoCloseable {
     Objects.requireNonNull(settings, "settings");
     Objects.requireNonNull(state, "state");
     String where = settings.bind() + ":" + settings.port();
+    limitRequestTime();
     HttpServer server;
     try {
       InetAddress address = InetAddress.getByName(settings.bind());
@@ -65,6 +77,18 @@ public final class HealthServer implements AutoCloseable {
     server.createContext("/", exchange -> handle(exchange, state));
     server.start();
     return new HealthServer(server, executor);
+  }
+
+  /**
+   * Sets the JDK server's request time limit to {@value #MAX_REQUEST_SECONDS} s unless it is set
+   * already (by {@code -Dsun.net.httpserver.maxReqTime}). The JDK reads it once, when the JVM
+   * starts its first HTTP server, and applies it to every server: the command line starts only
+   * this one; a program that started a JDK server before keeps that server's settings.
+   */
+  private static void limitRequestTime() {
+    if (System.getProperty(MAX_REQ_TIME) == null) {
+      System.setProperty(MAX_REQ_TIME, Integer.toString(MAX_REQUEST_SECONDS));
+    }
   }
 
   private static void handle(HttpExchange exchange, HealthState state) throws IOException {

@@ -14,6 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -173,6 +175,46 @@ class HealthTest {
       slow.getOutputStream().flush();
       Thread.sleep(200);
       assertEquals(200, get(s.port(), "/health").statusCode()); // 5 s timeout
+    }
+  }
+
+  @Test
+  void moreStuckClientsThanThreadsAreCutOffAndHealthAnswersAgain() throws Exception {
+    HealthState state = new HealthState(Clock.systemUTC(), System::nanoTime,
+        Duration.ofSeconds(30));
+    List<java.net.Socket> stuck = new ArrayList<>();
+    try (HealthServer s = HealthServer.start(new HealthSettings(0, "127.0.0.1"), state)) {
+      try {
+        for (int i = 0; i < HealthServer.THREADS + 2; i++) {
+          java.net.Socket slow = new java.net.Socket("127.0.0.1", s.port());
+          stuck.add(slow);
+          slow.getOutputStream().write(
+              "GET /health HTTP/1.1\r\nHost: x\r\n".getBytes(StandardCharsets.US_ASCII));
+          slow.getOutputStream().flush();
+        }
+        Thread.sleep(200);
+        long t0 = System.nanoTime();
+        HttpResponse<String> r = HttpClient.newHttpClient().send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + s.port() + "/health"))
+                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode());
+        long waited = (System.nanoTime() - t0) / 1_000_000;
+        assertTrue(waited < HealthServer.MAX_REQUEST_SECONDS * 1_000L + 5_000,
+            "answered after " + waited + " ms");
+        // the stuck clients were cut off: each reads the end of its stream or a reset
+        for (java.net.Socket slow : stuck) {
+          slow.setSoTimeout(10_000);
+          try {
+            assertEquals(-1, slow.getInputStream().read());
+          } catch (java.net.SocketException reset) {
+            assertTrue(String.valueOf(reset.getMessage()).contains("reset"), reset.toString());
+          }
+        }
+      } finally {
+        for (java.net.Socket slow : stuck) {
+          slow.close();
+        }
+      }
     }
   }
 
