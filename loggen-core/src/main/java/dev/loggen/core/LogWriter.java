@@ -277,7 +277,7 @@ public final class LogWriter {
         if (written >= limit) {
           break;
         }
-        long t = s.event(i).epochMillis();
+        long t = s.time(i);
         int start = s.lineStart(i);
         out.write(bytes, start, s.lineEnd(i) - start, t);
         counted = i + 1;

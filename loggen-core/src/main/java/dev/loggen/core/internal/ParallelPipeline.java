@@ -66,7 +66,13 @@ public final class ParallelPipeline implements AutoCloseable {
   private volatile int meanLine = 256;
 
   private final ReentrantLock lock = new ReentrantLock();
+  /** Workers wait on it for work they are allowed to take. */
   private final Condition changed = lock.newCondition();
+  /**
+   * The writer waits on it for its next segment: signalled only when that segment is ready, the
+   * run is complete or failed, so that the writer is not woken by every step of the workers.
+   */
+  private final Condition ready = lock.newCondition();
   // Everything below is guarded by lock.
   private long simNext;
   private final Map<Long, BlockSource.Block> simulated = new HashMap<>();
@@ -163,7 +169,7 @@ public final class ParallelPipeline implements AutoCloseable {
         if (head == null && exhausted) {
           return null;
         }
-        changed.await();
+        ready.await();
       }
     } finally {
       lock.unlock();
@@ -201,6 +207,7 @@ public final class ParallelPipeline implements AutoCloseable {
     try {
       closed = true;
       changed.signalAll();
+      ready.signalAll();
     } finally {
       lock.unlock();
     }
@@ -335,6 +342,10 @@ public final class ParallelPipeline implements AutoCloseable {
         exhausted = true;
       }
       changed.signalAll();
+      Segment head = queue.peekFirst();
+      if (exhausted || head != null && head.state == Segment.READY) {
+        ready.signal();
+      }
     } finally {
       lock.unlock();
     }
@@ -369,6 +380,9 @@ public final class ParallelPipeline implements AutoCloseable {
       s.state = Segment.READY;
       renderedBytes += s.bytes();
       changed.signalAll();
+      if (queue.peekFirst() == s) {
+        ready.signal();
+      }
     } finally {
       lock.unlock();
     }
@@ -389,6 +403,7 @@ public final class ParallelPipeline implements AutoCloseable {
         failure = wrapped;
       }
       changed.signalAll();
+      ready.signal();
     } finally {
       lock.unlock();
     }
