@@ -228,14 +228,22 @@ final class Options {
     try {
       n = Long.parseLong(s);
     } catch (NumberFormatException e) {
+      if (s.matches("[+-]?\\d+")) {
+        throw outOfRange(name, s, min, max); // digits, but more than a long holds
+      }
       throw new UsageException("--" + name + ": expected a whole number (got '" + v + "')");
     }
     if (n < min || n > max) {
-      String range = max == Long.MAX_VALUE ? "of at least " + min : "from " + min + " to " + max;
-      throw new UsageException("--" + name + ": expected a whole number " + range + " (got "
-          + s + ")");
+      throw outOfRange(name, s, min, max);
     }
     return n;
+  }
+
+  private static UsageException outOfRange(String name, String s, long min, long max) {
+    String range = max == Long.MAX_VALUE && min != Long.MIN_VALUE ? "of at least " + min
+        : "from " + min + " to " + max;
+    return new UsageException("--" + name + ": expected a whole number " + range + " (got " + s
+        + ")");
   }
 
   private static double positive(String name, @Nullable String v, double max)

@@ -24,6 +24,12 @@ class UsageTest {
         Arguments.of(List.of("--colour"), "unknown option '--colour' (see --help)"),
         Arguments.of(List.of("--seed"), "--seed needs a value: --seed N"),
         Arguments.of(List.of("--seed", "x"), "--seed: expected a whole number (got 'x')"),
+        Arguments.of(List.of("--seed", "99999999999999999999"), "--seed: expected a whole number"
+            + " from -9223372036854775808 to 9223372036854775807 (got 99999999999999999999)"),
+        Arguments.of(List.of("--count", "99999999999999999999"),
+            "--count: expected a whole number of at least 1 (got 99999999999999999999)"),
+        Arguments.of(List.of("--health-port", "-99999999999999999999"),
+            "--health-port: expected a whole number from 0 to 65535 (got -99999999999999999999)"),
         Arguments.of(List.of("--seed=1", "--seed=2"), "--seed was given twice"),
         Arguments.of(List.of("--count", "0"),
             "--count: expected a whole number of at least 1 (got 0)"),
