@@ -445,6 +445,10 @@ public final class ConfigNode {
     }
     OptionalLong v = Values.integer(s.get());
     if (v.isEmpty() || v.getAsLong() < min || v.getAsLong() > max) {
+      if (v.isEmpty() && Values.looksInteger(s.get())) {
+        // digits, but more than a long holds: the range is what is wrong
+        what = String.format(Locale.ROOT, "a whole number between %d and %d", min, max);
+      }
       error("expected " + what + " (got " + describe() + ")");
       return OptionalLong.empty();
     }

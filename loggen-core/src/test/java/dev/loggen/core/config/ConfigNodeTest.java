@@ -133,6 +133,12 @@ class ConfigNodeTest {
     assertEquals(List.of("t.yaml:1:4: v: expected a whole number (got 1.0)"), errors(n));
     ConfigNode big = value("99999999999999999999");
     assertTrue(big.integer().isEmpty());
+    assertEquals(List.of("t.yaml:1:4: v: expected a whole number between -9223372036854775808"
+        + " and 9223372036854775807 (got 99999999999999999999)"), errors(big));
+    ConfigNode bigPort = value("-99999999999999999999");
+    assertTrue(bigPort.integer(1, 65535).isEmpty());
+    assertEquals(List.of("t.yaml:1:4: v: expected a whole number between 1 and 65535"
+        + " (got -99999999999999999999)"), errors(bigPort));
     ConfigNode r = value("70000");
     assertTrue(r.integer(1, 65535).isEmpty());
     assertEquals(List.of("t.yaml:1:4: v: expected a whole number between 1 and 65535"

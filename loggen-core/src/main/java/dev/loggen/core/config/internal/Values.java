@@ -32,6 +32,11 @@ public final class Values {
 
   private Values() {}
 
+  /** Whether {@code text} is written as a whole number, whether or not a long holds it. */
+  public static boolean looksInteger(String text) {
+    return INTEGER.matcher(text.trim()).matches();
+  }
+
   /**
    * A whole number in YAML's decimal form (underscores between digits allowed).
    *
