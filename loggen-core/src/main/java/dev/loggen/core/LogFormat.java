@@ -1,5 +1,7 @@
 package dev.loggen.core;
 
+import java.util.Objects;
+
 /**
  * A port: renders one {@link AccessEvent} as one log line. Implementations live in
  * {@code loggen-formats} ({@code LogFormats.combined()}, ...) or in user code.
@@ -33,6 +35,7 @@ public interface LogFormat {
    * jobs; the pipeline uses {@link #newRenderer()} and a reused {@link LineBuffer}.
    */
   default String format(AccessEvent event) {
+    Objects.requireNonNull(event, "event");
     LineBuffer buffer = new LineBuffer();
     newRenderer().render(event, buffer);
     return buffer.toString();

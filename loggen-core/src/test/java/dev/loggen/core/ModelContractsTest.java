@@ -111,6 +111,7 @@ class ModelContractsTest {
     assertEquals("values", npe(() -> Param.oneOf((String[]) null)));
     assertEquals("values must not contain null", npe(() -> Param.oneOf("a", null)));
     assertEquals("text", npe(() -> DataSize.parse(null)));
+    assertEquals("event", npe(() -> ParallelWriterTest.TINY.format(null)));
     assertEquals("states", npe(() -> new Session(1, new Visitor(1, "192.0.2.1", null, null,
         VisitorKind.HUMAN, false), START, START, null, 1, 1, "END", null)));
   }
