@@ -25,6 +25,15 @@ class ParserTest {
   }
 
   @Test
+  void aNullLineNamesTheParameter() {
+    for (LogParser p : List.of(LogParsers.combined(), LogParsers.json(), LogParsers.ecs(),
+        LogParsers.nginx("$remote_addr $status"))) {
+      assertEquals("line", assertThrows(NullPointerException.class, () -> p.parse(null))
+          .getMessage(), p.name());
+    }
+  }
+
+  @Test
   void malformedLinesSayWhereAndWhat() {
     LogParser p = LogParsers.combined();
     LogParseException e = fails(p, GOOD.replace(" 200 ", " 2x0 "));

@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -50,6 +51,7 @@ final class JsonLineParser implements LogParser {
 
   @Override
   public LogRecord parseLine(String line, long lineNumber) {
+    Objects.requireNonNull(line, "line");
     Map<String, Val> values = new LinkedHashMap<>();
     try {
       Reader r = new Reader(line);

@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -46,6 +47,7 @@ final class ProgramParser implements LogParser {
 
   @Override
   public LogRecord parseLine(String line, long lineNumber) {
+    Objects.requireNonNull(line, "line");
     Matcher first = new Matcher(line, true);
     if (first.match(0, 0)) {
       return build(line, first.starts, first.ends);
