@@ -174,7 +174,11 @@ public final class Site {
     return b.build();
   }
 
-  /** A builder holding everything this site has, to change a part of it. */
+  /**
+   * A builder holding everything this site has, to change a part of it: params, landing
+   * weights, link weights, roles and the settings given again replace the copied ones; pages
+   * are added, not replaced.
+   */
   public Builder toBuilder() {
     Builder b = new Builder(name);
     b.host = host;
@@ -285,7 +289,10 @@ public final class Site {
       return this;
     }
 
-    /** Declares a placeholder used in paths. */
+    /**
+     * Declares a placeholder used in paths. Declaring the same name again replaces the earlier
+     * {@code Param}, so a builder from {@link Site#toBuilder} can change one.
+     */
     public Builder param(String paramName, Param param) {
       Objects.requireNonNull(paramName, "param name");
       Objects.requireNonNull(param, "param");
@@ -308,7 +315,10 @@ public final class Site {
       return this;
     }
 
-    /** Makes {@code pageName} a landing page with the given weight. */
+    /**
+     * Makes {@code pageName} a landing page with the given weight; given again for the same page,
+     * the later weight replaces the earlier one.
+     */
     public Builder landing(String pageName, double weight) {
       Objects.requireNonNull(pageName, "landing page");
       checkWeight("landing weight of " + pageName, weight);
@@ -316,7 +326,10 @@ public final class Site {
       return this;
     }
 
-    /** Adds a navigation link weight from one page to another. */
+    /**
+     * Adds a navigation link weight from one page to another; given again for the same pair,
+     * the later weight replaces the earlier one (weights are not added up).
+     */
     public Builder link(String fromPage, String toPage, double weight) {
       Objects.requireNonNull(fromPage, "link source page");
       Objects.requireNonNull(toPage, "link target page");
@@ -325,7 +338,10 @@ public final class Site {
       return this;
     }
 
-    /** Gives the page {@code pageName} a role in the session states. */
+    /**
+     * Gives the page {@code pageName} a role in the session states; a role given again moves to
+     * the later page.
+     */
     public Builder role(Role role, String pageName) {
       roles.put(Objects.requireNonNull(role, "role"), Objects.requireNonNull(pageName, "page"));
       return this;
