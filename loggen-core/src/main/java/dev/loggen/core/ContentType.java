@@ -12,15 +12,19 @@ public enum ContentType {
   HTML("text/html", Distributions.lognormal(14_000, 0.55),
       Distributions.lognormal(0.045, 0.7)),
   /** A JSON API response. */
-  JSON("application/json", Distributions.lognormalWithParetoTail(1_400, 0.9, 0.02, 20_000, 1.2),
+  JSON("application/json",
+      Distributions.lognormalWithParetoTail(1_400, 0.9, 0.02, 20_000, 1.2, 10_000_000),
       Distributions.lognormal(0.030, 0.8)),
   /** A stylesheet. */
   CSS("text/css", Distributions.lognormal(24_000, 0.7), Distributions.lognormal(0.002, 0.6)),
   /** A script. */
-  JS("application/javascript", Distributions.lognormalWithParetoTail(45_000, 0.9, 0.05, 250_000,
-      1.3), Distributions.lognormal(0.002, 0.6)),
+  JS("application/javascript",
+      Distributions.lognormalWithParetoTail(45_000, 0.9, 0.05, 250_000, 1.3, 10_000_000),
+      Distributions.lognormal(0.002, 0.6)),
   /** An image. */
-  IMAGE("image/jpeg", Distributions.lognormalWithParetoTail(14_000, 1.1, 0.06, 150_000, 0.9),
+  IMAGE("image/jpeg",
+      Distributions.lognormalWithParetoTail(14_000, 1.1, 0.06, 150_000, 0.9,
+          ContentType.IMAGE_MAX),
       Distributions.lognormal(0.003, 0.8)),
   /** A web font. */
   FONT("font/woff2", Distributions.lognormal(38_000, 0.3), Distributions.lognormal(0.002, 0.5)),
@@ -32,8 +36,15 @@ public enum ContentType {
   XML("application/xml", Distributions.lognormal(20_000, 0.8), Distributions.lognormal(0.020, 0.6)),
   /** A file to download (slides, an archive, a video): large, with the heaviest tail. */
   DOWNLOAD("application/octet-stream",
-      Distributions.lognormalWithParetoTail(400_000, 1.2, 0.2, 2_000_000, 1.1),
+      Distributions.lognormalWithParetoTail(400_000, 1.2, 0.2, 2_000_000, 1.1, 4_000_000_000.0),
       Distributions.lognormal(0.004, 0.6));
+
+  /**
+   * The largest image the built-in distributions draw, 25 MB: heavy-tailed sizes are truncated
+   * there (real sites' largest images are a few MB), as are JSON and scripts at 10 MB and
+   * downloads at 4 GB.
+   */
+  public static final double IMAGE_MAX = 25_000_000;
 
   private final String mediaType;
   private final Distribution sizes;

@@ -64,7 +64,8 @@ public final class Sites {
     Asset thumb = Asset.of("/images/products/{listed}-thumb.jpg", ContentType.IMAGE)
         .withSizes(Distributions.lognormal(9_000, 0.5));
     Asset photo = Asset.of("/images/products/{item}.jpg", ContentType.IMAGE)
-        .withSizes(Distributions.lognormalWithParetoTail(60_000, 0.7, 0.05, 400_000, 1.0));
+        .withSizes(Distributions.lognormalWithParetoTail(60_000, 0.7, 0.05, 400_000, 1.0,
+            ContentType.IMAGE_MAX));
     Asset hero = Asset.of("/static/img/hero-winter.jpg", ContentType.IMAGE)
         .withSizes(Distributions.lognormal(240_000, 0.1));
     Asset banner = Asset.of("/static/img/categories/{category}.webp", ContentType.IMAGE)
@@ -151,7 +152,8 @@ public final class Sites {
         .withSizes(Distributions.lognormal(12_000, 0.1));
     Asset figure = Asset.of("/images/posts/{post}/figure-{fig}.png", ContentType.IMAGE)
         .withCount(0, 4)
-        .withSizes(Distributions.lognormalWithParetoTail(40_000, 1.0, 0.1, 150_000, 1.1));
+        .withSizes(Distributions.lognormalWithParetoTail(40_000, 1.0, 0.1, 150_000, 1.1,
+            ContentType.IMAGE_MAX));
     return Site.builder("blog")
         .host("blog.example.org")
         .param("post", Param.catalogue(3_000, 1.1))

@@ -38,6 +38,16 @@ public final class Distributions {
   }
 
   /**
+   * Pareto with scale {@code xm} (the minimum) and shape {@code alpha}, truncated at {@code max}:
+   * values stay below {@code max}, in the proportions the unbounded one has there. Real file
+   * sizes have such a bound (no product photo is a gigabyte), where an unbounded tail with
+   * {@code alpha} near 1 draws one now and then.
+   */
+  public static Distribution pareto(double xm, double alpha, double max) {
+    return new BoundedPareto(xm, alpha, max);
+  }
+
+  /**
    * A lognormal body with a Pareto tail, as web file sizes are (Barford and Crovella): with
    * probability {@code tailShare} a value from {@code Pareto(tailStart, alpha)}, otherwise from
    * the lognormal body.
@@ -45,6 +55,15 @@ public final class Distributions {
   public static Distribution lognormalWithParetoTail(
       double median, double sigma, double tailShare, double tailStart, double alpha) {
     return new Mixture(lognormal(median, sigma), pareto(tailStart, alpha), tailShare);
+  }
+
+  /**
+   * As {@link #lognormalWithParetoTail(double, double, double, double, double)}, with the tail
+   * truncated at {@code max} ({@link #pareto(double, double, double)}).
+   */
+  public static Distribution lognormalWithParetoTail(double median, double sigma,
+      double tailShare, double tailStart, double alpha, double max) {
+    return new Mixture(lognormal(median, sigma), pareto(tailStart, alpha, max), tailShare);
   }
 
   static double positive(String name, double v) {
@@ -243,6 +262,55 @@ public final class Distributions {
     public double quantile(double p) {
       checkP(p);
       return xm / Math.pow(1 - p, 1 / alpha);
+    }
+  }
+
+  /**
+   * Pareto truncated at {@code max}: the distribution of a Pareto value given that it is below
+   * {@code max}, drawn by inverting its distribution function
+   * {@code F(x) = (1 - (xm/x)^alpha) / (1 - (xm/max)^alpha)}.
+   *
+   * @param xm the minimum
+   * @param alpha the shape
+   * @param max the bound, above {@code xm}
+   */
+  public record BoundedPareto(double xm, double alpha, double max) implements Distribution {
+    /** Checks the parameters. */
+    public BoundedPareto {
+      positive("xm", xm);
+      positive("alpha", alpha);
+      positive("max", max);
+      if (!(max > xm)) {
+        throw new IllegalArgumentException(String.format(Locale.ROOT,
+            "max must be above xm (got xm=%s, max=%s)", xm, max));
+      }
+    }
+
+    /** {@code (xm/max)^alpha}: the untruncated tail's probability beyond {@code max}. */
+    private double beyond() {
+      return Math.pow(xm / max, alpha);
+    }
+
+    @Override
+    public double sample(Rng rng) {
+      double d = beyond();
+      return Math.min(max, xm / Math.pow(d + (1 - d) * rng.nextDoubleNonZero(), 1 / alpha));
+    }
+
+    @Override
+    public double mean() {
+      double d = beyond();
+      if (Math.abs(alpha - 1) < 1e-12) {
+        return xm * Math.log(max / xm) / (1 - d);
+      }
+      return alpha * Math.pow(xm, alpha) / (1 - d)
+          * (Math.pow(max, 1 - alpha) - Math.pow(xm, 1 - alpha)) / (1 - alpha);
+    }
+
+    @Override
+    public double quantile(double p) {
+      checkP(p);
+      return Math.min(max, xm / Math.pow(1 - p * (1 - beyond()), 1 / alpha));
     }
   }
 

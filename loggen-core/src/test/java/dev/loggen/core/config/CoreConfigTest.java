@@ -43,7 +43,7 @@ class CoreConfigTest {
             errorRate: 0.01
             type: html
             responseTime: {pareto: {xm: 0.05, alpha: 2.5}}
-            sizes: {constant: 5000}
+            sizes: {lognormalWithParetoTail: {median: 5000, sigma: 0.5, tailShare: 0.1, tailStart: 20000, alpha: 1.1, max: 2000000}}
             assets: [/static/img/deals.png, {path: "/img/{deal}.jpg", count: 2}]
         landing: {home: 0.5, deals: 0.5}
         links:
@@ -99,7 +99,8 @@ class CoreConfigTest {
     assertEquals(0.01, deals.errorRate());
     assertEquals(ContentType.HTML, deals.type());
     assertEquals(Distributions.pareto(0.05, 2.5), deals.responseSeconds());
-    assertEquals(Distributions.constant(5000), deals.sizes());
+    assertEquals(Distributions.lognormalWithParetoTail(5000, 0.5, 0.1, 20_000, 1.1, 2_000_000),
+        deals.sizes());
     assertEquals(2, deals.assets().size());
     assertEquals(ContentType.IMAGE, deals.assets().get(0).type());
     assertEquals(2, deals.assets().get(1).minCount());

@@ -59,6 +59,54 @@ class DistributionsTest {
 
   @ParameterizedTest
   @MethodSource("seeds")
+  void boundedParetoStaysBelowItsMaxAndMatchesQuantilesAndMean(long seed) {
+    // alpha below 1: unbounded, the mean is infinite and a draw can be any size
+    for (double alpha : new double[] {0.9, 1.0, 1.3}) {
+      Distribution d = Distributions.pareto(150_000, alpha, 25_000_000);
+      double[] v = draw(d, seed);
+      assertTrue(v[0] >= 150_000 && v[N - 1] <= 25_000_000,
+          d + ": " + v[0] + " to " + v[N - 1] + " (seed " + seed + ")");
+      assertQuantiles(d, seed, 0.03);
+      double mean = Arrays.stream(v).average().orElseThrow();
+      assertEquals(d.mean(), mean, 0.05 * d.mean(), d + " mean (seed " + seed + ")");
+      // the distribution function at the quantile gives p back
+      for (double p : new double[] {0.01, 0.5, 0.99, 0.999999}) {
+        double x = d.quantile(p);
+        double cdf = (1 - Math.pow(150_000 / x, alpha)) / (1 - Math.pow(150_000 / 25e6, alpha));
+        assertEquals(p, cdf, 1e-9, d + " at " + p);
+      }
+    }
+  }
+
+  @Test
+  void boundedParetoNeedsMaxAboveXm() {
+    assertEquals("max must be above xm (got xm=10.0, max=10.0)",
+        assertThrows(IllegalArgumentException.class, () -> Distributions.pareto(10, 1, 10))
+            .getMessage());
+  }
+
+  @Test
+  void builtInSizesHaveABound() {
+    // An unbounded tail drew a 21 GB product photo in a day of the shop (seed
+    // 3493734463483256729); the built-in heavy tails now stop at a size real files have.
+    Rng rng = Rng.seeded(5);
+    for (dev.loggen.core.ContentType t : dev.loggen.core.ContentType.values()) {
+      double cap = switch (t) {
+        case DOWNLOAD -> 4e9;
+        case IMAGE -> dev.loggen.core.ContentType.IMAGE_MAX;
+        default -> 10e6;
+      };
+      double max = 0;
+      for (int i = 0; i < 2_000_000; i++) {
+        max = Math.max(max, t.sizes().sample(rng));
+      }
+      assertTrue(max <= cap, t + " drew " + max);
+      assertTrue(t.sizes().quantile(0.999999) <= cap, t + " quantile");
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("seeds")
   void exponentialMatchesMeanAndQuantiles(long seed) {
     Distribution d = Distributions.exponential(5);
     assertQuantiles(d, seed, 0.03);

@@ -135,8 +135,10 @@ public final class Specs {
       case "pareto": {
         OptionalDouble xm = p.require("xm").positiveNumber();
         OptionalDouble alpha = p.require("alpha").positiveNumber();
-        return construct(p, before,
-            () -> Distributions.pareto(xm.getAsDouble(), alpha.getAsDouble()));
+        OptionalDouble max = p.has("max") ? p.get("max").positiveNumber() : OptionalDouble.empty();
+        return construct(p, before, () -> max.isPresent()
+            ? Distributions.pareto(xm.getAsDouble(), alpha.getAsDouble(), max.getAsDouble())
+            : Distributions.pareto(xm.getAsDouble(), alpha.getAsDouble()));
       }
       default: {
         OptionalDouble median = p.require("median").positiveNumber();
@@ -144,9 +146,12 @@ public final class Specs {
         OptionalDouble share = p.require("tailShare").probability();
         OptionalDouble start = p.require("tailStart").positiveNumber();
         OptionalDouble alpha = p.require("alpha").positiveNumber();
-        return construct(p, before, () -> Distributions.lognormalWithParetoTail(
-            median.getAsDouble(), sigma.getAsDouble(), share.getAsDouble(), start.getAsDouble(),
-            alpha.getAsDouble()));
+        OptionalDouble max = p.has("max") ? p.get("max").positiveNumber() : OptionalDouble.empty();
+        return construct(p, before, () -> max.isPresent()
+            ? Distributions.lognormalWithParetoTail(median.getAsDouble(), sigma.getAsDouble(),
+                share.getAsDouble(), start.getAsDouble(), alpha.getAsDouble(), max.getAsDouble())
+            : Distributions.lognormalWithParetoTail(median.getAsDouble(), sigma.getAsDouble(),
+                share.getAsDouble(), start.getAsDouble(), alpha.getAsDouble()));
       }
     }
   }
