@@ -190,6 +190,7 @@ class RealismTest {
     Map<String, LogStats> logs = new LinkedHashMap<>();
     logs.put("shop", LogStats.ofEvents(events("shop")));
     logs.put("blog", LogStats.ofEvents(events("blog")));
+    logs.put("api", LogStats.ofEvents(events("api")));
     logs.put("shop 1m/h", LogStats.ofEvents(sampledLikeTheRealLog(events("shop"))));
     logs.put("blog 1m/h", LogStats.ofEvents(sampledLikeTheRealLog(events("blog"))));
     LogStats realStats = LogStats.ofFile(real);
