@@ -135,7 +135,7 @@ public final class Specs {
       case "pareto": {
         OptionalDouble xm = p.require("xm").positiveNumber();
         OptionalDouble alpha = p.require("alpha").positiveNumber();
-        OptionalDouble max = p.has("max") ? p.get("max").positiveNumber() : OptionalDouble.empty();
+        OptionalDouble max = p.get("max").positiveNumber(); // absent: empty, no error
         return construct(p, before, () -> max.isPresent()
             ? Distributions.pareto(xm.getAsDouble(), alpha.getAsDouble(), max.getAsDouble())
             : Distributions.pareto(xm.getAsDouble(), alpha.getAsDouble()));
@@ -146,7 +146,7 @@ public final class Specs {
         OptionalDouble share = p.require("tailShare").probability();
         OptionalDouble start = p.require("tailStart").positiveNumber();
         OptionalDouble alpha = p.require("alpha").positiveNumber();
-        OptionalDouble max = p.has("max") ? p.get("max").positiveNumber() : OptionalDouble.empty();
+        OptionalDouble max = p.get("max").positiveNumber(); // absent: empty, no error
         return construct(p, before, () -> max.isPresent()
             ? Distributions.lognormalWithParetoTail(median.getAsDouble(), sigma.getAsDouble(),
                 share.getAsDouble(), start.getAsDouble(), alpha.getAsDouble(), max.getAsDouble())
