@@ -29,9 +29,13 @@ class HealthTest {
   @TempDir Path dir;
 
   static HttpResponse<String> get(int port, String path) throws Exception {
+    return get(port, path, Duration.ofSeconds(5));
+  }
+
+  static HttpResponse<String> get(int port, String path, Duration timeout) throws Exception {
     HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-        .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        .timeout(timeout).GET().build(), HttpResponse.BodyHandlers.ofString());
   }
 
   /** A sink in front of the real one that can be made to hang, then fail. */
@@ -194,9 +198,7 @@ class HealthTest {
         }
         Thread.sleep(200);
         long t0 = System.nanoTime();
-        HttpResponse<String> r = HttpClient.newHttpClient().send(
-            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + s.port() + "/health"))
-                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = get(s.port(), "/health", Duration.ofSeconds(30));
         assertEquals(200, r.statusCode());
         long waited = (System.nanoTime() - t0) / 1_000_000;
         assertTrue(waited < HealthServer.MAX_REQUEST_SECONDS * 1_000L + 5_000,
