@@ -250,8 +250,9 @@ public record Report(
   /**
    * Accumulates a {@link Report} with bounded memory: status codes in an array, quantiles in a
    * histogram of whole values (capped), top pages among the first 50,000 distinct paths
-   * (popular paths appear early). Events without ground truth (parsed from a file: session id below 0) are grouped
-   * into sessions per client address with a 30-minute inactivity gap. Not thread-safe.
+   * (popular paths appear early). Events without ground truth (parsed from a file: session id
+   * below 0) are grouped into sessions per client address with a 30-minute inactivity gap. Not
+   * thread-safe.
    */
   public static final class Builder {
     private static final int TOP_CAPACITY = 50_000;

@@ -60,7 +60,8 @@ class ReportOfCutRunTest {
     LogGenerator g = generator(seed);
     List<Session> expected = sessionsWithALine(g, limit);
     for (int threads = 1; threads <= 3; threads++) {
-      Report r = g.writer().format(ParallelWriterTest.TINY).to(new ParallelWriterTest.CollectingSink(-1, false))
+      Report r = g.writer().format(ParallelWriterTest.TINY)
+          .to(new ParallelWriterTest.CollectingSink(-1, false))
           .limit(limit).threads(threads).segmentEvents(64).run();
       String what = "seed " + seed + ", limit " + limit + ", " + threads + " threads";
       assertEquals(limit, r.lines(), what + ": lines");
@@ -80,7 +81,8 @@ class ReportOfCutRunTest {
     List<Session> expected = sessionsWithALine(g, asks * 1_024L);
     for (int threads = 1; threads <= 2; threads++) {
       AtomicInteger calls = new AtomicInteger();
-      Report r = g.writer().format(ParallelWriterTest.TINY).to(new ParallelWriterTest.CollectingSink(-1, false))
+      Report r = g.writer().format(ParallelWriterTest.TINY)
+          .to(new ParallelWriterTest.CollectingSink(-1, false))
           .threads(threads).stopWhen(() -> calls.incrementAndGet() >= asks).run();
       String what = "seed " + seed + ", stopped after " + asks * 1_024 + " lines, " + threads
           + " threads";
@@ -96,7 +98,8 @@ class ReportOfCutRunTest {
     List<Session> told = new ArrayList<>();
     g.iterator(told::add).forEachRemaining(e -> { });
     for (int threads = 1; threads <= 2; threads++) {
-      Report r = g.writer().format(ParallelWriterTest.TINY).to(new ParallelWriterTest.CollectingSink(-1, false))
+      Report r = g.writer().format(ParallelWriterTest.TINY)
+          .to(new ParallelWriterTest.CollectingSink(-1, false))
           .threads(threads).run();
       assertEquals(told.size(), r.sessions(), "seed " + seed + ", " + threads + " threads");
     }

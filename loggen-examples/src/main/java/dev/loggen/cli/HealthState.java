@@ -11,8 +11,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * What {@code /health} reports, updated by the writing thread and read by the HTTP thread:
  * lines written, when the last write succeeded, whether the writer is making progress, how far
- * a live run is behind its schedule, and the last failure. Healthy means: no write has failed, and the writer has written or been waiting
- * for the next line's time within {@link #stallAfter()} (a writer blocked in a write to a dead
+ * a live run is behind its schedule, and the last failure. Healthy means: no write has failed,
+ * and the writer has written or been waiting for the next line's time within
+ * {@link #stallAfter()} (a writer blocked in a write to a dead
  * disk for that long is stalled). Quiet traffic at night is not a stall: the writer waits, and
  * says so.
  */

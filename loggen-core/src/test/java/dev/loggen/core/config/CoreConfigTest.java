@@ -43,7 +43,10 @@ class CoreConfigTest {
             errorRate: 0.01
             type: html
             responseTime: {pareto: {xm: 0.05, alpha: 2.5}}
-            sizes: {lognormalWithParetoTail: {median: 5000, sigma: 0.5, tailShare: 0.1, tailStart: 20000, alpha: 1.1, max: 2000000}}
+            sizes:
+              lognormalWithParetoTail:
+                {median: 5000, sigma: 0.5, tailShare: 0.1, tailStart: 20000, alpha: 1.1,
+                 max: 2000000}
             assets: [/static/img/deals.png, {path: "/img/{deal}.jpg", count: 2}]
         landing: {home: 0.5, deals: 0.5}
         links:

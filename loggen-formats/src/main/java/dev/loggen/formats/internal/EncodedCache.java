@@ -3,10 +3,10 @@ package dev.loggen.formats.internal;
 /**
  * A direct-mapped cache from a string to its escaped UTF-8 bytes, one per rendered field.
  * Generated traffic repeats the same string instances all the time (a visitor's address and
- * user agent, the page URL a page view's assets name as referrer, a site's static files), so a hit is one identity compare on the
- * string's cached hash code and one array copy, without reading the characters at all. An equal
- * string that is not the same instance also hits, and takes the slot over so that its successors
- * hit by identity.
+ * user agent, the page URL a page view's assets name as referrer, a site's static files), so a
+ * hit is one identity compare on the string's cached hash code and one array copy, without
+ * reading the characters at all. An equal string that is not the same instance also hits, and
+ * takes the slot over so that its successors hit by identity.
  *
  * <p>Slots keep their byte arrays and overwrite them, so the cache stops allocating once warm.
  * One cache per field keeps one field's values from evicting another's. Not thread-safe.

@@ -14,8 +14,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Short literals appended as one 8-byte store ({@link Bytes#putWord}), and pieces of 8 to 32
- * bytes appended as overlapping 8-byte loads and stores, give the bytes a copy gives, standalone or attached to a caller's buffer, at every position relative to the end of
- * the array (where the store must grow it first), and what follows overwrites the spill.
+ * bytes appended as overlapping 8-byte loads and stores, give the bytes a copy gives, standalone
+ * or attached to a caller's buffer, at every position relative to the end of the array (where
+ * the store must grow it first), and what follows overwrites the spill.
  */
 class BytesWordTest {
   static LongStream seeds() {
