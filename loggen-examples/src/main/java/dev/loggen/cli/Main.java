@@ -91,6 +91,11 @@ public final class Main {
   private static final Duration GRACE = Duration.ofMinutes(2);
   /** How far behind its schedule a live run must end for a notice. */
   private static final Duration BEHIND_NOTICE = Duration.ofSeconds(1);
+  /**
+   * Sessions to simulate before the first line from which a run says why it is silent: about
+   * 5 s of simulation on a 2-core machine.
+   */
+  private static final double LONG_WARM_UP_SESSIONS = 500_000;
 
   private final PrintStream out;
   private final PrintStream err;
@@ -215,6 +220,9 @@ public final class Main {
     } catch (UncheckedIOException | IllegalArgumentException e) {
       err.println("loggen: " + message(e));
       code = IO_FAILURE;
+    } catch (OutOfMemoryError e) {
+      err.println("loggen: " + outOfMemory(Runtime.getRuntime().maxMemory()));
+      code = IO_FAILURE;
     } catch (RuntimeException | Error e) {
       err.println("loggen: internal error (please report it): " + e);
       e.printStackTrace(err);
@@ -235,6 +243,19 @@ public final class Main {
   static String number(double value) {
     return new DecimalFormat("#,##0.###", DecimalFormatSymbols.getInstance(Locale.ROOT))
         .format(value);
+  }
+
+  /**
+   * What to do when the heap runs out: not a bug to report but a run too large for the heap. A
+   * simulated run holds the sessions under way, each simulated whole with its requests until
+   * they are written, so its memory grows with the traffic level, not with the line count.
+   */
+  static String outOfMemory(long maxHeapBytes) {
+    return "out of memory: the Java heap (at most " + (maxHeapBytes >> 20) + " MiB) cannot hold"
+        + " the sessions under way at this traffic level (each session is simulated whole and"
+        + " held with its requests until they are written, so memory grows with the sessions per"
+        + " hour, not with the number of lines); give Java a larger heap (java -Xmx4g -jar"
+        + " loggen.jar ...), or lower --sessions-per-hour";
   }
 
   private static String message(Throwable e) {
@@ -414,12 +435,40 @@ public final class Main {
       }
       throw new UsageException(m, e);
     }
+    String warmUp = warmUpNotice(generator);
+    if (warmUp != null) {
+      notices.add(warmUp);
+    }
     notices.add(0, describe(generator, now, live, rate, randomSeed, format, directory,
         dirText, threads, o));
     return new Plan(now, live, generator, randomSeed, format, errorFormat, directory, rotation,
         output.onExisting() != null ? output.onExisting() : OnExisting.APPEND,
         o.count != null ? o.count : Long.MAX_VALUE, rate, health, report, reportToStdout,
         o.quiet, threads, notices);
+  }
+
+  /**
+   * Why a run at a high traffic level is silent at first, or null when its first line comes
+   * soon: it simulates the sessions arriving in the longest session length before its start
+   * (their expected number: the traffic's rate averaged over that time) before that line.
+   */
+  static @Nullable String warmUpNotice(LogGenerator g) {
+    long end = g.start().toEpochMilli();
+    long span = g.sessions().maxDuration().toMillis();
+    int steps = 12;
+    double rate = 0;
+    for (int i = 0; i < steps; i++) {
+      rate += g.traffic().rateAt(end - span + (2 * i + 1) * span / (2L * steps)) / steps;
+    }
+    double sessions = rate * span / 3_600_000.0;
+    if (sessions < LONG_WARM_UP_SESSIONS) {
+      return null;
+    }
+    return String.format(Locale.ROOT, "the first line comes after the sessions of the %s before"
+        + " the window are simulated (about %s sessions; those still under way at its start"
+        + " belong in it): at this traffic level that takes a while",
+        g.sessions().maxDuration().toString().substring(2).toLowerCase(Locale.ROOT),
+        number(Math.rint(sessions)));
   }
 
   /**

@@ -3,13 +3,20 @@ package dev.loggen.cli;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.loggen.core.LineSink;
+import dev.loggen.core.LogGenerator;
+import dev.loggen.core.SessionSettings;
+import dev.loggen.core.Sites;
+import dev.loggen.core.Traffic;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -317,6 +324,65 @@ class RunTest {
     assertTrue(c.err().contains(dir.resolve("plain-file").toString()), c.err());
     assertEquals(1, c.err().lines().filter(l -> l.startsWith("loggen: ") && !l.contains("seed"))
         .count(), c.err());
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {1, 2})
+  void runningOutOfMemoryIsExplainedAndKeepsTheLinesWritten(int threads) throws Exception {
+    Cli c = new Cli(dir, Map.of());
+    c.main.sinkDecorator = s -> new LineSink() {
+      private int lines;
+
+      @Override
+      public void write(byte[] line, int offset, int length, long epochMillis) {
+        if (lines++ == 100) {
+          throw new OutOfMemoryError("Java heap space"); // what the heap does on a busy site
+        }
+        s.write(line, offset, length, epochMillis);
+      }
+
+      @Override
+      public void flush() {
+        s.flush();
+      }
+
+      @Override
+      public void close() {
+        s.close();
+      }
+    };
+    c.code = c.main.execute(new String[] {"--seed", "1", "--duration", "1h", "--no-gzip",
+        "--threads", String.valueOf(threads)});
+    assertEquals(Main.IO_FAILURE, c.code, c.toString());
+    assertEquals(List.of("loggen: " + Main.outOfMemory(Runtime.getRuntime().maxMemory())),
+        c.err().lines().filter(l -> !l.startsWith("loggen: seed ")).toList(), c.err());
+    assertTrue(c.err().contains("give Java a larger heap (java -Xmx4g"), c.err());
+    List<String> written = Cli.lines(dir.resolve("logs/access.log"));
+    assertEquals(100, written.size());
+    assertTrue(written.stream().allMatch(l -> l.endsWith("\"")), written.toString());
+  }
+
+  @Test
+  void aHighTrafficLevelSaysWhyTheFirstLineTakesAWhile() {
+    LogGenerator.Builder b = LogGenerator.builder().seed(1).site(Sites.shop())
+        .window(Instant.parse("2026-03-02T12:00:00Z"), Duration.ofHours(1));
+    assertNull(Main.warmUpNotice(b.build()), "the default traffic level");
+    assertNull(Main.warmUpNotice(b.traffic(Traffic.sessionsPerHour(400_000).flat()).build()));
+    assertEquals("the first line comes after the sessions of the 1h before the window are"
+        + " simulated (about 1,000,000 sessions; those still under way at its start belong in"
+        + " it): at this traffic level that takes a while",
+        Main.warmUpNotice(b.traffic(Traffic.sessionsPerHour(1_000_000).flat()).build()));
+    // the rate of the hour before the start counts, and the longest session sets the hour
+    Traffic burst = Traffic.sessionsPerHour(100_000).flat()
+        .withBurst(Instant.parse("2026-03-02T11:30:00Z"), Duration.ofMinutes(30), 20);
+    assertEquals("the first line comes after the sessions of the 1h before the window are"
+        + " simulated (about 1,050,000 sessions; those still under way at its start belong in"
+        + " it): at this traffic level that takes a while",
+        Main.warmUpNotice(b.traffic(burst).build()));
+    assertNull(Main.warmUpNotice(b.traffic(Traffic.sessionsPerHour(1_000_000).flat())
+        .sessions(SessionSettings.DEFAULT.withLimits(Duration.ofMinutes(20), 2_000)).build()));
+    assertTrue(Main.warmUpNotice(b.traffic(Traffic.sessionsPerHour(4_000_000).flat()).build())
+        .contains("the 20m before the window are simulated (about 1,333,333 sessions"));
   }
 
   @Test
