@@ -29,7 +29,8 @@ class RendererStateTest {
   /**
    * 4,000 events whose user agents, paths and client addresses repeat by identity, repeat as
    * equal copies, and change under the same hash slot often enough to evict each other (more
-   * distinct values than cache slots), with characters that need escaping among them.
+   * distinct values than cache slots), with characters that need escaping among them; and
+   * values that differ with the same hash code (so the same slot and the same stored hash).
    */
   private static List<AccessEvent> events(long seed) {
     List<AccessEvent> base = TestEvents.events(seed, 4_000);
@@ -47,10 +48,18 @@ class RendererStateTest {
       clients[i] = i % 4 == 0 ? "2001:db8::" + Integer.toHexString(i) : "198.51." + (i >> 8) + "."
           + (i & 255);
     }
+    // "Aa" and "BB" have the same hash code, so these four do as well
+    String[] sameHash = {"AaAa", "AaBB", "BBAa", "BBBB"};
     for (int i = 0; i < base.size(); i++) {
       String agent = agents[(i * 7919) % agents.length];
       String path = paths[(i * 104_729) % paths.length];
       String client = clients[(i * 31) % clients.length];
+      if (i % 3 == 1) {
+        String h = sameHash[(i / 3) % sameHash.length];
+        agent = "Agent/" + h;
+        path = "/search?q=" + h;
+        client = "203.0.113." + h;
+      }
       AccessEvent e = base.get(i).withUserAgent(i % 3 == 0 ? new String(agent) : agent)
           .withPath(i % 4 == 0 ? new String(path) : path);
       out.add(withClient(e, i % 5 == 0 ? new String(client) : client));

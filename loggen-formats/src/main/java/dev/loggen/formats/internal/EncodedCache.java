@@ -6,7 +6,9 @@ package dev.loggen.formats.internal;
  * user agent, the page URL a page view's assets name as referrer, a site's static files), so a
  * hit is one identity compare on the string's cached hash code and one array copy, without
  * reading the characters at all. An equal string that is not the same instance also hits, and
- * takes the slot over so that its successors hit by identity.
+ * takes the slot over so that its successors hit by identity. A slot keeps its key's hash code,
+ * so that a miss on a slot held by another string (the usual miss) never reads that string:
+ * with more distinct values than slots, the other string is no longer in the CPU's caches.
  *
  * <p>Slots keep their byte arrays and overwrite them, so the cache stops allocating once warm.
  * One cache per field keeps one field's values from evicting another's. Not thread-safe.
@@ -31,6 +33,7 @@ final class EncodedCache {
   private final Escaper escaper;
   private final int mask;
   private final String[] keys;
+  private final int[] hashes;
   private final byte[][] values;
   private final int[] lengths;
 
@@ -47,6 +50,7 @@ final class EncodedCache {
     this.escaper = escaper;
     this.mask = slots - 1;
     this.keys = new String[slots];
+    this.hashes = new int[slots];
     this.values = new byte[slots][];
     this.lengths = new int[slots];
   }
@@ -57,8 +61,8 @@ final class EncodedCache {
     int slot = (h ^ (h >>> 16)) & mask;
     String k = keys[slot];
     if (k != s) {
-      if (k == null || !k.equals(s)) {
-        miss(o, s, slot);
+      if (k == null || hashes[slot] != h || !k.equals(s)) {
+        miss(o, s, slot, h);
         return;
       }
       keys[slot] = s;
@@ -66,7 +70,7 @@ final class EncodedCache {
     o.put(values[slot], 0, lengths[slot]);
   }
 
-  private void miss(Bytes o, String s, int slot) {
+  private void miss(Bytes o, String s, int slot, int h) {
     int n = s.length();
     int start = o.len;
     escaper.append(o, s, 0, n);
@@ -82,5 +86,6 @@ final class EncodedCache {
     System.arraycopy(o.buf, start, v, 0, written);
     lengths[slot] = written;
     keys[slot] = s;
+    hashes[slot] = h;
   }
 }
