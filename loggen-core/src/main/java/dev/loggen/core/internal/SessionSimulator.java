@@ -215,6 +215,8 @@ final class SessionSimulator {
   /** The hash codes of {@link #recent}: most paths differ there, without reading any text. */
   private final int[] recentHashes = new int[32];
   private int recentCount;
+  /** The hash code of the asset path just expanded (see {@link Template#expand}). */
+  private final int[] pathHash = new int[1];
   private long offsetSlot = Long.MIN_VALUE;
   private ZoneOffset offsetCached = ZoneOffset.UTC;
   /** Whether the zone's offset changes within the cached quarter hour. */
@@ -263,11 +265,11 @@ final class SessionSimulator {
     this.loaded = new boolean[cs.assetCount];
     this.constantSizes = new long[cs.assetCount];
     for (CompiledSite.CAsset a : cs.common) {
-      constantSizes[a.index] = a.constant ? sizeOf(a, a.path.text()) : 0;
+      constantSizes[a.index] = a.constant ? sizeOf(a, a.path.text().hashCode()) : 0;
     }
     for (CompiledSite.CPage p : cs.pages) {
       for (CompiledSite.CAsset a : p.assets) {
-        constantSizes[a.index] = a.constant ? sizeOf(a, a.path.text()) : 0;
+        constantSizes[a.index] = a.constant ? sizeOf(a, a.path.text().hashCode()) : 0;
       }
     }
     this.robotsBytes = 120 + (Rng.derive(seed, SIZE_STREAM, 1) >>> 56);
@@ -797,13 +799,14 @@ final class SessionSimulator {
    * 304). Returns the request time, or {@link Long#MIN_VALUE} when no request is made.
    */
   private long asset(CompiledSite.CAsset a, String referrer, long at) {
-    String path = a.path.expand(rng, binding, !a.shared, false);
+    String path = a.path.expand(rng, binding, !a.shared, false, pathHash);
+    int h = pathHash[0];
     if (a.constant) {
       if (loaded[a.index]) {
         return Long.MIN_VALUE;
       }
       loaded[a.index] = true;
-    } else if (seenInSession(path)) {
+    } else if (seenInSession(path, h)) {
       return Long.MIN_VALUE;
     }
     int status = 200;
@@ -813,7 +816,7 @@ final class SessionSimulator {
       }
       status = 304;
     }
-    long bytes = status == 200 ? staticSize(a, path) : 0;
+    long bytes = status == 200 ? staticSize(a, path, h) : 0;
     long micros = status == 200 ? (long) (a.asset.type().responseSeconds().sample(rng) * 1e6)
         : 150 + rng.nextInt(600);
     long saved = t;
@@ -823,8 +826,8 @@ final class SessionSimulator {
     return at;
   }
 
-  private boolean seenInSession(String path) {
-    int h = path.hashCode();
+  /** Whether the session fetched {@code path} (hash code {@code h}) already. */
+  private boolean seenInSession(String path, int h) {
     int size = Math.min(recentCount, recent.length);
     for (int i = 0; i < size; i++) {
       if (recentHashes[i] == h && path.equals(recent[i])) {
@@ -843,17 +846,17 @@ final class SessionSimulator {
     return Math.max(43, (long) p.sizes.sample(r));
   }
 
-  private long staticSize(CompiledSite.CAsset a, String path) {
+  /** The size of the asset file at {@code path} (hash code {@code h}). */
+  private long staticSize(CompiledSite.CAsset a, String path, int h) {
     if (a.constant) {
       return constantSizes[a.index];
     }
-    int h = path.hashCode();
     int slot = (h + a.file * 0x9E3779B9) >>> (32 - SIZE_BITS);
     long key = (long) a.file << 32 | (h & 0xFFFFFFFFL);
     if (sizeKeys[slot] == key && path.equals(sizePaths[slot])) {
       return sizes[slot];
     }
-    long size = sizeOf(a, path);
+    long size = sizeOf(a, h);
     sizePaths[slot] = path;
     sizeKeys[slot] = key;
     sizes[slot] = size;
@@ -877,8 +880,8 @@ final class SessionSimulator {
   }
 
   /** The size of the file at {@code path}: fixed by the seed and the path. */
-  private long sizeOf(CompiledSite.CAsset a, String path) {
-    Rng r = Rng.of(seed, SIZE_STREAM, path.hashCode());
+  private long sizeOf(CompiledSite.CAsset a, int pathHash) {
+    Rng r = Rng.of(seed, SIZE_STREAM, pathHash);
     return Math.max(43, (long) a.asset.sizes().sample(r));
   }
 
@@ -918,7 +921,7 @@ final class SessionSimulator {
   /** One image of the site, shown on another site's page: a single request. */
   private void embeddedView(CompiledSite.CAsset a) {
     String path = a.path.expand(rng, clearBinding(), true, false);
-    emit("GET", path, 200, staticSize(a, path), EMBED_REFERRERS[EMBED_TABLE.sample(rng)],
+    emit("GET", path, 200, staticSize(a, path, path.hashCode()), EMBED_REFERRERS[EMBED_TABLE.sample(rng)],
         Math.max(50, (long) (a.asset.type().responseSeconds().sample(rng) * 1e6)), false);
   }
 

@@ -28,6 +28,12 @@ final class Template {
    * every thread computes the same immutable string.
    */
   private final @Nullable String @Nullable [] cache;
+  /**
+   * The hash code of each cached path (0: not known yet), so that a caller can key a table by a
+   * cached path without reading the string, which is rarely still in the CPU's caches. Written
+   * after the path; a reader that sees 0 computes the hash from the string, which gives the same.
+   */
+  private final int @Nullable [] cacheHashes;
   private final int cacheBase;
   private static final int CACHE_LIMIT = 1 << 18;
 
@@ -43,9 +49,11 @@ final class Template {
       Param p = params[slots[0]];
       long count = (long) p.maxIndex() - p.minIndex() + 1;
       this.cache = count <= CACHE_LIMIT ? new String[(int) count] : null;
+      this.cacheHashes = count <= CACHE_LIMIT ? new int[(int) count] : null;
       this.cacheBase = p.minIndex();
     } else {
       this.cache = null;
+      this.cacheHashes = null;
       this.cacheBase = 0;
     }
   }
@@ -121,41 +129,66 @@ final class Template {
    * @param uniform draw catalogue ids uniformly instead of by popularity (crawlers)
    */
   String expand(Rng rng, @Nullable String[] binding, boolean fresh, boolean uniform) {
+    return expand(rng, binding, fresh, uniform, null);
+  }
+
+  /**
+   * {@link #expand(Rng, String[], boolean, boolean)}, also giving the path's hash code in
+   * {@code hash[0]} when {@code hash} is not null: for a cached path from the table of hash
+   * codes, without reading the string.
+   */
+  String expand(Rng rng, @Nullable String[] binding, boolean fresh, boolean uniform,
+      int @Nullable [] hash) {
     if (slots.length == 0) {
-      return text;
+      return hashed(text, hash);
     }
     String[] c = cache;
-    if (c != null) {
+    int[] ch = cacheHashes;
+    if (c != null && ch != null) {
       int slot = slots[0];
       Param p = params[slot];
       String bound = fresh ? null : binding[slot];
+      int i;
       if (bound != null) {
         int v = p.isNumeric() ? parse(bound) : -1;
-        int i = v - cacheBase;
-        if (i >= 0 && i < c.length && c[i] != null) {
-          return c[i];
+        i = v - cacheBase;
+        if (i < 0 || i >= c.length || c[i] == null) {
+          return hashed(literals[0] + encode(0, bound) + literals[1], hash);
         }
-        return literals[0] + encode(0, bound) + literals[1];
+      } else {
+        int v = uniform ? p.sampleUniformIndex(rng) : p.sampleIndex(rng);
+        if (!fresh) {
+          binding[slot] = p.text(v);
+        }
+        i = v - cacheBase;
+        if (c[i] == null) {
+          String s = literals[0] + encode(0, p.text(v)) + literals[1];
+          c[i] = s;
+          ch[i] = s.hashCode();
+        }
       }
-      int v = uniform ? p.sampleUniformIndex(rng) : p.sampleIndex(rng);
-      if (!fresh) {
-        binding[slot] = p.text(v);
-      }
-      String s = c[v - cacheBase];
-      if (s == null) {
-        s = literals[0] + encode(0, p.text(v)) + literals[1];
-        c[v - cacheBase] = s;
+      String s = c[i];
+      if (hash != null) {
+        int h = ch[i];
+        hash[0] = h != 0 ? h : s.hashCode();
       }
       return s;
     }
     if (slots.length == 1 && literals[1].isEmpty()) {
-      return literals[0].concat(encode(0, value(0, rng, binding, fresh, uniform)));
+      return hashed(literals[0].concat(encode(0, value(0, rng, binding, fresh, uniform))), hash);
     }
     StringBuilder sb = new StringBuilder(text.length() + 16);
     for (int k = 0; k < slots.length; k++) {
       sb.append(literals[k]).append(encode(k, value(k, rng, binding, fresh, uniform)));
     }
-    return sb.append(literals[slots.length]).toString();
+    return hashed(sb.append(literals[slots.length]).toString(), hash);
+  }
+
+  private static String hashed(String s, int @Nullable [] hash) {
+    if (hash != null) {
+      hash[0] = s.hashCode();
+    }
+    return s;
   }
 
   private static int parse(String digits) {
