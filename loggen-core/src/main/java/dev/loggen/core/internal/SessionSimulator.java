@@ -921,7 +921,8 @@ final class SessionSimulator {
   /** One image of the site, shown on another site's page: a single request. */
   private void embeddedView(CompiledSite.CAsset a) {
     String path = a.path.expand(rng, clearBinding(), true, false);
-    emit("GET", path, 200, staticSize(a, path, path.hashCode()), EMBED_REFERRERS[EMBED_TABLE.sample(rng)],
+    emit("GET", path, 200, staticSize(a, path, path.hashCode()),
+        EMBED_REFERRERS[EMBED_TABLE.sample(rng)],
         Math.max(50, (long) (a.asset.type().responseSeconds().sample(rng) * 1e6)), false);
   }
 
