@@ -71,7 +71,8 @@ final class JsonFormat implements LogFormat, HasParser {
 
   /**
    * State shared by both renderers: the line (written straight into the caller's buffer), the
-   * time cache, caches for the repeated strings (addresses, paths, user agents, referrers).
+   * time cache, caches for the repeated strings (addresses, paths, user agents, referrers) and
+   * the session ids.
    */
   private abstract static class Base implements Renderer {
     final Bytes o = new Bytes(16);
@@ -85,6 +86,7 @@ final class JsonFormat implements LogFormat, HasParser {
     final LastEncoded protocol = new LastEncoded(Escaper.JSON);
     final LastEncoded host = new LastEncoded(Escaper.JSON);
     final LastEncoded state = new LastEncoded(Escaper.JSON);
+    final DecimalCache sessions = new DecimalCache();
 
     void str(String s) {
       o.put('"');
@@ -187,7 +189,7 @@ final class JsonFormat implements LogFormat, HasParser {
       o.put(F_HOST);
       str(host, e.host());
       o.put(F_SID);
-      o.putLong(e.sessionId());
+      sessions.append(o, e.sessionId());
       o.put(F_STATE);
       str(state, e.state());
       o.put(F_KIND);
@@ -276,7 +278,7 @@ final class JsonFormat implements LogFormat, HasParser {
       o.put(E_HOST);
       str(host, e.host());
       o.put(E_LABELS);
-      o.putLong(e.sessionId());
+      sessions.append(o, e.sessionId());
       o.put(E_STATE);
       str(state, e.state());
       o.put(E_KIND);
