@@ -10,8 +10,8 @@ import java.util.Arrays;
  * more than 16 digits are written every time. Not thread-safe.
  */
 final class DecimalCache {
-  /** Slots: many more than the sessions of a busy site that are under way at once. */
   private static final int SLOT_BITS = 8;
+  /** Slots: many more than the sessions of a busy site that are under way at once. */
   static final int SLOTS = 1 << SLOT_BITS;
   private static final int MAX_DIGITS = 16;
   private static final long EMPTY = -1;
