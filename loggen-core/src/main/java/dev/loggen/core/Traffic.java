@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -35,8 +36,8 @@ public record Traffic(double sessionsPerHour, List<Double> hourly, List<Double> 
       1.08, 0.82);
   /** Slightly busier weekdays than weekends. */
   public static final List<Double> WEEKLY = List.of(1.05, 1.06, 1.05, 1.03, 0.98, 0.88, 0.95);
-  private static final List<Double> FLAT_DAY = java.util.Collections.nCopies(24, 1.0);
-  private static final List<Double> FLAT_WEEK = java.util.Collections.nCopies(7, 1.0);
+  private static final List<Double> FLAT_DAY = Collections.nCopies(24, 1.0);
+  private static final List<Double> FLAT_WEEK = Collections.nCopies(7, 1.0);
 
   /** Checks and normalises the fields. */
   public Traffic {
@@ -117,21 +118,26 @@ public record Traffic(double sessionsPerHour, List<Double> hourly, List<Double> 
       throw new IllegalArgumentException(String.format(Locale.ROOT,
           "%s must have %d multipliers (got %d)", field, size, values.size()));
     }
-    double sum = 0;
+    double max = 0;
     for (int i = 0; i < size; i++) {
       Double v = values.get(i);
       if (v == null || !(v >= 0) || v.isInfinite()) {
         throw new IllegalArgumentException(String.format(Locale.ROOT,
             "%s[%d] must be a finite number >= 0 (got %s)", field, i, v));
       }
-      sum += v;
+      max = Math.max(max, v);
     }
-    if (!(sum > 0)) {
+    if (!(max > 0)) {
       throw new IllegalArgumentException(field + " multipliers must not all be 0");
+    }
+    // Scaled by the largest first: the sum of values near Double.MAX_VALUE would overflow.
+    double sum = 0;
+    for (Double v : values) {
+      sum += v / max;
     }
     List<Double> out = new ArrayList<>(size);
     for (Double v : values) {
-      out.add(v * size / sum);
+      out.add(v / max * size / sum);
     }
     return List.copyOf(out);
   }

@@ -3,6 +3,7 @@ package dev.loggen.core;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -114,6 +115,23 @@ class ModelContractsTest {
     assertEquals("event", npe(() -> ParallelWriterTest.TINY.format(null)));
     assertEquals("states", npe(() -> new Session(1, new Visitor(1, "192.0.2.1", null, null,
         VisitorKind.HUMAN, false), START, START, null, 1, 1, "END", null)));
+  }
+
+  @Test
+  void multipliersNearTheLargestDoubleAreScaledNotTurnedIntoNaN() {
+    // Before: their sum overflowed, every multiplier became NaN, build() passed and events()
+    // failed inside the Poisson draw ("lambda must be finite and >= 0 (got NaN)").
+    List<Double> huge = new ArrayList<>(Collections.nCopies(24, 1e308));
+    huge.set(3, 0.5e308);
+    Traffic t = Traffic.sessionsPerHour(100).withHourly(huge)
+        .withWeekday(Collections.nCopies(7, Double.MAX_VALUE));
+    double rest = 24 / 23.5;
+    assertEquals(rest, t.hourly().get(0), 1e-12);
+    assertEquals(rest / 2, t.hourly().get(3), 1e-12);
+    assertEquals(Collections.nCopies(7, 1.0), t.weekday());
+    LogGenerator g = LogGenerator.builder().seed(3).traffic(t)
+        .window(START, Duration.ofHours(1)).build();
+    assertTrue(g.events().findAny().isPresent(), "an hour of traffic has events");
   }
 
   @Test
