@@ -70,8 +70,9 @@ public final class LogWriter {
     if (this.errorSink != null) {
       throw new IllegalStateException("the error-log sink was already set");
     }
-    this.errorFormat = Objects.requireNonNull(newFormat, "errors format");
+    Objects.requireNonNull(newFormat, "errors format");
     this.errorSink = Objects.requireNonNull(newSink, "errors sink");
+    this.errorFormat = newFormat;
     return this;
   }
 
@@ -152,21 +153,23 @@ public final class LogWriter {
    * consumer is gone; then closes the sinks.
    *
    * @return what was written
-   * @throws IllegalStateException when no format or sink was given, or the writer already ran;
-   *     or, in a parallel run, when a worker failed (naming the worker and the block)
+   * @throws IllegalStateException when no format or sink was given (the sinks that were given
+   *     are closed), or the writer already ran; or, in a parallel run, when a worker failed (naming the worker and the block)
    * @throws java.io.UncheckedIOException when a sink cannot write (it names the path)
    */
   public Report run() {
     if (ran) {
       throw new IllegalStateException("this writer already ran; get a new one from writer()");
     }
-    if (format == null) {
-      throw new IllegalStateException("no format: call format(LogFormats.combined()) or similar");
-    }
-    if (sink == null) {
-      throw new IllegalStateException("no sink: call to(...) with a LineSink");
-    }
     ran = true;
+    if (format == null || sink == null) {
+      // The sinks given are closed on this failure too: a rotating file is open already.
+      IllegalStateException missing = new IllegalStateException(format == null
+          ? "no format: call format(LogFormats.combined()) or similar"
+          : "no sink: call to(...) with a LineSink");
+      closeAll(sink, errorSink, missing);
+      throw missing;
+    }
     Report.Builder report = Report.builder();
     LineSink out = sink;
     LineSink err = errorSink;
@@ -306,7 +309,8 @@ public final class LogWriter {
     return whole;
   }
 
-  private static void closeAll(LineSink out, @Nullable LineSink err, @Nullable Throwable failure) {
+  private static void closeAll(@Nullable LineSink out, @Nullable LineSink err,
+      @Nullable Throwable failure) {
     RuntimeException first = null;
     for (LineSink s : new LineSink[] {out, err}) {
       if (s == null) {

@@ -280,6 +280,46 @@ class ParallelWriterTest {
   }
 
   @Test
+  void aRunWithoutFormatOrSinkStillClosesTheSinksItWasGiven() {
+    // Before: run() threw before its try block, so an opened rotating file (and its
+    // compression thread) stayed open.
+    CollectingSink out = new CollectingSink(-1, false);
+    CollectingSink err = new CollectingSink(-1, false);
+    LogWriter noFormat = generator(1, WINDOW, 100).writer().to(out).errors(TINY_ERRORS, err);
+    assertEquals("no format: call format(LogFormats.combined()) or similar",
+        assertThrows(IllegalStateException.class, noFormat::run).getMessage());
+    assertTrue(out.closed && err.closed, "both sinks closed");
+    assertEquals(0, out.lines + err.lines);
+    assertEquals("this writer already ran; get a new one from writer()",
+        assertThrows(IllegalStateException.class, noFormat::run).getMessage());
+
+    CollectingSink errOnly = new CollectingSink(-1, false);
+    LogWriter noSink = generator(1, WINDOW, 100).writer().format(TINY).errors(TINY_ERRORS,
+        errOnly);
+    assertEquals("no sink: call to(...) with a LineSink",
+        assertThrows(IllegalStateException.class, noSink::run).getMessage());
+    assertTrue(errOnly.closed, "the error sink closed");
+  }
+
+  @Test
+  void errorsWithANullArgumentLeavesTheWriterAsItWas() {
+    // Before: errors(format, null) kept the format, and run() then failed inside runSingle
+    // ("Cannot invoke LineSink.write because err is null").
+    LogWriter w = generator(1, WINDOW, 100).writer().format(TINY);
+    assertEquals("errors sink",
+        assertThrows(NullPointerException.class, () -> w.errors(TINY_ERRORS, null))
+            .getMessage());
+    assertEquals("errors format",
+        assertThrows(NullPointerException.class,
+            () -> w.errors(null, new CollectingSink(-1, false))).getMessage());
+    CollectingSink out = new CollectingSink(-1, false);
+    Report r = w.to(out).run();
+    assertEquals(r.lines(), out.lines);
+    assertEquals(0, r.errorLines());
+    assertTrue(out.lines > 0, "lines written");
+  }
+
+  @Test
   void mergedReportsEqualOneReportOverEverything() {
     LogGenerator g = generator(8, Duration.ofMinutes(15), 2_000);
     Report.Builder whole = Report.builder();
