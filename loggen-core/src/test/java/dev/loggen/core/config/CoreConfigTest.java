@@ -10,7 +10,9 @@ import dev.loggen.core.ContentType;
 import dev.loggen.core.LogGenerator;
 import dev.loggen.core.Page;
 import dev.loggen.core.Scenario;
+import dev.loggen.core.SessionSettings;
 import dev.loggen.core.Site;
+import dev.loggen.core.Sites;
 import dev.loggen.core.Traffic;
 import dev.loggen.core.engine.TransitionMatrix;
 import dev.loggen.core.random.Distributions;
@@ -177,6 +179,29 @@ class CoreConfigTest {
     assertEquals(0.75, ((TransitionMatrix) gen.model()).probability("START", "DIRECT_ACCESS"));
     assertEquals(0.25, ((TransitionMatrix) gen.model()).probability("BROWSING", "BROWSING"));
     assertEquals(50, gen.events().limit(50).count());
+  }
+
+  @Test
+  void sessionKeysLeftOutKeepTheSitesOwnValues() {
+    // Before: keys left out took SessionSettings.DEFAULT, so a blog with only maxDuration set
+    // browsed 0 to 2 minutes with 20 s think times instead of the blog's 0 to 5 with 45 s.
+    SessionSettings blog = Sites.blog().sessions();
+    LogGenerator gen = CoreConfig.parse("""
+        profile: blog
+        session: {maxDuration: 2h}
+        """, "blog.yaml", Set.of()).build();
+    assertEquals(blog.withLimits(Duration.ofHours(2), blog.maxRequests()), gen.sessions());
+    LogGenerator extended = CoreConfig.parse("""
+        site: {extends: blog, host: blog.example.net}
+        session: {minBrowsing: 30s}
+        """, "blog.yaml", Set.of()).build();
+    assertEquals(blog.withBrowsing(Duration.ofSeconds(30), blog.maxBrowsing()),
+        extended.sessions());
+    // Without a site in the file, the defaults.
+    LogGenerator plain = CoreConfig.parse("session: {maxRequests: 50}\n", "x.yaml", Set.of())
+        .build();
+    assertEquals(SessionSettings.DEFAULT.withLimits(SessionSettings.DEFAULT.maxDuration(), 50),
+        plain.sessions());
   }
 
   @Test

@@ -57,7 +57,8 @@ public final class CoreBinder {
           + " which are missing");
     }
     Traffic traffic = traffic(root.get("traffic"), start);
-    SessionSettings sessions = session(root.get("session"));
+    SessionSettings sessions = session(root.get("session"),
+        site != null ? site.sessions() : SessionSettings.DEFAULT);
     Visitors visitors = visitors(root.get("visitors"));
     // When the site section is wrong, page names cannot be checked against it.
     Site pages = site != null ? site
@@ -163,12 +164,12 @@ public final class CoreBinder {
     return out;
   }
 
-  private static @Nullable SessionSettings session(ConfigNode s) {
+  /** The session section; keys left out keep their value in {@code d} (the file's site's). */
+  private static @Nullable SessionSettings session(ConfigNode s, SessionSettings d) {
     if (s.isMissing()) {
       return null;
     }
     int before = s.diagnostics().errorCount();
-    SessionSettings d = SessionSettings.DEFAULT;
     Duration min = s.get("minBrowsing").duration().orElse(d.minBrowsing());
     ConfigNode maxNode = s.get("maxBrowsing");
     Duration max = maxNode.duration().orElse(d.maxBrowsing());

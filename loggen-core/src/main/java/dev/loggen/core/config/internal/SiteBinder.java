@@ -180,7 +180,8 @@ public final class SiteBinder {
       roles.forEach(sb::role);
       sb.errorRates(rates);
       if (b != null) {
-        sb.model(b.model());
+        // What the file cannot set (yet) is the built-in site's.
+        sb.model(b.model()).sessions(b.sessions()).emptyResponseShare(b.emptyResponseShare());
       }
       return sb.build();
     });
