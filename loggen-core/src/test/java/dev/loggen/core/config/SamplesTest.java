@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.loggen.core.AccessEvent;
 import dev.loggen.core.LogGenerator;
 import dev.loggen.core.Scenario;
+import dev.loggen.core.Sites;
+import dev.loggen.core.Visitors;
 import dev.loggen.core.engine.TransitionMatrix;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,6 +77,9 @@ class SamplesTest {
     assertEquals(Duration.ofDays(1), gen.duration());
     assertEquals(2000, gen.traffic().sessionsPerHour());
     assertEquals("Europe/Berlin", gen.traffic().zone().getId());
+    // Its comment says these are the shop's own settings, written out.
+    assertEquals(Sites.shop().sessions(), gen.sessions());
+    assertEquals(Visitors.DEFAULT, gen.visitors());
   }
 
   @Test
