@@ -11,7 +11,9 @@ import java.util.Objects;
  *
  * <p>Addresses are public unicast addresses clustered in networks (several visitors per /24, a
  * few networks holding many visitors), never reserved, documentation or private ranges, unless
- * {@link #privateShare} asks for private ones (an intranet log: {@code withPrivateShare(1)}).
+ * {@link #privateShare} asks for private ones. That share applies to human visitors: crawlers,
+ * scanners and the uptime monitor keep the public networks they come from, so an intranet log is
+ * {@code withPrivateShare(1).withBots(0, 0).withMonitorInterval(Duration.ZERO)}.
  *
  * <pre>{@code
  * Visitors v = Visitors.DEFAULT.withBots(0.08, 0.02).withIpv6Share(0.3);
@@ -28,8 +30,9 @@ import java.util.Objects;
  *     readers, one request each
  * @param scannerShare share of sessions that are vulnerability scanners
  * @param monitorInterval interval of the uptime monitor's checks, or {@link Duration#ZERO} for none
- * @param privateShare share of visitors with a private address (10/8, 172.16/12, 192.168/16, or
- *     an IPv6 unique local address): 0 for a public site, 1 for an intranet
+ * @param privateShare share of human visitors with a private address (10/8, 172.16/12,
+ *     192.168/16, or an IPv6 unique local address): 0 for a public site, 1 for an intranet (bots
+ *     keep public addresses)
  */
 public record Visitors(double returningShare, double ipv6Share, double sharedAddressShare,
     double loggedInShare, double crawlerShare, double scannerShare, Duration monitorInterval,

@@ -28,8 +28,8 @@ import java.util.Set;
  * <pre>{@code
  * ConfigNode root = YamlConfig.load(path);
  * CoreSettings core = CoreConfig.read(root);
- * LogFormat format = FormatConfig.read(root);      // claims "format"
- * SinkSettings sinks = SinkConfig.read(root);      // claims "output"
+ * FormatSettings format = FormatConfig.read(root); // claims "format"
+ * OutputSettings output = OutputConfig.read(root); // claims "output"
  * root.reportUnknownKeys();                        // "trafic": did you mean "traffic"?
  * root.diagnostics().throwIfErrors();              // every error of every section at once
  * }</pre>

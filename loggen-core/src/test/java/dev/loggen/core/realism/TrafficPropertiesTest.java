@@ -219,6 +219,12 @@ class TrafficPropertiesTest {
     assertTrue(r.events().stream().filter(e -> e.visitorKind() == VisitorKind.HUMAN)
         .allMatch(e -> Addresses.isPrivate(e.clientAddress())), "seed " + seed
         + ": an intranet's visitors have private addresses");
+    // As Visitors documents: bots and the monitor keep public addresses, so an intranet log
+    // has none of them.
+    Run intranet = run(seed, Sites.shop(), Visitors.DEFAULT.withPrivateShare(1).withBots(0, 0)
+        .withMonitorInterval(Duration.ZERO));
+    assertTrue(intranet.events().stream().allMatch(e -> Addresses.isPrivate(e.clientAddress())),
+        "seed " + seed + ": every line of an intranet log has a private address");
     Run half = run(seed, Sites.shop(), Visitors.DEFAULT.withPrivateShare(0.5));
     Set<String> all = new HashSet<>();
     half.events().stream().filter(e -> e.visitorKind() == VisitorKind.HUMAN)
