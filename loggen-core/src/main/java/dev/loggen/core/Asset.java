@@ -47,6 +47,7 @@ public record Asset(String path, ContentType type, int minCount, int maxCount,
    * browsers never revalidate them.
    */
   public static boolean isFingerprinted(String path) {
+    Objects.requireNonNull(path, "path");
     int slash = path.lastIndexOf('/');
     int q = path.indexOf('?', slash);
     String name = q < 0 ? path.substring(slash + 1) : path.substring(slash + 1, q);

@@ -2,6 +2,7 @@ package dev.loggen.core;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * A growable byte buffer that formats render lines into: the caller owns it and reuses it for
@@ -88,6 +89,11 @@ public final class LineBuffer {
   /** Makes room for {@code extra} more bytes. */
   public void ensureCapacity(int extra) {
     int need = length + extra;
+    if (extra < 0 || need < 0) {
+      throw new IllegalArgumentException(extra < 0
+          ? "extra must not be negative (got " + extra + ")"
+          : "a line cannot grow past 2 GiB (" + length + " + " + extra + " bytes)");
+    }
     if (need > bytes.length) {
       bytes = Arrays.copyOf(bytes, Math.max(need, bytes.length * 2));
     }
@@ -126,6 +132,7 @@ public final class LineBuffer {
 
   /** Appends {@code len} bytes of {@code src} from {@code off}. */
   public LineBuffer append(byte[] src, int off, int len) {
+    Objects.checkFromIndexSize(off, len, src.length);
     ensureCapacity(len);
     System.arraycopy(src, off, bytes, length, len);
     length += len;

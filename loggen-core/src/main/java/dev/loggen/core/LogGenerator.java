@@ -363,6 +363,11 @@ public final class LogGenerator {
         throw new IllegalArgumentException("window duration must be positive (got "
             + newDuration + ")");
       }
+      if (newDuration != null && newDuration.compareTo(Duration.ofMillis(1)) < 0) {
+        // Events have millisecond times: a shorter window could hold none.
+        throw new IllegalArgumentException("window duration must be at least 1 ms (got "
+            + newDuration + ")");
+      }
       if (newDuration != null && newDuration.compareTo(Duration.ofDays(366L * 1000)) > 0) {
         throw new IllegalArgumentException("window duration must be at most 1000 years (got "
             + newDuration + ")");

@@ -168,6 +168,11 @@ public final class Param {
   /** The text of the value numbered {@code v} (see {@link #sampleIndex}). */
   public String text(int v) {
     if (!values.isEmpty()) {
+      if (v < 0 || v >= values.size()) {
+        throw new IndexOutOfBoundsException(String.format(Locale.ROOT,
+            "value number must be between 0 and %d for this list of values (got %d)",
+            values.size() - 1, v));
+      }
       return values.get(v);
     }
     int slot = v - lo;

@@ -64,8 +64,8 @@ import org.jspecify.annotations.Nullable;
  * {@code parse(spec.toText()).equals(spec)}.
  *
  * @param seed the seed, or {@code null} for the configuration's (else 0)
- * @param profile a built-in site ({@link Sites#names()}), or {@code null} for the
- *     configuration's (else {@code shop})
+ * @param profile a built-in site ({@link Sites#names()}, in any case; kept in lower case), or
+ *     {@code null} for the configuration's (else {@code shop})
  * @param config the text of a loggen YAML configuration (or of the old tool's
  *     {@code config.yaml}), or {@code null}; its {@code format} and {@code output} sections are
  *     left to other modules and ignored here
@@ -112,6 +112,10 @@ public record RunSpec(@Nullable Long seed, @Nullable String profile, @Nullable S
    * @throws IllegalArgumentException naming the field and the value
    */
   public RunSpec {
+    if (profile != null) {
+      // Any case, as Sites.named takes it; kept in lower case so that equal specs are equal.
+      profile = profile.toLowerCase(Locale.ROOT);
+    }
     if (profile != null && !Sites.names().contains(profile)) {
       throw new IllegalArgumentException(
           "profile '" + profile + "' is unknown: expected one of " + Sites.names());
@@ -498,12 +502,17 @@ public record RunSpec(@Nullable Long seed, @Nullable String profile, @Nullable S
           if (i + 4 >= s.length()) {
             throw bad(line, "\\u needs four hex digits");
           }
-          try {
-            out.append((char) Integer.parseInt(s.substring(i + 1, i + 5), 16));
-          } catch (NumberFormatException ex) {
-            throw bad(line, "\\u needs four hex digits (got \"" + s.substring(i + 1, i + 5)
-                + "\")");
+          int code = 0;
+          for (int k = i + 1; k < i + 5; k++) {
+            int d = Character.digit(s.charAt(k), 16);
+            if (d < 0) {
+              // Not Integer.parseInt: it takes a sign, so "\\u+041" was read as 'A'.
+              throw bad(line, "\\u needs four hex digits (got \"" + s.substring(i + 1, i + 5)
+                  + "\")");
+            }
+            code = code * 16 + d;
           }
+          out.append((char) code);
           i += 4;
         }
         default -> throw bad(line, "unknown escape \\" + e

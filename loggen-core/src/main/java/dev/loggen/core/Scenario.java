@@ -165,7 +165,7 @@ public sealed interface Scenario {
    * @param label the label
    * @param start start of the window
    * @param duration length of the window
-   * @param factor response-time multiplier, above 1
+   * @param factor response-time multiplier, 1 to 1000
    */
   record SlowBackend(String label, Instant start, Duration duration, double factor)
       implements Scenario {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 
@@ -32,6 +33,7 @@ public final class Sites {
    * @throws IllegalArgumentException listing the known names
    */
   public static Site named(String name) {
+    Objects.requireNonNull(name, "name");
     Supplier<Site> s = PROFILES.get(name.toLowerCase(Locale.ROOT));
     if (s == null) {
       throw new IllegalArgumentException(

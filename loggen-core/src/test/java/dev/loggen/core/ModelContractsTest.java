@@ -118,6 +118,25 @@ class ModelContractsTest {
   }
 
   @Test
+  void smallEntryPointsNameTheirArgumentsOrRange() {
+    // Before: NullPointerExceptions from inside, raw index errors, and silent acceptance.
+    assertEquals("name", npe(() -> Sites.named(null)));
+    assertEquals("path", npe(() -> Asset.isFingerprinted(null)));
+    assertEquals("value number must be between 0 and 0 for this list of values (got 5)",
+        assertThrows(IndexOutOfBoundsException.class, () -> Param.oneOf("a").text(5))
+            .getMessage());
+    LineBuffer b = new LineBuffer(16);
+    assertThrows(IndexOutOfBoundsException.class, () -> b.append(new byte[3], -1, 2));
+    assertThrows(IndexOutOfBoundsException.class, () -> b.append(new byte[3], 2, 2));
+    assertEquals(0, b.length(), "nothing appended by a failed call");
+    assertEquals("extra must not be negative (got -5)", iae(() -> b.ensureCapacity(-5)));
+    assertEquals("window duration must be at least 1 ms (got PT0.000000001S)",
+        iae(() -> LogGenerator.builder().window(START, Duration.ofNanos(1))));
+    assertEquals(RunSpec.defaults().withProfile("shop"), RunSpec.defaults().withProfile("SHOP"),
+        "a profile in any case, as Sites.named takes it");
+  }
+
+  @Test
   void multipliersNearTheLargestDoubleAreScaledNotTurnedIntoNaN() {
     // Before: their sum overflowed, every multiplier became NaN, build() passed and events()
     // failed inside the Poisson draw ("lambda must be finite and >= 0 (got NaN)").

@@ -108,6 +108,11 @@ class RunSpecTest {
         iae(() -> RunSpec.parse("loggen-run-spec=1\nconfig=\\x\n")));
     assertEquals("run spec line 2: \\u needs four hex digits",
         iae(() -> RunSpec.parse("loggen-run-spec=1\nconfig=\\u12\n")));
+    // Before: Integer.parseInt took a sign, so a backslash, u, +041 was read as an A.
+    assertEquals("run spec line 2: \\u needs four hex digits (got \"+041\")",
+        iae(() -> RunSpec.parse("loggen-run-spec=1\nconfig=\\u+041\n")));
+    assertEquals("run spec line 2: \\u needs four hex digits (got \"-001\")",
+        iae(() -> RunSpec.parse("loggen-run-spec=1\nconfig=\\u-001\n")));
     assertEquals("run spec line 2: a lone \\ at the end of the value",
         iae(() -> RunSpec.parse("loggen-run-spec=1\nconfig=a\\\n")));
     assertEquals("run spec: seed must be an integer (got \"x\")",
