@@ -161,10 +161,14 @@ public final class HealthState {
    * @return the status and the JSON body
    */
   public Snapshot snapshot() {
+    // The writer's times are read before the clock: a write between the two reads must not
+    // make the time since it negative.
+    long lastWrite = lastWriteNanos;
+    long lw = lastWriteMillis;
+    long progress = Math.max(heartbeatNanos, lastWrite);
     long now = nanos.getAsLong();
     Phase p = phase;
     String f = failure;
-    long progress = Math.max(heartbeatNanos, lastWriteNanos);
     boolean running = p == Phase.BACKFILL || p == Phase.LIVE;
     String status;
     if (f != null) {
@@ -179,7 +183,6 @@ public final class HealthState {
       };
     }
     boolean healthy = f == null && !status.equals("stalled");
-    long lw = lastWriteMillis;
     StringBuilder json = new StringBuilder(256);
     json.append("{\"status\":\"").append(status).append('"');
     json.append(",\"phase\":\"").append(p.name().toLowerCase(Locale.ROOT)).append('"');
@@ -193,7 +196,7 @@ public final class HealthState {
     } else {
       json.append(",\"lastWrite\":\"").append(Instant.ofEpochMilli(lw)).append('"');
       json.append(String.format(Locale.ROOT, ",\"secondsSinceLastWrite\":%.3f",
-          (now - lastWriteNanos) / 1e9));
+          (now - lastWrite) / 1e9));
     }
     json.append(",\"error\":");
     if (f == null) {

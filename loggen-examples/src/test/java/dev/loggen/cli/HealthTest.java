@@ -1,6 +1,7 @@
 package dev.loggen.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loggen.core.LineSink;
@@ -20,7 +21,9 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -138,6 +141,32 @@ class HealthTest {
       HttpResponse<String> r = get(s.port(), "/health");
       assertEquals(200, r.statusCode());
       assertTrue(r.body().startsWith("{\"status\":\"starting\""), r.body());
+    }
+  }
+
+  @Test
+  void aWriteWhileTheSnapshotIsTakenIsNeverInTheFuture() {
+    // Before: the snapshot read the clock, then the writer's time, so a line written between
+    // the two gave "secondsSinceLastWrite":-0.001. The clock here lets a write in at each read.
+    AtomicLong clock = new AtomicLong();
+    AtomicReference<HealthState> ref = new AtomicReference<>();
+    AtomicBoolean inWrite = new AtomicBoolean();
+    HealthState state = new HealthState(Clock.systemUTC(), () -> {
+      long t = clock.addAndGet(1_000_000);
+      HealthState s = ref.get();
+      if (s != null && inWrite.compareAndSet(false, true)) {
+        s.wrote(t / 1_000_000); // the writer thread, between the snapshot's reads
+        inWrite.set(false);
+      }
+      return t;
+    }, Duration.ofSeconds(30));
+    state.phase(HealthState.Phase.LIVE);
+    state.wrote(1);
+    ref.set(state);
+    for (int i = 0; i < 5; i++) {
+      String body = state.snapshot().json();
+      assertFalse(body.contains("\"secondsSinceLastWrite\":-"), body);
+      assertTrue(body.startsWith("{\"status\":\"ok\""), body);
     }
   }
 
