@@ -66,12 +66,21 @@ public final class MemorySink implements LineSink {
     return new MemorySink(maxLines, maxBytes);
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * @throws NullPointerException when {@code line} is null
+   * @throws IndexOutOfBoundsException when {@code offset} and {@code length} do not lie within
+   *     {@code line}
+   * @throws IllegalStateException when the sink is closed or a cap is reached
+   */
   @Override
   public void write(byte[] line, int offset, int length, long epochMillis) {
+    Objects.requireNonNull(line, "line");
+    Objects.checkFromIndexSize(offset, length, line.length);
     if (closed) {
       throw new IllegalStateException("MemorySink is closed");
     }
-    Objects.checkFromIndexSize(offset, length, line.length);
     if (lines >= maxLines) {
       throw new IllegalStateException(String.format(Locale.ROOT,
           "MemorySink is full: maxLines cap of %d lines reached; raise it with"

@@ -238,8 +238,20 @@ public final class RotatingFileSink implements LineSink {
     return fileBytes;
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * @throws NullPointerException when {@code line} is null
+   * @throws IndexOutOfBoundsException when {@code offset} and {@code length} do not lie within
+   *     {@code line}
+   * @throws IllegalStateException when the sink is closed or failed earlier
+   * @throws UncheckedIOException naming the operation and the path when writing or rotating
+   *     failed
+   */
   @Override
   public void write(byte[] line, int offset, int length, long epochMillis) {
+    Objects.requireNonNull(line, "line");
+    Objects.checkFromIndexSize(offset, length, line.length);
     Clock w = wall;
     long t = w == null ? epochMillis : w.millis();
     if (t >= nextBoundary || fileBytes + length + 1 > maxFileBytes) {
@@ -252,7 +264,6 @@ public final class RotatingFileSink implements LineSink {
   private void append(byte[] line, int offset, int length, long t) {
     ByteBuffer b = buf;
     if (length >= b.remaining()) {
-      Objects.checkFromIndexSize(offset, length, line.length);
       flushBuffer();
       if (length >= b.capacity()) {
         writeLong(line, offset, length);
@@ -269,7 +280,6 @@ public final class RotatingFileSink implements LineSink {
   /** Start of file, period boundary, size limit, or not open: the rare cases. */
   private void slowWrite(byte[] line, int offset, int length, long t) {
     ensureOpen();
-    Objects.checkFromIndexSize(offset, length, line.length);
     if (!started) {
       started = true;
       boolean existing = existingModifiedMillis != Long.MIN_VALUE;

@@ -94,12 +94,23 @@ public final class StreamSink implements LineSink {
         false);
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * @throws NullPointerException when {@code line} is null
+   * @throws IndexOutOfBoundsException when {@code offset} and {@code length} do not lie within
+   *     {@code line}
+   * @throws SinkClosedException when the consumer went away
+   * @throws IllegalStateException when the sink is closed or failed earlier
+   * @throws UncheckedIOException naming the stream when writing failed
+   */
   @Override
   public void write(byte[] line, int offset, int length, long epochMillis) {
+    Objects.requireNonNull(line, "line");
+    Objects.checkFromIndexSize(offset, length, line.length);
     if (closed || gone != null || failed != null) {
       throw unusable();
     }
-    Objects.checkFromIndexSize(offset, length, line.length);
     if (length >= buf.length - pos) {
       drain();
       if (length >= buf.length) {
