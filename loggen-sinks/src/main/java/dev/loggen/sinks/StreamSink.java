@@ -24,7 +24,8 @@ import org.jspecify.annotations.Nullable;
  * similar, or a {@link ClosedChannelException}), the sink throws {@link SinkClosedException}
  * and the run ends cleanly; every later call throws it again, except {@link #close()}, which
  * then only releases the stream. Other I/O errors throw {@link UncheckedIOException} naming the
- * stream, and the sink refuses further lines ({@link IllegalStateException}); {@link #close()}
+ * stream (by its class and identity hash, {@code ByteArrayOutputStream@1b6d3586}, or
+ * {@code stdout}), and the sink refuses further lines ({@link IllegalStateException}); {@link #close()}
  * then only releases the stream. A stream does not say how much of a failed write it took, so
  * writing the buffer again could repeat or tear lines; the lines still buffered are dropped.
  *
@@ -76,7 +77,20 @@ public final class StreamSink implements LineSink {
    * @return the sink
    */
   public static StreamSink of(OutputStream out, DataSize bufferSize, boolean closeStream) {
-    return new StreamSink(out, String.valueOf(out), bufferSize, closeStream);
+    Objects.requireNonNull(out, "out");
+    return new StreamSink(out, nameOf(out), bufferSize, closeStream);
+  }
+
+  /**
+   * How messages name a stream: its class's simple name (the binary name for an anonymous
+   * class) and its identity hash, {@code ByteArrayOutputStream@1b6d3586}. Not its
+   * {@code toString()}, which for some streams is their content.
+   */
+  private static String nameOf(OutputStream out) {
+    Class<?> type = out.getClass();
+    String simple = type.getSimpleName();
+    return (simple.isEmpty() ? type.getName() : simple) + "@"
+        + Integer.toHexString(System.identityHashCode(out));
   }
 
   /**

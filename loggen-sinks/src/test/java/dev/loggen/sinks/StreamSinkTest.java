@@ -131,7 +131,8 @@ class StreamSinkTest {
     sink.write(b, 0, b.length, 0L);
     out.failWith = new IOException("Input/output error");
     UncheckedIOException e = assertThrows(UncheckedIOException.class, sink::flush);
-    assertTrue(e.getMessage().startsWith("write failed for " + out), e.getMessage());
+    assertTrue(e.getMessage().startsWith("write failed for CountingStream@"
+        + Integer.toHexString(System.identityHashCode(out)) + ": "), e.getMessage());
   }
 
   /**
@@ -203,6 +204,32 @@ class StreamSinkTest {
     IllegalStateException e = assertThrows(IllegalStateException.class,
         () -> sink.write(new byte[1], 0, 1, 0L));
     assertTrue(e.getMessage().contains("closed"), e.getMessage());
+  }
+
+  /**
+   * A stream is named by its class and identity, never by its {@code toString()}: for a
+   * {@link ByteArrayOutputStream} that is its content, which made messages unreadable.
+   */
+  @Test
+  void namesTheStreamByItsClassNotByWhatItHolds() throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.write("GET /index.html 200\n".getBytes(StandardCharsets.US_ASCII));
+    String name = "ByteArrayOutputStream@" + Integer.toHexString(System.identityHashCode(out));
+    StreamSink sink = StreamSink.of(out);
+    assertEquals("StreamSink[" + name + ", buffer=65536B, closeStream=true]", sink.toString());
+    sink.close();
+    IllegalStateException e = assertThrows(IllegalStateException.class,
+        () -> sink.write(new byte[1], 0, 1, 0L));
+    assertEquals("sink for " + name + " is closed", e.getMessage());
+    // an anonymous class has no simple name: its binary name stands in
+    OutputStream anonymous = new OutputStream() {
+      @Override
+      public void write(int b) {}
+    };
+    assertEquals("StreamSink[" + anonymous.getClass().getName() + "@"
+        + Integer.toHexString(System.identityHashCode(anonymous))
+        + ", buffer=16B, closeStream=false]",
+        StreamSink.of(anonymous, DataSize.ofBytes(16), false).toString());
   }
 
   @Test
