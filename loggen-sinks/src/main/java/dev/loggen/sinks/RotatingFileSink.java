@@ -119,8 +119,10 @@ import org.jspecify.annotations.Nullable;
  * <h2>Speed and threads</h2>
  * A line costs a time comparison against the next boundary, a size comparison, and a copy into
  * a direct buffer (256 KiB by default); there is no lock. Like every {@link LineSink} it is
- * used by one thread at a time. Sinks for different files (access and error logs) are
- * independent and may share a directory.
+ * used by one thread at a time: two threads at once can tear or lose lines, and a write that
+ * then finds nothing to write fails (as an {@code IOException}, retried, then an
+ * {@link UncheckedIOException} naming the path) rather than spinning. Sinks for different files
+ * (access and error logs) are independent and may share a directory.
  */
 public final class RotatingFileSink implements LineSink {
   private static final byte NEWLINE = '\n';

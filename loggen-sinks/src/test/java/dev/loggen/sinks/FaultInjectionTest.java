@@ -13,13 +13,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Writes that fail: retried and cut back, or failing loudly, never tearing a line. */
 class FaultInjectionTest {
@@ -107,6 +110,37 @@ class FaultInjectionTest {
     assertEquals('\n', content[content.length - 1]);
     assertEquals(TimeRotationTest.LongsRange.of(0, 100),
         TestLines.seqs(TestLines.lines(active)));
+  }
+
+  /**
+   * A channel that takes no bytes (what a race between two writing threads can leave: nothing
+   * to write where the sink expects bytes) fails through retry and failure like any error,
+   * naming the path, instead of spinning for ever. Both ways of writing are covered: the buffer,
+   * and a line longer than the buffer (a gathering write). The timeout runs the test on another
+   * thread, so a spinning loop fails it rather than hanging the build.
+   */
+  @ParameterizedTest(name = "line of {0} bytes")
+  @ValueSource(ints = {100, 10_000})
+  @Timeout(value = 10, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void aWriteThatMakesNoProgressFailsInsteadOfSpinning(int length) throws IOException {
+    Path active = dir.resolve("access.log");
+    Files.writeString(active, "old\n");
+    RotatingFileSink sink = FileSinks.rotating(active).bufferSize(DataSize.ofKilobytes(4))
+        .retry(2, Duration.ZERO).channelFactory((p, o) -> p.equals(active)
+            ? FaultyChannel.stalling(FileChannel.open(p, o)) : FileChannel.open(p, o)).build();
+    byte[] line = new byte[length];
+    java.util.Arrays.fill(line, (byte) 'x');
+    UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> {
+      sink.write(line, 0, line.length, 0L);
+      sink.flush();
+    });
+    String m = e.getMessage();
+    assertTrue(m.startsWith("write failed for " + active + " after 2 attempts: "), m);
+    assertTrue(m.contains("write to " + active + " made no progress: the channel took 0 of the "
+        + (length + 1) + " bytes left"), m);
+    assertThrows(IllegalStateException.class, sink::flush);
+    sink.close();
+    assertEquals("old\n", Files.readString(active), "nothing half written");
   }
 
   @Test

@@ -15,10 +15,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * bytes (as a real disk filling up does) and then throws {@code IOException("No space left on
  * device")}. {@code failures} counts the writes still to fail; a negative count fails for ever.
  * {@code forces} counts calls of {@link #force(boolean)}; while {@code forceFails} is set, they
- * throw {@code IOException("Input/output error")}.
+ * throw {@code IOException("Input/output error")}. A {@link #stalling} channel takes nothing:
+ * every write returns 0.
  */
 final class FaultyChannel extends FileChannel {
   private final FileChannel delegate;
+  private boolean stalls;
   private final AtomicInteger failures;
   private final AtomicInteger failed;
   private final AtomicInteger forces;
@@ -40,6 +42,13 @@ final class FaultyChannel extends FileChannel {
     this.failures = failures;
     this.failed = failed;
     this.forces = forces;
+  }
+
+  /** A channel whose writes return 0 without writing, as if nothing were left to write. */
+  static FaultyChannel stalling(FileChannel delegate) {
+    FaultyChannel ch = new FaultyChannel(delegate, new AtomicInteger(), new AtomicInteger());
+    ch.stalls = true;
+    return ch;
   }
 
   private boolean shouldFail() {
@@ -67,6 +76,9 @@ final class FaultyChannel extends FileChannel {
 
   @Override
   public int write(ByteBuffer src) throws IOException {
+    if (stalls) {
+      return 0;
+    }
     if (shouldFail()) {
       throw partialThenFail(src);
     }
@@ -75,6 +87,9 @@ final class FaultyChannel extends FileChannel {
 
   @Override
   public long write(ByteBuffer[] srcs, int offset, int length) throws IOException {
+    if (stalls) {
+      return 0;
+    }
     if (shouldFail()) {
       for (int i = offset; i < offset + length; i++) {
         if (srcs[i].hasRemaining()) {

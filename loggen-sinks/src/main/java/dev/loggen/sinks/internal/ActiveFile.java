@@ -152,26 +152,15 @@ public final class ActiveFile {
   /**
    * Writes the remaining bytes of {@code src} (whole lines) at the end of the file. When a
    * write fails, the file is cut back to where it was and the write tried again; when every
-   * attempt fails, the file is left as it was before and {@code src} is as it was on entry.
+   * attempt fails, the file is left as it was before and {@code src} is as it was on entry. A
+   * write that takes no bytes fails (and is retried) like any other: it cannot loop for ever.
    *
    * @param src the bytes, between position and limit
    * @throws UncheckedIOException naming the write and the path
    */
   public void write(ByteBuffer src) {
     int start = src.position();
-    long total = src.remaining();
-    retrier.call("write", path, () -> {
-      FileChannel ch = channel();
-      long done = 0;
-      while (done < total) {
-        done += ch.write(src);
-      }
-      position += total;
-      return null;
-    }, e -> {
-      src.position(start);
-      rewind();
-    });
+    writeAll(src.remaining(), ch -> ch.write(src), () -> src.position(start));
   }
 
   /**
@@ -183,24 +172,47 @@ public final class ActiveFile {
    */
   public void write(ByteBuffer[] srcs) {
     int[] starts = new int[srcs.length];
-    long sum = 0;
+    long total = 0;
     for (int i = 0; i < srcs.length; i++) {
       starts[i] = srcs[i].position();
-      sum += srcs[i].remaining();
+      total += srcs[i].remaining();
     }
-    long total = sum;
+    writeAll(total, ch -> ch.write(srcs), () -> {
+      for (int i = 0; i < srcs.length; i++) {
+        srcs[i].position(starts[i]);
+      }
+    });
+  }
+
+  /** One call of a channel's write, returning how many bytes it took. */
+  @FunctionalInterface
+  private interface WriteCall {
+    long write(FileChannel ch) throws IOException;
+  }
+
+  /**
+   * Calls {@code write} until {@code total} bytes are written, retrying as configured; after a
+   * failed attempt {@code restore} puts the sources back and the file is cut back.
+   */
+  private void writeAll(long total, WriteCall write, Runnable restore) {
     retrier.call("write", path, () -> {
       FileChannel ch = channel();
       long done = 0;
       while (done < total) {
-        done += ch.write(srcs);
+        long n = write.write(ch);
+        if (n <= 0) {
+          // a blocking channel takes at least one byte of what is left: nothing was left, so
+          // the buffers changed under this write (two threads writing one sink)
+          throw new IOException(String.format(Locale.ROOT, "write to %s made no progress: the"
+              + " channel took 0 of the %d bytes left (is the sink used by two threads at"
+              + " once?)", path, total - done));
+        }
+        done += n;
       }
       position += total;
       return null;
     }, e -> {
-      for (int i = 0; i < srcs.length; i++) {
-        srcs[i].position(starts[i]);
-      }
+      restore.run();
       rewind();
     });
   }
