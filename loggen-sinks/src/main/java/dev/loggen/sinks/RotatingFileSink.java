@@ -53,7 +53,10 @@ import org.jspecify.annotations.Nullable;
  * simulated dates. In live mode, {@link TimeSource#WALL} follows the builder's
  * {@link Builder#clock(Clock) clock}. An empty file is never archived: a period without lines
  * leaves no file. Lines whose time lies before the current period (out of order) stay in the
- * current file; time never rotates backwards.
+ * current file; time never rotates backwards. With time rotation, a line whose period the sink
+ * must find (the first line, or one past the current period) must lie in the years 1 to 9999
+ * (UTC); another is refused with an {@link IllegalArgumentException} naming its time, and the
+ * sink goes on as if it had not been offered.
  *
  * <h2>Names</h2>
  * With the default, logrotate-style naming, the active file keeps its name and archives get a
@@ -246,6 +249,8 @@ public final class RotatingFileSink implements LineSink {
    * @throws NullPointerException when {@code line} is null
    * @throws IndexOutOfBoundsException when {@code offset} and {@code length} do not lie within
    *     {@code line}
+   * @throws IllegalArgumentException with time rotation, when the line's period must be found
+   *     and its time lies outside the years 1 to 9999 (nothing is written)
    * @throws IllegalStateException when the sink is closed or failed earlier
    * @throws UncheckedIOException naming the operation and the path when writing or rotating
    *     failed
@@ -282,6 +287,9 @@ public final class RotatingFileSink implements LineSink {
   /** Start of file, period boundary, size limit, or not open: the rare cases. */
   private void slowWrite(byte[] line, int offset, int length, long t) {
     ensureOpen();
+    if (trigger.timeBased()) {
+      PeriodGrid.checkTime(t); // before anything changes: a refused line leaves no trace
+    }
     if (!started) {
       started = true;
       boolean existing = existingModifiedMillis != Long.MIN_VALUE;

@@ -314,6 +314,43 @@ class TimeRotationTest {
     assertEquals(10, TestLines.lines(dir.resolve("access.log.2026-01-04.gz")).size());
   }
 
+  /**
+   * An event time whose period cannot be found (beyond the years 1 to 9999) is refused with an
+   * {@link IllegalArgumentException} naming it, before the sink changes anything: the lines
+   * already written, in the file and in the buffer, stay where they were, and later lines go
+   * on as before.
+   */
+  @Test
+  void extremeTimesAreRefusedNamingTheValueAndDamageNothing() throws IOException {
+    Path active = dir.resolve("access.log");
+    Files.writeString(active, TestLines.line(0) + "\n");
+    Files.setLastModifiedTime(active, java.nio.file.attribute.FileTime.fromMillis(START - DAY));
+    byte[] b = TestLines.bytes(99);
+    try (RotatingFileSink sink = FileSinks.rotating(active).daily().build()) {
+      for (long t : new long[] {Long.MAX_VALUE, Long.MIN_VALUE}) {
+        // the first line: the lines the previous run left are not archived for it
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
+            IllegalArgumentException.class, () -> sink.write(b, 0, b.length, t));
+        assertTrue(e.getMessage().startsWith("time " + t + " ("), e.getMessage());
+        assertTrue(e.getMessage().endsWith(" is outside the range time rotation supports,"
+            + " 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999Z"), e.getMessage());
+      }
+      for (int i = 1; i <= 2; i++) {
+        byte[] line = TestLines.bytes(i);
+        sink.write(line, 0, line.length, START + i);
+      }
+      // later: past the period's end, so the sink looks for the next one
+      org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+          () -> sink.write(b, 0, b.length, Long.MAX_VALUE));
+      byte[] line = TestLines.bytes(3);
+      sink.write(line, 0, line.length, START + 3);
+    }
+    assertEquals(List.of("access.log", "access.log.2025-12-31"), TestLines.names(dir));
+    assertEquals(List.of(TestLines.line(0)),
+        TestLines.lines(dir.resolve("access.log.2025-12-31")));
+    assertEquals(LongsRange.of(1, 4), TestLines.seqs(TestLines.lines(active)));
+  }
+
   /** A clock that tests move by hand. */
   static final class MutableClock extends Clock {
     private long millis;

@@ -20,12 +20,20 @@ import org.jspecify.annotations.Nullable;
  * one longer period (the one running when the clocks go back, whichever pass through the hour
  * an instant is on), the skipped hour in spring makes one shorter.
  *
+ * <p>Instants from the start of year 1 to the end of year 9999 (UTC) have periods; others are
+ * refused ({@link #checkTime(long)}), which keeps every boundary far from the ends of
+ * {@code long} milliseconds and every date in a name at four digits.
+ *
  * @param period the length of a period: positive, whole milliseconds, dividing a day evenly or
  *     a whole number of days
  * @param zone the zone whose local time the boundaries follow
  */
 public record PeriodGrid(Duration period, ZoneId zone) {
   private static final long DAY = 86_400_000L;
+  /** The first instant that has a period: 0001-01-01T00:00:00Z. */
+  public static final long MIN_MILLIS = -62_135_596_800_000L;
+  /** The last instant that has a period: 9999-12-31T23:59:59.999Z. */
+  public static final long MAX_MILLIS = 253_402_300_799_999L;
 
   /**
    * Checks the period.
@@ -63,6 +71,22 @@ public record PeriodGrid(Duration period, ZoneId zone) {
     return null;
   }
 
+  /**
+   * Checks that {@code epochMillis} has a period: that it lies from {@link #MIN_MILLIS} to
+   * {@link #MAX_MILLIS}.
+   *
+   * @param epochMillis an instant
+   * @throws IllegalArgumentException naming the instant and the range when it does not
+   */
+  public static void checkTime(long epochMillis) {
+    if (epochMillis < MIN_MILLIS || epochMillis > MAX_MILLIS) {
+      throw new IllegalArgumentException(String.format(Locale.ROOT,
+          "time %d (%s) is outside the range time rotation supports, %s to %s", epochMillis,
+          Instant.ofEpochMilli(epochMillis), Instant.ofEpochMilli(MIN_MILLIS),
+          Instant.ofEpochMilli(MAX_MILLIS)));
+    }
+  }
+
   private long millis() {
     return period.toMillis();
   }
@@ -72,6 +96,8 @@ public record PeriodGrid(Duration period, ZoneId zone) {
    *
    * @param epochMillis an instant
    * @return the first millisecond of its period
+   * @throws IllegalArgumentException when the instant has no period (see
+   *     {@link #checkTime(long)})
    */
   public long start(long epochMillis) {
     return bounds(epochMillis)[0];
@@ -82,12 +108,15 @@ public record PeriodGrid(Duration period, ZoneId zone) {
    *
    * @param epochMillis an instant
    * @return the next boundary after it, always greater than {@code epochMillis}
+   * @throws IllegalArgumentException when the instant has no period (see
+   *     {@link #checkTime(long)})
    */
   public long end(long epochMillis) {
     return bounds(epochMillis)[1];
   }
 
   private long[] bounds(long t) {
+    checkTime(t);
     ZonedDateTime z = Instant.ofEpochMilli(t).atZone(zone);
     ZoneOffsetTransition overlap = zone.getRules().getTransition(z.toLocalDateTime());
     if (overlap != null && overlap.isOverlap() && z.getOffset().equals(overlap.getOffsetAfter())) {

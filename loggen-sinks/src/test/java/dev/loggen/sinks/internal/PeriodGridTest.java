@@ -53,6 +53,32 @@ class PeriodGridTest {
     assertEquals("yyyy-MM-dd-HH", g.dateFormat());
   }
 
+  @Test
+  void timesOutsideYearsOneToNineThousandNineHundredNinetyNineAreRefusedNamingTheValue() {
+    String range = " is outside the range time rotation supports, 0001-01-01T00:00:00Z to"
+        + " 9999-12-31T23:59:59.999Z";
+    for (Duration p : new Duration[] {Duration.ofDays(1), Duration.ofHours(1),
+        Duration.ofDays(7)}) {
+      PeriodGrid g = new PeriodGrid(p, NY);
+      IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(
+          IllegalArgumentException.class, () -> g.end(Long.MAX_VALUE));
+      assertEquals("time 9223372036854775807 (+292278994-08-17T07:12:55.807Z)" + range,
+          e.getMessage(), p::toString);
+      e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+          () -> g.start(Long.MIN_VALUE));
+      assertEquals("time -9223372036854775808 (-292275055-05-16T16:47:04.192Z)" + range,
+          e.getMessage(), p::toString);
+      long last = at("9999-12-31T23:59:59.999Z");
+      assertTrue(g.end(last) > last, p::toString);
+      assertTrue(g.start(at("0001-01-01T00:00:00Z")) <= at("0001-01-01T00:00:00Z"),
+          p::toString);
+      org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+          () -> g.end(last + 1));
+      org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+          () -> g.start(at("0001-01-01T00:00:00Z") - 1));
+    }
+  }
+
   static Stream<Arguments> fallBackDays() {
     return Stream.of(Duration.ofMinutes(10), Duration.ofMinutes(15), Duration.ofMinutes(30),
         Duration.ofMinutes(40), Duration.ofHours(1), Duration.ofHours(2)).flatMap(p -> Stream.of(
