@@ -241,9 +241,9 @@ class RunTest {
         "--report", "report.json");
     assertEquals(Main.OK, c.code, c.toString());
     Path logs = dir.resolve("logs");
-    assertEquals(List.of("access.log", "access.log.2026-02-01-01.gz",
-        "access.log.2026-02-01-02.gz", "error.log", "error.log.2026-02-01-01.gz",
-        "error.log.2026-02-01-02.gz"), Cli.files(logs));
+    assertEquals(List.of("access.log", "access.log.2026-02-01-01.1.gz",
+        "access.log.2026-02-01-02.1.gz", "error.log", "error.log.2026-02-01-01.1.gz",
+        "error.log.2026-02-01-02.1.gz"), Cli.files(logs));
     for (String f : Cli.files(logs)) {
       Cli.lines(logs.resolve(f)); // whole lines, valid gzip
     }

@@ -65,11 +65,13 @@ import org.jspecify.annotations.Nullable;
  *   <li>size only: numbers that shift, {@code access.log.1} the newest, then
  *       {@code access.log.2}, ... (each rollover renames every archive, as logrotate does;
  *       bound their number with {@link Builder#keep(int)});
- *   <li>time only: the period's date ({@code dateext}), {@code access.log.2026-01-01}, or
- *       {@code access.log.2026-01-01-13} for hourly periods ({@code -HHmm} for minutes,
- *       {@code -HHmmss} for seconds), the date of the period's start in the zone;
- *   <li>time and size: the date then a number counting up within the period,
- *       {@code access.log.2026-01-01.1}, {@code access.log.2026-01-01.2}, ...;
+ *   <li>time, with or without size: the period's date ({@code dateext}) then a number counting
+ *       up within it, {@code access.log.2026-01-01.1}, {@code access.log.2026-01-01.2}, ..., or
+ *       {@code access.log.2026-01-01-13.1} for hourly periods ({@code -HHmm} for minutes,
+ *       {@code -HHmmss} for seconds), the date of the period's start in the zone. A period gets
+ *       more than one file when size rotation splits it, or when a run is repeated over days
+ *       that have archives already: the number moves on to a free one, as the command line's
+ *       names ({@code access.log.2026-11-26.1.gz}) do;
  *   <li>plus {@code .gz} with {@link Builder#gzip()}.
  * </ul>
  * A {@link Builder#pattern(String) pattern} names archives as logback does instead:
@@ -77,8 +79,8 @@ import org.jspecify.annotations.Nullable;
  * (without time rotation, the date of the file's first line), {@code %i} an index counting up
  * from 0 within each date (never shifting), and a {@code .gz} suffix meaning compressed.
  * Archives are written in the active file's directory. An archive name that exists already is
- * never overwritten: {@code %i} moves on to a free number; without {@code %i} the rollover
- * fails with an exception naming the file.
+ * never overwritten: the default names and {@code %i} move on to a free number; with a pattern
+ * without {@code %i} the rollover fails with an exception naming the file and the pattern.
  *
  * <p>Each archive's modification time is set to the time of its last line (the event time in
  * {@link TimeSource#EVENT} mode), so the directory looks like a real server's history and
@@ -615,7 +617,8 @@ public final class RotatingFileSink implements LineSink {
      * Names archives by a logback-like pattern instead of logrotate's suffixes:
      * {@code %d{yyyy-MM-dd}} (or {@code %d}) the date, {@code %i} the index, {@code %%} a
      * percent sign, a trailing {@code .gz} for compression; for example
-     * {@code access-%d{yyyy-MM-dd}.%i.log.gz}.
+     * {@code access-%d{yyyy-MM-dd}.%i.log.gz}. Without {@code %i}, a rollover whose archive name
+     * exists already (a run repeated over the same days) fails rather than overwrite it.
      *
      * @param pattern a file name, without directory
      * @return this builder
@@ -907,10 +910,9 @@ public final class RotatingFileSink implements LineSink {
           checkDistinctDates(names, grid, pattern);
         }
       } else if (grid != null) {
-        names = NameTemplate.logrotate(activeName, grid.dateFormat(), maxSize != null,
-            level > 0, zone);
+        names = NameTemplate.logrotate(activeName, grid.dateFormat(), level > 0, zone);
       } else {
-        names = NameTemplate.logrotate(activeName, null, true, level > 0, zone);
+        names = NameTemplate.logrotate(activeName, null, level > 0, zone);
         shifting = true;
       }
       return new Plan(abs, trigger, grid, names, shifting, indexBase, level);

@@ -17,6 +17,9 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.jspecify.annotations.Nullable;
 
 /** Time-based rotation driven by simulated event time (and a hand-advanced wall clock). */
 class TimeRotationTest {
@@ -50,7 +53,7 @@ class TimeRotationTest {
     List<String> names = TestLines.names(dir);
     List<String> expected = new ArrayList<>();
     for (int day = 23; day <= 29; day++) {
-      expected.add(String.format("access.log.2026-01-%02d.gz", day));
+      expected.add(String.format("access.log.2026-01-%02d.1.gz", day));
     }
     List<String> archives = names.stream().filter(n -> n.startsWith("access.log.2026-01"))
         .toList();
@@ -83,10 +86,10 @@ class TimeRotationTest {
         sink.write(b, 0, b.length, START + hour * 3_600_000L);
       }
     }
-    assertEquals(List.of("access.log", "access.log.2026-01-01", "access.log.2026-01-02",
-        "access.log.2026-01-03", "access.log.2026-01-04", "access.log.2026-01-05",
-        "access.log.2026-01-06"), TestLines.names(dir));
-    assertEquals(24, TestLines.lines(dir.resolve("access.log.2026-01-03")).size());
+    assertEquals(List.of("access.log", "access.log.2026-01-01.1", "access.log.2026-01-02.1",
+        "access.log.2026-01-03.1", "access.log.2026-01-04.1", "access.log.2026-01-05.1",
+        "access.log.2026-01-06.1"), TestLines.names(dir));
+    assertEquals(24, TestLines.lines(dir.resolve("access.log.2026-01-03.1")).size());
   }
 
   @Test
@@ -103,7 +106,7 @@ class TimeRotationTest {
         sink.write(b, 0, b.length, times[i]);
       }
     }
-    assertEquals(List.of("access.log", "access.log.2026-01-01", "access.log.2026-01-02"),
+    assertEquals(List.of("access.log", "access.log.2026-01-01.1", "access.log.2026-01-02.1"),
         TestLines.names(dir));
   }
 
@@ -120,9 +123,9 @@ class TimeRotationTest {
       }
     }
     // the second pass belongs to the period that began at 02:45 CEST on the first pass
-    assertEquals(List.of("access.log", "access.log.2026-10-25-0245",
-        "access.log.2026-10-25-0300", "access.log.2026-10-25-0315"), TestLines.names(dir));
-    assertEquals(55, TestLines.lines(dir.resolve("access.log.2026-10-25-0245")).size());
+    assertEquals(List.of("access.log", "access.log.2026-10-25-0245.1",
+        "access.log.2026-10-25-0300.1", "access.log.2026-10-25-0315.1"), TestLines.names(dir));
+    assertEquals(55, TestLines.lines(dir.resolve("access.log.2026-10-25-0245.1")).size());
   }
 
   @Test
@@ -181,9 +184,9 @@ class TimeRotationTest {
         clock.advance(Duration.ofMinutes(5));
       }
     }
-    assertEquals(List.of("access.log", "access.log.2026-01-01-10", "access.log.2026-01-01-11"),
+    assertEquals(List.of("access.log", "access.log.2026-01-01-10.1", "access.log.2026-01-01-11.1"),
         TestLines.names(dir));
-    assertEquals(12, TestLines.lines(dir.resolve("access.log.2026-01-01-10")).size());
+    assertEquals(12, TestLines.lines(dir.resolve("access.log.2026-01-01-10.1")).size());
   }
 
   @Test
@@ -198,9 +201,9 @@ class TimeRotationTest {
       byte[] b = TestLines.bytes(2);
       sink.write(b, 0, b.length, 0L);
     }
-    assertEquals(List.of("access.log", "access.log.2026-01-01-01"), TestLines.names(dir));
+    assertEquals(List.of("access.log", "access.log.2026-01-01-01.1"), TestLines.names(dir));
     assertEquals(List.of(TestLines.line(1)),
-        TestLines.lines(dir.resolve("access.log.2026-01-01-01")));
+        TestLines.lines(dir.resolve("access.log.2026-01-01-01.1")));
     assertEquals(List.of(TestLines.line(2)), TestLines.lines(active));
   }
 
@@ -252,6 +255,53 @@ class TimeRotationTest {
         "access.log"))));
   }
 
+  /**
+   * A backfill of three days into {@code access.log}, a line an hour, as the README's re-run
+   * does; line {@code run * 1000 + day * 100 + hour}.
+   */
+  private void backfillThreeDays(int run, boolean gzip, @Nullable String pattern) {
+    RotatingFileSink.Builder b = FileSinks.rotating(dir.resolve("access.log")).daily();
+    if (gzip) {
+      b.gzip(1);
+    }
+    if (pattern != null) {
+      b.pattern(pattern);
+    }
+    try (RotatingFileSink sink = b.build()) {
+      for (int hour = 0; hour < 3 * 24; hour++) {
+        byte[] line = TestLines.bytes(run * 1000L + hour / 24 * 100 + hour % 24);
+        sink.write(line, 0, line.length, START + hour * 3_600_000L);
+      }
+    }
+  }
+
+  private List<Long> seqsOf(String name) {
+    return TestLines.seqs(TestLines.lines(dir.resolve(name)));
+  }
+
+  /**
+   * Running the same backfill twice appends, as the README says: the default names carry an
+   * index, as the command line's do, and a date that has an archive already gets the next
+   * free index. Nothing is overwritten, every line of both runs is there once.
+   */
+  @ParameterizedTest(name = "gzip {0}")
+  @ValueSource(booleans = {false, true})
+  void reRunningABackfillArchivesUnderTheNextFreeIndex(boolean gzip) {
+    backfillThreeDays(0, gzip, null);
+    backfillThreeDays(1, gzip, null);
+    String gz = gzip ? ".gz" : "";
+    assertEquals(List.of("access.log", "access.log.2026-01-01.1" + gz,
+        "access.log.2026-01-01.2" + gz, "access.log.2026-01-02.1" + gz,
+        "access.log.2026-01-02.2" + gz, "access.log.2026-01-03.1" + gz), TestLines.names(dir));
+    assertEquals(LongsRange.of(0, 24), seqsOf("access.log.2026-01-01.1" + gz));
+    assertEquals(LongsRange.of(1000, 1024), seqsOf("access.log.2026-01-01.2" + gz));
+    assertEquals(LongsRange.of(100, 124), seqsOf("access.log.2026-01-02.1" + gz));
+    assertEquals(LongsRange.of(1100, 1124), seqsOf("access.log.2026-01-02.2" + gz));
+    assertEquals(LongsRange.of(200, 224), seqsOf("access.log.2026-01-03.1" + gz),
+        "the first run's last day, archived when the second run began");
+    assertEquals(LongsRange.of(1200, 1224), seqsOf("access.log"));
+  }
+
   @Test
   void maxAgeDeletesArchivesOlderThanTheEventTime() {
     Path active = dir.resolve("access.log");
@@ -263,8 +313,8 @@ class TimeRotationTest {
       }
     }
     // at day 9 (the last rollover), archives whose last line is older than 3 days go
-    assertEquals(List.of("access.log", "access.log.2026-01-07", "access.log.2026-01-08",
-        "access.log.2026-01-09"), TestLines.names(dir));
+    assertEquals(List.of("access.log", "access.log.2026-01-07.1", "access.log.2026-01-08.1",
+        "access.log.2026-01-09.1"), TestLines.names(dir));
   }
 
   @Test
@@ -287,8 +337,8 @@ class TimeRotationTest {
       }
     }
     assertTrue(total <= 10 * 1024, "archives take " + total + " bytes: " + names);
-    assertTrue(names.contains("access.log.2026-01-09"), "the newest stays: " + names);
-    assertTrue(!names.contains("access.log.2026-01-01"), "the oldest went: " + names);
+    assertTrue(names.contains("access.log.2026-01-09.1"), "the newest stays: " + names);
+    assertTrue(!names.contains("access.log.2026-01-01.1"), "the oldest went: " + names);
   }
 
   @Test
@@ -307,11 +357,11 @@ class TimeRotationTest {
         }
       }
     }
-    assertEquals(List.of("access.log", "access.log.2026-01-04.gz", "access.log.2026-01-05.gz",
-        "error.log", "error.log.2026-01-03.gz", "error.log.2026-01-04.gz",
-        "error.log.2026-01-05.gz"), TestLines.names(dir));
-    assertEquals(2, TestLines.lines(dir.resolve("error.log.2026-01-04.gz")).size());
-    assertEquals(10, TestLines.lines(dir.resolve("access.log.2026-01-04.gz")).size());
+    assertEquals(List.of("access.log", "access.log.2026-01-04.1.gz", "access.log.2026-01-05.1.gz",
+        "error.log", "error.log.2026-01-03.1.gz", "error.log.2026-01-04.1.gz",
+        "error.log.2026-01-05.1.gz"), TestLines.names(dir));
+    assertEquals(2, TestLines.lines(dir.resolve("error.log.2026-01-04.1.gz")).size());
+    assertEquals(10, TestLines.lines(dir.resolve("access.log.2026-01-04.1.gz")).size());
   }
 
   /**
@@ -345,9 +395,9 @@ class TimeRotationTest {
       byte[] line = TestLines.bytes(3);
       sink.write(line, 0, line.length, START + 3);
     }
-    assertEquals(List.of("access.log", "access.log.2025-12-31"), TestLines.names(dir));
+    assertEquals(List.of("access.log", "access.log.2025-12-31.1"), TestLines.names(dir));
     assertEquals(List.of(TestLines.line(0)),
-        TestLines.lines(dir.resolve("access.log.2025-12-31")));
+        TestLines.lines(dir.resolve("access.log.2025-12-31.1")));
     assertEquals(LongsRange.of(1, 4), TestLines.seqs(TestLines.lines(active)));
   }
 

@@ -153,18 +153,19 @@ public final class NameTemplate {
   }
 
   /**
-   * The logrotate-style template for {@code activeName}: {@code access.log.%i} (numbers),
-   * {@code access.log.%d} (dates) or {@code access.log.%d.%i} (dates, then numbers).
+   * The logrotate-style template for {@code activeName}: {@code access.log.%i} (numbers) or
+   * {@code access.log.%d.%i} (dates, then numbers counting up within each date). Dated names
+   * always carry the number, whichever triggers are on, so that an archive of a date that has
+   * one already (a run repeated over the same days) gets the next free number.
    *
    * @param activeName the active file's name
    * @param dateFormat the date format, or {@code null} for numbers only
-   * @param index whether the names carry a number
    * @param gzip whether archives are compressed
    * @param zone the zone the date is written in
    * @return the template
    */
   public static NameTemplate logrotate(String activeName, @Nullable String dateFormat,
-      boolean index, boolean gzip, ZoneId zone) {
+      boolean gzip, ZoneId zone) {
     List<Object> parts = new ArrayList<>();
     StringBuilder source = new StringBuilder(activeName.replace("%", "%%"));
     parts.add(activeName + ".");
@@ -172,15 +173,11 @@ public final class NameTemplate {
     if (dateFormat != null) {
       date = DateTimeFormatter.ofPattern(dateFormat, Locale.ROOT);
       parts.add(DATE);
+      parts.add(".");
       source.append(".%d{").append(dateFormat).append('}');
-      if (index) {
-        parts.add(".");
-      }
     }
-    if (index) {
-      parts.add(INDEX);
-      source.append(".%i");
-    }
+    parts.add(INDEX);
+    source.append(".%i");
     if (gzip) {
       source.append(".gz");
     }

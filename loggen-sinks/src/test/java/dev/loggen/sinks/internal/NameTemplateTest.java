@@ -34,18 +34,22 @@ class NameTemplateTest {
   @Test
   void logrotateStyles() {
     ZoneId utc = ZoneOffset.UTC;
-    NameTemplate numbers = NameTemplate.logrotate("access.log", null, true, true, utc);
+    NameTemplate numbers = NameTemplate.logrotate("access.log", null, true, utc);
     assertEquals("access.log.1", numbers.format(0, 1));
     assertNotNull(numbers.parse("access.log.12.gz"));
     assertNull(numbers.parse("access.log"));
     assertNull(numbers.parse("access.log.x"));
-    NameTemplate dated = NameTemplate.logrotate("access.log", "yyyy-MM-dd-HH", false, false, utc);
-    assertEquals("access.log.2026-01-02-13", dated.format(T, 0));
-    assertEquals(T, dated.parse("access.log.2026-01-02-13").dateMillis());
-    assertFalse(dated.hasIndex());
-    NameTemplate both = NameTemplate.logrotate("a%b.log", "yyyy-MM-dd", true, false, utc);
-    assertEquals("a%b.log.2026-01-02.4", both.format(T, 4));
-    assertNotNull(both.parse("a%b.log.2026-01-02.4"));
+    assertFalse(numbers.hasDate());
+    // dated names always carry a number, as the command line's do
+    NameTemplate dated = NameTemplate.logrotate("access.log", "yyyy-MM-dd-HH", false, utc);
+    assertEquals("access.log.2026-01-02-13.1", dated.format(T, 1));
+    assertEquals(T, dated.parse("access.log.2026-01-02-13.1").dateMillis());
+    assertEquals(2, dated.parse("access.log.2026-01-02-13.2").index());
+    assertTrue(dated.hasIndex());
+    assertNull(dated.parse("access.log.2026-01-02-13"), "not as this template writes it");
+    NameTemplate percent = NameTemplate.logrotate("a%b.log", "yyyy-MM-dd", false, utc);
+    assertEquals("a%b.log.2026-01-02.4", percent.format(T, 4));
+    assertNotNull(percent.parse("a%b.log.2026-01-02.4"));
   }
 
   @Test
