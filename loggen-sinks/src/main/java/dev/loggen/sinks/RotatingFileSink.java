@@ -80,7 +80,8 @@ import org.jspecify.annotations.Nullable;
  * from 0 within each date (never shifting), and a {@code .gz} suffix meaning compressed.
  * Archives are written in the active file's directory. An archive name that exists already is
  * never overwritten: the default names and {@code %i} move on to a free number; with a pattern
- * without {@code %i} the rollover fails with an exception naming the file and the pattern.
+ * without {@code %i} the rollover fails with an exception naming the file and the pattern, and
+ * saying where to add {@code %i}.
  *
  * <p>Each archive's modification time is set to the time of its last line (the event time in
  * {@link TimeSource#EVENT} mode), so the directory looks like a real server's history and

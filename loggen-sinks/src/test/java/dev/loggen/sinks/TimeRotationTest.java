@@ -302,6 +302,26 @@ class TimeRotationTest {
     assertEquals(LongsRange.of(1200, 1224), seqsOf("access.log"));
   }
 
+  /**
+   * A pattern the user set without {@code %i} cannot pick another name: the rollover fails,
+   * saying that it is the pattern that was set and how to fix it, and overwrites nothing.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"access-%d{yyyy-MM-dd}.log", "access-%d{yyyy-MM-dd}.log.gz"})
+  void reRunningWithASetPatternWithoutIndexFailsSayingHowToFixIt(String pattern) {
+    boolean gzip = pattern.endsWith(".gz");
+    backfillThreeDays(0, gzip, pattern);
+    java.io.UncheckedIOException e = org.junit.jupiter.api.Assertions.assertThrows(
+        java.io.UncheckedIOException.class, () -> backfillThreeDays(1, gzip, pattern));
+    String existing = "access-2026-01-01.log" + (gzip ? ".gz" : "");
+    String fixed = gzip ? "access-%d{yyyy-MM-dd}.%i.log.gz" : "access-%d{yyyy-MM-dd}.%i.log";
+    assertEquals("rename failed for " + dir.resolve("access.log") + ": the archive "
+        + dir.resolve(existing) + " exists already and is never overwritten; the pattern you"
+        + " set, '" + pattern + "', has no %i to pick another name: add %i to"
+        + " it, as in '" + fixed + "'", e.getMessage());
+    assertEquals(LongsRange.of(0, 24), seqsOf(existing), "the first run's archive is intact");
+  }
+
   @Test
   void maxAgeDeletesArchivesOlderThanTheEventTime() {
     Path active = dir.resolve("access.log");

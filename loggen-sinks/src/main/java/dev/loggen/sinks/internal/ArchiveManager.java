@@ -231,7 +231,7 @@ public final class ArchiveManager implements RolloverStrategy {
       shiftUp();
       plainName = names.format(nameMillis, indexBase);
     } else {
-      plainName = freeName(nameMillis);
+      plainName = freeName(active, nameMillis);
     }
     Path target = dir.resolve(plainName);
     Path finalPath = gzipLevel > 0 ? dir.resolve(plainName + ".gz") : target;
@@ -250,13 +250,19 @@ public final class ArchiveManager implements RolloverStrategy {
     return finalPath;
   }
 
-  private String freeName(long nameMillis) {
+  private String freeName(Path active, long nameMillis) {
     if (!names.hasIndex()) {
+      // only a pattern the user set lacks %i: the default names always carry one
       String n = names.format(nameMillis, 0);
       if (exists(n)) {
-        throw Retrier.failure("rename", dir.resolve(n), 1, new FileAlreadyExistsException(
-            dir.resolve(n).toString(), null, "an archive of this name exists already; it is"
-                + " never overwritten (pattern '" + names + "' has no %i to pick another name)"));
+        Path plain = dir.resolve(n);
+        Path existing = Files.exists(plain, LinkOption.NOFOLLOW_LINKS) ? plain
+            : dir.resolve(n + ".gz");
+        String message = "the archive " + existing + " exists already and is never"
+            + " overwritten; the pattern you set, '" + names + "', has no %i to pick another"
+            + " name: add %i to it, as in '" + names.withIndex() + "'";
+        throw new UncheckedIOException("rename failed for " + active + ": " + message,
+            new FileAlreadyExistsException(existing.toString(), null, message));
       }
       return n;
     }

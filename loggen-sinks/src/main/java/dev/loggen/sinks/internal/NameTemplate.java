@@ -312,6 +312,33 @@ public final class NameTemplate {
     return t.isSupported(field) ? t.get(field) : dflt;
   }
 
+  /**
+   * This template's pattern with {@code %i} added, for a message that says how to add it: before
+   * the extension that follows the date ({@code access-%d.log} gives {@code access-%d.%i.log}),
+   * else at the end (before {@code .gz}).
+   *
+   * @return the pattern with an index
+   */
+  public String withIndex() {
+    boolean gz = source.endsWith(".gz");
+    String body = gz ? source.substring(0, source.length() - 3) : source;
+    int afterConversions = 0;
+    for (int i = 0; i < body.length(); i++) {
+      if (body.charAt(i) != '%') {
+        continue;
+      }
+      i++;
+      if (i + 1 < body.length() && body.charAt(i) == 'd' && body.charAt(i + 1) == '{') {
+        i = body.indexOf('}', i);
+      }
+      afterConversions = i + 1;
+    }
+    int dot = body.lastIndexOf('.');
+    String indexed = dot >= afterConversions
+        ? body.substring(0, dot) + ".%i" + body.substring(dot) : body + ".%i";
+    return gz ? indexed + ".gz" : indexed;
+  }
+
   @Override
   public String toString() {
     return source;

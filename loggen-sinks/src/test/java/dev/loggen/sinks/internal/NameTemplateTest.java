@@ -53,6 +53,20 @@ class NameTemplateTest {
   }
 
   @Test
+  void whereToAddAnIndex() {
+    ZoneId utc = ZoneOffset.UTC;
+    assertEquals("access-%d{yyyy-MM-dd}.%i.log.gz",
+        NameTemplate.parse("access-%d{yyyy-MM-dd}.log.gz", utc).withIndex());
+    assertEquals("access-%d{yyyy.MM.dd}.%i.log",
+        NameTemplate.parse("access-%d{yyyy.MM.dd}.log", utc).withIndex());
+    assertEquals("access.log.%d.%i", NameTemplate.parse("access.log.%d", utc).withIndex());
+    assertEquals("access.log.%d{yyyy-MM-dd}.%i.gz",
+        NameTemplate.parse("access.log.%d{yyyy-MM-dd}.gz", utc).withIndex());
+    assertEquals("access-%d-100%%.%i.log",
+        NameTemplate.parse("access-%d-100%%.log", utc).withIndex());
+  }
+
+  @Test
   void percentEscapesAndDefaultDate() {
     NameTemplate t = NameTemplate.parse("100%%-%d.log", ZoneOffset.UTC);
     assertEquals("100%-2026-01-02.log", t.format(T, 0));
