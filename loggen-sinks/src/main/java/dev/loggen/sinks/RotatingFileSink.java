@@ -99,6 +99,18 @@ import org.jspecify.annotations.Nullable;
  * (with the current naming settings), never anything else in the directory.
  * {@link #close()} waits for pending compression.
  *
+ * <h2>One writer per file</h2>
+ * The sink owns its active file: while it is open, the sink holds an exclusive
+ * {@link java.nio.channels.FileLock lock} on it (released around each rollover and taken again
+ * on the new file, released on {@link #close()}), and it writes at the position where its last
+ * whole line ended, which is what lets it cut a failed write back without tearing a line. A
+ * second sink on the same path (an access and an error log given one file, say) is refused
+ * when it is built, with an {@link IllegalStateException} naming the path and saying that
+ * another sink in this JVM, or another process, is writing it; it has not touched the file or
+ * its archives then. Other writers are not supported, appending ones included: their lines
+ * would be overwritten or torn. The lock is advisory, so it keeps out only programs that lock
+ * too (another loggen); where the file system has no locks, the sink writes without one.
+ *
  * <h2>Opening an existing file</h2>
  * By default the sink appends. A line that a crash left half written (bytes after the last
  * {@code '\n'}) is cut first, and the number of bytes cut is reported to the
@@ -128,7 +140,8 @@ import org.jspecify.annotations.Nullable;
  * used by one thread at a time: two threads at once can tear or lose lines, and a write that
  * then finds nothing to write fails (as an {@code IOException}, retried, then an
  * {@link UncheckedIOException} naming the path) rather than spinning. Sinks for different files
- * (access and error logs) are independent and may share a directory.
+ * (access and error logs) are independent and may share a directory; two sinks on one file are
+ * refused (see above).
  */
 public final class RotatingFileSink implements LineSink {
   private static final byte NEWLINE = '\n';
@@ -161,12 +174,11 @@ public final class RotatingFileSink implements LineSink {
   private int state = OPEN;
   private @Nullable RuntimeException failure;
 
-  private RotatingFileSink(Builder b, Path abs, TriggeringPolicy trigger,
-      @Nullable ArchiveManager archives) {
+  private RotatingFileSink(Builder b, Builder.Plan p) {
+    Path abs = p.abs();
     this.path = abs;
     this.description = b.toString();
-    this.trigger = trigger;
-    this.rollover = archives;
+    this.trigger = p.trigger();
     this.wall = b.timeSource == TimeSource.WALL ? b.clock : null;
     this.clock = b.clock;
     this.fsync = b.fsync;
@@ -178,7 +190,6 @@ public final class RotatingFileSink implements LineSink {
     long tailLimit = Math.max(1L << 20, 4 * b.bufferSize.bytes());
     this.file = new ActiveFile(abs, b.channels, b.retrier, tailLimit);
     long modified = Long.MIN_VALUE;
-    long cut;
     try {
       if (b.openMode == OpenMode.APPEND && Files.size(abs) > 0) {
         modified = Files.getLastModifiedTime(abs).toMillis();
@@ -186,14 +197,26 @@ public final class RotatingFileSink implements LineSink {
     } catch (IOException e) {
       // a missing file is fine: it is created below
     }
-    try {
-      cut = file.open(b.openMode);
-    } catch (RuntimeException e) {
-      if (archives != null) {
-        archives.close();
+    // the active file first: its lock says whether this sink may touch the file and archives
+    long cut = file.open(b.openMode);
+    ArchiveManager archives = null;
+    if (b.maxSize != null || p.grid() != null) {
+      Retention retention = new Retention(b.keep,
+          b.totalSizeCap == null ? Long.MAX_VALUE : b.totalSizeCap.bytes(),
+          b.maxAge == null ? Long.MAX_VALUE : b.maxAge.toMillis());
+      try {
+        archives = new ArchiveManager(abs, p.names(), p.shifting(), p.indexBase(), p.level(),
+            retention, b.retrier, b.channels, b.fsync.onRotate(), b.warnings);
+      } catch (RuntimeException e) {
+        try {
+          file.close();
+        } catch (RuntimeException suppressed) {
+          e.addSuppressed(suppressed);
+        }
+        throw e;
       }
-      throw e;
     }
+    this.rollover = archives;
     this.existingModifiedMillis = modified;
     this.fileBytes = file.size();
     this.lastSyncMillis = clock.millis();
@@ -813,28 +836,21 @@ public final class RotatingFileSink implements LineSink {
     }
 
     /**
-     * Checks the settings together and against the file system, repairs what a crash left,
-     * and opens the active file.
+     * Checks the settings together and against the file system, opens the active file and
+     * takes its lock, then repairs what a crash left.
      *
      * @return the open sink
      * @throws IllegalArgumentException naming the setting or the path that is wrong: a pattern
      *     that cannot name the files the triggers need, a path that is a directory, a directory
      *     that cannot be created or written, an existing file with {@link #failIfExists()}
+     * @throws IllegalStateException naming the path when another sink (in this JVM, or in a
+     *     process that locks it) is writing the file; nothing was changed then
      * @throws UncheckedIOException when opening or repairing failed
      */
     public RotatingFileSink build() {
       Plan p = plan();
-      Path abs = p.abs();
-      checkFileSystem(abs);
-      Retention retention = new Retention(keep,
-          totalSizeCap == null ? Long.MAX_VALUE : totalSizeCap.bytes(),
-          maxAge == null ? Long.MAX_VALUE : maxAge.toMillis());
-      ArchiveManager archives = null;
-      if (maxSize != null || p.grid() != null) {
-        archives = new ArchiveManager(abs, p.names(), p.shifting(), p.indexBase(), p.level(),
-            retention, retrier, channels, fsync.onRotate(), warnings);
-      }
-      return new RotatingFileSink(this, abs, p.trigger(), archives);
+      checkFileSystem(p.abs());
+      return new RotatingFileSink(this, p);
     }
 
     /** What {@link #plan()} worked out from the settings. */

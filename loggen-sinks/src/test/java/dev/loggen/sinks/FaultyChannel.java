@@ -16,11 +16,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * device")}. {@code failures} counts the writes still to fail; a negative count fails for ever.
  * {@code forces} counts calls of {@link #force(boolean)}; while {@code forceFails} is set, they
  * throw {@code IOException("Input/output error")}. A {@link #stalling} channel takes nothing:
- * every write returns 0.
+ * every write returns 0; one {@link #withoutLocks} has no locks.
  */
 final class FaultyChannel extends FileChannel {
   private final FileChannel delegate;
   private boolean stalls;
+  private boolean lockless;
   private final AtomicInteger failures;
   private final AtomicInteger failed;
   private final AtomicInteger forces;
@@ -48,6 +49,13 @@ final class FaultyChannel extends FileChannel {
   static FaultyChannel stalling(FileChannel delegate) {
     FaultyChannel ch = new FaultyChannel(delegate, new AtomicInteger(), new AtomicInteger());
     ch.stalls = true;
+    return ch;
+  }
+
+  /** A channel on a file system without locks: {@code tryLock} throws an IOException. */
+  static FaultyChannel withoutLocks(FileChannel delegate) {
+    FaultyChannel ch = new FaultyChannel(delegate, new AtomicInteger(), new AtomicInteger());
+    ch.lockless = true;
     return ch;
   }
 
@@ -179,6 +187,9 @@ final class FaultyChannel extends FileChannel {
 
   @Override
   public FileLock tryLock(long position, long size, boolean shared) throws IOException {
+    if (lockless) {
+      throw new IOException("Function not implemented");
+    }
     return delegate.tryLock(position, size, shared);
   }
 

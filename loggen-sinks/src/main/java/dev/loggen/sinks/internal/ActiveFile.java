@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -18,6 +20,12 @@ import org.jspecify.annotations.Nullable;
  * The file a rotating sink is writing: its channel, the position after the last whole line
  * that was written (the "good position"), retries that cut a failed write back to that
  * position before trying again, and the repair of a torn last line on open.
+ *
+ * <p>The sink owns its file: while the channel is open it holds an exclusive lock on it, taken
+ * before anything in the file is changed. Another sink on the same file (in this JVM, or in a
+ * process that locks, such as another loggen) is refused with an
+ * {@link IllegalStateException}. Where the file system has no locks, the file is written
+ * without one.
  *
  * <p>Used by one thread at a time.
  */
@@ -65,17 +73,17 @@ public final class ActiveFile {
    * @return the number of bytes of a torn last line that were cut (0 when none)
    * @throws IllegalArgumentException when the file exists and {@code mode} is
    *     {@link OpenMode#FAIL_IF_EXISTS}, or when it has no line end near its end
+   * @throws IllegalStateException when another sink or process holds the file's lock; the file
+   *     is left as it was
    * @throws UncheckedIOException naming the operation and the path when opening failed
    */
   public long open(OpenMode mode) {
-    OpenOption[] options = switch (mode) {
-      case APPEND -> new OpenOption[] {StandardOpenOption.CREATE, StandardOpenOption.READ,
-          StandardOpenOption.WRITE};
-      case TRUNCATE -> new OpenOption[] {StandardOpenOption.CREATE, StandardOpenOption.READ,
-          StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING};
-      case FAIL_IF_EXISTS -> new OpenOption[] {StandardOpenOption.CREATE_NEW,
-          StandardOpenOption.READ, StandardOpenOption.WRITE};
-    };
+    // never TRUNCATE_EXISTING: the file is emptied only once this sink holds its lock
+    OpenOption[] options = mode == OpenMode.FAIL_IF_EXISTS
+        ? new OpenOption[] {StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
+            StandardOpenOption.WRITE}
+        : new OpenOption[] {StandardOpenOption.CREATE, StandardOpenOption.READ,
+            StandardOpenOption.WRITE};
     FileChannel ch;
     try {
       ch = retrier.call("open", path, () -> channels.open(path, options));
@@ -89,6 +97,10 @@ public final class ActiveFile {
     channel = ch;
     long cut;
     try {
+      lock(ch);
+      if (mode == OpenMode.TRUNCATE) {
+        retrier.run("truncate", path, () -> ch.truncate(0));
+      }
       cut = retrier.call("repair", path, () -> cutTornLine(ch));
       position = retrier.call("open", path, ch::size);
       ch.position(position);
@@ -100,6 +112,30 @@ public final class ActiveFile {
       throw (RuntimeException) e;
     }
     return cut;
+  }
+
+  /**
+   * Takes the exclusive lock on the file, or goes on without one where the file system has no
+   * locks ({@code tryLock} throws an {@link IOException}). Closing the channel releases it.
+   */
+  private void lock(FileChannel ch) {
+    FileLock lock;
+    try {
+      lock = ch.tryLock();
+    } catch (OverlappingFileLockException e) {
+      throw new IllegalStateException(taken("another sink in this JVM"), e);
+    } catch (IOException e) {
+      return; // no locks here (some network file systems): advisory anyway
+    }
+    if (lock == null) {
+      throw new IllegalStateException(taken("another process (it holds a lock on the file:"
+          + " another loggen?)"));
+    }
+  }
+
+  private String taken(String by) {
+    return "path " + path + " is being written by " + by + "; a RotatingFileSink owns its file:"
+        + " give each sink a file of its own";
   }
 
   private long cutTornLine(FileChannel ch) throws IOException {
@@ -222,9 +258,10 @@ public final class ActiveFile {
     if (ch == null) {
       ch = channels.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
       try {
+        lock(ch); // the old channel's lock went with it: take it again before cutting back
         ch.truncate(position);
         ch.position(position);
-      } catch (IOException e) {
+      } catch (IOException | RuntimeException e) {
         try {
           ch.close();
         } catch (IOException suppressed) {
@@ -261,7 +298,8 @@ public final class ActiveFile {
   }
 
   /**
-   * Closes the channel; the file can be opened again with {@link #open}.
+   * Closes the channel, which releases the lock; the file can be opened again with
+   * {@link #open}.
    *
    * @throws UncheckedIOException naming the close and the path
    */

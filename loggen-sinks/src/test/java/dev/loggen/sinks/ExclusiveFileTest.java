@@ -1,0 +1,135 @@
+package dev.loggen.sinks;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.loggen.core.DataSize;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A rotating sink owns its file: a second sink on the same path, in this JVM or in another
+ * process, is refused when it opens, before it touches the file or its archives.
+ */
+class ExclusiveFileTest {
+  private static final String OWNS = "; a RotatingFileSink owns its file: give each sink a file"
+      + " of its own";
+
+  @TempDir Path dir;
+
+  private static void write(RotatingFileSink sink, long seq) {
+    byte[] b = TestLines.bytes(seq);
+    sink.write(b, 0, b.length, 0L);
+  }
+
+  /** What a refused second sink must leave as it found it: the file and a compression's tmp. */
+  private record Snapshot(String content, List<String> names) {}
+
+  private Snapshot snapshot(Path active) throws IOException {
+    return new Snapshot(Files.readString(active, StandardCharsets.US_ASCII),
+        TestLines.names(dir));
+  }
+
+  @Test
+  void aSecondSinkOnTheSameFileInThisJvmIsRefusedAndTouchesNothing() throws IOException {
+    Path active = dir.resolve("access.log");
+    String refused = "path " + active + " is being written by another sink in this JVM" + OWNS;
+    try (RotatingFileSink first = FileSinks.rotating(active).build()) {
+      write(first, 0);
+      first.flush();
+      // what a second sink would repair if it went ahead: a torn line, an interrupted gzip
+      Files.writeString(active, "seq=00", StandardOpenOption.APPEND);
+      Files.writeString(dir.resolve(".access.log.1.gz.tmp"), "partial");
+      Snapshot before = snapshot(active);
+      for (RotatingFileSink.Builder second : List.of(FileSinks.rotating(active),
+          FileSinks.rotating(active).truncate(),
+          FileSinks.rotating(active).maxSize(DataSize.ofKilobytes(4)).gzip(1),
+          FileSinks.rotating(active).daily().gzip(1))) {
+        IllegalStateException e = assertThrows(IllegalStateException.class, second::build,
+            second::toString);
+        assertEquals(refused, e.getMessage());
+        assertEquals(before, snapshot(active), "untouched by " + second);
+      }
+    }
+    // once the first is closed, the file is free: the next sink repairs and appends
+    try (RotatingFileSink next = FileSinks.rotating(active).warnings(w -> { }).build()) {
+      assertEquals(6, next.recovery().tornBytesCut());
+      write(next, 1);
+    }
+    assertEquals(TimeRotationTest.LongsRange.of(0, 2), TestLines.seqs(TestLines.lines(active)));
+  }
+
+  @Test
+  void theLockMovesToTheNewFileAtEveryRollover() {
+    Path active = dir.resolve("access.log");
+    try (RotatingFileSink first = FileSinks.rotating(active).maxSize(DataSize.ofKilobytes(4))
+        .build()) {
+      for (long i = 0; i < 200; i++) {
+        write(first, i);
+      }
+      first.flush();
+      assertTrue(first.archives().size() > 2, first.archives()::toString);
+      IllegalStateException e = assertThrows(IllegalStateException.class,
+          () -> FileSinks.rotating(active).build());
+      assertTrue(e.getMessage().contains("another sink in this JVM"), e.getMessage());
+      // an archive is no sink's file: it is not locked
+      try (RotatingFileSink onArchive = FileSinks.rotating(first.archives().get(0)).build()) {
+        assertTrue(onArchive.activeFileBytes() > 0);
+      }
+    }
+  }
+
+  @Test
+  @Timeout(value = 120, unit = TimeUnit.SECONDS)
+  void aFileLockedByAnotherProcessIsRefusedAndLeftAlone() throws Exception {
+    Path active = dir.resolve("access.log");
+    Files.writeString(active, TestLines.line(0) + "\nseq=00");
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Process child = new ProcessBuilder(java, "-Xmx32m", "-XX:+IgnoreUnrecognizedVMOptions",
+        "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-cp", System.getProperty("java.class.path"),
+        LockHolderMain.class.getName(), active.toString()).redirectErrorStream(true).start();
+    try {
+      BufferedReader out = new BufferedReader(
+          new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+      assertEquals("LOCKED", out.readLine());
+      Snapshot before = snapshot(active);
+      IllegalStateException e = assertThrows(IllegalStateException.class,
+          () -> FileSinks.rotating(active).truncate().build());
+      assertEquals("path " + active + " is being written by another process (it holds a lock"
+          + " on the file: another loggen?)" + OWNS, e.getMessage());
+      assertEquals(before, snapshot(active), "neither truncated nor cut");
+    } finally {
+      child.getOutputStream().close();
+      assertTrue(child.waitFor(60, TimeUnit.SECONDS), "the child ends");
+    }
+    try (RotatingFileSink sink = FileSinks.rotating(active).warnings(w -> { }).build()) {
+      assertEquals(6, sink.recovery().tornBytesCut());
+    }
+  }
+
+  @Test
+  void whereTheFileSystemHasNoLocksTheSinkGoesOnWithout() throws IOException {
+    Path active = dir.resolve("access.log");
+    RotatingFileSink.Builder noLocks = FileSinks.rotating(active).channelFactory((p, o) ->
+        FaultyChannel.withoutLocks(FileChannel.open(p, o)));
+    try (RotatingFileSink sink = noLocks.maxSize(DataSize.ofKilobytes(4)).build()) {
+      for (long i = 0; i < 100; i++) {
+        write(sink, i);
+      }
+    }
+    List<String> names = TestLines.names(dir);
+    assertTrue(names.size() > 2, names::toString);
+  }
+}
