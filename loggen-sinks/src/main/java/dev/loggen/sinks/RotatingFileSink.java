@@ -171,6 +171,11 @@ public final class RotatingFileSink implements LineSink {
   private long lastSyncMillis;
   private boolean started;
   private final long existingModifiedMillis;
+  /**
+   * Bytes at the start of the active file that an earlier run wrote: when the file holds no
+   * more than these, it has no line of this sink's and its modification time is left alone.
+   */
+  private long keptBytes;
   private int state = OPEN;
   private @Nullable RuntimeException failure;
 
@@ -219,6 +224,7 @@ public final class RotatingFileSink implements LineSink {
     this.rollover = archives;
     this.existingModifiedMillis = modified;
     this.fileBytes = file.size();
+    this.keptBytes = modified == Long.MIN_VALUE ? 0 : fileBytes;
     this.lastSyncMillis = clock.millis();
     this.recovery = new RecoveryReport(abs, fileBytes, cut,
         archives == null ? List.of() : archives.deletedTemporaries(),
@@ -357,11 +363,11 @@ public final class RotatingFileSink implements LineSink {
       }
       file.close();
       long nameMillis = trigger.timeBased() ? periodStart : fileFirstMillis;
-      long mtime = lastLineMillis == existingModifiedMillis && wall == null
-          ? Long.MIN_VALUE : lastLineMillis;
+      long mtime = fileBytes == keptBytes && wall == null ? Long.MIN_VALUE : lastLineMillis;
       r.rollover(path, nameMillis, mtime, now);
       file.open(OpenMode.APPEND);
       fileBytes = file.size();
+      keptBytes = fileBytes;
     } catch (RuntimeException e) {
       fail(e);
       throw e;
@@ -461,8 +467,9 @@ public final class RotatingFileSink implements LineSink {
     nextBoundary = Long.MIN_VALUE;
     try {
       file.close();
-      if (wall == null && fileBytes > 0 && lastLineMillis != Long.MIN_VALUE
-          && lastLineMillis != existingModifiedMillis) {
+      // Not by comparing times: a run repeated over the same window ends on the time the file
+      // had, and its write had set the modification time to now.
+      if (wall == null && fileBytes > keptBytes && lastLineMillis != Long.MIN_VALUE) {
         FileTime time = FileTime.fromMillis(lastLineMillis);
         retrier.run("set modification time", path, () -> Files.setLastModifiedTime(path, time));
       }

@@ -245,6 +245,18 @@ class TimeRotationTest {
   }
 
   @Test
+  void theSameDayRunAgainAppendsAndKeepsTheTimeOfItsLastLine() {
+    // Before: a repeated run ended on the time the file already had, so the sink took it for a
+    // run that wrote nothing and left the modification time at the wall clock's; the third run
+    // then archived all three under today's date.
+    for (int run = 0; run < 3; run++) {
+      runOneDay(0, "run " + run);
+    }
+    assertEquals(List.of("access.log"), TestLines.names(dir));
+    assertEquals(72, TestLines.lines(dir.resolve("access.log")).size());
+  }
+
+  @Test
   void eventTimeRunOfAnEarlierDayFirstRotatesWhatALaterRunLeft() {
     runOneDay(5, "the later day");
     runOneDay(2, "the earlier day");
