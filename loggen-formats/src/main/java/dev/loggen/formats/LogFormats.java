@@ -164,10 +164,11 @@ public final class LogFormats {
    * {@code %v} and {@code %V} print the event's host; other request headers, cookies,
    * environment variables and notes print {@code -}; {@code %{Content-Type}o} follows the
    * path's extension and {@code %{Content-Length}o} the body size; {@code %I}, {@code %O} and
-   * {@code %S} add estimated header sizes; {@code %p} is 80, {@code %{remote}p} the client port,
-   * {@code %P} and {@code %{tid}P} a worker derived from the session id; {@code %U} and
-   * {@code %f} print the percent-decoded path as httpd logs {@code r->uri}, under
-   * {@code /var/www/html} for {@code %f}.
+   * {@code %S} add estimated header sizes (a sum past {@link Long#MAX_VALUE}, for a body of
+   * nearly that size, prints {@code 9223372036854775807}); {@code %p} is 80,
+   * {@code %{remote}p} the client port, {@code %P} and {@code %{tid}P} a worker derived from
+   * the session id; {@code %U} and {@code %f} print the percent-decoded path as httpd logs
+   * {@code r->uri}, under {@code /var/www/html} for {@code %f}.
    *
    * @param logFormat the format string, e.g. {@code %h %l %u %t \"%r\" %>s %b}
    * @return the format, named {@code apache}
@@ -207,9 +208,10 @@ public final class LogFormats {
    * print the event's values; other headers and cookies are unset. {@code $uri} is the
    * percent-decoded path (nginx also merges slashes and resolves dot segments; loggen does
    * not). {@code $request_time} and {@code $msec} have millisecond precision;
-   * {@code $body_bytes_sent} prints {@code 0} for an empty body. The string is read as nginx's
-   * configuration reader reads a quoted string ({@code \"}, {@code \'}, {@code \\}, {@code \t});
-   * {@code \n} and {@code \r} are refused.
+   * {@code $body_bytes_sent} prints {@code 0} for an empty body; {@code $bytes_sent} adds the
+   * header size as Apache's {@code %O} does. The string is read as nginx's configuration
+   * reader reads a quoted string ({@code \"}, {@code \'}, {@code \\}, {@code \t}); {@code \n}
+   * and {@code \r} are refused.
    *
    * @param logFormat the format string
    * @param escape the {@code escape=} parameter

@@ -134,6 +134,28 @@ final class Derived {
     return n + 160 + 2;
   }
 
+  /**
+   * Bytes sent ({@code %O}, {@code $bytes_sent}): the response headers and the body, or
+   * {@link Long#MAX_VALUE} when a body near that size would make the sum overflow.
+   */
+  static long bytesSent(AccessEvent e) {
+    return saturatedSum(responseHeaderBytes(e), e.bytes());
+  }
+
+  /**
+   * Bytes received and sent ({@code %S}): the request, the response headers and the body, or
+   * {@link Long#MAX_VALUE} when a body near that size would make the sum overflow.
+   */
+  static long bytesBoth(AccessEvent e) {
+    return saturatedSum(requestBytes(e) + responseHeaderBytes(e), e.bytes());
+  }
+
+  /** {@code a + b} for non-negative counts, {@link Long#MAX_VALUE} where that overflows. */
+  static long saturatedSum(long a, long b) {
+    long sum = a + b;
+    return sum < 0 ? Long.MAX_VALUE : sum;
+  }
+
   /** Bytes of the response status line and headers. */
   static long responseHeaderBytes(AccessEvent e) {
     long n = 9 + 4 + 2 + 2 + 37 + 22 + 2; // status line (reason ~2), Date, Server, final CRLF

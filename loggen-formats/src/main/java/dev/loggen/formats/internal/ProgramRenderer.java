@@ -157,10 +157,9 @@ final class ProgramRenderer implements LogFormat.Renderer {
         }
       }
       case Item.BYTES -> o.putLong(e.bytes());
-      case Item.BYTES_SENT -> o.putLong(e.bytes() + Derived.responseHeaderBytes(e));
+      case Item.BYTES_SENT -> o.putLong(Derived.bytesSent(e));
       case Item.BYTES_RECEIVED -> o.putLong(Derived.requestBytes(e));
-      case Item.BYTES_BOTH -> o.putLong(
-          Derived.requestBytes(e) + e.bytes() + Derived.responseHeaderBytes(e));
+      case Item.BYTES_BOTH -> o.putLong(Derived.bytesBoth(e));
       case Item.DURATION_US -> o.putLong(e.responseTimeMicros());
       case Item.DURATION_MS -> o.putLong(e.responseTimeMicros() / 1000);
       case Item.DURATION_S -> o.putLong(e.responseTimeMicros() / 1_000_000);
