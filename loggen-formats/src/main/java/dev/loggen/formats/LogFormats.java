@@ -115,7 +115,7 @@ public final class LogFormats {
    * ecs.version                "8.11.0"
    * event.kind, category, type "event", ["web"], ["access"]
    * event.outcome              "success" below status 400, else "failure"
-   * event.duration             response time in nanoseconds
+   * event.duration             response time in nanoseconds (at most 9223372036854775807)
    * source.ip                  client address
    * user.name                  user (object omitted when there is none)
    * http.version               "1.1" (the protocol without "HTTP/")

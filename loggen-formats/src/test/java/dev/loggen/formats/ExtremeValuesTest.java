@@ -42,6 +42,29 @@ class ExtremeValuesTest {
     }
   }
 
+  /**
+   * ECS's {@code event.duration} is in nanoseconds: a response time of more than
+   * {@code Long.MAX_VALUE / 1000} microseconds (292 years) prints the largest long instead of a
+   * wrapped, negative duration.
+   */
+  @Test
+  void ecsDurationsNearTheLargestLongStopThere() {
+    assertEquals(MAX, ecsDuration(Long.MAX_VALUE));
+    assertEquals(MAX, ecsDuration(Long.MAX_VALUE / 1000 + 1));
+    assertEquals("9223372036854775000", ecsDuration(Long.MAX_VALUE / 1000));
+    assertEquals("1234567000", ecsDuration(1_234_567));
+  }
+
+  private static String ecsDuration(long micros) {
+    AccessEvent b = HostileContentTest.BASE;
+    AccessEvent e = new AccessEvent(b.epochMillis(), b.offset(), b.clientAddress(), b.ident(),
+        b.user(), b.method(), b.path(), b.protocol(), b.status(), b.bytes(), b.referrer(),
+        b.userAgent(), micros, b.host(), b.sessionId(), b.state(), b.visitorKind(), b.scenario());
+    String line = LogFormats.ecs().format(e);
+    int at = line.indexOf("\"duration\":") + "\"duration\":".length();
+    return line.substring(at, line.indexOf('}', at));
+  }
+
   private static long sent(long bytes) {
     return Long.parseLong(LogFormats.apache("%O").format(HostileContentTest.BASE.withStatus(200,
         bytes)));

@@ -226,6 +226,11 @@ final class JsonFormat implements LogFormat, HasParser {
   private static final byte[] SUCCESS = b("success");
   private static final byte[] FAILURE = b("failure");
 
+  /** Microseconds as ECS's nanoseconds; past 292 years, the largest long. */
+  private static long nanos(long micros) {
+    return micros > Long.MAX_VALUE / 1000 ? Long.MAX_VALUE : micros * 1000;
+  }
+
   private static final class EcsRenderer extends Base {
     @Override
     public void render(AccessEvent e, LineBuffer out) {
@@ -235,7 +240,7 @@ final class JsonFormat implements LogFormat, HasParser {
       o.put(E_EVENT);
       o.put(e.status() >= 400 ? FAILURE : SUCCESS);
       o.put(E_DURATION);
-      o.putLong(e.responseTimeMicros() * 1000);
+      o.putLong(nanos(e.responseTimeMicros()));
       o.put(E_SOURCE);
       str(clients, e.clientAddress());
       if (e.user() != null) {
