@@ -2,8 +2,9 @@ package dev.loggen.formats;
 
 /**
  * A line that does not match its format. Says where (line number and 1-based column) and what
- * was expected there, e.g. {@code line 8899, column 247: expected '"' after %{User-Agent}i,
- * found the end of the line}.
+ * was expected there, then what was found and the line, e.g. {@code line 8899, column 183:
+ * expected '"' after %{User-agent}i, found the end of the line} for a Combined line cut off
+ * inside its user agent.
  */
 public final class LogParseException extends RuntimeException {
   /** Serial form version. */
@@ -25,7 +26,7 @@ public final class LogParseException extends RuntimeException {
    * @param lineNumber 1-based number of the line in its file or stream
    * @param column 1-based column (in chars) where the line stops matching; one past the last
    *     char when the line ended too early
-   * @param expected what the format wanted there, e.g. {@code '"' after %{User-Agent}i}
+   * @param expected what the format wanted there, e.g. {@code '"' after %{User-agent}i}
    * @param line the whole line
    */
   public LogParseException(long lineNumber, int column, String expected, String line) {

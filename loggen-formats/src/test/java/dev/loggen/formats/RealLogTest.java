@@ -2,6 +2,7 @@ package dev.loggen.formats;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -14,6 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
@@ -77,6 +80,24 @@ class RealLogTest {
     // the lines after it were parsed
     assertTrue(results.get(TRUNCATED_LINE).isParsed());
     assertEquals(9_999, results.stream().filter(ParseResult::isParsed).count());
+  }
+
+  /**
+   * The example message in {@link LogParseException}'s Javadoc is this log's truncated line as
+   * the parser really reports it.
+   */
+  @Test
+  void theExceptionJavadocQuotesTheRealMessage() throws IOException {
+    // the module's directory: Maven's surefire names it, an IDE runs tests from it
+    String source = Files.readString(Path.of(System.getProperty("basedir", "."),
+        "src/main/java/dev/loggen/formats/LogParseException.java"));
+    Matcher m = Pattern.compile("e\\.g\\. \\{@code (line [^}]*\\}i,[^}]*)\\}").matcher(source);
+    assertTrue(m.find(), "no example message in the Javadoc");
+    String example = m.group(1).replaceAll("\\s*\\n\\s*\\*\\s*", " ");
+    String line = Files.readAllLines(file, StandardCharsets.ISO_8859_1).get(TRUNCATED_LINE - 1);
+    LogParseException e = assertThrows(LogParseException.class,
+        () -> LogParsers.combined().parseLine(line, TRUNCATED_LINE));
+    assertEquals(example + ": " + line, e.getMessage());
   }
 
   @Test
