@@ -49,25 +49,29 @@ public interface LogParser {
    * Parses every line of {@code reader}, lazily, one result per line (LF, CR or CRLF ends a
    * line), numbering lines from 1. Malformed lines become {@link ParseResult.Malformed} results
    * and parsing goes on. Closing the stream closes the reader; an I/O error is thrown as
-   * {@link java.io.UncheckedIOException}.
+   * {@link java.io.UncheckedIOException} naming the line and the cause.
    *
    * @param reader the text to parse
    * @return the results, in line order
    */
   default Stream<ParseResult> parseAll(Reader reader) {
-    return LineResults.stream(this, Objects.requireNonNull(reader, "reader"));
+    return LineResults.stream(this, Objects.requireNonNull(reader, "reader"), null);
   }
 
   /**
    * Parses every line of a UTF-8 file, lazily, as {@link #parseAll(Reader)} does; bytes that
-   * are not UTF-8 read as U+FFFD. Close the stream (try-with-resources) to close the file.
+   * are not UTF-8 read as U+FFFD. Close the stream (try-with-resources) to close the file. A
+   * read error is thrown from the stream as {@link java.io.UncheckedIOException} naming the
+   * file, the line and the cause.
    *
    * @param file the log file
    * @return the results, in line order
-   * @throws java.io.UncheckedIOException when the file cannot be opened, naming it
+   * @throws java.io.UncheckedIOException when the file cannot be opened, naming it and the
+   *     cause (no such file, a directory, permission denied, ...)
    */
   default Stream<ParseResult> parseAll(Path file) {
-    return LineResults.stream(this, LineResults.open(Objects.requireNonNull(file, "file")));
+    Objects.requireNonNull(file, "file");
+    return LineResults.stream(this, LineResults.open(file), file);
   }
 
   /**

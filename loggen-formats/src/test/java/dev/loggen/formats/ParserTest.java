@@ -7,13 +7,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loggen.core.AccessEvent;
 import dev.loggen.core.VisitorKind;
+import java.io.IOException;
+import java.io.Reader;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Parser behaviour on bad lines, streams, and JSON written by others. */
 class ParserTest {
@@ -96,6 +103,59 @@ class ParserTest {
     }
     assertEquals(List.of("frank", "anna", "frank"), users);
     assertEquals(List.of(2L, 4L), errorLines);
+  }
+
+  /** A file that cannot be read is named in the error, with the cause. */
+  @Test
+  void filesThatCannotBeReadAreNamedWithTheCause(@TempDir Path dir) {
+    assertEquals("cannot read " + dir + ": it is a directory", readFails(dir).getMessage());
+    Path missing = dir.resolve("missing.log");
+    assertEquals("cannot read " + missing + ": no such file", readFails(missing).getMessage());
+  }
+
+  /** Linux's {@code /proc/self/mem} opens, but reading it at offset 0 fails (EIO). */
+  @Test
+  void aReadErrorNamesTheFileTheLineAndTheCause() {
+    Path mem = Path.of("/proc/self/mem");
+    Assumptions.assumeTrue(Files.isReadable(mem), "no " + mem + " here");
+    String message = readFails(mem).getMessage();
+    assertTrue(message.startsWith("cannot read line 1 of /proc/self/mem: java.io.IOException: "),
+        message);
+  }
+
+  @Test
+  void aReadErrorOfAReaderNamesTheLineAndTheCause() {
+    Reader failing = new Reader() {
+      private final Reader text = new StringReader(GOOD + "\n" + GOOD + "\n");
+
+      @Override
+      public int read(char[] buf, int off, int len) throws IOException {
+        int n = text.read(buf, off, len);
+        if (n < 0) {
+          throw new IOException("disk on fire");
+        }
+        return n;
+      }
+
+      @Override
+      public void close() {
+        // nothing to release
+      }
+    };
+    UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> {
+      try (Stream<ParseResult> s = LogParsers.combined().parseAll(failing)) {
+        s.count();
+      }
+    });
+    assertEquals("cannot read line 3: java.io.IOException: disk on fire", e.getMessage());
+  }
+
+  private static UncheckedIOException readFails(Path file) {
+    return assertThrows(UncheckedIOException.class, () -> {
+      try (Stream<ParseResult> s = LogParsers.combined().parseAll(file)) {
+        s.count();
+      }
+    });
   }
 
   @Test

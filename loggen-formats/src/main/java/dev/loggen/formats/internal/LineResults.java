@@ -10,7 +10,9 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
@@ -25,13 +27,17 @@ public final class LineResults {
   private LineResults() {}
 
   /**
-   * A lazy stream of results, one per line; closing it closes the reader.
+   * A lazy stream of results, one per line; closing it closes the reader. A read error is
+   * thrown from the stream as {@link UncheckedIOException} naming the line, the file if there
+   * is one, and the cause.
    *
    * @param parser the parser for each line
    * @param reader the text
+   * @param file the file the reader reads, for messages, or null
    * @return the results in line order
    */
-  public static Stream<ParseResult> stream(LogParser parser, Reader reader) {
+  public static Stream<ParseResult> stream(LogParser parser, Reader reader, @Nullable Path file) {
+    String of = file == null ? "" : " of " + file;
     BufferedReader in = reader instanceof BufferedReader b ? b : new BufferedReader(reader, 65_536);
     Iterator<ParseResult> it = new Iterator<>() {
       private long lineNumber;
@@ -44,7 +50,8 @@ public final class LineResults {
           try {
             next = in.readLine();
           } catch (IOException e) {
-            throw new UncheckedIOException("cannot read line " + (lineNumber + 1), e);
+            throw new UncheckedIOException(
+                "cannot read line " + (lineNumber + 1) + of + ": " + reason(e), e);
           }
           done = next == null;
         }
@@ -73,7 +80,8 @@ public final class LineResults {
           try {
             in.close();
           } catch (IOException e) {
-            throw new UncheckedIOException("cannot close the reader", e);
+            throw new UncheckedIOException(
+                "cannot close " + (file == null ? "the reader" : file) + ": " + reason(e), e);
           }
         });
   }
@@ -83,14 +91,31 @@ public final class LineResults {
    *
    * @param file the file
    * @return a reader
+   * @throws UncheckedIOException naming the file and the cause: no such file, a directory, ...
    */
   public static Reader open(Path file) {
     try {
+      if (Files.isDirectory(file)) {
+        // opening one succeeds on Linux; only the first read would fail
+        throw new UncheckedIOException("cannot read " + file + ": it is a directory",
+            new IOException(file + " is a directory"));
+      }
       return new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8.newDecoder()
           .onMalformedInput(CodingErrorAction.REPLACE)
           .onUnmappableCharacter(CodingErrorAction.REPLACE));
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot open " + file, e);
+      throw new UncheckedIOException("cannot read " + file + ": " + reason(e), e);
     }
+  }
+
+  /** What went wrong, without repeating the path that the file-system exceptions hold. */
+  private static String reason(IOException e) {
+    if (e instanceof NoSuchFileException) {
+      return "no such file";
+    }
+    if (e instanceof AccessDeniedException) {
+      return "permission denied";
+    }
+    return e.toString();
   }
 }
