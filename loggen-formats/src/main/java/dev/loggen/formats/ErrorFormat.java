@@ -2,6 +2,7 @@ package dev.loggen.formats;
 
 import dev.loggen.core.LogFormat;
 import java.util.Locale;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -38,6 +39,7 @@ public enum ErrorFormat {
    * @return {@link #NGINX} or {@link #APACHE}
    */
   public static ErrorFormat defaultFor(LogFormat access) {
+    Objects.requireNonNull(access, "access");
     return "nginx".equals(access.name()) ? NGINX : APACHE;
   }
 

@@ -1,5 +1,7 @@
 package dev.loggen.formats;
 
+import java.util.Objects;
+
 /**
  * A line that does not match its format. Says where (line number and 1-based column) and what
  * was expected there, then what was found and the line, e.g. {@code line 8899, column 183:
@@ -38,6 +40,8 @@ public final class LogParseException extends RuntimeException {
   }
 
   private static String message(long lineNumber, int column, String expected, String line) {
+    Objects.requireNonNull(expected, "expected");
+    Objects.requireNonNull(line, "line");
     String found = column - 1 < line.length()
         ? "found " + describe(line.charAt(column - 1))
         : "found the end of the line";

@@ -117,6 +117,6 @@ public record LogRecord(
    * @return its unescaped text, or null when the format has no such field
    */
   public @Nullable String field(String name) {
-    return fields.get(name);
+    return fields.get(Objects.requireNonNull(name, "name"));
   }
 }

@@ -6,7 +6,9 @@
  * into {@link dev.loggen.formats.LogRecord}s.
  *
  * <p>Everything in this package is immutable and thread-safe except the renderers that
- * {@link dev.loggen.core.LogFormat#newRenderer()} returns, which belong to one thread. Classes in
+ * {@link dev.loggen.core.LogFormat#newRenderer()} returns, which belong to one thread. Nothing
+ * takes null but what is marked {@code @Nullable}: a null argument elsewhere is a
+ * {@link NullPointerException} naming the parameter, thrown before anything is done. Classes in
  * {@code dev.loggen.formats.internal} are not part of the API.
  */
 @NullMarked

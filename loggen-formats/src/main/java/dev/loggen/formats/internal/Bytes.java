@@ -6,6 +6,7 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -68,7 +69,7 @@ final class Bytes {
    * {@link #detach}. {@link #reset} must not be called while attached.
    */
   void attach(LineBuffer out) {
-    out.ensureCapacity(ATTACH_ROOM);
+    Objects.requireNonNull(out, "out").ensureCapacity(ATTACH_ROOM);
     target = out;
     buf = out.array();
     len = out.length();

@@ -3,6 +3,7 @@ package dev.loggen.formats.internal;
 import dev.loggen.core.AccessEvent;
 import dev.loggen.core.LineBuffer;
 import dev.loggen.core.LogFormat;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -89,6 +90,7 @@ final class ClfRenderer implements LogFormat.Renderer {
 
   @Override
   public void render(AccessEvent e, LineBuffer out) {
+    Objects.requireNonNull(e, "event");
     Bytes o = line;
     o.attach(out);
     clients.append(o, e.clientAddress());

@@ -3,6 +3,7 @@ package dev.loggen.formats.internal;
 import dev.loggen.core.AccessEvent;
 import dev.loggen.core.LineBuffer;
 import dev.loggen.core.LogFormat;
+import java.util.Objects;
 
 /**
  * Error-log lines that Apache httpd 2.4 and nginx write for a failed request, correlated with
@@ -69,6 +70,7 @@ final class ErrorLogFormat implements LogFormat {
 
   @Override
   public boolean accepts(AccessEvent e) {
+    Objects.requireNonNull(e, "event");
     int s = e.status();
     return s >= 500 || s == 404 || s == 403 || (s == 401 && e.user() != null);
   }

@@ -6,6 +6,7 @@ import dev.loggen.core.LogFormat;
 import dev.loggen.core.VisitorKind;
 import dev.loggen.formats.LogParser;
 import java.nio.charset.StandardCharsets;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -37,6 +38,12 @@ final class JsonFormat implements LogFormat, HasParser {
   @Override
   public String name() {
     return ecs ? "ecs" : "json";
+  }
+
+  @Override
+  public boolean accepts(AccessEvent event) {
+    Objects.requireNonNull(event, "event");
+    return true;
   }
 
   @Override
@@ -163,6 +170,7 @@ final class JsonFormat implements LogFormat, HasParser {
   private static final class FlatRenderer extends Base {
     @Override
     public void render(AccessEvent e, LineBuffer out) {
+      Objects.requireNonNull(e, "event");
       o.attach(out);
       o.put(F_TIME);
       time(e);
@@ -234,6 +242,7 @@ final class JsonFormat implements LogFormat, HasParser {
   private static final class EcsRenderer extends Base {
     @Override
     public void render(AccessEvent e, LineBuffer out) {
+      Objects.requireNonNull(e, "event");
       o.attach(out);
       o.put(E_TS);
       time(e);

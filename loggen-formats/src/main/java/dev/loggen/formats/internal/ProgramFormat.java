@@ -1,7 +1,9 @@
 package dev.loggen.formats.internal;
 
+import dev.loggen.core.AccessEvent;
 import dev.loggen.core.LogFormat;
 import dev.loggen.formats.LogParser;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /** A {@link LogFormat} defined by an Apache or nginx format string. Immutable, thread-safe. */
@@ -19,6 +21,12 @@ final class ProgramFormat implements LogFormat, HasParser {
   @Override
   public String name() {
     return name;
+  }
+
+  @Override
+  public boolean accepts(AccessEvent event) {
+    Objects.requireNonNull(event, "event");
+    return true;
   }
 
   @Override
