@@ -21,9 +21,18 @@ import org.jspecify.annotations.Nullable;
  * Where a format prints one thing twice (the request line and the method, say) the request
  * line wins.
  *
+ * <p>Numbers: every whole number a line holds must fit a long (at most
+ * {@code 9223372036854775807}), and so must the whole part of decimal seconds
+ * ({@code $request_time}, {@code $msec}); a larger one makes the line malformed, with a
+ * {@link LogParseException} that names the field, quotes the number and gives the range. A
+ * number that fits but gives a value the record cannot hold (a response time in microseconds,
+ * an instant) leaves that record field null and its text in {@code fields}.
+ *
  * @param time the request time with the offset it was printed in; a time printed without an
  *     offset ({@code $msec}, a {@code strftime} pattern without {@code %z}) is taken as UTC; an
- *     Apache end time ({@code %{end:...}t}) only when the format prints no start time
+ *     Apache end time ({@code %{end:...}t}) only when the format prints no start time; null
+ *     when an epoch time ({@code $msec}, {@code %{sec}t}, ...) is past what an
+ *     {@link java.time.Instant} holds
  * @param clientAddress the client address ({@code %h}, {@code %a}, {@code $remote_addr})
  * @param ident the RFC 1413 identity ({@code %l})
  * @param user the authenticated user ({@code %u}, {@code $remote_user}); Apache prints an empty
@@ -33,12 +42,16 @@ import org.jspecify.annotations.Nullable;
  *     {@code $uri} alone it is the decoded path the server logged there
  * @param protocol the protocol, e.g. {@code HTTP/1.1}
  * @param status the response status
- * @param bytes the response body size in bytes
+ * @param bytes the response body size in bytes, 0 to {@code 9223372036854775807}
  * @param referrer the Referer header
  * @param userAgent the User-Agent header
  * @param responseTimeMicros the time taken, in microseconds, at the precision the format printed
  *     ({@code %T} whole seconds, {@code $request_time} milliseconds, {@code %D} microseconds);
- *     null when it does not fit a long in microseconds (the text stays in {@code fields})
+ *     null when the printed time, a number that fits a long, does not fit one in microseconds
+ *     (a {@code %T} of more than 9223372036854 seconds, a {@code $request_time} of more than
+ *     9223372036854.775; the text stays in {@code fields}). A printed number too large for a
+ *     long itself makes the line malformed, as any number does, so a {@code %D} that parses
+ *     always gives its value
  * @param host the virtual host or Host header
  * @param fields every printed field by the name the format gave it (an Apache directive such as
  *     {@code %>s} or {@code %{User-agent}i}, an nginx variable such as {@code $status}, a JSON

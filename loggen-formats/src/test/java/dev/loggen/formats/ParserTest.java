@@ -216,14 +216,67 @@ class ParserTest {
     assertEquals(999_999_999_999_999_999L, r.responseTimeMicros());
     LogParseException e = fails(LogParsers.apache("%s %D"), "200 9999999999999999999");
     assertEquals(5, e.column());
-    assertEquals("a number for %D", e.expected());
+    assertEquals("a number from 0 to 9223372036854775807 for %D (\"9999999999999999999\" is too"
+        + " large)", e.expected());
     e = fails(LogParsers.apache("%{%Y-%m-%d}t %s"), "2026-02-30 200");
     assertEquals(1, e.column());
   }
 
   /**
+   * A number larger than a long holds is a malformed line whose message says so: the field,
+   * the number, the range. The largest long itself reads.
+   */
+  @Test
+  void numbersTooLargeForALongSaySo() {
+    String big = "99999999999999999999999";
+    String line = GOOD.replace(" 2326 ", " " + big + " ");
+    LogParseException e = fails(LogParsers.combined(), line);
+    assertEquals(GOOD.indexOf(" 2326 ") + 2, e.column());
+    assertEquals("a number from 0 to 9223372036854775807 for %b (\"" + big + "\" is too large)",
+        e.expected());
+    assertEquals("line 7, column " + e.column() + ": expected " + e.expected() + ", found '9': "
+        + line, e.getMessage());
+    e = fails(LogParsers.common(), "127.0.0.1 - - [10/Oct/2000:13:55:36 -0700] \"GET / HTTP/1.0\""
+        + " 200 9223372036854775808");
+    assertEquals("a number from 0 to 9223372036854775807 for %b (\"9223372036854775808\" is too"
+        + " large)", e.expected());
+    assertEquals(Long.MAX_VALUE, LogParsers.combined()
+        .parse(GOOD.replace(" 2326 ", " 9223372036854775807 ")).bytes());
+
+    e = fails(LogParsers.apache("%h %D %s"), "1.2.3.4 " + big + " 200");
+    assertEquals(9, e.column());
+    assertEquals("a number from 0 to 9223372036854775807 for %D (\"" + big + "\" is too large)",
+        e.expected());
+    assertEquals(Long.MAX_VALUE,
+        LogParsers.apache("%D").parse("9223372036854775807").responseTimeMicros());
+
+    // nginx prints its numbers unescaped: the parser tries every later place the field could
+    // end, and still reports the number
+    LogParser nginx = LogParsers.nginx(FormatCases.NGINX_COMBINED);
+    String nginxLine = "1.2.3.4 - - [10/Oct/2000:13:55:36 -0700] \"GET / HTTP/1.1\" 200 " + big
+        + " \"-\" \"UA \\x22quoted\\x22\"";
+    e = fails(nginx, nginxLine);
+    assertEquals(nginxLine.indexOf(big) + 1, e.column());
+    assertEquals("a number from 0 to 9223372036854775807 for $body_bytes_sent (\"" + big
+        + "\" is too large)", e.expected());
+
+    e = fails(LogParsers.nginx("$request_time $status"), big + ".5 200");
+    assertEquals(1, e.column());
+    assertEquals("seconds from 0 to 9223372036854775807.999 for $request_time (\"" + big
+        + ".5\" is too large)", e.expected());
+
+    // a very long number is quoted by its start and its length
+    String huge = "1".repeat(5_000);
+    e = fails(LogParsers.apache("%B"), huge);
+    assertEquals("a number from 0 to 9223372036854775807 for %B (\"" + "1".repeat(30)
+        + "...\" (5000 chars) is too large)", e.expected());
+  }
+
+  /**
    * A response time whose microseconds do not fit a long is left out of the record, as an
    * out-of-range epoch time is, instead of overflowing into a wrong (even negative) value.
+   * Whatever the directive, the number itself must fit a long (else the line is malformed, see
+   * {@link #numbersTooLargeForALongSaySo}); only then is it converted to microseconds.
    */
   @Test
   void responseTimesTooLargeForMicrosecondsAreLeftOut() {
@@ -241,6 +294,18 @@ class ParserTest {
         LogParsers.apache("%{ms}T").parse("9223372036854775").responseTimeMicros());
     // a finer field printed too still gives the time
     assertEquals(5L, LogParsers.apache("%T %D").parse("999999999999999999 5").responseTimeMicros());
+    // up to the largest long, any number of whole seconds is a number
+    assertNull(LogParsers.apache("%T").parse("9223372036854775807").responseTimeMicros());
+    assertNull(LogParsers.nginx("$request_time").parse("9223372036854775807.999")
+        .responseTimeMicros());
+    assertNull(LogParsers.nginx("$request_time").parse("9223372036854776.000")
+        .responseTimeMicros());
+    assertEquals(9_223_372_036_854_775_000L, LogParsers.nginx("$request_time")
+        .parse("9223372036854.775").responseTimeMicros());
+    // an epoch time past what milliseconds in a long hold is left out as well
+    LogRecord r2 = LogParsers.nginx("$msec $status").parse("9223372036854775807.5 200");
+    assertNull(r2.time());
+    assertEquals(200, r2.status());
   }
 
   /**

@@ -319,7 +319,7 @@ final class JsonLineParser implements LogParser {
     Long micros = null;
     Val rt = find(v, "request_time");
     if (rt != null && rt.kind() != 'z') {
-      micros = ProgramParser.microsOrNull(decimalSeconds(rt, "request_time"), 1000);
+      micros = Numbers.microsOrNull(decimalSeconds(rt, "request_time"), 1000);
     } else {
       Long ns = integer(v, "event.duration");
       micros = ns == null ? null : ns / 1000;
@@ -367,7 +367,7 @@ final class JsonLineParser implements LogParser {
   private static long decimalSeconds(Val x, String key) {
     String t = x.text();
     if ((x.kind() == 'n' || x.kind() == 's') && t.matches("\\d{1,15}(\\.\\d+)?")) {
-      return ProgramParser.decimalToMillis(t);
+      return Numbers.decimalToMillis(t);
     }
     throw new Fail(x.column(), "seconds such as 0.123 for \"" + key + "\"");
   }

@@ -248,11 +248,13 @@ final class ProgramParser implements LogParser {
           if (it.syntax == Item.S_INT_OR_DASH && regionEquals(s, from, to, "-")) {
             return -1;
           }
-          int i = from;
-          while (i < to && isDigit(s.charAt(i))) {
-            i++;
+          int i = digitsEnd(s, from, to);
+          if (i > from && Numbers.digits(s, from, i, Long.MAX_VALUE) < 0) {
+            // more than a long holds: that is what is wrong, whatever follows the digits
+            fail(from, Numbers.tooLarge(Numbers.WHOLE + " for " + it.name, s, from, i));
+            return from;
           }
-          if (i == to && to > from && to - from <= 18) {
+          if (i == to && to > from) {
             return -1;
           }
           String what = it.syntax == Item.S_INT ? "a number" : "a number or '-'";
@@ -268,22 +270,21 @@ final class ProgramParser implements LogParser {
           return from;
         }
         case Item.S_DECIMAL: {
-          int i = from;
-          while (i < to && isDigit(s.charAt(i))) {
-            i++;
-          }
+          int i = digitsEnd(s, from, to);
+          int intEnd = i;
           int intDigits = i - from;
           if (i < to && s.charAt(i) == '.') {
-            i++;
-            int f = i;
-            while (i < to && isDigit(s.charAt(i))) {
-              i++;
-            }
+            int f = i + 1;
+            i = digitsEnd(s, f, to);
             if (i == f) {
               intDigits = -1;
             }
           }
-          if (i == to && intDigits > 0 && intDigits <= 15) {
+          if (intEnd > from && Numbers.digits(s, from, intEnd, Long.MAX_VALUE) < 0) {
+            fail(from, Numbers.tooLarge(Numbers.SECONDS + " for " + it.name, s, from, i));
+            return from;
+          }
+          if (i == to && intDigits > 0) {
             return -1;
           }
           fail(i == to ? from : i, "seconds such as 0.123 for " + it.name);
@@ -309,6 +310,14 @@ final class ProgramParser implements LogParser {
 
   private static boolean isDigit(char c) {
     return c >= '0' && c <= '9';
+  }
+
+  private static int digitsEnd(String s, int from, int to) {
+    int i = from;
+    while (i < to && isDigit(s.charAt(i))) {
+      i++;
+    }
+    return i;
   }
 
   private static boolean regionEquals(String s, int from, int to, String t) {
@@ -393,7 +402,7 @@ final class ProgramParser implements LogParser {
               } else {
                 epochTime = t;
               }
-            } catch (DateTimeException e) {
+            } catch (DateTimeException | ArithmeticException e) {
               // outside the range of an Instant: the text stays in the fields map
             }
           }
@@ -423,7 +432,7 @@ final class ProgramParser implements LogParser {
         case Item.T_DUR_MS -> duration(missing, value, 2, 1000);
         case Item.T_DUR_S_FRAC -> {
           if (!missing && microsRank < 1) {
-            duration(decimalToMillis(value), 1000, 1);
+            duration(Numbers.decimalMicrosOrNull(value), 1);
           }
         }
         case Item.T_DUR_S -> duration(missing, value, 0, 1_000_000);
@@ -438,21 +447,26 @@ final class ProgramParser implements LogParser {
 
     private void duration(boolean missing, String value, int rank, long factor) {
       if (!missing && rank > microsRank) {
-        duration(Long.parseLong(value), factor, rank);
+        duration(Numbers.microsOrNull(Long.parseLong(value), factor), rank);
       }
     }
 
-    /** Takes {@code value * factor} microseconds, unless that overflows a long. */
-    private void duration(long value, long factor, int rank) {
-      Long m = microsOrNull(value, factor);
+    /** Takes a response time, unless its microseconds overflowed a long (null). */
+    private void duration(@Nullable Long m, int rank) {
       if (m != null) {
         micros = m;
         microsRank = rank;
       }
     }
 
+    /**
+     * The time an epoch field gives.
+     *
+     * @throws DateTimeException or {@link ArithmeticException} when it is past what an
+     *     {@link Instant} or a long of milliseconds holds
+     */
     private static OffsetDateTime epoch(Item it, String value) {
-      long v = it.op == Item.MSEC ? decimalToMillis(value) : Long.parseLong(value);
+      long v = it.op == Item.MSEC ? Numbers.decimalToMillis(value) : Long.parseLong(value);
       Instant at = switch (it.target) {
         case Item.T_EPOCH_S -> Instant.ofEpochSecond(v);
         case Item.T_EPOCH_MS -> Instant.ofEpochMilli(v);
@@ -496,25 +510,5 @@ final class ProgramParser implements LogParser {
       return new LogRecord(t, client, ident, user, m, path, proto, status, bytes, referrer, agent,
           micros, host, fields);
     }
-  }
-
-  /**
-   * A non-negative response time in microseconds, {@code value * factor}, or null when that
-   * does not fit a long (the record leaves it out; the text stays in the fields map).
-   */
-  static @Nullable Long microsOrNull(long value, long factor) {
-    return value <= Long.MAX_VALUE / factor ? value * factor : null;
-  }
-
-  /** "12.345" seconds to 12345 milliseconds (digits past the third are dropped). */
-  static long decimalToMillis(String s) {
-    int dot = s.indexOf('.');
-    long whole = Long.parseLong(dot < 0 ? s : s.substring(0, dot));
-    long frac = 0;
-    if (dot >= 0) {
-      String f = (s.substring(dot + 1) + "000").substring(0, 3);
-      frac = Long.parseLong(f);
-    }
-    return whole * 1000 + frac;
   }
 }
