@@ -21,9 +21,10 @@ import org.jspecify.annotations.Nullable;
  * Where a format prints one thing twice (the request line and the method, say) the request
  * line wins.
  *
- * <p>Numbers: every whole number a line holds must fit a long (at most
+ * <p>Numbers: a status is three digits (in JSON, a number or string from 0 to 999); every
+ * other whole number a line holds must be at least 0 and fit a long (at most
  * {@code 9223372036854775807}), and so must the whole part of decimal seconds
- * ({@code $request_time}, {@code $msec}); a larger one makes the line malformed, with a
+ * ({@code $request_time}, {@code $msec}); a number outside that makes the line malformed, with a
  * {@link LogParseException} that names the field, quotes the number and gives the range. A
  * number that fits but gives a value the record cannot hold (a response time in microseconds,
  * an instant) leaves that record field null and its text in {@code fields}.
@@ -41,7 +42,7 @@ import org.jspecify.annotations.Nullable;
  * @param path the request target with its query string, as sent; from {@code %U} or
  *     {@code $uri} alone it is the decoded path the server logged there
  * @param protocol the protocol, e.g. {@code HTTP/1.1}
- * @param status the response status
+ * @param status the response status, 0 to 999
  * @param bytes the response body size in bytes, 0 to {@code 9223372036854775807}
  * @param referrer the Referer header
  * @param userAgent the User-Agent header

@@ -208,6 +208,60 @@ class ParserTest {
     assertEquals("at most 64 levels of nested objects and arrays", e.expected());
   }
 
+  /**
+   * JSON numbers are read in the ranges the text parsers read: a status from 0 to 999 (three
+   * digits there), other whole numbers up to the largest long, never below 0; a number outside
+   * is a malformed line that names the key, quotes the number and gives the range, instead of
+   * a status cut to an int (4294967496 read as 200) or a negative size.
+   */
+  @Test
+  void jsonNumbersOutOfRangeSayWhereAndWhat() {
+    LogParser json = LogParsers.json();
+    String status = "a status code from 0 to 999 for ";
+    jsonFails(json, "{\"status\":4294967496}",
+        status + "\"status\" (\"4294967496\" is too large)");
+    jsonFails(json, "{\"status\":\"4294967496\"}",
+        status + "\"status\" (\"4294967496\" is too large)");
+    jsonFails(json, "{\"status\":1000}", status + "\"status\" (\"1000\" is too large)");
+    jsonFails(json, "{\"status\":-1}", status + "\"status\" (\"-1\" is negative)");
+    jsonFails(LogParsers.ecs(), "{\"http\":{\"response\":{\"status_code\":4294967496}}}",
+        status + "\"http.response.status_code\" (\"4294967496\" is too large)");
+    jsonFails(LogParsers.ecs(), "{\"http.response.status_code\":\"-200\"}",
+        status + "\"http.response.status_code\" (\"-200\" is negative)");
+    assertEquals(0, json.parse("{\"status\":0}").status());
+    assertEquals(999, json.parse("{\"status\":\"999\"}").status());
+
+    String whole = "a number from 0 to 9223372036854775807 for ";
+    String big = "99999999999999999999999";
+    jsonFails(json, "{\"body_bytes_sent\":" + big + "}",
+        whole + "\"body_bytes_sent\" (\"" + big + "\" is too large)");
+    jsonFails(json, "{\"body_bytes_sent\":-5}",
+        whole + "\"body_bytes_sent\" (\"-5\" is negative)");
+    jsonFails(LogParsers.ecs(),
+        "{\"http\":{\"response\":{\"body\":{\"bytes\":9223372036854775808}}}}",
+        whole + "\"http.response.body.bytes\" (\"9223372036854775808\" is too large)");
+    assertEquals(Long.MAX_VALUE,
+        json.parse("{\"body_bytes_sent\":9223372036854775807}").bytes());
+    jsonFails(LogParsers.ecs(), "{\"event.duration\":-1000}",
+        whole + "\"event.duration\" (\"-1000\" is negative)");
+    jsonFails(LogParsers.ecs(), "{\"event.duration\":" + big + "}",
+        whole + "\"event.duration\" (\"" + big + "\" is too large)");
+    assertEquals(9_223_372_036_854_775L, LogParsers.ecs()
+        .parse("{\"event.duration\":9223372036854775807}").responseTimeMicros());
+    jsonFails(json, "{\"request_time\":" + big + ".5}", "seconds from 0 to"
+        + " 9223372036854775807.999 for \"request_time\" (\"" + big + ".5\" is too large)");
+    // a number that fits but whose microseconds do not is left out, as in the text formats
+    assertNull(json.parse("{\"request_time\":9223372036854775807.999}").responseTimeMicros());
+  }
+
+  /** The line fails at the value of its last key. */
+  private static void jsonFails(LogParser p, String line, String expected) {
+    LogParseException e = fails(p, line);
+    assertEquals(expected, e.expected(), line);
+    assertEquals(line.lastIndexOf(':') + 2, e.column(), line);
+    assertEquals(7, e.lineNumber(), line);
+  }
+
   @Test
   void valuesOutOfRangeNeverThrowFromInside() {
     LogRecord r = LogParsers.apache("%{sec}t %s %D").parse("999999999999999999 200 999999999999999999");

@@ -17,6 +17,9 @@ import org.jspecify.annotations.Nullable;
  * {@code "-"} reads as absent for the user, referrer and user agent.
  */
 final class JsonLineParser implements LogParser {
+  /** What a status holds: the three digits the text formats read. */
+  private static final String STATUS = "a status code from 0 to 999";
+
   private final String name;
 
   JsonLineParser(String name) {
@@ -314,14 +317,15 @@ final class JsonLineParser implements LogParser {
         protocol = sp2 > sp1 ? request.substring(sp2 + 1) : protocol;
       }
     }
-    Long status = integer(v, "status", "http.response.status_code");
-    Long bytes = integer(v, "body_bytes_sent", "http.response.body.bytes");
+    Long status = integer(v, STATUS, 999, "status", "http.response.status_code");
+    Long bytes = integer(v, Numbers.WHOLE, Long.MAX_VALUE, "body_bytes_sent",
+        "http.response.body.bytes");
     Long micros = null;
     Val rt = find(v, "request_time");
     if (rt != null && rt.kind() != 'z') {
-      micros = Numbers.microsOrNull(decimalSeconds(rt, "request_time"), 1000);
+      micros = secondsAsMicros(rt, "request_time");
     } else {
-      Long ns = integer(v, "event.duration");
+      Long ns = integer(v, Numbers.WHOLE, Long.MAX_VALUE, "event.duration");
       micros = ns == null ? null : ns / 1000;
     }
     String referrer = optional(v, "http_referer", "http.request.referrer");
@@ -331,14 +335,19 @@ final class JsonLineParser implements LogParser {
         status == null ? null : status.intValue(), bytes, referrer, agent, micros, host, fields);
   }
 
-  private static @Nullable Val find(Map<String, Val> v, String... keys) {
+  /** The first of {@code keys} the line has, or null. */
+  private static @Nullable String present(Map<String, Val> v, String... keys) {
     for (String k : keys) {
-      Val x = v.get(k);
-      if (x != null) {
-        return x;
+      if (v.containsKey(k)) {
+        return k;
       }
     }
     return null;
+  }
+
+  private static @Nullable Val find(Map<String, Val> v, String... keys) {
+    String k = present(v, keys);
+    return k == null ? null : v.get(k);
   }
 
   private static @Nullable String text(Map<String, Val> v, String... keys) {
@@ -352,24 +361,50 @@ final class JsonLineParser implements LogParser {
     return t == null || t.isEmpty() || t.equals("-") ? null : t;
   }
 
-  private static @Nullable Long integer(Map<String, Val> v, String... keys) {
-    Val x = find(v, keys);
+  /**
+   * A whole number from 0 to {@code max} (a JSON number or a string of digits), or null when
+   * the line has none of {@code keys} or gives null or {@code "-"}.
+   *
+   * @param range what the field holds, e.g. {@code a status code from 0 to 999}
+   */
+  private static @Nullable Long integer(Map<String, Val> v, String range, long max,
+      String... keys) {
+    String key = present(v, keys);
+    Val x = key == null ? null : v.get(key);
     if (x == null || x.kind() == 'z' || (x.kind() == 's' && x.text().equals("-"))) {
       return null;
     }
     String t = x.text();
-    if ((x.kind() == 'n' || x.kind() == 's') && t.matches("-?\\d{1,18}")) {
-      return Long.parseLong(t);
+    if ((x.kind() != 'n' && x.kind() != 's') || !t.matches("-?\\d+")) {
+      throw new Fail(x.column(), "a whole number for \"" + key + "\"");
     }
-    throw new Fail(x.column(), "a whole number for \"" + keys[0] + "\"");
+    String expected = range + " for \"" + key + "\"";
+    if (t.startsWith("-")) {
+      throw new Fail(x.column(), expected + " (" + Numbers.quote(t, 0, t.length())
+          + " is negative)");
+    }
+    long n = Numbers.digits(t, 0, t.length(), max);
+    if (n < 0) {
+      throw new Fail(x.column(), Numbers.tooLarge(expected, t, 0, t.length()));
+    }
+    return n;
   }
 
-  private static long decimalSeconds(Val x, String key) {
+  /**
+   * Decimal seconds in microseconds, or null when they do not fit a long in microseconds; a
+   * whole part larger than a long is a failure, as in the text formats.
+   */
+  private static @Nullable Long secondsAsMicros(Val x, String key) {
     String t = x.text();
-    if ((x.kind() == 'n' || x.kind() == 's') && t.matches("\\d{1,15}(\\.\\d+)?")) {
-      return Numbers.decimalToMillis(t);
+    if ((x.kind() != 'n' && x.kind() != 's') || !t.matches("\\d+(\\.\\d+)?")) {
+      throw new Fail(x.column(), "seconds such as 0.123 for \"" + key + "\"");
     }
-    throw new Fail(x.column(), "seconds such as 0.123 for \"" + key + "\"");
+    int dot = t.indexOf('.');
+    if (Numbers.digits(t, 0, dot < 0 ? t.length() : dot, Long.MAX_VALUE) < 0) {
+      throw new Fail(x.column(),
+          Numbers.tooLarge(Numbers.SECONDS + " for \"" + key + "\"", t, 0, t.length()));
+    }
+    return Numbers.decimalMicrosOrNull(t);
   }
 
   private static @Nullable OffsetDateTime time(Map<String, Val> v, String... keys) {
