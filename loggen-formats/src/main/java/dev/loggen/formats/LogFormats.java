@@ -34,7 +34,11 @@ import java.util.function.Supplier;
  * Times are printed in the event's zone offset with English month and day names whatever the
  * default locale: {@code [10/Oct/2000:13:55:36 -0700]} in Common and Combined,
  * {@code 2000-10-10T13:55:36.123-07:00} (milliseconds, numeric offset, {@code +00:00} for UTC)
- * in the JSON formats.
+ * in the JSON formats. Years have four digits, as servers print them and the parsers read them:
+ * rendering an event whose time falls outside the years 1 to 9999 in its offset (a hand-built
+ * event; the generator's windows never do), or whose end ({@code %{end:...}t}) falls after 9999,
+ * throws {@link IllegalArgumentException} naming {@code epochMillis} and the range at that
+ * offset. Epoch numbers ({@code %{sec}t}, {@code $msec}, ...) are held to the same range.
  *
  * <h2>Names</h2>
  * {@link #named(String)} maps the lower-case names {@code common}, {@code combined},

@@ -31,7 +31,7 @@ final class ProgramRenderer implements LogFormat.Renderer {
       Item it = items[i];
       Strftime t = it.time;
       if (t != null) {
-        times[i] = new TimeRenderer(t);
+        times[i] = new TimeRenderer(t, it.end);
       }
       int slots = cacheSlots(it.op);
       if (slots > 0) {
@@ -105,13 +105,17 @@ final class ProgramRenderer implements LogFormat.Renderer {
         }
       }
       case Item.TIME -> {
-        long us = micros(it, e);
-        times[index].append(o, Math.floorDiv(us, 1000L), e.offset().getTotalSeconds(),
-            (int) Math.floorMod(us, 1000L));
+        int offset = e.offset().getTotalSeconds();
+        // the time renderer checks the range whenever it renders its cache anew
+        if (it.end) {
+          times[index].append(o, endMillis(e), offset, endSubMilliMicros(e));
+        } else {
+          times[index].append(o, e.epochMillis(), offset, Derived.subMilliMicros(e));
+        }
       }
       case Item.TIME_SPECIAL -> timeSpecial(it, e, o);
       case Item.MSEC -> {
-        long ms = e.epochMillis();
+        long ms = startMillis(e);
         o.putLong(Math.floorDiv(ms, 1000L));
         o.put('.');
         o.putPadded(Math.floorMod(ms, 1000L), 3);
@@ -220,13 +224,38 @@ final class ProgramRenderer implements LogFormat.Renderer {
   }
 
   /**
-   * The request's start ({@code end} false) or end in microseconds: the event's millisecond
-   * plus the microseconds the error log prints too ({@link Derived#subMilliMicros}), so that
-   * an access-log and an error-log line of one request show the same instant.
+   * The request's start ({@code end} false) or end in epoch microseconds: the event's
+   * millisecond plus the microseconds the error log prints too ({@link Derived#subMilliMicros}),
+   * so that an access-log and an error-log line of one request show the same instant. Checked
+   * to lie in the years 1 to 9999, as every printed time is, so it fits a long.
    */
   private static long micros(Item it, AccessEvent e) {
-    long start = e.epochMillis() * 1000 + Derived.subMilliMicros(e);
-    return it.end ? start + e.responseTimeMicros() : start;
+    if (!it.end) {
+      return startMillis(e) * 1000 + Derived.subMilliMicros(e);
+    }
+    long ms = endMillis(e);
+    TimeRenderer.checkRange(ms, e.offset().getTotalSeconds(), true);
+    return ms * 1000 + endSubMilliMicros(e);
+  }
+
+  /** The request's start in epoch milliseconds, checked to lie in the years 1 to 9999. */
+  private static long startMillis(AccessEvent e) {
+    TimeRenderer.checkRange(e.epochMillis(), e.offset().getTotalSeconds(), false);
+    return e.epochMillis();
+  }
+
+  /**
+   * The millisecond of the request's end: the start's microseconds plus the response time.
+   * The start is checked (so the sum fits a long); the end is not.
+   */
+  private static long endMillis(AccessEvent e) {
+    long rt = e.responseTimeMicros();
+    return startMillis(e) + rt / 1000 + (Derived.subMilliMicros(e) + rt % 1000) / 1000;
+  }
+
+  /** The microseconds within the millisecond of the request's end. */
+  private static int endSubMilliMicros(AccessEvent e) {
+    return (int) ((Derived.subMilliMicros(e) + e.responseTimeMicros() % 1000) % 1000);
   }
 
   /** Writes the path without query, percent-decoded as the server logs it, then escaped. */
