@@ -9,8 +9,6 @@ import dev.loggen.core.LineBuffer;
 import dev.loggen.core.LogFormat;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -88,9 +86,7 @@ class ExtremeValuesTest {
       + " print: at that offset, expected epochMillis from " + FIRST + " to " + LAST;
 
   static Stream<FormatCases.Case> formats() {
-    List<FormatCases.Case> all = new ArrayList<>(FormatCases.access());
-    all.addAll(FormatCases.errors());
-    return all.stream();
+    return Stream.concat(FormatCases.access().stream(), FormatCases.errors().stream());
   }
 
   /** The event at {@code millis}, with a status every format (error logs too) writes. */

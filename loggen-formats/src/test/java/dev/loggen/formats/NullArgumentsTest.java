@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.loggen.core.AccessEvent;
 import dev.loggen.core.LineBuffer;
 import dev.loggen.core.LogFormat;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -27,9 +25,7 @@ class NullArgumentsTest {
   }
 
   static Stream<FormatCases.Case> formats() {
-    List<FormatCases.Case> all = new ArrayList<>(FormatCases.access());
-    all.addAll(FormatCases.errors());
-    return all.stream();
+    return Stream.concat(FormatCases.access().stream(), FormatCases.errors().stream());
   }
 
   @ParameterizedTest(name = "{0}")
