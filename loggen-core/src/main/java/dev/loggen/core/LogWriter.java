@@ -154,7 +154,8 @@ public final class LogWriter {
    *
    * @return what was written
    * @throws IllegalStateException when no format or sink was given (the sinks that were given
-   *     are closed), or the writer already ran; or, in a parallel run, when a worker failed (naming the worker and the block)
+   *     are closed), or the writer already ran; or, in a parallel run, when a worker failed
+   *     (naming the worker and the block)
    * @throws java.io.UncheckedIOException when a sink cannot write (it names the path)
    */
   public Report run() {

@@ -26,8 +26,9 @@ import org.jspecify.annotations.Nullable;
  * then only releases the stream. Other I/O errors throw {@link UncheckedIOException} naming the
  * stream (by its class and identity hash, {@code ByteArrayOutputStream@1b6d3586}, or
  * {@code stdout}), and the sink refuses further lines ({@link IllegalStateException});
- * {@link #close()} then only releases the stream. A stream does not say how much of a failed write it took, so
- * writing the buffer again could repeat or tear lines; the lines still buffered are dropped.
+ * {@link #close()} then only releases the stream. A stream does not say how much of a failed
+ * write it took, so writing the buffer again could repeat or tear lines; the lines still
+ * buffered are dropped.
  *
  * <p>{@link #close()} writes what is buffered, flushes, and closes the stream for sinks made
  * by {@link #of(OutputStream)}; {@link #stdout()} and sinks made with {@code closeStream}
