@@ -42,6 +42,11 @@ public final class LogGenerator {
       Instant.ofEpochSecond(1_767_225_600L); // 2026-01-01T00:00:00Z, without loading a parser
   /** The length of the window when none is given: one day. */
   public static final Duration DEFAULT_DURATION = Duration.ofDays(1);
+  /**
+   * The longest window: 1000 years of 366 days ({@code 366000d}). A window must also lie within
+   * the years 1 to 9999.
+   */
+  public static final Duration MAX_DURATION = Duration.ofDays(366L * 1000);
 
   private final long seed;
   private final Site site;
@@ -368,7 +373,7 @@ public final class LogGenerator {
         throw new IllegalArgumentException("window duration must be at least 1 ms (got "
             + newDuration + ")");
       }
-      if (newDuration != null && newDuration.compareTo(Duration.ofDays(366L * 1000)) > 0) {
+      if (newDuration != null && newDuration.compareTo(MAX_DURATION) > 0) {
         throw new IllegalArgumentException("window duration must be at most 1000 years (got "
             + newDuration + ")");
       }

@@ -169,7 +169,8 @@ public record LoggenConfig(String source, CoreSettings core, FormatSettings form
       r.error(String.format(Locale.ROOT, "expected at most %.0f lines per second"
           + " (got %s)", LiveSettings.MAX_RATE, r.describe()));
     }
-    Duration backfill = n.get("backfill").duration().orElse(Duration.ZERO);
+    Duration backfill = n.get("backfill").duration(LogGenerator.MAX_DURATION)
+        .orElse(Duration.ZERO);
     if (n.diagnostics().errorCount() != before) {
       return null;
     }

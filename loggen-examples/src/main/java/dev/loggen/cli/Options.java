@@ -1,6 +1,7 @@
 package dev.loggen.cli;
 
 import dev.loggen.core.DataSize;
+import dev.loggen.core.LogGenerator;
 import dev.loggen.core.Sites;
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -8,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -164,7 +166,7 @@ final class Options {
           throw new UsageException("--duration: expected a positive duration such as 90s, 15m,"
               + " 6h, 1d or 7d (got '" + v + "')");
         }
-        duration = d;
+        duration = notTooLong(name, "a duration", d, v);
       }
       case "count" -> count = longValue(name, v, 1);
       case "sessions-per-hour" -> sessionsPerHour = positive(name, v, 240_000_000);
@@ -188,6 +190,9 @@ final class Options {
             && (period == null || period.isZero())) {
           throw new UsageException("--rotate-time: expected hourly, daily, none or a positive"
               + " period such as 15m or 6h (got '" + v + "')");
+        }
+        if (period != null) {
+          notTooLong(name, "a period", period, v);
         }
         rotateTime = s;
       }
@@ -229,18 +234,34 @@ final class Options {
       n = Long.parseLong(s);
     } catch (NumberFormatException e) {
       if (s.matches("[+-]?\\d+")) {
-        throw outOfRange(name, s, min, max); // digits, but more than a long holds
+        // digits, but more than a long holds
+        throw outOfRange(name, s, min, max, s.startsWith("-"));
       }
       throw new UsageException("--" + name + ": expected a whole number (got '" + v + "')");
     }
     if (n < min || n > max) {
-      throw outOfRange(name, s, min, max);
+      throw outOfRange(name, s, min, max, n < min);
     }
     return n;
   }
 
-  private static UsageException outOfRange(String name, String s, long min, long max) {
-    String range = max == Long.MAX_VALUE && min != Long.MIN_VALUE ? "of at least " + min
+  /** {@code d}, unless it is longer than the longest window (the longest duration we take). */
+  private static Duration notTooLong(String name, String what, Duration d, @Nullable String v)
+      throws UsageException {
+    if (d.compareTo(LogGenerator.MAX_DURATION) > 0) {
+      throw new UsageException("--" + name + ": expected " + what + " of at most "
+          + LogGenerator.MAX_DURATION.toDays() + "d (1000 years) (got '" + v + "')");
+    }
+    return d;
+  }
+
+  /**
+   * The range a whole number must lie in: "of at least min" for one below the minimum when the
+   * only maximum is a long's; else both ends, so that a number past the upper end is told it.
+   */
+  private static UsageException outOfRange(String name, String s, long min, long max,
+      boolean below) {
+    String range = below && max == Long.MAX_VALUE && min != Long.MIN_VALUE ? "of at least " + min
         : "from " + min + " to " + max;
     return new UsageException("--" + name + ": expected a whole number " + range + " (got " + s
         + ")");
@@ -262,18 +283,24 @@ final class Options {
     return d;
   }
 
+  private static final Duration LONGEST = Duration.ofMillis(Long.MAX_VALUE);
   private static final Pattern DURATION_PART =
       Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h|d|w)", Pattern.CASE_INSENSITIVE);
 
-  /** {@code 90s}, {@code 1h30m}, {@code 1.5h}, {@code 7d}, {@code 2w}, or ISO {@code PT1H}. */
+  /**
+   * {@code 90s}, {@code 1h30m}, {@code 1.5h}, {@code 7d}, {@code 2w}, or ISO {@code PT1H}; null
+   * when the text is none of these. A duration too long to count comes back as the longest one
+   * (about 292 million years), for the caller to reject with its limit.
+   */
   static @Nullable Duration duration(String text) {
     String s = text.trim();
     if (s.regionMatches(true, 0, "P", 0, 1)) {
       try {
         Duration d = Duration.parse(s.toUpperCase(Locale.ROOT));
         return d.isNegative() ? null : d;
-      } catch (DateTimeException e) {
-        return null;
+      } catch (DateTimeParseException e) {
+        return e.getCause() instanceof ArithmeticException
+            || e.getCause() instanceof NumberFormatException ? LONGEST : null; // digits overflow
       }
     }
     Matcher m = DURATION_PART.matcher(s);
@@ -294,10 +321,10 @@ final class Options {
       };
       at = m.end();
     }
-    if (at == 0 || millis > 366e3 * 86_400_000) {
+    if (at == 0) {
       return null;
     }
-    return Duration.ofMillis(Math.round(millis));
+    return Duration.ofMillis(Math.round(millis)); // Math.round saturates at Long.MAX_VALUE
   }
 
   private static Instant instant(String name, String v) throws UsageException {

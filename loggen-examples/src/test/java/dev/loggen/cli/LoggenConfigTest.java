@@ -98,6 +98,17 @@ class LoggenConfigTest {
   }
 
   @Test
+  void aBackfillLongerThanTheLongestWindowStatesTheLimit() {
+    for (String backfill : List.of("400000d", "99999999999999999999d")) {
+      ConfigException e = assertThrows(ConfigException.class, () -> LoggenConfig.read(
+          YamlConfig.parse("live: {backfill: " + backfill + "}\n", "l.yaml"), Map.of()));
+      assertEquals(List.of("l.yaml:1:18: live.backfill: expected a duration of at most 366000d"
+          + " (1000 years) (got '" + backfill + "')"),
+          e.errors().stream().map(ConfigError::toString).toList());
+    }
+  }
+
+  @Test
   void everySectionsErrorsComeTogether() {
     ConfigException e = assertThrows(ConfigException.class, () -> LoggenConfig.read(
         YamlConfig.parse("""

@@ -26,8 +26,10 @@ class UsageTest {
         Arguments.of(List.of("--seed", "x"), "--seed: expected a whole number (got 'x')"),
         Arguments.of(List.of("--seed", "99999999999999999999"), "--seed: expected a whole number"
             + " from -9223372036854775808 to 9223372036854775807 (got 99999999999999999999)"),
-        Arguments.of(List.of("--count", "99999999999999999999"),
-            "--count: expected a whole number of at least 1 (got 99999999999999999999)"),
+        Arguments.of(List.of("--count", "99999999999999999999"), "--count: expected a whole"
+            + " number from 1 to 9223372036854775807 (got 99999999999999999999)"),
+        Arguments.of(List.of("--count", "-99999999999999999999"),
+            "--count: expected a whole number of at least 1 (got -99999999999999999999)"),
         Arguments.of(List.of("--health-port", "-99999999999999999999"),
             "--health-port: expected a whole number from 0 to 65535 (got -99999999999999999999)"),
         Arguments.of(List.of("--seed=1", "--seed=2"), "--seed was given twice"),
@@ -92,8 +94,20 @@ class UsageTest {
             + " configuration file with --config shop.yaml) (see --help)"));
   }
 
+  /** Durations longer than the longest window, however long, are told the limit. */
+  static Stream<Arguments> tooLong() {
+    return Stream.of(List.of("--duration", "3000000d"), List.of("--duration", "P3000000D"),
+        List.of("--duration", "99999999999999999999d"), List.of("--live", "--duration", "400000d"),
+        List.of("--rotate-time", "3000000d")).map(args -> {
+          String option = args.get(args.size() - 2);
+          return Arguments.of(args, option + ": expected a "
+              + (option.equals("--duration") ? "duration" : "period") + " of at most 366000d"
+              + " (1000 years) (got '" + args.get(args.size() - 1) + "')");
+        });
+  }
+
   @ParameterizedTest
-  @MethodSource("bad")
+  @MethodSource({"bad", "tooLong"})
   void badCommandLinesExitWithTwoAndOneLine(List<String> args, String message) throws Exception {
     Cli c = Cli.run(dir, args.toArray(String[]::new));
     assertEquals(Main.USAGE, c.code, c.toString());

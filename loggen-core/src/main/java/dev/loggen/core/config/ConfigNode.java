@@ -529,16 +529,32 @@ public final class ConfigNode {
    * @return the duration, or empty when missing or wrong
    */
   public Optional<Duration> duration() {
+    return duration(Values.MAX_DURATION);
+  }
+
+  /**
+   * A duration of at least 0 and at most {@code max} (see {@link #duration()}); a longer one,
+   * however long, is an error that states {@code max}.
+   *
+   * @param max the longest duration accepted
+   * @return the duration, or empty when missing or wrong
+   */
+  public Optional<Duration> duration(Duration max) {
     String what = "a duration such as 90s, 15m, 6h, 1d or PT1H";
     Optional<String> s = scalar(what);
     if (s.isEmpty()) {
       return Optional.empty();
     }
     Duration d = Values.duration(s.get());
-    if (d == null) {
+    if (d == null && !Values.tooLongDuration(s.get())) {
       boolean bare = Values.number(s.get()).isPresent();
       error("expected " + what + " (got " + describe() + ")"
           + (bare ? ": give a unit, e.g. " + s.get().trim() + "s" : ""));
+      return Optional.empty();
+    }
+    if (d == null || d.compareTo(max) > 0) {
+      error("expected a duration of at most " + Values.formatDuration(max) + " (got "
+          + describe() + ")");
       return Optional.empty();
     }
     return Optional.of(d);
@@ -546,7 +562,17 @@ public final class ConfigNode {
 
   /** {@return a duration greater than 0} */
   public Optional<Duration> positiveDuration() {
-    Optional<Duration> d = duration();
+    return positiveDuration(Values.MAX_DURATION);
+  }
+
+  /**
+   * A duration greater than 0 and at most {@code max}.
+   *
+   * @param max the longest duration accepted
+   * @return the duration, or empty when missing or wrong
+   */
+  public Optional<Duration> positiveDuration(Duration max) {
+    Optional<Duration> d = duration(max);
     if (d.isPresent() && d.get().isZero()) {
       error("expected a duration greater than 0 (got " + describe() + ")");
       return Optional.empty();

@@ -83,10 +83,8 @@ public final class CoreBinder {
     if (d.isScalar() && ENDLESS.contains(d.text().trim().toLowerCase(Locale.ROOT))) {
       duration = null;
     } else {
-      duration = d.positiveDuration().orElse(LogGenerator.DEFAULT_DURATION);
-      if (duration.compareTo(Duration.ofDays(366L * 1000)) > 0) {
-        d.error("expected a duration of at most 1000 years (got " + d.describe() + ")");
-      }
+      duration = d.positiveDuration(LogGenerator.MAX_DURATION)
+          .orElse(LogGenerator.DEFAULT_DURATION);
     }
     return Specs.construct(w, before, () -> {
       LogGenerator.builder().window(start, duration).build();

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
@@ -29,6 +30,8 @@ public final class Values {
       Pattern.compile("([0-9]+(?:\\.[0-9]+)?)\\s*(ms|s|m|h|d|w)");
   private static final Pattern DURATION =
       Pattern.compile("(?:[0-9]+(?:\\.[0-9]+)?\\s*(?:ms|s|m|h|d|w)\\s*)+");
+  /** The longest duration {@link #duration} reads: {@code Long.MAX_VALUE} milliseconds. */
+  public static final Duration MAX_DURATION = Duration.ofMillis(Long.MAX_VALUE);
 
   private Values() {}
 
@@ -114,8 +117,7 @@ public final class Values {
       return null;
     }
     char c = Character.toUpperCase(t.charAt(0));
-    if (c == 'P' || ((c == '-' || c == '+') && t.length() > 1
-        && Character.toUpperCase(t.charAt(1)) == 'P')) {
+    if (isIso(t)) {
       try {
         Duration d = Duration.parse(t);
         return d.isNegative() ? null : d;
@@ -144,6 +146,66 @@ public final class Values {
     } catch (ArithmeticException e) {
       return null;
     }
+  }
+
+  /**
+   * Whether {@code text} is written as a duration that is too long to count
+   * ({@link #duration} returns null for it): more milliseconds than a {@code long} holds, about
+   * 292 million years.
+   *
+   * @param text the text
+   * @return whether it is a duration beyond {@link #MAX_DURATION}
+   */
+  public static boolean tooLongDuration(String text) {
+    String t = text.trim();
+    if (isIso(t)) {
+      try {
+        Duration.parse(t);
+        return false;
+      } catch (DateTimeParseException e) {
+        return e.getCause() instanceof ArithmeticException
+            || e.getCause() instanceof NumberFormatException; // digits overflow
+      }
+    }
+    return DURATION.matcher(t).matches() && duration(t) == null;
+  }
+
+  private static boolean isIso(String t) {
+    if (t.isEmpty()) {
+      return false;
+    }
+    char c = Character.toUpperCase(t.charAt(0));
+    return c == 'P' || ((c == '-' || c == '+') && t.length() > 1
+        && Character.toUpperCase(t.charAt(1)) == 'P');
+  }
+
+  /**
+   * A duration as a user writes it, for messages: {@code 6h}, {@code 1h30m}, {@code 500ms};
+   * from a year on, whole days ({@code 366000d}) with the years of 366 days they hold at least
+   * when they are a whole number of them ({@code 366000d (1000 years)}).
+   *
+   * @param d a duration of at least 0
+   * @return its text
+   */
+  public static String formatDuration(Duration d) {
+    long days = d.toDays();
+    if (days >= 366) {
+      return days + "d" + (days % 366 == 0 ? " (" + days / 366 + " years)" : "");
+    }
+    long ms = d.toMillis();
+    if (ms == 0) {
+      return "0s";
+    }
+    StringBuilder sb = new StringBuilder();
+    long[] units = {86_400_000L, 3_600_000L, 60_000L, 1_000L, 1L};
+    String[] names = {"d", "h", "m", "s", "ms"};
+    for (int i = 0; i < units.length; i++) {
+      if (ms >= units[i]) {
+        sb.append(ms / units[i]).append(names[i]);
+        ms %= units[i];
+      }
+    }
+    return sb.toString();
   }
 
   /**
