@@ -531,15 +531,18 @@ public final class Main {
     ConfigNode root;
     if (s.file() != null) {
       Path file = workingDir.resolve(s.file());
+      String fromEnv = env.getOrDefault(LegacyConfig.ENV_PATH, "").isBlank() ? ""
+          : " (from " + LegacyConfig.ENV_PATH + ")"; // it wins over --config
       try (InputStream in = Files.newInputStream(file)) {
         root = YamlConfig.read(in, s.name());
       } catch (NoSuchFileException e) {
-        throw new UsageException("configuration file " + s.name() + " does not exist");
+        throw new UsageException("configuration file " + s.name() + fromEnv
+            + " does not exist");
       } catch (IOException e) {
-        throw new UsageException("cannot read configuration file " + s.name() + ": "
+        throw new UsageException("cannot read configuration file " + s.name() + fromEnv + ": "
             + message(e), e);
       } catch (UncheckedIOException e) {
-        throw new UsageException("cannot read configuration file " + s.name() + ": "
+        throw new UsageException("cannot read configuration file " + s.name() + fromEnv + ": "
             + message(e.getCause()), e);
       }
     } else {

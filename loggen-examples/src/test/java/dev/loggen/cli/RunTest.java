@@ -426,6 +426,22 @@ class RunTest {
   }
 
   @Test
+  void aConfigurationPathFromTheEnvironmentIsNamedWhenItCannotBeRead() throws Exception {
+    Path missing = dir.resolve("nonexistent.yaml");
+    Cli c = Cli.run(dir, Map.of("LOG_GENERATOR_CONFIG_PATH", missing.toString()));
+    assertEquals(Main.USAGE, c.code, c.toString());
+    assertEquals(List.of("loggen: configuration file " + missing + " (from"
+        + " LOG_GENERATOR_CONFIG_PATH) does not exist"), c.err().lines().toList());
+    Files.createDirectories(dir.resolve("a-directory.yaml"));
+    Cli d = Cli.run(dir, Map.of("LOG_GENERATOR_CONFIG_PATH", "a-directory.yaml"), "--config",
+        "a-directory.yaml");
+    assertEquals(Main.USAGE, d.code, d.toString());
+    assertTrue(d.err().startsWith("loggen: cannot read configuration file a-directory.yaml"
+        + " (from LOG_GENERATOR_CONFIG_PATH): "), d.err());
+    assertEquals(List.of(), Cli.files(dir), "nothing written");
+  }
+
+  @Test
   void aVariableThatWinsOverConfigSaysSo() throws Exception {
     Files.writeString(dir.resolve("mine.yaml"), "seed: 7\n");
     Cli c = Cli.run(dir, Map.of("LOG_GENERATOR_CONFIG_YAML", "seed: 5\n"), "--config",
