@@ -63,7 +63,7 @@ public final class HealthServer implements AutoCloseable {
       server = HttpServer.create(new InetSocketAddress(address, settings.port()), 16);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot serve /health on " + where + ": "
-          + (e.getMessage() == null ? e.toString() : e.getMessage()), e);
+          + IoMessages.reason(e), e);
     }
     // the JDK server reads a request on the executor's thread: with one thread, a client that
     // never finishes its request (a stuck probe, a port scanner) kept every other one waiting

@@ -123,8 +123,7 @@ public final class HealthState {
    * @param error what failed
    */
   public void failed(Throwable error) {
-    String m = error.getMessage();
-    failure = m == null ? error.toString() : m;
+    failure = IoMessages.message(error);
   }
 
   private synchronized void sample(long n, long total) {

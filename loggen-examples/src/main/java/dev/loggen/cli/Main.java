@@ -218,7 +218,7 @@ public final class Main {
       }
       code = USAGE;
     } catch (UncheckedIOException | IllegalArgumentException e) {
-      err.println("loggen: " + message(e));
+      err.println("loggen: " + IoMessages.message(e));
       code = IO_FAILURE;
     } catch (OutOfMemoryError e) {
       err.println("loggen: " + outOfMemory(Runtime.getRuntime().maxMemory()));
@@ -540,10 +540,10 @@ public final class Main {
             + " does not exist");
       } catch (IOException e) {
         throw new UsageException("cannot read configuration file " + s.name() + fromEnv + ": "
-            + message(e), e);
+            + IoMessages.reason(e), e);
       } catch (UncheckedIOException e) {
         throw new UsageException("cannot read configuration file " + s.name() + fromEnv + ": "
-            + message(e.getCause()), e);
+            + IoMessages.reason(e.getCause()), e);
       }
     } else {
       root = YamlConfig.parse(Objects.requireNonNull(s.text()), s.name());
@@ -641,6 +641,12 @@ public final class Main {
     if (parent == null || !Files.isDirectory(parent)) {
       throw new UsageException("--report: directory " + (parent == null ? o.report : parent)
           + " does not exist");
+    }
+    try { // the report is written last: find out now that it can be
+      Files.delete(Files.createTempFile(parent, ".loggen-", ".tmp"));
+    } catch (IOException e) {
+      throw new UsageException("--report: cannot create a file in directory " + parent + ": "
+          + IoMessages.reason(e), e);
     }
     return p;
   }
@@ -959,7 +965,8 @@ public final class Main {
       } catch (IOException ignored) {
         // the report's own failure is what matters
       }
-      throw new UncheckedIOException("cannot write the report " + p + ": " + message(e), e);
+      throw new UncheckedIOException("cannot write the report " + p + ": "
+          + IoMessages.reason(e), e);
     }
   }
 }

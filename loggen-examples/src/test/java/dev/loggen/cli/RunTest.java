@@ -16,6 +16,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -324,6 +326,101 @@ class RunTest {
     assertTrue(c.err().contains(dir.resolve("plain-file").toString()), c.err());
     assertEquals(1, c.err().lines().filter(l -> l.startsWith("loggen: ") && !l.contains("seed"))
         .count(), c.err());
+  }
+
+  /** Permission checks do not apply to root: tests of them need another user. */
+  static boolean isRoot() {
+    return "root".equals(System.getProperty("user.name"));
+  }
+
+  /** Takes away the write permission of a directory (skipping the test when run as root). */
+  static Path readOnly(Path directory) {
+    Assumptions.assumeFalse(isRoot(), "root writes into a directory without write permission");
+    try {
+      return Files.setPosixFilePermissions(directory,
+          PosixFilePermissions.fromString("r-xr-xr-x"));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  @Test
+  void ioFailuresAreDescribedInWordsNotJavaClassNames() throws Exception {
+    Files.writeString(dir.resolve("afile"), "x");
+    Cli out = Cli.run(dir, "--seed", "1", "--duration", "1m", "--output", "afile/sub");
+    assertEquals(Main.IO_FAILURE, out.code, out.toString());
+    assertTrue(out.err().contains("loggen: directory " + dir.resolve("afile/sub") + " of path "
+        + dir.resolve("afile/sub/access.log") + " cannot be created: not a directory\n"),
+        out.err());
+    assertFalse(out.err().contains("java."), out.err());
+    Cli config = Cli.run(dir, "--config", "afile/c.yaml");
+    assertEquals(Main.USAGE, config.code, config.toString());
+    assertEquals("loggen: cannot read configuration file afile/c.yaml: not a directory\n",
+        config.err());
+  }
+
+  @Test
+  void aConfigurationWithoutReadPermissionSaysSo() throws Exception {
+    Assumptions.assumeFalse(isRoot(), "root reads a file without read permission");
+    Path c = Files.writeString(dir.resolve("c.yaml"), "seed: 1\n");
+    Files.setPosixFilePermissions(c, PosixFilePermissions.fromString("-w-------"));
+    Cli config = Cli.run(dir, "--config", "c.yaml");
+    assertEquals(Main.USAGE, config.code, config.toString());
+    assertEquals("loggen: cannot read configuration file c.yaml: permission denied\n",
+        config.err());
+  }
+
+  @Test
+  void anOutputDirectoryThatRefusesNewFilesEvenToRootSaysSoInWords() {
+    Path sys = Path.of("/sys/kernel");
+    Assumptions.assumeTrue(Files.isDirectory(sys), "sysfs, where no one creates a file");
+    Cli c = Cli.run(dir, "--seed", "1", "--duration", "1m", "--output", sys.toString());
+    assertEquals(Main.IO_FAILURE, c.code, c.toString());
+    assertTrue(c.err().contains(isRoot() ? "loggen: open failed for " + sys.resolve("access.log")
+        + " after 3 attempts: permission denied\n" : "loggen: directory " + sys
+        + " is not writable"), c.err());
+    assertFalse(c.err().contains("java."), c.err());
+  }
+
+  @Test
+  void aReportDirectoryWithoutWritePermissionIsRefusedBeforeAnythingIsWritten()
+      throws Exception {
+    Path ro = readOnly(Files.createDirectories(dir.resolve("ro")));
+    Cli c = Cli.run(dir, "--seed", "1", "--duration", "1m", "--output", "out", "--report",
+        "ro/r.json");
+    assertEquals(Main.USAGE, c.code, c.toString());
+    assertEquals("loggen: --report: cannot create a file in directory " + ro
+        + ": permission denied\n", c.err());
+    assertFalse(Files.exists(dir.resolve("out")), "nothing written");
+  }
+
+  @Test
+  void aReportDirectoryThatRefusesNewFilesEvenToRootIsRefusedBeforeAnythingIsWritten() {
+    Path sys = Path.of("/sys/kernel");
+    Assumptions.assumeTrue(Files.isDirectory(sys), "sysfs, where no one creates a file");
+    Cli c = Cli.run(dir, "--seed", "1", "--duration", "1m", "--output", "out", "--report",
+        sys.resolve("r.json").toString());
+    assertEquals(Main.USAGE, c.code, c.toString());
+    assertTrue(c.err().startsWith("loggen: --report: cannot create a file in directory "
+        + sys + ": "), c.err());
+    assertFalse(c.err().contains("java."), c.err());
+    assertFalse(Files.exists(dir.resolve("out")), "nothing written");
+  }
+
+  @Test
+  void aReportThatCannotBeWrittenAfterAllGivesTheReason() throws Exception {
+    Assumptions.assumeFalse(isRoot(), "root writes into a directory without write permission");
+    Path reports = Files.createDirectories(dir.resolve("reports"));
+    Cli c = new Cli(dir, Map.of());
+    c.main.sinkDecorator = s -> {
+      readOnly(reports); // once the run is under way
+      return s;
+    };
+    c.code = c.main.execute(new String[] {"--seed", "1", "--duration", "1m", "--output", "out",
+        "--report", "reports/r.json", "--quiet"});
+    assertEquals(Main.IO_FAILURE, c.code, c.toString());
+    assertEquals("loggen: cannot write the report " + reports.resolve("r.json")
+        + ": permission denied\n", c.err());
   }
 
   @ParameterizedTest
