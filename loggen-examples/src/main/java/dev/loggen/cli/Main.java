@@ -407,6 +407,19 @@ public final class Main {
           + " --report a file name");
     }
     Path report = reportToStdout ? null : report(o);
+    if (report != null && directory != null) {
+      String dirFrom = o.output != null ? "--output " + o.output
+          : output.directory() != null ? "output.directory " + dirText
+          : "the default output directory " + dirText;
+      for (String log : errorFormat == null ? List.of("access") : List.of("access", "error")) {
+        Path file = directory.resolve(log + ".log");
+        if (sameFile(report, file)) {
+          throw new UsageException("--report " + o.report + " and " + dirFrom + " name the same"
+              + " file, " + realPath(file) + ": the report would replace the " + log + " log;"
+              + " give --report another file name");
+        }
+      }
+    }
     int threads = o.threads != null ? o.threads : live ? 1 : defaultThreads();
     if (live && threads > 1) {
       notices.add("--threads applies to simulated runs; a live run writes on one thread");
@@ -551,9 +564,25 @@ public final class Main {
     return LoggenConfig.read(root, env);
   }
 
+  /** Whether two paths (relative ones to the working directory) name one file, or would. */
   private boolean sameFile(Path a, Path b) {
-    return workingDir.resolve(a).toAbsolutePath().normalize()
-        .equals(workingDir.resolve(b).toAbsolutePath().normalize());
+    return realPath(workingDir.resolve(a)).equals(realPath(workingDir.resolve(b)));
+  }
+
+  /**
+   * The path without symbolic links, {@code .} or {@code ..}: the file's real path when it
+   * exists, else its directory's real path and its name, else the path made absolute.
+   */
+  private static Path realPath(Path p) {
+    Path abs = p.toAbsolutePath().normalize();
+    Path parent = abs.getParent();
+    try {
+      return Files.exists(abs) ? abs.toRealPath()
+          : parent != null && Files.isDirectory(parent)
+              ? parent.toRealPath().resolve(abs.getFileName()) : abs;
+    } catch (IOException e) {
+      return abs; // nothing to resolve then
+    }
   }
 
   private static RotationSettings rotation(Options o, OutputSettings output, boolean stdout)

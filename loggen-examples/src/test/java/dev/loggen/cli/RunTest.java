@@ -203,6 +203,49 @@ class RunTest {
   }
 
   @Test
+  void aReportNamingALogIsRefusedAndTheLogKept() throws Exception {
+    Path out = Files.createDirectories(dir.resolve("out"));
+    Files.writeString(out.resolve("access.log"), "an existing line\n");
+    Files.createSymbolicLink(dir.resolve("link"), out);
+    Files.writeString(dir.resolve("c.yaml"), "output: {directory: out}\n");
+    Map<List<String>, String> runs = new LinkedHashMap<>();
+    runs.put(List.of("--output", "out", "--report", "out/access.log"),
+        "--report out/access.log and --output out");
+    runs.put(List.of("--output", "out", "--report", "out/error.log"),
+        "--report out/error.log and --output out");
+    runs.put(List.of("--output", dir + "/out/", "--report", "./out/../out/access.log"),
+        "--report ./out/../out/access.log and --output " + dir + "/out/");
+    runs.put(List.of("--output", "out", "--report", "link/access.log"),
+        "--report link/access.log and --output out");
+    runs.put(List.of("--config", "c.yaml", "--report", "link/error.log"),
+        "--report link/error.log and output.directory out");
+    for (Map.Entry<List<String>, String> run : runs.entrySet()) {
+      List<String> args = new java.util.ArrayList<>(List.of("--seed", "1", "--start",
+          "2026-01-01", "--duration", "10m"));
+      args.addAll(run.getKey());
+      Cli c = Cli.run(dir, args.toArray(String[]::new));
+      assertEquals(Main.USAGE, c.code, c.toString());
+      String log = run.getKey().get(run.getKey().size() - 1).endsWith("access.log") ? "access"
+          : "error";
+      assertEquals(List.of("loggen: " + run.getValue() + " name the same file, "
+          + out.toRealPath().resolve(log + ".log") + ": the report would replace the " + log
+          + " log; give --report another file name"), c.err().lines().toList(), c.toString());
+      assertEquals("an existing line\n", Files.readString(out.resolve("access.log")));
+      assertEquals(List.of("access.log"), Cli.files(out), "nothing written");
+    }
+  }
+
+  @Test
+  void aReportThatIsADirectoryIsRefused() throws Exception {
+    Files.createDirectories(dir.resolve("reports"));
+    Cli c = Cli.run(dir, "--seed", "1", "--duration", "1m", "--output", "out", "--report",
+        "reports");
+    assertEquals(Main.USAGE, c.code, c.toString());
+    assertEquals("loggen: --report: reports is a directory; give a file name\n", c.err());
+    assertFalse(Files.exists(dir.resolve("out")), "nothing written");
+  }
+
+  @Test
   void countWithoutDurationRunsUntilThatManyLines() {
     Cli c = Cli.run(dir, "--seed", "3", "--start", "2026-01-01", "--count", "40000",
         "--sessions-per-hour", "20", "--output", "-", "--format", "common", "--quiet");
