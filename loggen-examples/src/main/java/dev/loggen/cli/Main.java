@@ -396,6 +396,17 @@ public final class Main {
       throw new UsageException("output directory " + dirText + " is a file, not a directory");
     }
     LogFormat errorFormat = stdout ? null : errorKind.format();
+    String dirFrom = o.output != null ? "--output " + o.output
+        : output.directory() != null ? "output.directory " + dirText
+        : "the default output directory " + dirText;
+    List<String> logs = errorFormat == null ? List.of("access") : List.of("access", "error");
+    for (String log : directory == null ? List.<String>of() : logs) {
+      Path file = directory.resolve(log + ".log");
+      if (Files.isDirectory(file)) { // found before either log is opened
+        throw new UsageException(dirFrom + ": " + file + " is a directory, where the " + log
+            + " log is to be written: remove it, or choose another --output");
+      }
+    }
 
     // live rate, health, report
     Double rate = live ? (o.rate != null ? o.rate
@@ -408,10 +419,7 @@ public final class Main {
     }
     Path report = reportToStdout ? null : report(o);
     if (report != null && directory != null) {
-      String dirFrom = o.output != null ? "--output " + o.output
-          : output.directory() != null ? "output.directory " + dirText
-          : "the default output directory " + dirText;
-      for (String log : errorFormat == null ? List.of("access") : List.of("access", "error")) {
+      for (String log : logs) {
         Path file = directory.resolve(log + ".log");
         if (sameFile(report, file)) {
           throw new UsageException("--report " + o.report + " and " + dirFrom + " name the same"

@@ -525,6 +525,19 @@ class RunTest {
         .contains("the 20m before the window are simulated (about 1,333,333 sessions"));
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"access", "error"})
+  void aLogPathThatIsADirectoryIsRefusedBeforeEitherLogIsOpened(String log) throws Exception {
+    Path ed = Files.createDirectories(dir.resolve("ed"));
+    Files.createDirectories(ed.resolve(log + ".log"));
+    Cli c = Cli.run(dir, "--seed", "1", "--duration", "1m", "--output", "ed");
+    assertEquals(Main.USAGE, c.code, c.toString());
+    assertEquals(List.of("loggen: --output ed: " + ed.resolve(log + ".log") + " is a directory,"
+        + " where the " + log + " log is to be written: remove it, or choose another --output"),
+        c.err().lines().toList());
+    assertEquals(List.of(), Cli.files(ed), "neither log created");
+  }
+
   @Test
   void onExistingFailTouchesNothing() throws Exception {
     Path logs = Files.createDirectories(dir.resolve("logs"));
