@@ -562,6 +562,30 @@ class RunTest {
     assertFalse(Files.exists(dir.resolve("logs")), "./logs of the file was overridden");
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"error_rates: {global_500: 0.01}",
+      "session: {min_browsing_duration: 10}", "state_transitions: {}",
+      "Seed: 1\nmin_browsing: 1\nsession: {min_browsing: 10s}"})
+  void anOldToolsFileWithoutOutputOrAMistypedFileIsALocatedError(String yaml) throws Exception {
+    Files.writeString(dir.resolve("m.yaml"), yaml + "\n");
+    Cli c = Cli.run(dir, "--config", "m.yaml");
+    assertEquals(Main.USAGE, c.code, c.toString());
+    List<String> errors = c.err().lines().toList();
+    if (yaml.startsWith("Seed")) {
+      assertEquals(List.of("m.yaml:1:1: Seed: unknown key 'Seed': did you mean 'seed'?",
+          "m.yaml:2:1: min_browsing: unknown key 'min_browsing': expected one of seed, window,"
+              + " profile, site, states, normalize, traffic, session, visitors, scenarios,"
+              + " format, errorFormat, output, live, health",
+          "m.yaml:3:11: session.min_browsing: unknown key 'min_browsing': did you mean"
+              + " 'minBrowsing'?"), errors);
+    } else {
+      assertEquals(1, errors.size(), c.err());
+      assertTrue(errors.get(0).startsWith("m.yaml:1:1: output: required key 'output' is missing:"
+          + " a file of the old Python generator (this one has '"), c.err());
+    }
+    assertEquals(List.of("m.yaml"), Cli.files(dir), "nothing written");
+  }
+
   @Test
   void theOldToolsEnvironmentVariablesGiveTheConfiguration() throws Exception {
     String yaml = "output: {directory: envlogs, rate: 0.5, pre_warm: false}\n";

@@ -67,6 +67,10 @@ public record LegacyConfig(CoreSettings core, Output output, List<ConfigError> w
 
   private static final Set<String> MARKERS = Set.of("state_transitions", "error_rates",
       "traffic_patterns", "navigation", "status_codes");
+  /** The old tool's {@code session} keys (loggen's are camelCase: {@code minBrowsing}). */
+  private static final Set<String> SESSION_KEYS = Set.of("min_browsing_duration",
+      "max_browsing_duration", "page_view_interval", "min_page_view_interval",
+      "max_page_view_interval");
 
   /**
    * Copies the list.
@@ -84,8 +88,10 @@ public record LegacyConfig(CoreSettings core, Output output, List<ConfigError> w
   /**
    * Whether {@code root} is in the old tool's schema: it has {@code state_transitions},
    * {@code error_rates}, {@code traffic_patterns}, {@code navigation} or {@code status_codes}, or
-   * an {@code output} section with a {@code rate}, or a {@code session} section with the old
-   * tool's snake_case keys.
+   * an {@code output} section with a {@code rate}, or a {@code session} section with one of the
+   * old tool's keys ({@code min_browsing_duration}, {@code max_browsing_duration},
+   * {@code page_view_interval}, {@code min_page_view_interval}, {@code max_page_view_interval}).
+   * Other snake_case keys ({@code min_browsing}) are loggen's keys misspelt, and reported so.
    *
    * @param root the root of a configuration tree
    * @return whether it is the old tool's
@@ -94,8 +100,14 @@ public record LegacyConfig(CoreSettings core, Output output, List<ConfigError> w
     return !markers(root).isEmpty();
   }
 
-  /** The keys that make {@code root} look like the old tool's, for messages. */
-  static String markers(ConfigNode root) {
+  /**
+   * The keys that make {@code root} look like the old tool's, for messages.
+   *
+   * @param root the root of a configuration tree
+   * @return the keys, quoted and separated by commas ({@code 'error_rates', 'output.rate'});
+   *     empty when it is not the old tool's
+   */
+  public static String markers(ConfigNode root) {
     Set<String> found = new LinkedHashSet<>();
     for (String k : root.keys()) {
       if (MARKERS.contains(k)) {
@@ -107,8 +119,9 @@ public record LegacyConfig(CoreSettings core, Output output, List<ConfigError> w
       found.add("'output.rate'");
     }
     ConfigNode session = root.peek("session");
-    if (session != null && session.keys().stream().anyMatch(k -> k.contains("_"))) {
-      found.add("'session' with snake_case keys");
+    if (session != null) {
+      session.keys().stream().filter(SESSION_KEYS::contains).findFirst()
+          .ifPresent(k -> found.add("'session." + k + "'"));
     }
     return found.stream().collect(Collectors.joining(", "));
   }

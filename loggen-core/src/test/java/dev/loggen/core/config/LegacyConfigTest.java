@@ -77,6 +77,30 @@ class LegacyConfigTest {
     assertTrue(LegacyConfig.isLegacy(YamlConfig.load(file)));
   }
 
+  @Test
+  void onlyTheOldToolsOwnSessionKeysMakeAFileTheOldTools() {
+    for (String key : List.of("min_browsing_duration", "max_browsing_duration",
+        "page_view_interval", "min_page_view_interval", "max_page_view_interval")) {
+      assertTrue(LegacyConfig.isLegacy(YamlConfig.parse("session: {" + key + ": 10}\n",
+          "s.yaml")), key);
+    }
+    // loggen's own keys misspelt in snake case: a loggen file, told its unknown keys
+    assertFalse(LegacyConfig.isLegacy(YamlConfig.parse("session: {min_browsing: 10s}\n",
+        "s.yaml")));
+    assertFalse(LegacyConfig.isLegacy(YamlConfig.parse("session: {max_duration: 1h}\n",
+        "s.yaml")));
+  }
+
+  @Test
+  void withoutAnOutputSectionOnlyTheRateIsMissingWhenTheDirectoryIsOverridden() {
+    ConfigException e = assertThrows(ConfigException.class, () -> LegacyConfig.read(
+        YamlConfig.parse("error_rates: {global_500: 0.01}\n", "m.yaml"),
+        Map.of(LegacyConfig.ENV_DIR_OVERRIDE, "/data/logs")));
+    assertEquals("m.yaml:1:1: output: required key 'output' is missing: a file of the old"
+        + " Python generator (this one has 'error_rates') gives output.rate, the new sessions"
+        + " per second", e.getMessage());
+  }
+
   @ParameterizedTest
   @MethodSource("compatFiles")
   void rateIsSessionsPerSecondShapedByTheHourlyCurve(Path file) {

@@ -81,7 +81,14 @@ public final class LegacyBinder {
    */
   public static LegacyConfig read(ConfigNode root, Map<String, String> env) {
     root.claim(LegacyConfig.KEYS);
-    LegacyConfig.Output output = output(root.require("output"), env);
+    ConfigNode out = root.get("output");
+    boolean directoryGiven = !env.getOrDefault(LegacyConfig.ENV_DIR_OVERRIDE, "").isBlank();
+    if (out.isMissing()) {
+      out.error("required key 'output' is missing: a file of the old Python generator (this one"
+          + " has " + LegacyConfig.markers(root) + ") gives output.rate, the new sessions per"
+          + " second" + (directoryGiven ? "" : ", and output.directory"));
+    }
+    LegacyConfig.Output output = out.isMissing() ? null : output(out, env);
     double[] hourly = root.get("traffic_patterns").isPresent()
         ? HourRanges.read(root.get("traffic_patterns")) : flat();
     Traffic traffic = traffic(root, output, hourly);
