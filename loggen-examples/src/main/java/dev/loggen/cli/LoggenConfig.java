@@ -129,10 +129,27 @@ public record LoggenConfig(String source, CoreSettings core, FormatSettings form
    * @throws dev.loggen.core.config.ConfigException listing every error
    */
   public static LoggenConfig read(ConfigNode root, Map<String, String> env) {
+    return read(root, env, null);
+  }
+
+  /**
+   * Like {@link #read(ConfigNode, Map)}, with the output directory a command line gives: it wins
+   * over the file, so an old tool's file need not give {@code output.directory} then (as with
+   * {@code LOG_DIR_OVERRIDE}). A loggen file's {@code output.directory} is read as usual; the
+   * command line applies its own on top.
+   *
+   * @param root the root of the tree
+   * @param env the environment, for the old tool's {@code LOG_DIR_OVERRIDE}
+   * @param outputDirectory the command line's output directory ({@code -} for stdout), or null
+   * @return the configuration
+   * @throws dev.loggen.core.config.ConfigException listing every error
+   */
+  public static LoggenConfig read(ConfigNode root, Map<String, String> env,
+      @Nullable String outputDirectory) {
     Objects.requireNonNull(root, "root");
     Objects.requireNonNull(env, "env");
     if (LegacyConfig.isLegacy(root)) {
-      return legacy(root, env);
+      return legacy(root, env, outputDirectory);
     }
     CoreSettings core = CoreConfig.read(root);
     FormatSettings format = FormatConfig.read(root);
@@ -191,8 +208,10 @@ public record LoggenConfig(String source, CoreSettings core, FormatSettings form
     return new HealthSettings((int) port.getAsLong(), bind);
   }
 
-  private static LoggenConfig legacy(ConfigNode root, Map<String, String> env) {
-    LegacyConfig old = LegacyConfig.read(root, env);
+  private static LoggenConfig legacy(ConfigNode root, Map<String, String> env,
+      @Nullable String outputDirectory) {
+    LegacyConfig old = LegacyConfig.read(root, env,
+        outputDirectory == null ? null : Path.of(outputDirectory));
     LegacyConfig.Output out = old.output();
     LegacyConfig.Rotation r = out.rotation();
     RotationSettings rotation = RotationSettings.NONE;

@@ -569,7 +569,7 @@ public final class Main {
     } else {
       root = YamlConfig.parse(Objects.requireNonNull(s.text()), s.name());
     }
-    return LoggenConfig.read(root, env);
+    return LoggenConfig.read(root, env, o.output);
   }
 
   /** Whether two paths (relative ones to the working directory) name one file, or would. */

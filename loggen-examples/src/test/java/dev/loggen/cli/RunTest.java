@@ -587,6 +587,24 @@ class RunTest {
   }
 
   @Test
+  void outputOnTheCommandLineStandsInForTheOldToolsRequiredDirectory() throws Exception {
+    Path legacy = Path.of("src/test/resources/legacy/legacy-config.yaml").toAbsolutePath();
+    String yaml = Files.readString(legacy).replaceAll("(?m)^  directory:.*\n", "");
+    assertFalse(yaml.contains("directory:"), yaml);
+    Files.writeString(dir.resolve("old.yaml"), yaml);
+    Cli c = Cli.run(dir, "--config", "old.yaml", "--seed", "4", "--start", "2026-01-01",
+        "--duration", "10m", "--output", "out", "--quiet");
+    assertEquals(Main.OK, c.code, c.toString());
+    assertTrue(Files.size(dir.resolve("out/access.log")) > 0);
+    Cli none = Cli.run(dir, "--config", "old.yaml", "--seed", "4", "--start", "2026-01-01",
+        "--duration", "10m", "--quiet");
+    assertEquals(Main.USAGE, none.code, none.toString());
+    assertTrue(none.err().startsWith("old.yaml:"), none.err());
+    assertTrue(none.err().contains(": output.directory: required key 'directory' is missing"),
+        none.err());
+  }
+
+  @Test
   void theOldToolsEnvironmentVariablesGiveTheConfiguration() throws Exception {
     String yaml = "output: {directory: envlogs, rate: 0.5, pre_warm: false}\n";
     String b64 = java.util.Base64.getEncoder().encodeToString(yaml.getBytes(

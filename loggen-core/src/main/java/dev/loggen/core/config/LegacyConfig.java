@@ -137,9 +137,25 @@ public record LegacyConfig(CoreSettings core, Output output, List<ConfigError> w
    * @throws ConfigException listing every error
    */
   public static LegacyConfig read(ConfigNode root, Map<String, String> env) {
+    return read(root, env, null);
+  }
+
+  /**
+   * Like {@link #read(ConfigNode, Map)}, with the log directory given by the caller (a command
+   * line's output option, which wins over the file): it replaces {@code output.directory} and
+   * {@link #ENV_DIR_OVERRIDE}, and the file need not give {@code output.directory}.
+   *
+   * @param root the root of the tree
+   * @param env the environment, for {@link #ENV_DIR_OVERRIDE}
+   * @param directory the log directory, or null to take it from the file or the environment
+   * @return the mapped configuration
+   * @throws ConfigException listing every error
+   */
+  public static LegacyConfig read(ConfigNode root, Map<String, String> env,
+      @Nullable Path directory) {
     Objects.requireNonNull(root, "root");
     Objects.requireNonNull(env, "env");
-    return LegacyBinder.read(root, env);
+    return LegacyBinder.read(root, env, directory);
   }
 
   /**

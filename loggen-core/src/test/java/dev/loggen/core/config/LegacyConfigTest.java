@@ -286,6 +286,21 @@ class LegacyConfigTest {
   }
 
   @Test
+  void aDirectoryGivenByTheCallerReplacesTheFilesAndTheOverride() {
+    Map<String, String> env = Map.of(LegacyConfig.ENV_DIR_OVERRIDE, "/data/logs");
+    assertEquals(Path.of("cli"), LegacyConfig.read(YamlConfig.parse(YAML_A, "a.yaml"), env,
+        Path.of("cli")).output().directory());
+    // with the directory given, output.directory may be left out
+    assertEquals(Path.of("cli"), LegacyConfig.read(YamlConfig.parse("output: {rate: 1}\n",
+        "a.yaml"), Map.of(), Path.of("cli")).output().directory());
+    ConfigException e = assertThrows(ConfigException.class, () -> LegacyConfig.read(
+        YamlConfig.parse("error_rates: {}\n", "m.yaml"), Map.of(), Path.of("cli")));
+    assertEquals("m.yaml:1:1: output: required key 'output' is missing: a file of the old"
+        + " Python generator (this one has 'error_rates') gives output.rate, the new sessions"
+        + " per second", e.getMessage());
+  }
+
+  @Test
   void errorsInEnvironmentTextNameTheVariable() {
     ConfigException e = assertThrows(ConfigException.class, () -> LegacyConfig.load(
         Map.of(LegacyConfig.ENV_YAML, "output:\n  directory: x\n  rate: fast\n"), null));

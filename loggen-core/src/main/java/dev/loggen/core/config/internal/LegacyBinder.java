@@ -76,19 +76,23 @@ public final class LegacyBinder {
    *
    * @param root the root of the tree
    * @param env the environment, for the directory override
+   * @param directory the directory the caller gives (it wins over the file and the override),
+   *     or null
    * @return the mapped configuration
    * @throws dev.loggen.core.config.ConfigException listing every error
    */
-  public static LegacyConfig read(ConfigNode root, Map<String, String> env) {
+  public static LegacyConfig read(ConfigNode root, Map<String, String> env,
+      @Nullable Path directory) {
     root.claim(LegacyConfig.KEYS);
     ConfigNode out = root.get("output");
-    boolean directoryGiven = !env.getOrDefault(LegacyConfig.ENV_DIR_OVERRIDE, "").isBlank();
+    String override = env.get(LegacyConfig.ENV_DIR_OVERRIDE);
+    boolean directoryGiven = directory != null || override != null && !override.isBlank();
     if (out.isMissing()) {
       out.error("required key 'output' is missing: a file of the old Python generator (this one"
           + " has " + LegacyConfig.markers(root) + ") gives output.rate, the new sessions per"
           + " second" + (directoryGiven ? "" : ", and output.directory"));
     }
-    LegacyConfig.Output output = out.isMissing() ? null : output(out, env);
+    LegacyConfig.Output output = out.isMissing() ? null : output(out, override, directory);
     double[] hourly = root.get("traffic_patterns").isPresent()
         ? HourRanges.read(root.get("traffic_patterns")) : flat();
     Traffic traffic = traffic(root, output, hourly);
@@ -113,20 +117,21 @@ public final class LegacyBinder {
 
   // ---- output -------------------------------------------------------------------------------
 
-  private static LegacyConfig.@Nullable Output output(ConfigNode o, Map<String, String> env) {
+  private static LegacyConfig.@Nullable Output output(ConfigNode o, @Nullable String override,
+      @Nullable Path given) {
     int before = o.diagnostics().errorCount();
-    String override = env.get(LegacyConfig.ENV_DIR_OVERRIDE);
-    Path directory = null;
-    ConfigNode dirNode = override != null && !override.isBlank() ? o.get("directory")
+    boolean overridden = override != null && !override.isBlank();
+    Path directory = given;
+    ConfigNode dirNode = given != null || overridden ? o.get("directory")
         : o.require("directory");
-    Optional<String> dir = dirNode.nonBlankString();
-    if (override != null && !override.isBlank()) {
+    Optional<String> dir = dirNode.nonBlankString(); // checked even when not used
+    if (given == null && overridden) {
       try {
         directory = Path.of(override.trim());
       } catch (InvalidPathException e) {
         o.error(LegacyConfig.ENV_DIR_OVERRIDE + " is not a path: " + e.getMessage());
       }
-    } else if (dir.isPresent()) {
+    } else if (given == null && dir.isPresent()) {
       try {
         directory = Path.of(dir.get().trim());
       } catch (InvalidPathException e) {
