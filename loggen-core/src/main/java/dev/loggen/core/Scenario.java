@@ -22,6 +22,13 @@ public sealed interface Scenario {
   /** Length of the window. */
   Duration duration();
 
+  /**
+   * {@return a copy that starts at {@code newStart}, otherwise the same}
+   *
+   * @param newStart the start
+   */
+  Scenario withStart(Instant newStart);
+
   /** Whether the window covers {@code epochMillis}. */
   default boolean covers(long epochMillis) {
     long s = start().toEpochMilli();
@@ -103,6 +110,11 @@ public sealed interface Scenario {
             "scenario %s: failureShare must be in (0, 1] (got %s)", label, failureShare));
       }
     }
+
+    @Override
+    public Outage withStart(Instant newStart) {
+      return new Outage(label, newStart, duration, failureShare);
+    }
   }
 
   /**
@@ -128,6 +140,12 @@ public sealed interface Scenario {
         throw new IllegalArgumentException("scenario " + label
             + ": addresses must be between 1 and 10000 (got " + addresses + ")");
       }
+    }
+
+    @Override
+    public CredentialStuffing withStart(Instant newStart) {
+      return new CredentialStuffing(label, newStart, duration, attemptsPerMinute,
+          addresses);
     }
   }
 
@@ -157,6 +175,11 @@ public sealed interface Scenario {
             sessionsPerHour));
       }
     }
+
+    @Override
+    public FlashCrowd withStart(Instant newStart) {
+      return new FlashCrowd(label, newStart, duration, sessionsPerHour, pageName);
+    }
   }
 
   /**
@@ -176,6 +199,11 @@ public sealed interface Scenario {
         throw new IllegalArgumentException(String.format(Locale.ROOT,
             "scenario %s: factor must be between 1 and 1000 (got %s)", label, factor));
       }
+    }
+
+    @Override
+    public SlowBackend withStart(Instant newStart) {
+      return new SlowBackend(label, newStart, duration, factor);
     }
   }
 }

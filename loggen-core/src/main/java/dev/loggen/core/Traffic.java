@@ -170,6 +170,15 @@ public record Traffic(double sessionsPerHour, List<Double> hourly, List<Double> 
       }
     }
 
+    /**
+     * {@return a copy that starts at {@code newStart}, otherwise the same}
+     *
+     * @param newStart the start
+     */
+    public Burst withStart(Instant newStart) {
+      return new Burst(newStart, duration, multiplier);
+    }
+
     /** Whether the burst covers {@code epochMillis}. */
     public boolean contains(long epochMillis) {
       long s = start.toEpochMilli();

@@ -339,8 +339,6 @@ public final class Main {
     core = core.withTraffic(traffic);
 
     // the window
-    Instant fileStart = core.window() != null ? core.window().start()
-        : LogGenerator.DEFAULT_START;
     Instant start;
     Duration duration;
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
@@ -367,8 +365,8 @@ public final class Main {
             : LogGenerator.DEFAULT_DURATION;
       }
     }
-    core = shift(core, Duration.between(fileStart, start))
-        .withWindow(new CoreSettings.Window(start, duration));
+    // scenarios and bursts keep their place in the file's window, or count from the start
+    core = core.movedTo(new CoreSettings.Window(start, duration));
 
     // format
     FormatSettings fs = config.format();
@@ -456,6 +454,7 @@ public final class Main {
       }
       throw new UsageException(m, e);
     }
+    outsideTheWindow(generator).forEach(w -> err.println("loggen: " + w + " (warning)"));
     String warmUp = warmUpNotice(generator);
     if (warmUp != null) {
       notices.add(warmUp);
@@ -490,6 +489,39 @@ public final class Main {
         + " belong in it): at this traffic level that takes a while",
         g.sessions().maxDuration().toString().substring(2).toLowerCase(Locale.ROOT),
         number(Math.rint(sessions)));
+  }
+
+  /**
+   * The scenarios and traffic bursts that lie wholly outside the run's window, described: a
+   * file's instants stay where they are when it has no window of its own, so a scenario written
+   * for another day does nothing.
+   */
+  static List<String> outsideTheWindow(LogGenerator g) {
+    long from = g.start().toEpochMilli();
+    long to = g.duration() == null ? Long.MAX_VALUE : from + g.duration().toMillis();
+    String window = g.start() + " to " + (g.duration() == null ? "open end"
+        : g.start().plus(g.duration()));
+    List<String> outside = new ArrayList<>();
+    for (Scenario s : g.scenarios()) {
+      if (!overlaps(s.start(), s.duration(), from, to)) {
+        outside.add("scenario " + s.label() + " (" + s.start() + " to "
+            + s.start().plus(s.duration()) + ") lies wholly outside the window " + window
+            + ": no line shows it");
+      }
+    }
+    for (Traffic.Burst b : g.traffic().bursts()) {
+      if (!overlaps(b.start(), b.duration(), from, to)) {
+        outside.add("traffic burst x" + number(b.multiplier()) + " (" + b.start() + " to "
+            + b.start().plus(b.duration()) + ") lies wholly outside the window " + window
+            + ": no line shows it");
+      }
+    }
+    return outside;
+  }
+
+  private static boolean overlaps(Instant start, Duration duration, long from, long to) {
+    long s = start.toEpochMilli();
+    return s < to && s + duration.toMillis() > from;
   }
 
   /**
@@ -686,42 +718,6 @@ public final class Main {
           + IoMessages.reason(e), e);
     }
     return p;
-  }
-
-  /**
-   * Moves the scenarios and bursts of a file by {@code shift}, so that they keep their place in
-   * the window when the command line (or the default) moves the window.
-   */
-  static CoreSettings shift(CoreSettings core, Duration shift) {
-    if (shift.isZero()) {
-      return core;
-    }
-    List<Scenario> moved = new ArrayList<>();
-    for (Scenario s : core.scenarios()) {
-      Instant t = s.start().plus(shift);
-      if (s instanceof Scenario.Outage x) {
-        moved.add(new Scenario.Outage(x.label(), t, x.duration(), x.failureShare()));
-      } else if (s instanceof Scenario.CredentialStuffing x) {
-        moved.add(new Scenario.CredentialStuffing(x.label(), t, x.duration(),
-            x.attemptsPerMinute(), x.addresses()));
-      } else if (s instanceof Scenario.FlashCrowd x) {
-        moved.add(new Scenario.FlashCrowd(x.label(), t, x.duration(), x.sessionsPerHour(),
-            x.pageName()));
-      } else if (s instanceof Scenario.SlowBackend x) {
-        moved.add(new Scenario.SlowBackend(x.label(), t, x.duration(), x.factor()));
-      } else {
-        moved.add(s);
-      }
-    }
-    Traffic t = core.traffic();
-    if (t != null && !t.bursts().isEmpty()) {
-      List<Traffic.Burst> bursts = t.bursts().stream()
-          .map(b -> new Traffic.Burst(b.start().plus(shift), b.duration(), b.multiplier()))
-          .toList();
-      t = new Traffic(t.sessionsPerHour(), t.hourly(), t.weekday(), t.zone(), bursts);
-    }
-    return new CoreSettings(core.seed(), core.window(), core.site(), core.model(), t,
-        core.sessions(), core.visitors(), moved);
   }
 
   /**

@@ -338,6 +338,51 @@ class RunTest {
   }
 
   @Test
+  void withoutAWindowInTheFileScenarioInstantsStayWhereTheyAre() throws Exception {
+    Files.writeString(dir.resolve("abs.yaml"), """
+        traffic: {sessionsPerHour: 300}
+        scenarios:
+          - {type: outage, start: 2026-11-26T10:00:00Z, duration: 15m, failureShare: 0.9}
+          - {type: slow-backend, label: relative, start: 2h, duration: 10m, factor: 5}
+        """);
+    Cli c = Cli.run(dir, "--config", "abs.yaml", "--seed", "1", "--output", "-", "--format",
+        "json", "--start", "2026-11-26T09:00:00Z", "--duration", "2h30m", "--quiet");
+    assertEquals(Main.OK, c.code, c.toString());
+    List<String> outage = c.out().lines().filter(l -> l.contains("\"loggen_scenario\":\"outage\""))
+        .toList();
+    assertFalse(outage.isEmpty(), "the outage at 10:00 is in the window");
+    assertTrue(outage.stream().allMatch(l -> l.startsWith("{\"time\":\"2026-11-26T10:0")
+        || l.startsWith("{\"time\":\"2026-11-26T10:1")), outage.get(outage.size() - 1));
+    List<String> relative = c.out().lines()
+        .filter(l -> l.contains("\"loggen_scenario\":\"relative\"")).toList();
+    assertFalse(relative.isEmpty(), "2h after the start: 11:00");
+    assertTrue(relative.stream().allMatch(l -> l.startsWith("{\"time\":\"2026-11-26T11:0")),
+        relative.get(0));
+    assertEquals("", c.err(), "nothing outside the window");
+  }
+
+  @Test
+  void aScenarioOrBurstWhollyOutsideTheWindowIsAWarningEvenWhenQuiet() throws Exception {
+    Files.writeString(dir.resolve("early.yaml"), """
+        traffic:
+          sessionsPerHour: 300
+          bursts: [{start: 2026-01-01T12:00:00Z, duration: 1h, multiplier: 3}]
+        scenarios:
+          - {type: outage, start: 2026-01-01T10:00:00Z, duration: 15m, failureShare: 0.9}
+        """);
+    Cli c = Cli.run(dir, "--config", "early.yaml", "--seed", "1", "--output", "-", "--format",
+        "json", "--start", "2026-11-26T09:00:00Z", "--duration", "2h", "--quiet");
+    assertEquals(Main.OK, c.code, c.toString());
+    assertFalse(c.out().contains("\"loggen_scenario\":\"outage\""), "not moved to the window");
+    assertEquals(List.of("loggen: scenario outage (2026-01-01T10:00:00Z to"
+        + " 2026-01-01T10:15:00Z) lies wholly outside the window 2026-11-26T09:00:00Z to"
+        + " 2026-11-26T11:00:00Z: no line shows it (warning)",
+        "loggen: traffic burst x3 (2026-01-01T12:00:00Z to 2026-01-01T13:00:00Z) lies wholly"
+        + " outside the window 2026-11-26T09:00:00Z to 2026-11-26T11:00:00Z: no line shows it"
+        + " (warning)"), c.err().lines().toList());
+  }
+
+  @Test
   void aBadConfigExitsTwoWithEveryErrorAndWritesNothing() throws Exception {
     Path logs = Files.createDirectories(dir.resolve("logs"));
     Files.writeString(logs.resolve("access.log"), "an existing line\n");

@@ -273,6 +273,46 @@ class CoreConfigTest {
         "the seed is set once");
   }
 
+  /** The times of day of the scenarios and the bursts, and their day (all on one day). */
+  private static String starts(CoreSettings c) {
+    List<Instant> all = new java.util.ArrayList<>();
+    c.scenarios().forEach(x -> all.add(x.start()));
+    c.traffic().bursts().forEach(x -> all.add(x.start()));
+    List<String> times = all.stream().map(i -> i.toString().substring(11, 16)).toList();
+    assertEquals(1, all.stream().map(i -> i.toString().substring(0, 10)).distinct().count(),
+        all.toString());
+    return String.join(" ", times.subList(0, c.scenarios().size())) + ", bursts "
+        + String.join(" ", times.subList(c.scenarios().size(), times.size())) + " on "
+        + all.get(0).toString().substring(0, 10);
+  }
+
+  @Test
+  void movingTheWindowMovesWhatTheFileTiedToIt() {
+    String times = """
+        traffic:
+          bursts:
+            - {start: 2026-03-01T12:00:00Z, duration: 1h, multiplier: 3}
+            - {start: 2h, duration: 1h, multiplier: 2}
+        scenarios:
+          - {type: outage, start: 2026-03-01T10:00:00Z, duration: 15m, failureShare: 0.9}
+          - {type: slow-backend, start: 6h, duration: 30m, factor: 4}
+        """;
+    Instant day = Instant.parse("2026-03-01T00:00:00Z");
+    CoreSettings.Window moved = new CoreSettings.Window(day, Duration.ofDays(1));
+    // without a window of its own, instants stay and durations count from the new start
+    CoreSettings noWindow = CoreConfig.read(YamlConfig.parse(times, "t.yaml")).movedTo(moved);
+    assertEquals(moved, noWindow.window());
+    assertEquals("10:00 06:00, bursts 12:00 02:00 on 2026-03-01", starts(noWindow));
+    // with one, everything keeps its place in the window: moved by the distance between starts
+    CoreSettings withWindow = CoreConfig.read(YamlConfig.parse(
+        "window: {start: 2026-03-01, duration: 1d}\n" + times, "t.yaml"))
+        .movedTo(new CoreSettings.Window(day.plus(Duration.ofDays(2)), null));
+    assertEquals("10:00 06:00, bursts 12:00 02:00 on 2026-03-03", starts(withWindow));
+    assertEquals(List.of(4.0, 0.9), List.of(
+        ((Scenario.SlowBackend) withWindow.scenarios().get(1)).factor(),
+        ((Scenario.Outage) withWindow.scenarios().get(0)).failureShare()), "only moved");
+  }
+
   @Test
   void warningsAndErrorsAreSortedAndDeduplicated() {
     ConfigNode root = YamlConfig.parse("a: 1\nb: 2\n", "d.yaml");

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -56,16 +57,19 @@ public final class CoreBinder {
       root.get("normalize").keyNode().error("normalize applies to the rows of 'states',"
           + " which are missing");
     }
-    Traffic traffic = traffic(root.get("traffic"), start);
+    Set<Integer> relativeBursts = new HashSet<>();
+    Traffic traffic = traffic(root.get("traffic"), start, relativeBursts);
     SessionSettings sessions = session(root.get("session"),
         site != null ? site.sessions() : SessionSettings.DEFAULT);
     Visitors visitors = visitors(root.get("visitors"));
     // When the site section is wrong, page names cannot be checked against it.
     Site pages = site != null ? site
         : root.has("site") || root.has("profile") ? null : Sites.shop();
-    List<Scenario> scenarios = scenarios(root.get("scenarios"), start, pages);
+    Set<Integer> relativeScenarios = new HashSet<>();
+    List<Scenario> scenarios = scenarios(root.get("scenarios"), start, pages, relativeScenarios);
     return new CoreSettings(seed.isPresent() ? seed.getAsLong() : null, window, site, model,
-        traffic, sessions, visitors, scenarios);
+        traffic, sessions, visitors, scenarios,
+        new CoreSettings.RelativeStarts(relativeScenarios, relativeBursts));
   }
 
   private static CoreSettings.@Nullable Window window(ConfigNode w) {
@@ -111,7 +115,9 @@ public final class CoreBinder {
     return null;
   }
 
-  private static @Nullable Traffic traffic(ConfigNode t, Instant windowStart) {
+  /** The traffic; the positions of the bursts whose start is relative go to {@code relative}. */
+  private static @Nullable Traffic traffic(ConfigNode t, Instant windowStart,
+      Set<Integer> relative) {
     if (t.isMissing()) {
       return null;
     }
@@ -139,6 +145,9 @@ public final class CoreBinder {
       Traffic.Burst burst = Specs.construct(b, eb,
           () -> new Traffic.Burst(s.get(), d.get(), m.getAsDouble()));
       if (burst != null) {
+        if (Specs.isRelative(b.get("start"))) {
+          relative.add(bursts.size());
+        }
         bursts.add(burst);
       }
     }
@@ -228,8 +237,9 @@ public final class CoreBinder {
         crawler, scanner, mon));
   }
 
+  /** The scenarios; the positions of those whose start is relative go to {@code relative}. */
   private static List<Scenario> scenarios(ConfigNode list, Instant windowStart,
-      @Nullable Site site) {
+      @Nullable Site site, Set<Integer> relative) {
     List<Scenario> out = new ArrayList<>();
     for (ConfigNode e : list.list()) {
       int before = e.diagnostics().errorCount();
@@ -287,6 +297,9 @@ public final class CoreBinder {
         }
       }
       if (sc != null) {
+        if (Specs.isRelative(e.get("start"))) {
+          relative.add(out.size());
+        }
         out.add(sc);
       }
     }

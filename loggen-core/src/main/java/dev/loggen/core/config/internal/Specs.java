@@ -52,6 +52,16 @@ public final class Specs {
   }
 
   /**
+   * Whether a point in time (see {@link #when}) is written as a duration after the window start.
+   *
+   * @param n the node
+   * @return whether it is a duration such as {@code 6h}
+   */
+  public static boolean isRelative(ConfigNode n) {
+    return n.isScalar() && Values.duration(n.text()) != null;
+  }
+
+  /**
    * A point in time: an ISO-8601 instant, or a duration after {@code windowStart} ({@code 6h}).
    *
    * @param n the node
@@ -62,9 +72,8 @@ public final class Specs {
     if (!n.isScalar()) {
       return n.instant();
     }
-    Duration d = Values.duration(n.text());
-    if (d != null) {
-      return Optional.of(windowStart.plus(d));
+    if (isRelative(n)) {
+      return Optional.of(windowStart.plus(Values.duration(n.text())));
     }
     Instant i = Values.instant(n.text());
     if (i == null) {
