@@ -231,7 +231,8 @@ public record LoggenConfig(String source, CoreSettings core, FormatSettings form
         rotation.check();
       } catch (IllegalArgumentException e) {
         at.error("when '" + when + "' with interval " + r.interval() + " cannot be honoured: "
-            + e.getMessage());
+            + String.valueOf(e.getMessage()).replace("(got " + r.period() + ")", "(got "
+                + r.period().toString().substring(2).toLowerCase(Locale.ROOT) + ")"));
       }
     }
     if (out.debug()) {

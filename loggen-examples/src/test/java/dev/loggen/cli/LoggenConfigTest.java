@@ -126,7 +126,7 @@ class LoggenConfigTest {
         "all.yaml:2:9: format: invalid Apache LogFormat \"%h %Z\": unknown directive '%Z' at"
             + " position 4",
         "all.yaml:3:27: output.rotation.time: period must divide a day evenly or be a whole"
-            + " number of days (got PT7H) (or hourly, daily, weekly)",
+            + " number of days (got 7h) (or hourly, daily, weekly)",
         "all.yaml:4:1: live: 'live' and 'window' exclude each other: a live run starts now"
             + " (use live.backfill for history before it)",
         "all.yaml:4:14: live.rate: expected a positive finite number (got 'fast')",
@@ -182,7 +182,7 @@ class LoggenConfigTest {
             """, "old.yaml"), Map.of()));
     assertEquals(List.of("old.yaml:4:17: output.log_rotation: when 'h' with interval 5 cannot"
         + " be honoured: period must divide a day evenly or be a whole number of days (got"
-        + " PT5H)"), e.errors().stream().map(ConfigError::toString).toList());
+        + " 5h)"), e.errors().stream().map(ConfigError::toString).toList());
   }
 
   @Test

@@ -7,6 +7,7 @@ import dev.loggen.sinks.internal.PeriodGrid;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -97,6 +98,25 @@ public final class OutputConfig {
     if (r.diagnostics().errorCount() != before) {
       return null;
     }
+    // combinations in the file's words (RotationSettings.check says them in the builder's)
+    if (size == null && time == null) {
+      List<String> pointless = new ArrayList<>();
+      for (String key : List.of("pattern", "gzip", "keep", "totalSizeCap", "maxAge")) {
+        if (key.equals("gzip") ? Boolean.TRUE.equals(gzip) : r.has(key)) { // gzip: false is fine
+          pointless.add("rotation." + key);
+        }
+      }
+      if (!pointless.isEmpty()) {
+        r.error(String.join(", ", pointless) + " set without rotation.size or rotation.time:"
+            + " without one of them no file is ever rotated");
+        return null;
+      }
+    }
+    if (pattern != null && Boolean.TRUE.equals(gzip) && !pattern.endsWith(".gz")) {
+      r.error("pattern '" + pattern + "' does not end in .gz but rotation.gzip is true; end the"
+          + " pattern with .gz");
+      return null;
+    }
     RotationSettings s;
     try {
       s = new RotationSettings(size, time, pattern, gzip, keep, cap, maxAge, fsync, zone);
@@ -129,8 +149,9 @@ public final class OutputConfig {
       return null;
     }
     String problem = PeriodGrid.problem(d.get());
-    if (problem != null) {
-      t.error(problem + " (or hourly, daily, weekly)");
+    if (problem != null) { // the value as written, not as Java prints it (PT7H)
+      t.error(problem.replace("(got " + d.get() + ")", "(got " + t.text().trim() + ")")
+          + " (or hourly, daily, weekly)");
       return null;
     }
     return d.get();

@@ -84,7 +84,7 @@ class OutputConfigTest {
         "o.yaml:3:11: output.rotation.size: expected a size such as 100MB, 512KB or 1GB (got"
             + " 'big')",
         "o.yaml:4:11: output.rotation.time: period must divide a day evenly or be a whole number"
-            + " of days (got PT7H) (or hourly, daily, weekly)",
+            + " of days (got 7h) (or hourly, daily, weekly)",
         "o.yaml:5:11: output.rotation.keep: expected a whole number between 1 and 2147483647"
             + " (got 0)",
         "o.yaml:6:12: output.rotation.fsync: expected none, onRotate, or a duration such as 1s"
@@ -109,9 +109,20 @@ class OutputConfigTest {
         + " has no %i, which size rotation needs to name several files in one period"),
         errors("output: {rotation: {size: 10MB, time: daily,"
             + " pattern: '{log}-%d{yyyy-MM-dd}.log.gz'}}"));
-    assertEquals(List.of("o.yaml:1:20: output.rotation: gzip set without a trigger: without"
-        + " maxSize, hourly(), daily() or period() no file is ever rotated"),
+    assertEquals(List.of("o.yaml:1:20: output.rotation: rotation.gzip set without"
+        + " rotation.size or rotation.time: without one of them no file is ever rotated"),
         errors("output: {rotation: {gzip: true}}"));
+    assertEquals(List.of("o.yaml:1:20: output.rotation: rotation.pattern, rotation.keep,"
+        + " rotation.totalSizeCap, rotation.maxAge set without rotation.size or rotation.time:"
+        + " without one of them no file is ever rotated"), errors("output: {rotation: {keep: 3,"
+        + " pattern: '{log}.%i.log', maxAge: 2d, totalSizeCap: 1GB, gzip: false}}"));
+    assertEquals(List.of("o.yaml:1:20: output.rotation: pattern '{log}-%d{yyyy-MM-dd}.log'"
+        + " does not end in .gz but rotation.gzip is true; end the pattern with .gz"),
+        errors("output: {rotation: {time: daily, gzip: true,"
+            + " pattern: '{log}-%d{yyyy-MM-dd}.log'}}"));
+    assertEquals(List.of("o.yaml:1:27: output.rotation.time: period must divide a day evenly or"
+        + " be a whole number of days (got 1.5d) (or hourly, daily, weekly)"),
+        errors("output: {rotation: {time: 1.5d}}"));
     assertEquals(List.of("o.yaml:1:20: output.rotation: pattern '{log}-%d{yyyy-MM-dd}.log.gz'"
         + " ends in .gz, which means compressed, but gzip is false"),
         errors("output: {rotation: {time: daily, gzip: false,"
