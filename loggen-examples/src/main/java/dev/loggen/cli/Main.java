@@ -57,6 +57,7 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import java.util.function.IntConsumer;
 import java.util.function.LongSupplier;
 import java.util.function.UnaryOperator;
@@ -69,9 +70,10 @@ import org.jspecify.annotations.Nullable;
  * prints the report; {@code --help} lists the options.
  *
  * <p>Exit codes: 0 success (also after SIGTERM or SIGINT, which stop the run cleanly: lines are
- * flushed, compression finishes, files are closed, the report is printed), 1 an I/O failure
- * (the message names the path), 2 a bad command line or configuration (a one-line message, or
- * every located error of the configuration). A run that fails on its command line or
+ * flushed, compression finishes, files are closed, the report is printed; and when the reader of
+ * {@code --output -} goes away; the report says when either cut the window short), 1 an I/O
+ * failure (the message names the path), 2 a bad command line or configuration (a one-line
+ * message, or every located error of the configuration). A run that fails on its command line or
  * configuration writes nothing.
  *
  * <p>Tests and programs run it in-process with {@link #run(String[], PrintStream, PrintStream,
@@ -837,11 +839,19 @@ public final class Main {
     ProgressLine progress = terminal && !plan.quiet() && !stdout
         ? new ProgressLine(err, nanos, windowStart, windowEnd, plan.limit()) : null;
     Report report;
+    AtomicBoolean stopped = new AtomicBoolean(); // by a signal, while lines were still due
+    BooleanSupplier stopping = () -> {
+      boolean s = stop.get();
+      if (s) {
+        stopped.set(true);
+      }
+      return s;
+    };
     try {
       if (liveWriter != null) {
-        report = runLive(plan, liveWriter, monitored, errors, health, progress);
+        report = runLive(plan, liveWriter, monitored, errors, health, progress, stopping);
       } else {
-        report = runSimulated(plan, monitored, errors, health, progress);
+        report = runSimulated(plan, monitored, errors, health, progress, stopping);
       }
     } catch (RuntimeException e) {
       health.failed(e);
@@ -855,20 +865,39 @@ public final class Main {
     if (progress != null) {
       progress.clear();
     }
+    // a run with an end (its window's, or a line count) that stopped before it: still exit 0
+    // (SIGTERM is how a run is stopped; head closes the pipe when it has its lines)
+    boolean bounded = plan.generator().duration() != null || plan.limit() != Long.MAX_VALUE;
+    CutShort cut = !bounded ? null : monitored.readerGone() ? CutShort.READER_GONE
+        : stopped.get() ? CutShort.SIGNAL : null;
     // stdout carries the access log or the JSON report when given "-"; the table then goes to
     // stderr
     PrintStream table = stdout || plan.reportToStdout() ? err : out;
     if (!plan.quiet()) {
-      table.print(header(plan) + report);
+      table.print(header(plan, report, cut) + report);
       table.flush();
     }
     if (plan.reportToStdout()) {
-      out.print(reportJson(plan, report));
+      out.print(reportJson(plan, report, cut));
       out.flush();
     } else if (plan.report() != null) {
-      writeReport(plan, report);
+      writeReport(plan, report, cut);
     }
     return OK;
+  }
+
+  /** Why a run ended before its window's end or its line count. */
+  private enum CutShort {
+    SIGNAL("signal", "stopped by SIGTERM or SIGINT"),
+    READER_GONE("reader gone", "the reader of the access log went away");
+
+    final String json;
+    final String words;
+
+    CutShort(String json, String words) {
+      this.json = json;
+      this.words = words;
+    }
   }
 
   private LineSink fileSink(Plan plan, Path path, String name, @Nullable LiveWriter live) {
@@ -884,7 +913,7 @@ public final class Main {
   }
 
   private Report runSimulated(Plan plan, LineSink access, @Nullable LineSink errors,
-      HealthState health, @Nullable ProgressLine progress) {
+      HealthState health, @Nullable ProgressLine progress, BooleanSupplier stopping) {
     LogWriter w = plan.generator().writer().format(plan.format()).to(access);
     if (errors != null) {
       w.errors(Objects.requireNonNull(plan.errorFormat()), errors);
@@ -895,7 +924,7 @@ public final class Main {
     if (plan.threads() > 1) {
       w.threads(plan.threads()); // the same bytes, generated and rendered on more cores
     }
-    w.stopWhen(stop::get);
+    w.stopWhen(stopping);
     w.progress((lines, t) -> {
       health.heartbeat();
       if (progress != null) {
@@ -909,8 +938,8 @@ public final class Main {
   }
 
   private Report runLive(Plan plan, LiveWriter w, LineSink access, @Nullable LineSink errors,
-      HealthState health, @Nullable ProgressLine progress) {
-    w.format(plan.format()).to(access).stopWhen(stop::get).clock(clock).ticker(nanos)
+      HealthState health, @Nullable ProgressLine progress, BooleanSupplier stopping) {
+    w.format(plan.format()).to(access).stopWhen(stopping).clock(clock).ticker(nanos)
         .historyUntil(plan.now());
     if (errors != null) {
       w.errors(Objects.requireNonNull(plan.errorFormat()), errors);
@@ -963,13 +992,20 @@ public final class Main {
     return r;
   }
 
-  private static String header(Plan plan) {
+  private static String header(Plan plan, Report report, @Nullable CutShort cut) {
     LogGenerator g = plan.generator();
-    return "\nloggen report: seed " + g.seed() + ", site " + g.site().name() + ", format "
+    String h = "\nloggen report: seed " + g.seed() + ", site " + g.site().name() + ", format "
         + plan.format().name() + "\n";
+    if (cut != null) {
+      h += "window cut short at " + (report.lines() == 0 ? g.start()
+          : Instant.ofEpochMilli(report.lastMillis())) + " (" + cut.words + "): it was to "
+          + (g.duration() != null ? "end at " + g.start().plus(g.duration())
+              : "write " + number(plan.limit()) + " lines") + "\n";
+    }
+    return h;
   }
 
-  private static String reportJson(Plan plan, Report report) {
+  private static String reportJson(Plan plan, Report report, @Nullable CutShort cut) {
     LogGenerator g = plan.generator();
     Map<String, @Nullable Object> header = new LinkedHashMap<>();
     header.put("seed", g.seed());
@@ -978,12 +1014,13 @@ public final class Main {
     header.put("format", plan.format().name());
     header.put("windowStart", g.start());
     header.put("windowEnd", g.duration() == null ? null : g.start().plus(g.duration()));
+    header.put("cutShort", cut == null ? null : cut.json);
     return report.toJson(header) + "\n";
   }
 
-  private void writeReport(Plan plan, Report report) {
+  private void writeReport(Plan plan, Report report, @Nullable CutShort cut) {
     Path p = Objects.requireNonNull(plan.report());
-    String json = reportJson(plan, report);
+    String json = reportJson(plan, report, cut);
     Path tmp = p.resolveSibling("." + p.getFileName() + ".tmp");
     try {
       Files.writeString(tmp, json, StandardCharsets.UTF_8);

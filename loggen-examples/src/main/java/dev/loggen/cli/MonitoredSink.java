@@ -13,6 +13,7 @@ final class MonitoredSink implements LineSink {
   private final LineSink delegate;
   private final HealthState health;
   private long lines;
+  private volatile boolean readerGone;
 
   MonitoredSink(LineSink delegate, HealthState health) {
     this.delegate = Objects.requireNonNull(delegate, "delegate");
@@ -56,10 +57,17 @@ final class MonitoredSink implements LineSink {
    * reader is usually found gone on a flush): that is an end, not a failure.
    */
   private RuntimeException failure(RuntimeException e) {
-    if (!(e instanceof SinkClosedException)) {
+    if (e instanceof SinkClosedException) {
+      readerGone = true;
+    } else {
       health.failed(e);
     }
     return e;
+  }
+
+  /** {@return whether the sink said that its reader went away} */
+  boolean readerGone() {
+    return readerGone;
   }
 
   /** {@return the lines written through this sink} */

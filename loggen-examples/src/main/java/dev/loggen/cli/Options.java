@@ -406,8 +406,9 @@ final class Options {
       }
       sb.append(row).append('\n');
     }
-    sb.append("\nExit codes: 0 success (also after SIGTERM or Ctrl-C), 1 I/O failure,\n"
-        + "2 bad usage or configuration.\n");
+    sb.append("\nExit codes: 0 success (also after SIGTERM or Ctrl-C, and when the reader of\n"
+        + "--output - goes away: the report says whether the window was cut short),\n"
+        + "1 I/O failure, 2 bad usage or configuration.\n");
     sb.append("Configuration reference: docs/config-reference.md\n");
     return sb.toString();
   }

@@ -245,6 +245,35 @@ class RunTest {
     assertFalse(Files.exists(dir.resolve("out")), "nothing written");
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"signal", "reader gone"})
+  void aRunCutShortSaysSoInTheReportAndExitsZero(String why) throws Exception {
+    Cli c = new Cli(dir, Map.of());
+    c.main.sinkDecorator = s -> before(3000, s, () -> {
+      if (why.equals("signal")) {
+        c.main.requestStop(); // what SIGTERM does; seen within 1,024 lines
+      } else {
+        throw new dev.loggen.core.SinkClosedException("stdout", new java.io.IOException(
+            "Broken pipe")); // what the reader of a pipe going away looks like
+      }
+    });
+    c.code = c.main.execute(new String[] {"--seed", "1", "--start", "2026-01-01", "--duration",
+        "1h", "--output", "-", "--report", "r.json"});
+    assertEquals(Main.OK, c.code, c.toString());
+    long lines = c.out().lines().count();
+    assertTrue(lines >= 2999 && lines < 5000, "lines " + lines);
+    String json = Files.readString(dir.resolve("r.json"));
+    assertTrue(json.contains("\"windowEnd\":\"2026-01-01T01:00:00Z\",\"cutShort\":\"" + why
+        + "\",\"lines\":" + reportedLines(c.err()) + ","), json);
+    Matcher last = Pattern.compile("\"lastTime\":\"([^\"]+)\"").matcher(json);
+    assertTrue(last.find(), json);
+    assertTrue(Instant.parse(last.group(1)).isBefore(Instant.parse("2026-01-01T00:30:00Z")),
+        json);
+    assertTrue(c.err().contains("\nwindow cut short at " + last.group(1) + " ("
+        + (why.equals("signal") ? "stopped by SIGTERM or SIGINT" : "the reader of the access"
+            + " log went away") + "): it was to end at 2026-01-01T01:00:00Z\n"), c.err());
+  }
+
   @Test
   void countWithoutDurationRunsUntilThatManyLines() {
     Cli c = Cli.run(dir, "--seed", "3", "--start", "2026-01-01", "--count", "40000",
@@ -297,7 +326,9 @@ class RunTest {
     String json = Files.readString(dir.resolve("report.json"), StandardCharsets.UTF_8);
     assertTrue(json.startsWith("{\"seed\":8,\"mode\":\"simulated\",\"site\":\"shop\","
         + "\"format\":\"combined\",\"windowStart\":\"2026-02-01T00:00:00Z\",\"windowEnd\":"
-        + "\"2026-02-01T04:00:00Z\",\"lines\":" + reportedLines(c.out()) + ","), json);
+        + "\"2026-02-01T04:00:00Z\",\"cutShort\":null,\"lines\":" + reportedLines(c.out())
+        + ","), json);
+    assertFalse(c.out().contains("cut short"), c.out());
     assertTrue(json.endsWith("]}\n"), json);
   }
 
@@ -416,6 +447,31 @@ class RunTest {
         .count(), c.err());
   }
 
+  /** {@code sink}, running {@code action} before it writes its {@code n}-th line. */
+  static LineSink before(int n, LineSink sink, Runnable action) {
+    return new LineSink() {
+      private int lines;
+
+      @Override
+      public void write(byte[] line, int offset, int length, long epochMillis) {
+        if (++lines == n) {
+          action.run();
+        }
+        sink.write(line, offset, length, epochMillis);
+      }
+
+      @Override
+      public void flush() {
+        sink.flush();
+      }
+
+      @Override
+      public void close() {
+        sink.close();
+      }
+    };
+  }
+
   /** Permission checks do not apply to root: tests of them need another user. */
   static boolean isRoot() {
     return "root".equals(System.getProperty("user.name"));
@@ -515,27 +571,9 @@ class RunTest {
   @ValueSource(ints = {1, 2})
   void runningOutOfMemoryIsExplainedAndKeepsTheLinesWritten(int threads) throws Exception {
     Cli c = new Cli(dir, Map.of());
-    c.main.sinkDecorator = s -> new LineSink() {
-      private int lines;
-
-      @Override
-      public void write(byte[] line, int offset, int length, long epochMillis) {
-        if (lines++ == 100) {
-          throw new OutOfMemoryError("Java heap space"); // what the heap does on a busy site
-        }
-        s.write(line, offset, length, epochMillis);
-      }
-
-      @Override
-      public void flush() {
-        s.flush();
-      }
-
-      @Override
-      public void close() {
-        s.close();
-      }
-    };
+    c.main.sinkDecorator = s -> before(101, s, () -> {
+      throw new OutOfMemoryError("Java heap space"); // what the heap does on a busy site
+    });
     c.code = c.main.execute(new String[] {"--seed", "1", "--duration", "1h", "--no-gzip",
         "--threads", String.valueOf(threads)});
     assertEquals(Main.IO_FAILURE, c.code, c.toString());
