@@ -53,8 +53,22 @@ public record Report(
     long firstMillis,
     long lastMillis) {
 
+  /** The names of the fields {@link #toJson} writes, in order. */
+  public static final List<String> JSON_FIELDS = List.of("lines", "errorLines", "bytes",
+      "sessions", "firstTime", "lastTime", "statusClasses", "statusCodes", "endStates",
+      "visitorKinds", "scenarios", "sessionSeconds", "pageViewsPerSession", "requestsPerSession",
+      "topPages");
+
   /** Copies the collections. */
   public Report {
+    Objects.requireNonNull(statusCodes, "statusCodes");
+    Objects.requireNonNull(visitorKinds, "visitorKinds");
+    Objects.requireNonNull(scenarios, "scenarios");
+    Objects.requireNonNull(endStates, "endStates");
+    Objects.requireNonNull(sessionSeconds, "sessionSeconds");
+    Objects.requireNonNull(pageViewsPerSession, "pageViewsPerSession");
+    Objects.requireNonNull(requestsPerSession, "requestsPerSession");
+    Objects.requireNonNull(topPages, "topPages");
     statusCodes = Collections.unmodifiableMap(new TreeMap<>(statusCodes));
     visitorKinds = Collections.unmodifiableMap(new TreeMap<>(visitorKinds));
     scenarios = Collections.unmodifiableMap(new TreeMap<>(scenarios));
@@ -138,15 +152,27 @@ public record Report(
    * {@code toString()} in a string.
    *
    * @param header fields written first, in the map's iteration order; their names must differ
-   *     from the report's own
+   *     from the report's own ({@link #JSON_FIELDS}), and numbers must be finite
    * @return one JSON object, without a line end
+   * @throws IllegalArgumentException when a header field has a report field's name, or is a
+   *     number that JSON cannot hold (NaN, infinite)
    */
   public String toJson(Map<String, ?> header) {
     StringBuilder sb = new StringBuilder(1024).append('{');
     for (Map.Entry<String, ?> e : header.entrySet()) {
-      quote(sb, e.getKey());
-      sb.append(':');
+      String name = Objects.requireNonNull(e.getKey(), "header field name");
       Object v = e.getValue();
+      if (JSON_FIELDS.contains(name)) {
+        throw new IllegalArgumentException("header field '" + name + "' is one of the report's"
+            + " own: expected a name other than " + JSON_FIELDS);
+      }
+      if ((v instanceof Double d && !Double.isFinite(d))
+          || (v instanceof Float f && !Float.isFinite(f))) {
+        throw new IllegalArgumentException("header field '" + name + "' is " + v
+            + ": expected a finite number (JSON has no NaN or infinity)");
+      }
+      quote(sb, name);
+      sb.append(':');
       if (v == null || v instanceof Number || v instanceof Boolean) {
         sb.append(v);
       } else {
@@ -287,6 +313,7 @@ public record Report(
 
     /** Counts one access-log line. */
     public Builder event(AccessEvent e) {
+      Objects.requireNonNull(e, "e");
       if (lines++ == 0) {
         firstMillis = e.epochMillis();
         lastMillis = e.epochMillis();
@@ -403,6 +430,7 @@ public record Report(
 
     /** Counts one session (ground truth from the generator). */
     public Builder session(Session s) {
+      Objects.requireNonNull(s, "s");
       sessions++;
       endStates.merge(s.endState(), 1L, Long::sum);
       histograms();
