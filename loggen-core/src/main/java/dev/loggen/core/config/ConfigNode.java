@@ -378,6 +378,11 @@ public final class ConfigNode {
   }
 
   private void unknownKeys(boolean asWarnings) {
+    if (shapeReported) {
+      // A mapping where a list or a value was expected: its keys are not "unknown" ones, the
+      // error already reported says what is wrong (one mistake, one message).
+      return;
+    }
     if (kind == Kind.MAPPING && visited) {
       for (Map.Entry<String, ConfigNode> e : entries.entrySet()) {
         if (!claimed.contains(e.getKey())) {

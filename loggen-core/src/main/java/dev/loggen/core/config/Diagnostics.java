@@ -12,8 +12,9 @@ import java.util.Set;
  * {@link #throwIfErrors()}.
  *
  * <p>An error makes the configuration unusable; a warning says that a setting is not honoured
- * exactly (a key of the old tool loggen cannot reproduce, an approximate mapping). The same
- * message at the same place is recorded once. Not thread-safe: one thread reads one tree.
+ * exactly (a key of the old tool loggen cannot reproduce, an approximate mapping). One error
+ * is recorded per place (file, line, column and key path): the first; the same warning at the
+ * same place is recorded once. Not thread-safe: one thread reads one tree.
  */
 public final class Diagnostics {
   private final Set<ConfigError> errors = new LinkedHashSet<>();
@@ -28,6 +29,14 @@ public final class Diagnostics {
    * @param error the error
    */
   public void error(ConfigError error) {
+    for (ConfigError e : errors) {
+      if (e.line() == error.line() && e.column() == error.column()
+          && e.path().equals(error.path()) && e.source().equals(error.source())) {
+        // One message per place: what follows from the first (a value read despite an
+        // unsupported tag) would only repeat it.
+        return;
+      }
+    }
     errors.add(error);
   }
 
