@@ -869,7 +869,7 @@ public final class Main {
     // (SIGTERM is how a run is stopped; head closes the pipe when it has its lines)
     boolean bounded = plan.generator().duration() != null || plan.limit() != Long.MAX_VALUE;
     CutShort cut = !bounded ? null : monitored.readerGone() ? CutShort.READER_GONE
-        : stopped.get() ? CutShort.SIGNAL : null;
+        : stopped.get() && report.lines() < plan.limit() ? CutShort.SIGNAL : null;
     // stdout carries the access log or the JSON report when given "-"; the table then goes to
     // stderr
     PrintStream table = stdout || plan.reportToStdout() ? err : out;

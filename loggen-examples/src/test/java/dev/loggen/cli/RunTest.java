@@ -275,6 +275,20 @@ class RunTest {
   }
 
   @Test
+  void aSignalSeenAtTheLastLineOfACountIsNotACutShortRun() throws Exception {
+    // The stop is seen every 1,024 lines: here at line 2,048, which is the count asked for.
+    Cli c = new Cli(dir, Map.of());
+    c.main.sinkDecorator = s -> before(2000, s, c.main::requestStop);
+    c.code = c.main.execute(new String[] {"--seed", "1", "--start", "2026-01-01", "--count",
+        "2048", "--threads", "1", "--output", "-", "--report", "r.json"});
+    assertEquals(Main.OK, c.code, c.toString());
+    assertEquals(2048, c.out().lines().count());
+    String json = Files.readString(dir.resolve("r.json"));
+    assertTrue(json.contains("\"cutShort\":null"), json);
+    assertFalse(c.err().contains("cut short"), c.err());
+  }
+
+  @Test
   void countWithoutDurationRunsUntilThatManyLines() {
     Cli c = Cli.run(dir, "--seed", "3", "--start", "2026-01-01", "--count", "40000",
         "--sessions-per-hour", "20", "--output", "-", "--format", "common", "--quiet");
