@@ -426,7 +426,21 @@ public final class Main {
               + " file, " + realPath(file) + ": the report would replace the " + log + " log;"
               + " give --report another file name");
         }
+        Path real = realPath(workingDir.resolve(report));
+        if (real.getParent() != null && real.getParent().equals(realPath(directory))
+            && real.getFileName().toString().startsWith(log + ".log.")) {
+          throw new UsageException("--report " + o.report + " is named like an archive of the "
+              + log + " log in " + dirFrom + " (" + log + ".log.*): rotation and --keep manage"
+              + " those names; give --report another file name");
+        }
       }
+    }
+    Path configFile = report == null ? null : ConfigSource.fromEnvironment(env,
+        o.config == null ? null : Path.of(o.config)).map(ConfigSource::file).orElse(null);
+    if (configFile != null && sameFile(report, configFile)) {
+      throw new UsageException("--report " + o.report + " names the configuration file, "
+          + realPath(workingDir.resolve(configFile)) + ": the report would replace it; give"
+          + " --report another file name");
     }
     int threads = o.threads != null ? o.threads : live ? 1 : defaultThreads();
     if (live && threads > 1) {

@@ -236,6 +236,31 @@ class RunTest {
   }
 
   @Test
+  void aReportNamedLikeAnArchiveOrTheConfigurationIsRefused() throws Exception {
+    // Before: accepted; the report replaced the configuration file, or took an archive's name
+    // (which rotation and --keep manage: an archive of that name would be deleted or kept out).
+    Path out = Files.createDirectories(dir.resolve("out"));
+    Files.writeString(out.resolve("access.log.2026-01-01.1.gz"), "an archive\n");
+    String config = "output: {directory: out}\n";
+    Files.writeString(dir.resolve("c.yaml"), config);
+    Cli archive = Cli.run(dir, "--seed", "1", "--start", "2026-01-01", "--duration", "10m",
+        "--output", "out", "--report", "out/access.log.2026-01-01.1.gz");
+    assertEquals(Main.USAGE, archive.code, archive.toString());
+    assertEquals(List.of("loggen: --report out/access.log.2026-01-01.1.gz is named like an"
+        + " archive of the access log in --output out (access.log.*): rotation and --keep manage"
+        + " those names; give --report another file name"), archive.err().lines().toList());
+    assertEquals("an archive\n", Files.readString(out.resolve("access.log.2026-01-01.1.gz")));
+    Cli conf = Cli.run(dir, "--seed", "1", "--start", "2026-01-01", "--duration", "10m",
+        "--config", "c.yaml", "--report", "./c.yaml");
+    assertEquals(Main.USAGE, conf.code, conf.toString());
+    assertEquals(List.of("loggen: --report ./c.yaml names the configuration file, "
+        + dir.toRealPath().resolve("c.yaml") + ": the report would replace it; give --report"
+        + " another file name"), conf.err().lines().toList());
+    assertEquals(config, Files.readString(dir.resolve("c.yaml")));
+    assertEquals(List.of("access.log.2026-01-01.1.gz"), Cli.files(out), "nothing written");
+  }
+
+  @Test
   void aReportThatIsADirectoryIsRefused() throws Exception {
     Files.createDirectories(dir.resolve("reports"));
     Cli c = Cli.run(dir, "--seed", "1", "--duration", "1m", "--output", "out", "--report",
