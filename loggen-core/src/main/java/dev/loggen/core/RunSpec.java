@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -95,6 +96,8 @@ public record RunSpec(@Nullable Long seed, @Nullable String profile, @Nullable S
   private static final Set<String> OTHER_MODULES_KEYS = Set.of("format", "output");
 
   private static final String HEADER = "loggen-run-spec";
+  /** A number as {@link #toText()} writes one: decimal, with an optional exponent. */
+  private static final Pattern DECIMAL = Pattern.compile("-?[0-9]+(\\.[0-9]+)?([eE]-?[0-9]+)?");
   private static final List<String> KEYS = List.of("seed", "profile", "sessions-per-hour",
       "zone", "start", "duration", "format", "config");
 
@@ -240,7 +243,10 @@ public record RunSpec(@Nullable Long seed, @Nullable String profile, @Nullable S
   }
 
   /**
-   * The core settings this spec gives: the configuration's, with the spec's options on top.
+   * The core settings this spec gives: the configuration's, with the spec's options on top. A
+   * start or duration moves the configuration's scenarios and bursts as the command line's
+   * {@code --start} does ({@link CoreSettings#movedTo}), so that a spec writes what the command
+   * line writes with the same options.
    *
    * @return the settings
    * @throws dev.loggen.core.config.ConfigException listing every error of the configuration
@@ -280,7 +286,9 @@ public record RunSpec(@Nullable Long seed, @Nullable String profile, @Nullable S
           : w != null ? w.start() : LogGenerator.DEFAULT_START;
       Duration d = duration != null ? duration
           : w != null ? w.duration() : LogGenerator.DEFAULT_DURATION;
-      s = s.withWindow(new CoreSettings.Window(st, d));
+      // As the command line does: scenarios and bursts keep their place in the file's window,
+      // or, without one, those given as a duration count from the start.
+      s = s.movedTo(new CoreSettings.Window(st, d));
     }
     return s;
   }
@@ -426,6 +434,9 @@ public record RunSpec(@Nullable Long seed, @Nullable String profile, @Nullable S
   }
 
   private static double parseDouble(String key, String v) {
+    if (!DECIMAL.matcher(v).matches()) { // Double.parseDouble also takes 12f and 0x1p4
+      throw new IllegalArgumentException(key + " must be a number (got \"" + v + "\")");
+    }
     try {
       return Double.parseDouble(v);
     } catch (NumberFormatException e) {
@@ -504,7 +515,9 @@ public record RunSpec(@Nullable Long seed, @Nullable String profile, @Nullable S
           }
           int code = 0;
           for (int k = i + 1; k < i + 5; k++) {
-            int d = Character.digit(s.charAt(k), 16);
+            char h = s.charAt(k);
+            // ASCII only: Character.digit also takes other scripts' digits
+            int d = h < 128 ? Character.digit(h, 16) : -1;
             if (d < 0) {
               // Not Integer.parseInt: it takes a sign, so "\\u+041" was read as 'A'.
               throw bad(line, "\\u needs four hex digits (got \"" + s.substring(i + 1, i + 5)

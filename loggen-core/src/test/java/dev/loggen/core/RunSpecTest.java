@@ -113,6 +113,12 @@ class RunSpecTest {
         iae(() -> RunSpec.parse("loggen-run-spec=1\nconfig=\\u+041\n")));
     assertEquals("run spec line 2: \\u needs four hex digits (got \"-001\")",
         iae(() -> RunSpec.parse("loggen-run-spec=1\nconfig=\\u-001\n")));
+    assertEquals("run spec line 2: \\u needs four hex digits (got \"\u0660\u0660\u0664\u0661\")",
+        iae(() -> RunSpec.parse("loggen-run-spec=1\nconfig=\\u\u0660\u0660\u0664\u0661\n")));
+    assertEquals("run spec: sessions-per-hour must be a number (got \"12f\")",
+        iae(() -> RunSpec.parse("loggen-run-spec=1\nsessions-per-hour=12f\n")));
+    assertEquals("run spec: sessions-per-hour must be a number (got \"0x1p4\")",
+        iae(() -> RunSpec.parse("loggen-run-spec=1\nsessions-per-hour=0x1p4\n")));
     assertEquals("run spec line 2: a lone \\ at the end of the value",
         iae(() -> RunSpec.parse("loggen-run-spec=1\nconfig=a\\\n")));
     assertEquals("run spec: seed must be an integer (got \"x\")",
@@ -169,6 +175,40 @@ class RunSpecTest {
     assertEquals(Instant.parse("2026-02-01T00:00:00Z"), overridden.start());
     assertEquals(Duration.ofHours(1), overridden.duration());
     assertEquals(60, overridden.traffic().sessionsPerHour());
+  }
+
+  @Test
+  void aStartMovesScenariosAndBurstsAsTheCommandLinesDoes() {
+    // Before: the spec's start replaced the window only, so a scenario written "start: 10m"
+    // stayed 10 minutes after 2026-01-01 and a run on Spark missed the outage the command line
+    // wrote.
+    String noWindow = """
+        seed: 1
+        scenarios:
+          - {type: outage, label: relative, start: 10m, duration: 20m, failureShare: 0.9}
+          - {type: outage, label: fixed, start: 2026-03-10T00:40:00Z, duration: 5m,
+             failureShare: 0.5}
+        traffic: {bursts: [{start: 30m, duration: 5m, multiplier: 2}]}
+        """;
+    Instant start = Instant.parse("2026-03-10T00:00:00Z");
+    LogGenerator g = RunSpec.defaults().withConfig(noWindow).withStart(start)
+        .withDuration(Duration.ofHours(1)).toGenerator();
+    assertEquals(start.plusSeconds(600), g.scenarios().get(0).start(), "relative: from start");
+    assertEquals(Instant.parse("2026-03-10T00:40:00Z"), g.scenarios().get(1).start(),
+        "an instant stays");
+    assertEquals(start.plusSeconds(1800), g.traffic().bursts().get(0).start());
+
+    String withWindow = """
+        seed: 1
+        window: {start: 2026-02-01T00:00:00Z, duration: 2h}
+        scenarios:
+          - {type: outage, start: 2026-02-01T01:00:00Z, duration: 20m, failureShare: 0.9}
+        """;
+    LogGenerator moved = RunSpec.defaults().withConfig(withWindow).withStart(start)
+        .toGenerator();
+    assertEquals(start.plusSeconds(3600), moved.scenarios().get(0).start(),
+        "the file's window moves as a whole");
+    assertEquals(Duration.ofHours(2), moved.duration());
   }
 
   @Test
