@@ -352,6 +352,12 @@ public final class SparkMain {
           ConfigNode f = root.isMapping() ? root.get("format") : null;
           if (f != null && f.isScalar() && f.text() != null) {
             s = s.withFormat(f.text());
+          } else if (f != null && f.isMapping()) {
+            // Before: ignored, and the run wrote Combined without a word.
+            throw new IllegalArgumentException(config + ":" + f.line() + ":" + f.column()
+                + ": format: a run on Spark carries its format as one string, and this mapping"
+                + " form is not one: give the format with --format (a name, an Apache LogFormat"
+                + " or an nginx log_format string)");
           }
         }
       }

@@ -134,6 +134,25 @@ class SparkMainTest {
   }
 
   @Test
+  void aFormatMappingInTheConfigurationIsRefusedNotIgnored(@TempDir Path tmp)
+      throws IOException {
+    // Before: ignored; the run wrote Combined lines and exit 0.
+    Path config = tmp.resolve("fmt.yaml");
+    Files.writeString(config, "seed: 5\nwindow: {start: 2026-01-01T00:00:00Z, duration: 20m}\n"
+        + "format: {nginx: '$remote_addr [$time_local] \"$request\" $status'}\n");
+    Result r = run(NO_SPARK, "--config", config.toString(), "--output", tmp.toString());
+    assertEquals(2, r.code(), r.err());
+    assertEquals("loggen-spark: " + config + ":3:9: format: a run on Spark carries its format"
+        + " as one string, and this mapping form is not one: give the format with --format (a"
+        + " name, an Apache LogFormat or an nginx log_format string) (see --help)\n", r.err());
+    // With --format given, the file's format section is not used.
+    Result withFormat = run(NO_SPARK, "--config", config.toString(), "--output",
+        tmp.resolve("out").toString(), "--format", "json", "--slices", "0");
+    assertEquals(2, withFormat.code(), withFormat.err());
+    assertFalse(withFormat.err().contains("format:"), withFormat.err());
+  }
+
+  @Test
   void missingConfigurationIsExitCode2(@TempDir Path tmp) {
     Result r = run(NO_SPARK, "--config", tmp.resolve("none.yaml").toString(), "--output", "x");
     assertEquals(2, r.code(), r.err());
