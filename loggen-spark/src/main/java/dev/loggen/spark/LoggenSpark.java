@@ -216,9 +216,20 @@ public final class LoggenSpark {
     try {
       return FileSystem.newInstance(out.toUri(), hadoop);
     } catch (UnsupportedFileSystemException e) {
-      throw new IllegalArgumentException("output " + out + ": no file system for the scheme \""
-          + out.toUri().getScheme() + "\" (is its Hadoop connector on the classpath?)", e);
+      throw noFileSystem(out, e);
+    } catch (RuntimeException e) {
+      // A scheme Hadoop knows (s3a, gs, abfs) whose connector class is missing: Hadoop's
+      // Configuration.getClass wraps the ClassNotFoundException in a RuntimeException.
+      if (e.getCause() instanceof ClassNotFoundException) {
+        throw noFileSystem(out, e);
+      }
+      throw e;
     }
+  }
+
+  private static IllegalArgumentException noFileSystem(Path out, Exception e) {
+    return new IllegalArgumentException("output " + out + ": no file system for the scheme \""
+        + out.toUri().getScheme() + "\" (is its Hadoop connector on the classpath?)", e);
   }
 
   /** Creates the output directory; an output, or a parent of it, that is a file is refused. */

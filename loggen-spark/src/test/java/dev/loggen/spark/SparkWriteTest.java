@@ -209,6 +209,12 @@ class SparkWriteTest {
         + " (is its Hadoop connector on the classpath?)",
         assertThrows(IllegalArgumentException.class,
             () -> LoggenSpark.write(spark, small, 2, "nosuchfs://bucket/logs")).getMessage());
+    // A scheme Hadoop knows, whose connector is not on the classpath (before: exit 1 and a
+    // ClassNotFoundException's stack).
+    assertEquals("output s3a://bucket/logs: no file system for the scheme \"s3a\""
+        + " (is its Hadoop connector on the classpath?)",
+        assertThrows(IllegalArgumentException.class,
+            () -> LoggenSpark.write(spark, small, 2, "s3a://bucket/logs")).getMessage());
     assertEquals("output \"a:b\" is not a path or URI: java.net.URISyntaxException: Relative"
         + " path in absolute URI: a:b", assertThrows(IllegalArgumentException.class,
             () -> LoggenSpark.write(spark, small, 2, "a:b")).getMessage());
