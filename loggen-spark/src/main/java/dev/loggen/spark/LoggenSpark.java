@@ -119,7 +119,7 @@ public final class LoggenSpark {
    *
    * <p>Slice k holds the lines whose timestamps fall in the k-th of {@code slices} equal parts
    * of the window; its file is {@code access-<start>.log.gz} (or {@code .log}), where start is
-   * the part's start in UTC at the coarsest precision that tells all parts apart:
+   * the part's start in UTC at the coarsest precision that writes every part's start exactly:
    * {@code access-2026-01-01.log.gz} for daily slices, {@code access-2026-01-01T06.log.gz},
    * {@code access-2026-01-01T00-30.log.gz}, {@code access-2026-01-01T00-00-07.log.gz} or
    * {@code access-2026-01-01T00-00-00.250.log.gz}. The names sort as the slices do, and the
@@ -137,7 +137,7 @@ public final class LoggenSpark {
    *
    * @param spark the session
    * @param spec the run; its window must have an end
-   * @param slices the number of slices, at most one per second of the window
+   * @param slices the number of slices, at most one per second of the window (or 1)
    * @param outputUri the output directory
    * @param gzip whether to compress the files (gzip, level {@value #GZIP_LEVEL})
    * @return the manifest, as written to {@code _manifest.json}
@@ -418,7 +418,8 @@ public final class LoggenSpark {
     // Builds (and so checks) the generator; generates nothing: that happens in the tasks.
     LogGenerator gen = spec.toGenerator();
     Duration d = duration(gen);
-    long seconds = d.toMillis() / 1000;
+    // One slice whatever the window's length: a window shorter than a second is one slice.
+    long seconds = Math.max(1, d.toMillis() / 1000);
     if (slices > seconds) {
       throw new IllegalArgumentException(String.format(Locale.ROOT,
           "slices must be at most one per second of the window: at most %d for %s (got %d)",

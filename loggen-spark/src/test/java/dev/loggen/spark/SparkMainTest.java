@@ -2,6 +2,7 @@ package dev.loggen.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loggen.core.RunSpec;
@@ -150,6 +151,17 @@ class SparkMainTest {
         tmp.resolve("out").toString(), "--format", "json", "--slices", "0");
     assertEquals(2, withFormat.code(), withFormat.err());
     assertFalse(withFormat.err().contains("format:"), withFormat.err());
+  }
+
+  @Test
+  void aWindowShorterThanASecondIsOneSlice() {
+    // Before: "at most 0 for PT0.5S (got 1)": such a window could not run at all.
+    RunSpec spec = RunSpec.defaults().withSeed(1)
+        .withStart(Instant.parse("2026-01-01T00:00:00Z")).withDuration(Duration.ofMillis(500));
+    LoggenSpark.check(spec, 1);
+    assertEquals("slices must be at most one per second of the window: at most 1 for PT0.5S"
+        + " (got 2)", assertThrows(IllegalArgumentException.class,
+            () -> LoggenSpark.check(spec, 2)).getMessage());
   }
 
   @Test
