@@ -106,7 +106,8 @@ public final class LoggenSpark {
    * @param outputUri the output directory, any URI Hadoop's {@code FileSystem} reaches
    * @return the manifest, as written to {@code _manifest.json}
    * @throws IllegalArgumentException when the spec, the slice count or the format is bad, or
-   *     the output is not a path, has no file system, or is (or lies under) a file
+   *     the output is not a path, has no file system, is (or lies under) a file, or its directory
+   *     cannot be created
    * @throws IllegalStateException when the output already holds a complete run
    * @throws UncheckedIOException when the output cannot be written
    */
@@ -142,7 +143,8 @@ public final class LoggenSpark {
    * @param gzip whether to compress the files (gzip, level {@value #GZIP_LEVEL})
    * @return the manifest, as written to {@code _manifest.json}
    * @throws IllegalArgumentException when the spec, the slice count or the format is bad, or
-   *     the output is not a path, has no file system, or is (or lies under) a file
+   *     the output is not a path, has no file system, is (or lies under) a file, or its directory
+   *     cannot be created
    * @throws IllegalStateException when the output already holds a complete run
    * @throws UncheckedIOException when the output cannot be written
    */
@@ -249,8 +251,16 @@ public final class LoggenSpark {
         break;
       }
     }
-    if (!fs.mkdirs(dir)) {
-      throw new IOException("cannot create the output directory " + dir);
+    boolean made;
+    try {
+      made = fs.mkdirs(dir);
+    } catch (IOException e) { // HDFS: permission denied, quota, ...
+      throw new IllegalArgumentException("output " + dir + " cannot be created: "
+          + e.getMessage(), e);
+    }
+    if (!made) { // the local file system says no more than that
+      throw new IllegalArgumentException("output " + dir + " cannot be created (is its parent"
+          + " directory writable?)");
     }
   }
 

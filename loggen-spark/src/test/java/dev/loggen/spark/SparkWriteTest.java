@@ -209,6 +209,10 @@ class SparkWriteTest {
         + " (is its Hadoop connector on the classpath?)",
         assertThrows(IllegalArgumentException.class,
             () -> LoggenSpark.write(spark, small, 2, "nosuchfs://bucket/logs")).getMessage());
+    // A directory that cannot be made, even by root (before: exit 1 and a stack trace).
+    assertEquals("output file:/proc/loggen-test/out cannot be created (is its parent directory"
+        + " writable?)", assertThrows(IllegalArgumentException.class,
+            () -> LoggenSpark.write(spark, small, 2, "/proc/loggen-test/out")).getMessage());
     // A scheme Hadoop knows, whose connector is not on the classpath (before: exit 1 and a
     // ClassNotFoundException's stack).
     assertEquals("output s3a://bucket/logs: no file system for the scheme \"s3a\""
