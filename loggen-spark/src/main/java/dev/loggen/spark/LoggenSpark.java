@@ -179,6 +179,7 @@ public final class LoggenSpark {
           dir.toString(), tempDir, gzip, GZIP_LEVEL, new HadoopConf(hadoop), hook));
       Throwable failure = null;
       try {
+        makeTempDirectory(fs, dir, new Path(dir, tempDir));
         List<SliceWriter.Task> tasks = IntStream.range(0, slices)
             .mapToObj(k -> new SliceWriter.Task(k, names.get(k))).toList();
         List<Manifest.Part> parts = new ArrayList<>(jsc.parallelize(tasks, slices)
@@ -261,6 +262,24 @@ public final class LoggenSpark {
     if (!made) { // the local file system says no more than that
       throw new IllegalArgumentException("output " + dir + " cannot be created (is its parent"
           + " directory writable?)");
+    }
+  }
+
+  /**
+   * Creates the attempts' directory on the driver, so that an output the run cannot write into
+   * is found before any task starts, in one line, rather than in every task's failure.
+   */
+  private static void makeTempDirectory(FileSystem fs, Path dir, Path temp) {
+    boolean made;
+    try {
+      made = fs.mkdirs(temp);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("output " + dir + " cannot be written: "
+          + e.getMessage(), e);
+    }
+    if (!made) {
+      throw new IllegalArgumentException("output " + dir + " cannot be written: " + temp
+          + " cannot be created (is the directory writable?)");
     }
   }
 

@@ -213,6 +213,14 @@ class SparkWriteTest {
     assertEquals("output file:/proc/loggen-test/out cannot be created (is its parent directory"
         + " writable?)", assertThrows(IllegalArgumentException.class,
             () -> LoggenSpark.write(spark, small, 2, "/proc/loggen-test/out")).getMessage());
+    // An output whose attempts' directory cannot be made: found on the driver, in one line
+    // (before: every task failed, exit 1 with Spark's stack).
+    Path blocked = Files.createDirectories(tmp.resolve("blocked"));
+    Files.writeString(blocked.resolve(LoggenSpark.TEMP_DIR), "a file where a directory goes");
+    String message = assertThrows(IllegalArgumentException.class,
+        () -> LoggenSpark.write(spark, small, 2, blocked.toString())).getMessage();
+    assertEquals("output file:" + blocked + " cannot be written: Parent path is not a"
+        + " directory: file:" + blocked + "/_temporary", message);
     // A scheme Hadoop knows, whose connector is not on the classpath (before: exit 1 and a
     // ClassNotFoundException's stack).
     assertEquals("output s3a://bucket/logs: no file system for the scheme \"s3a\""
