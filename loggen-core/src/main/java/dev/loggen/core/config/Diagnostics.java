@@ -19,6 +19,8 @@ import java.util.Set;
 public final class Diagnostics {
   private final Set<ConfigError> errors = new LinkedHashSet<>();
   private final Set<ConfigError> warnings = new LinkedHashSet<>();
+  /** Every error recorded, those folded into an earlier one at the same place included. */
+  private int recorded;
 
   /** Empty diagnostics. */
   public Diagnostics() {}
@@ -29,6 +31,7 @@ public final class Diagnostics {
    * @param error the error
    */
   public void error(ConfigError error) {
+    recorded++;
     for (ConfigError e : errors) {
       if (e.line() == error.line() && e.column() == error.column()
           && e.path().equals(error.path()) && e.source().equals(error.source())) {
@@ -55,10 +58,13 @@ public final class Diagnostics {
   }
 
   /**
-   * {@return the number of errors recorded so far; binders compare it to skip work after an error}
+   * {@return how many errors were recorded so far, those folded into an earlier one at the same
+   * place included; binders compare it to skip work after an error}
    */
   public int errorCount() {
-    return errors.size();
+    // Not errors.size(): a binder that reads a value whose error is folded into an earlier one
+    // at the same place (a tag) must still see that the value is missing.
+    return recorded;
   }
 
   /** {@return the errors, in the order of their position in the source} */

@@ -264,6 +264,11 @@ public final class Specs {
       checkPath(n, path);
       return construct(n, before, () -> Asset.of(path, type));
     }
+    if (!n.isMapping()) { // a list or null: neither a path nor the mapping form
+      n.error("expected an asset: a path, or {path, type, count, sizes} (got " + n.describe()
+          + ")");
+      return null;
+    }
     Optional<String> path = n.require("path").string();
     path.ifPresent(p -> checkPath(n.get("path"), p));
     ContentType type = n.get("type").enumValue(ContentType.class).orElse(null);
