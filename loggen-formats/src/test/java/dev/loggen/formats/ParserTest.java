@@ -3,6 +3,7 @@ package dev.loggen.formats;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loggen.core.AccessEvent;
@@ -13,6 +14,7 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -469,5 +471,19 @@ class ParserTest {
     // the same bytes unescaped by a JSON format are characters already
     assertEquals("\u00ff",
         LogParsers.json().parse("{\"http_user_agent\":\"\\u00ff\"}").userAgent());
+  }
+
+  @Test
+  void aLongMalformedLineIsRefusedWithoutSearchingForEver() {
+    // Before: candidate ends that did not fit a field were not counted against the search's
+    // budget, so the time grew with the square of the line: 6 s at 16 kB, over a minute at 64 kB,
+    // a 2 MB line did not finish (found by fuzzing). A guard against a hang, not a speed test.
+    String head = "1.2.3.4 - - [01/Jan/2026:00:00:00 +0000] \"GET / HTTP/1.1\" 200 1 \"-\" \"";
+    for (int n : new int[] {8_000, 1_000_000}) {
+      String line = head + "\" ".repeat(n) + "\"";
+      LogParseException e = assertTimeoutPreemptively(Duration.ofSeconds(20),
+          () -> assertThrows(LogParseException.class, () -> LogParsers.combined().parse(line)));
+      assertEquals(71, e.column(), "where the first reading went wrong, n=" + n);
+    }
   }
 }

@@ -196,6 +196,12 @@ final class ProgramParser implements LogParser {
      * a fitting end that leads nowhere stops the search (by exhausting the step budget).
      */
     private boolean tryEnd(int idx, int pos, int end, int nextIdx, int nextPos) {
+      // Every candidate end counts against the budget, the ones that do not fit the field's
+      // syntax too: else a long line with many candidates (a user agent of '" " " ...') costs
+      // a check each, over and over, and the time grows with the square of its length.
+      if (++steps > MAX_STEPS) {
+        return false;
+      }
       Item it = items[idx];
       int bad = check(it, line, pos, end);
       if (bad >= 0) {
