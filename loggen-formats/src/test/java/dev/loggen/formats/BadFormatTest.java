@@ -31,6 +31,11 @@ class BadFormatTest {
             + " a format renders one line and the sink ends it at position 3"),
         Arguments.of("%h\n", "invalid Apache LogFormat \"%h\n\": a line break; a format renders"
             + " one line and the sink ends it at position 3"),
+        // inside a directive's argument too (before: accepted, and lines held a line break)
+        Arguments.of("%{x\ny}t", "invalid Apache LogFormat \"%{x\ny}t\": a line break; a format"
+            + " renders one line and the sink ends it at position 4"),
+        Arguments.of("%{%Y\r%m}t", "invalid Apache LogFormat \"%{%Y\r%m}t\": a line break; a"
+            + " format renders one line and the sink ends it at position 5"),
         Arguments.of("%D %{minutes}T", "invalid Apache LogFormat \"%D %{minutes}T\": unknown time"
             + " unit 'minutes' (expected s, ms or us) at position 6"),
         Arguments.of("%{local}P", "invalid Apache LogFormat \"%{local}P\": unknown process format"

@@ -57,6 +57,22 @@ final class FormatError {
     return i + 1;
   }
 
+  /**
+   * Refuses a raw line break anywhere in a format, also inside the argument of a directive
+   * ({@code %{...}t}), where the literal rules do not look.
+   *
+   * @param format the format string
+   * @param errors makes the exception at an index
+   */
+  static void noLineBreak(String format, Reporter errors) {
+    for (int i = 0; i < format.length(); i++) {
+      char c = format.charAt(i);
+      if (c == '\n' || c == '\r') {
+        throw errors.at(i, "a line break; a format renders one line and the sink ends it");
+      }
+    }
+  }
+
   /** Receives a problem found at an index (0-based) of some part of a format. */
   @FunctionalInterface
   interface Reporter {

@@ -45,6 +45,7 @@ final class NginxCompiler {
     if (format.isEmpty()) {
       throw new IllegalArgumentException("invalid " + KIND + " \"\": the format is empty");
     }
+    FormatError.noLineBreak(format, this::error);
     List<Item> items = new ArrayList<>();
     StringBuilder lit = new StringBuilder();
     int litStart = 0;
