@@ -108,6 +108,10 @@ class TimeFormatTest {
     assertEquals("1767323045 1767323045678 1767323045678001 678 678001",
         LogFormats.apache("%{sec}t %{msec}t %{usec}t %{msec_frac}t %{usec_frac}t").format(e));
     assertEquals("1767323045.678", LogFormats.nginx("$msec").format(e));
+    // before 1970: the sign and the magnitude (before: -1.999 for a millisecond before 1970)
+    assertEquals("-0.001", LogFormats.nginx("$msec").format(at(-1, ZoneOffset.UTC)));
+    assertEquals("-18489600.000", LogFormats.nginx("$msec").format(at(
+        Instant.parse("1969-06-01T00:00:00Z").toEpochMilli(), ZoneOffset.UTC)));
     assertEquals("1767323045 03 AM UTC", LogFormats.apache("%{%s %I %p %Z}t").format(e));
     // end: adds the response time (1 microsecond here, so the same millisecond)
     assertEquals("[02/Jan/2026:03:04:05 +0000]", LogFormats.apache("%{end:[%d/%b/%Y:%H:%M:%S %z]}t")

@@ -115,10 +115,16 @@ final class ProgramRenderer implements LogFormat.Renderer {
       }
       case Item.TIME_SPECIAL -> timeSpecial(it, e, o);
       case Item.MSEC -> {
+        // a decimal number of seconds: before 1970 the sign, then the magnitude's digits
+        // (-0.001, not the floored -1 and the .999 above it)
         long ms = startMillis(e);
-        o.putLong(Math.floorDiv(ms, 1000L));
+        if (ms < 0) {
+          o.put('-');
+          ms = -ms;
+        }
+        o.putLong(ms / 1000L);
         o.put('.');
-        o.putPadded(Math.floorMod(ms, 1000L), 3);
+        o.putPadded(ms % 1000L, 3);
       }
       case Item.REQUEST_LINE -> {
         it.escaper.append(o, e.method());
