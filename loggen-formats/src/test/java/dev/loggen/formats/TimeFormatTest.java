@@ -102,6 +102,19 @@ class TimeFormatTest {
   }
 
   @Test
+  void aYearFollowedByDigitsReadsBackAsFourDigits() {
+    // Before: %Y read up to ten digits, so %Y%m%d took the whole 20260105 as the year and the
+    // parser refused what the format wrote (found by fuzzing).
+    AccessEvent e = at(Instant.parse("2026-01-05T03:04:05Z").toEpochMilli(), ZoneOffset.UTC);
+    for (String f : new String[] {"%{%Y%m%d%H%M%S}t %>s", "%{%Y%j}t %>s", "[%{%c}t]1 %>s"}) {
+      String line = LogFormats.apache(f).format(e);
+      OffsetDateTime back = LogParsers.apache(f).parse(line).time();
+      assertEquals(f.startsWith("%{%Y%j}") ? "2026-01-05T00:00Z" : "2026-01-05T03:04:05Z",
+          String.valueOf(back), f + " -> " + line);
+    }
+  }
+
+  @Test
   void apacheSubSecondTimes() {
     AccessEvent e = at(Instant.parse("2026-01-02T03:04:05.678Z").toEpochMilli(), ZoneOffset.UTC);
     // the microseconds within the millisecond are those the error log prints (1 here)

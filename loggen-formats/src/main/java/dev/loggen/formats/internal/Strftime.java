@@ -433,6 +433,15 @@ final class Strftime {
     }
   }
 
+  /** Whether what follows element {@code t} may begin with a digit (a number, or such text). */
+  private boolean nextTakesDigits(int t) {
+    if (t + 1 >= kinds.length) {
+      return false;
+    }
+    byte[] lit = kinds[t + 1] == LIT ? literals[t + 1] : null;
+    return lit == null || lit.length > 0 && lit[0] >= '0' && lit[0] <= '9';
+  }
+
   /**
    * Parses {@code text[from, to)} as output of this pattern. Returns null when it matches
    * exactly, else sets {@link Parsed#errorIndex} and {@link Parsed#expected}.
@@ -458,6 +467,9 @@ final class Strftime {
             q++;
           }
           int e = digitsEnd(text, q, to);
+          if (e - q > 4 && nextTakesDigits(t)) {
+            e = q + 4; // %Y%m%d: the year is the four digits a year in 1..9999 prints as
+          }
           if (e - q < 4 || e - q > 10) {
             yield -1;
           }
