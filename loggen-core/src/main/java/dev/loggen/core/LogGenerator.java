@@ -459,11 +459,16 @@ public final class LogGenerator {
       double peak = traffic.sessionsPerHour() * hour * day * bursts;
       if (peak > MAX_PEAK_PER_HOUR) {
         throw new IllegalArgumentException(String.format(Locale.ROOT,
-            "traffic peaks at %.0f sessions per hour (sessionsPerHour %.0f x busiest hour %.2f"
-                + " x busiest weekday %.2f x bursts %.2f): at most %.0f per hour can be"
-                + " generated", peak, traffic.sessionsPerHour(), hour, day, bursts,
-            MAX_PEAK_PER_HOUR));
+            "traffic peaks at %s sessions per hour (sessionsPerHour %.0f x busiest hour %.2f"
+                + " x busiest weekday %.2f x bursts %s): at most %.0f per hour can be"
+                + " generated", compact(peak, "%.0f"), traffic.sessionsPerHour(), hour, day,
+            compact(bursts, "%.2f"), MAX_PEAK_PER_HOUR));
       }
+    }
+
+    /** {@code v} in {@code format}, or in scientific notation when that would be very long. */
+    private static String compact(double v, String format) {
+      return String.format(Locale.ROOT, v < 1e12 ? format : "%.3e", v);
     }
 
     /** The zone offset at {@code millis}, in milliseconds. */

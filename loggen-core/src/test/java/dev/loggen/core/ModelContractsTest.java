@@ -169,6 +169,12 @@ class ModelContractsTest {
     assertEquals("traffic peaks at 600000000 sessions per hour (sessionsPerHour 100000000"
         + " x busiest hour 1.00 x busiest weekday 1.00 x bursts 6.00): at most 480000000 per"
         + " hour can be generated", iae(() -> LogGenerator.builder().traffic(burst).build()));
+    // A huge multiplier is written compactly (before: a 300-digit number).
+    assertEquals("traffic peaks at Infinity sessions per hour (sessionsPerHour 2000 x busiest"
+        + " hour 1.00 x busiest weekday 1.00 x bursts 1.000e+308): at most 480000000 per hour"
+        + " can be generated", iae(() -> LogGenerator.builder().traffic(Traffic
+            .sessionsPerHour(2000).flat().withBurst(START, Duration.ofMinutes(20), 1e308))
+            .build()));
     // Bursts that do not overlap do not multiply.
     LogGenerator.builder().traffic(Traffic.sessionsPerHour(100_000_000).flat()
         .withBurst(START, Duration.ofMinutes(10), 3)
