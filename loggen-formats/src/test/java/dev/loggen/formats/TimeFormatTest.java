@@ -115,6 +115,23 @@ class TimeFormatTest {
   }
 
   @Test
+  void aCenturyAndATwoDigitYearReadBackAsTheYearTheyWrote() {
+    // Before: %C was ignored when reading, so %C%y read 1850 back as 2050 (found by fuzzing).
+    String f = "%{%C%y-%m-%d %H:%M:%S %z}t";
+    for (String when : new String[] {"1850-01-01T00:00:00Z", "2100-03-04T05:06:07Z",
+        "0001-01-01T00:00:00Z", "9999-12-31T23:59:59Z", "1999-06-01T12:00:00Z"}) {
+      AccessEvent e = at(Instant.parse(when).toEpochMilli(), ZoneOffset.UTC);
+      String line = LogFormats.apache(f).format(e);
+      assertEquals(Instant.parse(when), LogParsers.apache(f).parse(line).time().toInstant(),
+          f + " -> " + line);
+    }
+    // %y alone keeps the POSIX reading
+    AccessEvent e = at(Instant.parse("1999-06-01T12:00:00Z").toEpochMilli(), ZoneOffset.UTC);
+    assertEquals("1999-06-01T12:00Z", String.valueOf(LogParsers.apache("%{%y-%m-%d %H:%M}t")
+        .parse(LogFormats.apache("%{%y-%m-%d %H:%M}t").format(e)).time()));
+  }
+
+  @Test
   void apacheSubSecondTimes() {
     AccessEvent e = at(Instant.parse("2026-01-02T03:04:05.678Z").toEpochMilli(), ZoneOffset.UTC);
     // the microseconds within the millisecond are those the error log prints (1 here)

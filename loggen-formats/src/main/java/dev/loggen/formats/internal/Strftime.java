@@ -378,6 +378,10 @@ final class Strftime {
   /** What parsing found, or where it failed. */
   static final class Parsed {
     long year = Long.MIN_VALUE;
+    /** {@code %C}, or -1. */
+    int century = -1;
+    /** {@code %y}, or -1. */
+    int yearOfCentury = -1;
     int month = -1;
     int day = -1;
     int dayOfYear = -1;
@@ -507,6 +511,11 @@ final class Strftime {
       }
       p = next;
     }
+    if (r.year == Long.MIN_VALUE && r.yearOfCentury >= 0) {
+      // %C%y is the whole year; %y alone is POSIX's: 69 to 99 in the 1900s, else the 2000s
+      r.year = r.century >= 0 ? r.century * 100L + r.yearOfCentury
+          : r.yearOfCentury < 69 ? 2000 + r.yearOfCentury : 1900 + r.yearOfCentury;
+    }
     r.end = p;
     if (p != to) {
       r.errorIndex = p;
@@ -608,13 +617,10 @@ final class Strftime {
       case SECOND -> r.second = v;
       case MILLIS -> r.nanos = v * 1_000_000;
       case MICROS -> r.nanos = v * 1_000;
-      case YEAR2 -> {
-        if (r.year == Long.MIN_VALUE) {
-          r.year = v < 69 ? 2000 + v : 1900 + v;
-        }
-      }
+      case YEAR2 -> r.yearOfCentury = v;
+      case CENTURY -> r.century = v;
       default -> {
-        // century, weekday and week numbers are implied by the date
+        // weekday and week numbers are implied by the date
       }
     }
     return p + width;
