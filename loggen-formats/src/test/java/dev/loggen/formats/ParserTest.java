@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loggen.core.AccessEvent;
+import dev.loggen.core.LogFormat;
 import dev.loggen.core.VisitorKind;
 import java.io.IOException;
 import java.io.Reader;
@@ -376,6 +377,27 @@ class ParserTest {
           1, null, null, 1, "h", 1, "S", VisitorKind.HUMAN, null);
       String line = LogFormats.combined().format(e);
       assertEquals(user, LogParsers.combined().parse(line).user(), line);
+    }
+  }
+
+  /**
+   * Apache writes an empty remote logname ({@code %l}) as nothing: the line has two spaces there
+   * and reads back (before: refused, "expected a value for %l"; found by fuzzing).
+   */
+  @Test
+  void anEmptyIdentReadsBack() {
+    AccessEvent e = new AccessEvent(HostileContentTest.BASE.epochMillis(),
+        HostileContentTest.BASE.offset(), "192.0.2.1", "", "bob", "GET", "/", "HTTP/1.1", 200,
+        1, null, null, 1, "h", 1, "S", VisitorKind.HUMAN, null);
+    String apache = "%h %l %u %t \"%r\" %>s %b";
+    LogFormat[] formats = {LogFormats.common(), LogFormats.combined(), LogFormats.apache(apache)};
+    LogParser[] parsers = {LogParsers.common(), LogParsers.combined(), LogParsers.apache(apache)};
+    for (int i = 0; i < formats.length; i++) {
+      String line = formats[i].format(e);
+      assertTrue(line.startsWith("192.0.2.1  bob ["), line);
+      LogRecord r = parsers[i].parse(line);
+      assertEquals("", r.ident(), line);
+      assertEquals("bob", r.user(), line);
     }
   }
 

@@ -239,7 +239,8 @@ final class ProgramParser implements LogParser {
           fail(from, "'?' or nothing for " + it.name);
           return from;
         case Item.S_TOKEN:
-          if (to == from) {
+          // %l may be empty: Apache writes an empty remote logname as nothing
+          if (to == from && it.op != Item.IDENT) {
             fail(from, "a value for " + it.name);
             return from;
           }
