@@ -18,6 +18,8 @@ import org.jspecify.annotations.Nullable;
  * "absent": {@code -} for ident, user, referrer and user agent (and an empty value in nginx
  * {@code escape=json} or {@code escape=none} formats), JSON {@code null} or a missing key in
  * the JSON formats. Apache's {@code %b} prints {@code -} for an empty body; it reads as 0 bytes.
+ * A directive left out by its status condition ({@code %404B} printing {@code -}) reads as
+ * absent, whatever it is.
  * Where a format prints one thing twice (the request line and the method, say) the request
  * line wins.
  *

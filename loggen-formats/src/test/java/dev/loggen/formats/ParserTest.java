@@ -401,6 +401,25 @@ class ParserTest {
     }
   }
 
+  /**
+   * A size directive that its status condition left out says nothing about the size (before:
+   * {@code %404B} printing {@code -} for a 200 read back as 0 bytes; found by fuzzing).
+   */
+  @Test
+  void aSizeLeftOutByItsConditionIsUnknownNotZero() {
+    AccessEvent e = new AccessEvent(HostileContentTest.BASE.epochMillis(),
+        HostileContentTest.BASE.offset(), "192.0.2.1", null, null, "GET", "/", "HTTP/1.1", 200,
+        1234, null, null, 1, "h", 1, "S", VisitorKind.HUMAN, null);
+    for (String f : new String[] {"%h %404B %>s", "%h %404b %>s"}) {
+      String line = LogFormats.apache(f).format(e);
+      assertEquals("192.0.2.1 - 200", line);
+      assertNull(LogParsers.apache(f).parse(line).bytes(), f);
+    }
+    assertEquals(1234L, LogParsers.apache("%h %200B %>s").parse("192.0.2.1 1234 200").bytes());
+    assertEquals(0L, LogParsers.apache("%h %b %>s").parse("192.0.2.1 - 200").bytes(),
+        "a plain %b's '-' is zero");
+  }
+
   /** The record's time is when the request started, wherever the format prints its end. */
   @Test
   void requestTimeIsTheStartEvenWhenTheEndComesFirst() {

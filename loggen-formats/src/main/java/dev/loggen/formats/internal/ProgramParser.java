@@ -431,7 +431,9 @@ final class ProgramParser implements LogParser {
           }
         }
         case Item.T_BYTES -> {
-          if (bytes == null) {
+          // A directive its status condition left out ('-') says nothing about the size, as
+          // %D, %T and %O do not; a plain %b's '-' is how Apache writes 0.
+          if (bytes == null && !(missing && it.statuses != null)) {
             bytes = missing || value.equals("-") ? 0L : Long.parseLong(value);
           }
         }
