@@ -420,6 +420,34 @@ class ParserTest {
         "a plain %b's '-' is zero");
   }
 
+  /**
+   * A literal that starts with a backslash right after an escaped field: the field's escape
+   * pairs cannot hide it (before: "expected '\\' after %s"; found by fuzzing).
+   */
+  @Test
+  void aLiteralStartingWithABackslashAfterAFieldReadsBack() {
+    AccessEvent e = new AccessEvent(HostileContentTest.BASE.epochMillis(),
+        HostileContentTest.BASE.offset(), "192.0.2.1", null, null, "GET", "/a\\b?q=\"x\"",
+        "HTTP/1.1", 200, 1, null, "UA \\ \"q\"", 1, "h", 1, "S", VisitorKind.HUMAN, null);
+    for (String f : new String[] {"%s\\z", "%h\\\\ %>s", "%r\\x %>s",
+        "%{User-agent}i\\x %>s"}) {
+      String line = LogFormats.apache(f).format(e);
+      LogRecord r = LogParsers.apache(f).parse(line);
+      assertEquals(200, r.status(), f + " -> " + line);
+      if (f.startsWith("%r")) {
+        assertEquals(e.path(), r.path(), line);
+      }
+      if (f.startsWith("%{User")) {
+        assertEquals(e.userAgent(), r.userAgent(), line);
+      }
+    }
+    for (NginxEscape esc : new NginxEscape[] {NginxEscape.DEFAULT, NginxEscape.JSON}) {
+      String f = "$request_uri\\x $status";
+      String line = LogFormats.nginx(f, esc).format(e);
+      assertEquals(200, LogParsers.nginx(f, esc).parse(line).status(), esc + ": " + line);
+    }
+  }
+
   /** The record's time is when the request started, wherever the format prints its end. */
   @Test
   void requestTimeIsTheStartEvenWhenTheEndComesFirst() {

@@ -160,9 +160,11 @@ final class ProgramParser implements LogParser {
           return false;
         }
       }
-      boolean skipEscapes = it.escaper == Escaper.APACHE || it.escaper == Escaper.NGINX
-          || it.escaper == Escaper.JSON;
       char first = lit.charAt(0);
+      // an escaped value's '\' pairs are skipped, unless the literal itself starts with one
+      // (%s\z): then every '\' is a candidate, and the field's check tells them apart
+      boolean skipEscapes = (it.escaper == Escaper.APACHE || it.escaper == Escaper.NGINX
+          || it.escaper == Escaper.JSON) && first != '\\';
       // a value escaped by Apache or nginx never holds a raw quote: the first one ends it
       boolean quoteEnds = skipEscapes && it.op != Item.USER_APACHE;
       boolean found = false;
