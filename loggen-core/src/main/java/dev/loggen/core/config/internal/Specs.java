@@ -72,8 +72,9 @@ public final class Specs {
     if (!n.isScalar()) {
       return n.instant();
     }
-    if (isRelative(n)) {
-      return Optional.of(windowStart.plus(Values.duration(n.text())));
+    Duration d = Values.duration(n.text()); // what isRelative tells, read once
+    if (d != null) {
+      return Optional.of(windowStart.plus(d));
     }
     Instant i = Values.instant(n.text());
     if (i == null) {
