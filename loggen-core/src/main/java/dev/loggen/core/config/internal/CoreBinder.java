@@ -182,8 +182,8 @@ public final class CoreBinder {
     Duration max = maxNode.duration().orElse(d.maxBrowsing());
     if (max.compareTo(min) < 0) {
       (maxNode.isPresent() ? maxNode : s.get("minBrowsing")).error(
-          "maxBrowsing must be at least minBrowsing (got min=" + human(min) + ", max="
-              + human(max) + ")");
+          "maxBrowsing must be at least minBrowsing (got min=" + Values.formatDuration(min)
+              + ", max=" + Values.formatDuration(max) + ")");
     }
     ConfigNode think = s.get("thinkTime");
     Distribution thinkTime = Specs.distribution(think);
@@ -198,10 +198,6 @@ public final class CoreBinder {
         .orElse(d.maxRequests());
     return Specs.construct(s, before, () -> new SessionSettings(min, max,
         thinkTime != null ? thinkTime : d.thinkTimeSeconds(), maxDuration, maxRequests));
-  }
-
-  private static String human(Duration d) {
-    return d.toString().substring(2).toLowerCase(Locale.ROOT);
   }
 
   private static @Nullable Visitors visitors(ConfigNode v) {
