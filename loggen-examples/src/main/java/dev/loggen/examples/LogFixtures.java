@@ -1,5 +1,6 @@
 package dev.loggen.examples;
 
+import dev.loggen.core.DataSize;
 import dev.loggen.core.LogFormat;
 import dev.loggen.core.LogGenerator;
 import dev.loggen.core.Report;
@@ -8,10 +9,16 @@ import dev.loggen.core.Traffic;
 import dev.loggen.formats.ErrorFormat;
 import dev.loggen.formats.LogFormats;
 import dev.loggen.sinks.FileSinks;
+import dev.loggen.sinks.RotatingFileSink;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Log files as test fixtures, in one call: a test fills its {@code @TempDir} and points the
@@ -25,7 +32,8 @@ import java.util.Objects;
  * }
  * }</pre>
  *
- * <p>The files are plain (not rotated, not compressed) and replaced if they exist; the returned
+ * <p>The files of {@link #day} are plain (not rotated, not compressed) and replaced if they
+ * exist; {@link #rotatedDay} writes the same traffic as hourly, gzipped nginx logs. The returned
  * {@link Report} is the ground truth to assert against. The same seed gives the same bytes.
  *
  * <pre>{@code java -cp loggen.jar dev.loggen.examples.LogFixtures [dir] [seed]}</pre>
@@ -40,6 +48,13 @@ public final class LogFixtures {
    * a day, written in about a second.
    */
   public static final double FIXTURE_SESSIONS_PER_HOUR = 100;
+
+  /** nginx's predefined {@code combined} {@code log_format}, as {@link #rotatedDay} writes it. */
+  public static final String NGINX_COMBINED = "$remote_addr - $remote_user [$time_local]"
+      + " \"$request\" $status $body_bytes_sent \"$http_referer\" \"$http_user_agent\"";
+
+  private static final Pattern HOURLY_ARCHIVE =
+      Pattern.compile("(access|error)\\.log\\.\\d{4}-\\d{2}-\\d{2}-\\d{2}\\.\\d+\\.gz");
 
   private LogFixtures() {}
 
@@ -76,13 +91,62 @@ public final class LogFixtures {
    * @return what was written
    */
   public static Report day(Path dir, long seed, double sessionsPerHour, LogFormat format) {
-    LogGenerator gen = LogGenerator.builder()
+    return write(dir, shopDay(seed, sessionsPerHour), format);
+  }
+
+  /**
+   * One day (2026-01-01, UTC) of the {@code shop} site at 100 sessions an hour as an nginx
+   * server rotated by the hour leaves it: {@code dir/access.log} holds the day's last hour and
+   * the 23 hours before it are gzipped archives ({@code access.log.2026-01-01-00.1.gz} ...),
+   * in nginx's {@code combined} format ({@link #NGINX_COMBINED}, nginx's escaping); the same
+   * for {@code error.log} in nginx's error-log format (an hour without a failed request has no
+   * archive). The two logs are replaced and the hourly archives of an earlier run (files named
+   * {@code access.log.YYYY-MM-DD-HH.N.gz} or {@code error.log.YYYY-MM-DD-HH.N.gz}) deleted
+   * first, so the directory holds this run's files only; other files are left alone. The
+   * returned {@link Report} is the ground truth. The same seed gives the same bytes.
+   *
+   * @param dir the directory (created if needed)
+   * @param seed the seed
+   * @return what was written
+   */
+  public static Report rotatedDay(Path dir, long seed) {
+    Objects.requireNonNull(dir, "dir");
+    LogGenerator gen = shopDay(seed, FIXTURE_SESSIONS_PER_HOUR);
+    deleteHourlyArchives(dir);
+    return gen.writer()
+        .format(LogFormats.nginx(NGINX_COMBINED))
+        .to(hourly(dir.resolve("access.log")))
+        .errors(LogFormats.nginxError(), hourly(dir.resolve("error.log")))
+        .run();
+  }
+
+  private static LogGenerator shopDay(long seed, double sessionsPerHour) {
+    return LogGenerator.builder()
         .seed(seed)
         .site(Sites.shop())
         .traffic(Traffic.sessionsPerHour(sessionsPerHour))
         .window(DAY, Duration.ofDays(1))
         .build();
-    return write(dir, gen, format);
+  }
+
+  private static void deleteHourlyArchives(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      return;
+    }
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path f : (Iterable<Path>) files::iterator) {
+        if (HOURLY_ARCHIVE.matcher(f.getFileName().toString()).matches()) {
+          Files.delete(f);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete the archives of an earlier run in " + dir, e);
+    }
+  }
+
+  private static RotatingFileSink hourly(Path file) {
+    return FileSinks.rotating(file).hourly().maxSize(DataSize.ofMegabytes(512)).gzip()
+        .truncate().build();
   }
 
   /**
