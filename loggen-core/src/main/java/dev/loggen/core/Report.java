@@ -4,7 +4,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -282,6 +281,8 @@ public record Report(
    */
   public static final class Builder {
     private static final int TOP_CAPACITY = 50_000;
+    /** How many paths {@link Report#topPages} lists. */
+    private static final int TOP_PAGES = 10;
     private static final long GAP_MILLIS = 30 * 60_000L;
 
     private long lines;
@@ -578,13 +579,9 @@ public record Report(
           k.put(v.label(), kinds[v.ordinal()]);
         }
       }
-      List<Map.Entry<String, Long>> pages = new ArrayList<>();
-      top.forEach((p, c) -> pages.add(Map.entry(p, c)));
-      pages.sort(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())
-          .thenComparing(Map.Entry.comparingByKey()));
       return new Report(lines, errorLines, bytes, codes, k, scenarioCounts, sessions, endStates,
-          summary(seconds), summary(views), summary(requests),
-          pages.subList(0, Math.min(10, pages.size())), firstMillis, lastMillis);
+          summary(seconds), summary(views), summary(requests), top.top(TOP_PAGES), firstMillis,
+          lastMillis);
     }
   }
 
@@ -733,11 +730,41 @@ public record Report(
       }
     }
 
-    /** The paths with their counts, in first-seen order. */
-    void forEach(java.util.function.ObjLongConsumer<String> action) {
+    /**
+     * The {@code n} paths with the most requests, most first, equal counts in the order of
+     * {@link String#compareTo}: a selection in one pass (each path is compared with the
+     * {@code n}-th best so far), instead of sorting every path counted to keep ten.
+     */
+    List<Map.Entry<String, Long>> top(int n) {
+      String[] bestKeys = new String[n];
+      long[] bestCounts = new long[n];
+      int found = 0;
       for (int i = 0; i < size; i++) {
-        action.accept(keys[order[i]], counts[order[i]]);
+        int slot = order[i];
+        long c = counts[slot];
+        String key = keys[slot];
+        if (found == n && !ranksBefore(c, key, bestCounts[n - 1], bestKeys[n - 1])) {
+          continue;
+        }
+        int at = found < n ? found++ : n - 1;
+        while (at > 0 && ranksBefore(c, key, bestCounts[at - 1], bestKeys[at - 1])) {
+          bestCounts[at] = bestCounts[at - 1];
+          bestKeys[at] = bestKeys[at - 1];
+          at--;
+        }
+        bestCounts[at] = c;
+        bestKeys[at] = key;
       }
+      List<Map.Entry<String, Long>> out = new ArrayList<>(found);
+      for (int i = 0; i < found; i++) {
+        out.add(Map.entry(bestKeys[i], bestCounts[i]));
+      }
+      return out;
+    }
+
+    private static boolean ranksBefore(long count, String key, long otherCount,
+        String otherKey) {
+      return count > otherCount || count == otherCount && key.compareTo(otherKey) < 0;
     }
   }
 

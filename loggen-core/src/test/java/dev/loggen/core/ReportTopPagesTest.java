@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -43,9 +44,35 @@ class ReportTopPagesTest {
         path = path.substring(0, path.indexOf('?') < 0 ? path.length() : path.indexOf('?'))
             + "?other=" + r.nextInt(100);
       }
-      out.add(new AccessEvent(1_700_000_000_000L + i, ZoneOffset.UTC, "192.0.2.1", null, null,
-          "GET", path, "HTTP/1.1", 200, 100, null, "agent", 1_000, "example.com", i % 50,
-          "BROWSING", VisitorKind.HUMAN, null));
+      out.add(event(i, path));
+    }
+    return out;
+  }
+
+  private static AccessEvent event(int i, String path) {
+    return new AccessEvent(1_700_000_000_000L + i, ZoneOffset.UTC, "192.0.2.1", null, null,
+        "GET", path, "HTTP/1.1", 200, 100, null, "agent", 1_000, "example.com", i % 50,
+        "BROWSING", VisitorKind.HUMAN, null);
+  }
+
+  /**
+   * {@code distinct} paths requested one to three times each, in a shuffled order: most counts
+   * tie, so the top ten are decided by the paths' order.
+   */
+  private static List<AccessEvent> ties(long seed, int distinct) {
+    SplittableRandom r = new SplittableRandom(seed);
+    List<String> paths = new ArrayList<>();
+    for (int i = 0; i < distinct; i++) {
+      String p = "/t/" + Integer.toString(r.nextInt(1 << 20), 36) + "-" + i;
+      int times = 1 + r.nextInt(3);
+      for (int t = 0; t < times; t++) {
+        paths.add(r.nextBoolean() ? p : p + "?n=" + t);
+      }
+    }
+    Collections.shuffle(paths, new java.util.Random(seed));
+    List<AccessEvent> out = new ArrayList<>(paths.size());
+    for (int i = 0; i < paths.size(); i++) {
+      out.add(event(i, paths.get(i)));
     }
     return out;
   }
@@ -61,7 +88,7 @@ class ReportTopPagesTest {
     all.sort(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())
         .thenComparing(Map.Entry.comparingByKey()));
     List<Map.Entry<String, Long>> top = new ArrayList<>();
-    for (Map.Entry<String, Long> e : all.subList(0, 10)) {
+    for (Map.Entry<String, Long> e : all.subList(0, Math.min(10, all.size()))) {
       top.add(Map.entry(e.getKey(), e.getValue()));
     }
     return top;
@@ -74,6 +101,18 @@ class ReportTopPagesTest {
     Report.Builder b = Report.builder();
     events.forEach(b::event);
     assertEquals(expectedTop(events), b.build().topPages(), "seed " + seed);
+  }
+
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void equalCountsRankByPath(long seed) {
+    for (int distinct : new int[] {0, 1, 9, 10, 11, 2_000}) {
+      List<AccessEvent> events = ties(seed, distinct);
+      Report.Builder b = Report.builder();
+      events.forEach(b::event);
+      assertEquals(expectedTop(events), b.build().topPages(),
+          "seed " + seed + ", " + distinct + " paths");
+    }
   }
 
   @ParameterizedTest(name = "seed {0}")
