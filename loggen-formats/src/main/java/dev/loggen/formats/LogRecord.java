@@ -26,7 +26,10 @@ import org.jspecify.annotations.Nullable;
  * <p>Numbers: a status is three digits (in JSON, a number or string from 0 to 999); every
  * other whole number a line holds must be at least 0 and fit a long (at most
  * {@code 9223372036854775807}), and so must the whole part of decimal seconds
- * ({@code $request_time}, {@code $msec}); a number outside that makes the line malformed, with a
+ * ({@code $request_time}, {@code $msec}); an epoch time ({@code %{sec}t}, {@code %{msec}t},
+ * {@code %{usec}t}, {@code $msec}) may also have a {@code -} before its digits, as a time before
+ * 1970 is printed ({@code $msec} as the sign and the magnitude: {@code -1.500} is 1.5 seconds
+ * before 1970); a number outside that makes the line malformed, with a
  * {@link LogParseException} that names the field, quotes the number and gives the range. A
  * number that fits but gives a value the record cannot hold (a response time in microseconds,
  * an instant) leaves that record field null and its text in {@code fields}.

@@ -171,6 +171,14 @@ final class Item {
     };
   }
 
+  /**
+   * Whether the field prints an epoch time ({@code %{sec}t}, {@code %{msec}t},
+   * {@code %{usec}t}, {@code $msec}), a number that is negative before 1970.
+   */
+  boolean signed() {
+    return target == T_EPOCH_S || target == T_EPOCH_MS || target == T_EPOCH_US;
+  }
+
   /** Whether {@code status} passes this field's status condition ({@code %400,501{..}i}). */
   boolean logsStatus(int status) {
     int[] list = statuses;

@@ -4,14 +4,20 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Numbers as the parsers read them: whole numbers up to the largest long, decimal seconds whose
- * whole part is such a number, what a line that holds a larger one is told, and response times
- * converted to microseconds (null where they do not fit a long).
+ * whole part is such a number, epoch times that are such numbers with a {@code -} before 1970,
+ * what a line that holds a larger one is told, and response times converted to microseconds
+ * (null where they do not fit a long).
  */
 final class Numbers {
   /** What a whole-number field holds. */
   static final String WHOLE = "a number from 0 to " + Long.MAX_VALUE;
   /** What a decimal-seconds field holds. */
   static final String SECONDS = "seconds from 0 to " + Long.MAX_VALUE + ".999";
+  /** What a whole-number epoch time holds ({@code %{sec}t}: negative before 1970). */
+  static final String SIGNED_WHOLE = "a number from -" + Long.MAX_VALUE + " to " + Long.MAX_VALUE;
+  /** What a decimal-seconds epoch time holds ({@code $msec}: negative before 1970). */
+  static final String SIGNED_SECONDS = "seconds from -" + Long.MAX_VALUE + ".999 to "
+      + Long.MAX_VALUE + ".999";
   /** A number longer than this is quoted by its start and its length. */
   private static final int MAX_QUOTED = 40;
 
@@ -72,18 +78,23 @@ final class Numbers {
   }
 
   /**
-   * Decimal seconds ("12.345") in milliseconds (12345); digits past the third are dropped.
+   * Decimal seconds ("12.345") in milliseconds (12345); digits past the third are dropped. A
+   * leading {@code -} negates the whole number, as nginx's {@code $msec} prints a time before
+   * 1970: "-1.500" is -1500, "-0.001" is -1.
    *
    * @throws ArithmeticException when the milliseconds do not fit a long
    */
   static long decimalToMillis(String s) {
-    int dot = s.indexOf('.');
-    long whole = Long.parseLong(dot < 0 ? s : s.substring(0, dot));
+    boolean negative = s.startsWith("-");
+    String magnitude = negative ? s.substring(1) : s;
+    int dot = magnitude.indexOf('.');
+    long whole = Long.parseLong(dot < 0 ? magnitude : magnitude.substring(0, dot));
     long frac = 0;
     if (dot >= 0) {
-      String f = (s.substring(dot + 1) + "000").substring(0, 3);
+      String f = (magnitude.substring(dot + 1) + "000").substring(0, 3);
       frac = Long.parseLong(f);
     }
-    return Math.addExact(Math.multiplyExact(whole, 1000L), frac);
+    long millis = Math.addExact(Math.multiplyExact(whole, 1000L), frac);
+    return negative ? -millis : millis;
   }
 }

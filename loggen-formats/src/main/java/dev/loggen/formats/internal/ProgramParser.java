@@ -257,13 +257,15 @@ final class ProgramParser implements LogParser {
           if (it.syntax == Item.S_INT_OR_DASH && regionEquals(s, from, to, "-")) {
             return -1;
           }
-          int i = digitsEnd(s, from, to);
-          if (i > from && Numbers.digits(s, from, i, Long.MAX_VALUE) < 0) {
+          int d = signEnd(it, s, from, to);
+          int i = digitsEnd(s, d, to);
+          if (i > d && Numbers.digits(s, d, i, Long.MAX_VALUE) < 0) {
             // more than a long holds: that is what is wrong, whatever follows the digits
-            fail(from, Numbers.tooLarge(Numbers.WHOLE + " for " + it.name, s, from, i));
+            String range = it.signed() ? Numbers.SIGNED_WHOLE : Numbers.WHOLE;
+            fail(from, Numbers.tooLarge(range + " for " + it.name, s, from, i));
             return from;
           }
-          if (i == to && to > from) {
+          if (i == to && to > d) {
             return -1;
           }
           String what = it.syntax == Item.S_INT ? "a number" : "a number or '-'";
@@ -279,9 +281,10 @@ final class ProgramParser implements LogParser {
           return from;
         }
         case Item.S_DECIMAL: {
-          int i = digitsEnd(s, from, to);
+          int d = signEnd(it, s, from, to);
+          int i = digitsEnd(s, d, to);
           int intEnd = i;
-          int intDigits = i - from;
+          int intDigits = i - d;
           if (i < to && s.charAt(i) == '.') {
             int f = i + 1;
             i = digitsEnd(s, f, to);
@@ -289,8 +292,9 @@ final class ProgramParser implements LogParser {
               intDigits = -1;
             }
           }
-          if (intEnd > from && Numbers.digits(s, from, intEnd, Long.MAX_VALUE) < 0) {
-            fail(from, Numbers.tooLarge(Numbers.SECONDS + " for " + it.name, s, from, i));
+          if (intEnd > d && Numbers.digits(s, d, intEnd, Long.MAX_VALUE) < 0) {
+            String range = it.signed() ? Numbers.SIGNED_SECONDS : Numbers.SECONDS;
+            fail(from, Numbers.tooLarge(range + " for " + it.name, s, from, i));
             return from;
           }
           if (i == to && intDigits > 0) {
@@ -319,6 +323,14 @@ final class ProgramParser implements LogParser {
 
   private static boolean isDigit(char c) {
     return c >= '0' && c <= '9';
+  }
+
+  /**
+   * Where the digits of a number start: after a {@code -} for an epoch time (printed negative
+   * before 1970), else at {@code from}.
+   */
+  private static int signEnd(Item it, String s, int from, int to) {
+    return it.signed() && from < to && s.charAt(from) == '-' ? from + 1 : from;
   }
 
   private static int digitsEnd(String s, int from, int to) {
