@@ -34,11 +34,19 @@ import java.util.function.Supplier;
  * Times are printed in the event's zone offset with English month and day names whatever the
  * default locale: {@code [10/Oct/2000:13:55:36 -0700]} in Common and Combined,
  * {@code 2000-10-10T13:55:36.123-07:00} (milliseconds, numeric offset, {@code +00:00} for UTC)
- * in the JSON formats. Years have four digits, as servers print them and the parsers read them:
- * rendering an event whose time falls outside the years 1 to 9999 in its offset (a hand-built
- * event; the generator's windows never do), or whose end ({@code %{end:...}t}) falls after 9999,
- * throws {@link IllegalArgumentException} naming {@code epochMillis} and the range at that
- * offset. Epoch numbers ({@code %{sec}t}, {@code $msec}, ...) are held to the same range.
+ * in the JSON formats. Years have four digits, as servers print them: rendering an event whose
+ * time falls outside the years 1 to 9999 in its offset (a hand-built event; the generator's
+ * windows never do), or whose end ({@code %{end:...}t}) falls after 9999, throws
+ * {@link IllegalArgumentException} naming {@code epochMillis} and the range at that offset.
+ * Epoch numbers ({@code %{sec}t}, {@code $msec}, ...) are held to the same range.
+ *
+ * <p>The parsers ({@link LogParsers}) read wider years than the formats print. In Apache and
+ * nginx formats a {@code %Y} year (also the one in {@code %t}, {@code $time_local} and
+ * {@code $time_iso8601}) is an optional {@code -} and four to ten digits, exactly four where the
+ * pattern puts a digit right after it ({@code %Y%m%d}), and reads as a date for the years
+ * -999999999 to 999999999; {@code %C} and {@code %y} are two digits each. In the JSON formats a
+ * year is ISO-8601's: four digits, {@code -} and four or more for a year before 0, {@code +}
+ * and five or more for a year after 9999.
  *
  * <h2>Names</h2>
  * {@link #named(String)} maps the lower-case names {@code common}, {@code combined},

@@ -1,6 +1,7 @@
 package dev.loggen.formats;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loggen.core.AccessEvent;
@@ -111,6 +112,38 @@ class TimeFormatTest {
       OffsetDateTime back = LogParsers.apache(f).parse(line).time();
       assertEquals(f.startsWith("%{%Y%j}") ? "2026-01-05T00:00Z" : "2026-01-05T03:04:05Z",
           String.valueOf(back), f + " -> " + line);
+    }
+  }
+
+  /** The years the parsers read, as the {@link LogFormats} Javadoc states them. */
+  @Test
+  void theParsersReadTheYearsTheJavadocSays() {
+    LogParser ymd = LogParsers.apache("%{%Y-%m-%d}t");
+    // %Y: an optional '-' and four to ten digits naming a year of java.time
+    for (String year : new String[] {"0001", "2026", "12345", "-0005", "999999999",
+        "-999999999"}) {
+      assertEquals(Long.parseLong(year), ymd.parse(year + "-03-04").time().getYear(), year);
+    }
+    for (String year : new String[] {"123", "+2026", "1000000000", "12345678901"}) {
+      assertThrows(LogParseException.class, () -> ymd.parse(year + "-03-04"), year);
+    }
+    assertEquals(12345, LogParsers.common()
+        .parse("h - - [10/Oct/12345:13:55:36 -0700] \"GET / HTTP/1.0\" 200 1").time().getYear());
+    // exactly four digits where a digit follows; %y and %C two
+    assertEquals("2026-01-05T00:00Z",
+        String.valueOf(LogParsers.apache("%{%Y%m%d}t").parse("20260105").time()));
+    assertEquals("1850-01-01T00:00Z",
+        String.valueOf(LogParsers.apache("%{%C%y-%m-%d}t").parse("1850-01-01").time()));
+    assertThrows(LogParseException.class,
+        () -> LogParsers.apache("%{%y-%m-%d}t").parse("2026-01-01"));
+    // JSON: ISO-8601's years
+    for (String year : new String[] {"0000", "2026", "-0001", "+10000", "-10000"}) {
+      assertEquals(Integer.parseInt(year.replace("+", "")), LogParsers.json()
+          .parse("{\"time\":\"" + year + "-03-04T00:00:00.000+00:00\"}").time().getYear(), year);
+    }
+    for (String year : new String[] {"10000", "+2026", "026"}) {
+      assertThrows(LogParseException.class, () -> LogParsers.json()
+          .parse("{\"time\":\"" + year + "-03-04T00:00:00.000+00:00\"}"), year);
     }
   }
 

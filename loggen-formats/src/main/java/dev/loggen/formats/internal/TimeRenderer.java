@@ -6,8 +6,8 @@ import java.time.ZoneOffset;
 /**
  * Renders one {@link Strftime} pattern for one renderer, caching the bytes of the last second:
  * within a second a line costs one array copy (plus the sub-second digits, if any). Only times
- * in the years 1 to 9999 (in the offset they are printed in) are rendered, as a server writes
- * them and the parsers read them; that is checked when the cache is rendered anew (a new day, or
+ * in the years 1 to 9999 (in the offset they are printed in) are rendered, with the four-digit
+ * years a server writes; that is checked when the cache is rendered anew (a new day, or
  * a new second where the pattern cannot be patched), so it costs a line nothing. Not
  * thread-safe.
  */
@@ -106,7 +106,7 @@ final class TimeRenderer {
 
   /**
    * Checks that a time falls in the years 1 to 9999 in {@code offsetSeconds}, the years the
-   * formats print (with four digits, as servers do and the parsers read).
+   * formats print (with four digits, as servers do).
    *
    * @param epochMillis the time
    * @param offsetSeconds the offset it is printed in
