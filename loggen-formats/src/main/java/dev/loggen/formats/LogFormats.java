@@ -170,7 +170,7 @@ public final class LogFormats {
    * {@code -} unless the status is listed; {@code %!200,304{Referer}i} unless it is not) and
    * {@code <} or {@code >} (accepted; an event has one status, so both agree). {@code \\} is a
    * backslash, {@code \t} a tab; {@code \n} and {@code \r} are refused because a format renders
-   * one line.
+   * one line, and so is an unpaired UTF-16 surrogate, which UTF-8 cannot encode.
    *
    * <p>What the event does not carry is derived from it deterministically: {@code %{Host}i},
    * {@code %v} and {@code %V} print the event's host; other request headers, cookies,
@@ -185,7 +185,8 @@ public final class LogFormats {
    * @param logFormat the format string, e.g. {@code %h %l %u %t \"%r\" %>s %b}
    * @return the format, named {@code apache}
    * @throws IllegalArgumentException for an empty format, an unknown directive, an unterminated
-   *     <code>%{</code>, a bad argument or a line break, quoting the format and the 1-based position
+   *     <code>%{</code>, a bad argument, a line break or an unpaired surrogate, quoting the
+   *     format and the 1-based position
    */
   public static LogFormat apache(String logFormat) {
     return Formats.apache(logFormat);
@@ -198,8 +199,9 @@ public final class LogFormats {
    * @param logFormat the format string, e.g.
    *     {@code $remote_addr - $remote_user [$time_local] "$request" $status}
    * @return the format, named {@code nginx}
-   * @throws IllegalArgumentException for an empty format, an unknown variable or an
-   *     unterminated <code>${</code>, quoting the format and the 1-based position
+   * @throws IllegalArgumentException for an empty format, an unknown variable, an
+   *     unterminated <code>${</code>, a line break or an unpaired surrogate, quoting the format
+   *     and the 1-based position
    */
   public static LogFormat nginx(String logFormat) {
     return Formats.nginx(logFormat, NginxEscape.DEFAULT);
@@ -223,13 +225,14 @@ public final class LogFormats {
    * {@code $body_bytes_sent} prints {@code 0} for an empty body; {@code $bytes_sent} adds the
    * header size as Apache's {@code %O} does. The string is read as nginx's configuration
    * reader reads a quoted string ({@code \"}, {@code \'}, {@code \\}, {@code \t}); {@code \n}
-   * and {@code \r} are refused.
+   * and {@code \r} are refused, as is an unpaired UTF-16 surrogate, which UTF-8 cannot encode.
    *
    * @param logFormat the format string
    * @param escape the {@code escape=} parameter
    * @return the format, named {@code nginx}
-   * @throws IllegalArgumentException for an empty format, an unknown variable or an
-   *     unterminated <code>${</code>, quoting the format and the 1-based position
+   * @throws IllegalArgumentException for an empty format, an unknown variable, an
+   *     unterminated <code>${</code>, a line break or an unpaired surrogate, quoting the format
+   *     and the 1-based position
    */
   public static LogFormat nginx(String logFormat, NginxEscape escape) {
     return Formats.nginx(logFormat, escape);

@@ -3,8 +3,11 @@ package dev.loggen.formats;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.loggen.core.AccessEvent;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -84,6 +87,58 @@ class BadFormatTest {
       IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
           () -> LogFormats.nginx(format, escape));
       assertEquals(message, e.getMessage());
+    }
+  }
+
+  /** Each compiler's name for its formats, as messages give it. */
+  private static final String APACHE = "Apache LogFormat";
+  private static final String NGINX = "nginx log_format";
+
+  /**
+   * An unpaired surrogate anywhere in a format: UTF-8 cannot encode it. Before, it printed as
+   * {@code ?}, which the parser (reading the format's own text) did not match, so the lines of
+   * such a format could not be read back.
+   */
+  static Stream<Arguments> unpairedSurrogates() {
+    return Stream.of(
+        Arguments.of(APACHE, "%h \uD800 %>s", "D800", 4),
+        Arguments.of(APACHE, "%h\uDC00", "DC00", 3),
+        Arguments.of(APACHE, "%h \uDBFF", "DBFF", 4),
+        Arguments.of(APACHE, "\uDE00\uD83D%h", "DE00", 1),
+        Arguments.of(APACHE, "%{%Y \uD800}t", "D800", 6),
+        Arguments.of(NGINX, "$status \uD800", "D800", 9),
+        Arguments.of(NGINX, "\uDFFF$status", "DFFF", 1),
+        Arguments.of(NGINX, "$status\uD83D$pid", "D83D", 8));
+  }
+
+  @ParameterizedTest(name = "{0} U+{2} at {3}")
+  @MethodSource
+  void unpairedSurrogates(String kind, String format, String code, int position) {
+    String message = "invalid " + kind + " \"" + format + "\": an unpaired surrogate U+" + code
+        + "; a format must be valid UTF-16 text (UTF-8 cannot encode it, so the line could not"
+        + " be read back) at position " + position;
+    List<Executable> compiles = kind.equals(APACHE)
+        ? List.of(() -> LogFormats.apache(format), () -> LogParsers.apache(format))
+        : Stream.of(NginxEscape.values()).<Executable>flatMap(escape -> Stream.of(
+            () -> LogFormats.nginx(format, escape), () -> LogParsers.nginx(format, escape)))
+            .toList();
+    for (Executable compile : compiles) {
+      assertEquals(message, assertThrows(IllegalArgumentException.class, compile).getMessage());
+    }
+  }
+
+  /** A surrogate pair is one character, which UTF-8 encodes: it prints and reads back. */
+  @Test
+  void aSurrogatePairInALiteralReadsBack() {
+    AccessEvent e = HostileContentTest.BASE;
+    for (String literal : new String[] {"\uD83D\uDE00", "a\uD800\uDC00b"}) {
+      String apache = "%h " + literal + " %>s";
+      String line = LogFormats.apache(apache).format(e);
+      assertEquals(e.clientAddress() + " " + literal + " " + e.status(), line);
+      assertEquals(e.status(), LogParsers.apache(apache).parse(line).status());
+      String nginx = "$remote_addr " + literal + " $status";
+      assertEquals(line, LogFormats.nginx(nginx).format(e));
+      assertEquals(e.status(), LogParsers.nginx(nginx).parse(line).status());
     }
   }
 

@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Backslash sequences are read as httpd reads them: {@code \"} is a quote, {@code \\} a
  * backslash, {@code \t} a tab; any other backslash is kept. {@code \n} and {@code \r} are
- * refused: a {@code LogFormat} renders exactly one line and the sink adds the terminator.
+ * refused: a {@code LogFormat} renders exactly one line and the sink adds the terminator; so is
+ * an unpaired surrogate anywhere in the string, which UTF-8 cannot encode.
  * {@code %%} is a percent sign. Directives take Apache's modifiers in any order before the
  * letter: a status list ({@code %400,501{User-agent}i}, negated with {@code !}), {@code <} or
  * {@code >} (accepted; loggen has one status per request, so original and final agree), and a
@@ -52,7 +53,7 @@ final class ApacheCompiler {
     if (format.isEmpty()) {
       throw new IllegalArgumentException("invalid " + KIND + " \"\": the format is empty");
     }
-    FormatError.noLineBreak(format, this::error);
+    FormatError.printable(format, this::error);
     List<Item> items = new ArrayList<>();
     StringBuilder lit = new StringBuilder();
     int litStart = 0;

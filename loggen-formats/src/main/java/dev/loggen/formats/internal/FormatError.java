@@ -1,5 +1,7 @@
 package dev.loggen.formats.internal;
 
+import java.util.Locale;
+
 /** Builds the {@link IllegalArgumentException}s for bad format strings, all worded alike. */
 final class FormatError {
   private FormatError() {}
@@ -58,17 +60,27 @@ final class FormatError {
   }
 
   /**
-   * Refuses a raw line break anywhere in a format, also inside the argument of a directive
-   * ({@code %{...}t}), where the literal rules do not look.
+   * Refuses what a format cannot print as written, anywhere in it, also inside the argument of a
+   * directive ({@code %{...}t}), where the literal rules do not look: a raw line break, and an
+   * unpaired UTF-16 surrogate, which UTF-8 cannot encode (the line would hold a {@code ?} where
+   * the format has the surrogate, and the parser would not read it back).
    *
    * @param format the format string
    * @param errors makes the exception at an index
    */
-  static void noLineBreak(String format, Reporter errors) {
+  static void printable(String format, Reporter errors) {
     for (int i = 0; i < format.length(); i++) {
       char c = format.charAt(i);
       if (c == '\n' || c == '\r') {
         throw errors.at(i, "a line break; a format renders one line and the sink ends it");
+      }
+      if (Character.isHighSurrogate(c) && i + 1 < format.length()
+          && Character.isLowSurrogate(format.charAt(i + 1))) {
+        i++; // a pair: one character, which UTF-8 encodes
+      } else if (Character.isSurrogate(c)) {
+        throw errors.at(i, String.format(Locale.ROOT, "an unpaired surrogate U+%04X; a format"
+            + " must be valid UTF-16 text (UTF-8 cannot encode it, so the line could not be read"
+            + " back)", (int) c));
       }
     }
   }

@@ -9,8 +9,9 @@ import java.util.List;
  *
  * <p>The string is read as nginx's configuration reader reads a quoted string: {@code \"},
  * {@code \'} and {@code \\} stand for the character, {@code \t} for a tab; {@code \n} and
- * {@code \r} are refused (a format renders one line). Variables are {@code $name} or
- * {@code ${name}} with names of letters, digits and underscores, as in nginx.
+ * {@code \r} are refused (a format renders one line), as is an unpaired surrogate, which UTF-8
+ * cannot encode. Variables are {@code $name} or {@code ${name}} with names of letters, digits
+ * and underscores, as in nginx.
  */
 final class NginxCompiler {
   static final String KIND = "nginx log_format";
@@ -45,7 +46,7 @@ final class NginxCompiler {
     if (format.isEmpty()) {
       throw new IllegalArgumentException("invalid " + KIND + " \"\": the format is empty");
     }
-    FormatError.noLineBreak(format, this::error);
+    FormatError.printable(format, this::error);
     List<Item> items = new ArrayList<>();
     StringBuilder lit = new StringBuilder();
     int litStart = 0;
