@@ -65,8 +65,13 @@ import org.jspecify.annotations.Nullable;
 public final class LoggenSpark {
   /** The directory, under the output, where attempts write before they commit. */
   public static final String TEMP_DIR = "_temporary";
-  /** The name every data file starts with. */
+  /** The name every file of an access log starts with. */
   public static final String FILE_PREFIX = "access";
+  /**
+   * The name every file starts with when the run writes the error log alone (the format
+   * {@code apache-error} or {@code nginx-error}).
+   */
+  public static final String ERROR_FILE_PREFIX = "error";
   /** The deflate level of the files: 6, gzip's default. */
   public static final int GZIP_LEVEL = 6;
 
@@ -123,9 +128,10 @@ public final class LoggenSpark {
    * the part's start in UTC at the coarsest precision that writes every part's start exactly:
    * {@code access-2026-01-01.log.gz} for daily slices, {@code access-2026-01-01T06.log.gz},
    * {@code access-2026-01-01T00-30.log.gz}, {@code access-2026-01-01T00-00-07.log.gz} or
-   * {@code access-2026-01-01T00-00-00.250.log.gz}. The names sort as the slices do, and the
-   * files, uncompressed and concatenated in that order, are byte for byte the single-machine
-   * run.
+   * {@code access-2026-01-01T00-00-00.250.log.gz}; a run of an error-log format
+   * ({@code apache-error}, {@code nginx-error}) writes the error log alone, in files named
+   * {@code error-<start>.log.gz} alike. The names sort as the slices do, and the files,
+   * uncompressed and concatenated in that order, are byte for byte the single-machine run.
    *
    * <p>Each attempt writes under {@code _temporary/} and renames its file when complete; a
    * final name that exists already is accepted only when its content's SHA-256 is the
@@ -158,7 +164,8 @@ public final class LoggenSpark {
     Objects.requireNonNull(spark, "spark");
     Objects.requireNonNull(outputUri, "outputUri");
     Plan plan = plan(spec, slices);
-    List<String> names = FileNames.names(FILE_PREFIX, plan.starts(), gzip ? ".log.gz" : ".log");
+    String prefix = FormatSpec.isErrorLog(spec.format()) ? ERROR_FILE_PREFIX : FILE_PREFIX;
+    List<String> names = FileNames.names(prefix, plan.starts(), gzip ? ".log.gz" : ".log");
 
     Configuration hadoop = spark.sparkContext().hadoopConfiguration();
     Path out = outputPath(outputUri);
@@ -295,7 +302,7 @@ public final class LoggenSpark {
     List<String> others = new ArrayList<>();
     for (FileStatus st : fs.listStatus(dir)) {
       String n = st.getPath().getName();
-      if (n.startsWith(FILE_PREFIX) && !ours.contains(n)) {
+      if ((n.startsWith(FILE_PREFIX) || n.startsWith(ERROR_FILE_PREFIX)) && !ours.contains(n)) {
         others.add(n);
       }
     }

@@ -43,7 +43,8 @@ import java.util.Objects;
  * byte, the single-machine run of {@code spec}.
  *
  * @param spec the run's spec in its text form ({@link RunSpec#toText()})
- * @param format the access-log format, as the spec gives it
+ * @param format the format, as the spec gives it (an error-log format's files are named
+ *     {@code error-...}, an access-log format's {@code access-...})
  * @param start the start of the window
  * @param end the end of the window
  * @param gzip whether the files are gzip-compressed

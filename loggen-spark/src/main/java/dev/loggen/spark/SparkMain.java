@@ -55,7 +55,8 @@ public final class SparkMain {
         --start INSTANT        start of the window (ISO-8601, default 2026-01-01T00:00:00Z)
         --duration D           length of the window: 90s, 15m, 6h, 1d, 365d or ISO-8601 (default 1d)
         --sessions-per-hour N  traffic level
-        --gzip                 compress the files (access-<start>.log.gz)
+        --gzip                 compress the files (access-<start>.log.gz; error-<start>.log.gz
+                               for the error-log formats apache-error and nginx-error)
         --help                 this text
       """;
 

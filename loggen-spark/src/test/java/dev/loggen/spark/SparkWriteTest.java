@@ -166,6 +166,30 @@ class SparkWriteTest {
     Runs.verify(out, json, LogFormats.json(), m);
   }
 
+  /**
+   * A run of an error-log format writes the error log alone, in files named after it
+   * ({@code error-...}, before: {@code access-...}), as the manifest lists them; a file of an
+   * access-log run in its output is another run's, and refused.
+   */
+  @Test
+  void anErrorLogAloneIsInErrorFiles(@TempDir Path tmp) throws IOException {
+    Path out = tmp.resolve("errors");
+    RunSpec errors = SPEC.withFormat("nginx-error").withDuration(Duration.ofMinutes(30));
+    Manifest m = LoggenSpark.write(spark, errors, 2, out.toString(), false);
+    assertEquals(List.of("error-2026-01-01T00-00.log", "error-2026-01-01T00-15.log"), m.files());
+    assertTrue(m.lines() > 0, m.toString());
+    Runs.verify(out, errors, LogFormats.nginxError(), m);
+    assertTrue(m.toJson().contains("\"files\": [\"error-2026-01-01T00-15.log\"]"), m.toJson());
+
+    Path mixed = tmp.resolve("mixed");
+    Files.createDirectories(mixed);
+    Files.writeString(mixed.resolve("access-2026-01-01T00-00.log"), "an access line\n");
+    IllegalStateException e = assertThrows(IllegalStateException.class,
+        () -> LoggenSpark.write(spark, errors, 2, mixed.toString(), false));
+    assertTrue(e.getMessage().contains("holds 1 log file(s) this run does not write"
+        + " (access-2026-01-01T00-00.log), from another run"), e.getMessage());
+  }
+
   @Test
   void eventsAsADataset() {
     RunSpec spec = SPEC.withDuration(Duration.ofMinutes(15));

@@ -10,7 +10,8 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Names of the files of a sliced run: {@code access-<start>.log[.gz]}, where start is the
+ * Names of the files of a sliced run: {@code access-<start>.log[.gz]} ({@code error-<start>...}
+ * for a run of an error-log format), where start is the
  * slice's start in UTC at the coarsest precision that gives every slice start exactly (a day,
  * an hour, a minute, a second or a millisecond): {@code access-2026-01-01.log.gz} for daily
  * slices, {@code access-2026-01-01T06.log.gz} for hourly or six-hourly ones,

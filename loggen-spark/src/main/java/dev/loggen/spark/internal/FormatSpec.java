@@ -19,6 +19,20 @@ public final class FormatSpec {
   private FormatSpec() {}
 
   /**
+   * Whether {@code spec} names an error-log format ({@code apache-error}, {@code nginx-error},
+   * in any case), whose run writes the error log alone.
+   *
+   * @param spec the format as given
+   * @return whether {@link #resolve} gives an error-log format for it
+   */
+  public static boolean isErrorLog(String spec) {
+    Objects.requireNonNull(spec, "format");
+    String name = spec.trim().toLowerCase(Locale.ROOT);
+    return !spec.startsWith("apache:") && !spec.startsWith("nginx:")
+        && (name.equals("apache-error") || name.equals("nginx-error"));
+  }
+
+  /**
    * The format {@code spec} names.
    *
    * @param spec the format as given
@@ -33,9 +47,8 @@ public final class FormatSpec {
     if (spec.startsWith("nginx:")) {
       return LogFormats.nginx(spec.substring("nginx:".length()));
     }
-    String name = spec.trim().toLowerCase(Locale.ROOT);
-    if (name.equals("apache-error") || name.equals("nginx-error")) {
-      return LogFormats.named(name);
+    if (isErrorLog(spec)) {
+      return LogFormats.named(spec.trim().toLowerCase(Locale.ROOT));
     }
     try {
       return FormatConfig.parse(spec);

@@ -1,6 +1,7 @@
 package dev.loggen.spark.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -73,6 +74,10 @@ class InternalsTest {
         FormatSpec.resolve("vhost_combined").format(EVENT));
     assertEquals("nginx", FormatSpec.resolve("$remote_addr 100%").name());
     assertEquals("apache-error", FormatSpec.resolve("apache-error").name());
+    // an error-log format's run writes the error log alone; a format string of that text does not
+    assertTrue(FormatSpec.isErrorLog("apache-error") && FormatSpec.isErrorLog(" Nginx-Error"));
+    assertFalse(FormatSpec.isErrorLog("combined") || FormatSpec.isErrorLog("apache:apache-error")
+        || FormatSpec.isErrorLog("nginx:nginx-error"));
     assertTrue(assertThrows(IllegalArgumentException.class, () -> FormatSpec.resolve("fancy"))
         .getMessage().startsWith("unknown format 'fancy': expected common, combined,"));
     assertTrue(assertThrows(IllegalArgumentException.class, () -> FormatSpec.resolve("fancy"))
