@@ -400,11 +400,20 @@ public final class Main {
         : output.directory() != null ? "output.directory " + dirText
         : "the default output directory " + dirText;
     List<String> logs = errorFormat == null ? List.of("access") : List.of("access", "error");
+    OnExisting onExisting = output.onExisting() != null ? output.onExisting()
+        : OnExisting.APPEND;
     for (String log : directory == null ? List.<String>of() : logs) {
+      // found before either log is opened: a run refused for one log leaves no new other one
       Path file = directory.resolve(log + ".log");
-      if (Files.isDirectory(file)) { // found before either log is opened
+      if (Files.isDirectory(file)) {
         throw new UsageException(dirFrom + ": " + file + " is a directory, where the " + log
             + " log is to be written: remove it, or choose another --output");
+      }
+      // (onExisting fail refuses an existing log anyway, saying so, before either is opened)
+      if (onExisting != OnExisting.FAIL && Files.exists(file) && !Files.isWritable(file)) {
+        throw new UsageException(dirFrom + ": " + file + " is not writable, where the " + log
+            + " log is to be written: give it write permission, remove it, or choose another"
+            + " --output");
       }
     }
 
@@ -478,9 +487,8 @@ public final class Main {
     notices.add(0, describe(generator, now, live, rate, randomSeed, format, directory,
         dirText, threads, o));
     return new Plan(now, live, generator, randomSeed, format, errorFormat, directory, rotation,
-        output.onExisting() != null ? output.onExisting() : OnExisting.APPEND,
-        o.count != null ? o.count : Long.MAX_VALUE, rate, health, report, reportToStdout,
-        o.quiet, threads, notices);
+        onExisting, o.count != null ? o.count : Long.MAX_VALUE, rate, health, report,
+        reportToStdout, o.quiet, threads, notices);
   }
 
   /**

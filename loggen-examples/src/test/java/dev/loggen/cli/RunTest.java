@@ -660,6 +660,27 @@ class RunTest {
     assertEquals(List.of(), Cli.files(ed), "neither log created");
   }
 
+  /**
+   * An existing log the user cannot write is refused before either log is opened. Before, the
+   * access log was created first, so a run refused for its error.log left a new, empty
+   * access.log behind.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"access", "error"})
+  void aLogWithoutWritePermissionIsRefusedBeforeEitherLogIsOpened(String log) throws Exception {
+    Assumptions.assumeFalse(isRoot(), "root writes a file without write permission");
+    Path ro = Files.createDirectories(dir.resolve("ro"));
+    Path file = Files.writeString(ro.resolve(log + ".log"), "old\n");
+    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("r--r--r--"));
+    Cli c = Cli.run(dir, "--seed", "1", "--duration", "1m", "--output", "ro");
+    assertEquals(Main.USAGE, c.code, c.toString());
+    assertEquals(List.of("loggen: --output ro: " + file + " is not writable, where the " + log
+        + " log is to be written: give it write permission, remove it, or choose another"
+        + " --output"), c.err().lines().toList());
+    assertEquals(List.of(log + ".log"), Cli.files(ro), "the other log not created");
+    assertEquals("old\n", Files.readString(file));
+  }
+
   @Test
   void onExistingFailTouchesNothing() throws Exception {
     Path logs = Files.createDirectories(dir.resolve("logs"));
