@@ -52,7 +52,8 @@ class EpochBefore1970Test {
         apache("%{usec}t %>s", ChronoUnit.MILLIS),
         apache("%{begin:msec}t %h", ChronoUnit.MILLIS),
         apache("%{%s}t %>s", ChronoUnit.SECONDS),
-        apache("[%{sec}t.%{msec_frac}t] %h", ChronoUnit.SECONDS),
+        apache("[%{sec}t.%{msec_frac}t] %h", ChronoUnit.MILLIS),
+        apache("%{%s}t.%{usec_frac}t %>s", ChronoUnit.MILLIS),
         apache("%h-%{msec}t-%>s", ChronoUnit.MILLIS),
         nginx("$msec $status", NginxEscape.DEFAULT),
         nginx("$remote_addr-$msec-$status", NginxEscape.DEFAULT),
@@ -111,7 +112,8 @@ class EpochBefore1970Test {
     AccessEvent justBefore = at(-1);
     String printed = LogFormats.apache("%{sec}t %{msec}t %{msec_frac}t").format(justBefore);
     assertEquals("-1 -1 999", printed);
-    assertEquals(Instant.ofEpochSecond(-1),
+    // the whole second -1 and the 999 milliseconds above it: the instant printed
+    assertEquals(Instant.ofEpochMilli(-1),
         LogParsers.apache("%{sec}t %{msec}t %{msec_frac}t").parse(printed).time().toInstant());
     assertEquals(Instant.ofEpochMilli(-1),
         LogParsers.apache("%{msec}t").parse("-1").time().toInstant());

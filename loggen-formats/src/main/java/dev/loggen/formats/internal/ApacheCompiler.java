@@ -282,7 +282,8 @@ final class ApacheCompiler {
       case "sec" -> Item.T_EPOCH_S;
       case "msec" -> Item.T_EPOCH_MS;
       case "usec" -> Item.T_EPOCH_US;
-      case "msec_frac", "usec_frac" -> Item.T_NONE;
+      case "msec_frac" -> Item.T_FRAC_MS;
+      case "usec_frac" -> Item.T_FRAC_US;
       default -> -1;
     };
     if (target >= 0) {

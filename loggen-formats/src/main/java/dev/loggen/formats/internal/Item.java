@@ -94,6 +94,10 @@ final class Item {
   static final int T_REFERRER = 21;
   static final int T_AGENT = 22;
   static final int T_HOST = 23;
+  /** {@code %{msec_frac}t}: the milliseconds of the request's second, 000 to 999. */
+  static final int T_FRAC_MS = 24;
+  /** {@code %{usec_frac}t}: the microseconds of the request's second, 000000 to 999999. */
+  static final int T_FRAC_US = 25;
 
   final int op;
   /** The directive or variable as written ({@code %>s}, {@code $status}), or the literal text. */

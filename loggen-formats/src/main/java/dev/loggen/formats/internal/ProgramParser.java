@@ -371,11 +371,18 @@ final class ProgramParser implements LogParser {
 
   /** The record fields gathered from a line, with the precedence rules of {@link LogRecord}. */
   private static final class Parts {
-    @Nullable OffsetDateTime time;
+    /** What the strftime fields of the start time give, put together (first given wins). */
+    Strftime.@Nullable Parsed timeParts;
     @Nullable OffsetDateTime epochTime;
+    /** Whether {@link #epochTime} is whole seconds ({@code %{sec}t}). */
+    boolean epochWhole;
+    /** {@code %{msec_frac}t} or {@code %{usec_frac}t} in nanoseconds, or -1. */
+    long fracNanos = -1;
     /** The same from {@code %{end:...}t}: used only when the line has no start time. */
-    @Nullable OffsetDateTime endTime;
+    Strftime.@Nullable Parsed endTimeParts;
     @Nullable OffsetDateTime endEpochTime;
+    boolean endEpochWhole;
+    long endFracNanos = -1;
     @Nullable String client;
     @Nullable String ident;
     @Nullable String user;
@@ -405,12 +412,31 @@ final class ProgramParser implements LogParser {
           }
         }
         case Item.T_TIME -> {
-          if (it.time != null && (it.end ? endTime : time) == null) {
-            OffsetDateTime t = it.time.parse(line, from, to).toDateTime();
+          if (it.time != null) {
+            Strftime.Parsed p = it.time.parse(line, from, to);
             if (it.end) {
-              endTime = t;
+              if (endTimeParts == null) {
+                endTimeParts = p;
+              } else {
+                endTimeParts.fillFrom(p);
+              }
+            } else if (timeParts == null) {
+              timeParts = p;
             } else {
-              time = t;
+              timeParts.fillFrom(p);
+            }
+          }
+        }
+        case Item.T_FRAC_MS, Item.T_FRAC_US -> {
+          if (!missing && (it.end ? endFracNanos : fracNanos) < 0) {
+            long v = Numbers.digits(value, 0, value.length(), 999_999);
+            long n = it.target == Item.T_FRAC_MS ? (v <= 999 ? v * 1_000_000 : -1) : v * 1_000;
+            if (v >= 0 && n >= 0) { // a larger number is no fraction: the text stays in fields
+              if (it.end) {
+                endFracNanos = n;
+              } else {
+                fracNanos = n;
+              }
             }
           }
         }
@@ -418,10 +444,13 @@ final class ProgramParser implements LogParser {
           if (!missing && (it.end ? endEpochTime : epochTime) == null) {
             try {
               OffsetDateTime t = epoch(it, value);
+              boolean whole = it.target == Item.T_EPOCH_S;
               if (it.end) {
                 endEpochTime = t;
+                endEpochWhole = whole;
               } else {
                 epochTime = t;
+                epochWhole = whole;
               }
             } catch (DateTimeException | ArithmeticException e) {
               // outside the range of an Instant: the text stays in the fields map
@@ -499,6 +528,36 @@ final class ProgramParser implements LogParser {
       return OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
     }
 
+    /**
+     * The time the strftime fields give, with the fraction of {@code %{msec_frac}t} or
+     * {@code %{usec_frac}t} (when at least 0) where they print none: the second is printed
+     * rounded down and the fraction is what lies above it, so before 1970 too the sum is the
+     * instant printed.
+     */
+    private static @Nullable OffsetDateTime dateTime(Strftime.@Nullable Parsed parts,
+        long fracNanos) {
+      if (parts == null) {
+        return null;
+      }
+      if (!parts.hasFraction && fracNanos >= 0) {
+        parts.nanos = (int) fracNanos;
+        parts.hasFraction = true;
+      }
+      return parts.toDateTime();
+    }
+
+    /** {@code t} (of {@code %{sec}t} when {@code whole}) with the fraction printed beside it. */
+    private static OffsetDateTime withFraction(OffsetDateTime t, boolean whole, long fracNanos) {
+      if (!whole || fracNanos < 0) {
+        return t;
+      }
+      try {
+        return t.plusNanos(fracNanos);
+      } catch (DateTimeException e) {
+        return t; // within a second of the end of what a date holds: the second as printed
+      }
+    }
+
     private static @Nullable String first(@Nullable String have, @Nullable String v) {
       return have != null ? have : v;
     }
@@ -526,10 +585,13 @@ final class ProgramParser implements LogParser {
       if (path == null && pathOnly != null) {
         path = query == null ? pathOnly : pathOnly + "?" + query;
       }
-      OffsetDateTime t = time != null ? time
-          : epochTime != null ? epochTime
-          : endTime != null ? endTime
-          : endEpochTime;
+      OffsetDateTime start = dateTime(timeParts, fracNanos);
+      OffsetDateTime end = dateTime(endTimeParts, endFracNanos);
+      OffsetDateTime t = start != null ? start
+          : epochTime != null ? withFraction(epochTime, epochWhole, fracNanos)
+          : end != null ? end
+          : endEpochTime != null ? withFraction(endEpochTime, endEpochWhole, endFracNanos)
+          : null;
       return new LogRecord(t, client, ident, user, m, path, proto, status, bytes, referrer, agent,
           micros, host, fields);
     }

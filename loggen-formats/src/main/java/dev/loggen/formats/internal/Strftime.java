@@ -391,6 +391,8 @@ final class Strftime {
     int minute = -1;
     int second = -1;
     int nanos;
+    /** Whether the pattern gave a fraction of the second ({@code nanos} is then set). */
+    boolean hasFraction;
     boolean hasOffset;
     int offsetSeconds;
     boolean hasEpoch;
@@ -400,6 +402,47 @@ final class Strftime {
     /** Where the last conversion ended, when all of them matched (else -1). */
     int end = -1;
     String expected = "";
+
+    /**
+     * Takes from {@code later} what this one lacks: a time printed in parts (Apache's
+     * {@code %{%d/%b/%Y %T}t.%{msec_frac}t %{%z}t}) is read as one. What both give is taken
+     * from this one.
+     */
+    void fillFrom(Parsed later) {
+      if (year == Long.MIN_VALUE) {
+        year = later.year;
+      }
+      if (month < 0 && dayOfYear < 0) {
+        month = later.month;
+        day = later.day;
+        dayOfYear = later.dayOfYear;
+      }
+      if (hour < 0 && hour12 < 0) {
+        hour = later.hour;
+        hour12 = later.hour12;
+        pm = later.pm;
+      } else if (hour12 >= 0 && pm < 0) {
+        pm = later.pm;
+      }
+      if (minute < 0) {
+        minute = later.minute;
+      }
+      if (second < 0) {
+        second = later.second;
+      }
+      if (!hasFraction && later.hasFraction) {
+        nanos = later.nanos;
+        hasFraction = true;
+      }
+      if (!hasOffset && later.hasOffset) {
+        hasOffset = true;
+        offsetSeconds = later.offsetSeconds;
+      }
+      if (!hasEpoch && later.hasEpoch) {
+        hasEpoch = true;
+        epochSecond = later.epochSecond;
+      }
+    }
 
     /** Whether the text names a whole date (or an epoch second), valid or not. */
     boolean hasDate() {
@@ -615,8 +658,14 @@ final class Strftime {
       case MONTH2 -> r.month = v;
       case MINUTE -> r.minute = v;
       case SECOND -> r.second = v;
-      case MILLIS -> r.nanos = v * 1_000_000;
-      case MICROS -> r.nanos = v * 1_000;
+      case MILLIS -> {
+        r.nanos = v * 1_000_000;
+        r.hasFraction = true;
+      }
+      case MICROS -> {
+        r.nanos = v * 1_000;
+        r.hasFraction = true;
+      }
       case YEAR2 -> r.yearOfCentury = v;
       case CENTURY -> r.century = v;
       default -> {
