@@ -37,8 +37,11 @@ import org.jspecify.annotations.Nullable;
  * @param time the request time with the offset it was printed in; a time printed in several
  *     fields is put together from them, the first field that gives a part winning (Apache's
  *     {@code [%{%d/%b/%Y %T}t.%{msec_frac}t %{%z}t]}: the date and time of day, the
- *     milliseconds, the offset; {@code %{sec}t.%{usec_frac}t}); a time printed without an
- *     offset ({@code $msec}, a {@code strftime} pattern without {@code %z}) is taken as UTC; an
+ *     milliseconds, the offset; {@code %{sec}t.%{usec_frac}t}); a strftime time in whole
+ *     seconds takes the fraction of an epoch time on the same line in the same second
+ *     ({@code [$time_local] $msec}, {@code %t %{usec}t}), keeping its offset; a time printed
+ *     without an offset ({@code $msec}, a {@code strftime} pattern without {@code %z}) is taken
+ *     as UTC; an
  *     Apache end time ({@code %{end:...}t}) only when the format prints no start time; null
  *     when an epoch time ({@code $msec}, {@code %{sec}t}, ...) is past what an
  *     {@link java.time.Instant} holds

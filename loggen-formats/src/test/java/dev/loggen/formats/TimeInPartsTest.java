@@ -29,7 +29,9 @@ class TimeInPartsTest {
       "%{%z}t %{%Y-%m-%d}t %{%H:%M:%S}t.%{usec_frac}t %h",
       "%{%d/%b/%Y %I:%M:%S}t.%{msec_frac}t %{%p %z}t %h",
       "%{%s}t.%{msec_frac}t %{%z}t %h",
-      "%{sec}t.%{usec_frac}t %h");
+      "%{sec}t.%{usec_frac}t %h",
+      "%t %{msec}t %h",
+      "%{usec}t %{%d/%b/%Y:%H:%M:%S %z}t %h");
   /** Formats printing only the end time in parts. */
   static final List<String> END = List.of(
       "[%{end:%d/%b/%Y %T}t.%{end:msec_frac}t %{end:%z}t] %h",
@@ -65,9 +67,9 @@ class TimeInPartsTest {
       OffsetDateTime back = time(f, e);
       String where = seed + ", " + f + ": " + line;
       // milliseconds for msec_frac; usec_frac prints the microseconds the oracle has
-      ChronoUnit unit = f.contains("usec_frac") ? ChronoUnit.MICROS : ChronoUnit.MILLIS;
+      ChronoUnit unit = f.contains("usec") ? ChronoUnit.MICROS : ChronoUnit.MILLIS;
       assertEquals(exact.truncatedTo(unit), back.toInstant(), where);
-      if (f.contains("%z")) {
+      if (f.contains("%z") || f.contains("%t")) {
         assertEquals(e.offset(), back.getOffset(), where);
       }
     }
@@ -78,6 +80,30 @@ class TimeInPartsTest {
         .time();
     assertNotNull(t, format);
     return t;
+  }
+
+  /** nginx's {@code $time_local} is whole seconds; {@code $msec} beside it gives the rest. */
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("dev.loggen.formats.TimeFormatTest#seeds")
+  void nginxLocalTimeWithMsecReadsBackToTheMillisecond(long seed) {
+    SplittableRandom r = new SplittableRandom(seed);
+    String f = "$remote_addr [$time_local] $msec $status";
+    for (int i = 0; i < 40; i++) {
+      AccessEvent e = event(r);
+      String line = LogFormats.nginx(f).format(e);
+      OffsetDateTime back = LogParsers.nginx(f).parse(line).time();
+      assertNotNull(back, line);
+      String where = "seed " + seed + ": " + line;
+      assertEquals(Instant.ofEpochMilli(e.epochMillis()), back.toInstant(), where);
+      assertEquals(e.offset(), back.getOffset(), where);
+    }
+  }
+
+  @Test
+  void anEpochTimeInAnotherSecondLeavesTheStrftimeTime() {
+    // fields that disagree (an edited line): the strftime time, as before
+    assertEquals(OffsetDateTime.parse("2026-03-04T12:11:12+02:00"), LogParsers
+        .apache("%t %{msec}t").parse("[04/Mar/2026:12:11:12 +0200] 1772619073345").time());
   }
 
   @Test

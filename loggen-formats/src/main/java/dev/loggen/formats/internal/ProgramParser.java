@@ -546,6 +546,21 @@ final class ProgramParser implements LogParser {
       return parts.toDateTime();
     }
 
+    /**
+     * The strftime time, made as precise as the epoch time on the same line when that one names
+     * an instant within the same second ({@code [$time_local] $msec}, {@code %t %{usec}t}): the
+     * epoch time's instant in the strftime time's offset. An epoch time in another second (a line
+     * whose fields disagree) leaves the strftime time as it is.
+     */
+    private static @Nullable OffsetDateTime finer(@Nullable OffsetDateTime time,
+        @Nullable OffsetDateTime epoch) {
+      if (time == null || epoch == null || time.getNano() != 0
+          || time.toEpochSecond() != epoch.toEpochSecond()) {
+        return time;
+      }
+      return epoch.withOffsetSameInstant(time.getOffset());
+    }
+
     /** {@code t} (of {@code %{sec}t} when {@code whole}) with the fraction printed beside it. */
     private static OffsetDateTime withFraction(OffsetDateTime t, boolean whole, long fracNanos) {
       if (!whole || fracNanos < 0) {
@@ -585,13 +600,16 @@ final class ProgramParser implements LogParser {
       if (path == null && pathOnly != null) {
         path = query == null ? pathOnly : pathOnly + "?" + query;
       }
-      OffsetDateTime start = dateTime(timeParts, fracNanos);
-      OffsetDateTime end = dateTime(endTimeParts, endFracNanos);
+      OffsetDateTime epoch = epochTime == null ? null
+          : withFraction(epochTime, epochWhole, fracNanos);
+      OffsetDateTime endEpoch = endEpochTime == null ? null
+          : withFraction(endEpochTime, endEpochWhole, endFracNanos);
+      OffsetDateTime start = finer(dateTime(timeParts, fracNanos), epoch);
+      OffsetDateTime end = finer(dateTime(endTimeParts, endFracNanos), endEpoch);
       OffsetDateTime t = start != null ? start
-          : epochTime != null ? withFraction(epochTime, epochWhole, fracNanos)
+          : epoch != null ? epoch
           : end != null ? end
-          : endEpochTime != null ? withFraction(endEpochTime, endEpochWhole, endFracNanos)
-          : null;
+          : endEpoch;
       return new LogRecord(t, client, ident, user, m, path, proto, status, bytes, referrer, agent,
           micros, host, fields);
     }
