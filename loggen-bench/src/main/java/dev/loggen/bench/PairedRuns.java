@@ -42,7 +42,9 @@ import java.util.function.LongUnaryOperator;
  *
  * <p>TASK: {@code e2e} (the endless shop generated, rendered in Combined and written to a null
  * stream with its report, one thread, from the warm-up on), {@code combined} or {@code json}
- * (rendering {@code LINES} pre-generated shop events, cycling, cold in the CPU caches). A build's
+ * (rendering {@code LINES} pre-generated shop events, cold in the CPU caches), {@code combined-hot}
+ * or {@code json-hot} ({@code LINES} lines cycling through 1,000 events, hot in the caches, as
+ * {@code RenderBenchmark -p distinct=1000}). A build's
  * classes: its {@code loggen-core}, {@code loggen-formats} and {@code loggen-sinks}
  * {@code target/classes} (or jars), separated by {@code :}; this jar is added to each.
  */
@@ -59,7 +61,8 @@ public final class PairedRuns {
    */
   public static void main(String[] args) throws Exception {
     if (args.length != 5) {
-      System.err.println("usage: PairedRuns e2e|combined|json LINES ROUNDS A_CLASSES B_CLASSES");
+      System.err.println("usage: PairedRuns e2e|combined|json|combined-hot|json-hot LINES ROUNDS"
+          + " A_CLASSES B_CLASSES");
       System.exit(2);
     }
     String task = args[0];
@@ -106,7 +109,7 @@ public final class PairedRuns {
         ClassLoader.getPlatformClassLoader());
     String name = switch (task) {
       case "e2e" -> EndToEnd.class.getName();
-      case "combined", "json" -> Render.class.getName();
+      case "combined", "json", "combined-hot", "json-hot" -> Render.class.getName();
       default -> throw new IllegalArgumentException("unknown task " + task);
     };
     return (LongUnaryOperator) loader.loadClass(name).getConstructor(String.class)
@@ -150,7 +153,10 @@ public final class PairedRuns {
 
   /** Rendering pre-generated shop events, cycling through them. */
   public static final class Render implements LongUnaryOperator {
+    /** Distinct events of the {@code -hot} tasks, as {@code RenderBenchmark -p distinct=1000}. */
+    static final int HOT_EVENTS = 1_000;
     private final LogFormat.Renderer renderer;
+    private final boolean hot;
     private AccessEvent[] events = new AccessEvent[0];
     private final LineBuffer line = new LineBuffer(1024);
     private long checksum;
@@ -158,27 +164,33 @@ public final class PairedRuns {
     /**
      * The task.
      *
-     * @param task {@code combined} or {@code json}
+     * @param task {@code combined} or {@code json}, with {@code -hot} for events that stay in
+     *     the CPU caches
      */
     public Render(String task) {
-      LogFormat format = task.equals("json") ? LogFormats.json() : LogFormats.combined();
+      hot = task.endsWith("-hot");
+      LogFormat format = task.startsWith("json") ? LogFormats.json() : LogFormats.combined();
       renderer = format.newRenderer(); // one for all rounds: its caches warm, as in a long run
     }
 
     @Override
     public long applyAsLong(long lines) {
       if (events.length == 0) {
-        events = new AccessEvent[(int) lines];
+        events = new AccessEvent[(int) (hot ? Math.min(lines, HOT_EVENTS) : lines)];
         Iterator<AccessEvent> it = Fixtures.endless(Fixtures.Profile.shop).iterator();
         for (int i = 0; i < events.length; i++) {
           events[i] = it.next();
         }
       }
+      AccessEvent[] es = events;
       long start = cpu();
-      for (AccessEvent e : events) {
+      for (long i = 0, k = 0; i < lines; i++) {
         line.reset();
-        renderer.render(e, line);
+        renderer.render(es[(int) k], line);
         checksum += line.length();
+        if (++k == es.length) {
+          k = 0;
+        }
       }
       long used = cpu() - start;
       if (checksum == 42) {

@@ -34,7 +34,7 @@ class PairedRunsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"e2e", "combined", "json"})
+  @ValueSource(strings = {"e2e", "combined", "json", "combined-hot", "json-hot"})
   void aTaskRunsOnItsOwnCopyOfTheBuild(String task) throws Exception {
     LongUnaryOperator op = PairedRuns.load(task, thisBuild());
     ClassLoader loader = op.getClass().getClassLoader();
