@@ -35,16 +35,18 @@ import org.jspecify.annotations.Nullable;
  * an instant) leaves that record field null and its text in {@code fields}.
  *
  * @param time the request time with the offset it was printed in; a time printed in several
- *     fields is put together from them, the first field that gives a part winning (Apache's
+ *     fields is put together from them, part by part (year, century, month, day, day of the
+ *     year, hour, AM/PM, minute, second, fraction, offset), the first field that gives a part
+ *     winning and a four-digit year over a century and two-digit one (Apache's
  *     {@code [%{%d/%b/%Y %T}t.%{msec_frac}t %{%z}t]}: the date and time of day, the
  *     milliseconds, the offset; {@code %{sec}t.%{usec_frac}t}); a strftime time in whole
  *     seconds takes the fraction of an epoch time on the same line in the same second
  *     ({@code [$time_local] $msec}, {@code %t %{usec}t}), keeping its offset; a time printed
  *     without an offset ({@code $msec}, a {@code strftime} pattern without {@code %z}) is taken
- *     as UTC; an
- *     Apache end time ({@code %{end:...}t}) only when the format prints no start time; null
- *     when an epoch time ({@code $msec}, {@code %{sec}t}, ...) is past what an
- *     {@link java.time.Instant} holds
+ *     as UTC; an Apache end time ({@code %{end:...}t}) only when the format prints no start
+ *     time; null when an epoch time ({@code $msec}, {@code %{sec}t}, ...) is past what an
+ *     {@link java.time.Instant} holds, and when the fields of a split date name no day that
+ *     exists
  * @param clientAddress the client address ({@code %h}, {@code %a}, {@code $remote_addr})
  * @param ident the RFC 1413 identity ({@code %l})
  * @param user the authenticated user ({@code %u}, {@code $remote_user}); Apache prints an empty

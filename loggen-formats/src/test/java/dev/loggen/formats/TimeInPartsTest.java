@@ -31,6 +31,16 @@ class TimeInPartsTest {
       "%{%s}t.%{msec_frac}t %{%z}t %h",
       "%{sec}t.%{usec_frac}t %h",
       "%t %{msec}t %h",
+      // the date and the time of day split anywhere, in any order (found by fuzzing: a month
+      // and a day in different fields read as no date; %p before %I lost the afternoon; %C in
+      // a field of its own was not used)
+      "%{%Y-%m}t %{%d %T}t.%{msec_frac}t %{%z}t %h",
+      "%{%d}t/%{%b/%Y:%T}t.%{msec_frac}t %{%z}t %h",
+      "%{%m}t/%{%d}t/%{%Y}t %{%T}t.%{msec_frac}t %{%z}t %h",
+      "%{%p}t %{%I:%M:%S}t.%{msec_frac}t %{%Y-%m-%d}t %{%z}t %h",
+      "%{%j}t %{%Y}t %{%H}t:%{%M}t:%{%S}t.%{msec_frac}t %{%z}t %h",
+      "%{%C}t%{%y-%m-%d %T}t.%{msec_frac}t %{%z}t %h",
+      "%{%y}t %{%Y-%m-%d %T}t.%{msec_frac}t %{%z}t %h",
       "%{usec}t %{%d/%b/%Y:%H:%M:%S %z}t %h");
   /** Formats printing only the end time in parts. */
   static final List<String> END = List.of(

@@ -412,16 +412,28 @@ final class Strftime {
       if (year == Long.MIN_VALUE) {
         year = later.year;
       }
-      if (month < 0 && dayOfYear < 0) {
+      if (century < 0) {
+        century = later.century;
+      }
+      if (yearOfCentury < 0) {
+        yearOfCentury = later.yearOfCentury;
+      }
+      if (month < 0) {
         month = later.month;
+      }
+      if (day < 0) {
         day = later.day;
+      }
+      if (dayOfYear < 0) {
         dayOfYear = later.dayOfYear;
       }
-      if (hour < 0 && hour12 < 0) {
+      if (hour < 0) {
         hour = later.hour;
+      }
+      if (hour12 < 0) {
         hour12 = later.hour12;
-        pm = later.pm;
-      } else if (hour12 >= 0 && pm < 0) {
+      }
+      if (pm < 0) {
         pm = later.pm;
       }
       if (minute < 0) {
@@ -444,10 +456,23 @@ final class Strftime {
       }
     }
 
+    /**
+     * The year: a four-digit one ({@code %Y}) if given, else the century and the two-digit
+     * year ({@code %C%y} is the whole year; {@code %y} alone is POSIX's: 69 to 99 in the
+     * 1900s, else the 2000s), else {@link Long#MIN_VALUE}.
+     */
+    long resolvedYear() {
+      if (year != Long.MIN_VALUE || yearOfCentury < 0) {
+        return year;
+      }
+      return century >= 0 ? century * 100L + yearOfCentury
+          : yearOfCentury < 69 ? 2000 + yearOfCentury : 1900 + yearOfCentury;
+    }
+
     /** Whether the text names a whole date (or an epoch second), valid or not. */
     boolean hasDate() {
       return hasEpoch
-          || (year != Long.MIN_VALUE && ((month > 0 && day > 0) || dayOfYear > 0));
+          || (resolvedYear() != Long.MIN_VALUE && ((month > 0 && day > 0) || dayOfYear > 0));
     }
 
     /**
@@ -460,14 +485,15 @@ final class Strftime {
         if (hasEpoch) {
           return OffsetDateTime.ofInstant(Instant.ofEpochSecond(epochSecond, nanos), off);
         }
-        if (year == Long.MIN_VALUE || year < -999_999_999 || year > 999_999_999) {
+        long y = resolvedYear();
+        if (y == Long.MIN_VALUE || y < -999_999_999 || y > 999_999_999) {
           return null;
         }
         LocalDate date;
         if (month > 0 && day > 0) {
-          date = LocalDate.of((int) year, month, day);
+          date = LocalDate.of((int) y, month, day);
         } else if (dayOfYear > 0) {
-          date = LocalDate.ofYearDay((int) year, dayOfYear);
+          date = LocalDate.ofYearDay((int) y, dayOfYear);
         } else {
           return null;
         }
@@ -553,11 +579,6 @@ final class Strftime {
         return r;
       }
       p = next;
-    }
-    if (r.year == Long.MIN_VALUE && r.yearOfCentury >= 0) {
-      // %C%y is the whole year; %y alone is POSIX's: 69 to 99 in the 1900s, else the 2000s
-      r.year = r.century >= 0 ? r.century * 100L + r.yearOfCentury
-          : r.yearOfCentury < 69 ? 2000 + r.yearOfCentury : 1900 + r.yearOfCentury;
     }
     r.end = p;
     if (p != to) {
