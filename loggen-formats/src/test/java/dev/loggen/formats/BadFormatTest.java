@@ -142,6 +142,20 @@ class BadFormatTest {
     }
   }
 
+  /**
+   * A message quotes a directive that is a surrogate pair whole: it quoted the high surrogate
+   * alone, so the message itself held an unpaired surrogate (found by fuzzing).
+   */
+  @Test
+  void aMessageQuotesWholeCharacters() {
+    assertEquals("invalid Apache LogFormat \"%\uD83D\uDE00 %h\": unknown directive"
+        + " '%\uD83D\uDE00' at position 1", assertThrows(IllegalArgumentException.class,
+            () -> LogFormats.apache("%\uD83D\uDE00 %h")).getMessage());
+    assertEquals("invalid Apache LogFormat \"%{%\uD83D\uDE00}t\": unsupported time conversion"
+        + " '%\uD83D\uDE00' at position 3", assertThrows(IllegalArgumentException.class,
+            () -> LogFormats.apache("%{%\uD83D\uDE00}t")).getMessage());
+  }
+
   @Test
   void badEscapeParameterAndName() {
     assertEquals("nginx escape parameter \"escape=yaml\" is not one of escape=default,"

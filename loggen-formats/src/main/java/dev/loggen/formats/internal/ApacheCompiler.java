@@ -244,7 +244,8 @@ final class ApacheCompiler {
       case 'v', 'V' -> Item.field(Item.HOST, name, pos, e, "-", null, Item.S_TOKEN, Item.T_HOST);
       case 'X' -> Item.field(Item.CONN_STATUS, name, pos, e, "-", null, Item.S_TOKEN,
           Item.T_NONE);
-      default -> throw error(start, "unknown directive '" + name + "'");
+      default -> throw error(start,
+          "unknown directive '" + FormatError.whole(format, start, start + name.length()) + "'");
     };
   }
 

@@ -20,6 +20,16 @@ final class FormatError {
   }
 
   /**
+   * {@code text[from, to)} for a message, with the low surrogate after it when it ends in the
+   * high one of a pair, so that a message quotes whole characters (never half of one).
+   */
+  static String whole(String text, int from, int to) {
+    int end = to > from && to < text.length() && Character.isHighSurrogate(text.charAt(to - 1))
+        && Character.isLowSurrogate(text.charAt(to)) ? to + 1 : to;
+    return text.substring(from, end);
+  }
+
+  /**
    * Reads a literal character of a format string as Apache and nginx configurations read it:
    * {@code \"}, {@code \\} and {@code \t} (and {@code \'} where {@code singleQuote}) are
    * escapes, {@code \n}, {@code \r} and raw line breaks are refused (a format renders one

@@ -187,7 +187,8 @@ final class Strftime {
         };
       }
       if (kind < 0) {
-        throw problems.at(i - 1, "unsupported time conversion '%" + d + "'");
+        throw problems.at(i - 1,
+            "unsupported time conversion '%" + FormatError.whole(pattern, i, i + 1) + "'");
       }
       flush(lit, kinds, literals);
       kinds.add(kind);
