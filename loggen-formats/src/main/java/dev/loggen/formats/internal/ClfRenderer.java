@@ -41,8 +41,8 @@ final class ClfRenderer implements LogFormat.Renderer {
   private final EncodedCache clients = new EncodedCache(Escaper.APACHE, EncodedCache.FIELD_SLOTS);
   private final EncodedCache paths = new EncodedCache(Escaper.APACHE, EncodedCache.PATH_SLOTS);
   /** The last method and protocol and their bytes: nearly every line has the same ones. */
-  private final LastEncoded method = new LastEncoded(Escaper.APACHE);
-  private final LastEncoded protocol = new LastEncoded(Escaper.APACHE);
+  private final RecentEncoded method = new RecentEncoded(Escaper.APACHE);
+  private final RecentEncoded protocol = new RecentEncoded(Escaper.APACHE);
 
   private ClfRenderer(Item[] items) {
     Strftime t = items[6].time;

@@ -89,10 +89,10 @@ final class JsonFormat implements LogFormat, HasParser {
     final EncodedCache agents = new EncodedCache(Escaper.JSON, EncodedCache.FIELD_SLOTS);
     final EncodedCache clients = new EncodedCache(Escaper.JSON, EncodedCache.FIELD_SLOTS);
     final EncodedCache paths = new EncodedCache(Escaper.JSON, EncodedCache.PATH_SLOTS);
-    final LastEncoded method = new LastEncoded(Escaper.JSON);
-    final LastEncoded protocol = new LastEncoded(Escaper.JSON);
-    final LastEncoded host = new LastEncoded(Escaper.JSON);
-    final LastEncoded state = new LastEncoded(Escaper.JSON);
+    final RecentEncoded method = new RecentEncoded(Escaper.JSON);
+    final RecentEncoded protocol = new RecentEncoded(Escaper.JSON);
+    final RecentEncoded host = new RecentEncoded(Escaper.JSON);
+    final RecentEncoded state = new RecentEncoded(Escaper.JSON);
     final DecimalCache sessions = new DecimalCache();
 
     void str(String s) {
@@ -115,7 +115,7 @@ final class JsonFormat implements LogFormat, HasParser {
       o.put('"');
     }
 
-    void str(LastEncoded last, String s) {
+    void str(RecentEncoded last, String s) {
       o.put('"');
       last.append(o, s);
       o.put('"');
