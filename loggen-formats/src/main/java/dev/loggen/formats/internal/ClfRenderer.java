@@ -20,6 +20,10 @@ final class ClfRenderer implements LogFormat.Renderer {
       Item.CLIENT, Item.LITERAL, Item.IDENT, Item.LITERAL, Item.USER_APACHE, Item.LITERAL,
       Item.TIME, Item.LITERAL, Item.REQUEST_LINE, Item.LITERAL, Item.STATUS, Item.LITERAL,
       Item.BYTES_CLF};
+  private static final byte[] DASH = {'-'};
+  /** The statuses an {@link AccessEvent} holds: 100 to 599. */
+  private static final int LOWEST_STATUS = 100;
+  private static final int FIRST_STATUS_PAST = 600;
   private static final int[] COMBINED_TAIL = {
       Item.LITERAL, Item.REFERRER, Item.LITERAL, Item.USER_AGENT, Item.LITERAL};
 
@@ -40,6 +44,19 @@ final class ClfRenderer implements LogFormat.Renderer {
   private final EncodedCache agents = new EncodedCache(Escaper.APACHE, EncodedCache.FIELD_SLOTS);
   private final EncodedCache clients = new EncodedCache(Escaper.APACHE, EncodedCache.FIELD_SLOTS);
   private final EncodedCache paths = new EncodedCache(Escaper.APACHE, EncodedCache.PATH_SLOTS);
+  /**
+   * {@code lit0 - lit1 - lit2} (" - - [") packed in one word, for the lines without ident and
+   * user (nearly all), or null when it is longer than 8 bytes.
+   */
+  private final @Nullable Literal noIdentNoUser;
+  /**
+   * {@code lit4}, the status and {@code lit5} ("\" 200 ") packed, per status from 100 to 599,
+   * or null when they are longer than 8 bytes.
+   */
+  private final long @Nullable [] statusWords;
+  private final int statusLength;
+  /** {@code lit6 - lit7} ("\" \"-\" \"") packed, for a line without referrer, or null. */
+  private final @Nullable Literal noReferrer;
   /** The last method and protocol and their bytes: nearly every line has the same ones. */
   private final RecentEncoded method = new RecentEncoded(Escaper.APACHE);
   private final RecentEncoded protocol = new RecentEncoded(Escaper.APACHE);
@@ -60,6 +77,20 @@ final class ClfRenderer implements LogFormat.Renderer {
     this.lit6 = new Literal(combined ? items[13].literal : new byte[0]);
     this.lit7 = new Literal(combined ? items[15].literal : new byte[0]);
     this.lit8 = new Literal(combined ? items[17].literal : new byte[0]);
+    this.noIdentNoUser = Literal.packed(concat(lit0.bytes, DASH, lit1.bytes, DASH, lit2.bytes));
+    this.noReferrer = combined ? Literal.packed(concat(lit6.bytes, DASH, lit7.bytes)) : null;
+    this.statusLength = lit4.bytes.length + 3 + lit5.bytes.length;
+    if (statusLength <= 8) {
+      statusWords = new long[FIRST_STATUS_PAST];
+      for (int status = LOWEST_STATUS; status < FIRST_STATUS_PAST; status++) {
+        byte[] digits = {(byte) ('0' + status / 100), (byte) ('0' + status / 10 % 10),
+            (byte) ('0' + status % 10)};
+        byte[] all = concat(lit4.bytes, digits, lit5.bytes);
+        statusWords[status] = Bytes.word(all, 0, all.length);
+      }
+    } else {
+      statusWords = null;
+    }
   }
 
   /**
@@ -94,10 +125,55 @@ final class ClfRenderer implements LogFormat.Renderer {
     Bytes o = line;
     o.attach(out);
     clients.append(o, e.clientAddress());
-    lit0.append(o);
-    orDash(o, e.ident());
-    lit1.append(o);
+    String ident = e.ident();
     String user = e.user();
+    Literal dashes = noIdentNoUser;
+    if (ident == null && user == null && dashes != null) {
+      dashes.append(o);
+    } else {
+      identAndUser(o, ident, user);
+    }
+    time.append(o, e.epochMillis(), e.offset().getTotalSeconds(), 0);
+    lit3.append(o);
+    method.append(o, e.method());
+    o.put((byte) ' ');
+    paths.append(o, e.path());
+    o.put((byte) ' ');
+    protocol.append(o, e.protocol());
+    long[] words = statusWords;
+    if (words != null) {
+      o.putWord(words[e.status()], statusLength);
+    } else {
+      lit4.append(o);
+      o.putPadded(e.status(), 3);
+      lit5.append(o);
+    }
+    long bytes = e.bytes();
+    if (bytes == 0) {
+      o.put((byte) '-');
+    } else {
+      o.putLong(bytes);
+    }
+    if (combined) {
+      String referrer = e.referrer();
+      Literal noRef = noReferrer;
+      if (referrer == null && noRef != null) {
+        noRef.append(o);
+      } else {
+        lit6.append(o);
+        orDash(o, referrers, referrer);
+        lit7.append(o);
+      }
+      orDash(o, agents, e.userAgent());
+      lit8.append(o);
+    }
+    o.detach();
+  }
+
+  private void identAndUser(Bytes o, @Nullable String ident, @Nullable String user) {
+    lit0.append(o);
+    orDash(o, ident);
+    lit1.append(o);
     if (user == null) {
       o.put((byte) '-');
     } else if (user.isEmpty()) {
@@ -107,30 +183,20 @@ final class ClfRenderer implements LogFormat.Renderer {
       Escaper.APACHE.append(o, user);
     }
     lit2.append(o);
-    time.append(o, e.epochMillis(), e.offset().getTotalSeconds(), 0);
-    lit3.append(o);
-    method.append(o, e.method());
-    o.put((byte) ' ');
-    paths.append(o, e.path());
-    o.put((byte) ' ');
-    protocol.append(o, e.protocol());
-    lit4.append(o);
-    o.putPadded(e.status(), 3);
-    lit5.append(o);
-    long bytes = e.bytes();
-    if (bytes == 0) {
-      o.put((byte) '-');
-    } else {
-      o.putLong(bytes);
+  }
+
+  private static byte[] concat(byte[]... parts) {
+    int n = 0;
+    for (byte[] p : parts) {
+      n += p.length;
     }
-    if (combined) {
-      lit6.append(o);
-      orDash(o, referrers, e.referrer());
-      lit7.append(o);
-      orDash(o, agents, e.userAgent());
-      lit8.append(o);
+    byte[] all = new byte[n];
+    int at = 0;
+    for (byte[] p : parts) {
+      System.arraycopy(p, 0, all, at, p.length);
+      at += p.length;
     }
-    o.detach();
+    return all;
   }
 
   /** A literal between fields: one 8-byte store when it is that short, else a copy. */
@@ -141,6 +207,11 @@ final class ClfRenderer implements LogFormat.Renderer {
     Literal(byte[] bytes) {
       this.bytes = bytes;
       this.word = bytes.length <= 8 ? Bytes.word(bytes, 0, bytes.length) : 0;
+    }
+
+    /** The literal if it is one 8-byte store, else null. */
+    static @Nullable Literal packed(byte[] bytes) {
+      return bytes.length <= 8 ? new Literal(bytes) : null;
     }
 
     void append(Bytes o) {

@@ -33,6 +33,16 @@ class ClfRendererTest {
       "\t", "\u000b", "\b", "\u0000", "\u001f", "\u007f", "\u00e9", "\u00ff", "\u0141",
       "\u20ac", "\ud83d\ude00", "\ud800", "\udc00", "caf\u00e9", "\u4e2d\u6587"};
 
+  /**
+   * Combined spelt with literals too long to pack with the dashes, the status or a missing
+   * referrer into one 8-byte store: the renderer's general paths.
+   */
+  private static final String LONG_LITERALS = "%h  ::  %l  ::  %u  ::  %t \"%r\"  :::  %>s"
+      + "  :::  %b \"%{Referer}i\" :: \"%{User-agent}i\"";
+  /** Packed where it fits: the dashes and the status, not a missing referrer. */
+  private static final String SOME_LONG_LITERALS = "%h %l %u %t \"%r\" %>s %b \"%{Referer}i\""
+      + " ::: \"%{User-agent}i\"";
+
   static LongStream seeds() {
     return LongStream.rangeClosed(1, 120);
   }
@@ -40,7 +50,7 @@ class ClfRendererTest {
   @ParameterizedTest(name = "seed {0}")
   @MethodSource("seeds")
   void rendersWhatTheProgramRenders(long seed) {
-    for (String source : new String[] {COMBINED, COMMON}) {
+    for (String source : new String[] {COMBINED, COMMON, LONG_LITERALS, SOME_LONG_LITERALS}) {
       Program program = ApacheCompiler.compile(source);
       LogFormat.Renderer general = new ProgramRenderer(program);
       LogFormat.Renderer fast = ClfRenderer.forProgram(program);
