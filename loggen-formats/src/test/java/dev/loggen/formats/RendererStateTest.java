@@ -6,8 +6,10 @@ import dev.loggen.core.AccessEvent;
 import dev.loggen.core.LineBuffer;
 import dev.loggen.core.LogFormat;
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -96,6 +98,40 @@ class RendererStateTest {
       String expected = new String(PREFIX, StandardCharsets.UTF_8) + fresh;
       assertEquals(expected, buffer.toString(), c + ", event " + i);
       i++;
+    }
+  }
+
+  /**
+   * Times that walk back and forth by less and more than a second, across midnight and the
+   * epoch, jump by years and change their offset: the cached second must never show where the
+   * line's own second is another.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void aCachedSecondNeverShowsForAnotherTime(FormatCases.Case c) {
+    LogFormat format = c.format();
+    LogFormat.Renderer longLived = format.newRenderer();
+    SplittableRandom r = new SplittableRandom(7);
+    ZoneOffset[] offsets = {ZoneOffset.UTC, ZoneOffset.ofHours(2), ZoneOffset.ofHoursMinutes(-9,
+        -30), ZoneOffset.ofHoursMinutes(5, 45)};
+    long t = -86_400_500L; // just before midnight of 1969-12-31
+    ZoneOffset offset = ZoneOffset.UTC;
+    List<AccessEvent> base = TestEvents.events(11, 3_000);
+    for (int i = 0; i < base.size(); i++) {
+      int kind = r.nextInt(20);
+      t += kind < 12 ? r.nextLong(-1_500, 1_501) : kind < 18 ? r.nextLong(0, 3_000)
+          : r.nextLong(-400L * 86_400_000, 400L * 86_400_000);
+      if (r.nextInt(10) == 0) {
+        offset = offsets[r.nextInt(offsets.length)];
+      }
+      AccessEvent b = base.get(i);
+      AccessEvent e = loggable(format, new AccessEvent(t, offset, b.clientAddress(), b.ident(),
+          b.user(), b.method(), b.path(), b.protocol(), b.status(), b.bytes(), b.referrer(),
+          b.userAgent(), b.responseTimeMicros(), b.host(), b.sessionId(), b.state(),
+          b.visitorKind(), b.scenario()));
+      LineBuffer line = new LineBuffer();
+      longLived.render(e, line);
+      assertEquals(format.format(e), line.toString(), c + ", event " + i + " at " + t);
     }
   }
 
