@@ -150,22 +150,33 @@ final class JsonFormat implements LogFormat, HasParser {
     }
   }
 
-  private static final byte[] F_TIME = b("{\"time\":");
-  private static final byte[] F_ADDR = b(",\"remote_addr\":");
-  private static final byte[] F_USER = b(",\"remote_user\":");
-  private static final byte[] F_METHOD = b(",\"request_method\":");
-  private static final byte[] F_URI = b(",\"request_uri\":");
-  private static final byte[] F_PROTO = b(",\"server_protocol\":");
-  private static final byte[] F_STATUS = b(",\"status\":");
+  // The flat line's literals, each with the quotes around the values next to it, so that a
+  // string value costs one copy before it and one byte after it.
+  private static final byte[] F_TIME = b("{\"time\":\"");
+  private static final byte[] F_ADDR = b("\",\"remote_addr\":\"");
+  private static final byte[] F_USER = b("\",\"remote_user\":");
+  private static final byte[] F_METHOD = b(",\"request_method\":\"");
+  private static final byte[] F_URI = b("\",\"request_uri\":\"");
+  private static final byte[] F_PROTO = b("\",\"server_protocol\":\"");
+  private static final byte[] F_STATUS = b("\",\"status\":");
   private static final byte[] F_BYTES = b(",\"body_bytes_sent\":");
   private static final byte[] F_REF = b(",\"http_referer\":");
   private static final byte[] F_UA = b(",\"http_user_agent\":");
   private static final byte[] F_RT = b(",\"request_time\":");
-  private static final byte[] F_HOST = b(",\"host\":");
-  private static final byte[] F_SID = b(",\"loggen_session_id\":");
-  private static final byte[] F_STATE = b(",\"loggen_state\":");
-  private static final byte[] F_KIND = b(",\"loggen_visitor_kind\":\"");
-  private static final byte[] F_SCEN = b("\",\"loggen_scenario\":");
+  private static final byte[] F_HOST = b(",\"host\":\"");
+  private static final byte[] F_SID = b("\",\"loggen_session_id\":");
+  private static final byte[] F_STATE = b(",\"loggen_state\":\"");
+  /** Per visitor kind: the end of the state, the kind and the scenario's key. */
+  private static final byte[][] F_KIND_SCEN = kindAndScenarioKey();
+
+  private static byte[][] kindAndScenarioKey() {
+    byte[][] r = new byte[KIND_LABELS.length][];
+    for (int k = 0; k < r.length; k++) {
+      r[k] = b("\",\"loggen_visitor_kind\":\""
+          + new String(KIND_LABELS[k], StandardCharsets.UTF_8) + "\",\"loggen_scenario\":");
+    }
+    return r;
+  }
 
   private static final class FlatRenderer extends Base {
     @Override
@@ -173,17 +184,17 @@ final class JsonFormat implements LogFormat, HasParser {
       Objects.requireNonNull(e, "event");
       o.attach(out);
       o.put(F_TIME);
-      time(e);
+      time.append(o, e.epochMillis(), e.offset().getTotalSeconds(), 0);
       o.put(F_ADDR);
-      str(clients, e.clientAddress());
+      clients.append(o, e.clientAddress());
       o.put(F_USER);
       strOrNull(e.user());
       o.put(F_METHOD);
-      str(method, e.method());
+      method.append(o, e.method());
       o.put(F_URI);
-      str(paths, e.path());
+      paths.append(o, e.path());
       o.put(F_PROTO);
-      str(protocol, e.protocol());
+      protocol.append(o, e.protocol());
       o.put(F_STATUS);
       o.putLong(e.status());
       o.put(F_BYTES);
@@ -195,14 +206,12 @@ final class JsonFormat implements LogFormat, HasParser {
       o.put(F_RT);
       seconds(e.responseTimeMicros());
       o.put(F_HOST);
-      str(host, e.host());
+      host.append(o, e.host());
       o.put(F_SID);
       sessions.append(o, e.sessionId());
       o.put(F_STATE);
-      str(state, e.state());
-      o.put(F_KIND);
-      o.put(KIND_LABELS[e.visitorKind().ordinal()]);
-      o.put(F_SCEN);
+      state.append(o, e.state());
+      o.put(F_KIND_SCEN[e.visitorKind().ordinal()]);
       strOrNull(e.scenario());
       o.put('}');
       o.detach();
