@@ -44,11 +44,15 @@ final class ClfRenderer implements LogFormat.Renderer {
   private final EncodedCache agents = new EncodedCache(Escaper.APACHE, EncodedCache.FIELD_SLOTS);
   private final EncodedCache clients = new EncodedCache(Escaper.APACHE, EncodedCache.FIELD_SLOTS);
   private final EncodedCache paths = new EncodedCache(Escaper.APACHE, EncodedCache.PATH_SLOTS);
+  /** Logged-in users' names: a session's lines repeat its user's. */
+  private final EncodedCache users = new EncodedCache(Escaper.APACHE, EncodedCache.USER_SLOTS);
   /**
    * {@code lit0 - lit1 - lit2} (" - - [") packed in one word, for the lines without ident and
    * user (nearly all), or null when it is longer than 8 bytes.
    */
   private final @Nullable Literal noIdentNoUser;
+  /** {@code lit0 - lit1} (" - ") packed, for a line with a user but no ident, or null. */
+  private final @Nullable Literal noIdent;
   /**
    * {@code lit4}, the status and {@code lit5} ("\" 200 ") packed, per status from 100 to 599,
    * or null when they are longer than 8 bytes.
@@ -78,6 +82,7 @@ final class ClfRenderer implements LogFormat.Renderer {
     this.lit7 = new Literal(combined ? items[15].literal : new byte[0]);
     this.lit8 = new Literal(combined ? items[17].literal : new byte[0]);
     this.noIdentNoUser = Literal.packed(concat(lit0.bytes, DASH, lit1.bytes, DASH, lit2.bytes));
+    this.noIdent = Literal.packed(concat(lit0.bytes, DASH, lit1.bytes));
     this.noReferrer = combined ? Literal.packed(concat(lit6.bytes, DASH, lit7.bytes)) : null;
     this.statusLength = lit4.bytes.length + 3 + lit5.bytes.length;
     if (statusLength <= 8) {
@@ -171,16 +176,21 @@ final class ClfRenderer implements LogFormat.Renderer {
   }
 
   private void identAndUser(Bytes o, @Nullable String ident, @Nullable String user) {
-    lit0.append(o);
-    orDash(o, ident);
-    lit1.append(o);
+    Literal noIdent = this.noIdent;
+    if (ident == null && noIdent != null) {
+      noIdent.append(o);
+    } else {
+      lit0.append(o);
+      orDash(o, ident);
+      lit1.append(o);
+    }
     if (user == null) {
       o.put((byte) '-');
     } else if (user.isEmpty()) {
       o.put((byte) '"');
       o.put((byte) '"');
     } else {
-      Escaper.APACHE.append(o, user);
+      users.append(o, user);
     }
     lit2.append(o);
   }

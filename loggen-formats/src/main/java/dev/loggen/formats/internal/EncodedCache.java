@@ -26,6 +26,8 @@ final class EncodedCache {
    * (searches, fresh query strings) are escaped and kept in the slot.
    */
   static final int PATH_SLOTS = 1024;
+  /** Slots of the cache of a user-name field: the users of the sessions under way. */
+  static final int USER_SLOTS = 256;
   /** Longer values are escaped every time rather than cached. */
   private static final int MAX_CACHED_CHARS = 1024;
   private static final int MIN_SLOT_BYTES = 32;
