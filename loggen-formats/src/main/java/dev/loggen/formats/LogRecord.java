@@ -45,8 +45,8 @@ import org.jspecify.annotations.Nullable;
  *     without an offset ({@code $msec}, a {@code strftime} pattern without {@code %z}) is taken
  *     as UTC; an Apache end time ({@code %{end:...}t}) only when the format prints no start
  *     time; null when an epoch time ({@code $msec}, {@code %{sec}t}, ...) is past what an
- *     {@link java.time.Instant} holds, and when the fields of a split date name no day that
- *     exists
+ *     {@link java.time.Instant} holds (a date that does not exist, in one field or split across
+ *     several, makes the line malformed)
  * @param clientAddress the client address ({@code %h}, {@code %a}, {@code $remote_addr})
  * @param ident the RFC 1413 identity ({@code %l})
  * @param user the authenticated user ({@code %u}, {@code $remote_user}); Apache prints an empty

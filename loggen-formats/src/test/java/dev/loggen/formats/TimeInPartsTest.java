@@ -2,6 +2,7 @@ package dev.loggen.formats;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.loggen.core.AccessEvent;
 import dev.loggen.core.VisitorKind;
@@ -114,6 +115,22 @@ class TimeInPartsTest {
     // fields that disagree (an edited line): the strftime time, as before
     assertEquals(OffsetDateTime.parse("2026-03-04T12:11:12+02:00"), LogParsers
         .apache("%t %{msec}t").parse("[04/Mar/2026:12:11:12 +0200] 1772619073345").time());
+  }
+
+  @Test
+  void aSplitDateThatDoesNotExistIsAMalformedLine() {
+    LogParser p = LogParsers.apache("%h %{%m}t/%{%d}t/%{%Y}t %>s");
+    assertEquals(OffsetDateTime.parse("2028-02-29T00:00Z"),
+        p.parse("192.0.2.1 02/29/2028 200").time());
+    LogParseException e = assertThrows(LogParseException.class,
+        () -> p.parse("192.0.2.1 02/30/2028 200"));
+    assertEquals("line 1, column 11: expected a date that exists for %{%m}t, %{%d}t, %{%Y}t"
+        + " together, found '0': 192.0.2.1 02/30/2028 200", e.getMessage());
+    // the end time's fields are checked apart from the start's
+    LogParser end = LogParsers.apache("%{%Y-%m}t %{end:%Y-%m}t %{%d}t %{end:%d}t");
+    assertEquals(OffsetDateTime.parse("2027-02-28T00:00Z"),
+        end.parse("2027-02 2027-03 28 31").time());
+    assertThrows(LogParseException.class, () -> end.parse("2027-02 2027-04 28 31"));
   }
 
   @Test

@@ -7,7 +7,9 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -50,11 +52,11 @@ final class ProgramParser implements LogParser {
     Objects.requireNonNull(line, "line");
     Matcher first = new Matcher(line, true);
     if (first.match(0, 0)) {
-      return build(line, first.starts, first.ends);
+      return build(line, lineNumber, first.starts, first.ends);
     }
     Matcher any = new Matcher(line, false);
     if (any.match(0, 0)) {
-      return build(line, any.starts, any.ends);
+      return build(line, lineNumber, any.starts, any.ends);
     }
     // report where the natural reading (each field ending at the first place that fits it)
     // went wrong, not where some far-fetched split happened to get furthest
@@ -351,7 +353,7 @@ final class ProgramParser implements LogParser {
 
   // ---------------------------------------------------------------- building the record
 
-  private LogRecord build(String line, int[] starts, int[] ends) {
+  private LogRecord build(String line, long lineNumber, int[] starts, int[] ends) {
     Map<String, String> fields = new LinkedHashMap<>();
     Parts r = new Parts();
     for (int i = 0; i < items.length; i++) {
@@ -366,7 +368,33 @@ final class ProgramParser implements LogParser {
       boolean missing = it.mayBeMissing() && regionEquals(line, from, to, it.missingText);
       r.take(it, line, from, to, value, missing);
     }
+    checkSplitDate(r.timeParts, false, line, lineNumber, starts);
+    checkSplitDate(r.endTimeParts, true, line, lineNumber, starts);
     return r.record(fields);
+  }
+
+  /**
+   * Refuses a date split across several fields whose parts name no day that exists (02 and 30
+   * for month and day), as a date in one field is refused while the line is matched.
+   */
+  private void checkSplitDate(Strftime.@Nullable Parsed parts, boolean end, String line,
+      long lineNumber, int[] starts) {
+    if (parts == null || !parts.hasDate() || parts.toDateTime() != null) {
+      return;
+    }
+    int at = -1;
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < items.length; i++) {
+      Item it = items[i];
+      if (it.target == Item.T_TIME && it.time != null && it.end == end) {
+        at = at < 0 ? starts[i] : at;
+        names.add(it.name);
+      }
+    }
+    if (names.size() > 1) { // one field's date was checked while matching
+      throw new LogParseException(lineNumber, at + 1,
+          "a date that exists for " + String.join(", ", names) + " together", line);
+    }
   }
 
   /** The record fields gathered from a line, with the precedence rules of {@link LogRecord}. */
