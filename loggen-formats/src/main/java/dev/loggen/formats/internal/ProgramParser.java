@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -36,10 +37,15 @@ final class ProgramParser implements LogParser {
 
   private final String name;
   private final Item[] items;
+  /** The indices of the strftime fields of the start time, and of the end time. */
+  private final int[] startTimeFields;
+  private final int[] endTimeFields;
 
   ProgramParser(String name, Program program) {
     this.name = name;
     this.items = program.items;
+    this.startTimeFields = timeFields(items, false);
+    this.endTimeFields = timeFields(items, true);
   }
 
   @Override
@@ -368,33 +374,34 @@ final class ProgramParser implements LogParser {
       boolean missing = it.mayBeMissing() && regionEquals(line, from, to, it.missingText);
       r.take(it, line, from, to, value, missing);
     }
-    checkSplitDate(r.timeParts, false, line, lineNumber, starts);
-    checkSplitDate(r.endTimeParts, true, line, lineNumber, starts);
+    checkSplitDate(r.timeParts, startTimeFields, line, lineNumber, starts);
+    checkSplitDate(r.endTimeParts, endTimeFields, line, lineNumber, starts);
     return r.record(fields);
+  }
+
+  private static int[] timeFields(Item[] items, boolean end) {
+    return IntStream.range(0, items.length)
+        .filter(i -> items[i].target == Item.T_TIME && items[i].time != null
+            && items[i].end == end)
+        .toArray();
   }
 
   /**
    * Refuses a date split across several fields whose parts name no day that exists (02 and 30
-   * for month and day), as a date in one field is refused while the line is matched.
+   * for month and day), as a date in one field is refused while the line is matched (so a
+   * format with one such field costs nothing here).
    */
-  private void checkSplitDate(Strftime.@Nullable Parsed parts, boolean end, String line,
+  private void checkSplitDate(Strftime.@Nullable Parsed parts, int[] fields, String line,
       long lineNumber, int[] starts) {
-    if (parts == null || !parts.hasDate() || parts.toDateTime() != null) {
+    if (fields.length < 2 || parts == null || !parts.hasDate() || parts.toDateTime() != null) {
       return;
     }
-    int at = -1;
     List<String> names = new ArrayList<>();
-    for (int i = 0; i < items.length; i++) {
-      Item it = items[i];
-      if (it.target == Item.T_TIME && it.time != null && it.end == end) {
-        at = at < 0 ? starts[i] : at;
-        names.add(it.name);
-      }
+    for (int i : fields) {
+      names.add(items[i].name);
     }
-    if (names.size() > 1) { // one field's date was checked while matching
-      throw new LogParseException(lineNumber, at + 1,
-          "a date that exists for " + String.join(", ", names) + " together", line);
-    }
+    throw new LogParseException(lineNumber, starts[fields[0]] + 1,
+        "a date that exists for " + String.join(", ", names) + " together", line);
   }
 
   /** The record fields gathered from a line, with the precedence rules of {@link LogRecord}. */
