@@ -41,7 +41,9 @@ import java.util.function.LongUnaryOperator;
  * </pre>
  *
  * <p>TASK: {@code e2e} (the endless shop generated, rendered in Combined and written to a null
- * stream with its report, one thread, from the warm-up on), {@code combined} or {@code json}
+ * stream with its report, one thread, from the warm-up on), {@code gen} ({@code LINES} events of
+ * the endless shop from {@link LogGenerator#iterator()}, as {@code GenerationBenchmark}, a new
+ * run per round), {@code combined} or {@code json}
  * (rendering {@code LINES} pre-generated shop events, cold in the CPU caches), {@code combined-hot}
  * or {@code json-hot} ({@code LINES} lines cycling through 1,000 events, hot in the caches, as
  * {@code RenderBenchmark -p distinct=1000}). A build's
@@ -61,7 +63,7 @@ public final class PairedRuns {
    */
   public static void main(String[] args) throws Exception {
     if (args.length != 5) {
-      System.err.println("usage: PairedRuns e2e|combined|json|combined-hot|json-hot LINES ROUNDS"
+      System.err.println("usage: PairedRuns e2e|gen|combined|json|combined-hot|json-hot LINES ROUNDS"
           + " A_CLASSES B_CLASSES");
       System.exit(2);
     }
@@ -109,6 +111,7 @@ public final class PairedRuns {
         ClassLoader.getPlatformClassLoader());
     String name = switch (task) {
       case "e2e" -> EndToEnd.class.getName();
+      case "gen" -> Generate.class.getName();
       case "combined", "json", "combined-hot", "json-hot" -> Render.class.getName();
       default -> throw new IllegalArgumentException("unknown task " + task);
     };
@@ -146,6 +149,35 @@ public final class PairedRuns {
       long used = cpu() - start;
       if (r.lines() != lines) {
         throw new IllegalStateException("wrote " + r.lines() + " lines, not " + lines);
+      }
+      return used;
+    }
+  }
+
+  /** Events of the endless shop from the iterator, a new run (and seed) per round. */
+  public static final class Generate implements LongUnaryOperator {
+    private long round;
+    private long checksum;
+
+    /**
+     * The task.
+     *
+     * @param task ignored
+     */
+    public Generate(String task) {}
+
+    @Override
+    public long applyAsLong(long events) {
+      Iterator<AccessEvent> it = LogGenerator.builder().seed(Fixtures.SEED + round++ % 3)
+          .site(Sites.shop()).window(LogGenerator.DEFAULT_START, null).build().iterator();
+      it.hasNext(); // the warm-up hour before the first event, as GenerationBenchmark's setup
+      long start = cpu();
+      for (long i = 0; i < events; i++) {
+        checksum += it.next().bytes();
+      }
+      long used = cpu() - start;
+      if (checksum == 42) {
+        System.out.print(""); // keeps the events in use
       }
       return used;
     }

@@ -195,15 +195,15 @@ final class SessionSimulator {
   /** Sizes of the assets with a constant path, by asset index. */
   private final long[] constantSizes;
   /**
-   * Sizes of per-item assets (a product's photo) already worked out, direct-mapped by path and
-   * file ({@link CompiledSite.CAsset#file}): popular items come back in session after session,
-   * and a size is fixed by (seed, path, file) alone, so a hit saves a stream derivation and a
-   * lognormal draw without changing anything. The key (file and path hash) is compared first,
-   * so a slot held by another path costs no read of that path's text.
+   * Sizes of per-item assets (a product's photo) already worked out, direct-mapped by path hash
+   * and file ({@link CompiledSite.CAsset#file}): popular items come back in session after
+   * session. A size is a function of (seed, file, path hash) alone (see {@link #sizeOf}: the
+   * file fixes the size distribution), so a hit saves a stream derivation and a lognormal draw
+   * without changing anything, and needs no comparison of paths. Per slot, the key (file and
+   * path hash) and then the size, side by side: one cache line read per lookup. A size is at
+   * least 43, so a size of 0 marks an empty slot.
    */
-  private final @Nullable String[] sizePaths = new String[SIZE_CACHE];
-  private final long[] sizeKeys = new long[SIZE_CACHE];
-  private final long[] sizes = new long[SIZE_CACHE];
+  private final long[] sizes = new long[2 * SIZE_CACHE];
   /**
    * Absolute URLs of recent page paths, direct-mapped by path: a page view's URL is the
    * referrer of its assets and of the next view, and popular pages are viewed again and again.
@@ -816,7 +816,7 @@ final class SessionSimulator {
       }
       status = 304;
     }
-    long bytes = status == 200 ? staticSize(a, path, h) : 0;
+    long bytes = status == 200 ? staticSize(a, h) : 0;
     long micros = status == 200 ? (long) (a.asset.type().responseSeconds().sample(rng) * 1e6)
         : 150 + rng.nextInt(600);
     long saved = t;
@@ -846,20 +846,21 @@ final class SessionSimulator {
     return Math.max(43, (long) p.sizes.sample(r));
   }
 
-  /** The size of the asset file at {@code path} (hash code {@code h}). */
-  private long staticSize(CompiledSite.CAsset a, String path, int h) {
+  /** The size of the asset file whose path has the hash code {@code h}. */
+  private long staticSize(CompiledSite.CAsset a, int h) {
     if (a.constant) {
       return constantSizes[a.index];
     }
     int slot = (h + a.file * 0x9E3779B9) >>> (32 - SIZE_BITS);
     long key = (long) a.file << 32 | (h & 0xFFFFFFFFL);
-    if (sizeKeys[slot] == key && path.equals(sizePaths[slot])) {
-      return sizes[slot];
+    long[] table = sizes;
+    int at = 2 * slot;
+    if (table[at] == key && table[at + 1] != 0) {
+      return table[at + 1];
     }
     long size = sizeOf(a, h);
-    sizePaths[slot] = path;
-    sizeKeys[slot] = key;
-    sizes[slot] = size;
+    table[at] = key;
+    table[at + 1] = size;
     return size;
   }
 
@@ -921,7 +922,7 @@ final class SessionSimulator {
   /** One image of the site, shown on another site's page: a single request. */
   private void embeddedView(CompiledSite.CAsset a) {
     String path = a.path.expand(rng, clearBinding(), true, false);
-    emit("GET", path, 200, staticSize(a, path, path.hashCode()),
+    emit("GET", path, 200, staticSize(a, path.hashCode()),
         EMBED_REFERRERS[EMBED_TABLE.sample(rng)],
         Math.max(50, (long) (a.asset.type().responseSeconds().sample(rng) * 1e6)), false);
   }
