@@ -41,13 +41,13 @@ import java.util.function.LongUnaryOperator;
  * </pre>
  *
  * <p>TASK: {@code e2e} (the endless shop generated, rendered in Combined and written to a null
- * stream with its report, one thread, from the warm-up on), {@code gen} ({@code LINES} events of
- * the endless shop from {@link LogGenerator#iterator()}, as {@code GenerationBenchmark}, a new
- * run per round), {@code combined} or {@code json}
- * (rendering {@code LINES} pre-generated shop events, cold in the CPU caches), {@code combined-hot}
- * or {@code json-hot} ({@code LINES} lines cycling through 1,000 events, hot in the caches, as
- * {@code RenderBenchmark -p distinct=1000}). A build's
- * classes: its {@code loggen-core}, {@code loggen-formats} and {@code loggen-sinks}
+ * stream with its report, one thread, from the warm-up on); {@code gen} ({@code LINES} events
+ * of the endless shop from {@link LogGenerator#iterator()}, as {@code GenerationBenchmark}, a
+ * new run per round); {@code combined}, {@code json} or {@code ecs} (rendering {@code LINES}
+ * pre-generated shop events, cold in the CPU caches); {@code combined-hot}, {@code json-hot} or
+ * {@code ecs-hot} ({@code LINES} lines cycling through 1,000 events, hot in the caches, as
+ * {@code RenderBenchmark -p distinct=1000}). A build's classes: its {@code loggen-core},
+ * {@code loggen-formats} and {@code loggen-sinks}
  * {@code target/classes} (or jars), separated by {@code :}; this jar is added to each.
  */
 public final class PairedRuns {
@@ -63,7 +63,8 @@ public final class PairedRuns {
    */
   public static void main(String[] args) throws Exception {
     if (args.length != 5) {
-      System.err.println("usage: PairedRuns e2e|gen|combined|json|combined-hot|json-hot LINES ROUNDS"
+      System.err.println("usage: PairedRuns e2e|gen|combined|json|ecs|combined-hot|json-hot|ecs-hot LINES"
+          + " ROUNDS"
           + " A_CLASSES B_CLASSES");
       System.exit(2);
     }
@@ -112,7 +113,7 @@ public final class PairedRuns {
     String name = switch (task) {
       case "e2e" -> EndToEnd.class.getName();
       case "gen" -> Generate.class.getName();
-      case "combined", "json", "combined-hot", "json-hot" -> Render.class.getName();
+      case "combined", "json", "ecs", "combined-hot", "json-hot", "ecs-hot" -> Render.class.getName();
       default -> throw new IllegalArgumentException("unknown task " + task);
     };
     return (LongUnaryOperator) loader.loadClass(name).getConstructor(String.class)
@@ -196,12 +197,13 @@ public final class PairedRuns {
     /**
      * The task.
      *
-     * @param task {@code combined} or {@code json}, with {@code -hot} for events that stay in
-     *     the CPU caches
+     * @param task {@code combined}, {@code json} or {@code ecs}, with {@code -hot} for events
+     *     that stay in the CPU caches
      */
     public Render(String task) {
       hot = task.endsWith("-hot");
-      LogFormat format = task.startsWith("json") ? LogFormats.json() : LogFormats.combined();
+      LogFormat format = task.startsWith("json") ? LogFormats.json()
+          : task.startsWith("ecs") ? LogFormats.ecs() : LogFormats.combined();
       renderer = format.newRenderer(); // one for all rounds: its caches warm, as in a long run
     }
 

@@ -115,30 +115,12 @@ final class JsonFormat implements LogFormat, HasParser {
       o.put('"');
     }
 
-    void str(RecentEncoded last, String s) {
-      o.put('"');
-      last.append(o, s);
-      o.put('"');
-    }
-
     void strOrNull(EncodedCache cache, @Nullable String s) {
       if (s == null) {
         o.putAscii("null");
       } else {
         str(cache, s);
       }
-    }
-
-    void time(AccessEvent e) {
-      o.put('"');
-      time.append(o, e.epochMillis(), e.offset().getTotalSeconds(), 0);
-      o.put('"');
-    }
-
-    void path(String p, int from, int to) {
-      o.put('"');
-      Escaper.JSON.append(o, p, from, to);
-      o.put('"');
     }
 
     /** Seconds with three decimals, as nginx's $request_time. */
@@ -218,28 +200,44 @@ final class JsonFormat implements LogFormat, HasParser {
     }
   }
 
-  private static final byte[] E_TS = b("{\"@timestamp\":");
-  private static final byte[] E_EVENT = b(",\"ecs\":{\"version\":\"" + ECS_VERSION
+  // The ECS line's literals, like the flat line's each with the quotes around the values next
+  // to it. A literal after an optional field starts with the quote that closes whichever value
+  // came before it.
+  private static final byte[] E_TS = b("{\"@timestamp\":\"");
+  private static final byte[] E_EVENT = b("\",\"ecs\":{\"version\":\"" + ECS_VERSION
       + "\"},\"event\":{\"kind\":\"event\",\"category\":[\"web\"],\"type\":[\"access\"],"
       + "\"outcome\":\"");
   private static final byte[] E_DURATION = b("\",\"duration\":");
-  private static final byte[] E_SOURCE = b("},\"source\":{\"ip\":");
-  private static final byte[] E_USER = b("},\"user\":{\"name\":");
-  private static final byte[] E_HTTP = b("},\"http\":{\"version\":");
-  private static final byte[] E_METHOD = b(",\"request\":{\"method\":");
-  private static final byte[] E_REFERRER = b(",\"referrer\":");
-  private static final byte[] E_RESPONSE = b("},\"response\":{\"status_code\":");
+  private static final byte[] E_SOURCE = b("},\"source\":{\"ip\":\"");
+  private static final byte[] E_USER = b("\"},\"user\":{\"name\":\"");
+  private static final byte[] E_HTTP = b("\"},\"http\":{\"version\":\"");
+  private static final byte[] E_METHOD = b("\",\"request\":{\"method\":\"");
+  private static final byte[] E_REFERRER = b("\",\"referrer\":\"");
+  private static final byte[] E_RESPONSE = b("\"},\"response\":{\"status_code\":");
   private static final byte[] E_BODY = b(",\"body\":{\"bytes\":");
-  private static final byte[] E_URL = b("}}},\"url\":{\"original\":");
-  private static final byte[] E_PATH = b(",\"path\":");
-  private static final byte[] E_QUERY = b(",\"query\":");
-  private static final byte[] E_DOMAIN = b(",\"domain\":");
-  private static final byte[] E_UA = b("},\"user_agent\":{\"original\":");
-  private static final byte[] E_HOST = b("},\"host\":{\"name\":");
-  private static final byte[] E_LABELS = b("},\"labels\":{\"loggen_session_id\":\"");
-  private static final byte[] E_STATE = b("\",\"loggen_state\":");
-  private static final byte[] E_KIND = b(",\"loggen_visitor_kind\":\"");
-  private static final byte[] E_SCEN = b("\",\"loggen_scenario\":");
+  private static final byte[] E_URL = b("}}},\"url\":{\"original\":\"");
+  private static final byte[] E_PATH = b("\",\"path\":\"");
+  private static final byte[] E_QUERY = b("\",\"query\":\"");
+  private static final byte[] E_DOMAIN = b("\",\"domain\":\"");
+  private static final byte[] E_UA = b("\"},\"user_agent\":{\"original\":\"");
+  private static final byte[] E_HOST = b("\"},\"host\":{\"name\":\"");
+  private static final byte[] E_LABELS = b("\"},\"labels\":{\"loggen_session_id\":\"");
+  private static final byte[] E_STATE = b("\",\"loggen_state\":\"");
+  /** Per visitor kind: the end of the state, and the kind with its quotes. */
+  private static final byte[][] E_KIND = ecsKinds();
+  private static final byte[] E_SCEN = b(",\"loggen_scenario\":\"");
+  private static final byte[] E_END_SCEN = b("\"}}");
+  private static final byte[] E_END = b("}}");
+
+  private static byte[][] ecsKinds() {
+    byte[][] r = new byte[KIND_LABELS.length][];
+    for (int k = 0; k < r.length; k++) {
+      r[k] = b("\",\"loggen_visitor_kind\":\""
+          + new String(KIND_LABELS[k], StandardCharsets.UTF_8) + "\"");
+    }
+    return r;
+  }
+
   private static final byte[] SUCCESS = b("success");
   private static final byte[] FAILURE = b("failure");
 
@@ -254,29 +252,27 @@ final class JsonFormat implements LogFormat, HasParser {
       Objects.requireNonNull(e, "event");
       o.attach(out);
       o.put(E_TS);
-      time(e);
+      time.append(o, e.epochMillis(), e.offset().getTotalSeconds(), 0);
       o.put(E_EVENT);
       o.put(e.status() >= 400 ? FAILURE : SUCCESS);
       o.put(E_DURATION);
       o.putLong(nanos(e.responseTimeMicros()));
       o.put(E_SOURCE);
-      str(clients, e.clientAddress());
-      if (e.user() != null) {
+      clients.append(o, e.clientAddress());
+      String user = e.user();
+      if (user != null) {
         o.put(E_USER);
-        str(e.user());
+        Escaper.JSON.append(o, user);
       }
       o.put(E_HTTP);
       String proto = e.protocol();
-      if (proto.startsWith("HTTP/")) {
-        path(proto, 5, proto.length());
-      } else {
-        str(proto);
-      }
+      Escaper.JSON.append(o, proto, proto.startsWith("HTTP/") ? 5 : 0, proto.length());
       o.put(E_METHOD);
-      str(method, e.method());
-      if (e.referrer() != null) {
+      method.append(o, e.method());
+      String referrer = e.referrer();
+      if (referrer != null) {
         o.put(E_REFERRER);
-        str(referrers, e.referrer());
+        referrers.append(o, referrer);
       }
       o.put(E_RESPONSE);
       o.putLong(e.status());
@@ -284,34 +280,35 @@ final class JsonFormat implements LogFormat, HasParser {
       o.putLong(e.bytes());
       o.put(E_URL);
       String p = e.path();
-      str(paths, p);
+      paths.append(o, p);
       int q = p.indexOf('?');
       o.put(E_PATH);
-      path(p, 0, q < 0 ? p.length() : q);
+      Escaper.JSON.append(o, p, 0, q < 0 ? p.length() : q);
       if (q >= 0) {
         o.put(E_QUERY);
-        path(p, q + 1, p.length());
+        Escaper.JSON.append(o, p, q + 1, p.length());
       }
       o.put(E_DOMAIN);
-      str(host, e.host());
-      if (e.userAgent() != null) {
+      host.append(o, e.host());
+      String agent = e.userAgent();
+      if (agent != null) {
         o.put(E_UA);
-        str(agents, e.userAgent());
+        agents.append(o, agent);
       }
       o.put(E_HOST);
-      str(host, e.host());
+      host.append(o, e.host());
       o.put(E_LABELS);
       sessions.append(o, e.sessionId());
       o.put(E_STATE);
-      str(state, e.state());
-      o.put(E_KIND);
-      o.put(KIND_LABELS[e.visitorKind().ordinal()]);
-      if (e.scenario() != null) {
+      state.append(o, e.state());
+      o.put(E_KIND[e.visitorKind().ordinal()]);
+      String scenario = e.scenario();
+      if (scenario != null) {
         o.put(E_SCEN);
-        str(e.scenario());
-        o.putAscii("}}");
+        Escaper.JSON.append(o, scenario);
+        o.put(E_END_SCEN);
       } else {
-        o.putAscii("\"}}");
+        o.put(E_END);
       }
       o.detach();
     }
