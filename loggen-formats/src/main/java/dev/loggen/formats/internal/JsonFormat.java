@@ -149,13 +149,14 @@ final class JsonFormat implements LogFormat, HasParser {
   private static final byte[] F_SID = b("\",\"loggen_session_id\":");
   private static final byte[] F_STATE = b(",\"loggen_state\":\"");
   /** Per visitor kind: the end of the state, the kind and the scenario's key. */
-  private static final byte[][] F_KIND_SCEN = kindAndScenarioKey();
+  private static final byte[][] F_KIND_SCEN =
+      perKind("\",\"loggen_visitor_kind\":\"", "\",\"loggen_scenario\":");
 
-  private static byte[][] kindAndScenarioKey() {
+  /** Per visitor kind, {@code before}, the kind's label and {@code after}. */
+  private static byte[][] perKind(String before, String after) {
     byte[][] r = new byte[KIND_LABELS.length][];
     for (int k = 0; k < r.length; k++) {
-      r[k] = b("\",\"loggen_visitor_kind\":\""
-          + new String(KIND_LABELS[k], StandardCharsets.UTF_8) + "\",\"loggen_scenario\":");
+      r[k] = b(before + new String(KIND_LABELS[k], StandardCharsets.UTF_8) + after);
     }
     return r;
   }
@@ -224,19 +225,10 @@ final class JsonFormat implements LogFormat, HasParser {
   private static final byte[] E_LABELS = b("\"},\"labels\":{\"loggen_session_id\":\"");
   private static final byte[] E_STATE = b("\",\"loggen_state\":\"");
   /** Per visitor kind: the end of the state, and the kind with its quotes. */
-  private static final byte[][] E_KIND = ecsKinds();
+  private static final byte[][] E_KIND = perKind("\",\"loggen_visitor_kind\":\"", "\"");
   private static final byte[] E_SCEN = b(",\"loggen_scenario\":\"");
   private static final byte[] E_END_SCEN = b("\"}}");
   private static final byte[] E_END = b("}}");
-
-  private static byte[][] ecsKinds() {
-    byte[][] r = new byte[KIND_LABELS.length][];
-    for (int k = 0; k < r.length; k++) {
-      r[k] = b("\",\"loggen_visitor_kind\":\""
-          + new String(KIND_LABELS[k], StandardCharsets.UTF_8) + "\"");
-    }
-    return r;
-  }
 
   private static final byte[] SUCCESS = b("success");
   private static final byte[] FAILURE = b("failure");
