@@ -41,7 +41,8 @@ import java.util.function.LongUnaryOperator;
  * </pre>
  *
  * <p>TASK: {@code e2e} (the endless shop generated, rendered in Combined and written to a null
- * stream with its report, one thread, from the warm-up on); {@code gen} ({@code LINES} events
+ * stream with its report, one thread, from the warm-up on); {@code e2e2} (the same on two
+ * workers and the writer, timed in wall time, not CPU time); {@code gen} ({@code LINES} events
  * of the endless shop from {@link LogGenerator#iterator()}, as {@code GenerationBenchmark}, a
  * new run per round); {@code combined}, {@code json} or {@code ecs} (rendering {@code LINES}
  * pre-generated shop events, cold in the CPU caches); {@code combined-hot}, {@code json-hot} or
@@ -63,9 +64,8 @@ public final class PairedRuns {
    */
   public static void main(String[] args) throws Exception {
     if (args.length != 5) {
-      System.err.println("usage: PairedRuns e2e|gen|combined|json|ecs|combined-hot|json-hot|ecs-hot LINES"
-          + " ROUNDS"
-          + " A_CLASSES B_CLASSES");
+      System.err.println("usage: PairedRuns e2e|e2e2|gen|combined|json|ecs|combined-hot|json-hot"
+          + "|ecs-hot LINES ROUNDS A_CLASSES B_CLASSES");
       System.exit(2);
     }
     String task = args[0];
@@ -90,9 +90,9 @@ public final class PairedRuns {
       List<Double> x = nanos.get(k);
       Collections.sort(x);
       stats[k] = new double[] {x.get(0), x.get(x.size() / 4), x.get(x.size() / 2)};
-      System.out.printf(Locale.ROOT, "%s: min %.0f  p25 %.0f  median %.0f ns of CPU per line"
+      System.out.printf(Locale.ROOT, "%s: min %.0f  p25 %.0f  median %.0f ns of %s per line"
           + " (%d rounds)%n", k == 0 ? "A" : "B", stats[k][0], stats[k][1], stats[k][2],
-          x.size());
+          task.equals("e2e2") ? "wall time" : "CPU", x.size());
     }
     System.out.printf(Locale.ROOT, "B/A: min %.3f  p25 %.3f  median %.3f%n",
         stats[1][0] / stats[0][0], stats[1][1] / stats[0][1], stats[1][2] / stats[0][2]);
@@ -111,7 +111,7 @@ public final class PairedRuns {
     URLClassLoader loader = new URLClassLoader(urls.toArray(new URL[0]),
         ClassLoader.getPlatformClassLoader());
     String name = switch (task) {
-      case "e2e" -> EndToEnd.class.getName();
+      case "e2e", "e2e2" -> EndToEnd.class.getName();
       case "gen" -> Generate.class.getName();
       case "combined", "json", "ecs", "combined-hot", "json-hot", "ecs-hot" -> Render.class.getName();
       default -> throw new IllegalArgumentException("unknown task " + task);
@@ -132,22 +132,26 @@ public final class PairedRuns {
   /** One whole single-threaded run into a null stream; the seed varies by round. */
   public static final class EndToEnd implements LongUnaryOperator {
     private long round;
+    private final int threads;
 
     /**
      * The task.
      *
-     * @param task ignored
+     * @param task {@code e2e} (one thread, timed in its CPU time) or {@code e2e2} (two workers
+     *     and the writer, timed in wall time)
      */
-    public EndToEnd(String task) {}
+    public EndToEnd(String task) {
+      threads = task.equals("e2e2") ? 2 : 1;
+    }
 
     @Override
     public long applyAsLong(long lines) {
-      long start = cpu();
+      long start = threads == 1 ? cpu() : System.nanoTime();
       Report r = LogGenerator.builder().seed(Fixtures.SEED + round++ % 3).site(Sites.shop())
           .window(LogGenerator.DEFAULT_START, null).build().writer()
           .format(LogFormats.combined()).to(Sinks.stream(OutputStream.nullOutputStream()))
-          .limit(lines).run();
-      long used = cpu() - start;
+          .limit(lines).threads(threads).run();
+      long used = (threads == 1 ? cpu() : System.nanoTime()) - start;
       if (r.lines() != lines) {
         throw new IllegalStateException("wrote " + r.lines() + " lines, not " + lines);
       }

@@ -65,11 +65,24 @@ public final class BlockSource {
   public BlockSource(long seed, Site site, SessionModel model, Traffic traffic,
       SessionSettings settings, Visitors visitors, List<Scenario> scenarios, long from, long to,
       boolean wantSessions) {
+    this(seed, new CompiledSite(site), model, traffic, settings, visitors, scenarios, from, to,
+        wantSessions);
+  }
+
+  /**
+   * A source over a compiled site that other sources may share (thread-safe: its path caches
+   * tolerate concurrent filling). Sources of one run that share it hand out the same path
+   * instances, so that the renderers' caches and the report, which compare identity first,
+   * hit whichever worker simulated the session.
+   */
+  BlockSource(long seed, CompiledSite site, SessionModel model, Traffic traffic,
+      SessionSettings settings, Visitors visitors, List<Scenario> scenarios, long from, long to,
+      boolean wantSessions) {
     this.seed = seed;
     this.traffic = traffic;
     this.visitorSettings = visitors;
     this.scenarios = List.copyOf(scenarios);
-    this.site = new CompiledSite(site);
+    this.site = site;
     this.stateNames = model.states();
     this.returningPool = Math.max(200L, (long) (traffic.sessionsPerHour() * 24 * 0.25));
     this.visitors = new VisitorFactory(seed, visitors,

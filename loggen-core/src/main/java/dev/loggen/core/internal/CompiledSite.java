@@ -14,7 +14,11 @@ import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
-/** A {@link Site} prepared for sampling: alias tables, compiled templates, role indices. */
+/**
+ * A {@link Site} prepared for sampling: alias tables, compiled templates, role indices.
+ * Immutable once built, but for the templates' path caches, which tolerate concurrent filling:
+ * the workers of a parallel run share one.
+ */
 final class CompiledSite {
   final Site site;
   final String origin;

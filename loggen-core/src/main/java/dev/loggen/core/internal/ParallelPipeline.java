@@ -124,11 +124,15 @@ public final class ParallelPipeline implements AutoCloseable {
     this.budgetBytes = budgetBytes;
     this.maxSimAhead = 2 * threads + 2;
     this.maxSegments = Math.min(4 * threads + 4, 64);
+    // One compiled site for all workers: its cached paths are then the same instances
+    // whichever worker simulated a session, and the renderers' caches and the report's path
+    // table, which compare identity before text, hit on them.
+    CompiledSite compiled = new CompiledSite(site);
     for (int k = 1; k <= threads; k++) {
       // Each worker builds its own source and renderers (in its own thread, so a failure there
       // is reported like any other).
-      Runnable body = () -> work(new BlockSource(seed, site, model, traffic, settings, visitors,
-          scenarios, from, to, true), format.newRenderer(),
+      Runnable body = () -> work(new BlockSource(seed, compiled, model, traffic, settings,
+          visitors, scenarios, from, to, true), format.newRenderer(),
           errorFormat == null ? null : errorFormat.newRenderer(), errorFormat);
       Thread t = new Thread(() -> guarded(body), "loggen-worker-" + k);
       t.setDaemon(true);
