@@ -6,6 +6,7 @@ import dev.loggen.sinks.internal.ActiveFile;
 import dev.loggen.sinks.internal.ActiveFile.OpenMode;
 import dev.loggen.sinks.internal.ArchiveManager;
 import dev.loggen.sinks.internal.ChannelFactory;
+import dev.loggen.sinks.internal.FileTimes;
 import dev.loggen.sinks.internal.NameTemplate;
 import dev.loggen.sinks.internal.PeriodGrid;
 import dev.loggen.sinks.internal.Retention;
@@ -18,7 +19,6 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -160,6 +160,7 @@ public final class RotatingFileSink implements LineSink {
   private final long fsyncIntervalMillis;
   private final RecoveryReport recovery;
   private final Retrier retrier;
+  private final Consumer<String> warnings;
   private final ByteBuffer buf;
   private final long maxFileBytes;
 
@@ -188,6 +189,7 @@ public final class RotatingFileSink implements LineSink {
     this.clock = b.clock;
     this.fsync = b.fsync;
     this.retrier = b.retrier;
+    this.warnings = b.warnings;
     Duration interval = b.fsync.interval();
     this.fsyncIntervalMillis = interval == null ? Long.MAX_VALUE : interval.toMillis();
     this.maxFileBytes = trigger.maxFileBytes();
@@ -470,8 +472,11 @@ public final class RotatingFileSink implements LineSink {
       // Not by comparing times: a run repeated over the same window ends on the time the file
       // had, and its write had set the modification time to now.
       if (wall == null && fileBytes > keptBytes && lastLineMillis != Long.MIN_VALUE) {
-        FileTime time = FileTime.fromMillis(lastLineMillis);
-        retrier.run("set modification time", path, () -> Files.setLastModifiedTime(path, time));
+        long time = lastLineMillis;
+        String kept = retrier.call("set modification time", path, () -> FileTimes.set(path, time));
+        if (kept != null) {
+          warnings.accept(kept);
+        }
       }
     } catch (RuntimeException e) {
       error = add(error, e);

@@ -11,7 +11,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.FileTime;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -54,6 +53,9 @@ public final class ArchiveManager implements RolloverStrategy {
   private final ChannelFactory channels;
   private final boolean force;
   private final Comparator<ArchiveName> order;
+  private final Consumer<String> warnings;
+  /** Whether a modification time the file system could not hold was reported. */
+  private boolean timeWarned;
 
   private final List<Archive> archives = new ArrayList<>();
   private final Map<String, Integer> nextIndex = new HashMap<>();
@@ -115,6 +117,7 @@ public final class ArchiveManager implements RolloverStrategy {
     this.force = force;
     Comparator<ArchiveName> byName = ArchiveName.oldestFirst(shifting);
     this.order = byName;
+    this.warnings = warnings;
     recover(active.getFileName().toString(), warnings);
   }
 
@@ -238,8 +241,12 @@ public final class ArchiveManager implements RolloverStrategy {
     ArchiveName name = Objects.requireNonNull(names.parse(plainName),
         () -> "template " + names + " does not read back its own name " + plainName);
     if (lastLineMillis != Long.MIN_VALUE) {
-      FileTime time = FileTime.fromMillis(lastLineMillis);
-      retrier.run("set modification time", active, () -> Files.setLastModifiedTime(active, time));
+      String kept = retrier.call("set modification time", active,
+          () -> FileTimes.set(active, lastLineMillis));
+      if (kept != null && !timeWarned) {
+        timeWarned = true; // once per sink: every file of a run before 1677 would say the same
+        warnings.accept(kept);
+      }
     }
     move(active, target);
     Archive archive = new Archive(name, target, false, 0, 0);
@@ -332,8 +339,8 @@ public final class ArchiveManager implements RolloverStrategy {
         throw e;
       }
     });
-    retrier.run("set modification time", tmp,
-        () -> Files.setLastModifiedTime(tmp, FileTime.fromMillis(modified)));
+    // the time the file had (already reported by rotate() if the file system moved it)
+    retrier.call("set modification time", tmp, () -> FileTimes.set(tmp, modified));
     move(tmp, gz);
     synchronized (this) {
       a.path = gz;
