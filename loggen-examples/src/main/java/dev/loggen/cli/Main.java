@@ -17,6 +17,7 @@ import dev.loggen.core.config.ConfigSource;
 import dev.loggen.core.config.CoreSettings;
 import dev.loggen.core.config.LegacyConfig;
 import dev.loggen.core.config.YamlConfig;
+import dev.loggen.core.internal.Printable;
 import dev.loggen.formats.ErrorFormat;
 import dev.loggen.formats.FormatConfig;
 import dev.loggen.formats.FormatSettings;
@@ -200,13 +201,21 @@ public final class Main {
     return done.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
   }
 
+  /**
+   * Prints a message on standard error, after "loggen: ", with the characters that would act on
+   * a terminal escaped ({@link Printable}): messages quote option and configuration values.
+   */
+  private void say(String message) {
+    err.println("loggen: " + Printable.of(message));
+  }
+
   /** Runs and returns the exit code; never throws for bad input or I/O. */
   int execute(String[] args) {
     int code;
     try {
       code = executeOrThrow(args);
     } catch (UsageException e) {
-      err.println("loggen: " + e.getMessage());
+      say(e.getMessage());
       code = USAGE;
     } catch (ConfigException e) {
       for (ConfigError w : e.warnings()) {
@@ -214,19 +223,19 @@ public final class Main {
       }
       List<ConfigError> errors = e.errors();
       if (errors.isEmpty()) {
-        err.println("loggen: " + e.getMessage());
+        say(e.getMessage());
       } else {
         errors.forEach(err::println);
       }
       code = USAGE;
     } catch (UncheckedIOException | IllegalArgumentException e) {
-      err.println("loggen: " + IoMessages.message(e));
+      say(IoMessages.message(e));
       code = IO_FAILURE;
     } catch (OutOfMemoryError e) {
-      err.println("loggen: " + outOfMemory(Runtime.getRuntime().maxMemory()));
+      say(outOfMemory(Runtime.getRuntime().maxMemory()));
       code = IO_FAILURE;
     } catch (RuntimeException | Error e) {
-      err.println("loggen: internal error (please report it): " + e);
+      say("internal error (please report it): " + e);
       e.printStackTrace(err);
       code = IO_FAILURE;
     } finally {
@@ -479,7 +488,7 @@ public final class Main {
       }
       throw new UsageException(m, e);
     }
-    outsideTheWindow(generator).forEach(w -> err.println("loggen: " + w + " (warning)"));
+    outsideTheWindow(generator).forEach(w -> say(w + " (warning)"));
     String warmUp = warmUpNotice(generator);
     if (warmUp != null) {
       notices.add(warmUp);
@@ -601,7 +610,7 @@ public final class Main {
     ConfigSource s = source.get();
     if (o.config != null && (s.file() == null || !sameFile(s.file(), Path.of(o.config)))) {
       // the old tool's order: its variables win over the file named on the command line
-      err.println("loggen: " + (s.file() != null ? LegacyConfig.ENV_PATH : s.name())
+      say((s.file() != null ? LegacyConfig.ENV_PATH : s.name())
           + " is set and gives the configuration (the old tool's order): --config " + o.config
           + " is not read (warning)");
     }
@@ -794,9 +803,9 @@ public final class Main {
 
   private int runPlan(Plan plan) {
     if (!plan.quiet()) {
-      plan.notices().forEach(n -> err.println("loggen: " + n));
+      plan.notices().forEach(this::say);
     } else if (plan.randomSeed()) {
-      err.println("loggen: " + plan.notices().get(0));
+      say(plan.notices().get(0));
     }
     HealthState health = new HealthState(clock, healthNanos != null ? healthNanos : nanos,
         stallAfter);
@@ -925,7 +934,7 @@ public final class Main {
   private LineSink fileSink(Plan plan, Path path, String name, @Nullable LiveWriter live) {
     RotatingFileSink.Builder b = plan.rotation().applyTo(FileSinks.rotating(path), name);
     plan.onExisting().applyTo(b);
-    b.warnings(w -> err.println("loggen: " + w));
+    b.warnings(this::say);
     if (live != null) {
       // wall-clock rotation once live; patient retries, so a full disk for a minute is ridden
       // out (the health endpoint says "stalled" meanwhile) rather than ending the run

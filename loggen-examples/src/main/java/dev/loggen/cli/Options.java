@@ -177,7 +177,11 @@ final class Options {
           try {
             DataSize.parse(s);
           } catch (IllegalArgumentException e) {
-            throw new UsageException("--rotate-size: expected a size such as 100MB, or none (got '"
+            String m = String.valueOf(e.getMessage());
+            String expected = m.endsWith("too large") ? "a size of at most 8388607TB"
+                : m.endsWith("must be positive") ? "a positive size such as 100MB"
+                : "a size such as 100MB";
+            throw new UsageException("--rotate-size: expected " + expected + ", or none (got '"
                 + s + "')");
           }
         }

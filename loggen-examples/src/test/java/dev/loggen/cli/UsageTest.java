@@ -22,6 +22,12 @@ class UsageTest {
         Arguments.of(List.of("--sed", "1"),
             "unknown option '--sed': did you mean '--seed'? (see --help)"),
         Arguments.of(List.of("--colour"), "unknown option '--colour' (see --help)"),
+        // What the user gave is quoted with the characters that would act on a terminal (an
+        // escape sequence, a right-to-left override, a line break) escaped: on one line, visible.
+        Arguments.of(List.of("--format", "x\033[31my\u202e"),
+            "--format: unknown format 'x\\u001B[31my\\u202E'"),
+        Arguments.of(List.of("--profile", "sh\nop"),
+            "--profile: 'sh\\u000Aop' is not a built-in site"),
         Arguments.of(List.of("--seed"), "--seed needs a value: --seed N"),
         Arguments.of(List.of("--seed", "x"), "--seed: expected a whole number (got 'x')"),
         Arguments.of(List.of("--seed", "99999999999999999999"), "--seed: expected a whole number"
@@ -52,6 +58,12 @@ class UsageTest {
             "--sessions-per-hour: expected a positive number up to 240000000 (got '0')"),
         Arguments.of(List.of("--rotate-size", "big"),
             "--rotate-size: expected a size such as 100MB, or none (got 'big')"),
+        Arguments.of(List.of("--rotate-size", "9999999999GB"),
+            "--rotate-size: expected a size of at most 8388607TB, or none (got '9999999999GB')"),
+        Arguments.of(List.of("--rotate-size", "99999999999999999999"),
+            "--rotate-size: expected a size of at most 8388607TB, or none"),
+        Arguments.of(List.of("--rotate-size", "0MB"),
+            "--rotate-size: expected a positive size such as 100MB, or none (got '0MB')"),
         Arguments.of(List.of("--rotate-time", "fortnightly"), "--rotate-time: expected hourly,"
             + " daily, none or a positive period such as 15m or 6h (got 'fortnightly')"),
         Arguments.of(List.of("--rotate-time", "0m"), "--rotate-time: expected hourly,"

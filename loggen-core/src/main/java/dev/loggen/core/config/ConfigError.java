@@ -1,5 +1,6 @@
 package dev.loggen.core.config;
 
+import dev.loggen.core.internal.Printable;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.Objects;
@@ -45,10 +46,16 @@ public record ConfigError(String source, int line, int column, String path, Stri
     }
   }
 
-  /** {@code source:line:column: path: message}. */
+  /**
+   * {@code source:line:column: path: message}, on one line: characters a terminal would not
+   * show as themselves (control characters, format characters such as bidirectional overrides,
+   * line separators, unpaired surrogates) are written as {@code \}{@code uXXXX}, so that the
+   * reader sees which character a value holds and none of them acts on the terminal. The
+   * components keep the text as it was.
+   */
   @Override
   public String toString() {
-    return source + ":" + line + ":" + column + ": " + (path.isEmpty() ? "" : path + ": ")
-        + message;
+    return Printable.of(source) + ":" + line + ":" + column + ": "
+        + (path.isEmpty() ? "" : Printable.of(path) + ": ") + Printable.of(message);
   }
 }

@@ -1,0 +1,67 @@
+package dev.loggen.core.internal;
+
+import java.util.Locale;
+
+/**
+ * Text for messages, on one line and inert on a terminal: control characters, format characters
+ * (bidirectional overrides, zero-width characters), line and paragraph separators and unpaired
+ * surrogates are written as {@code \}{@code uXXXX}. Messages quote what the user gave (a
+ * configuration value, an option), and the user must see which character it holds, while an
+ * escape sequence in it must not act on the terminal.
+ */
+public final class Printable {
+  private Printable() {}
+
+  /**
+   * {@code s} with every character a terminal would not show as itself written as
+   * {@code \}{@code uXXXX}; {@code s} itself when there is none.
+   *
+   * @param s the text
+   * @return the text, printable
+   */
+  public static String of(String s) {
+    StringBuilder sb = null;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      boolean pair = Character.isHighSurrogate(c) && i + 1 < s.length()
+          && Character.isLowSurrogate(s.charAt(i + 1));
+      if (!pair && shown(c)) {
+        if (sb != null) {
+          sb.append(c);
+        }
+        continue;
+      }
+      if (sb == null) {
+        sb = new StringBuilder(s.length() + 16).append(s, 0, i);
+      }
+      if (pair) {
+        int cp = s.codePointAt(i);
+        if (shownCodePoint(cp)) {
+          sb.appendCodePoint(cp);
+        } else {
+          escape(sb, c);
+          escape(sb, s.charAt(i + 1));
+        }
+        i++;
+      } else {
+        escape(sb, c);
+      }
+    }
+    return sb == null ? s : sb.toString();
+  }
+
+  private static void escape(StringBuilder sb, char c) {
+    sb.append(String.format(Locale.ROOT, "\\u%04X", (int) c));
+  }
+
+  private static boolean shown(char c) {
+    return c >= 0x20 && c < 0x7F || c > 0x9F && !Character.isSurrogate(c) && shownCodePoint(c);
+  }
+
+  private static boolean shownCodePoint(int cp) {
+    int type = Character.getType(cp);
+    return type != Character.CONTROL && type != Character.FORMAT
+        && type != Character.LINE_SEPARATOR && type != Character.PARAGRAPH_SEPARATOR
+        && type != Character.SURROGATE;
+  }
+}
