@@ -13,6 +13,9 @@ import dev.loggen.core.engine.States;
 import dev.loggen.core.engine.TransitionMatrix;
 import dev.loggen.core.random.Distribution;
 import dev.loggen.core.random.Distributions;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -197,10 +200,17 @@ public final class LegacyBinder {
     }
     double perHour = output.sessionsPerSecond() * 3600 * mean;
     if (perHour > CoreBinder.MAX_SESSIONS_PER_HOUR) {
-      root.get("output").get("rate").error(String.format(Locale.ROOT,
-          "expected at most %s new sessions per second (got %s)",
-          Values.format(CoreBinder.MAX_SESSIONS_PER_HOUR / 3600 / mean),
-          root.get("output").get("rate").describe()));
+      // The rate and the multipliers give the load together: name both, so that a wild
+      // multiplier is not taken for a wrong rate.
+      ConfigNode rate = root.get("output").get("rate");
+      String multipliers = root.get("traffic_patterns").isPresent() ? String.format(Locale.ROOT,
+          " with traffic_patterns' multipliers, whose mean over the day is %s,",
+          significant(mean, RoundingMode.HALF_EVEN)) : "";
+      rate.error(String.format(Locale.ROOT, "expected at most %s new sessions per second%s so"
+          + " that at most %s sessions start in an hour (got %s)",
+          significant(CoreBinder.MAX_SESSIONS_PER_HOUR / 3600 / mean, RoundingMode.FLOOR),
+          multipliers,
+          Values.format(CoreBinder.MAX_SESSIONS_PER_HOUR), rate.describe()));
       return null;
     }
     List<Double> h = new ArrayList<>();
@@ -210,6 +220,12 @@ public final class LegacyBinder {
     int before = root.diagnostics().errorCount();
     return Specs.construct(at, before, () -> new Traffic(perHour, h,
         Collections.nCopies(7, 1.0), ZoneOffset.UTC, List.of()));
+  }
+
+  /** {@code v} to three significant digits, without exponent (a bound rounds down). */
+  private static String significant(double v, RoundingMode mode) {
+    return new BigDecimal(v).round(new MathContext(3, mode)).stripTrailingZeros()
+        .toPlainString();
   }
 
   // ---- session ------------------------------------------------------------------------------
