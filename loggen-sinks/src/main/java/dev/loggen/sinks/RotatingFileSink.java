@@ -86,7 +86,10 @@ import org.jspecify.annotations.Nullable;
  * <p>Each archive's modification time is set to the time of its last line (the event time in
  * {@link TimeSource#EVENT} mode), so the directory looks like a real server's history and
  * {@link Builder#maxAge(Duration)} measures age in the same time as rotation. In
- * {@link TimeSource#EVENT} mode {@link #close()} does the same for the active file.
+ * {@link TimeSource#EVENT} mode {@link #close()} does the same for the active file. Times
+ * before 1970 are set to the second; a time the file system cannot hold (before 1677 through
+ * the JDK, after 2446 on ext4) is reported to the {@link Builder#warnings(Consumer) warnings
+ * handler} with the time kept instead (once for the archives, once for the active file).
  *
  * <h2>Rollover, compression, retention</h2>
  * The finished file is renamed atomically ({@code ATOMIC_MOVE}; where the file system cannot,
