@@ -1,5 +1,8 @@
 package dev.loggen.core.config;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -67,6 +70,23 @@ public record ConfigSource(String name, @Nullable Path file, @Nullable String te
   }
 
   /**
+   * The decoded bytes of the base64 variable as text, refused when they are not UTF-8 (decoded
+   * leniently, a Latin-1 file's 'é' became U+FFFD and a whole binary file one odd scalar, which
+   * was then reported as "expected a mapping").
+   */
+  private static String utf8(byte[] bytes) {
+    try {
+      return StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes)).toString();
+    } catch (CharacterCodingException e) {
+      throw new ConfigException(new ConfigError(LegacyConfig.ENV_YAML_B64, 1, 1, "",
+          "decodes to bytes that are not UTF-8 text: encode the configuration saved as UTF-8"));
+    }
+  }
+
+  /**
    * The configuration the old Python generator would read, highest precedence first:
    * {@code LOG_GENERATOR_CONFIG_YAML_B64} (base64 of the YAML), {@code LOG_GENERATOR_CONFIG_YAML}
    * (the YAML itself), {@code LOG_GENERATOR_CONFIG_PATH} (a file), then {@code positional}.
@@ -76,23 +96,24 @@ public record ConfigSource(String name, @Nullable Path file, @Nullable String te
    * @param env the environment: {@code System.getenv()}, or a map in tests
    * @param positional the file named on the command line, or null
    * @return the source, or empty when there is none
-   * @throws ConfigException when a variable's value is not valid base64 or not a path
+   * @throws ConfigException when a variable's value is not valid base64, decodes to bytes that
+   *     are not UTF-8, or is not a path
    */
   public static Optional<ConfigSource> fromEnvironment(Map<String, String> env,
       @Nullable Path positional) {
     Objects.requireNonNull(env, "env");
     String b64 = env.get(LegacyConfig.ENV_YAML_B64);
     if (b64 != null && !b64.isBlank()) {
+      byte[] bytes;
       try {
         // line breaks (base64 wraps at 76 columns) and spaces are fine; anything else outside
         // the alphabet is an error: the MIME decoder would skip it and decode the rest
-        byte[] bytes = Base64.getDecoder().decode(b64.replaceAll("\\s+", ""));
-        return Optional.of(text(LegacyConfig.ENV_YAML_B64,
-            new String(bytes, StandardCharsets.UTF_8)));
+        bytes = Base64.getDecoder().decode(b64.replaceAll("\\s+", ""));
       } catch (IllegalArgumentException e) {
         throw new ConfigException(new ConfigError(LegacyConfig.ENV_YAML_B64, 1, 1, "",
             "is not valid base64: " + e.getMessage()));
       }
+      return Optional.of(text(LegacyConfig.ENV_YAML_B64, utf8(bytes)));
     }
     String yaml = env.get(LegacyConfig.ENV_YAML);
     if (yaml != null && !yaml.isBlank()) {

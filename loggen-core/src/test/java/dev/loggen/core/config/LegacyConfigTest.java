@@ -321,6 +321,18 @@ class LegacyConfigTest {
         + " base64"), e.getMessage());
   }
 
+  /** Decoded leniently, a Latin-1 file was reported as "expected a mapping (got '\uFFFD')". */
+  @ParameterizedTest
+  @ValueSource(strings = {"output: {directory: caf\u00e9, rate: 1}\n", "\u00ff\u00fe"})
+  void base64OfTextThatIsNotUtf8IsRejectedAsSuch(String latin1) {
+    String value = Base64.getEncoder().encodeToString(
+        latin1.getBytes(StandardCharsets.ISO_8859_1));
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> ConfigSource.fromEnvironment(Map.of(LegacyConfig.ENV_YAML_B64, value), null));
+    assertEquals("LOG_GENERATOR_CONFIG_YAML_B64:1:1: decodes to bytes that are not UTF-8 text:"
+        + " encode the configuration saved as UTF-8", e.getMessage());
+  }
+
   @Test
   void base64MayBeWrappedAcrossLines() {
     String wrapped = Base64.getMimeEncoder(8, "\n".getBytes(StandardCharsets.US_ASCII))
