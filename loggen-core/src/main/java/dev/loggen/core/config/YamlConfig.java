@@ -139,6 +139,9 @@ public final class YamlConfig {
         .setLabel(sourceName)
         .setAllowDuplicateKeys(false)
         .setAllowRecursiveKeys(false)
+        // let a list or mapping as key through: TreeBuilder reports it at its position (the
+        // engine's own refusal has no position: it was reported at 1:1)
+        .setAllowNonScalarKeys(true)
         .setMaxAliasesForCollections(MAX_ALIASES)
         .setCodePointLimit(MAX_BYTES)
         .setUseMarks(true)
