@@ -541,6 +541,8 @@ public final class RotatingFileSink implements LineSink {
     private Retrier retrier = Retrier.DEFAULT;
     private @Nullable DataSize bufferSizeSet;
     private DataSize bufferSize = DEFAULT_BUFFER;
+    /** The longest {@link #maxAge}: as many whole days as fit a long count of milliseconds. */
+    private static final Duration MAX_AGE = Duration.ofDays(Long.MAX_VALUE / 86_400_000L);
     private @Nullable Consumer<String> warningsSet;
     private Consumer<String> warnings = message -> LOG.log(System.Logger.Level.WARNING, message);
     private ChannelFactory channels = ChannelFactory.DEFAULT;
@@ -729,13 +731,19 @@ public final class RotatingFileSink implements LineSink {
      * Deletes archives whose last line is older than {@code age}, measured in the time source
      * (event or wall time) at each rollover.
      *
-     * @param age the age, positive
+     * @param age the age, positive, at most 106751991167 days
      * @return this builder
+     * @throws IllegalArgumentException for an age that is not positive or longer
      */
     public Builder maxAge(Duration age) {
       Objects.requireNonNull(age, "age");
       if (age.isNegative() || age.isZero()) {
         throw new IllegalArgumentException("maxAge must be positive (got " + age + ")");
+      }
+      if (age.compareTo(MAX_AGE) > 0) {
+        // ages are compared in milliseconds; anything longer keeps every archive anyway
+        throw new IllegalArgumentException("maxAge must be at most " + MAX_AGE.toDays()
+            + " days (got " + age + ")");
       }
       once("maxAge", maxAge, age);
       maxAge = age;

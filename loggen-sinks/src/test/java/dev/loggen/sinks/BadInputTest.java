@@ -54,6 +54,31 @@ class BadInputTest {
     message("maxSize", NullPointerException.class, () -> builder().maxSize(null));
   }
 
+  /**
+   * Durations past what a long count of milliseconds holds were accepted, and build() then threw
+   * ArithmeticException after opening (with truncate(): emptying) the file, which stayed locked.
+   */
+  @Test
+  void durationsTooLongForMillisecondsAreRefusedUpFrontAndTheFileIsUntouched() throws IOException {
+    Path active = dir.resolve("access.log");
+    Files.writeString(active, "precious line 1\nprecious line 2\n");
+    message("maxAge must be at most 106751991167 days (got PT2562047788015215H30M7S)",
+        IllegalArgumentException.class,
+        () -> builder().daily().maxAge(Duration.ofSeconds(Long.MAX_VALUE)).truncate().build());
+    message("period must be at most 106751991167 days (got PT2562047788015215H30M7S)",
+        IllegalArgumentException.class, () -> builder().period(Duration.ofSeconds(Long.MAX_VALUE)));
+    assertEquals("precious line 1\nprecious line 2\n", Files.readString(active));
+    builder().daily().maxAge(Duration.ofDays(106_751_991_167L)).build().close(); // not locked
+    builder().period(Duration.ofDays(10_000_000_000L)).build().close();
+  }
+
+  @Test
+  void patternWithAControlCharacterIsRefused() {
+    message("pattern 'a-%d\\u0000.log' holds the control character U+0000 at position 5: file"
+        + " names cannot hold it", IllegalArgumentException.class,
+        () -> builder().daily().pattern("a-%d\u0000.log"));
+  }
+
   @Test
   void conflictingSecondSettings() {
     message("period was already set to PT1H", IllegalStateException.class,

@@ -1,5 +1,6 @@
 package dev.loggen.sinks.internal;
 
+import dev.loggen.core.internal.Printable;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -79,6 +80,13 @@ public final class NameTemplate {
     Objects.requireNonNull(zone, "zone");
     if (pattern.isBlank()) {
       throw bad(pattern, "is empty");
+    }
+    for (int i = 0; i < pattern.length(); i++) {
+      char c = pattern.charAt(i);
+      if (c < 0x20 || c == 0x7F) {
+        throw bad(pattern, String.format(Locale.ROOT, "holds the control character U+%04X at"
+            + " position %d: file names cannot hold it", (int) c, i + 1));
+      }
     }
     if (pattern.indexOf('/') >= 0 || pattern.indexOf('\\') >= 0) {
       throw bad(pattern, "must be a file name without a directory: archives are written next to"
@@ -185,7 +193,7 @@ public final class NameTemplate {
   }
 
   private static IllegalArgumentException bad(String pattern, String what) {
-    return new IllegalArgumentException("pattern '" + pattern + "' " + what);
+    return new IllegalArgumentException("pattern '" + Printable.of(pattern) + "' " + what);
   }
 
   /**

@@ -50,6 +50,9 @@ public record PeriodGrid(Duration period, ZoneId zone) {
     }
   }
 
+  /** The longest period: as many whole days as fit a long count of milliseconds. */
+  private static final Duration MAX_PERIOD = Duration.ofDays(Long.MAX_VALUE / DAY);
+
   /**
    * What is wrong with {@code period} as a rotation period, or {@code null} when it is fine.
    *
@@ -62,6 +65,9 @@ public record PeriodGrid(Duration period, ZoneId zone) {
     }
     if (period.getNano() % 1_000_000 != 0) {
       return "period must be a whole number of milliseconds (got " + period + ")";
+    }
+    if (period.compareTo(MAX_PERIOD) > 0) {
+      return "period must be at most " + MAX_PERIOD.toDays() + " days (got " + period + ")";
     }
     long ms = period.toMillis();
     if (DAY % ms != 0 && ms % DAY != 0) {
