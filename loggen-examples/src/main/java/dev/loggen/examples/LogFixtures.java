@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -113,11 +114,30 @@ public final class LogFixtures {
     Objects.requireNonNull(dir, "dir");
     LogGenerator gen = shopDay(seed, FIXTURE_SESSIONS_PER_HOUR);
     deleteHourlyArchives(dir);
-    return gen.writer()
-        .format(LogFormats.nginx(NGINX_COMBINED))
-        .to(hourly(dir.resolve("access.log")))
-        .errors(LogFormats.nginxError(), hourly(dir.resolve("error.log")))
-        .run();
+    return run(gen, LogFormats.nginx(NGINX_COMBINED), LogFormats.nginxError(),
+        () -> hourly(dir.resolve("access.log")), () -> hourly(dir.resolve("error.log")));
+  }
+
+  /**
+   * Runs {@code gen} into the two sinks; when the error log's sink cannot be made (error.log
+   * is a directory, say), the access log's is closed again, so that its file is not left
+   * locked for the rest of the JVM (a test suite's next fixture in that directory would fail).
+   */
+  private static Report run(LogGenerator gen, LogFormat format, LogFormat errorFormat,
+      Supplier<RotatingFileSink> access, Supplier<RotatingFileSink> errors) {
+    RotatingFileSink accessSink = access.get();
+    RotatingFileSink errorSink;
+    try {
+      errorSink = errors.get();
+    } catch (RuntimeException e) {
+      try {
+        accessSink.close();
+      } catch (RuntimeException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw e;
+    }
+    return gen.writer().format(format).to(accessSink).errors(errorFormat, errorSink).run();
   }
 
   private static LogGenerator shopDay(long seed, double sessionsPerHour) {
@@ -154,17 +174,22 @@ public final class LogFixtures {
    * {@code dir/error.log} (Apache's error log, or nginx's for nginx formats).
    *
    * @param dir the directory (created if needed)
-   * @param generator the generator; its window should end
+   * @param generator the generator; its window must end
+   * @throws IllegalArgumentException when the generator's window has no end
    * @param format the access-log format
    * @return what was written
    */
   public static Report write(Path dir, LogGenerator generator, LogFormat format) {
     Objects.requireNonNull(dir, "dir");
+    Objects.requireNonNull(generator, "generator");
+    Objects.requireNonNull(format, "format");
+    if (generator.duration() == null) {
+      throw new IllegalArgumentException("generator's window has no end (window(start, null)):"
+          + " the fixture would write until the year 9999; give the window a duration");
+    }
     LogFormat errors = Objects.requireNonNull(ErrorFormat.defaultFor(format).format());
-    return generator.writer()
-        .format(format)
-        .to(FileSinks.rotating(dir.resolve("access.log")).truncate().build())
-        .errors(errors, FileSinks.rotating(dir.resolve("error.log")).truncate().build())
-        .run();
+    return run(generator, format, errors,
+        () -> FileSinks.rotating(dir.resolve("access.log")).truncate().build(),
+        () -> FileSinks.rotating(dir.resolve("error.log")).truncate().build());
   }
 }
