@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param lines access-log lines (requests)
  * @param errorLines error-log lines
- * @param bytes response bytes, summed
+ * @param bytes response bytes, summed (at most {@link Long#MAX_VALUE}: the sum saturates)
  * @param statusCodes requests per status code, ascending
  * @param visitorKinds requests per visitor kind
  * @param scenarios requests per scenario label
@@ -319,7 +319,7 @@ public record Report(
         firstMillis = e.epochMillis();
         lastMillis = e.epochMillis();
       }
-      bytes += e.bytes();
+      bytes = sum(bytes, e.bytes());
       status[e.status()]++;
       kinds[e.visitorKind().ordinal()]++;
       if (e.scenario() != null) {
@@ -337,6 +337,12 @@ public record Report(
         addIdAtLast(e.sessionId());
       }
       return this;
+    }
+
+    /** {@code a + b} for byte counts (never negative), at most {@link Long#MAX_VALUE}. */
+    private static long sum(long a, long b) {
+      long s = a + b;
+      return s < 0 ? Long.MAX_VALUE : s;
     }
 
     private void addIdAtLast(long id) {
@@ -482,7 +488,7 @@ public record Report(
       }
       lines += later.lines;
       errorLines += later.errorLines;
-      bytes += later.bytes;
+      bytes = sum(bytes, later.bytes);
       for (int i = 0; i < status.length; i++) {
         status[i] += later.status[i];
       }

@@ -25,6 +25,9 @@ import java.util.Objects;
 public record SessionSettings(Duration minBrowsing, Duration maxBrowsing,
     Distribution thinkTimeSeconds, Duration maxDuration, int maxRequests) {
 
+  /** The longest browsing time: as many whole days as fit a long count of milliseconds. */
+  private static final Duration MAX_BROWSING = Duration.ofDays(Long.MAX_VALUE / 86_400_000L);
+
   /**
    * Realistic defaults for people browsing a shop: stretches of browsing of up to 2 minutes, a
    * heavy-tailed think time (median 20 s, p90 about 1 min), at most 1 h and 2,000 requests. With
@@ -42,6 +45,11 @@ public record SessionSettings(Duration minBrowsing, Duration maxBrowsing,
     if (minBrowsing.isNegative()) {
       throw new IllegalArgumentException("minBrowsing must not be negative (got " + minBrowsing
           + ")");
+    }
+    if (maxBrowsing.compareTo(MAX_BROWSING) > 0) {
+      // the simulator counts in milliseconds; a stretch this long outlasts any session anyway
+      throw new IllegalArgumentException("maxBrowsing must be at most " + MAX_BROWSING.toDays()
+          + " days (got " + maxBrowsing + ")");
     }
     if (maxBrowsing.compareTo(minBrowsing) < 0) {
       throw new IllegalArgumentException(String.format(Locale.ROOT,

@@ -55,6 +55,22 @@ public final class AliasTable {
     if (!(sum > 0)) {
       throw new IllegalArgumentException("weights must have a positive sum (all are 0)");
     }
+    if (Double.isInfinite(sum)) {
+      // Finite weights whose sum overflows (several near Double.MAX_VALUE): scaled by the
+      // largest first, or every probability would be 0 and the draws uniform. Only then, so
+      // that ordinary weights give exactly the tables they always gave.
+      double max = 0;
+      for (double w : weights) {
+        max = Math.max(max, w);
+      }
+      double[] scaled = new double[n];
+      sum = 0;
+      for (int i = 0; i < n; i++) {
+        scaled[i] = weights[i] / max;
+        sum += scaled[i];
+      }
+      weights = scaled;
+    }
     double[] norm = new double[n];
     double[] scaled = new double[n];
     for (int i = 0; i < n; i++) {
