@@ -12,6 +12,9 @@ import java.util.Objects;
  * {@link #array()} and {@link #length()} so sinks can copy them without another copy.
  */
 public final class LineBuffer {
+  /** The largest array the JVM makes: a few bytes short of 2 GiB. */
+  private static final int MAX_CAPACITY = Integer.MAX_VALUE - 8;
+
   private static final byte[] DIGITS = "0123456789".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] PAIRS = new byte[200];
   private static final long[] POWERS = new long[19];
@@ -45,8 +48,9 @@ public final class LineBuffer {
    * @param capacity initial capacity in bytes, at least 16
    */
   public LineBuffer(int capacity) {
-    if (capacity < 16) {
-      throw new IllegalArgumentException("capacity must be at least 16 (got " + capacity + ")");
+    if (capacity < 16 || capacity > MAX_CAPACITY) {
+      throw new IllegalArgumentException("capacity must be from 16 to " + MAX_CAPACITY
+          + " (got " + capacity + ")");
     }
     this.bytes = new byte[capacity];
   }
@@ -89,13 +93,15 @@ public final class LineBuffer {
   /** Makes room for {@code extra} more bytes. */
   public void ensureCapacity(int extra) {
     int need = length + extra;
-    if (extra < 0 || need < 0) {
+    if (extra < 0 || need < 0 || need > MAX_CAPACITY) {
       throw new IllegalArgumentException(extra < 0
           ? "extra must not be negative (got " + extra + ")"
           : "a line cannot grow past 2 GiB (" + length + " + " + extra + " bytes)");
     }
     if (need > bytes.length) {
-      bytes = Arrays.copyOf(bytes, Math.max(need, bytes.length * 2));
+      // doubled, but never past the largest array the JVM makes (an OutOfMemoryError there)
+      bytes = Arrays.copyOf(bytes, (int) Math.min(MAX_CAPACITY,
+          Math.max(need, 2L * bytes.length)));
     }
   }
 
@@ -132,7 +138,7 @@ public final class LineBuffer {
 
   /** Appends {@code len} bytes of {@code src} from {@code off}. */
   public LineBuffer append(byte[] src, int off, int len) {
-    Objects.checkFromIndexSize(off, len, src.length);
+    Objects.checkFromIndexSize(off, len, Objects.requireNonNull(src, "src").length);
     ensureCapacity(len);
     System.arraycopy(src, off, bytes, length, len);
     length += len;
@@ -141,7 +147,7 @@ public final class LineBuffer {
 
   /** Appends all bytes of {@code src}. */
   public LineBuffer append(byte[] src) {
-    return append(src, 0, src.length);
+    return append(src, 0, Objects.requireNonNull(src, "src").length);
   }
 
   /**
@@ -150,7 +156,7 @@ public final class LineBuffer {
    */
   @SuppressWarnings("deprecation") // getBytes(int, int, byte[], int) is exactly "low 8 bits"
   public LineBuffer appendAscii(String s) {
-    int n = s.length();
+    int n = Objects.requireNonNull(s, "s").length();
     ensureCapacity(n);
     // For a compact (Latin-1) string this is one array copy, not a loop over chars.
     s.getBytes(0, n, bytes, length);
@@ -160,7 +166,7 @@ public final class LineBuffer {
 
   /** Appends text encoded as UTF-8 (unpaired surrogates become {@code ?}). */
   public LineBuffer appendUtf8(CharSequence s) {
-    int n = s.length();
+    int n = Objects.requireNonNull(s, "s").length();
     ensureCapacity(n);
     if (s instanceof String str && isAscii(str, n)) {
       return appendAscii(str);
@@ -339,7 +345,7 @@ public final class LineBuffer {
 
   /** Appends the content of another buffer. */
   public LineBuffer append(LineBuffer other) {
-    return append(other.bytes, 0, other.length);
+    return append(Objects.requireNonNull(other, "other").bytes, 0, other.length);
   }
 
   /** A copy of the content. */

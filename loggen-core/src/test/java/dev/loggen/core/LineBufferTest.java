@@ -12,6 +12,30 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class LineBufferTest {
+  /**
+   * Sizes the JVM cannot allocate gave OutOfMemoryError ("Requested array size exceeds VM
+   * limit"); null arguments gave NPEs naming no parameter.
+   */
+  @Test
+  void hugeSizesAndNullsAreArgumentErrors() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> new LineBuffer().appendPadded(5, Integer.MAX_VALUE));
+    assertEquals("a line cannot grow past 2 GiB (0 + 2147483647 bytes)", e.getMessage());
+    assertThrows(IllegalArgumentException.class,
+        () -> new LineBuffer().ensureCapacity(Integer.MAX_VALUE - 7));
+    assertThrows(IllegalArgumentException.class, () -> new LineBuffer(Integer.MAX_VALUE));
+    assertEquals("s", assertThrows(NullPointerException.class,
+        () -> new LineBuffer().appendAscii((String) null)).getMessage());
+    assertEquals("s", assertThrows(NullPointerException.class,
+        () -> new LineBuffer().appendUtf8(null)).getMessage());
+    assertEquals("src", assertThrows(NullPointerException.class,
+        () -> new LineBuffer().append((byte[]) null)).getMessage());
+    assertEquals("src", assertThrows(NullPointerException.class,
+        () -> new LineBuffer().append(null, 0, 0)).getMessage());
+    assertEquals("other", assertThrows(NullPointerException.class,
+        () -> new LineBuffer().append((LineBuffer) null)).getMessage());
+  }
+
 
   static LongStream numbers() {
     LongStream.Builder b = LongStream.builder();
