@@ -555,4 +555,40 @@ class ParserTest {
       assertEquals(71, e.column(), "where the first reading went wrong, n=" + n);
     }
   }
+
+  /** A line that does not match, the parser, and where and what the error says. */
+  private record Refused(String name, LogParser parser, String line, int column,
+      String expected) {}
+
+  @Test
+  void aMegabyteLineThatDoesNotMatchIsRefusedInTimeProportionalToItsLength() {
+    // Before: each candidate end of a field scanned the rest of the line, and only the ends
+    // were counted: "a ".repeat(65536) took 8 s for Combined, a megabyte minutes. A guard
+    // against a hang, not a speed test: each of these takes milliseconds.
+    String spaced = "a ".repeat(1 << 19);
+    String apart = "a".repeat(1 << 19) + " b" + ":".repeat(1 << 19);
+    String clf = "%h %l %u %t \"%r\" %>s %b";
+    for (Refused r : List.of(
+        new Refused("combined", LogParsers.combined(), spaced, spaced.length() + 1,
+            "' ' after %t"),
+        new Refused("common", LogParsers.common(), spaced, spaced.length() + 1, "' ' after %t"),
+        new Refused(clf, LogParsers.forFormat(LogFormats.apache(clf)), spaced,
+            spaced.length() + 1, "' ' after %t"),
+        // the ' "' after %t is there, at the very end, for every split of %h %l %u to find
+        new Refused("combined, ' \"' at the end", LogParsers.combined(), spaced + "\" ", 7,
+            "'[' in time [%d/%b/%Y:%H:%M:%S %z] for %t"),
+        // each ':' is an end of %h, and each check read %h from its start to the space
+        new Refused("%h:%>s", LogParsers.forFormat(LogFormats.apache("%h:%>s")), apart,
+            (1 << 19) + 1, "a value without spaces for %h"),
+        // each '1' is an end of %{X}i, and each reading of the year read all the digits after it
+        new Refused("%{X}i1%{%Y}t", LogParsers.forFormat(LogFormats.apache("%{X}i1%{%Y}t")),
+            "1".repeat(1 << 20), 2, "digits in time %Y for %{%Y}t"))) {
+      LogParseException e = assertTimeoutPreemptively(Duration.ofSeconds(2),
+          () -> assertThrows(LogParseException.class, () -> r.parser().parseLine(r.line(), 7)),
+          r.name());
+      assertEquals(7, e.lineNumber(), r.name());
+      assertEquals(r.column(), e.column(), r.name());
+      assertEquals(r.expected(), e.expected(), r.name());
+    }
+  }
 }

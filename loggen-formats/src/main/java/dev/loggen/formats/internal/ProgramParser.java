@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,15 +26,34 @@ import org.jspecify.annotations.Nullable;
  * that exists, ...).
  *
  * <p>A line is read twice at most. First each field takes the first end that fits its syntax;
- * almost every line parses so. If not, every split is tried (bounded by a step budget), so
- * values that contain the delimiter (a user name with a space, an nginx {@code escape=none} user
- * agent with a quote) still parse when some split fits. If none does, the error reported is
- * where the first reading went wrong: that is where a person reading the line sees the problem.
+ * almost every line parses so. If not, every split is tried, so values that contain the
+ * delimiter (a user name with a space, an nginx {@code escape=none} user agent with a quote)
+ * still parse when some split fits. If none does, the error reported is where the first reading
+ * went wrong: that is where a person reading the line sees the problem.
  * Fields next to each other without a literal between them (Apache {@code %U%q}) are split
  * longest-first, a decoded path stopping at {@code ?}.
+ *
+ * <p>A long line that does not match costs time in proportion to its length. Each reading tries
+ * at most {@value #MAX_STEPS} candidate ends and reads at most {@value #READS_PER_CHAR} chars
+ * per char of the line ({@value #MIN_READS} for a short line), looking for ends and checking
+ * them; then it gives up. The second reading checks only the ends that may fit a field's syntax
+ * (a token ends by its first space, a status three chars on), and no reading looks again for a
+ * literal that the rest of the line does not hold.
  */
 final class ProgramParser implements LogParser {
+  /** At most this many candidate ends are tried in each reading of a line. */
   private static final int MAX_STEPS = 20_000;
+  /**
+   * At most this many chars are read in each reading of a line, per char of the line. Without
+   * a bound on them, each candidate end of a field scanned the rest of the line again, and a
+   * long line that does not match took time growing with the square of its length:
+   * {@code "a ".repeat(65536)} for Combined 8 s, a megabyte minutes.
+   */
+  private static final int READS_PER_CHAR = 8;
+  /** The chars a reading of a shorter line may read. */
+  private static final int MIN_READS = 1 << 20;
+  /** The most chars a number in a time pattern takes: an epoch second's sign and 18 digits. */
+  private static final int LONGEST_TIME_NUMBER = 19;
 
   private final String name;
   private final Item[] items;
@@ -84,10 +104,49 @@ final class ProgramParser implements LogParser {
     int bestPos = -1;
     String bestExpected = "a line of this format";
     int steps;
+    /** Chars read so far, looking for ends and checking them (see {@link #READS_PER_CHAR}). */
+    long reads;
+    final long maxReads;
+    /**
+     * Where each literal item last occurs in the line (-1: nowhere), looked up once a search for
+     * it found none, else {@link Integer#MAX_VALUE}; null while no search failed so.
+     */
+    int @Nullable [] lastIndex;
 
     Matcher(String line, boolean firstFit) {
       this.line = line;
       this.firstFit = firstFit;
+      this.maxReads = Math.max(MIN_READS, (long) READS_PER_CHAR * line.length());
+    }
+
+    /** Whether this reading has used up its budget (or, first-fit, has given up). */
+    boolean exhausted() {
+      return steps > MAX_STEPS || reads > maxReads;
+    }
+
+    /**
+     * Where literal item {@code idx} last occurs in the line, if a search for it has failed
+     * before ({@link #noneFound}), else {@link Integer#MAX_VALUE}.
+     */
+    int lastIndex(int idx) {
+      return lastIndex == null ? Integer.MAX_VALUE : lastIndex[idx];
+    }
+
+    /**
+     * Notes that a search for literal item {@code idx} found it nowhere after a field, and looks
+     * up where it last occurs: a field cannot end before a literal that the rest of the line does
+     * not hold, however the fields before it split. Without this, each split of those fields
+     * would look through the rest of the line for it again.
+     */
+    void noneFound(int idx) {
+      if (lastIndex == null) {
+        lastIndex = new int[items.length];
+        Arrays.fill(lastIndex, Integer.MAX_VALUE);
+      }
+      if (lastIndex[idx] == Integer.MAX_VALUE) {
+        lastIndex[idx] = line.lastIndexOf(items[idx].name);
+        reads += line.length();
+      }
     }
 
     void fail(int pos, String expected) {
@@ -102,10 +161,11 @@ final class ProgramParser implements LogParser {
     }
 
     boolean match(int idx, int pos) {
-      if (++steps > MAX_STEPS) {
+      if (++steps > MAX_STEPS || reads > maxReads) {
         if (!firstFit) {
-          fail(pos, "a line this format can split one way only (gave up after " + MAX_STEPS
-              + " attempts)");
+          fail(pos, "a line this format can split one way only (gave up after "
+              + (reads > maxReads ? "reading " + maxReads + " chars" : MAX_STEPS + " attempts")
+              + ")");
         }
         return false;
       }
@@ -133,6 +193,10 @@ final class ProgramParser implements LogParser {
       if (idx + 1 == items.length) {
         return tryEnd(idx, pos, n, idx + 1, n);
       }
+      // The furthest end worth a check. First-fit checks every end, as what a failed check
+      // records is what the error message says; the any-split reading records nothing that is
+      // reported, and skips ends that cannot fit.
+      int reach = firstFit ? n : reach(it, pos, n);
       Item next = items[idx + 1];
       if (!next.isLiteral()) {
         // adjacent fields: try the longest value first; a decoded path stops at '?' so that
@@ -141,12 +205,13 @@ final class ProgramParser implements LogParser {
         if (it.op == Item.PATH_DECODED) {
           int q = line.indexOf('?', pos);
           max = q < 0 ? n : q;
+          reads += max - pos;
         }
-        for (int e = max; e >= pos; e--) {
+        for (int e = Math.min(max, reach); e >= pos; e--) {
           if (tryEnd(idx, pos, e, idx + 1, e)) {
             return true;
           }
-          if (steps > MAX_STEPS) {
+          if (exhausted()) {
             return false;
           }
         }
@@ -167,8 +232,17 @@ final class ProgramParser implements LogParser {
           fail(t.end + k, quote(lit.charAt(k)) + " after " + it.name);
           return false;
         }
+        if (!firstFit) {
+          // the pattern failed at errorIndex, and does so for every end past it, except that an
+          // end inside a run of digits too long for the year or epoch there may cut it to fit
+          reach = (int) Math.min(reach, (long) t.errorIndex + LONGEST_TIME_NUMBER);
+        }
       }
       char first = lit.charAt(0);
+      if (pos > lastIndex(idx + 1)) {
+        fail(n, quote(first) + " after " + it.name);
+        return false;
+      }
       // an escaped value's '\' pairs are skipped, unless the literal itself starts with one
       // (%s\z): then every '\' is a candidate, and the field's check tells them apart
       boolean skipEscapes = (it.escaper == Escaper.APACHE || it.escaper == Escaper.NGINX
@@ -176,7 +250,10 @@ final class ProgramParser implements LogParser {
       // a value escaped by Apache or nginx never holds a raw quote: the first one ends it
       boolean quoteEnds = skipEscapes && it.op != Item.USER_APACHE;
       boolean found = false;
-      for (int e = pos; e < n; e++) {
+      // the chars up to readTo have been counted in reads
+      int readTo = pos;
+      int e = pos;
+      for (; e < n && e <= reach; e++) {
         char c = line.charAt(e);
         if (c == '\\' && skipEscapes) {
           e++;
@@ -184,10 +261,12 @@ final class ProgramParser implements LogParser {
         }
         if (c == first && line.startsWith(lit, e)) {
           found = true;
+          reads += e - readTo;
+          readTo = e;
           if (tryEnd(idx, pos, e, idx + 2, e + lit.length())) {
             return true;
           }
-          if (steps > MAX_STEPS) {
+          if (exhausted()) {
             return false;
           }
         }
@@ -195,10 +274,44 @@ final class ProgramParser implements LogParser {
           break;
         }
       }
+      reads += Math.min(e, n) - readTo;
       if (!found) {
+        noneFound(idx + 1);
         fail(n, quote(first) + " after " + it.name);
       }
       return false;
+    }
+
+    /**
+     * The furthest end {@code [pos, end)} may have and still fit field {@code it} (at most
+     * {@code n}): a token ends at the first space, a number where its digits do, a status after
+     * three chars, a query string at once unless it starts with {@code ?}; a field that may be
+     * missing may also end after its mark for that.
+     */
+    private int reach(Item it, int pos, int n) {
+      int end = switch (it.syntax) {
+        case Item.S_TOKEN -> {
+          int space = line.indexOf(' ', pos);
+          reads += (space < 0 ? n : space) - pos;
+          yield space < 0 ? n : space;
+        }
+        case Item.S_INT, Item.S_INT_OR_DASH, Item.S_DECIMAL -> {
+          int i = digitsEnd(line, signEnd(it, line, pos, n), n);
+          if (it.syntax == Item.S_DECIMAL && i < n && line.charAt(i) == '.') {
+            i = digitsEnd(line, i + 1, n);
+          }
+          reads += i - pos;
+          yield it.syntax == Item.S_INT_OR_DASH ? Math.max(i, pos + 1) : i;
+        }
+        case Item.S_STATUS -> pos + 3;
+        case Item.S_QUERY -> pos < n && line.charAt(pos) == '?' ? n : pos;
+        case Item.S_IS_ARGS -> pos + 1;
+        default -> n;
+      };
+      if (it.mayBeMissing()) {
+        end = Math.max(end, pos + it.missingText.length());
+      }
+      return Math.min(end, n);
     }
 
     /**
@@ -209,7 +322,7 @@ final class ProgramParser implements LogParser {
       // Every candidate end counts against the budget, the ones that do not fit the field's
       // syntax too: else a long line with many candidates (a user agent of '" " " ...') costs
       // a check each, over and over, and the time grows with the square of its length.
-      if (++steps > MAX_STEPS) {
+      if (++steps > MAX_STEPS || reads > maxReads) {
         return false;
       }
       Item it = items[idx];
@@ -228,7 +341,11 @@ final class ProgramParser implements LogParser {
       return false;
     }
 
-    /** Returns -1 when the text fits the field, else records the failure and returns its index. */
+    /**
+     * Returns -1 when the text fits the field, else records the failure and returns its index.
+     * Counts the chars it reads in {@link #reads}: a field's later candidate ends are checked
+     * from its start again.
+     */
     private int check(Item it, String s, int from, int to) {
       if (it.mayBeMissing() && regionEquals(s, from, to, it.missingText)) {
         return -1;
@@ -256,10 +373,12 @@ final class ProgramParser implements LogParser {
           }
           for (int i = from; i < to; i++) {
             if (s.charAt(i) == ' ') {
+              reads += i - from;
               fail(i, "a value without spaces for " + it.name);
               return i;
             }
           }
+          reads += to - from;
           return -1;
         case Item.S_INT, Item.S_INT_OR_DASH: {
           if (it.syntax == Item.S_INT_OR_DASH && regionEquals(s, from, to, "-")) {
@@ -267,6 +386,7 @@ final class ProgramParser implements LogParser {
           }
           int d = signEnd(it, s, from, to);
           int i = digitsEnd(s, d, to);
+          reads += i - from;
           if (i > d && Numbers.digits(s, d, i, Long.MAX_VALUE) < 0) {
             // more than a long holds: that is what is wrong, whatever follows the digits
             String range = it.signed() ? Numbers.SIGNED_WHOLE : Numbers.WHOLE;
@@ -300,6 +420,7 @@ final class ProgramParser implements LogParser {
               intDigits = -1;
             }
           }
+          reads += i - from;
           if (intEnd > d && Numbers.digits(s, d, intEnd, Long.MAX_VALUE) < 0) {
             String range = it.signed() ? Numbers.SIGNED_SECONDS : Numbers.SECONDS;
             fail(from, Numbers.tooLarge(range + " for " + it.name, s, from, i));

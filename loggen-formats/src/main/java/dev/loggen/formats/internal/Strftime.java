@@ -540,7 +540,9 @@ final class Strftime {
           if (q < to && text.charAt(q) == '-') {
             q++;
           }
-          int e = digitsEnd(text, q, to);
+          // one digit past the most a year may have is enough to refuse it: a parser tries a
+          // time at many places of a line, and reading a long run of digits each time is slow
+          int e = digitsEnd(text, q, q < to - 11 ? q + 11 : to);
           if (e - q > 4 && nextTakesDigits(t)) {
             e = q + 4; // %Y%m%d: the year is the four digits a year in 1..9999 prints as
           }
@@ -555,7 +557,7 @@ final class Strftime {
           if (q < to && text.charAt(q) == '-') {
             q++;
           }
-          int e = digitsEnd(text, q, to);
+          int e = digitsEnd(text, q, q < to - 19 ? q + 19 : to); // as for the year
           if (e == q || e - q > 18) {
             yield -1;
           }
