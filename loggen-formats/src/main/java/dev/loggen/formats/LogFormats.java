@@ -185,8 +185,8 @@ public final class LogFormats {
    * @param logFormat the format string, e.g. {@code %h %l %u %t \"%r\" %>s %b}
    * @return the format, named {@code apache}
    * @throws IllegalArgumentException for an empty format, an unknown directive, an unterminated
-   *     <code>%{</code>, a bad argument, a line break or an unpaired surrogate, quoting the
-   *     format and the 1-based position
+   *     <code>%{</code>, a bad argument, a line break, an unpaired surrogate or more than 256
+   *     directives (more than a parser reads), quoting the format and the 1-based position
    */
   public static LogFormat apache(String logFormat) {
     return Formats.apache(logFormat);
@@ -200,8 +200,8 @@ public final class LogFormats {
    *     {@code $remote_addr - $remote_user [$time_local] "$request" $status}
    * @return the format, named {@code nginx}
    * @throws IllegalArgumentException for an empty format, an unknown variable, an
-   *     unterminated <code>${</code>, a line break or an unpaired surrogate, quoting the format
-   *     and the 1-based position
+   *     unterminated <code>${</code>, a line break, an unpaired surrogate or more than 256
+   *     variables (more than a parser reads), quoting the format and the 1-based position
    */
   public static LogFormat nginx(String logFormat) {
     return Formats.nginx(logFormat, NginxEscape.DEFAULT);
@@ -231,8 +231,8 @@ public final class LogFormats {
    * @param escape the {@code escape=} parameter
    * @return the format, named {@code nginx}
    * @throws IllegalArgumentException for an empty format, an unknown variable, an
-   *     unterminated <code>${</code>, a line break or an unpaired surrogate, quoting the format
-   *     and the 1-based position
+   *     unterminated <code>${</code>, a line break, an unpaired surrogate or more than 256
+   *     variables (more than a parser reads), quoting the format and the 1-based position
    */
   public static LogFormat nginx(String logFormat, NginxEscape escape) {
     return Formats.nginx(logFormat, escape);

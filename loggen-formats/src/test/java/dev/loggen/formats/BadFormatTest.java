@@ -1,9 +1,11 @@
 package dev.loggen.formats;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.loggen.core.AccessEvent;
+import dev.loggen.core.LogFormat;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -168,6 +170,47 @@ class BadFormatTest {
         + " apache-error, nginx-error)", assertThrows(IllegalArgumentException.class,
             () -> LogFormats.named("xml")).getMessage());
     assertEquals(LogFormats.combined(), LogFormats.named("combined"));
+  }
+
+  /**
+   * The parser matches a line one field deeper at a time. Before, a format of 2,000 fields was
+   * accepted, and reading its own lines overflowed the stack.
+   */
+  @Test
+  void aFormatOfMoreFieldsThanAParserReadsIsRefused() {
+    String nginx = "$status ".repeat(2000).trim();
+    assertEquals("invalid nginx log_format \"" + nginx + "\": 2000 fields, more than the 256 a"
+        + " format may have; the 257th is at position 2049", assertThrows(
+            IllegalArgumentException.class, () -> LogFormats.nginx(nginx)).getMessage());
+    String apache = "%h ".repeat(257);
+    assertEquals("invalid Apache LogFormat \"" + apache + "\": 257 fields, more than the 256 a"
+        + " format may have; the 257th is at position 769", assertThrows(
+            IllegalArgumentException.class, () -> LogParsers.apache(apache)).getMessage());
+  }
+
+  /**
+   * Every format that compiles reads its own lines back, in a thread with half the usual stack
+   * too (the most fields take at most about 150 kB of it).
+   */
+  @Test
+  void aFormatOfAsManyFieldsAsAllowedReadsItsOwnLines() throws InterruptedException {
+    AccessEvent e = HostileContentTest.BASE;
+    String clf = "%h %l %u %t \\\"%r\\\" %>s %b ";
+    for (LogFormat f : List.of(
+        LogFormats.nginx("$remote_addr $status ".repeat(128).trim()),
+        LogFormats.nginx("\"$remote_addr\":$status,".repeat(128), NginxEscape.JSON),
+        LogFormats.apache("%h %>s ".repeat(128)),
+        LogFormats.apache(clf.repeat(36) + "%h %l %u %>s"))) {
+      String line = f.format(e);
+      LogRecord[] parsed = new LogRecord[1];
+      Thread reader = new Thread(null, () -> parsed[0] = LogParsers.forFormat(f).parse(line),
+          "half the usual stack", 512 * 1024);
+      reader.start();
+      reader.join();
+      assertNotNull(parsed[0], f.toString());
+      assertEquals(e.clientAddress(), parsed[0].clientAddress(), f.toString());
+      assertEquals(e.status(), parsed[0].status(), f.toString());
+    }
   }
 
   @Test
