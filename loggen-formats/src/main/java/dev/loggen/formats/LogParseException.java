@@ -1,5 +1,7 @@
 package dev.loggen.formats;
 
+import dev.loggen.core.internal.Printable;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -7,6 +9,11 @@ import java.util.Objects;
  * was expected there, then what was found and the line, e.g. {@code line 8899, column 183:
  * expected '"' after %{User-agent}i, found the end of the line} for a Combined line cut off
  * inside its user agent.
+ *
+ * <p>The message quotes the line (its first 300 chars, never half of a surrogate pair) with
+ * control and format characters written as {@code \}{@code uXXXX}, so that it stays one line
+ * and a line holding terminal escapes cannot act on the terminal that shows it; {@link #line()}
+ * gives the line as it was.
  */
 public final class LogParseException extends RuntimeException {
   /** Serial form version. */
@@ -43,20 +50,30 @@ public final class LogParseException extends RuntimeException {
     Objects.requireNonNull(expected, "expected");
     Objects.requireNonNull(line, "line");
     String found = column - 1 < line.length()
-        ? "found " + describe(line.charAt(column - 1))
+        ? "found " + describe(line, column - 1)
         : "found the end of the line";
     String quoted = line.length() <= MAX_QUOTED_LINE
         ? line
-        : line.substring(0, MAX_QUOTED_LINE) + "... (" + line.length() + " chars)";
-    return "line " + lineNumber + ", column " + column + ": expected " + expected + ", " + found
-        + ": " + quoted;
+        : line.substring(0, cut(line)) + "... (" + line.length() + " chars)";
+    return Printable.of("line " + lineNumber + ", column " + column + ": expected " + expected
+        + ", " + found + ": " + quoted);
   }
 
-  private static String describe(char c) {
+  /** Where a long line's quote ends: before a surrogate pair that the limit would split. */
+  private static int cut(String line) {
+    return Character.isHighSurrogate(line.charAt(MAX_QUOTED_LINE - 1))
+        && Character.isLowSurrogate(line.charAt(MAX_QUOTED_LINE))
+        ? MAX_QUOTED_LINE - 1 : MAX_QUOTED_LINE;
+  }
+
+  /** The character at {@code index}, the whole of it when it is a surrogate pair. */
+  private static String describe(String line, int index) {
+    char c = line.charAt(index);
     if (c < 0x20 || c == 0x7F) {
-      return "control character U+" + String.format(java.util.Locale.ROOT, "%04X", (int) c);
+      return "control character U+" + String.format(Locale.ROOT, "%04X", (int) c);
     }
-    return "'" + c + "'";
+    return "'" + line.substring(index, index + Character.charCount(line.codePointAt(index)))
+        + "'";
   }
 
   /**

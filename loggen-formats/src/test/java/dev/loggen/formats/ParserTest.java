@@ -82,6 +82,32 @@ class ParserTest {
     assertEquals("'\"' after %t", e.expected());
   }
 
+  /**
+   * The message quotes the line on one line and inert on a terminal. Before, it quoted the line
+   * raw: an escape sequence in it acted on the terminal showing the message, CR and LF broke the
+   * message into lines, and a cut at 300 chars inside a surrogate pair ended it in half a
+   * character.
+   */
+  @Test
+  void malformedLinesAreQuotedPrintably() {
+    LogParser p = LogParsers.combined();
+    String line = GOOD.replace(" 200 ", " \u001B[31m ") + "\r\nline 8\u202E";
+    LogParseException e = fails(p, line);
+    assertEquals("line 7, column 70: expected a status code (3 digits) for %>s, found control"
+        + " character U+001B: " + GOOD.replace(" 200 ", " \\u001B[31m ")
+        + "\\u000D\\u000Aline 8\\u202E", e.getMessage());
+    assertEquals(line, e.line());
+
+    e = fails(p, "x".repeat(299) + "\uD83D\uDE00");
+    assertEquals("line 7, column 302: expected ' ' after %h, found the end of the line: "
+        + "x".repeat(299) + "... (301 chars)", e.getMessage());
+
+    // the char found is the whole of a surrogate pair, not its first half
+    e = fails(p, GOOD.replace(" 200 ", " \uD83D\uDE00 "));
+    assertEquals("line 7, column 70: expected a status code (3 digits) for %>s, found"
+        + " '\uD83D\uDE00': " + GOOD.replace(" 200 ", " \uD83D\uDE00 "), e.getMessage());
+  }
+
   @Test
   void streamsReportMalformedLinesAndGoOn() {
     String text = GOOD + "\n" + "garbage\n" + GOOD.replace("frank", "anna") + "\r\n\n" + GOOD;
