@@ -413,36 +413,16 @@ final class Strftime {
       if (year == Long.MIN_VALUE) {
         year = later.year;
       }
-      if (century < 0) {
-        century = later.century;
-      }
-      if (yearOfCentury < 0) {
-        yearOfCentury = later.yearOfCentury;
-      }
-      if (month < 0) {
-        month = later.month;
-      }
-      if (day < 0) {
-        day = later.day;
-      }
-      if (dayOfYear < 0) {
-        dayOfYear = later.dayOfYear;
-      }
-      if (hour < 0) {
-        hour = later.hour;
-      }
-      if (hour12 < 0) {
-        hour12 = later.hour12;
-      }
-      if (pm < 0) {
-        pm = later.pm;
-      }
-      if (minute < 0) {
-        minute = later.minute;
-      }
-      if (second < 0) {
-        second = later.second;
-      }
+      century = known(century, later.century);
+      yearOfCentury = known(yearOfCentury, later.yearOfCentury);
+      month = known(month, later.month);
+      day = known(day, later.day);
+      dayOfYear = known(dayOfYear, later.dayOfYear);
+      hour = known(hour, later.hour);
+      hour12 = known(hour12, later.hour12);
+      pm = known(pm, later.pm);
+      minute = known(minute, later.minute);
+      second = known(second, later.second);
       if (!hasFraction && later.hasFraction) {
         nanos = later.nanos;
         hasFraction = true;
@@ -455,6 +435,11 @@ final class Strftime {
         hasEpoch = true;
         epochSecond = later.epochSecond;
       }
+    }
+
+    /** {@code mine} if the pattern gave that part (not -1), else {@code later}'s. */
+    private static int known(int mine, int later) {
+      return mine >= 0 ? mine : later;
     }
 
     /**
