@@ -65,6 +65,23 @@ final class JsonFormat implements LogFormat, HasParser {
     return s.getBytes(StandardCharsets.UTF_8);
   }
 
+  /** {@code null} packed for {@link Bytes#putWord}. */
+  private static final long NULL = Bytes.word(b("null"), 0, 4);
+  /** The statuses an {@link AccessEvent} holds: 100 to 599. */
+  private static final int LOWEST_STATUS = 100;
+
+  /**
+   * Per status from 100 to 599: its three digits followed by {@code after}, so that the status
+   * and the key after it cost one copy.
+   */
+  private static byte[][] perStatus(String after) {
+    byte[][] r = new byte[600][];
+    for (int status = LOWEST_STATUS; status < r.length; status++) {
+      r[status] = b(status + after);
+    }
+    return r;
+  }
+
   private static final byte[][] KIND_LABELS = kindLabels();
 
   private static byte[][] kindLabels() {
@@ -89,6 +106,8 @@ final class JsonFormat implements LogFormat, HasParser {
     final EncodedCache agents = new EncodedCache(Escaper.JSON, EncodedCache.FIELD_SLOTS);
     final EncodedCache clients = new EncodedCache(Escaper.JSON, EncodedCache.FIELD_SLOTS);
     final EncodedCache paths = new EncodedCache(Escaper.JSON, EncodedCache.PATH_SLOTS);
+    /** Logged-in users' names: a session's lines repeat its user's. */
+    final EncodedCache users = new EncodedCache(Escaper.JSON, EncodedCache.USER_SLOTS);
     final RecentEncoded method = new RecentEncoded(Escaper.JSON);
     final RecentEncoded protocol = new RecentEncoded(Escaper.JSON);
     final RecentEncoded host = new RecentEncoded(Escaper.JSON);
@@ -101,14 +120,6 @@ final class JsonFormat implements LogFormat, HasParser {
       o.put('"');
     }
 
-    void strOrNull(@Nullable String s) {
-      if (s == null) {
-        o.putAscii("null");
-      } else {
-        str(s);
-      }
-    }
-
     void str(EncodedCache cache, String s) {
       o.put('"');
       cache.append(o, s);
@@ -117,7 +128,7 @@ final class JsonFormat implements LogFormat, HasParser {
 
     void strOrNull(EncodedCache cache, @Nullable String s) {
       if (s == null) {
-        o.putAscii("null");
+        o.putWord(NULL, 4);
       } else {
         str(cache, s);
       }
@@ -141,7 +152,8 @@ final class JsonFormat implements LogFormat, HasParser {
   private static final byte[] F_URI = b("\",\"request_uri\":\"");
   private static final byte[] F_PROTO = b("\",\"server_protocol\":\"");
   private static final byte[] F_STATUS = b("\",\"status\":");
-  private static final byte[] F_BYTES = b(",\"body_bytes_sent\":");
+  /** Per status: its digits and the key of the body's bytes. */
+  private static final byte[][] F_STATUS_BYTES = perStatus(",\"body_bytes_sent\":");
   private static final byte[] F_REF = b(",\"http_referer\":");
   private static final byte[] F_UA = b(",\"http_user_agent\":");
   private static final byte[] F_RT = b(",\"request_time\":");
@@ -151,6 +163,9 @@ final class JsonFormat implements LogFormat, HasParser {
   /** Per visitor kind: the end of the state, the kind and the scenario's key. */
   private static final byte[][] F_KIND_SCEN =
       perKind("\",\"loggen_visitor_kind\":\"", "\",\"loggen_scenario\":");
+
+  /** {@code null}} packed: the line's end when it has no scenario. */
+  private static final long NULL_END = Bytes.word(b("null}"), 0, 5);
 
   /** Per visitor kind, {@code before}, the kind's label and {@code after}. */
   private static byte[][] perKind(String before, String after) {
@@ -171,7 +186,7 @@ final class JsonFormat implements LogFormat, HasParser {
       o.put(F_ADDR);
       clients.append(o, e.clientAddress());
       o.put(F_USER);
-      strOrNull(e.user());
+      strOrNull(users, e.user());
       o.put(F_METHOD);
       method.append(o, e.method());
       o.put(F_URI);
@@ -179,8 +194,7 @@ final class JsonFormat implements LogFormat, HasParser {
       o.put(F_PROTO);
       protocol.append(o, e.protocol());
       o.put(F_STATUS);
-      o.putLong(e.status());
-      o.put(F_BYTES);
+      o.put(F_STATUS_BYTES[e.status()]);
       o.putLong(e.bytes());
       o.put(F_REF);
       strOrNull(referrers, e.referrer());
@@ -195,8 +209,13 @@ final class JsonFormat implements LogFormat, HasParser {
       o.put(F_STATE);
       state.append(o, e.state());
       o.put(F_KIND_SCEN[e.visitorKind().ordinal()]);
-      strOrNull(e.scenario());
-      o.put('}');
+      String scenario = e.scenario();
+      if (scenario == null) {
+        o.putWord(NULL_END, 5);
+      } else {
+        str(scenario);
+        o.put('}');
+      }
       o.detach();
     }
   }
@@ -215,7 +234,8 @@ final class JsonFormat implements LogFormat, HasParser {
   private static final byte[] E_METHOD = b("\",\"request\":{\"method\":\"");
   private static final byte[] E_REFERRER = b("\",\"referrer\":\"");
   private static final byte[] E_RESPONSE = b("\"},\"response\":{\"status_code\":");
-  private static final byte[] E_BODY = b(",\"body\":{\"bytes\":");
+  /** Per status: its digits and the key of the body's bytes. */
+  private static final byte[][] E_STATUS_BODY = perStatus(",\"body\":{\"bytes\":");
   private static final byte[] E_URL = b("}}},\"url\":{\"original\":\"");
   private static final byte[] E_PATH = b("\",\"path\":\"");
   private static final byte[] E_QUERY = b("\",\"query\":\"");
@@ -254,7 +274,7 @@ final class JsonFormat implements LogFormat, HasParser {
       String user = e.user();
       if (user != null) {
         o.put(E_USER);
-        Escaper.JSON.append(o, user);
+        users.append(o, user);
       }
       o.put(E_HTTP);
       String proto = e.protocol();
@@ -267,8 +287,7 @@ final class JsonFormat implements LogFormat, HasParser {
         referrers.append(o, referrer);
       }
       o.put(E_RESPONSE);
-      o.putLong(e.status());
-      o.put(E_BODY);
+      o.put(E_STATUS_BODY[e.status()]);
       o.putLong(e.bytes());
       o.put(E_URL);
       String p = e.path();
