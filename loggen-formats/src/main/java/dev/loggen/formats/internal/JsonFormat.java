@@ -65,8 +65,6 @@ final class JsonFormat implements LogFormat, HasParser {
     return s.getBytes(StandardCharsets.UTF_8);
   }
 
-  /** {@code null} packed for {@link Bytes#putWord}. */
-  private static final long NULL = Bytes.word(b("null"), 0, 4);
   /** The statuses an {@link AccessEvent} holds: 100 to 599. */
   private static final int LOWEST_STATUS = 100;
 
@@ -120,20 +118,6 @@ final class JsonFormat implements LogFormat, HasParser {
       o.put('"');
     }
 
-    void str(EncodedCache cache, String s) {
-      o.put('"');
-      cache.append(o, s);
-      o.put('"');
-    }
-
-    void strOrNull(EncodedCache cache, @Nullable String s) {
-      if (s == null) {
-        o.putWord(NULL, 4);
-      } else {
-        str(cache, s);
-      }
-    }
-
     /** Seconds with three decimals, as nginx's $request_time. */
     void seconds(long micros) {
       long ms = micros / 1000;
@@ -147,16 +131,23 @@ final class JsonFormat implements LogFormat, HasParser {
   // string value costs one copy before it and one byte after it.
   private static final byte[] F_TIME = b("{\"time\":\"");
   private static final byte[] F_ADDR = b("\",\"remote_addr\":\"");
-  private static final byte[] F_USER = b("\",\"remote_user\":");
-  private static final byte[] F_METHOD = b(",\"request_method\":\"");
+  private static final byte[] F_USER = b("\",\"remote_user\":\"");
+  private static final byte[] F_METHOD = b("\",\"request_method\":\"");
+  private static final byte[] F_NO_USER_METHOD = b("\",\"remote_user\":null,\"request_method\":\"");
   private static final byte[] F_URI = b("\",\"request_uri\":\"");
   private static final byte[] F_PROTO = b("\",\"server_protocol\":\"");
   private static final byte[] F_STATUS = b("\",\"status\":");
   /** Per status: its digits and the key of the body's bytes. */
   private static final byte[][] F_STATUS_BYTES = perStatus(",\"body_bytes_sent\":");
-  private static final byte[] F_REF = b(",\"http_referer\":");
-  private static final byte[] F_UA = b(",\"http_user_agent\":");
-  private static final byte[] F_RT = b(",\"request_time\":");
+  // Referrer and user agent are optional: each literal from the referrer's key to the request
+  // time's comes in the variants that the two being there or null call for.
+  private static final byte[] F_REF = b(",\"http_referer\":\"");
+  private static final byte[] F_NO_REF_UA = b(",\"http_referer\":null,\"http_user_agent\":\"");
+  private static final byte[] F_NO_REF_NO_UA_RT =
+      b(",\"http_referer\":null,\"http_user_agent\":null,\"request_time\":");
+  private static final byte[] F_UA = b("\",\"http_user_agent\":\"");
+  private static final byte[] F_NO_UA_RT = b("\",\"http_user_agent\":null,\"request_time\":");
+  private static final byte[] F_RT = b("\",\"request_time\":");
   private static final byte[] F_HOST = b(",\"host\":\"");
   private static final byte[] F_SID = b("\",\"loggen_session_id\":");
   private static final byte[] F_STATE = b(",\"loggen_state\":\"");
@@ -185,9 +176,14 @@ final class JsonFormat implements LogFormat, HasParser {
       time.append(o, e.epochMillis(), e.offset().getTotalSeconds(), 0);
       o.put(F_ADDR);
       clients.append(o, e.clientAddress());
-      o.put(F_USER);
-      strOrNull(users, e.user());
-      o.put(F_METHOD);
+      String user = e.user();
+      if (user == null) {
+        o.put(F_NO_USER_METHOD);
+      } else {
+        o.put(F_USER);
+        users.append(o, user);
+        o.put(F_METHOD);
+      }
       method.append(o, e.method());
       o.put(F_URI);
       paths.append(o, e.path());
@@ -196,11 +192,19 @@ final class JsonFormat implements LogFormat, HasParser {
       o.put(F_STATUS);
       o.put(F_STATUS_BYTES[e.status()]);
       o.putLong(e.bytes());
-      o.put(F_REF);
-      strOrNull(referrers, e.referrer());
-      o.put(F_UA);
-      strOrNull(agents, e.userAgent());
-      o.put(F_RT);
+      String referrer = e.referrer();
+      String agent = e.userAgent();
+      if (referrer != null) {
+        o.put(F_REF);
+        referrers.append(o, referrer);
+        o.put(agent != null ? F_UA : F_NO_UA_RT);
+      } else {
+        o.put(agent != null ? F_NO_REF_UA : F_NO_REF_NO_UA_RT);
+      }
+      if (agent != null) {
+        agents.append(o, agent);
+        o.put(F_RT);
+      }
       seconds(e.responseTimeMicros());
       o.put(F_HOST);
       host.append(o, e.host());
