@@ -1,5 +1,6 @@
 package dev.loggen.core;
 
+import dev.loggen.core.internal.Printable;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -17,10 +18,12 @@ import org.jspecify.annotations.Nullable;
  *
  * @param epochMillis time the request was received, milliseconds since the epoch
  * @param offset the site's zone offset at that instant, used when the time is printed
- * @param clientAddress client IPv4 or IPv6 address in its usual text form
+ * @param clientAddress client IPv4 or IPv6 address in its usual text form (or a host name): not
+ *     empty, without whitespace, as the first field of a Common line is
  * @param ident RFC 1413 identity ({@code %l}); almost always {@code null}
  * @param user authenticated user name ({@code %u}), or {@code null}
- * @param method request method, e.g. {@code GET}
+ * @param method request method, e.g. {@code GET}: a token of visible ASCII (no space, control
+ *     or non-ASCII character), as the first word of a request line is
  * @param path request target: path and query string as in the request line
  * @param protocol request protocol, e.g. {@code HTTP/1.1}
  * @param status final response status, 100 to 599
@@ -65,6 +68,8 @@ public record AccessEvent(
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(state, "state");
     Objects.requireNonNull(visitorKind, "visitorKind");
+    checkClientAddress(clientAddress);
+    checkMethod(method);
     if (status < 100 || status > 599) {
       throw new IllegalArgumentException("status must be between 100 and 599 (got " + status + ")");
     }
@@ -74,6 +79,39 @@ public record AccessEvent(
     if (responseTimeMicros < 0) {
       throw new IllegalArgumentException(
           "responseTimeMicros must not be negative (got " + responseTimeMicros + ")");
+    }
+  }
+
+  /**
+   * Refuses an address that would not stay one field of a Common line: our parser, like every
+   * reader of that format, takes the text up to the first space as the client.
+   */
+  private static void checkClientAddress(String clientAddress) {
+    boolean ok = !clientAddress.isEmpty();
+    for (int i = 0; ok && i < clientAddress.length(); i++) {
+      char c = clientAddress.charAt(i);
+      ok = !Character.isWhitespace(c) && !Character.isSpaceChar(c);
+    }
+    if (!ok) {
+      throw new IllegalArgumentException("clientAddress must be a non-empty address without"
+          + " whitespace, such as 192.0.2.1 (got '" + Printable.of(clientAddress) + "')");
+    }
+  }
+
+  /**
+   * Refuses a method that would not stay the first word of a request line ({@code %r} prints
+   * {@code method SP target SP protocol}, and readers split it at the first space): only
+   * visible ASCII, {@code !} to {@code ~}, and at least one character.
+   */
+  private static void checkMethod(String method) {
+    boolean ok = !method.isEmpty();
+    for (int i = 0; ok && i < method.length(); i++) {
+      char c = method.charAt(i);
+      ok = c > ' ' && c < 0x7F;
+    }
+    if (!ok) {
+      throw new IllegalArgumentException("method must be a non-empty token of visible ASCII"
+          + " without spaces, such as GET (got '" + Printable.of(method) + "')");
     }
   }
 

@@ -120,6 +120,31 @@ class HostileContentTest {
     assertEquals("carol \"cc\" smith", LogParsers.combined().parse(line).user());
   }
 
+  /**
+   * Whatever an event accepts as its client (no whitespace) and method (visible ASCII) stays one
+   * field of a Common or Combined line and reads back as it was, quotes, backslashes, controls
+   * and non-ASCII characters included.
+   */
+  @Test
+  void acceptedClientsAndMethodsReadBack() {
+    for (String client : new String[] {"2001:db8::7", "caf\u00e9.example", "a\"b\\c",
+        "nul\u0000", "del\u007f", "\ud83d\ude00"}) {
+      for (String method : new String[] {"GET", "M-SEARCH", "M\"", "\\", "a\"\\\"b", "-"}) {
+        AccessEvent e = new AccessEvent(BASE.epochMillis(), BASE.offset(), client, null, null,
+            method, "/p", "HTTP/1.1", 200, 1, null, null, 1, "h", 1, "S", VisitorKind.HUMAN,
+            null);
+        for (LogFormat f : new LogFormat[] {LogFormats.common(), LogFormats.combined()}) {
+          String line = f.format(e);
+          LogRecord r = LogParsers.forFormat(f).parse(line);
+          assertEquals(client, r.clientAddress(), line);
+          assertEquals(method, r.method(), line);
+          assertEquals("/p", r.path(), line);
+          assertEquals("HTTP/1.1", r.protocol(), line);
+        }
+      }
+    }
+  }
+
   static final List<String> HOSTILE_VALUES = List.of(NASTY, "\"", "\\", "\\\"", "\"\\",
       "\n", "\r\n", "tab\there", "nul\u0000", "\u00fcber \u65e5\u672c \ud83d\ude00",
       "quote \" inside \" twice", "ends with backslash \\", "x".repeat(10_000) + "\"\n\\");

@@ -14,6 +14,7 @@ import dev.loggen.core.VisitorKind;
 import dev.loggen.formats.LogFormats;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,18 @@ class ClfRendererTest {
       "a", "Z", "0", "/", "?", "&", "=", "%2F", " ", "-", ".", ":", "\"", "\\", "\n", "\r",
       "\t", "\u000b", "\b", "\u0000", "\u001f", "\u007f", "\u00e9", "\u00ff", "\u0141",
       "\u20ac", "\ud83d\ude00", "\ud800", "\udc00", "caf\u00e9", "\u4e2d\u6587"};
+  /** The pieces an event's client may hold (never empty): anything but whitespace. */
+  private static final String[] CLIENT_PIECES = Arrays.stream(PIECES)
+      .filter(p -> p.chars().noneMatch(c -> Character.isWhitespace(c)
+          || Character.isSpaceChar(c)))
+      .toArray(String[]::new);
+  /**
+   * The pieces an event's method may hold (never empty): visible ASCII, quotes and backslashes
+   * among them.
+   */
+  private static final String[] METHOD_PIECES = Arrays.stream(PIECES)
+      .filter(p -> p.chars().allMatch(c -> c > ' ' && c < 0x7f))
+      .toArray(String[]::new);
 
   /**
    * Combined spelt with literals too long to pack with the dashes, the status or a missing
@@ -136,11 +149,13 @@ class ClfRendererTest {
     long t = 1_700_000_000_000L + i * 997L + r.nextLong(0, 3_000_000L);
     ZoneOffset offset = r.nextInt(10) == 0
         ? ZoneOffset.ofTotalSeconds(r.nextInt(-18, 19) * 1800) : ZoneOffset.ofHours(2);
-    String client = r.nextInt(6) == 0 ? hostile(r, 20) : "198.51.100." + r.nextInt(256);
+    String client = r.nextInt(6) == 0 ? hostile(r, CLIENT_PIECES, 1, 20)
+        : "198.51.100." + r.nextInt(256);
     String ident = r.nextInt(8) == 0 ? hostile(r, 6) : null;
     int u = r.nextInt(10);
     String user = u == 0 ? "" : u == 1 ? hostile(r, 12) : u < 4 ? "alice" : null;
-    String method = r.nextInt(8) == 0 ? hostile(r, r.nextInt(4) == 0 ? 80 : 6)
+    String method = r.nextInt(8) == 0 ? hostile(r, METHOD_PIECES, 1,
+        r.nextInt(4) == 0 ? 80 : 6)
         : r.nextBoolean() ? "GET" : "POST";
     String path = r.nextInt(3) == 0 ? "/" + hostile(r, r.nextInt(20) == 0 ? 5_000 : 40)
         : "/products/" + r.nextInt(1, 20_000);
@@ -159,10 +174,16 @@ class ClfRendererTest {
   }
 
   private static String hostile(SplittableRandom r, int maxPieces) {
+    return hostile(r, PIECES, 0, maxPieces);
+  }
+
+  /** {@code minPieces} to {@code maxPieces} of {@code pieces}. */
+  private static String hostile(SplittableRandom r, String[] pieces, int minPieces,
+      int maxPieces) {
     StringBuilder sb = new StringBuilder();
-    int n = r.nextInt(0, maxPieces + 1);
+    int n = r.nextInt(minPieces, maxPieces + 1);
     for (int k = 0; k < n; k++) {
-      sb.append(PIECES[r.nextInt(PIECES.length)]);
+      sb.append(pieces[r.nextInt(pieces.length)]);
     }
     return sb.toString();
   }
