@@ -25,6 +25,8 @@ public interface LogFormat {
   /**
    * Whether this format writes a line for {@code event} at all. Access-log formats write every
    * event; error-log formats only those that a server would log as an error.
+   * {@link LogWriter#format} tells them apart by this: it refuses a format that does not accept
+   * an ordinary {@code 200} response.
    */
   default boolean accepts(AccessEvent event) {
     return true;

@@ -302,6 +302,22 @@ class ParallelWriterTest {
   }
 
   @Test
+  void anErrorLogFormatAsTheAccessFormatIsRefusedAtOnce() {
+    // Before: accepted, and the run failed at its first event, which the format does not log.
+    LogWriter w = generator(1, WINDOW, 100).writer();
+    assertEquals("format tiny-errors is an error-log format (it writes no line for an ordinary"
+        + " 200 response): give it to errors(format, sink) and an access-log format, such as"
+        + " LogFormats.combined(), to format(...)",
+        assertThrows(IllegalArgumentException.class, () -> w.format(TINY_ERRORS)).getMessage());
+    CollectingSink out = new CollectingSink(-1, false);
+    CollectingSink err = new CollectingSink(-1, false);
+    Report r = w.format(TINY).to(out).errors(TINY_ERRORS, err).run();
+    assertEquals(r.lines(), out.lines);
+    assertEquals(r.errorLines(), err.lines);
+    assertTrue(out.lines > 0, "the writer was left as it was");
+  }
+
+  @Test
   void errorsWithANullArgumentLeavesTheWriterAsItWas() {
     // Before: errors(format, null) kept the format, and run() then failed inside runSingle
     // ("Cannot invoke LineSink.write because err is null").

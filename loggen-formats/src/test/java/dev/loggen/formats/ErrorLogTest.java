@@ -2,12 +2,15 @@ package dev.loggen.formats;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loggen.core.AccessEvent;
 import dev.loggen.core.LineBuffer;
 import dev.loggen.core.LogFormat;
+import dev.loggen.core.LogGenerator;
+import dev.loggen.core.LogWriter;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -45,6 +48,23 @@ class ErrorLogTest {
           () -> f.format(e.withStatus(200, 1)));
       assertEquals(f.name() + " does not log a request with status 200; check accepts(event)"
           + " first", x.getMessage());
+    }
+  }
+
+  @Test
+  void anErrorFormatIsNotAnAccessFormatForTheWriter() {
+    // Before: LogWriter.format took it, and the run failed at its first event
+    // ("apache-error does not log a request with status 200; check accepts(event) first").
+    LogWriter w = LogGenerator.builder().seed(1).build().writer();
+    for (LogFormat f : new LogFormat[] {LogFormats.apacheError(), LogFormats.nginxError(),
+        LogFormats.named("apache-error"), ErrorFormat.NGINX.format()}) {
+      assertEquals("format " + f.name() + " is an error-log format (it writes no line for an"
+          + " ordinary 200 response): give it to errors(format, sink) and an access-log format,"
+          + " such as LogFormats.combined(), to format(...)",
+          assertThrows(IllegalArgumentException.class, () -> w.format(f)).getMessage());
+    }
+    for (FormatCases.Case c : FormatCases.access()) {
+      assertSame(w, w.format(c.format()), c.name());
     }
   }
 
