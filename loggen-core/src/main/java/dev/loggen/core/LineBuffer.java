@@ -18,6 +18,8 @@ public final class LineBuffer {
   private static final byte[] DIGITS = "0123456789".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] PAIRS = new byte[200];
   private static final long[] POWERS = new long[19];
+  /** The most decimal digits a value of at least 0 has: those of {@link Long#MAX_VALUE}. */
+  private static final int MAX_DIGITS = 19;
 
   static {
     for (int i = 0; i < 100; i++) {
@@ -236,7 +238,7 @@ public final class LineBuffer {
     ensureCapacity(digits);
     int p = length + digits;
     length = p;
-    writeDecimal(bytes, p, v);
+    writeDigits(bytes, p, v);
     return this;
   }
 
@@ -280,9 +282,22 @@ public final class LineBuffer {
    * @param v a value of at least 0
    * @return the index of the first digit ({@code end - decimalDigits(v)})
    * @throws IllegalArgumentException when {@code v} is negative
+   * @throws IndexOutOfBoundsException when the digits do not fit between index 0 and
+   *     {@code end}, or {@code end} is past the array; nothing is written then
    */
   public static int writeDecimal(byte[] dst, int end, long v) {
     requireNonNegative(v);
+    // One comparison on the hot path: room for the longest number before end, and end within
+    // the array (in long arithmetic, where neither difference overflows). Only a call that
+    // fails it, one near the start of the array, counts the digits.
+    if ((end - (long) MAX_DIGITS | Objects.requireNonNull(dst, "dst").length - (long) end) < 0) {
+      checkRange(dst, end - (long) decimalDigits(v), end, v);
+    }
+    return writeDigits(dst, end, v);
+  }
+
+  /** {@link #writeDecimal} where the digits are known to fit: {@code v >= 0}, in range. */
+  private static int writeDigits(byte[] dst, int end, long v) {
     int p = end;
     while (v > Integer.MAX_VALUE) {
       long q = v / 100_000_000L;
@@ -323,17 +338,36 @@ public final class LineBuffer {
    * @param v a value of at least 0
    * @param width how many digits to write
    * @throws IllegalArgumentException when {@code v} is negative
+   * @throws IndexOutOfBoundsException when the {@code width} digits from {@code at} are not all
+   *     within the array; nothing is written then
    */
   public static void writePadded(byte[] dst, int at, long v, int width) {
     if (width <= 0) {
       return;
     }
+    requireNonNegative(v);
+    // one comparison: at is not negative and the digits end within the array
+    if ((at | Objects.requireNonNull(dst, "dst").length - (long) at - width) < 0) {
+      checkRange(dst, at, (long) at + width, v);
+    }
     if (width < POWERS.length && v >= POWERS[width]) {
       v %= POWERS[width];
     }
-    int p = writeDecimal(dst, at + width, v);
+    int p = writeDigits(dst, at + width, v);
     while (p > at) {
       dst[--p] = '0';
+    }
+  }
+
+  /**
+   * Throws unless {@code [from, to)}, where the digits of {@code v} go, is within {@code dst}.
+   * Off the hot path: called when the one-comparison check fails.
+   */
+  private static void checkRange(byte[] dst, long from, long to, long v) {
+    if (from < 0 || to > dst.length) {
+      throw new IndexOutOfBoundsException("the digits of " + v + " (length " + (to - from)
+          + ") need indexes [" + from + ", " + to + "), outside an array of length "
+          + dst.length);
     }
   }
 

@@ -3,6 +3,7 @@ package dev.loggen.core;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertThrowsExactly;
 
 import java.nio.charset.StandardCharsets;
 import java.util.stream.LongStream;
@@ -81,6 +82,82 @@ class LineBufferTest {
     String all = new String(b, StandardCharsets.US_ASCII);
     assertEquals("abcdefghijklmnopqrstuvwxy".substring(0, first) + s + "z0123456789", all,
         "value " + v + ": only the digits are written");
+  }
+
+  /**
+   * The raw-array writers into an array too small for the digits: an
+   * ArrayIndexOutOfBoundsException from inside the loop, after some digits were written.
+   */
+  @Test
+  void decimalWritersOutsideTheArrayNameTheRange() {
+    byte[] b = "abcd".getBytes(StandardCharsets.US_ASCII);
+    assertEquals("the digits of 12345 (length 5) need indexes [-2, 3), outside an array of"
+        + " length 4", outside(() -> LineBuffer.writeDecimal(b, 3, 12_345)));
+    assertEquals("the digits of 7 (length 1) need indexes [4, 5), outside an array of length 4",
+        outside(() -> LineBuffer.writeDecimal(b, 5, 7)));
+    assertEquals("the digits of 9223372036854775807 (length 19) need indexes [-2147483667,"
+        + " -2147483648), outside an array of length 4",
+        outside(() -> LineBuffer.writeDecimal(b, Integer.MIN_VALUE, Long.MAX_VALUE)));
+    assertEquals("the digits of 0 (length 1) need indexes [2147483646, 2147483647), outside an"
+        + " array of length 4", outside(() -> LineBuffer.writeDecimal(b, Integer.MAX_VALUE, 0)));
+    assertEquals("the digits of 42 (length 3) need indexes [2, 5), outside an array of length 4",
+        outside(() -> LineBuffer.writePadded(b, 2, 42, 3)));
+    assertEquals("the digits of 42 (length 3) need indexes [-1, 2), outside an array of length 4",
+        outside(() -> LineBuffer.writePadded(b, -1, 42, 3)));
+    assertEquals("the digits of 42 (length 2147483647) need indexes [2147483647, 4294967294),"
+        + " outside an array of length 4",
+        outside(() -> LineBuffer.writePadded(b, Integer.MAX_VALUE, 42, Integer.MAX_VALUE)));
+    assertEquals("abcd", new String(b, StandardCharsets.US_ASCII), "nothing written");
+    assertEquals("dst", assertThrows(NullPointerException.class,
+        () -> LineBuffer.writeDecimal(null, 3, 1)).getMessage());
+    assertEquals("dst", assertThrows(NullPointerException.class,
+        () -> LineBuffer.writePadded(null, 0, 1, 2)).getMessage());
+  }
+
+  private static String outside(Runnable r) {
+    return assertThrowsExactly(IndexOutOfBoundsException.class, r::run).getMessage();
+  }
+
+  /**
+   * Every end in and around a small array: the digits are written exactly where they fit,
+   * right up to both ends of the array, and refused without a write where they do not.
+   */
+  @ParameterizedTest
+  @MethodSource("numbers")
+  void decimalWritersUseTheWholeArrayAndNoMore(long v) {
+    if (v < 0) {
+      return;
+    }
+    String s = Long.toString(v);
+    for (int size : new int[] {1, 5, 19, 20, 24}) {
+      for (int end = -2; end <= size + 2; end++) {
+        byte[] b = new byte[size];
+        int at = end;
+        if (end - s.length() >= 0 && end <= size) {
+          assertEquals(end - s.length(), LineBuffer.writeDecimal(b, end, v));
+          assertEquals(s, new String(b, end - s.length(), s.length(),
+              StandardCharsets.US_ASCII), "value " + v + ", end " + end);
+        } else {
+          assertThrowsExactly(IndexOutOfBoundsException.class,
+              () -> LineBuffer.writeDecimal(b, at, v), "value " + v + ", end " + end);
+          assertArrayEquals(new byte[size], b, "value " + v + ", end " + end + ": no write");
+        }
+        for (int width = 1; width <= 3; width++) {
+          byte[] p = new byte[size];
+          int w = width;
+          if (at >= 0 && at + width <= size) {
+            LineBuffer.writePadded(p, at, v, width);
+            String digits = "0".repeat(Math.max(0, width - s.length()))
+                + s.substring(Math.max(0, s.length() - width));
+            assertEquals(digits, new String(p, at, width, StandardCharsets.US_ASCII));
+          } else {
+            assertThrowsExactly(IndexOutOfBoundsException.class,
+                () -> LineBuffer.writePadded(p, at, v, w), "value " + v + ", at " + at);
+            assertArrayEquals(new byte[size], p, "value " + v + ", at " + at + ": no write");
+          }
+        }
+      }
+    }
   }
 
   @ParameterizedTest
