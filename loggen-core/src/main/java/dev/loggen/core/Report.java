@@ -58,21 +58,48 @@ public record Report(
       "visitorKinds", "scenarios", "sessionSeconds", "pageViewsPerSession", "requestsPerSession",
       "topPages");
 
-  /** Copies the collections. */
+  /**
+   * Copies the collections, whose keys and counts (and top pages' paths and counts) must not
+   * be null.
+   */
   public Report {
-    Objects.requireNonNull(statusCodes, "statusCodes");
-    Objects.requireNonNull(visitorKinds, "visitorKinds");
-    Objects.requireNonNull(scenarios, "scenarios");
-    Objects.requireNonNull(endStates, "endStates");
     Objects.requireNonNull(sessionSeconds, "sessionSeconds");
     Objects.requireNonNull(pageViewsPerSession, "pageViewsPerSession");
     Objects.requireNonNull(requestsPerSession, "requestsPerSession");
+    statusCodes = sortedCopy(statusCodes, "statusCodes");
+    visitorKinds = sortedCopy(visitorKinds, "visitorKinds");
+    scenarios = sortedCopy(scenarios, "scenarios");
+    endStates = sortedCopy(endStates, "endStates");
+    topPages = copyOfTopPages(topPages);
+  }
+
+  /** A sorted, unmodifiable copy of {@code m}, the report's component {@code name}. */
+  private static <K> Map<K, Long> sortedCopy(Map<K, Long> m, String name) {
+    Objects.requireNonNull(m, name);
+    Map<K, Long> copy = new TreeMap<>();
+    for (Map.Entry<K, Long> e : m.entrySet()) {
+      if (e.getKey() == null || e.getValue() == null) {
+        throw new NullPointerException(name + " must map each key to a count, neither null"
+            + " (got " + e.getKey() + "=" + e.getValue() + ")");
+      }
+      copy.put(e.getKey(), e.getValue());
+    }
+    return Collections.unmodifiableMap(copy);
+  }
+
+  /** The top pages as immutable entries ({@link Map#entry}), none of them null. */
+  private static List<Map.Entry<String, Long>> copyOfTopPages(
+      List<Map.Entry<String, Long>> topPages) {
     Objects.requireNonNull(topPages, "topPages");
-    statusCodes = Collections.unmodifiableMap(new TreeMap<>(statusCodes));
-    visitorKinds = Collections.unmodifiableMap(new TreeMap<>(visitorKinds));
-    scenarios = Collections.unmodifiableMap(new TreeMap<>(scenarios));
-    endStates = Collections.unmodifiableMap(new TreeMap<>(endStates));
-    topPages = List.copyOf(topPages);
+    List<Map.Entry<String, Long>> copy = new ArrayList<>(topPages.size());
+    for (Map.Entry<String, Long> e : topPages) {
+      if (e == null || e.getKey() == null || e.getValue() == null) {
+        throw new NullPointerException("topPages[" + copy.size() + "] must be a path and its"
+            + " count, neither null (got " + e + ")");
+      }
+      copy.add(Map.entry(e.getKey(), e.getValue()));
+    }
+    return List.copyOf(copy);
   }
 
   /** A builder that accumulates events and sessions. */
@@ -158,7 +185,7 @@ public record Report(
    */
   public String toJson(Map<String, ?> header) {
     StringBuilder sb = new StringBuilder(1024).append('{');
-    for (Map.Entry<String, ?> e : header.entrySet()) {
+    for (Map.Entry<String, ?> e : Objects.requireNonNull(header, "header").entrySet()) {
       String name = Objects.requireNonNull(e.getKey(), "header field name");
       Object v = e.getValue();
       if (JSON_FIELDS.contains(name)) {
@@ -258,6 +285,21 @@ public record Report(
   public record Summary(long count, double mean, double median, double p90, double max) {
     /** An empty summary. */
     public static final Summary EMPTY = new Summary(0, 0, 0, 0, 0);
+
+    /** Checks that the values are finite numbers: a report is written as JSON. */
+    public Summary {
+      requireFinite("mean", mean);
+      requireFinite("median", median);
+      requireFinite("p90", p90);
+      requireFinite("max", max);
+    }
+
+    private static void requireFinite(String name, double v) {
+      if (!Double.isFinite(v)) {
+        throw new IllegalArgumentException("summary " + name + " is " + v
+            + ": expected a finite number (JSON has no NaN or infinity)");
+      }
+    }
 
     @Override
     public String toString() {
