@@ -1,8 +1,8 @@
 package dev.loggen.core;
 
+import dev.loggen.core.internal.AccessFormats;
 import dev.loggen.core.internal.ParallelPipeline;
 import dev.loggen.core.internal.Segment;
-import java.time.ZoneOffset;
 import java.util.Iterator;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
@@ -31,13 +31,6 @@ import org.jspecify.annotations.Nullable;
 public final class LogWriter {
   /** Rendered lines, in MiB, that a parallel run keeps waiting for the writer at most. */
   static final int DEFAULT_BUDGET_MIB = 8;
-  /**
-   * An ordinary request, answered 200: an access-log format writes a line for it as for every
-   * event, an error-log format none.
-   */
-  private static final AccessEvent ORDINARY = new AccessEvent(0, ZoneOffset.UTC, "192.0.2.1",
-      null, null, "GET", "/", "HTTP/1.1", 200, 1, null, null, 1, "localhost", 1, "BROWSING",
-      VisitorKind.HUMAN, null);
 
   private final LogGenerator generator;
   private @Nullable LogFormat format;
@@ -68,13 +61,7 @@ public final class LogWriter {
    *     {@code 200} response): it belongs in {@link #errors}
    */
   public LogWriter format(LogFormat newFormat) {
-    Objects.requireNonNull(newFormat, "format");
-    if (!newFormat.accepts(ORDINARY)) {
-      throw new IllegalArgumentException("format " + newFormat.name() + " is an error-log format"
-          + " (it writes no line for an ordinary 200 response): give it to errors(format, sink)"
-          + " and an access-log format, such as LogFormats.combined(), to format(...)");
-    }
-    this.format = newFormat;
+    this.format = AccessFormats.require(newFormat);
     return this;
   }
 

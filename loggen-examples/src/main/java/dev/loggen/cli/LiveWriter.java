@@ -7,6 +7,7 @@ import dev.loggen.core.LogFormat;
 import dev.loggen.core.LogGenerator;
 import dev.loggen.core.Report;
 import dev.loggen.core.SinkClosedException;
+import dev.loggen.core.internal.AccessFormats;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -107,11 +108,13 @@ public final class LiveWriter {
   /**
    * The access-log format.
    *
-   * @param newFormat the format
+   * @param newFormat the format; an access-log format writes a line for every event
    * @return this writer
+   * @throws IllegalArgumentException for an error-log format ({@code LogFormats.apacheError()},
+   *     {@code nginxError()}): it belongs in {@link #errors}
    */
   public LiveWriter format(LogFormat newFormat) {
-    this.format = Objects.requireNonNull(newFormat, "format");
+    this.format = AccessFormats.require(newFormat);
     return this;
   }
 

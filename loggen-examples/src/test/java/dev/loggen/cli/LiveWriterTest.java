@@ -1,9 +1,12 @@
 package dev.loggen.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loggen.core.LineSink;
+import dev.loggen.core.LogFormat;
 import dev.loggen.core.LogGenerator;
 import dev.loggen.core.Report;
 import dev.loggen.core.Traffic;
@@ -196,6 +199,20 @@ class LiveWriterTest {
     assertEquals(start.toEpochMilli(), stamp(sink.lines.get(0)), sink.lines.get(0));
     assertTrue(sink.nanos.get(0) - t0 >= 200_000_000L, "waited for the start: "
         + (sink.nanos.get(0) - t0) / 1e6 + " ms");
+  }
+
+  /** Before, an error-log format was taken and the run failed at its first ordinary event. */
+  @Test
+  void anErrorLogFormatAsTheAccessFormatIsRefusedAtOnce() {
+    LiveWriter w = LiveWriter.of(live(Instant.parse("2026-01-01T00:00:00Z")));
+    for (LogFormat f : new LogFormat[] {LogFormats.apacheError(), LogFormats.nginxError()}) {
+      IllegalArgumentException e =
+          assertThrows(IllegalArgumentException.class, () -> w.format(f));
+      assertEquals("format " + f.name() + " is an error-log format (it writes no line for an"
+          + " ordinary 200 response): give it to errors(format, sink) and an access-log format,"
+          + " such as LogFormats.combined(), to format(...)", e.getMessage());
+    }
+    assertSame(w, w.format(LogFormats.combined()));
   }
 
   @Test
