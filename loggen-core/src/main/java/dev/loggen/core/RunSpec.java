@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
@@ -92,8 +91,11 @@ public record RunSpec(@Nullable Long seed, @Nullable String profile, @Nullable S
   /** The format used when none is given: {@code combined}. */
   public static final String DEFAULT_FORMAT = "combined";
 
-  /** The top-level configuration keys that other modules bind and that a spec ignores. */
-  private static final Set<String> OTHER_MODULES_KEYS = Set.of("format", "output");
+  /**
+   * The top-level configuration keys that other modules bind and that a spec ignores, in the
+   * order the command line claims them (a list: messages list the known keys in claim order).
+   */
+  private static final List<String> OTHER_MODULES_KEYS = List.of("format", "output");
 
   private static final String HEADER = "loggen-run-spec";
   /** A number as {@link #toText()} writes one: decimal, with an optional exponent. */
@@ -258,8 +260,8 @@ public record RunSpec(@Nullable Long seed, @Nullable String profile, @Nullable S
       if (LegacyConfig.isLegacy(root)) {
         s = LegacyConfig.read(root, Map.of()).core();
       } else {
-        root.claim(OTHER_MODULES_KEYS);
         s = CoreConfig.read(root);
+        root.claim(OTHER_MODULES_KEYS);
         root.reportUnknownKeys();
         root.diagnostics().throwIfErrors();
       }

@@ -218,6 +218,19 @@ class RunSpecTest {
     assertTrue(e.getMessage().contains("config:2:1"), e.getMessage());
   }
 
+  /**
+   * The known keys are listed as the command line lists them, in the same order on every run.
+   * Before: "format, output" or "output, format" first, as {@code Set.of} iterated in that JVM.
+   */
+  @Test
+  void unknownKeysListTheKnownOnesInAFixedOrder() {
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> RunSpec.defaults().withConfig("seed: 1\nfoo: 1\n").toGenerator());
+    assertEquals("config:2:1: foo: unknown key 'foo': expected one of seed, window, profile,"
+        + " site, states, normalize, traffic, session, visitors, scenarios, format, output",
+        e.getMessage());
+  }
+
   @Test
   void toStringShowsWhatMatters() {
     assertEquals("RunSpec[seed=42, format=combined, config=<8 chars>]",

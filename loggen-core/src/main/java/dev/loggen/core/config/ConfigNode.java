@@ -19,6 +19,8 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.Spliterator;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
@@ -286,13 +288,21 @@ public final class ConfigNode {
 
   /**
    * Declares keys as known here, so they are not reported unknown (another binder reads them).
+   * The claimed keys are listed in messages in the order they were claimed; the keys of a
+   * collection without an order of its own ({@code Set.of}, a {@code HashSet}, whose order may
+   * differ from one JVM to the next) are taken in alphabetical order, so that a message is the
+   * same on every run.
    *
    * @param keys the keys
    * @return this node
    */
   public ConfigNode claim(Collection<String> keys) {
     visited = true;
-    claimed.addAll(keys);
+    if (keys.spliterator().hasCharacteristics(Spliterator.ORDERED)) {
+      claimed.addAll(keys);
+    } else {
+      claimed.addAll(new TreeSet<>(keys));
+    }
     return this;
   }
 

@@ -9,9 +9,12 @@ import dev.loggen.core.Site;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -213,6 +216,30 @@ class ConfigNodeTest {
     root.reportUnknownKeys();
     assertEquals(List.of("u.yaml:1:11: traffic.sesionsPerHour: unknown key 'sesionsPerHour':"
         + " did you mean 'sessionsPerHour'?"), errors(root));
+  }
+
+  /**
+   * Keys claimed from a collection without an order of its own are listed alphabetically.
+   * Before: in the collection's iteration order, which for {@code Set.of} changes from one JVM
+   * to the next, so the same file gave two different messages.
+   */
+  @Test
+  void keysClaimedFromAnUnorderedSetAreListedInAFixedOrder() {
+    for (Set<String> keys : List.of(Set.of("window", "output", "format", "seed", "live"),
+        new HashSet<>(List.of("window", "output", "format", "seed", "live")))) {
+      ConfigNode root = YamlConfig.parse("fmt: 1\n", "k.yaml");
+      root.claim(keys);
+      root.reportUnknownKeys();
+      assertEquals(List.of("k.yaml:1:1: fmt: unknown key 'fmt': expected one of format, live,"
+          + " output, seed, window"), errors(root), keys.getClass().getName());
+    }
+    // An ordered collection keeps its order, after what was claimed before it.
+    ConfigNode root = YamlConfig.parse("fmt: 1\n", "k.yaml");
+    root.claim("seed", "window");
+    root.claim(new LinkedHashSet<>(List.of("output", "format")));
+    root.reportUnknownKeys();
+    assertEquals(List.of("k.yaml:1:1: fmt: unknown key 'fmt': expected one of seed, window,"
+        + " output, format"), errors(root));
   }
 
   @Test
