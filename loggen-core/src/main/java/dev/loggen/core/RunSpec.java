@@ -50,6 +50,7 @@ import org.jspecify.annotations.Nullable;
  * start=2026-01-01T00:00:00Z
  * duration=PT8760H
  * format=combined
+ * config-source=shop.yaml
  * config=traffic:\n  sessionsPerHour: 500\n
  * </pre>
  *
@@ -77,11 +78,15 @@ import org.jspecify.annotations.Nullable;
  * @param format the access-log format as the command line's {@code --format} takes it: a name
  *     ({@code combined}), an Apache {@code LogFormat} or an nginx {@code log_format} string;
  *     resolved by the module that renders (loggen-formats is not visible from core)
+ * @param configSource what messages about {@link #config} call it (the file it was read from,
+ *     as given: {@code shop.yaml:2:17: traffic.zone: ...}), or {@code null} for {@code config};
+ *     set only with a configuration
  * @serial exclude (serialisable so that Spark can ship it; {@link #toText()} is the stable form)
  */
 public record RunSpec(@Nullable Long seed, @Nullable String profile, @Nullable String config,
     @Nullable Double sessionsPerHour, @Nullable String zone, @Nullable Instant start,
-    @Nullable Duration duration, String format) implements Serializable {
+    @Nullable Duration duration, String format, @Nullable String configSource)
+    implements Serializable {
 
   private static final long serialVersionUID = 1L;
 
@@ -97,11 +102,13 @@ public record RunSpec(@Nullable Long seed, @Nullable String profile, @Nullable S
    */
   private static final List<String> OTHER_MODULES_KEYS = List.of("format", "output");
 
+  /** What messages call a configuration given without a name. */
+  private static final String UNNAMED_CONFIG = "config";
   private static final String HEADER = "loggen-run-spec";
   /** A number as {@link #toText()} writes one: decimal, with an optional exponent. */
   private static final Pattern DECIMAL = Pattern.compile("-?[0-9]+(\\.[0-9]+)?([eE]-?[0-9]+)?");
   private static final List<String> KEYS = List.of("seed", "profile", "sessions-per-hour",
-      "zone", "start", "duration", "format", "config");
+      "zone", "start", "duration", "format", "config-source", "config");
 
   /**
    * Checks the fields.
@@ -114,6 +121,7 @@ public record RunSpec(@Nullable Long seed, @Nullable String profile, @Nullable S
    * @param start the window start, or null
    * @param duration a positive window length, or null
    * @param format the format, not blank
+   * @param configSource the configuration's name, not blank, or null; only with a config
    * @throws IllegalArgumentException naming the field and the value
    */
   public RunSpec {
@@ -146,6 +154,34 @@ public record RunSpec(@Nullable Long seed, @Nullable String profile, @Nullable S
     if (format.isBlank()) {
       throw new IllegalArgumentException("format must not be blank (got \"" + format + "\")");
     }
+    if (configSource != null && configSource.isBlank()) {
+      throw new IllegalArgumentException("configSource must not be blank (got \"" + configSource
+          + "\")");
+    }
+    if (configSource != null && config == null) {
+      throw new IllegalArgumentException("configSource \"" + configSource + "\" names no"
+          + " configuration: config is null");
+    }
+  }
+
+  /**
+   * A spec whose configuration, if any, is called {@code config} in messages: the form of
+   * versions without {@link #configSource}.
+   *
+   * @param seed the seed, or null
+   * @param profile a built-in profile name, or null
+   * @param config YAML text, or null
+   * @param sessionsPerHour a positive rate, or null
+   * @param zone a time zone id, or null
+   * @param start the window start, or null
+   * @param duration a positive window length, or null
+   * @param format the format, not blank
+   * @throws IllegalArgumentException naming the field and the value
+   */
+  public RunSpec(@Nullable Long seed, @Nullable String profile, @Nullable String config,
+      @Nullable Double sessionsPerHour, @Nullable String zone, @Nullable Instant start,
+      @Nullable Duration duration, String format) {
+    this(seed, profile, config, sessionsPerHour, zone, start, duration, format, null);
   }
 
   /** {@return a spec that sets nothing: every default applies, format {@code combined}} */
@@ -159,7 +195,8 @@ public record RunSpec(@Nullable Long seed, @Nullable String profile, @Nullable S
    * @param newSeed the seed
    */
   public RunSpec withSeed(long newSeed) {
-    return new RunSpec(newSeed, profile, config, sessionsPerHour, zone, start, duration, format);
+    return new RunSpec(newSeed, profile, config, sessionsPerHour, zone, start, duration, format,
+        configSource);
   }
 
   /**
@@ -169,17 +206,30 @@ public record RunSpec(@Nullable Long seed, @Nullable String profile, @Nullable S
    */
   public RunSpec withProfile(String newProfile) {
     return new RunSpec(seed, Objects.requireNonNull(newProfile, "profile"), config,
-        sessionsPerHour, zone, start, duration, format);
+        sessionsPerHour, zone, start, duration, format, configSource);
   }
 
   /**
-   * {@return a copy with a configuration}
+   * {@return a copy with a configuration, called {@code config} in messages}
    *
    * @param yamlText the text of a loggen YAML configuration or of the old tool's
    */
   public RunSpec withConfig(String yamlText) {
     return new RunSpec(seed, profile, Objects.requireNonNull(yamlText, "config"),
-        sessionsPerHour, zone, start, duration, format);
+        sessionsPerHour, zone, start, duration, format, null);
+  }
+
+  /**
+   * {@return a copy with a configuration read from {@code sourceName}} Its errors and warnings
+   * name it, as the command line's do: {@code shop.yaml:2:17: traffic.zone: ...}.
+   *
+   * @param yamlText the text of a loggen YAML configuration or of the old tool's
+   * @param sourceName what messages call it: the file as given, or another name
+   */
+  public RunSpec withConfig(String yamlText, String sourceName) {
+    return new RunSpec(seed, profile, Objects.requireNonNull(yamlText, "config"),
+        sessionsPerHour, zone, start, duration, format,
+        Objects.requireNonNull(sourceName, "sourceName"));
   }
 
   /**
@@ -189,7 +239,7 @@ public record RunSpec(@Nullable Long seed, @Nullable String profile, @Nullable S
    */
   public RunSpec withSessionsPerHour(double newSessionsPerHour) {
     return new RunSpec(seed, profile, config, newSessionsPerHour, zone, start, duration,
-        format);
+        format, configSource);
   }
 
   /**
@@ -199,7 +249,7 @@ public record RunSpec(@Nullable Long seed, @Nullable String profile, @Nullable S
    */
   public RunSpec withZone(String newZone) {
     return new RunSpec(seed, profile, config, sessionsPerHour,
-        Objects.requireNonNull(newZone, "zone"), start, duration, format);
+        Objects.requireNonNull(newZone, "zone"), start, duration, format, configSource);
   }
 
   /**
@@ -211,7 +261,7 @@ public record RunSpec(@Nullable Long seed, @Nullable String profile, @Nullable S
   public RunSpec withWindow(Instant newStart, Duration newDuration) {
     return new RunSpec(seed, profile, config, sessionsPerHour, zone,
         Objects.requireNonNull(newStart, "start"), Objects.requireNonNull(newDuration, "duration"),
-        format);
+        format, configSource);
   }
 
   /**
@@ -221,7 +271,7 @@ public record RunSpec(@Nullable Long seed, @Nullable String profile, @Nullable S
    */
   public RunSpec withStart(Instant newStart) {
     return new RunSpec(seed, profile, config, sessionsPerHour, zone,
-        Objects.requireNonNull(newStart, "start"), duration, format);
+        Objects.requireNonNull(newStart, "start"), duration, format, configSource);
   }
 
   /**
@@ -231,7 +281,7 @@ public record RunSpec(@Nullable Long seed, @Nullable String profile, @Nullable S
    */
   public RunSpec withDuration(Duration newDuration) {
     return new RunSpec(seed, profile, config, sessionsPerHour, zone, start,
-        Objects.requireNonNull(newDuration, "duration"), format);
+        Objects.requireNonNull(newDuration, "duration"), format, configSource);
   }
 
   /**
@@ -241,7 +291,7 @@ public record RunSpec(@Nullable Long seed, @Nullable String profile, @Nullable S
    */
   public RunSpec withFormat(String newFormat) {
     return new RunSpec(seed, profile, config, sessionsPerHour, zone, start, duration,
-        Objects.requireNonNull(newFormat, "format"));
+        Objects.requireNonNull(newFormat, "format"), configSource);
   }
 
   /**
@@ -256,7 +306,8 @@ public record RunSpec(@Nullable Long seed, @Nullable String profile, @Nullable S
   public CoreSettings settings() {
     CoreSettings s = CoreSettings.EMPTY;
     if (config != null) {
-      ConfigNode root = YamlConfig.parse(config, "config");
+      ConfigNode root = YamlConfig.parse(config,
+          configSource != null ? configSource : UNNAMED_CONFIG);
       if (LegacyConfig.isLegacy(root)) {
         s = LegacyConfig.read(root, Map.of()).core();
       } else {
@@ -344,6 +395,9 @@ public record RunSpec(@Nullable Long seed, @Nullable String profile, @Nullable S
       m.put("duration", duration.toString());
     }
     m.put("format", format);
+    if (configSource != null) {
+      m.put("config-source", configSource);
+    }
     if (config != null) {
       m.put("config", config);
     }
@@ -421,7 +475,8 @@ public record RunSpec(@Nullable Long seed, @Nullable String profile, @Nullable S
           values.get("zone"),
           st == null ? null : parseInstant(st),
           d == null ? null : parseDuration(d),
-          f == null ? DEFAULT_FORMAT : f);
+          f == null ? DEFAULT_FORMAT : f,
+          values.get("config-source"));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("run spec: " + e.getMessage(), e);
     }

@@ -1,6 +1,7 @@
 package dev.loggen.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -36,6 +37,7 @@ class RunSpecTest {
         d.withConfig("seed: 7\ntraffic:\n\tsessionsPerHour: 5 # tab\r\nback\\slash \\n"
             + " \u0001\u007F é ü 日本 \uD83D\uDE00\n\n"),
         d.withConfig(""),
+        d.withConfig("seed: 1\n", "/etc/loggen/shop.yaml").withSeed(2),
         d.withConfig("\\u0041 = \\"));
   }
 
@@ -100,7 +102,7 @@ class RunSpecTest {
     assertEquals("run spec line 3: key 'seed' is given twice",
         iae(() -> RunSpec.parse("loggen-run-spec=1\nseed=1\nseed=2\n")));
     assertEquals("run spec line 2: unknown key 'sede': expected one of [seed, profile,"
-        + " sessions-per-hour, zone, start, duration, format, config]",
+        + " sessions-per-hour, zone, start, duration, format, config-source, config]",
         iae(() -> RunSpec.parse("loggen-run-spec=1\nsede=1\n")));
     assertEquals("run spec line 2: expected key=value (got \"seed\")",
         iae(() -> RunSpec.parse("loggen-run-spec=1\nseed\n")));
@@ -216,6 +218,21 @@ class RunSpecTest {
     ConfigException e = assertThrows(ConfigException.class,
         () -> RunSpec.defaults().withConfig("seed: 1\ntrafic: {}\n").toGenerator());
     assertTrue(e.getMessage().contains("config:2:1"), e.getMessage());
+  }
+
+  /** A configuration read from a file is named by it, as on the command line. */
+  @Test
+  void configurationErrorsNameTheFileTheConfigurationCameFrom() {
+    RunSpec spec = RunSpec.defaults().withConfig("seed: 1\ntraffic: {zone: Europe/Berlinn}\n",
+        "bad.yaml").withSeed(3);
+    ConfigException e = assertThrows(ConfigException.class, spec::toGenerator);
+    assertTrue(e.getMessage().startsWith("bad.yaml:2:17: traffic.zone: "), e.getMessage());
+    assertEquals("bad.yaml", spec.configSource());
+    assertTrue(spec.toText().contains("\nconfig-source=bad.yaml\nconfig=seed: 1\\n"),
+        spec.toText());
+    assertNull(spec.withConfig("seed: 2\n").configSource(), "a new text, a new name");
+    assertEquals("configSource \"x.yaml\" names no configuration: config is null",
+        iae(() -> new RunSpec(null, null, null, null, null, null, null, "combined", "x.yaml")));
   }
 
   /**

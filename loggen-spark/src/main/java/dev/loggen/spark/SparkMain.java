@@ -345,7 +345,7 @@ public final class SparkMain {
       RunSpec s = RunSpec.defaults();
       if (config != null) {
         String text = readConfig(config);
-        s = s.withConfig(text);
+        s = s.withConfig(text, config);
         if (format == null) {
           // The format section belongs to loggen-formats; its plain form (format: json) is
           // what a spec can carry.

@@ -114,8 +114,8 @@ class SparkMainTest {
     Files.writeString(config, "seed: 1\ntrafic: {sessionsPerHour: 5}\n");
     Result r = run(NO_SPARK, "--config", config.toString(), "--output", tmp.toString());
     assertEquals(2, r.code(), r.err());
-    assertTrue(r.err().startsWith("loggen-spark: "), r.err());
-    assertTrue(r.err().contains(":2:1: "), r.err());
+    // The file is named, as the command line names it (before: "config:2:1: ...").
+    assertTrue(r.err().startsWith("loggen-spark: " + config + ":2:1: trafic: "), r.err());
     assertTrue(r.err().contains("traffic"), "a suggestion: " + r.err());
   }
 
