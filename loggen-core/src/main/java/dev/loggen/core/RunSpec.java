@@ -1,15 +1,19 @@
 package dev.loggen.core;
 
+import dev.loggen.core.config.ConfigError;
 import dev.loggen.core.config.ConfigNode;
 import dev.loggen.core.config.CoreConfig;
 import dev.loggen.core.config.CoreSettings;
 import dev.loggen.core.config.LegacyConfig;
 import dev.loggen.core.config.YamlConfig;
+import dev.loggen.core.internal.Notices;
+import dev.loggen.core.internal.Printable;
 import java.io.Serializable;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -304,7 +308,37 @@ public record RunSpec(@Nullable Long seed, @Nullable String profile, @Nullable S
    * @throws dev.loggen.core.config.ConfigException listing every error of the configuration
    */
   public CoreSettings settings() {
+    return bind().settings();
+  }
+
+  /**
+   * What this spec's run does not do as asked, one message each, in the command line's words,
+   * for the caller to show before it runs: first the configuration's warnings, located
+   * ({@code shop.yaml:13:41: navigation.HOME["/blog"]: '/blog' is not a page of the shop site:
+   * ...}), then every scenario and traffic burst that lies wholly outside the window
+   * ({@code scenario db-outage (2026-01-01T10:00:00Z to 2026-01-01T10:15:00Z) lies wholly
+   * outside the window 2026-03-01T00:00:00Z to 2026-03-01T01:00:00Z: no line shows it}).
+   *
+   * @return the warnings, each on one line with the characters a terminal would act on escaped;
+   *     empty when the run does what it asks
+   * @throws dev.loggen.core.config.ConfigException listing every error of the configuration
+   * @throws IllegalArgumentException when the settings do not fit together
+   */
+  public List<String> warnings() {
+    Bound b = bind();
+    List<String> warnings = new ArrayList<>();
+    b.warnings().forEach(w -> warnings.add(w.toString()));
+    Notices.outsideTheWindow(b.settings().toBuilder().build())
+        .forEach(w -> warnings.add(Printable.of(w)));
+    return List.copyOf(warnings);
+  }
+
+  /** The settings and the configuration's warnings. */
+  private record Bound(CoreSettings settings, List<ConfigError> warnings) {}
+
+  private Bound bind() {
     CoreSettings s = CoreSettings.EMPTY;
+    List<ConfigError> warnings = List.of();
     if (config != null) {
       ConfigNode root = YamlConfig.parse(config,
           configSource != null ? configSource : UNNAMED_CONFIG);
@@ -316,6 +350,7 @@ public record RunSpec(@Nullable Long seed, @Nullable String profile, @Nullable S
         root.reportUnknownKeys();
         root.diagnostics().throwIfErrors();
       }
+      warnings = root.diagnostics().warnings();
     }
     if (seed != null) {
       s = s.withSeed(seed);
@@ -343,7 +378,7 @@ public record RunSpec(@Nullable Long seed, @Nullable String profile, @Nullable S
       // or, without one, those given as a duration count from the start.
       s = s.movedTo(new CoreSettings.Window(st, d));
     }
-    return s;
+    return new Bound(s, warnings);
   }
 
   /**

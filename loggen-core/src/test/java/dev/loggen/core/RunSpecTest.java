@@ -11,9 +11,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -246,6 +249,43 @@ class RunSpecTest {
     assertEquals("config:2:1: foo: unknown key 'foo': expected one of seed, window, profile,"
         + " site, states, normalize, traffic, session, visitors, scenarios, format, output",
         e.getMessage());
+  }
+
+  /**
+   * What the command line warns about before a run, in its words. Before: a spec dropped every
+   * warning, so a run on Spark silently wrote nothing of a scenario outside its window.
+   */
+  @Test
+  void warningsAreTheCommandLines() {
+    RunSpec spec = RunSpec.defaults().withConfig("""
+        seed: 5
+        traffic: {bursts: [{start: 2026-01-01T12:00:00Z, duration: 1h, multiplier: 2.5}]}
+        scenarios:
+          - {type: outage, label: db-outage, start: 2026-01-01T10:00:00Z, duration: 15m,
+             failureShare: 0.6}
+        """, "outside.yaml").withWindow(START, Duration.ofHours(1));
+    assertEquals(List.of("scenario db-outage (2026-01-01T10:00:00Z to 2026-01-01T10:15:00Z)"
+        + " lies wholly outside the window 2026-03-01T00:00:00Z to 2026-03-01T01:00:00Z: no line"
+        + " shows it", "traffic burst x2.5 (2026-01-01T12:00:00Z to 2026-01-01T13:00:00Z) lies"
+        + " wholly outside the window 2026-03-01T00:00:00Z to 2026-03-01T01:00:00Z: no line shows"
+        + " it"), spec.warnings());
+    assertEquals(List.of(), spec.withWindow(Instant.parse("2026-01-01T09:00:00Z"),
+        Duration.ofHours(4)).warnings(), "both in the window");
+    assertEquals(List.of(), RunSpec.defaults().warnings());
+  }
+
+  @Test
+  void theOldToolsFileKeepsItsLocatedWarnings() throws Exception {
+    String text = Files.readString(Path.of(Objects.requireNonNull(
+        RunSpecTest.class.getResource("/config/legacy/legacy-extras.yaml")).toURI()));
+    List<String> warnings = RunSpec.defaults().withConfig(text, "legacy-extras.yaml")
+        .warnings();
+    assertEquals(6, warnings.size(), warnings.toString());
+    assertEquals("legacy-extras.yaml:9:3: output.log_format: unknown key 'log_format': expected"
+        + " one of directory, rate, debug, pre_warm, health_check, log_rotation (ignored)",
+        warnings.get(0));
+    assertEquals("legacy-extras.yaml:34:14: status_codes.not_found: loggen answers with the"
+        + " standard 404 for not_found: the renaming to 410 is not applied", warnings.get(4));
   }
 
   @Test

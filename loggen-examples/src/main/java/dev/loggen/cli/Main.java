@@ -7,7 +7,6 @@ import dev.loggen.core.LogFormat;
 import dev.loggen.core.LogGenerator;
 import dev.loggen.core.LogWriter;
 import dev.loggen.core.Report;
-import dev.loggen.core.Scenario;
 import dev.loggen.core.Sites;
 import dev.loggen.core.Traffic;
 import dev.loggen.core.config.ConfigError;
@@ -17,6 +16,7 @@ import dev.loggen.core.config.ConfigSource;
 import dev.loggen.core.config.CoreSettings;
 import dev.loggen.core.config.LegacyConfig;
 import dev.loggen.core.config.YamlConfig;
+import dev.loggen.core.internal.Notices;
 import dev.loggen.core.internal.Printable;
 import dev.loggen.formats.ErrorFormat;
 import dev.loggen.formats.FormatConfig;
@@ -40,8 +40,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -252,8 +250,7 @@ public final class Main {
    * has them ({@code 2,000}, {@code 0.5}, {@code 12.25}), so that a rate is printed as given.
    */
   static String number(double value) {
-    return new DecimalFormat("#,##0.###", DecimalFormatSymbols.getInstance(Locale.ROOT))
-        .format(value);
+    return Notices.number(value);
   }
 
   /**
@@ -488,7 +485,7 @@ public final class Main {
       }
       throw new UsageException(m, e);
     }
-    outsideTheWindow(generator).forEach(w -> say(w + " (warning)"));
+    Notices.outsideTheWindow(generator).forEach(w -> say(w + " (warning)"));
     String warmUp = warmUpNotice(generator);
     if (warmUp != null) {
       notices.add(warmUp);
@@ -522,39 +519,6 @@ public final class Main {
         + " belong in it): at this traffic level that takes a while",
         g.sessions().maxDuration().toString().substring(2).toLowerCase(Locale.ROOT),
         number(Math.rint(sessions)));
-  }
-
-  /**
-   * The scenarios and traffic bursts that lie wholly outside the run's window, described: a
-   * file's instants stay where they are when it has no window of its own, so a scenario written
-   * for another day does nothing.
-   */
-  static List<String> outsideTheWindow(LogGenerator g) {
-    long from = g.start().toEpochMilli();
-    long to = g.duration() == null ? Long.MAX_VALUE : from + g.duration().toMillis();
-    String window = g.start() + " to " + (g.duration() == null ? "open end"
-        : g.start().plus(g.duration()));
-    List<String> outside = new ArrayList<>();
-    for (Scenario s : g.scenarios()) {
-      if (!overlaps(s.start(), s.duration(), from, to)) {
-        outside.add("scenario " + s.label() + " (" + s.start() + " to "
-            + s.start().plus(s.duration()) + ") lies wholly outside the window " + window
-            + ": no line shows it");
-      }
-    }
-    for (Traffic.Burst b : g.traffic().bursts()) {
-      if (!overlaps(b.start(), b.duration(), from, to)) {
-        outside.add("traffic burst x" + number(b.multiplier()) + " (" + b.start() + " to "
-            + b.start().plus(b.duration()) + ") lies wholly outside the window " + window
-            + ": no line shows it");
-      }
-    }
-    return outside;
-  }
-
-  private static boolean overlaps(Instant start, Duration duration, long from, long to) {
-    long s = start.toEpochMilli();
-    return s < to && s + duration.toMillis() > from;
   }
 
   /**

@@ -36,7 +36,10 @@ import org.jspecify.annotations.Nullable;
  *     --output s3a://bucket/logs/2026
  * </pre>
  *
- * Exit codes: 0 when the run and its manifest were written; 2 for bad usage (a one-line
+ * What the run does not do as asked is a warning on standard error before it starts, as on the
+ * command line ({@link RunSpec#warnings()}).
+ *
+ * <p>Exit codes: 0 when the run and its manifest were written; 2 for bad usage (a one-line
  * message), a bad configuration (its located errors) or an output that already holds a complete
  * run, all found before any task starts; 1 when the job failed.
  */
@@ -118,6 +121,11 @@ public final class SparkMain {
       // The window and the slice count are usage too: refused before Spark starts.
       slices = o.slices != null ? o.slices : defaultSlices(spec);
       LoggenSpark.check(spec, slices);
+      // What the command line warns about: the configuration's located warnings, scenarios and
+      // bursts wholly outside the window.
+      for (String w : spec.warnings()) {
+        err.println("loggen-spark: " + w + " (warning)");
+      }
       if (spec.seed() == null && spec.settings().seed() == null) {
         long seed = ThreadLocalRandom.current().nextLong();
         spec = spec.withSeed(seed);

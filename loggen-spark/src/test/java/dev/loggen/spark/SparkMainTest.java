@@ -232,6 +232,29 @@ class SparkMainTest {
     assertEquals("loggen-spark: output file:" + file + " is a file, not a directory\n", r.err());
   }
 
+  /**
+   * The command line's warnings, before the run. Before: none, and a run whose labelled
+   * scenario lay outside its window wrote nothing of it without a word.
+   */
+  @Test
+  void aScenarioOutsideTheWindowIsAWarning(@TempDir Path tmp) throws IOException {
+    Path config = tmp.resolve("outside.yaml");
+    Files.writeString(config, """
+        seed: 5
+        traffic: {sessionsPerHour: 60}
+        scenarios:
+          - {type: outage, label: db-outage, start: 2026-01-01T10:00:00Z, duration: 15m,
+             failureShare: 0.6}
+        """);
+    Result r = run(TestSpark::session, "--config", config.toString(), "--start",
+        "2026-03-01T00:00:00Z", "--duration", "10m", "--slices", "1", "--output",
+        tmp.resolve("out").toString());
+    assertEquals(0, r.code(), r.err());
+    assertEquals("loggen-spark: scenario db-outage (2026-01-01T10:00:00Z to"
+        + " 2026-01-01T10:15:00Z) lies wholly outside the window 2026-03-01T00:00:00Z to"
+        + " 2026-03-01T00:10:00Z: no line shows it (warning)\n", r.err());
+  }
+
   @Test
   void aRandomSeedIsPrinted(@TempDir Path tmp) {
     Result r = run(TestSpark::session, "--duration", "10m", "--sessions-per-hour", "60",

@@ -1,0 +1,69 @@
+package dev.loggen.core.internal;
+
+import dev.loggen.core.LogGenerator;
+import dev.loggen.core.Scenario;
+import dev.loggen.core.Traffic;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What a run tells its user about a generator before it writes, in the same words wherever it
+ * runs: the command-line generator and {@link dev.loggen.core.RunSpec#warnings()} (and so
+ * loggen-spark) both use these.
+ */
+public final class Notices {
+  private Notices() {}
+
+  /**
+   * A number for a message: grouped, with up to three decimals where the value has them
+   * ({@code 2,000}, {@code 0.5}, {@code 12.25}), so that a rate is printed as given.
+   *
+   * @param value the number
+   * @return its text
+   */
+  public static String number(double value) {
+    return new DecimalFormat("#,##0.###", DecimalFormatSymbols.getInstance(Locale.ROOT))
+        .format(value);
+  }
+
+  /**
+   * The scenarios and traffic bursts that lie wholly outside the run's window, described: a
+   * file's instants stay where they are when it has no window of its own, so a scenario written
+   * for another day does nothing.
+   *
+   * @param g the generator of the whole run
+   * @return one message per scenario or burst that no line shows, in the generator's order
+   */
+  public static List<String> outsideTheWindow(LogGenerator g) {
+    long from = g.start().toEpochMilli();
+    long to = g.duration() == null ? Long.MAX_VALUE : from + g.duration().toMillis();
+    String window = g.start() + " to " + (g.duration() == null ? "open end"
+        : g.start().plus(g.duration()));
+    List<String> outside = new ArrayList<>();
+    for (Scenario s : g.scenarios()) {
+      if (!overlaps(s.start(), s.duration(), from, to)) {
+        outside.add("scenario " + s.label() + " (" + s.start() + " to "
+            + s.start().plus(s.duration()) + ") lies wholly outside the window " + window
+            + ": no line shows it");
+      }
+    }
+    for (Traffic.Burst b : g.traffic().bursts()) {
+      if (!overlaps(b.start(), b.duration(), from, to)) {
+        outside.add("traffic burst x" + number(b.multiplier()) + " (" + b.start() + " to "
+            + b.start().plus(b.duration()) + ") lies wholly outside the window " + window
+            + ": no line shows it");
+      }
+    }
+    return outside;
+  }
+
+  private static boolean overlaps(Instant start, Duration duration, long from, long to) {
+    long s = start.toEpochMilli();
+    return s < to && s + duration.toMillis() > from;
+  }
+}
