@@ -73,7 +73,9 @@ import org.jspecify.annotations.Nullable;
  *     {@code null} for the configuration's (else {@code shop})
  * @param config the text of a loggen YAML configuration (or of the old tool's
  *     {@code config.yaml}), or {@code null}; its {@code format} and {@code output} sections are
- *     left to other modules and ignored here
+ *     left to other modules and ignored here; {@code errorFormat}, {@code live} and
+ *     {@code health}, which only the command line has a use for (a second log, real time, a
+ *     {@code /health} endpoint), are ignored with a warning ({@link #warnings()})
  * @param sessionsPerHour the average number of new sessions per hour, or {@code null}
  * @param zone the site's time zone id, or {@code null}
  * @param start the start of the window, or {@code null}
@@ -104,7 +106,20 @@ public record RunSpec(@Nullable Long seed, @Nullable String profile, @Nullable S
    * The top-level configuration keys that other modules bind and that a spec ignores, in the
    * order the command line claims them (a list: messages list the known keys in claim order).
    */
-  private static final List<String> OTHER_MODULES_KEYS = List.of("format", "output");
+  private static final List<String> OTHER_MODULES_KEYS =
+      List.of("format", "errorFormat", "output", "live", "health");
+
+  /**
+   * The keys of {@link #OTHER_MODULES_KEYS} that mean nothing for a run of a spec, with why:
+   * each one a configuration has is a warning (in file order).
+   */
+  private static final Map<String, String> IGNORED_KEYS = Map.of(
+      "errorFormat", "a run of a RunSpec writes one log, in the spec's format (on Spark, the"
+          + " format apache-error or nginx-error writes the error log alone), so errorFormat is"
+          + " ignored",
+      "live", "a run of a RunSpec covers its window and ends, it does not go on in real time,"
+          + " so live is ignored",
+      "health", "a run of a RunSpec serves no /health endpoint, so health is ignored");
 
   /** What messages call a configuration given without a name. */
   private static final String UNNAMED_CONFIG = "config";
@@ -347,6 +362,12 @@ public record RunSpec(@Nullable Long seed, @Nullable String profile, @Nullable S
       } else {
         s = CoreConfig.read(root);
         root.claim(OTHER_MODULES_KEYS);
+        for (String key : root.keys()) {
+          String why = IGNORED_KEYS.get(key);
+          if (why != null) {
+            root.get(key).keyNode().warning(why);
+          }
+        }
         root.reportUnknownKeys();
         root.diagnostics().throwIfErrors();
       }

@@ -247,7 +247,8 @@ class RunSpecTest {
     ConfigException e = assertThrows(ConfigException.class,
         () -> RunSpec.defaults().withConfig("seed: 1\nfoo: 1\n").toGenerator());
     assertEquals("config:2:1: foo: unknown key 'foo': expected one of seed, window, profile,"
-        + " site, states, normalize, traffic, session, visitors, scenarios, format, output",
+        + " site, states, normalize, traffic, session, visitors, scenarios, format, errorFormat,"
+        + " output, live, health",
         e.getMessage());
   }
 
@@ -272,6 +273,28 @@ class RunSpecTest {
     assertEquals(List.of(), spec.withWindow(Instant.parse("2026-01-01T09:00:00Z"),
         Duration.ofHours(4)).warnings(), "both in the window");
     assertEquals(List.of(), RunSpec.defaults().warnings());
+  }
+
+  /**
+   * The documented top-level keys only the command line uses are ignored, each with a warning
+   * that says why. Before: "unknown key 'errorFormat'", so a file the command line takes could
+   * not be run on Spark.
+   */
+  @Test
+  void theCommandLinesOwnKeysAreIgnoredWithAWarning() {
+    RunSpec spec = RunSpec.defaults().withConfig("""
+        seed: 3
+        health: {port: 8080}
+        errorFormat: nginx
+        live: {rate: 10}
+        """, "cli.yaml");
+    assertEquals(3, spec.toGenerator().seed());
+    assertEquals(List.of("cli.yaml:2:1: health: a run of a RunSpec serves no /health endpoint,"
+        + " so health is ignored", "cli.yaml:3:1: errorFormat: a run of a RunSpec writes one"
+        + " log, in the spec's format (on Spark, the format apache-error or nginx-error writes"
+        + " the error log alone), so errorFormat is ignored", "cli.yaml:4:1: live: a run of a"
+        + " RunSpec covers its window and ends, it does not go on in real time, so live is"
+        + " ignored"), spec.warnings());
   }
 
   @Test

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -238,21 +239,40 @@ class SparkMainTest {
    */
   @Test
   void aScenarioOutsideTheWindowIsAWarning(@TempDir Path tmp) throws IOException {
-    Path config = tmp.resolve("outside.yaml");
-    Files.writeString(config, """
+    Result r = runTenMinutes(tmp.resolve("outside.yaml"), """
         seed: 5
         traffic: {sessionsPerHour: 60}
         scenarios:
           - {type: outage, label: db-outage, start: 2026-01-01T10:00:00Z, duration: 15m,
              failureShare: 0.6}
-        """);
-    Result r = run(TestSpark::session, "--config", config.toString(), "--start",
-        "2026-03-01T00:00:00Z", "--duration", "10m", "--slices", "1", "--output",
-        tmp.resolve("out").toString());
-    assertEquals(0, r.code(), r.err());
+        """, "--start", "2026-03-01T00:00:00Z");
     assertEquals("loggen-spark: scenario db-outage (2026-01-01T10:00:00Z to"
         + " 2026-01-01T10:15:00Z) lies wholly outside the window 2026-03-01T00:00:00Z to"
         + " 2026-03-01T00:10:00Z: no line shows it (warning)\n", r.err());
+  }
+
+  /**
+   * A file the command line takes runs here too: its keys for the command line alone are
+   * ignored, each with a warning. Before: "unknown key 'errorFormat'", exit 2.
+   */
+  @Test
+  void theCommandLinesOwnKeysAreIgnoredWithAWarning(@TempDir Path tmp) throws IOException {
+    Path config = tmp.resolve("cli.yaml");
+    Result r = runTenMinutes(config, """
+        seed: 1
+        traffic: {sessionsPerHour: 60}
+        errorFormat: nginx
+        live: {rate: 10}
+        health: {port: 8080}
+        """);
+    assertEquals(List.of(
+        "loggen-spark: " + config + ":3:1: errorFormat: a run of a RunSpec writes one log, in the"
+            + " spec's format (on Spark, the format apache-error or nginx-error writes the error"
+            + " log alone), so errorFormat is ignored (warning)",
+        "loggen-spark: " + config + ":4:1: live: a run of a RunSpec covers its window and ends,"
+            + " it does not go on in real time, so live is ignored (warning)",
+        "loggen-spark: " + config + ":5:1: health: a run of a RunSpec serves no /health"
+            + " endpoint, so health is ignored (warning)"), r.err().lines().toList());
   }
 
   @Test
@@ -263,6 +283,21 @@ class SparkMainTest {
     assertTrue(r.err().matches("loggen-spark: seed -?\\d+ \\(give --seed -?\\d+ to repeat this"
         + " run\\)\n"), r.err());
     assertTrue(Files.exists(tmp.resolve("out/access-2026-01-01.log")), Runs.listing(tmp).toString());
+  }
+
+  /**
+   * Writes {@code yaml} to {@code config} and runs ten minutes of it, with {@code more} options,
+   * in one slice into {@code out} beside it; the run must succeed.
+   */
+  private static Result runTenMinutes(Path config, String yaml, String... more)
+      throws IOException {
+    Files.writeString(config, yaml);
+    List<String> args = new ArrayList<>(List.of("--config", config.toString(), "--duration",
+        "10m", "--slices", "1", "--output", config.resolveSibling("out").toString()));
+    args.addAll(List.of(more));
+    Result r = run(TestSpark::session, args.toArray(String[]::new));
+    assertEquals(0, r.code(), r.err());
+    return r;
   }
 
   private static byte[] concat(byte[] a, byte[] b) {
