@@ -4,6 +4,9 @@ import dev.loggen.core.AccessEvent;
 import dev.loggen.core.LogFormat;
 import dev.loggen.core.LogGenerator;
 import dev.loggen.core.RunSpec;
+import dev.loggen.core.config.ConfigNode;
+import dev.loggen.core.config.LegacyConfig;
+import dev.loggen.core.config.YamlConfig;
 import dev.loggen.spark.internal.FaultHook;
 import dev.loggen.spark.internal.FileNames;
 import dev.loggen.spark.internal.FormatSpec;
@@ -110,9 +113,10 @@ public final class LoggenSpark {
    * @param slices the number of slices (and tasks and files)
    * @param outputUri the output directory, any URI Hadoop's {@code FileSystem} reaches
    * @return the manifest, as written to {@code _manifest.json}
-   * @throws IllegalArgumentException when the spec, the slice count or the format is bad, or
-   *     the output is not a path, has no file system, is (or lies under) a file, or its directory
-   *     cannot be created
+   * @throws IllegalArgumentException when the spec, the slice count or the format is bad (or
+   *     left at the default while the configuration names another, see
+   *     {@link #write(SparkSession, RunSpec, int, String, boolean)}), or the output is not a
+   *     path, has no file system, is (or lies under) a file, or its directory cannot be created
    * @throws IllegalStateException when the output already holds a complete run
    * @throws UncheckedIOException when the output cannot be written
    */
@@ -146,17 +150,61 @@ public final class LoggenSpark {
    * @param spec the run; its window must have an end
    * @param slices the number of slices, at most one per second of the window (or 1)
    * @param outputUri the output directory
+   * <p>The lines are in the spec's {@link RunSpec#format() format}, one string; a spec does not
+   * read its configuration's {@code format} section. A format given with
+   * {@link RunSpec#withFormat} wins over the configuration's, as {@code --format} does on the
+   * command line; a spec left at the default format whose configuration names another one
+   * (plain, {@code format: json}, or the mapping form) is refused, naming the key, so that the
+   * configuration's format is never dropped without a word: give that format with
+   * {@code withFormat} (a name, an Apache {@code LogFormat} or an nginx {@code log_format}
+   * string).
+   *
+   * @param spark the session
+   * @param spec the run; its window must have an end
+   * @param slices the number of slices, at most one per second of the window (or 1)
+   * @param outputUri the output directory
    * @param gzip whether to compress the files (gzip, level {@value #GZIP_LEVEL})
    * @return the manifest, as written to {@code _manifest.json}
-   * @throws IllegalArgumentException when the spec, the slice count or the format is bad, or
-   *     the output is not a path, has no file system, is (or lies under) a file, or its directory
-   *     cannot be created
+   * @throws IllegalArgumentException when the spec, the slice count or the format is bad, the
+   *     spec's format is the default while its configuration names another, or the output is
+   *     not a path, has no file system, is (or lies under) a file, or its directory cannot be
+   *     created
    * @throws IllegalStateException when the output already holds a complete run
    * @throws UncheckedIOException when the output cannot be written
    */
   public static Manifest write(SparkSession spark, RunSpec spec, int slices, String outputUri,
       boolean gzip) {
+    refuseTheConfigurationsFormat(spec);
     return write(spark, spec, slices, outputUri, gzip, null);
+  }
+
+  /**
+   * Refuses a spec left at the default format whose configuration names another format: the
+   * run would be written in Combined while its configuration says otherwise. ({@link SparkMain}
+   * resolves the configuration's format itself, where {@code --format} wins, and does not call
+   * this.)
+   *
+   * @throws IllegalArgumentException naming the configuration's {@code format} key
+   */
+  static void refuseTheConfigurationsFormat(RunSpec spec) {
+    Objects.requireNonNull(spec, "spec");
+    if (spec.config() == null || !spec.format().equals(RunSpec.DEFAULT_FORMAT)) {
+      return;
+    }
+    ConfigNode root = YamlConfig.parse(spec.config(),
+        spec.configSource() != null ? spec.configSource() : "config");
+    if (!root.isMapping() || !root.has("format") || LegacyConfig.isLegacy(root)) {
+      return;
+    }
+    ConfigNode f = root.get("format");
+    if (f.isScalar() && f.text() != null
+        && f.text().trim().equalsIgnoreCase(RunSpec.DEFAULT_FORMAT)) {
+      return;
+    }
+    throw new IllegalArgumentException(f.source() + ":" + f.line() + ":" + f.column()
+        + ": format: the run is written in the spec's format, here the default (combined), and"
+        + " a RunSpec does not read its configuration's format: give this one with"
+        + " RunSpec.withFormat (a name, an Apache LogFormat or an nginx log_format string)");
   }
 
   static Manifest write(SparkSession spark, RunSpec spec, int slices, String outputUri,

@@ -145,7 +145,9 @@ public final class SparkMain {
     try {
       SparkSession session = spark.get();
       long t0 = System.nanoTime();
-      Manifest m = LoggenSpark.write(session, spec, slices, o.output, o.gzip);
+      // Not the public write: the configuration's format was resolved above (--format wins
+      // over it, a plain one was taken into the spec, the mapping form was refused).
+      Manifest m = LoggenSpark.write(session, spec, slices, o.output, o.gzip, null);
       double secs = (System.nanoTime() - t0) / 1e9;
       out.printf(Locale.ROOT, "wrote %d lines (%d bytes, %d stored) in %d files under %s in"
           + " %.1f s (%.0f lines/s); manifest %s%n", m.lines(), m.bytes(), m.storedBytes(),

@@ -154,6 +154,16 @@ class SparkMainTest {
     assertFalse(withFormat.err().contains("format:"), withFormat.err());
   }
 
+  /** --format wins over the configuration's format, as on the command line. */
+  @Test
+  void formatWinsOverTheConfigurationsFormat(@TempDir Path tmp) throws IOException {
+    runTenMinutes(tmp.resolve("json.yaml"), "seed: 1\ntraffic: {sessionsPerHour: 60}\n"
+        + "format: json\n", "--format", "combined");
+    String first = Files.readString(tmp.resolve("out/access-2026-01-01.log")).lines()
+        .findFirst().orElse("");
+    assertTrue(first.matches("\\S+ - - \\[01/Jan/2026:00:00:\\d\\d \\+0000\\] \".*"), first);
+  }
+
   @Test
   void aWindowShorterThanASecondIsOneSlice() {
     // Before: "at most 0 for PT0.5S (got 1)": such a window could not run at all.

@@ -257,6 +257,33 @@ class SparkWriteTest {
     assertEquals("not a directory", Files.readString(file), "the file is left alone");
   }
 
+  /**
+   * The configuration's format is written only when the spec carries it. Before: a spec left at
+   * the default wrote Combined lines for "format: json" (or the mapping form), its manifest said
+   * combined, and nothing warned.
+   */
+  @Test
+  void aFormatInTheConfigurationIsRefusedUnlessTheSpecCarriesIt(@TempDir Path tmp) {
+    String never = tmp.resolve("never").toUri().toString();
+    RunSpec json = SPEC.withDuration(Duration.ofMinutes(10)).withConfig("format: json\n",
+        "json.yaml");
+    assertEquals("json.yaml:1:9: format: the run is written in the spec's format, here the"
+        + " default (combined), and a RunSpec does not read its configuration's format: give this"
+        + " one with RunSpec.withFormat (a name, an Apache LogFormat or an nginx log_format"
+        + " string)", assertThrows(IllegalArgumentException.class,
+            () -> LoggenSpark.write(spark, json, 2, never)).getMessage());
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> LoggenSpark.write(spark,
+        SPEC.withConfig("seed: 1\nformat: {nginx: '$remote_addr $status'}\n"), 2, never, false))
+        .getMessage().startsWith("config:2:9: format: the run is written in the spec's format"));
+    assertFalse(Files.exists(tmp.resolve("never")), "nothing was written");
+
+    Path out = tmp.resolve("json");
+    RunSpec carried = json.withFormat("json");
+    Manifest m = LoggenSpark.write(spark, carried, 2, out.toString(), false);
+    assertEquals("json", m.format());
+    Runs.verify(out, carried, LogFormats.json(), m);
+  }
+
   @Test
   void badRequestsAreRefusedOnTheDriver(@TempDir Path tmp) {
     String uri = tmp.resolve("never").toUri().toString();
