@@ -13,6 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -41,7 +43,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Exit codes: 0 when the run and its manifest were written; 2 for bad usage (a one-line
  * message), a bad configuration (its located errors) or an output that already holds a complete
- * run, all found before any task starts; 1 when the job failed.
+ * run, all found before any task starts; 1 when the job failed, or the output could not be
+ * reached or written (one line that names the output and the cause).
  */
 public final class SparkMain {
   /** The usage text {@code --help} prints. */
@@ -156,24 +159,56 @@ public final class SparkMain {
     } catch (IllegalArgumentException | IllegalStateException e) {
       err.println("loggen-spark: " + e.getMessage());
       return 2;
+    } catch (UncheckedIOException e) {
+      // The driver could not reach or write the output (before the job, or after it for the
+      // manifest): the message names the output and the cause. No task need have run, so not
+      // "the run failed"; an I/O failure is no bug, so no stack trace.
+      err.println("loggen-spark: " + firstLine(e));
+      return 1;
     } catch (Exception e) {
       // Spark actions throw SparkException (a checked exception) undeclared: catch it too.
       err.println("loggen-spark: the run failed: " + cause(e));
-      e.printStackTrace(err);
+      if (!isIoFailure(e)) {
+        e.printStackTrace(err);
+      }
       return 1;
     }
   }
 
   /**
-   * What went wrong, on one line: the first line of the innermost cause's message (a failed
+   * What went wrong in a failed job, on one line: a task's failure to write (its message names
+   * the slice and the file), else the first line of the innermost cause's message (a failed
    * task's exception, rather than Spark's "Job aborted due to stage failure" around it).
    */
   private static String cause(Throwable e) {
-    Throwable root = e;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
+    Throwable shown = e;
+    for (Throwable t : chain(e)) {
+      shown = t;
+      if (t instanceof UncheckedIOException) {
+        break;
+      }
     }
-    String message = root.getMessage();
+    return firstLine(shown);
+  }
+
+  /** Whether {@code e} is, or was caused by, an I/O failure: its message then says it all. */
+  private static boolean isIoFailure(Throwable e) {
+    return chain(e).stream()
+        .anyMatch(t -> t instanceof IOException || t instanceof UncheckedIOException);
+  }
+
+  /** {@code e} and its causes, outermost first. */
+  private static List<Throwable> chain(Throwable e) {
+    List<Throwable> chain = new ArrayList<>();
+    for (Throwable t = e; t != null && !chain.contains(t); t = t.getCause()) {
+      chain.add(t);
+    }
+    return chain;
+  }
+
+  /** The first line of a message that is not blank, or what the exception is. */
+  private static String firstLine(Throwable e) {
+    String message = e.getMessage();
     if (message != null) {
       for (String line : message.split("\\R")) {
         if (!line.isBlank()) {
@@ -181,7 +216,7 @@ public final class SparkMain {
         }
       }
     }
-    return root.toString();
+    return e.toString();
   }
 
   private static int defaultSlices(RunSpec spec) {

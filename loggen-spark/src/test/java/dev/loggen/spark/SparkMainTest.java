@@ -233,6 +233,40 @@ class SparkMainTest {
     assertFalse(Files.exists(out.resolve(Manifest.FILE_NAME)), "no manifest");
   }
 
+  /**
+   * An output whose file system cannot be reached: one line that names the output and the
+   * cause. Before: "the run failed: Connection refused" (no task had run, and neither the output
+   * nor the host was named), then a stack trace of 49 frames.
+   */
+  @Test
+  void anUnreachableOutputIsOneLineNamingIt() {
+    TestSpark.session().sparkContext().hadoopConfiguration().set("fs.unreachable.impl",
+        UnreachableFileSystem.class.getName());
+    Result r = run(TestSpark::session, "--seed", "1", "--duration", "10m", "--output",
+        "unreachable://localhost:1/x");
+    assertEquals(1, r.code(), r.err());
+    assertEquals("loggen-spark: cannot write the run to unreachable://localhost:1/x:"
+        + " java.net.ConnectException: Connection refused (test)\n", r.err());
+  }
+
+  /**
+   * A job whose tasks failed on I/O: the task's message, which names the slice and the file,
+   * and no stack trace. Before: the innermost cause alone, then Spark's stack trace.
+   */
+  @Test
+  void aJobThatFailedOnIoIsOneLineNamingTheFile(@TempDir Path tmp) throws IOException {
+    Path out = tmp.resolve("out");
+    // A directory where the slice's file goes: every attempt's rename fails, and reading the
+    // "existing file" back fails too.
+    Files.createDirectories(out.resolve("access-2026-01-01.log"));
+    Result r = run(TestSpark::session, "--seed", "3", "--duration", "10m",
+        "--sessions-per-hour", "60", "--slices", "1", "--output", out.toString());
+    assertEquals(1, r.code(), r.err());
+    assertEquals(1, r.err().lines().count(), r.err());
+    assertTrue(r.err().startsWith("loggen-spark: the run failed: slice 0: cannot write file:"
+        + out + "/access-2026-01-01.log: java.io.IOException: cannot rename "), r.err());
+  }
+
   @Test
   void anOutputThatIsAFileIsExitCode2WithOneLine(@TempDir Path tmp) throws IOException {
     Path file = tmp.resolve("a-file");
