@@ -341,8 +341,10 @@ public final class LoggenSpark {
   /**
    * Refuses an output that holds log files this run would not write (a failed earlier run with
    * another slice count, window or compression): they would sort among this run's files, and
-   * the files in name order would no longer be the run. Files of this run's names are left to
-   * the tasks, which keep an identical one and fail on a different one.
+   * the files in name order would no longer be the run. A log file is one named as a run names
+   * its files ({@code access-<start>.log[.gz]}, {@code error-<start>.log[.gz]}); other files
+   * ({@code access-control.md}, {@code errors.txt}) are left alone. Files of this run's names
+   * are left to the tasks, which keep an identical one and fail on a different one.
    */
   private static void refuseOtherRunsFiles(FileSystem fs, Path dir, List<String> names)
       throws IOException {
@@ -350,7 +352,7 @@ public final class LoggenSpark {
     List<String> others = new ArrayList<>();
     for (FileStatus st : fs.listStatus(dir)) {
       String n = st.getPath().getName();
-      if ((n.startsWith(FILE_PREFIX) || n.startsWith(ERROR_FILE_PREFIX)) && !ours.contains(n)) {
+      if (!ours.contains(n) && isLogFileName(n)) {
         others.add(n);
       }
     }
@@ -362,6 +364,18 @@ public final class LoggenSpark {
           String.join(", ", others.subList(0, Math.min(3, others.size()))),
           others.size() > 3 ? ", ..." : ""));
     }
+  }
+
+  /** Whether a run, of any slices, format or compression, could have written {@code name}. */
+  private static boolean isLogFileName(String name) {
+    for (String prefix : List.of(FILE_PREFIX, ERROR_FILE_PREFIX)) {
+      for (String suffix : List.of(".log", ".log.gz")) {
+        if (FileNames.isName(name, prefix, suffix)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private static Manifest.Part writeSlice(SliceWriter.Job job, SliceWriter.Task task) {

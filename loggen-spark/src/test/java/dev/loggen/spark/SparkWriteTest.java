@@ -142,6 +142,28 @@ class SparkWriteTest {
     Runs.verify(out, SPEC, LogFormats.combined(), m);
   }
 
+  /**
+   * Files whose names start like a log's but that no run writes are not another run's. Before:
+   * "holds 2 log file(s) this run does not write (access-control.md, errors.txt)", refused.
+   */
+  @Test
+  void otherFilesNamedLikeLogsAreLeftAlone(@TempDir Path tmp) throws IOException {
+    Path out = tmp.resolve("out");
+    Files.createDirectories(out);
+    List<String> others = List.of("access-control.md", "errors.txt", "access.log",
+        "error.log.1.gz", "access-2026-01-01.log.bak", "access-notes-01.log");
+    for (String name : others) {
+      Files.writeString(out.resolve(name), "not a slice\n");
+    }
+    RunSpec small = SPEC.withDuration(Duration.ofMinutes(10));
+    Manifest m = LoggenSpark.write(spark, small, 2, out.toString(), false);
+    assertEquals(List.of("access-2026-01-01T00-00.log", "access-2026-01-01T00-05.log"),
+        m.files());
+    for (String name : others) {
+      assertEquals("not a slice\n", Files.readString(out.resolve(name)), name);
+    }
+  }
+
   @Test
   void aCompleteRunIsNotOverwritten(@TempDir Path tmp) throws IOException {
     Path out = tmp.resolve("out");

@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Names of the files of a sliced run: {@code access-<start>.log[.gz]} ({@code error-<start>...}
@@ -27,6 +28,9 @@ public final class FileNames {
       pattern("uuuu-MM-dd'T'HH-mm-ss"),
       pattern("uuuu-MM-dd'T'HH-mm-ss.SSS"));
   private static final long[] UNIT_MILLIS = {86_400_000L, 3_600_000L, 60_000L, 1_000L, 1L};
+  /** A start as {@link #PRECISIONS} write it, at any of them ('uuuu' signs years past 9999). */
+  private static final Pattern START = Pattern.compile(
+      "[+-]?\\d{4,}-\\d{2}-\\d{2}(?:T\\d{2}(?:-\\d{2}(?:-\\d{2}(?:\\.\\d{3})?)?)?)?");
 
   private FileNames() {}
 
@@ -59,6 +63,24 @@ public final class FileNames {
       names.add(name);
     }
     return names;
+  }
+
+  /**
+   * Whether {@code name} is one {@link #names} could give for {@code prefix} and
+   * {@code suffix}, for some slices: the prefix, {@code '-'}, a start at one of the precisions,
+   * the suffix ({@code access-2026-01-01T06.log.gz}; not {@code access-control.md} or
+   * {@code access.log}).
+   *
+   * @param name a file name
+   * @param prefix the name's start, e.g. {@code access}
+   * @param suffix the name's end, e.g. {@code .log.gz}
+   * @return whether it has that shape
+   */
+  public static boolean isName(String name, String prefix, String suffix) {
+    int from = prefix.length() + 1;
+    int to = name.length() - suffix.length();
+    return from <= to && name.startsWith(prefix + "-") && name.endsWith(suffix)
+        && START.matcher(name.substring(from, to)).matches();
   }
 
   private static boolean allMultiples(long[] millis, long unit) {

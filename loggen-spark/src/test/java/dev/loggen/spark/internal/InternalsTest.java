@@ -47,6 +47,27 @@ class InternalsTest {
   }
 
   @Test
+  void fileNamesOfTheRunsShapeAreKnownAsSuch() {
+    for (long[] starts : List.of(new long[] {t("2026-01-01T00:00:00Z")},
+        new long[] {t("2026-01-01T00:00:00Z"), t("2026-01-01T06:00:00Z")},
+        new long[] {t("2026-01-01T00:00:00Z"), t("2026-01-01T00:30:00Z")},
+        new long[] {t("2026-01-01T00:00:00Z"), t("2026-01-01T00:00:07Z")},
+        new long[] {t("2026-01-01T00:00:00Z"), t("2026-01-01T00:00:00.250Z")},
+        new long[] {t("+12026-01-01T00:00:00Z")})) {
+      for (String name : FileNames.names("error", starts, ".log.gz")) {
+        assertTrue(FileNames.isName(name, "error", ".log.gz"), name);
+        assertFalse(FileNames.isName(name, "access", ".log.gz"), name);
+        assertFalse(FileNames.isName(name, "error", ".log"), name);
+      }
+    }
+    for (String name : List.of("access-control.md", "access.log", "access-.log",
+        "access-2026-01-01.log.bak", "access-2026-1-01.log", "access-2026-01-01T6.log",
+        "access-2026-01-01T00-00-00.25.log", "access-notes-01.log", "accesslog-2026-01-01.log")) {
+      assertFalse(FileNames.isName(name, "access", ".log"), name);
+    }
+  }
+
+  @Test
   void fileNamesAreDistinct() {
     long s = t("2026-01-01T00:00:00Z");
     assertEquals("two slices would share the file name a-2026-01-01: slices must start at"
