@@ -16,6 +16,7 @@ import dev.loggen.core.config.ConfigSource;
 import dev.loggen.core.config.CoreSettings;
 import dev.loggen.core.config.LegacyConfig;
 import dev.loggen.core.config.YamlConfig;
+import dev.loggen.core.config.internal.Values;
 import dev.loggen.core.internal.Notices;
 import dev.loggen.core.internal.Printable;
 import dev.loggen.formats.ErrorFormat;
@@ -643,7 +644,7 @@ public final class Main {
         case "none" -> null;
         case "hourly" -> Duration.ofHours(1);
         case "daily" -> Duration.ofDays(1);
-        default -> Options.duration(o.rotateTime);
+        default -> Values.optionDuration(o.rotateTime);
       };
       if (time != null) {
         try {

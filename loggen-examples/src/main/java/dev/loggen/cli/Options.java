@@ -3,19 +3,17 @@ package dev.loggen.cli;
 import dev.loggen.core.DataSize;
 import dev.loggen.core.LogGenerator;
 import dev.loggen.core.Sites;
+import dev.loggen.core.config.internal.Values;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -161,7 +159,7 @@ final class Options {
       case "format" -> format = nonBlank(name, v);
       case "start" -> start = instant(name, nonBlank(name, v));
       case "duration" -> {
-        Duration d = duration(nonBlank(name, v));
+        Duration d = Values.optionDuration(nonBlank(name, v));
         if (d == null || d.isZero()) {
           throw new UsageException("--duration: expected a positive duration such as 90s, 15m,"
               + " 6h, 1d or 7d (got '" + v + "')");
@@ -189,7 +187,7 @@ final class Options {
       }
       case "rotate-time" -> {
         String s = nonBlank(name, v).toLowerCase(Locale.ROOT);
-        Duration period = duration(s);
+        Duration period = Values.optionDuration(s);
         if (!List.of("hourly", "daily", "none").contains(s)
             && (period == null || period.isZero())) {
           throw new UsageException("--rotate-time: expected hourly, daily, none or a positive"
@@ -285,50 +283,6 @@ final class Options {
           "--%s: expected a positive number up to %.0f (got '%s')", name, max, v));
     }
     return d;
-  }
-
-  private static final Duration LONGEST = Duration.ofMillis(Long.MAX_VALUE);
-  private static final Pattern DURATION_PART =
-      Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h|d|w)", Pattern.CASE_INSENSITIVE);
-
-  /**
-   * {@code 90s}, {@code 1h30m}, {@code 1.5h}, {@code 7d}, {@code 2w}, or ISO {@code PT1H}; null
-   * when the text is none of these. A duration too long to count comes back as the longest one
-   * (about 292 million years), for the caller to reject with its limit.
-   */
-  static @Nullable Duration duration(String text) {
-    String s = text.trim();
-    if (s.regionMatches(true, 0, "P", 0, 1)) {
-      try {
-        Duration d = Duration.parse(s.toUpperCase(Locale.ROOT));
-        return d.isNegative() ? null : d;
-      } catch (DateTimeParseException e) {
-        return e.getCause() instanceof ArithmeticException
-            || e.getCause() instanceof NumberFormatException ? LONGEST : null; // digits overflow
-      }
-    }
-    Matcher m = DURATION_PART.matcher(s);
-    int at = 0;
-    double millis = 0;
-    while (at < s.length()) {
-      if (!m.find(at) || m.start() != at) {
-        return null;
-      }
-      double n = Double.parseDouble(m.group(1));
-      millis += n * switch (m.group(2).toLowerCase(Locale.ROOT)) {
-        case "ms" -> 1;
-        case "s" -> 1_000;
-        case "m" -> 60_000;
-        case "h" -> 3_600_000;
-        case "d" -> 86_400_000;
-        default -> 7 * 86_400_000L;
-      };
-      at = m.end();
-    }
-    if (at == 0) {
-      return null;
-    }
-    return Duration.ofMillis(Math.round(millis)); // Math.round saturates at Long.MAX_VALUE
   }
 
   private static Instant instant(String name, String v) throws UsageException {

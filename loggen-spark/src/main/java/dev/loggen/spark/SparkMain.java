@@ -1,9 +1,11 @@
 package dev.loggen.spark;
 
+import dev.loggen.core.LogGenerator;
 import dev.loggen.core.RunSpec;
 import dev.loggen.core.config.ConfigException;
 import dev.loggen.core.config.ConfigNode;
 import dev.loggen.core.config.YamlConfig;
+import dev.loggen.core.config.internal.Values;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,11 +18,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
@@ -59,7 +59,8 @@ public final class SparkMain {
         --format F             common | combined (default) | json | ecs | an Apache LogFormat or
                                nginx log_format string
         --start INSTANT        start of the window (ISO-8601, default 2026-01-01T00:00:00Z)
-        --duration D           length of the window: 90s, 15m, 6h, 1d, 365d or ISO-8601 (default 1d)
+        --duration D           length of the window: 90s, 15m, 6h, 1d, 365d, 1h30m or ISO-8601
+                               (default 1d)
         --sessions-per-hour N  traffic level
         --gzip                 compress the files (access-<start>.log.gz; error-<start>.log.gz
                                for the error-log formats apache-error and nginx-error)
@@ -69,10 +70,6 @@ public final class SparkMain {
   private static final Set<String> NOT_ON_SPARK = Set.of("--count", "--live", "--rate",
       "--rotate-size", "--rotate-time", "--keep", "--report", "--health-port", "--errors");
   private static final Pattern WHOLE_NUMBER = Pattern.compile("[+-]?\\d+");
-  private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)(ms|s|m|h|d|w)");
-  private static final Map<String, Duration> UNITS = Map.of("ms", Duration.ofMillis(1), "s",
-      Duration.ofSeconds(1), "m", Duration.ofMinutes(1), "h", Duration.ofHours(1), "d",
-      Duration.ofDays(1), "w", Duration.ofDays(7));
 
   private SparkMain() {}
 
@@ -226,24 +223,26 @@ public final class SparkMain {
   }
 
   /**
-   * Reads a duration as the command line gives it: {@code 90s}, {@code 15m}, {@code 6h},
-   * {@code 1d}, {@code 2w}, {@code 500ms}, or ISO-8601 ({@code PT6H}).
+   * Reads a duration as the command line does, with its reader ({@link Values#optionDuration}):
+   * {@code 90s}, {@code 15m}, {@code 6h}, {@code 1d}, {@code 2w}, {@code 500ms}, units in any
+   * case, sums and decimals ({@code 1h30m}, {@code 1.5h}), or ISO-8601 ({@code PT6H}); and
+   * refuses one longer than the longest window with the command line's message.
    *
    * @param text the text
    * @return the duration
    * @throws IllegalArgumentException quoting the text
    */
   static Duration duration(String text) {
-    Matcher m = SHORT_DURATION.matcher(text);
-    try {
-      if (m.matches()) {
-        return UNITS.get(m.group(2)).multipliedBy(Long.parseLong(m.group(1)));
-      }
-      return Duration.parse(text);
-    } catch (ArithmeticException | NumberFormatException | DateTimeException e) {
+    Duration d = Values.optionDuration(text);
+    if (d == null) {
       throw new IllegalArgumentException("--duration: expected a duration such as 90s, 15m, 6h,"
-          + " 1d, 365d or PT6H (got \"" + text + "\")", e);
+          + " 1d, 365d or PT6H (got \"" + text + "\")");
     }
+    if (d.compareTo(LogGenerator.MAX_DURATION) > 0) {
+      throw new IllegalArgumentException("--duration: expected a duration of at most "
+          + Values.formatDuration(LogGenerator.MAX_DURATION) + " (got '" + text + "')");
+    }
+    return d;
   }
 
   private static String readConfig(String location) {

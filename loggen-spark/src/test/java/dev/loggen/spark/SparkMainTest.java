@@ -76,6 +76,12 @@ class SparkMainTest {
         Arguments.of(List.of("--output", "x", "--gzip=yes"), "--gzip takes no value (got \"yes\")"),
         Arguments.of(List.of("--output", "x", "--duration", "1y"),
             "--duration: expected a duration such as 90s, 15m, 6h, 1d, 365d or PT6H (got \"1y\")"),
+        // The command line's limit (before: "expected a duration such as ...").
+        Arguments.of(List.of("--output", "x", "--duration", "9999999999999999d"),
+            "--duration: expected a duration of at most 366000d (1000 years) (got"
+                + " '9999999999999999d')"),
+        Arguments.of(List.of("--output", "x", "--duration", "366001d"),
+            "--duration: expected a duration of at most 366000d (1000 years) (got '366001d')"),
         Arguments.of(List.of("--output", "x", "--start", "yesterday"),
             "--start: expected an ISO-8601 instant such as 2026-01-01T00:00:00Z (got"
                 + " \"yesterday\")"),
@@ -100,6 +106,17 @@ class SparkMainTest {
     assertEquals(2, r.code(), r.err());
     assertEquals("loggen-spark: " + message + " (see --help)\n", r.err());
     assertEquals("", r.out());
+  }
+
+  /** As the command line reads them. Before: 1D, 1h30m and 1.5h were refused. */
+  @Test
+  void durationsAreReadAsTheCommandLineReadsThem() {
+    assertEquals(Duration.ofDays(1), SparkMain.duration("1D"));
+    assertEquals(Duration.ofMinutes(90), SparkMain.duration("1h30m"));
+    assertEquals(Duration.ofMinutes(90), SparkMain.duration("1.5h"));
+    assertEquals(Duration.ofHours(6), SparkMain.duration("pt6h"));
+    assertEquals(Duration.ofMillis(500), SparkMain.duration("500ms"));
+    assertEquals(Duration.ofDays(14), SparkMain.duration("2W"));
   }
 
   @Test

@@ -30,6 +30,9 @@ public final class Values {
       Pattern.compile("([0-9]+(?:\\.[0-9]+)?)\\s*(ms|s|m|h|d|w)");
   private static final Pattern DURATION =
       Pattern.compile("(?:[0-9]+(?:\\.[0-9]+)?\\s*(?:ms|s|m|h|d|w)\\s*)+");
+  /** A part of an {@link #optionDuration}: a number and a unit, in any case, no space between. */
+  private static final Pattern OPTION_DURATION_PART =
+      Pattern.compile("(\\d+(?:\\.\\d+)?)(ms|s|m|h|d|w)", Pattern.CASE_INSENSITIVE);
   /** The longest duration {@link #duration} reads: {@code Long.MAX_VALUE} milliseconds. */
   public static final Duration MAX_DURATION = Duration.ofMillis(Long.MAX_VALUE);
 
@@ -131,21 +134,63 @@ public final class Values {
     Matcher m = DURATION_PART.matcher(t);
     BigDecimal millis = BigDecimal.ZERO;
     while (m.find()) {
-      long unit = switch (m.group(2)) {
-        case "ms" -> 1L;
-        case "s" -> 1_000L;
-        case "m" -> 60_000L;
-        case "h" -> 3_600_000L;
-        case "d" -> 86_400_000L;
-        default -> 7 * 86_400_000L;
-      };
-      millis = millis.add(new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(unit)));
+      millis = millis.add(new BigDecimal(m.group(1))
+          .multiply(BigDecimal.valueOf(unitMillis(m.group(2)))));
     }
     try {
       return Duration.ofMillis(millis.setScale(0, RoundingMode.HALF_UP).longValueExact());
     } catch (ArithmeticException e) {
       return null;
     }
+  }
+
+  /**
+   * A duration as the command line's options take it ({@code --duration}, {@code --rotate-time};
+   * loggen-spark's {@code --duration} too): {@code 90s}, {@code 1h30m}, {@code 1.5h},
+   * {@code 7d}, {@code 2w}, units in any case and without spaces, or ISO-8601 ({@code PT1H}, in
+   * any case). A duration too long to count comes back as {@link #MAX_DURATION}, for the caller
+   * to reject with its own limit.
+   *
+   * @param text the text
+   * @return the duration, or null when the text is none of these or negative
+   */
+  public static @Nullable Duration optionDuration(String text) {
+    String s = text.trim();
+    if (s.regionMatches(true, 0, "P", 0, 1)) {
+      try {
+        Duration d = Duration.parse(s.toUpperCase(Locale.ROOT));
+        return d.isNegative() ? null : d;
+      } catch (DateTimeParseException e) {
+        return e.getCause() instanceof ArithmeticException
+            || e.getCause() instanceof NumberFormatException ? MAX_DURATION : null; // overflow
+      }
+    }
+    Matcher m = OPTION_DURATION_PART.matcher(s);
+    int at = 0;
+    double millis = 0;
+    while (at < s.length()) {
+      if (!m.find(at) || m.start() != at) {
+        return null;
+      }
+      millis += Double.parseDouble(m.group(1)) * unitMillis(m.group(2).toLowerCase(Locale.ROOT));
+      at = m.end();
+    }
+    if (at == 0) {
+      return null;
+    }
+    return Duration.ofMillis(Math.round(millis)); // Math.round saturates at Long.MAX_VALUE
+  }
+
+  /** The milliseconds of a duration unit: ms, s, m, h, d or w (a day is 24 hours). */
+  private static long unitMillis(String unit) {
+    return switch (unit) {
+      case "ms" -> 1L;
+      case "s" -> 1_000L;
+      case "m" -> 60_000L;
+      case "h" -> 3_600_000L;
+      case "d" -> 86_400_000L;
+      default -> 7 * 86_400_000L;
+    };
   }
 
   /**
