@@ -4,6 +4,7 @@ import dev.loggen.core.engine.SessionModel;
 import dev.loggen.core.internal.BlockEngine;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.time.zone.ZoneRules;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -353,7 +354,10 @@ public final class LogGenerator {
     /**
      * The simulated window {@code [start, start + duration)}. {@link #build()} checks that it
      * lies within the years 1 to 9999 in the traffic's zone (the formats print four-digit
-     * years); a window without end stops at the end of the year 9999.
+     * years); a window without end stops at the end of the year 9999. Events have millisecond
+     * times, and so has the window: a finer part of the start or the duration (as
+     * {@code Instant.now()} has) is cut off, and {@link #start()} and {@link #duration()} give
+     * the window used.
      *
      * @param newDuration a positive length, or {@code null} for a window without end (use a
      *     line limit then)
@@ -378,8 +382,8 @@ public final class LogGenerator {
             + newDuration + ")");
       }
       windowSet = true;
-      this.start = newStart;
-      this.duration = newDuration;
+      this.start = newStart.truncatedTo(ChronoUnit.MILLIS);
+      this.duration = newDuration == null ? null : newDuration.truncatedTo(ChronoUnit.MILLIS);
       return this;
     }
 

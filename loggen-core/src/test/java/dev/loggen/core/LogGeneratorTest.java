@@ -275,4 +275,28 @@ class LogGeneratorTest {
     assertEquals("page p: errorRate must be a probability between 0 and 1 (got 2.0)",
         iae(() -> Page.html("p", "/p").withErrorRates(2, 0)));
   }
+
+  /**
+   * Events have millisecond times, and so has the window: before, a start of 00:00:00.0005 was
+   * reported as given while the run began at 00:00:00.000, so its first lines (and the Spark
+   * manifest's parts) came before the start it reported.
+   */
+  @Test
+  void aStartOrDurationFinerThanAMillisecondIsCutToTheMillisecond() {
+    Instant fine = Instant.parse("2026-01-01T00:00:00.000500Z");
+    LogGenerator g = LogGenerator.builder().seed(3).traffic(Traffic.sessionsPerHour(20_000))
+        .window(fine, Duration.ofMinutes(2).plusNanos(700_000)).build();
+    assertEquals(Instant.parse("2026-01-01T00:00:00Z"), g.start());
+    assertEquals(Duration.ofMinutes(2), g.duration());
+    List<AccessEvent> events = all(g);
+    assertFalse(events.isEmpty());
+    Instant end = g.start().plus(g.duration());
+    for (AccessEvent e : events) {
+      assertTrue(!e.instant().isBefore(g.start()) && e.instant().isBefore(end), e.toString());
+    }
+    // before 1970 too: the millisecond is the one before in time, as the events' are
+    LogGenerator old = LogGenerator.builder().seed(3)
+        .window(Instant.parse("1969-12-31T23:59:59.999900Z"), Duration.ofHours(1)).build();
+    assertEquals(Instant.parse("1969-12-31T23:59:59.999Z"), old.start());
+  }
 }
