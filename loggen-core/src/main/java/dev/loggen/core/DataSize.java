@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An amount of data in bytes, as used for rotation sizes: {@code DataSize.ofMegabytes(100)} or
@@ -60,15 +61,15 @@ public record DataSize(long bytes) implements Comparable<DataSize> {
     Objects.requireNonNull(text, "text");
     Matcher m = TEXT.matcher(text.trim().toUpperCase(Locale.ROOT));
     if (!m.matches()) {
-      throw new IllegalArgumentException("size '" + text
+      throw new ParseException("size '" + text
           + "' is not a size: expected a positive whole number with an optional unit"
-          + " B, KB, MB, GB or TB (e.g. 100MB)");
+          + " B, KB, MB, GB or TB (e.g. 100MB)", "a size such as 100MB, 512KB or 1GB", null);
     }
     long n;
     try {
       n = Long.parseLong(m.group(1));
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("size '" + text + "' is too large", e);
+      throw tooLarge(text, e);
     }
     String unit = m.group(2) == null ? "B" : m.group(2).substring(0, 1);
     long factor = switch (unit) {
@@ -79,12 +80,41 @@ public record DataSize(long bytes) implements Comparable<DataSize> {
       default -> 1L;
     };
     if (n <= 0) {
-      throw new IllegalArgumentException("size '" + text + "' must be positive");
+      throw new ParseException("size '" + text + "' must be positive",
+          "a positive size such as 100MB", null);
     }
     try {
       return new DataSize(Math.multiplyExact(n, factor));
     } catch (ArithmeticException e) {
-      throw new IllegalArgumentException("size '" + text + "' is too large", e);
+      throw tooLarge(text, e);
+    }
+  }
+
+  private static ParseException tooLarge(String text, Exception cause) {
+    return new ParseException("size '" + text + "' is too large",
+        "a size of at most " + (Long.MAX_VALUE >> 40) + "TB", cause);
+  }
+
+  /**
+   * Thrown by {@link #parse} for a text that is not a size it reads. Besides the message,
+   * {@link #expected()} says what was expected, so that a message naming its own field (an
+   * option, a configuration key) can say why in its own words.
+   */
+  public static final class ParseException extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+    private final String expected;
+
+    ParseException(String message, String expected, @Nullable Throwable cause) {
+      super(message, cause);
+      this.expected = expected;
+    }
+
+    /**
+     * {@return what was expected instead: "a size such as 100MB, 512KB or 1GB", "a positive size
+     * such as 100MB" or "a size of at most 8388607TB"}
+     */
+    public String expected() {
+      return expected;
     }
   }
 

@@ -182,4 +182,24 @@ class ModelContractsTest {
     assertEquals("scenario flash-crowd: sessionsPerHour must be at most 240000000 (got 3.0E8)",
         iae(() -> Scenario.flashCrowd(START, Duration.ofMinutes(5), 3e8, "home")));
   }
+
+  /** What a caller naming its own field shows: the reason, not the parser's whole sentence. */
+  @Test
+  void aSizeThatIsNotOneSaysWhatWasExpected() {
+    String[][] cases = {
+        {"lots", "a size such as 100MB, 512KB or 1GB",
+            "size 'lots' is not a size: expected a positive whole number with an optional unit"
+                + " B, KB, MB, GB or TB (e.g. 100MB)"},
+        {"0MB", "a positive size such as 100MB", "size '0MB' must be positive"},
+        {"8388608TB", "a size of at most 8388607TB", "size '8388608TB' is too large"},
+        {"99999999999999999999", "a size of at most 8388607TB",
+            "size '99999999999999999999' is too large"}};
+    for (String[] c : cases) {
+      DataSize.ParseException e =
+          assertThrows(DataSize.ParseException.class, () -> DataSize.parse(c[0]));
+      assertEquals(c[1], e.expected(), c[0]);
+      assertEquals(c[2], e.getMessage(), c[0]);
+    }
+    assertEquals(DataSize.ofBytes(8388607L << 40), DataSize.parse("8388607TB"));
+  }
 }

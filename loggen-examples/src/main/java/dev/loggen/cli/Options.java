@@ -174,12 +174,8 @@ final class Options {
         if (!s.equalsIgnoreCase("none")) {
           try {
             DataSize.parse(s);
-          } catch (IllegalArgumentException e) {
-            String m = String.valueOf(e.getMessage());
-            String expected = m.endsWith("too large") ? "a size of at most 8388607TB"
-                : m.endsWith("must be positive") ? "a positive size such as 100MB"
-                : "a size such as 100MB";
-            throw new UsageException("--rotate-size: expected " + expected + ", or none (got '"
+          } catch (DataSize.ParseException e) {
+            throw new UsageException("--rotate-size: expected " + e.expected() + ", or none (got '"
                 + s + "')");
           }
         }

@@ -57,7 +57,7 @@ class UsageTest {
         Arguments.of(List.of("--sessions-per-hour", "0"),
             "--sessions-per-hour: expected a positive number up to 240000000 (got '0')"),
         Arguments.of(List.of("--rotate-size", "big"),
-            "--rotate-size: expected a size such as 100MB, or none (got 'big')"),
+            "--rotate-size: expected a size such as 100MB, 512KB or 1GB, or none (got 'big')"),
         Arguments.of(List.of("--rotate-size", "9999999999GB"),
             "--rotate-size: expected a size of at most 8388607TB, or none (got '9999999999GB')"),
         Arguments.of(List.of("--rotate-size", "99999999999999999999"),

@@ -626,8 +626,8 @@ public final class ConfigNode {
     }
     try {
       return Optional.of(DataSize.parse(s.get()));
-    } catch (IllegalArgumentException e) {
-      error("expected " + what + " (got " + describe() + ")");
+    } catch (DataSize.ParseException e) {
+      error("expected " + e.expected() + " (got " + describe() + ")");
       return Optional.empty();
     }
   }

@@ -165,6 +165,15 @@ class ConfigNodeTest {
     assertTrue(bad.dataSize().isEmpty());
     assertEquals(List.of("t.yaml:1:4: v: expected a size such as 100MB, 512KB or 1GB"
         + " (got 'lots')"), errors(bad));
+    // a size that is one, but zero or too large, is named as such (it was "a size such as")
+    ConfigNode zero = value("0MB");
+    assertTrue(zero.dataSize().isEmpty());
+    assertEquals(List.of("t.yaml:1:4: v: expected a positive size such as 100MB (got '0MB')"),
+        errors(zero));
+    ConfigNode huge = value("9999999999GB");
+    assertTrue(huge.dataSize().isEmpty());
+    assertEquals(List.of("t.yaml:1:4: v: expected a size of at most 8388607TB"
+        + " (got '9999999999GB')"), errors(huge));
   }
 
   @Test
