@@ -6,6 +6,7 @@ import dev.loggen.core.config.ConfigException;
 import dev.loggen.core.config.ConfigNode;
 import dev.loggen.core.config.YamlConfig;
 import dev.loggen.core.config.internal.Values;
+import dev.loggen.core.internal.Printable;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -124,22 +125,22 @@ public final class SparkMain {
       // What the command line warns about: the configuration's located warnings, scenarios and
       // bursts wholly outside the window.
       for (String w : spec.warnings()) {
-        err.println("loggen-spark: " + w + " (warning)");
+        say(err, w + " (warning)");
       }
       if (spec.seed() == null && spec.settings().seed() == null) {
         long seed = ThreadLocalRandom.current().nextLong();
         spec = spec.withSeed(seed);
-        err.println("loggen-spark: seed " + seed + " (give --seed " + seed
-            + " to repeat this run)");
+        say(err, "seed " + seed + " (give --seed " + seed + " to repeat this run)");
       }
     } catch (ConfigException e) {
+      // one located error per line, each already printable (ConfigError escapes what it quotes)
       err.println("loggen-spark: " + e.getMessage());
       return 2;
     } catch (UsageException | IllegalArgumentException e) {
-      err.println("loggen-spark: " + e.getMessage() + " (see --help)");
+      say(err, e.getMessage() + " (see --help)");
       return 2;
     } catch (UncheckedIOException e) {
-      err.println("loggen-spark: " + e.getMessage());
+      say(err, String.valueOf(e.getMessage()));
       return 2;
     }
     try {
@@ -154,22 +155,31 @@ public final class SparkMain {
           m.files().size(), o.output, secs, m.lines() / secs, Manifest.FILE_NAME);
       return 0;
     } catch (IllegalArgumentException | IllegalStateException e) {
-      err.println("loggen-spark: " + e.getMessage());
+      say(err, String.valueOf(e.getMessage()));
       return 2;
     } catch (UncheckedIOException e) {
       // The driver could not reach or write the output (before the job, or after it for the
       // manifest): the message names the output and the cause. No task need have run, so not
       // "the run failed"; an I/O failure is no bug, so no stack trace.
-      err.println("loggen-spark: " + firstLine(e));
+      say(err, firstLine(e));
       return 1;
     } catch (Exception e) {
       // Spark actions throw SparkException (a checked exception) undeclared: catch it too.
-      err.println("loggen-spark: the run failed: " + cause(e));
+      say(err, "the run failed: " + cause(e));
       if (!isIoFailure(e)) {
         e.printStackTrace(err);
       }
       return 1;
     }
+  }
+
+  /**
+   * Prints a message on standard error after "loggen-spark: ", with the characters that would
+   * act on a terminal escaped, as the command line does: messages quote option and
+   * configuration values.
+   */
+  private static void say(PrintStream err, String message) {
+    err.println("loggen-spark: " + Printable.of(message));
   }
 
   /**

@@ -119,6 +119,19 @@ class SparkMainTest {
     assertEquals(Duration.ofDays(14), SparkMain.duration("2W"));
   }
 
+  /**
+   * A value quoted in a message cannot act on the terminal: an escape sequence or a
+   * right-to-left override is written as \\uXXXX, as the command line writes it (before, raw).
+   */
+  @Test
+  void messagesQuoteValuesPrintably(@TempDir Path tmp) {
+    Result r = run(NO_SPARK, "--output", tmp.toString(), "--format", "x\u001b[31my\u202e");
+    assertEquals(2, r.code(), r.err());
+    assertTrue(r.err().startsWith("loggen-spark: "), r.err());
+    assertTrue(r.err().contains("x\\u001B[31my\\u202E"), r.err());
+    assertTrue(r.err().chars().noneMatch(c -> c == 0x1b || c == 0x202e), r.err());
+  }
+
   @Test
   void help() {
     Result r = run(NO_SPARK, "--help");
