@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.regex.Pattern;
 
 /**
  * A week of history as a server would have left it: daily files named by their dates, the
@@ -29,6 +30,10 @@ public final class BackfillWeek {
   public static final Instant START = Instant.parse("2026-01-04T23:00:00Z");
   /** The site's zone: days start at midnight there. */
   public static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
+
+  /** The daily archives, compressed or (left by an interrupted run) not. */
+  private static final Pattern DAILY_ARCHIVE =
+      Pattern.compile("(access|error)-\\d{4}-\\d{2}-\\d{2}\\.\\d+\\.log(\\.gz)?");
 
   private BackfillWeek() {}
 
@@ -58,13 +63,19 @@ public final class BackfillWeek {
         .traffic(Traffic.sessionsPerHour(sessionsPerHour).withZone(ZONE))
         .window(START, Duration.ofDays(7))
         .build();
-    RotatingFileSink access = daily(dir.resolve("access.log"), "access");
-    RotatingFileSink errors = daily(dir.resolve("error.log"), "error");
-    return gen.writer()
-        .format(LogFormats.combined())
-        .to(access)
-        .errors(LogFormats.apacheError(), errors)
-        .run();
+    // truncate() empties the active files but keeps archives: a fresh week deletes the last
+    // run's, or each day would be archived again as .1 beside its .0.
+    OldArchives.delete(dir, DAILY_ARCHIVE);
+    // try-with-resources: when the error log cannot be opened, the access log is closed again
+    // (run() closes both itself; closing twice does nothing)
+    try (RotatingFileSink access = daily(dir.resolve("access.log"), "access");
+        RotatingFileSink errors = daily(dir.resolve("error.log"), "error")) {
+      return gen.writer()
+          .format(LogFormats.combined())
+          .to(access)
+          .errors(LogFormats.apacheError(), errors)
+          .run();
+    }
   }
 
   private static RotatingFileSink daily(Path file, String name) {
@@ -74,7 +85,7 @@ public final class BackfillWeek {
         .maxSize(DataSize.ofMegabytes(512))            // and never a file above 512 MB
         .pattern(name + "-%d{yyyy-MM-dd}.%i.log.gz")   // %i only counts within a day
         .keep(30)
-        .truncate()                                    // a fresh week on every run
+        .truncate()                                    // a fresh active file on every run
         .build();
   }
 }

@@ -8,6 +8,7 @@ import dev.loggen.core.Sites;
 import dev.loggen.core.Traffic;
 import dev.loggen.formats.LogFormats;
 import dev.loggen.sinks.FileSinks;
+import dev.loggen.sinks.RotatingFileSink;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -89,12 +90,17 @@ public final class IncidentScenario {
    */
   public static Map<String, Long> run(Path dir, long seed, double sessionsPerHour) {
     LogGenerator gen = generator(seed, sessionsPerHour);
-    Report report = gen.writer()
-        .format(LogFormats.combined())
-        .to(FileSinks.rotating(dir.resolve("access.log")).truncate().build())
-        .errors(LogFormats.apacheError(),
-            FileSinks.rotating(dir.resolve("error.log")).truncate().build())
-        .run();
+    Report report;
+    // try-with-resources: when the error log cannot be opened, the access log is closed again
+    // (run() closes both itself; closing twice does nothing)
+    try (RotatingFileSink access = FileSinks.rotating(dir.resolve("access.log")).truncate().build();
+        RotatingFileSink errors = FileSinks.rotating(dir.resolve("error.log")).truncate().build()) {
+      report = gen.writer()
+          .format(LogFormats.combined())
+          .to(access)
+          .errors(LogFormats.apacheError(), errors)
+          .run();
+    }
     // The same seed gives the same events: a second pass picks out the labelled ones.
     Map<String, Long> counts = new TreeMap<>();
     Path labels = dir.resolve("labels.csv");

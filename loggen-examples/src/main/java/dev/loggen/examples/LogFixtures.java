@@ -10,16 +10,12 @@ import dev.loggen.formats.ErrorFormat;
 import dev.loggen.formats.LogFormats;
 import dev.loggen.sinks.FileSinks;
 import dev.loggen.sinks.RotatingFileSink;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * Log files as test fixtures, in one call: a test fills its {@code @TempDir} and points the
@@ -54,8 +50,9 @@ public final class LogFixtures {
   public static final String NGINX_COMBINED = "$remote_addr - $remote_user [$time_local]"
       + " \"$request\" $status $body_bytes_sent \"$http_referer\" \"$http_user_agent\"";
 
+  /** The hourly archives {@link #rotatedDay} makes, and their uncompressed form. */
   private static final Pattern HOURLY_ARCHIVE =
-      Pattern.compile("(access|error)\\.log\\.\\d{4}-\\d{2}-\\d{2}-\\d{2}\\.\\d+\\.gz");
+      Pattern.compile("(access|error)\\.log\\.\\d{4}-\\d{2}-\\d{2}-\\d{2}\\.\\d+(\\.gz)?");
 
   private LogFixtures() {}
 
@@ -102,9 +99,11 @@ public final class LogFixtures {
    * in nginx's {@code combined} format ({@link #NGINX_COMBINED}, nginx's escaping); the same
    * for {@code error.log} in nginx's error-log format (an hour without a failed request has no
    * archive). The two logs are replaced and the hourly archives of an earlier run (files named
-   * {@code access.log.YYYY-MM-DD-HH.N.gz} or {@code error.log.YYYY-MM-DD-HH.N.gz}) deleted
-   * first, so the directory holds this run's files only; other files are left alone. The
-   * returned {@link Report} is the ground truth. The same seed gives the same bytes.
+   * {@code access.log.YYYY-MM-DD-HH.N.gz} or {@code error.log.YYYY-MM-DD-HH.N.gz}, and the
+   * uncompressed {@code ...HH.N} an interrupted run leaves) deleted first, so the directory
+   * holds this run's files only; other files are left alone. The returned {@link Report} is
+   * the ground truth. The same seed gives the same bytes. Not for a directory another sink is
+   * writing: the call fails, after deleting that sink's archives.
    *
    * @param dir the directory (created if needed)
    * @param seed the seed
@@ -113,7 +112,7 @@ public final class LogFixtures {
   public static Report rotatedDay(Path dir, long seed) {
     Objects.requireNonNull(dir, "dir");
     LogGenerator gen = shopDay(seed, FIXTURE_SESSIONS_PER_HOUR);
-    deleteHourlyArchives(dir);
+    OldArchives.delete(dir, HOURLY_ARCHIVE);
     return run(gen, LogFormats.nginx(NGINX_COMBINED), LogFormats.nginxError(),
         () -> hourly(dir.resolve("access.log")), () -> hourly(dir.resolve("error.log")));
   }
@@ -125,19 +124,10 @@ public final class LogFixtures {
    */
   private static Report run(LogGenerator gen, LogFormat format, LogFormat errorFormat,
       Supplier<RotatingFileSink> access, Supplier<RotatingFileSink> errors) {
-    RotatingFileSink accessSink = access.get();
-    RotatingFileSink errorSink;
-    try {
-      errorSink = errors.get();
-    } catch (RuntimeException e) {
-      try {
-        accessSink.close();
-      } catch (RuntimeException suppressed) {
-        e.addSuppressed(suppressed);
-      }
-      throw e;
+    // run() closes both sinks; closing again (try-with-resources) does nothing
+    try (RotatingFileSink accessSink = access.get(); RotatingFileSink errorSink = errors.get()) {
+      return gen.writer().format(format).to(accessSink).errors(errorFormat, errorSink).run();
     }
-    return gen.writer().format(format).to(accessSink).errors(errorFormat, errorSink).run();
   }
 
   private static LogGenerator shopDay(long seed, double sessionsPerHour) {
@@ -147,21 +137,6 @@ public final class LogFixtures {
         .traffic(Traffic.sessionsPerHour(sessionsPerHour))
         .window(DAY, Duration.ofDays(1))
         .build();
-  }
-
-  private static void deleteHourlyArchives(Path dir) {
-    if (!Files.isDirectory(dir)) {
-      return;
-    }
-    try (Stream<Path> files = Files.list(dir)) {
-      for (Path f : (Iterable<Path>) files::iterator) {
-        if (HOURLY_ARCHIVE.matcher(f.getFileName().toString()).matches()) {
-          Files.delete(f);
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot delete the archives of an earlier run in " + dir, e);
-    }
   }
 
   private static RotatingFileSink hourly(Path file) {

@@ -72,4 +72,31 @@ class BackfillWeekTest {
           text(other.resolve(f)).getBytes(StandardCharsets.UTF_8), f);
     }
   }
+
+  /**
+   * A second run into the same directory wrote each day again as .1 beside the first run's
+   * .0 (truncate() empties the active file only): 26 files, twice the report's lines.
+   */
+  @Test
+  void aSecondRunReplacesTheWeek(@TempDir Path other) throws Exception {
+    BackfillWeek.run(dir, 8, 10);
+    Files.writeString(dir.resolve("access-2026-01-06.0.log"), "left by a killed run\n");
+    Files.writeString(dir.resolve("notes.txt"), "not ours\n");
+    Report r = BackfillWeek.run(dir, 7, 10);
+    BackfillWeek.run(other, 7, 10);
+    List<String> names = new java.util.ArrayList<>(files());
+    assertTrue(names.remove("notes.txt"), "other files are left alone");
+    try (Stream<Path> fresh = Files.list(other)) {
+      assertEquals(fresh.map(p -> p.getFileName().toString()).sorted().toList(), names);
+    }
+    long lines = 0;
+    for (String f : names) {
+      if (f.startsWith("access")) {
+        assertArrayEquals(text(other.resolve(f)).getBytes(StandardCharsets.UTF_8),
+            text(dir.resolve(f)).getBytes(StandardCharsets.UTF_8), f);
+        lines += text(dir.resolve(f)).lines().count();
+      }
+    }
+    assertEquals(r.lines(), lines);
+  }
 }

@@ -10,6 +10,7 @@ import dev.loggen.formats.LogFormats;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,5 +45,33 @@ class FixtureMisuseTest {
         () -> LogFixtures.write(dir, endless, LogFormats.common()));
     assertTrue(e.getMessage().startsWith("generator's window has no end"), e.getMessage());
     assertEquals(0, dir.toFile().list().length, "nothing written");
+  }
+
+  /** The examples that write two logs opened them outside a try and leaked the first. */
+  @Test
+  void aFailedExampleLeavesNothingLockedForTheNext() throws Exception {
+    Files.createDirectory(dir.resolve("error.log"));
+    assertThrows(IllegalArgumentException.class, () -> IncidentScenario.run(dir, 1, 50));
+    assertThrows(IllegalArgumentException.class, () -> BackfillWeek.run(dir, 1, 5));
+    Files.delete(dir.resolve("error.log"));
+    assertTrue(IncidentScenario.run(dir, 1, 50).size() > 0);
+    assertTrue(BackfillWeek.run(dir, 1, 5).lines() > 0);
+  }
+
+  /**
+   * What a run killed while compressing leaves (an uncompressed hourly archive) was kept, then
+   * compressed by the sink into this run's name: 25 access files, with a foreign hour.
+   */
+  @Test
+  void aRotatedDayRemovesAnInterruptedRunsUncompressedArchive() throws Exception {
+    Files.writeString(dir.resolve("access.log.2026-01-01-03.1"), "foreign line\n");
+    LogFixtures.rotatedDay(dir, 42);
+    try (var files = Files.list(dir)) {
+      List<String> names = files.map(f -> f.getFileName().toString())
+          .filter(n -> n.startsWith("access.log")).sorted().toList();
+      assertEquals(24, names.size(), names.toString());
+      assertTrue(names.stream().allMatch(n -> n.equals("access.log") || n.endsWith(".1.gz")),
+          names.toString());
+    }
   }
 }
