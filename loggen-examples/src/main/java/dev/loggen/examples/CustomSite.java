@@ -19,8 +19,9 @@ import java.util.List;
 /**
  * A site of your own in code: a software product's website with documentation, pricing and
  * sign-up, and a session model with states of its own ({@code pricing}, {@code signup},
- * {@code dashboard}: a state named like a page views that page). The same site as
- * {@code samples/custom-site.yaml}, without YAML.
+ * {@code dashboard}: a state named like a page views that page). The sample
+ * {@code samples/custom-site.yaml} describes a site of the same kind in YAML (with more assets,
+ * links and models of its own, and another window): not the same traffic.
  *
  * <pre>{@code java -cp loggen.jar dev.loggen.examples.CustomSite [seed]}</pre>
  */

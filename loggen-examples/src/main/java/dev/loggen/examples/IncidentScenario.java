@@ -17,7 +17,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Iterator;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -26,18 +29,27 @@ import java.util.TreeMap;
  * of the shop with a database outage (502/503/504 for 15 minutes) and a credential-stuffing
  * attack on the login (hundreds of {@code POST /login} a minute from a dozen addresses, almost
  * all 401). Besides {@code access.log} and {@code error.log} it writes the ground truth,
- * {@code labels.csv}: one row per labelled request,
+ * {@code labels.csv}: one row per labelled request, its time always with milliseconds (so the
+ * rows sort as text in time order),
  *
  * <pre>
  * time,client,method,path,status,label
  * 2026-01-05T10:00:00.412Z,203.0.113.7,GET,/cart,503,db-outage
  * </pre>
  *
- * so a test can check that a rule fires on exactly those requests.
+ * so a test can check that a rule fires on exactly those requests. The outage's label is on
+ * every request made while it lasts, failed or not (a detection rule for it should fire on its
+ * failures, which are the 502, 503 and 504 among them); the attack's on every request of the
+ * attack's sessions.
  *
  * <pre>{@code java -cp loggen.jar dev.loggen.examples.IncidentScenario [dir] [seed]}</pre>
  */
 public final class IncidentScenario {
+  /** ISO-8601 in UTC with milliseconds always ({@code Instant.toString} drops {@code .000}). */
+  private static final DateTimeFormatter MILLIS =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSX", Locale.ROOT)
+          .withZone(ZoneOffset.UTC);
+
   /** Start of the six hours. */
   public static final Instant START = Instant.parse("2026-01-05T08:00:00Z");
   /** The outage: 10:00 to 10:15. */
@@ -112,7 +124,7 @@ public final class IncidentScenario {
           continue;
         }
         counts.merge(e.scenario(), 1L, Long::sum);
-        w.write(e.instant() + "," + csv(e.clientAddress()) + "," + e.method() + ","
+        w.write(MILLIS.format(e.instant()) + "," + csv(e.clientAddress()) + "," + e.method() + ","
             + csv(e.path()) + "," + e.status() + "," + csv(e.scenario()) + "\n");
       }
     } catch (IOException e) {

@@ -29,6 +29,8 @@ class IncidentScenarioTest {
     for (String row : rows.subList(1, rows.size())) {
       String[] f = row.split(",");
       Instant t = Instant.parse(f[0]);
+      // always with milliseconds: the rows sort as text in time order
+      assertEquals(24, f[0].length(), row);
       String label = f[f.length - 1];
       int status = Integer.parseInt(f[f.length - 2]);
       if (label.equals("db-outage")) {
