@@ -28,12 +28,26 @@ public record LiveSettings(@Nullable Double rate, Duration backfill) {
    */
   public LiveSettings {
     Objects.requireNonNull(backfill, "backfill");
-    if (rate != null && !(rate > 0 && rate <= MAX_RATE)) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "rate must be between 0 and %.0f lines per second (got %s)", MAX_RATE, rate));
+    if (rate != null) {
+      requireRate(rate);
     }
     if (backfill.isNegative()) {
       throw new IllegalArgumentException("backfill must not be negative (got " + backfill + ")");
     }
+  }
+
+  /**
+   * Checks a live rate, as these settings and {@link LiveWriter#rate} do.
+   *
+   * @param rate lines per second
+   * @return the rate
+   * @throws IllegalArgumentException unless it is above 0 and at most {@link #MAX_RATE}
+   */
+  public static double requireRate(double rate) {
+    if (!(rate > 0 && rate <= MAX_RATE)) {
+      throw new IllegalArgumentException(String.format(Locale.ROOT,
+          "rate must be above 0 and at most %.0f lines per second (got %s)", MAX_RATE, rate));
+    }
+    return rate;
   }
 }

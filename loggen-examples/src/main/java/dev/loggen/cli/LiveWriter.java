@@ -150,12 +150,7 @@ public final class LiveWriter {
    * @return this writer
    */
   public LiveWriter rate(double linesPerSecond) {
-    if (!(linesPerSecond > 0 && linesPerSecond <= LiveSettings.MAX_RATE)) {
-      throw new IllegalArgumentException(String.format(Locale.ROOT,
-          "rate must be between 0 and %.0f lines per second (got %s)", LiveSettings.MAX_RATE,
-          linesPerSecond));
-    }
-    this.rate = linesPerSecond;
+    this.rate = LiveSettings.requireRate(linesPerSecond);
     return this;
   }
 

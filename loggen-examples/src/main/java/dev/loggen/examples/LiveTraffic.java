@@ -1,5 +1,6 @@
 package dev.loggen.examples;
 
+import dev.loggen.cli.LiveSettings;
 import dev.loggen.cli.LiveWriter;
 import dev.loggen.core.LineSink;
 import dev.loggen.core.LogGenerator;
@@ -11,6 +12,7 @@ import dev.loggen.sinks.Sinks;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * Live traffic: the shop's access log in real time, {@code rate} lines per second, for a number
@@ -45,7 +47,7 @@ public final class LiveTraffic {
   }
 
   /**
-   * Writes live traffic into {@code sink} (and closes it).
+   * Writes live traffic into {@code sink} (and closes it, also when an argument is refused).
    *
    * @param sink where the lines go
    * @param seed the seed (the sessions; the timestamps are the wall clock's)
@@ -54,21 +56,33 @@ public final class LiveTraffic {
    * @return the report
    */
   public static Report run(LineSink sink, long seed, double rate, Duration runFor) {
-    LogGenerator gen = generator(seed, rate);
-    long[] end = {0}; // the clock starts when writing does (after the simulation's warm-up)
-    return LiveWriter.of(gen)
-        .historyUntil(gen.start())                     // no history: every line is paced
-        .format(LogFormats.combined())
-        .to(sink)
-        .rate(rate)
-        .stopWhen(() -> {
-          long t = System.nanoTime();
-          if (end[0] == 0) {
-            end[0] = t + runFor.toNanos();
-          }
-          return t - end[0] >= 0;
-        })
-        .run();
+    Objects.requireNonNull(sink, "sink");
+    LiveWriter writer;
+    try {
+      long runForNanos = Objects.requireNonNull(runFor, "runFor").toNanos();
+      LogGenerator gen = generator(seed, rate);
+      long[] end = {0}; // the clock starts when writing does (after the simulation's warm-up)
+      writer = LiveWriter.of(gen)
+          .historyUntil(gen.start())                   // no history: every line is paced
+          .format(LogFormats.combined())
+          .to(sink)
+          .rate(rate)
+          .stopWhen(() -> {
+            long t = System.nanoTime();
+            if (end[0] == 0) {
+              end[0] = t + runForNanos;
+            }
+            return t - end[0] >= 0;
+          });
+    } catch (RuntimeException e) {
+      try {
+        sink.close(); // run() closes it; refused before that, it is closed here
+      } catch (RuntimeException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw e;
+    }
+    return writer.run();
   }
 
   /**
@@ -79,6 +93,7 @@ public final class LiveTraffic {
    * @return the generator
    */
   public static LogGenerator generator(long seed, double rate) {
+    LiveSettings.requireRate(rate);
     // about 55 requests per shop session: this many sessions keep the simulation's own pace
     // near the rate, so sessions look real once re-timed (up to the cap)
     double perHour = Math.min(MAX_SESSIONS_PER_HOUR, Math.max(1, rate * 3600 / 55));

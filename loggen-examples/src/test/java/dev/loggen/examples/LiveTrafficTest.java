@@ -1,11 +1,14 @@
 package dev.loggen.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loggen.core.Report;
+import dev.loggen.sinks.FileSinks;
 import dev.loggen.sinks.MemorySink;
 import dev.loggen.sinks.Sinks;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -13,6 +16,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class LiveTrafficTest {
   private static final DateTimeFormatter CLF =
@@ -47,5 +51,23 @@ class LiveTrafficTest {
     }
     assertEquals(50 * 3600 / 55.0, LiveTraffic.generator(42, 50).traffic().sessionsPerHour(),
         1e-9, "below the cap the simulation's own pace matches the rate");
+  }
+
+  /**
+   * A refused rate left the sink open ("and closes it"): a file sink's path stayed locked; NaN
+   * was reported as a bad sessionsPerHour, a value the caller never gave, and 0 as not "between
+   * 0 and 10000000".
+   */
+  @Test
+  void aRefusedRateClosesTheSinkAndNamesTheRate(@TempDir Path dir) {
+    Path file = dir.resolve("live.log");
+    for (double rate : new double[] {0, -5, 20_000_000, Double.NaN}) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> LiveTraffic.run(FileSinks.rotating(file).build(), 1, rate, Duration.ofSeconds(1)));
+      assertEquals("rate must be above 0 and at most 10000000 lines per second (got " + rate
+          + ")", e.getMessage());
+    }
+    // the path is free again: a sink on it can be built
+    FileSinks.rotating(file).build().close();
   }
 }
