@@ -1,7 +1,6 @@
 package dev.loggen.cli;
 
 import dev.loggen.core.DataSize;
-import dev.loggen.core.LogGenerator;
 import dev.loggen.core.Sites;
 import dev.loggen.core.config.internal.Values;
 import java.time.DateTimeException;
@@ -246,9 +245,9 @@ final class Options {
   /** {@code d}, unless it is longer than the longest window (the longest duration we take). */
   private static Duration notTooLong(String name, String what, Duration d, @Nullable String v)
       throws UsageException {
-    if (d.compareTo(LogGenerator.MAX_DURATION) > 0) {
-      throw new UsageException("--" + name + ": expected " + what + " of at most "
-          + LogGenerator.MAX_DURATION.toDays() + "d (1000 years) (got '" + v + "')");
+    String tooLong = Values.pastTheLongestWindow(name, what, d, v);
+    if (tooLong != null) {
+      throw new UsageException(tooLong);
     }
     return d;
   }

@@ -1,6 +1,5 @@
 package dev.loggen.spark;
 
-import dev.loggen.core.LogGenerator;
 import dev.loggen.core.RunSpec;
 import dev.loggen.core.config.ConfigException;
 import dev.loggen.core.config.ConfigNode;
@@ -248,9 +247,9 @@ public final class SparkMain {
       throw new IllegalArgumentException("--duration: expected a duration such as 90s, 15m, 6h,"
           + " 1d, 365d or PT6H (got \"" + text + "\")");
     }
-    if (d.compareTo(LogGenerator.MAX_DURATION) > 0) {
-      throw new IllegalArgumentException("--duration: expected a duration of at most "
-          + Values.formatDuration(LogGenerator.MAX_DURATION) + " (got '" + text + "')");
+    String tooLong = Values.pastTheLongestWindow("duration", "a duration", d, text);
+    if (tooLong != null) {
+      throw new IllegalArgumentException(tooLong);
     }
     return d;
   }

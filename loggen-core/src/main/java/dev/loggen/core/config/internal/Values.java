@@ -1,5 +1,6 @@
 package dev.loggen.core.config.internal;
 
+import dev.loggen.core.LogGenerator;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.DateTimeException;
@@ -142,6 +143,26 @@ public final class Values {
     } catch (ArithmeticException e) {
       return null;
     }
+  }
+
+  /**
+   * The message for a command-line option whose duration is longer than the longest window
+   * ({@link LogGenerator#MAX_DURATION}), as the command line and loggen-spark give it, or null
+   * when it is not.
+   *
+   * @param option the option's name, without {@code --}
+   * @param what what the option takes ({@code a duration}, {@code a period})
+   * @param d the duration read
+   * @param given the text as given
+   * @return the message, or null
+   */
+  public static @Nullable String pastTheLongestWindow(String option, String what, Duration d,
+      @Nullable String given) {
+    if (d.compareTo(LogGenerator.MAX_DURATION) <= 0) {
+      return null;
+    }
+    return "--" + option + ": expected " + what + " of at most "
+        + formatDuration(LogGenerator.MAX_DURATION) + " (got '" + given + "')";
   }
 
   /**
