@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
@@ -109,7 +110,7 @@ public final class LogGenerator {
 
   /** The events as an iterator (see {@link #events()}). */
   public Iterator<AccessEvent> iterator() {
-    return engine(null);
+    return engine(null, () -> false);
   }
 
   /**
@@ -117,12 +118,21 @@ public final class LogGenerator {
    * in the window (or slice), with its ground truth, before the session's first event.
    */
   public Iterator<AccessEvent> iterator(Consumer<Session> sessionListener) {
-    return engine(Objects.requireNonNull(sessionListener, "sessionListener"));
+    return engine(Objects.requireNonNull(sessionListener, "sessionListener"), () -> false);
   }
 
-  private BlockEngine engine(@Nullable Consumer<Session> listener) {
+  /**
+   * {@link #iterator(Consumer)} that also ends, as if the window had, once {@code stop} is true
+   * after a minute of simulated time without events (the warm-up before the window, a quiet
+   * night): a stop is honoured while no line is due.
+   */
+  Iterator<AccessEvent> iterator(Consumer<Session> sessionListener, BooleanSupplier stop) {
+    return engine(Objects.requireNonNull(sessionListener, "sessionListener"), stop);
+  }
+
+  private BlockEngine engine(@Nullable Consumer<Session> listener, BooleanSupplier stop) {
     return new BlockEngine(seed, site, model, traffic, sessions, visitors, scenarios, emitFrom,
-        stopMillis, listener);
+        stopMillis, listener, stop);
   }
 
   /**

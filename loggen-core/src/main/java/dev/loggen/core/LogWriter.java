@@ -98,8 +98,10 @@ public final class LogWriter {
   }
 
   /**
-   * Stops cleanly, between two lines, once {@code condition} is true (checked every 1,024
-   * lines), as a signal handler asks.
+   * Stops cleanly, between two lines, once {@code condition} is true, as a signal handler asks.
+   * It is checked every 1,024 lines, and after each minute of simulated time without lines, so
+   * that a stop is honoured within a minute's simulation while no line is due (the warm-up
+   * before the window, which at high traffic takes a while, or a quiet night).
    */
   public LogWriter stopWhen(BooleanSupplier condition) {
     this.stop = Objects.requireNonNull(condition, "condition");
@@ -211,7 +213,7 @@ public final class LogWriter {
     LogFormat.Renderer errRenderer = errFormat == null ? null : errFormat.newRenderer();
     LineBuffer line = new LineBuffer(1024);
     LineBuffer errLine = new LineBuffer(1024);
-    Iterator<AccessEvent> events = generator.iterator(report::expectSession);
+    Iterator<AccessEvent> events = generator.iterator(report::expectSession, stop);
     while (written < limit && events.hasNext()) {
       AccessEvent e = events.next();
       line.reset();
@@ -253,6 +255,10 @@ public final class LogWriter {
         threads, budgetBytes, segmentEvents)) {
       Segment s;
       while (written < limit && (s = pipeline.next()) != null) {
+        if (s.lines() == 0 && stop.getAsBoolean()) {
+          pipeline.release(s);
+          break; // a minute without lines: the warm-up, or a quiet one
+        }
         boolean whole = writeSegment(s, report, out, err);
         pipeline.release(s);
         if (!whole) {
@@ -307,7 +313,7 @@ public final class LogWriter {
       }
     } finally {
       if (n == 0) {
-        // a block with sessions but no events: nothing rendered, nothing to count
+        // a minute without events: nothing rendered, nothing to count
       } else if (counted == n) {
         report.merge(s.tally());
       } else {

@@ -170,16 +170,58 @@ class ParallelWriterTest {
   @Test
   void stopConditionStopsAtTheSameLine() {
     LogGenerator g = generator(5, WINDOW, 1_500);
+    // Asked once per minute of the 20-minute warm-up (no lines), then every 1,024 lines.
+    for (int asks : new int[] {3, 28, 35}) {
+      AtomicInteger a = new AtomicInteger();
+      AtomicInteger b = new AtomicInteger();
+      Output single = run(g, w -> w.stopWhen(() -> a.incrementAndGet() >= asks));
+      assertSameOutput(single, run(g, w -> w.threads(2).segmentEvents(300)
+          .stopWhen(() -> b.incrementAndGet() >= asks)), "stopWhen after " + asks + " asks");
+      assertEquals(0, single.lines() % 1024, asks + " asks: stopped between minutes");
+      assertEquals(asks, a.get(), "asked until true");
+      assertEquals(asks, b.get(), "asked until true, 2 threads");
+    }
+  }
+
+  @Test
+  void aStopIsHonouredDuringTheWarmUp() {
+    LogGenerator g = generator(5, WINDOW, 1_500);
     for (int threads : new int[] {1, 2}) {
       AtomicInteger calls = new AtomicInteger();
-      Output out = run(g, w -> w.threads(threads).stopWhen(() -> calls.incrementAndGet() >= 7));
-      assertEquals(7 * 1024, out.lines(), threads + " threads");
+      Output out = run(g, w -> w.threads(threads).stopWhen(() -> calls.incrementAndGet() >= 1));
+      assertEquals(0, out.lines(), threads + " threads: no line after a stop before the first");
+      assertEquals(1, calls.get(), threads + " threads: asked after the first minute simulated");
+      assertEquals(0, out.report().sessions(), threads + " threads: sessions");
     }
-    AtomicInteger a = new AtomicInteger();
-    AtomicInteger b = new AtomicInteger();
-    assertSameOutput(run(g, w -> w.stopWhen(() -> a.incrementAndGet() >= 7)),
-        run(g, w -> w.threads(2).segmentEvents(300).stopWhen(() -> b.incrementAndGet() >= 7)),
-        "stopWhen");
+  }
+
+  @Test
+  void aStopIsHonouredInAMinuteWithoutLines() {
+    // Ten quiet minutes inside the window (no session can reach them), then traffic again.
+    LogGenerator g = LogGenerator.builder().seed(3).traffic(Traffic.sessionsPerHour(3_000)
+            .withBurst(START.plus(Duration.ofMinutes(10)), Duration.ofMinutes(10), 0.0))
+        .sessions(SessionSettings.DEFAULT.withLimits(Duration.ofMinutes(2), 100))
+        .visitors(Visitors.DEFAULT.withMonitorInterval(Duration.ZERO)) // a line a minute
+        .window(START, Duration.ofMinutes(30)).build();
+    Output whole = run(g, w -> w);
+    for (int threads : new int[] {1, 2}) {
+      long[] before = {-1};
+      CollectingSink sink = new CollectingSink(-1, false);
+      // true when asked twice with no line written in between: only minutes without lines
+      // are asked about so close together
+      Report r = g.writer().format(TINY).to(sink).threads(threads)
+          .stopWhen(() -> {
+            boolean again = sink.lines > 0 && sink.lines == before[0];
+            before[0] = sink.lines;
+            return again;
+          }).run();
+      assertTrue(r.lines() > 0 && r.lines() < whole.lines(),
+          threads + " threads: stopped in the quiet minutes, " + r.lines() + " of "
+              + whole.lines());
+      long last = sink.times.get(sink.times.size() - 1);
+      assertTrue(last < START.toEpochMilli() + 20 * 60_000,
+          threads + " threads: no line after the quiet minutes (last at " + last + ")");
+    }
   }
 
   @Test

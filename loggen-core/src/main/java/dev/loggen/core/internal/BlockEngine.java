@@ -10,6 +10,8 @@ import dev.loggen.core.Visitors;
 import dev.loggen.core.engine.SessionModel;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
@@ -40,6 +42,7 @@ public final class BlockEngine implements java.util.Iterator<AccessEvent> {
   private final BlockMerger merger;
   private final long lastBlock;
   private final @Nullable Consumer<Session> sessionListener;
+  private final BooleanSupplier stop;
 
   private long nextBlock;
   private AccessEvent[] out = new AccessEvent[0];
@@ -51,10 +54,13 @@ public final class BlockEngine implements java.util.Iterator<AccessEvent> {
    *
    * @param to exclusive end, or {@link Long#MAX_VALUE} for no end
    * @param sessionListener told of every session that starts in {@code [from, to)}, or null
+   * @param stop asked after each block (minute) without events, such as those of the warm-up
+   *     before {@code from}: when it is true the engine ends there, as if the range had ended
    */
   public BlockEngine(long seed, Site site, SessionModel model, Traffic traffic,
       SessionSettings settings, Visitors visitors, List<Scenario> scenarios, long from, long to,
-      @Nullable Consumer<Session> sessionListener) {
+      @Nullable Consumer<Session> sessionListener, BooleanSupplier stop) {
+    this.stop = Objects.requireNonNull(stop, "stop");
     this.source = new BlockSource(seed, site, model, traffic, settings, visitors, scenarios, from,
         to, sessionListener != null);
     this.merger = new BlockMerger(from, to);
@@ -71,6 +77,10 @@ public final class BlockEngine implements java.util.Iterator<AccessEvent> {
         return false;
       }
       step();
+      if (outPos == out.length && stop.getAsBoolean()) {
+        done = true;
+        return false;
+      }
     }
     return true;
   }

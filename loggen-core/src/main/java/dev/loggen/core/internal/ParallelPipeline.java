@@ -332,7 +332,9 @@ public final class ParallelPipeline implements AutoCloseable {
     lock.lock();
     try {
       int n = events.length;
-      if (n == 0 && !sessions.isEmpty()) {
+      if (n == 0) {
+        // an empty segment still: the writer asks its stop condition after each minute without
+        // lines, as the single-threaded engine does (a stop during the warm-up)
         add(block.index(), events, 0, 0, sessions);
       }
       int per = Math.max(16, Math.min(segmentEvents, SEGMENT_TARGET_BYTES / meanLine));
