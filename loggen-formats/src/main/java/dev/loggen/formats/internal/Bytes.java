@@ -22,6 +22,8 @@ final class Bytes {
   private static final int ATTACH_ROOM = 512;
   /** The array of a detached line, so that it does not keep the caller's buffer alive. */
   private static final byte[] DETACHED = new byte[0];
+  /** No bytes. */
+  static final byte[] NONE = new byte[0];
   /** Eight bytes at any index of a byte array, in one store. */
   private static final VarHandle WORD =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
@@ -109,6 +111,14 @@ final class Bytes {
       t.ensureCapacity(extra);
       buf = t.array();
     }
+  }
+
+  /** Takes back the last {@code n} bytes written (at most {@link #length()}). */
+  void drop(int n) {
+    if (n < 0 || n > len) {
+      throw new IllegalArgumentException("cannot drop " + n + " of " + len + " bytes");
+    }
+    len -= n;
   }
 
   void put(byte b) {

@@ -40,17 +40,20 @@ final class ClfRenderer implements LogFormat.Renderer {
   private final Literal lit6;
   private final Literal lit7;
   private final Literal lit8;
-  private final EncodedCache referrers = new EncodedCache(Escaper.APACHE, EncodedCache.FIELD_SLOTS);
-  private final EncodedCache agents = new EncodedCache(Escaper.APACHE, EncodedCache.FIELD_SLOTS);
-  private final EncodedCache clients = new EncodedCache(Escaper.APACHE, EncodedCache.FIELD_SLOTS);
-  private final EncodedCache paths = new EncodedCache(Escaper.APACHE, EncodedCache.PATH_SLOTS);
+  /** Referrers followed by {@code lit7}, user agents by {@code lit8}. */
+  private final EncodedCache referrers;
+  private final EncodedCache agents;
+  /**
+   * Clients followed by {@code lit0 - lit1 - lit2} (" - - ["), the rest of a line without ident
+   * and user (nearly all), taken back on the others.
+   */
+  private final EncodedCache clients;
+  private final int afterClient;
+  /** Paths followed by the space before the protocol. */
+  private final EncodedCache paths = new EncodedCache(Escaper.APACHE, EncodedCache.PATH_SLOTS,
+      new byte[] {' '});
   /** Logged-in users' names: a session's lines repeat its user's. */
   private final EncodedCache users = new EncodedCache(Escaper.APACHE, EncodedCache.USER_SLOTS);
-  /**
-   * {@code lit0 - lit1 - lit2} (" - - [") packed in one word, for the lines without ident and
-   * user (nearly all), or null when it is longer than 8 bytes.
-   */
-  private final @Nullable Literal noIdentNoUser;
   /** {@code lit0 - lit1} (" - ") packed, for a line with a user but no ident, or null. */
   private final @Nullable Literal noIdent;
   /**
@@ -61,8 +64,11 @@ final class ClfRenderer implements LogFormat.Renderer {
   private final int statusLength;
   /** {@code lit6 - lit7} ("\" \"-\" \"") packed, for a line without referrer, or null. */
   private final @Nullable Literal noReferrer;
-  /** The last method and protocol and their bytes: nearly every line has the same ones. */
-  private final RecentEncoded method = new RecentEncoded(Escaper.APACHE);
+  /**
+   * The last methods and protocols and their bytes: nearly every line has the same ones. A
+   * method is kept with {@code lit3} before it and the space after it ("] \"GET ").
+   */
+  private final RecentEncoded method;
   private final RecentEncoded protocol = new RecentEncoded(Escaper.APACHE);
 
   private ClfRenderer(Item[] items) {
@@ -81,8 +87,13 @@ final class ClfRenderer implements LogFormat.Renderer {
     this.lit6 = new Literal(combined ? items[13].literal : new byte[0]);
     this.lit7 = new Literal(combined ? items[15].literal : new byte[0]);
     this.lit8 = new Literal(combined ? items[17].literal : new byte[0]);
-    this.noIdentNoUser = Literal.packed(concat(lit0.bytes, DASH, lit1.bytes, DASH, lit2.bytes));
+    byte[] dashes = concat(lit0.bytes, DASH, lit1.bytes, DASH, lit2.bytes);
+    this.clients = new EncodedCache(Escaper.APACHE, EncodedCache.FIELD_SLOTS, dashes);
+    this.afterClient = dashes.length;
+    this.method = new RecentEncoded(Escaper.APACHE, lit3.bytes, new byte[] {' '});
     this.noIdent = Literal.packed(concat(lit0.bytes, DASH, lit1.bytes));
+    this.referrers = new EncodedCache(Escaper.APACHE, EncodedCache.FIELD_SLOTS, lit7.bytes);
+    this.agents = new EncodedCache(Escaper.APACHE, EncodedCache.FIELD_SLOTS, lit8.bytes);
     this.noReferrer = combined ? Literal.packed(concat(lit6.bytes, DASH, lit7.bytes)) : null;
     this.statusLength = lit4.bytes.length + 3 + lit5.bytes.length;
     if (statusLength <= 8) {
@@ -132,18 +143,13 @@ final class ClfRenderer implements LogFormat.Renderer {
     clients.append(o, e.clientAddress());
     String ident = e.ident();
     String user = e.user();
-    Literal dashes = noIdentNoUser;
-    if (ident == null && user == null && dashes != null) {
-      dashes.append(o);
-    } else {
+    if (ident != null || user != null) {
+      o.drop(afterClient);
       identAndUser(o, ident, user);
     }
     time.append(o, e.epochMillis(), e.offset().getTotalSeconds(), 0);
-    lit3.append(o);
     method.append(o, e.method());
-    o.put((byte) ' ');
     paths.append(o, e.path());
-    o.put((byte) ' ');
     protocol.append(o, e.protocol());
     long[] words = statusWords;
     if (words != null) {
@@ -166,11 +172,9 @@ final class ClfRenderer implements LogFormat.Renderer {
         noRef.append(o);
       } else {
         lit6.append(o);
-        orDash(o, referrers, referrer);
-        lit7.append(o);
+        orDash(o, referrers, referrer, lit7);
       }
-      orDash(o, agents, e.userAgent());
-      lit8.append(o);
+      orDash(o, agents, e.userAgent(), lit8);
     }
     o.detach();
   }
@@ -237,9 +241,11 @@ final class ClfRenderer implements LogFormat.Renderer {
     }
   }
 
-  private static void orDash(Bytes o, EncodedCache cache, @Nullable String s) {
+  /** {@code s} and the literal after it, which {@code cache} keeps with its values. */
+  private static void orDash(Bytes o, EncodedCache cache, @Nullable String s, Literal after) {
     if (s == null) {
       o.put((byte) '-');
+      after.append(o);
     } else {
       cache.append(o, s);
     }

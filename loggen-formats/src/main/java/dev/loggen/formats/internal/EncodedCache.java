@@ -33,6 +33,8 @@ final class EncodedCache {
   private static final int MIN_SLOT_BYTES = 32;
 
   private final Escaper escaper;
+  private final byte[] suffix;
+  private final long suffixWord;
   private final int mask;
   private final String[] keys;
   private final int[] hashes;
@@ -46,10 +48,24 @@ final class EncodedCache {
    * @param slots number of slots, a power of two
    */
   EncodedCache(Escaper escaper, int slots) {
+    this(escaper, slots, Bytes.NONE);
+  }
+
+  /**
+   * An empty cache whose values are each followed by {@code suffix} (the literal after a
+   * field), kept with them, so that a hit writes both in one copy.
+   *
+   * @param escaper how values are escaped
+   * @param slots number of slots, a power of two
+   * @param suffix bytes written after each value
+   */
+  EncodedCache(Escaper escaper, int slots, byte[] suffix) {
     if (Integer.bitCount(slots) != 1) {
       throw new IllegalArgumentException("slots must be a power of two (got " + slots + ")");
     }
     this.escaper = escaper;
+    this.suffix = suffix.clone();
+    this.suffixWord = suffix.length <= 8 ? Bytes.word(suffix, 0, suffix.length) : 0;
     this.mask = slots - 1;
     this.keys = new String[slots];
     this.hashes = new int[slots];
@@ -57,7 +73,7 @@ final class EncodedCache {
     this.lengths = new int[slots];
   }
 
-  /** Appends {@code s} escaped, from the cache when it holds it. */
+  /** Appends {@code s} escaped and the suffix, from the cache when it holds it. */
   void append(Bytes o, String s) {
     int h = s.hashCode();
     int slot = (h ^ (h >>> 16)) & mask;
@@ -76,6 +92,9 @@ final class EncodedCache {
     int n = s.length();
     int start = o.len;
     escaper.append(o, s, 0, n);
+    if (suffix.length > 0) {
+      o.putPacked(suffixWord, suffix, suffix.length);
+    }
     if (n > MAX_CACHED_CHARS) {
       return;
     }

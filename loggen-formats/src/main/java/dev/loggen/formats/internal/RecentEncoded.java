@@ -13,6 +13,8 @@ final class RecentEncoded {
   private static final int ENTRIES = 8;
   private static final int MAX_CHARS = 32;
   private final Escaper escaper;
+  private final byte[] prefix;
+  private final byte[] suffix;
   private final String[] keys = new String[ENTRIES];
   private final Bytes[] bytes = new Bytes[ENTRIES];
   /** The bytes of each entry packed for {@link Bytes#putPacked}, when they are at most 8. */
@@ -22,10 +24,20 @@ final class RecentEncoded {
   private int next;
 
   RecentEncoded(Escaper escaper) {
-    this.escaper = escaper;
+    this(escaper, Bytes.NONE, Bytes.NONE);
   }
 
-  /** Appends {@code s} escaped. */
+  /**
+   * A cache whose values are written between two fixed byte strings (the literals around a
+   * field), kept with them, so that a hit is one store for all three.
+   */
+  RecentEncoded(Escaper escaper, byte[] prefix, byte[] suffix) {
+    this.escaper = escaper;
+    this.prefix = prefix.clone();
+    this.suffix = suffix.clone();
+  }
+
+  /** Appends the prefix, {@code s} escaped and the suffix. */
   void append(Bytes o, String s) {
     String[] k = keys;
     int n = size;
@@ -48,7 +60,9 @@ final class RecentEncoded {
       }
     }
     if (s.length() > MAX_CHARS) {
+      o.put(prefix);
       escaper.append(o, s);
+      o.put(suffix);
       return;
     }
     int i;
@@ -61,7 +75,9 @@ final class RecentEncoded {
     }
     Bytes b = bytes[i];
     b.reset();
+    b.put(prefix);
     escaper.append(b, s);
+    b.put(suffix);
     k[i] = s;
     words[i] = b.len <= 8 ? Bytes.word(b.buf, 0, b.len) : 0;
     put(o, i);
