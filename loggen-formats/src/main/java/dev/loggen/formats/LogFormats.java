@@ -218,7 +218,8 @@ public final class LogFormats {
    * $server_protocol $status $body_bytes_sent $bytes_sent $request_length $request_time
    * $http_NAME $sent_http_NAME $cookie_NAME $host $server_name $hostname $server_addr
    * $server_port $scheme $https $pid $connection $connection_requests $pipe}, as {@code $name}
-   * or {@code ${name}}. {@code $http_referer}, {@code $http_user_agent} and {@code $http_host}
+   * or {@code ${name}}, in any case as nginx reads them ({@code $HTTP_USER_AGENT} is
+   * {@code $http_user_agent}). {@code $http_referer}, {@code $http_user_agent} and {@code $http_host}
    * print the event's values; other headers and cookies are unset. {@code $uri} is the
    * percent-decoded path (nginx also merges slashes and resolves dot segments; loggen does
    * not). {@code $request_time} and {@code $msec} have millisecond precision;

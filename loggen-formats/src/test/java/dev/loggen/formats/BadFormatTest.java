@@ -70,6 +70,10 @@ class BadFormatTest {
         Arguments.of("", "invalid nginx log_format \"\": the format is empty"),
         Arguments.of("$remote_addr $foo", "invalid nginx log_format \"$remote_addr $foo\":"
             + " unknown variable '$foo' at position 14"),
+        // names are case-insensitive, but an unknown one is quoted as written
+        Arguments.of("$Remote_Addr $HTTP_FOO_ $Remote_Adr", "invalid nginx log_format"
+            + " \"$Remote_Addr $HTTP_FOO_ $Remote_Adr\": unknown variable '$Remote_Adr'"
+            + " at position 25"),
         Arguments.of("$remote_addr ${status", "invalid nginx log_format \"$remote_addr ${status\":"
             + " unterminated '${' (no closing '}' after the variable name) at position 14"),
         Arguments.of("${stat us}", "invalid nginx log_format \"${stat us}\": unterminated '${'"

@@ -3,6 +3,7 @@ package dev.loggen.formats.internal;
 import dev.loggen.formats.NginxEscape;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Compiles an nginx {@code log_format} string into a {@link Program}.
@@ -11,7 +12,10 @@ import java.util.List;
  * {@code \'} and {@code \\} stand for the character, {@code \t} for a tab; {@code \n} and
  * {@code \r} are refused (a format renders one line), as is an unpaired surrogate, which UTF-8
  * cannot encode. Variables are {@code $name} or {@code ${name}} with names of letters, digits
- * and underscores, as in nginx.
+ * and underscores, as in nginx. Names are case-insensitive, as nginx lower-cases them
+ * ({@code ngx_http_get_variable_index}): {@code $HTTP_USER_AGENT} is {@code $http_user_agent}
+ * and {@code $Remote_Addr} is {@code $remote_addr}. A field keeps the name as written (in
+ * error messages and in the parsed record's fields).
  */
 final class NginxCompiler {
   static final String KIND = "nginx log_format";
@@ -82,7 +86,7 @@ final class NginxCompiler {
       if (name.isEmpty()) {
         throw error(start, "'$' without a variable name");
       }
-      items.add(variable(name, format.substring(start, i), start + 1));
+      items.add(variable(name.toLowerCase(Locale.ROOT), format.substring(start, i), start + 1));
       litStart = i;
     }
     if (lit.length() > 0) {
@@ -103,6 +107,10 @@ final class NginxCompiler {
     return Item.field(op, token, pos, escaper, missing, null, syntax, target);
   }
 
+  /**
+   * The field of variable {@code name} (lower case), written as {@code token} at 1-based
+   * {@code pos}.
+   */
   private Item variable(String name, String token, int pos) {
     switch (name) {
       case "time_local":
