@@ -222,7 +222,9 @@ public final class LogFormats {
    * {@code $http_user_agent}). {@code $http_referer}, {@code $http_user_agent} and {@code $http_host}
    * print the event's values; other headers and cookies are unset. {@code $uri} is the
    * percent-decoded path (nginx also merges slashes and resolves dot segments; loggen does
-   * not). {@code $request_time} and {@code $msec} have millisecond precision;
+   * not). {@code $is_args} prints {@code ?} when the query string is not empty and nothing
+   * otherwise, a path ending in a bare {@code ?} included (Apache's {@code %q} prints the
+   * {@code ?} there). {@code $request_time} and {@code $msec} have millisecond precision;
    * {@code $body_bytes_sent} prints {@code 0} for an empty body; {@code $bytes_sent} adds the
    * header size as Apache's {@code %O} does. The string is read as nginx's configuration
    * reader reads a quoted string ({@code \"}, {@code \'}, {@code \\}, {@code \t}); {@code \n}

@@ -551,6 +551,29 @@ class ParserTest {
   }
 
   /**
+   * nginx's {@code $is_args} is {@code ?} only when the query string is not empty
+   * ({@code ngx_http_variable_is_args} tests {@code r->args.len}); Apache's {@code %q} prints
+   * the {@code ?} of a bare one. Both read back as the path printed.
+   */
+  @Test
+  void isArgsIsEmptyForAnEmptyQueryString() {
+    AccessEvent bare = HostileContentTest.BASE.withPath("/x?");
+    assertEquals("", LogFormats.nginx("$is_args").format(bare));
+    assertEquals("/x", LogFormats.nginx("$uri$is_args$args").format(bare));
+    assertEquals("/x", LogFormats.nginx("$uri$is_args$args", NginxEscape.JSON).format(bare));
+    assertEquals("?", LogFormats.nginx("$is_args").format(bare.withPath("/x?a")));
+    assertEquals("", LogFormats.nginx("$is_args").format(bare.withPath("/x")));
+    assertEquals("[] 200", LogFormats.nginx("[$is_args] $status").format(bare));
+    assertEquals("?", LogFormats.apache("%q").format(bare));
+    // nginx prints an empty $args as nothing, an unset one as '-': "/x" is "/x?" read back
+    assertEquals("/x?", LogParsers.nginx("$uri$is_args$args").parse("/x").path());
+    assertEquals("/x?", LogParsers.apache("%U%q").parse("/x?").path());
+    LogParser p = LogParsers.nginx("[$is_args] $status");
+    assertEquals("", p.parse("[] 200").field("$is_args"));
+    assertEquals("?", p.parse("[?] 200").field("$is_args"));
+  }
+
+  /**
    * Escaped bytes are read as UTF-8 where they form it; bytes that do not (another charset, a
    * sequence cut short) keep the escape the server wrote, in its case.
    */

@@ -66,7 +66,7 @@ final class Item {
   static final int S_TIME = 6;
   /** Empty, or {@code ?} and the query string ({@code %q}). */
   static final int S_QUERY = 7;
-  /** Empty or {@code ?} ({@code $is_args}). */
+  /** Empty or {@code ?} ({@code $is_args}: {@code ?} only before a non-empty query string). */
   static final int S_IS_ARGS = 8;
 
   // ---- target: which record field the text fills

@@ -155,7 +155,11 @@ final class ProgramRenderer implements LogFormat.Renderer {
         }
       }
       case Item.IS_ARGS -> {
-        if (e.path().indexOf('?') >= 0) {
+        // nginx's $is_args: '?' when the query string is not empty (ngx_http_variable_is_args
+        // tests r->args.len), so nothing for "/x?"; Apache's %q prints the '?' there
+        String p = e.path();
+        int q = p.indexOf('?');
+        if (q >= 0 && q + 1 < p.length()) {
           o.put('?');
         }
       }
