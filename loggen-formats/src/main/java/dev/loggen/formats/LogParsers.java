@@ -37,7 +37,9 @@ public final class LogParsers {
 
   /**
    * Parses JSON lines with the names of {@link LogFormats#json()} (and the ECS names, so one
-   * parser reads both).
+   * parser reads both). A user, referrer or user agent is null when its value is JSON
+   * {@code null} or its key is missing, as the JSON formats write an absent one; a string reads
+   * as itself, {@code ""} and {@code "-"} included.
    *
    * @return the parser
    */
@@ -47,7 +49,7 @@ public final class LogParsers {
 
   /**
    * Parses ECS JSON lines, nested or with dotted keys (and the flat names of
-   * {@link LogFormats#json()}).
+   * {@link LogFormats#json()}), reading absent values as {@link #json()} does.
    *
    * @return the parser
    */

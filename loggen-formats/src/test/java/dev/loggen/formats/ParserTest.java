@@ -17,10 +17,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -187,6 +189,36 @@ class ParserTest {
     });
   }
 
+  /**
+   * The JSON formats write an absent user, referrer or user agent as JSON null, so a string,
+   * {@code ""} and {@code "-"} included, is the value itself and reads back as it.
+   */
+  @Test
+  void jsonEmptyAndDashStringsReadBackAsThemselves() {
+    for (String v : new String[] {"", "-"}) {
+      AccessEvent e = new AccessEvent(1_767_225_600_123L, ZoneOffset.UTC, "192.0.2.1",
+          null, v, "GET", "/p", "HTTP/1.1", 200, 1, v, v, 1, "h", 1, "S", VisitorKind.HUMAN,
+          null);
+      for (LogFormat f : new LogFormat[] {LogFormats.json(), LogFormats.ecs()}) {
+        String line = f.format(e);
+        LogRecord r = LogParsers.forFormat(f).parse(line);
+        assertEquals(v, r.user(), line);
+        assertEquals(v, r.referrer(), line);
+        assertEquals(v, r.userAgent(), line);
+      }
+      AccessEvent absent = new AccessEvent(1_767_225_600_123L, ZoneOffset.UTC,
+          "192.0.2.1", null, null, "GET", "/p", "HTTP/1.1", 200, 1, null, null, 1, "h", 1, "S",
+          VisitorKind.HUMAN, null);
+      for (LogFormat f : new LogFormat[] {LogFormats.json(), LogFormats.ecs()}) {
+        String line = f.format(absent);
+        LogRecord r = LogParsers.forFormat(f).parse(line);
+        assertNull(r.user(), line);
+        assertNull(r.referrer(), line);
+        assertNull(r.userAgent(), line);
+      }
+    }
+  }
+
   @Test
   void jsonParserReadsOurOutputOthersAndReportsErrors() {
     LogParser json = LogParsers.json();
@@ -200,8 +232,9 @@ class ParserTest {
     assertEquals("HTTP/2.0", r.protocol());
     assertEquals(404, r.status());
     assertNull(r.bytes());
-    assertNull(r.userAgent());
-    assertNull(r.referrer());
+    // strings read as themselves: only null or a missing key is absent in JSON
+    assertEquals("-", r.userAgent());
+    assertEquals("", r.referrer());
     assertEquals(1_500_000L, r.responseTimeMicros());
     assertEquals("true", r.field("nested.deep.k"));
     assertEquals("[1,{\"a\":2}]", r.field("extra"));
@@ -497,11 +530,17 @@ class ParserTest {
       LogRecord viaFormat = LogParsers.nginx(FormatCases.NGINX_JSON, NginxEscape.JSON).parse(line);
       assertEquals(viaFormat.time(), viaJson.time(), line);
       assertEquals(viaFormat.path(), viaJson.path(), line);
-      assertEquals(viaFormat.userAgent(), viaJson.userAgent(), line);
-      assertEquals(viaFormat.user(), viaJson.user(), line);
+      // nginx escape=json prints an absent value as "", which the nginx format's parser reads
+      // as absent; the JSON parser reads a JSON string as itself (absent there is null)
+      assertEquals(orEmpty(viaFormat.userAgent()), viaJson.userAgent(), line);
+      assertEquals(orEmpty(viaFormat.user()), viaJson.user(), line);
       assertEquals(viaFormat.status(), viaJson.status(), line);
       assertEquals(viaFormat.responseTimeMicros(), viaJson.responseTimeMicros(), line);
     }
+  }
+
+  private static String orEmpty(@Nullable String s) {
+    return s == null ? "" : s;
   }
 
   @Test

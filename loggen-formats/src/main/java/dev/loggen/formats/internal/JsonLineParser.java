@@ -13,8 +13,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * Parses JSON lines written by {@code LogFormats.json()} or {@code LogFormats.ecs()}, and JSON
  * access logs that use the same names (nginx-style flat names, ECS nested objects or ECS dotted
- * keys). Nested objects are flattened to dotted keys. A value of {@code null}, {@code ""} or
- * {@code "-"} reads as absent for the user, referrer and user agent.
+ * keys). Nested objects are flattened to dotted keys. A user, referrer or user agent is absent
+ * when its value is JSON {@code null} or its key is missing, as our JSON formats write an absent
+ * one; a string, {@code ""} and {@code "-"} included, reads as itself. An empty or {@code "-"}
+ * query string ({@code args}, {@code url.query}) reads as none.
  */
 final class JsonLineParser implements LogParser {
   /** What a status holds: the three digits the text formats read. */
@@ -292,7 +294,7 @@ final class JsonLineParser implements LogParser {
     }
     OffsetDateTime time = time(v, "time", "@timestamp", "time_iso8601", "timestamp");
     String client = text(v, "remote_addr", "source.ip", "client.ip", "source.address");
-    String user = optional(v, "remote_user", "user.name");
+    String user = text(v, "remote_user", "user.name");
     String method = text(v, "request_method", "http.request.method");
     String protocol = text(v, "server_protocol", "http.version");
     if (protocol != null && !protocol.startsWith("HTTP/") && !protocol.isEmpty()
@@ -328,8 +330,8 @@ final class JsonLineParser implements LogParser {
       Long ns = integer(v, Numbers.WHOLE, Long.MAX_VALUE, "event.duration");
       micros = ns == null ? null : ns / 1000;
     }
-    String referrer = optional(v, "http_referer", "http.request.referrer");
-    String agent = optional(v, "http_user_agent", "user_agent.original");
+    String referrer = text(v, "http_referer", "http.request.referrer");
+    String agent = text(v, "http_user_agent", "user_agent.original");
     String host = text(v, "host", "url.domain", "host.name");
     return new LogRecord(time, client, null, user, method, path, protocol,
         status == null ? null : status.intValue(), bytes, referrer, agent, micros, host, fields);
