@@ -22,7 +22,9 @@ import java.util.function.Supplier;
  *       {@link #apacheError()}): httpd's {@code ap_escape_logitem}: {@code \"} and {@code \\};
  *       {@code \b \n \r \t \v} for those controls; every other byte outside printable ASCII
  *       (below 0x20, 0x7F and above, so each byte of a non-ASCII character) as {@code \xhh} in
- *       lower-case hex; a NUL (which httpd never sees) as {@code \x00}.
+ *       lower-case hex; a NUL (which httpd never sees) as {@code \x00}. The error log
+ *       ({@link #apacheError()}) writes a quote raw, as httpd's
+ *       {@code ap_escape_errorlog_item} does, and escapes the rest so.
  *   <li>nginx: see {@link NginxEscape} ({@code \xHH} upper-case by default, JSON escaping with
  *       {@code escape=json}).
  *   <li>JSON formats ({@link #json()}, {@link #ecs()}): JSON strings as nginx's
@@ -272,7 +274,9 @@ public final class LogFormats {
    * (the sub-millisecond digits of the microseconds come from the response time, so they are
    * deterministic), the client is the event's, and pid, thread id and client port are derived
    * from the session id exactly as {@code %P}, {@code %{tid}P} and {@code %{remote}p} print them
-   * in {@link #apache(String)} formats. Request values are escaped as in the access log. Rendering
+   * in {@link #apache(String)} formats. Request values are escaped as httpd's
+   * {@code ap_escape_errorlog_item} escapes them: as in the access log, except that a quote is
+   * written raw ({@code "}, not {@code \"}). Rendering
    * an event that {@code accepts} refuses throws {@link IllegalArgumentException}.
    *
    * @return the format, named {@code apache-error}

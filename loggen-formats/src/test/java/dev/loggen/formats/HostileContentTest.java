@@ -202,11 +202,32 @@ class HostileContentTest {
     }
   }
 
+  /**
+   * The Apache error log escapes as httpd's {@code ap_escape_errorlog_item}: a quote raw, a
+   * backslash, controls and non-ASCII bytes as the access log escapes them; its access log
+   * ({@code ap_escape_logitem}) still escapes the quote.
+   */
+  @Test
+  void apacheErrorLogLeavesQuotesRaw() {
+    AccessEvent e = new AccessEvent(BASE.epochMillis(), BASE.offset(), "192.0.2.1", null,
+        NASTY, "GET", "/q\"u", "HTTP/1.1", 401, 0, "http://r/" + NASTY, NASTY, 1, "h", 1, "S",
+        VisitorKind.HUMAN, null);
+    String escaped = "a\"b\\\\c\\nd\\re\\tf\\x00g\\x7fh\\xc3\\xa9i\\xe2\\x82\\xac"
+        + "\\xf0\\x9f\\x98\\x80j\\vk\\bl\\x0cm";
+    String line = LogFormats.apacheError().format(e);
+    assertTrue(line.endsWith("AH01617: user " + escaped + ": authentication failure for \"/q\"u\":"
+        + " Password Mismatch, referer: http://r/" + escaped), line);
+    assertEquals("a\\\"b\\\\c\\nd\\re\\tf\\x00g\\x7fh\\xc3\\xa9i\\xe2\\x82\\xac"
+        + "\\xf0\\x9f\\x98\\x80j\\vk\\bl\\x0cm", LogFormats.apache("%{Referer}i").format(
+        e.withUserAgent(null)).substring("http://r/".length()));
+  }
+
   @Test
   void errorLogsEscapeHostileValuesToo() {
     AccessEvent e = BASE.withStatus(404, 0).withPath("/x\n\"y\"%0D").withUserAgent(NASTY);
     String apache = LogFormats.apacheError().format(e);
-    assertTrue(apache.endsWith("AH00128: File does not exist: /var/www/html/x\\n\\\"y\\\"\\r, "
+    // httpd's ap_escape_errorlog_item leaves a quote raw ("no need for this in error log")
+    assertTrue(apache.endsWith("AH00128: File does not exist: /var/www/html/x\\n\"y\"\\r, "
         + "referer: http://www.example.com/start.html"), apache);
     String nginx = LogFormats.nginxError().format(e);
     assertTrue(nginx.contains("open() \"/usr/share/nginx/html/x\\x0A\\x22y\\x22\\x0D\" failed"),

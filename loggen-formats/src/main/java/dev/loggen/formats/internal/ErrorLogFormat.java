@@ -39,8 +39,9 @@ import java.util.Objects;
  * <p>FILE is the document root ({@code /var/www/html} for Apache, {@code /usr/share/nginx/html}
  * for nginx) plus the decoded path; the backend is {@code 127.0.0.1:8080}. Pid, thread id,
  * client port and nginx's connection number are derived from the session id. Values from the
- * request are escaped as the access log escapes them (Apache {@code \xhh}, nginx {@code \xHH}),
- * so an error line is always one line. Rendering an event that {@link #accepts} refuses throws
+ * request are escaped as the servers escape them, so an error line is always one line: Apache
+ * with httpd's {@code ap_escape_errorlog_item} (as its access log, {@code \xhh}, but a quote
+ * stays raw), nginx as its access log ({@code \xHH}, a quote as {@code \x22}). Rendering an event that {@link #accepts} refuses throws
  * {@link IllegalArgumentException}. Immutable, thread-safe.
  */
 final class ErrorLogFormat implements LogFormat {
@@ -98,7 +99,7 @@ final class ErrorLogFormat implements LogFormat {
     private final Bytes scratch = new Bytes(128);
     private final TimeRenderer time =
         new TimeRenderer(Strftime.internal("[%a %b %d %H:%M:%S.%6N %Y] "));
-    private final EncodedCache strings = new EncodedCache(Escaper.APACHE, 256);
+    private final EncodedCache strings = new EncodedCache(Escaper.APACHE_ERROR, 256);
 
     @Override
     public void render(AccessEvent e, LineBuffer out) {
@@ -178,7 +179,7 @@ final class ErrorLogFormat implements LogFormat {
 
     /** The decoded path without query, as {@code r->uri}, escaped. */
     private void pathOnly(AccessEvent e) {
-      decodedPath(e, o, scratch, Escaper.APACHE);
+      decodedPath(e, o, scratch, Escaper.APACHE_ERROR);
     }
   }
 

@@ -9,6 +9,9 @@ package dev.loggen.formats.internal;
  *       backslash; backspace, LF, CR, TAB and VT become {@code \b \n \r \t \v}; every other byte
  *       that is not printable ASCII (below 0x20, 0x7F and above, so every byte of a non-ASCII
  *       character) becomes {@code \xhh} with lower-case hex.
+ *   <li>{@link #APACHE_ERROR}: Apache httpd's {@code ap_escape_errorlog_item}, for the error
+ *       log: as {@link #APACHE}, except that {@code "} is written raw (httpd: "no need for this
+ *       in error log").
  *   <li>{@link #NGINX}: nginx's default log escaping: {@code "}, {@code \}, bytes below 0x20 and
  *       bytes 0x7F and above become {@code \xHH} with upper-case hex.
  *   <li>{@link #JSON}: nginx's {@code escape=json}, which is also how our JSON formats write
@@ -47,6 +50,13 @@ enum Escaper {
         }
       }
       o.len = p;
+    }
+  },
+  /** Apache httpd {@code ap_escape_errorlog_item}: {@link #APACHE} with {@code "} raw. */
+  APACHE_ERROR {
+    @Override
+    void escape(Bytes o, int b) {
+      APACHE.escape(o, b);
     }
   },
   /** nginx default escaping. */
@@ -119,6 +129,7 @@ enum Escaper {
     for (int b = 0; b < 256; b++) {
       escapes[b] = switch (name) {
         case "APACHE", "NGINX" -> b < 0x20 || b >= 0x7F || b == '"' || b == '\\';
+        case "APACHE_ERROR" -> b < 0x20 || b >= 0x7F || b == '\\';
         case "JSON" -> b < 0x20 || b == '"' || b == '\\';
         case "NGINX_NONE" -> b == '\n' || b == '\r';
         default -> false;

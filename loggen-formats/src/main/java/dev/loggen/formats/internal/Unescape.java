@@ -24,7 +24,7 @@ final class Unescape {
       return s.substring(from, to);
     }
     return switch (escaper) {
-      case APACHE -> bytes(s, from, to, true, false);
+      case APACHE, APACHE_ERROR -> bytes(s, from, to, true, false);
       case NGINX -> bytes(s, from, to, false, false);
       case NGINX_NONE -> bytes(s, from, to, false, true);
       case JSON -> json(s, from, to);
