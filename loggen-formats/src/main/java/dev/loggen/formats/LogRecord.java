@@ -21,7 +21,11 @@ import org.jspecify.annotations.Nullable;
  * A directive left out by its status condition ({@code %404B} printing {@code -}) reads as
  * absent, whatever it is.
  * Where a format prints one thing twice (the request line and the method, say) the request
- * line wins.
+ * line wins. A request line ({@code %r}, {@code $request}) is read where a method, a space, the
+ * target, a space and the protocol fit, so text after it on the line ({@code $request
+ * $remote_user}) is not taken for part of it; only a line that no such split fits has its
+ * request line read as any text ({@code -}, the escaped bytes of a TLS handshake), with
+ * method, path and protocol null where it has no spaces to split them.
  *
  * <p>Numbers: a status is three digits (in JSON, a number or string from 0 to 999); every
  * other whole number a line holds must be at least 0 and fit a long (at most
@@ -32,7 +36,12 @@ import org.jspecify.annotations.Nullable;
  * before 1970); a number outside that makes the line malformed, with a
  * {@link LogParseException} that names the field, quotes the number and gives the range. A
  * number that fits but gives a value the record cannot hold (a response time in microseconds,
- * an instant) leaves that record field null and its text in {@code fields}.
+ * an instant) leaves that record field null and its text in {@code fields}. Widths the servers
+ * never vary are required: {@code %{msec_frac}t} is exactly three digits and
+ * {@code %{usec_frac}t} six (httpd's {@code %03} and {@code %06}, so {@code %{sec}t%{msec_frac}t}
+ * splits three digits before its end), and nginx's {@code $msec} and {@code $request_time} have
+ * exactly three decimals ({@code %T.%03M}); another width makes the line malformed, e.g.
+ * {@code expected 3 digits for %{msec_frac}t}.
  *
  * @param time the request time with the offset it was printed in; a time printed in several
  *     fields is put together from them, part by part (year, century, month, day, day of the

@@ -419,7 +419,7 @@ class ParserTest {
     assertEquals(9_223_372_036_854_775_000L, LogParsers.nginx("$request_time")
         .parse("9223372036854.775").responseTimeMicros());
     // an epoch time past what milliseconds in a long hold is left out as well
-    LogRecord r2 = LogParsers.nginx("$msec $status").parse("9223372036854775807.5 200");
+    LogRecord r2 = LogParsers.nginx("$msec $status").parse("9223372036854775807.500 200");
     assertNull(r2.time());
     assertEquals(200, r2.status());
   }

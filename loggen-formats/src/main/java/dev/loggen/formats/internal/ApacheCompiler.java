@@ -219,7 +219,7 @@ final class ApacheCompiler {
       // nothing for no query string; '-' (the absent mark) when a status condition fails
       case 'q' -> Item.field(Item.QUERY_MARK, name, pos, e, "-", null, Item.S_QUERY,
           Item.T_QUERY_MARK);
-      case 'r' -> Item.field(Item.REQUEST_LINE, name, pos, e, "-", null, Item.S_TEXT,
+      case 'r' -> Item.field(Item.REQUEST_LINE, name, pos, e, "-", null, Item.S_REQUEST,
           Item.T_REQUEST);
       case 'R' -> Item.field(Item.MISSING, name, pos, e, "-", null, Item.S_TOKEN, Item.T_NONE);
       case 's' -> Item.field(Item.STATUS, name, pos, e, "-", null, Item.S_STATUS, Item.T_STATUS);

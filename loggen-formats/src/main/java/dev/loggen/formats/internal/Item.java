@@ -62,11 +62,21 @@ final class Item {
   static final int S_INT = 2;
   static final int S_INT_OR_DASH = 3;
   static final int S_STATUS = 4;
+  /**
+   * Seconds with exactly three decimals, as nginx prints {@code $msec} and
+   * {@code $request_time} ({@code "%T.%03M"}); an epoch time may have a sign.
+   */
   static final int S_DECIMAL = 5;
   static final int S_TIME = 6;
   /** Empty, or {@code ?} and the query string ({@code %q}). */
   static final int S_QUERY = 7;
   /** Empty or {@code ?} ({@code $is_args}: {@code ?} only before a non-empty query string). */
+  /**
+   * A request line ({@code %r}, {@code $request}): what the renderer prints is the method, a
+   * space, the target, a space and the protocol (empty for HTTP/0.9). See
+   * {@code ProgramParser} for how strictly each reading holds a line to it.
+   */
+  static final int S_REQUEST = 9;
   static final int S_IS_ARGS = 8;
 
   // ---- target: which record field the text fills
@@ -164,6 +174,19 @@ final class Item {
 
   boolean isLiteral() {
     return op == LITERAL;
+  }
+
+  /**
+   * How many digits the field always prints, or 0 when their number varies: 3 for
+   * {@code %{msec_frac}t}, 6 for {@code %{usec_frac}t} (httpd prints them with {@code %03} and
+   * {@code %06}).
+   */
+  int fixedDigits() {
+    return switch (target) {
+      case T_FRAC_MS -> 3;
+      case T_FRAC_US -> 6;
+      default -> 0;
+    };
   }
 
   /** Whether the field may print its "absent" mark instead of a value of its syntax. */

@@ -145,7 +145,7 @@ final class NginxCompiler {
       case "remote_port":
         return escaped(Item.CLIENT_PORT, token, pos, Item.S_INT, Item.T_NONE);
       case "request":
-        return escaped(Item.REQUEST_LINE, token, pos, Item.S_TEXT, Item.T_REQUEST);
+        return escaped(Item.REQUEST_LINE, token, pos, Item.S_REQUEST, Item.T_REQUEST);
       case "request_method":
         return escaped(Item.METHOD, token, pos, Item.S_TOKEN, Item.T_METHOD);
       case "request_uri":

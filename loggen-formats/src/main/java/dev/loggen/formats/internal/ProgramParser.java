@@ -23,15 +23,25 @@ import org.jspecify.annotations.Nullable;
  * where the next literal starts, skipping backslash escapes (a {@code \"} inside an Apache
  * {@code "%r"}), and a value that its server escapes never runs past a raw quote. Each candidate
  * end is checked against the field's syntax (a status is three digits, a time parses to a date
- * that exists, ...).
+ * that exists, {@code %{msec_frac}t} is exactly three digits and {@code %{usec_frac}t} six, as
+ * httpd prints them, nginx's {@code $msec} and {@code $request_time} have exactly three
+ * decimals, ...).
  *
- * <p>A line is read twice at most. First each field takes the first end that fits its syntax;
- * almost every line parses so. If not, every split is tried, so values that contain the
+ * <p>A line is read twice at most (three times when the format has a request line, see below).
+ * First each field takes the first end that fits its syntax; almost every line parses so. If not, every split is tried, so values that contain the
  * delimiter (a user name with a space, an nginx {@code escape=none} user agent with a quote)
  * still parse when some split fits. If none does, the error reported is where the first reading
  * went wrong: that is where a person reading the line sees the problem.
  * Fields next to each other without a literal between them (Apache {@code %U%q}) are split
- * longest-first, a decoded path stopping at {@code ?}.
+ * longest-first, a decoded path stopping at {@code ?}, a field before a fixed number of digits
+ * ({@code %{sec}t%{msec_frac}t}) leaving them those digits.
+ *
+ * <p>A request line ({@code %r}, {@code $request}) is held to the shape the renderer prints: a
+ * method, a space, the target, a space and the protocol (which may be empty), so a request line
+ * next to other text splits where its protocol ends ({@code %f %r %{Host}i %k},
+ * {@code $request $remote_user}). A line that no split of that shape fits is read a third time,
+ * first-fit with the request line taking any text, as servers log a request line they could not
+ * read as it came ({@code -} for a timed-out connection, the escaped bytes of a TLS handshake).
  *
  * <p>A long line that does not match costs time in proportion to its length. Each reading tries
  * at most {@value #MAX_STEPS} candidate ends and reads at most {@value #READS_PER_CHAR} chars
@@ -52,6 +62,8 @@ final class ProgramParser implements LogParser {
   private static final int READS_PER_CHAR = 8;
   /** The chars a reading of a shorter line may read. */
   private static final int MIN_READS = 1 << 20;
+  /** The decimals nginx prints in {@code $msec} and {@code $request_time}. */
+  private static final int DECIMALS = 3;
   /** The most chars a number in a time pattern takes: an epoch second's sign and 18 digits. */
   private static final int LONGEST_TIME_NUMBER = 19;
 
@@ -60,12 +72,15 @@ final class ProgramParser implements LogParser {
   /** The indices of the strftime fields of the start time, and of the end time. */
   private final int[] startTimeFields;
   private final int[] endTimeFields;
+  /** Whether the format prints a request line ({@code %r}, {@code $request}). */
+  private final boolean hasRequestLine;
 
   ProgramParser(String name, Program program) {
     this.name = name;
     this.items = program.items;
     this.startTimeFields = timeFields(items, false);
     this.endTimeFields = timeFields(items, true);
+    this.hasRequestLine = Arrays.stream(items).anyMatch(it -> it.syntax == Item.S_REQUEST);
   }
 
   @Override
@@ -76,13 +91,19 @@ final class ProgramParser implements LogParser {
   @Override
   public LogRecord parseLine(String line, long lineNumber) {
     Objects.requireNonNull(line, "line");
-    Matcher first = new Matcher(line, true);
+    Matcher first = new Matcher(line, true, false);
     if (first.match(0, 0)) {
       return build(line, lineNumber, first.starts, first.ends);
     }
-    Matcher any = new Matcher(line, false);
+    Matcher any = new Matcher(line, false, false);
     if (any.match(0, 0)) {
       return build(line, lineNumber, any.starts, any.ends);
+    }
+    if (hasRequestLine) {
+      Matcher loose = new Matcher(line, true, true);
+      if (loose.match(0, 0)) {
+        return build(line, lineNumber, loose.starts, loose.ends);
+      }
     }
     // report where the natural reading (each field ending at the first place that fits it)
     // went wrong, not where some far-fetched split happened to get furthest
@@ -99,6 +120,8 @@ final class ProgramParser implements LogParser {
     final String line;
     /** Whether each field takes only the first end that fits its syntax (no backtracking). */
     final boolean firstFit;
+    /** Whether a request line may be any text (else it has the shape the renderer prints). */
+    final boolean looseRequest;
     final int[] starts = new int[items.length];
     final int[] ends = new int[items.length];
     int bestPos = -1;
@@ -113,9 +136,10 @@ final class ProgramParser implements LogParser {
      */
     int @Nullable [] lastIndex;
 
-    Matcher(String line, boolean firstFit) {
+    Matcher(String line, boolean firstFit, boolean looseRequest) {
       this.line = line;
       this.firstFit = firstFit;
+      this.looseRequest = looseRequest;
       this.maxReads = Math.max(MIN_READS, (long) READS_PER_CHAR * line.length());
     }
 
@@ -207,7 +231,14 @@ final class ProgramParser implements LogParser {
           max = q < 0 ? n : q;
           reads += max - pos;
         }
+        // a next field of a fixed number of digits (%{sec}t%{msec_frac}t) must find them where
+        // this field ends; ends that leave it other text are skipped, not tried: in first-fit
+        // mode a tried end that fits this field but fails the next stops the reading
+        int width = next.mayBeMissing() ? 0 : next.fixedDigits();
         for (int e = Math.min(max, reach); e >= pos; e--) {
+          if (width > 0 && !digitsAt(e, width)) {
+            continue;
+          }
           if (tryEnd(idx, pos, e, idx + 1, e)) {
             return true;
           }
@@ -298,9 +329,12 @@ final class ProgramParser implements LogParser {
         case Item.S_INT, Item.S_INT_OR_DASH, Item.S_DECIMAL -> {
           int i = digitsEnd(line, signEnd(it, line, pos, n), n);
           if (it.syntax == Item.S_DECIMAL && i < n && line.charAt(i) == '.') {
-            i = digitsEnd(line, i + 1, n);
+            i = Math.min(digitsEnd(line, i + 1, n), i + 1 + DECIMALS);
           }
           reads += i - pos;
+          if (it.fixedDigits() > 0) {
+            i = Math.min(i, pos + it.fixedDigits());
+          }
           yield it.syntax == Item.S_INT_OR_DASH ? Math.max(i, pos + 1) : i;
         }
         case Item.S_STATUS -> pos + 3;
@@ -312,6 +346,15 @@ final class ProgramParser implements LogParser {
         end = Math.max(end, pos + it.missingText.length());
       }
       return Math.min(end, n);
+    }
+
+    /** Whether the line holds {@code width} digits from {@code at}. */
+    private boolean digitsAt(int at, int width) {
+      if (at + width > line.length()) {
+        return false;
+      }
+      reads += width;
+      return digitsEnd(line, at, at + width) == at + width;
     }
 
     /**
@@ -353,6 +396,26 @@ final class ProgramParser implements LogParser {
       switch (it.syntax) {
         case Item.S_TEXT:
           return -1;
+        case Item.S_REQUEST: {
+          if (looseRequest) {
+            return -1;
+          }
+          // a method, a space, the target, a space and the protocol: the first char is no
+          // space and two spaces follow
+          int spaces = 0;
+          int i = from;
+          for (; i < to && spaces < 2; i++) {
+            if (s.charAt(i) == ' ') {
+              spaces++;
+            }
+          }
+          reads += i - from;
+          if (spaces == 2 && s.charAt(from) != ' ') {
+            return -1;
+          }
+          fail(from, "a request line (method, target and protocol) for " + it.name);
+          return from;
+        }
         case Item.S_QUERY:
           if (to == from || s.charAt(from) == '?') {
             return -1;
@@ -387,6 +450,16 @@ final class ProgramParser implements LogParser {
           int d = signEnd(it, s, from, to);
           int i = digitsEnd(s, d, to);
           reads += i - from;
+          int width = it.fixedDigits();
+          if (width > 0) {
+            if (i - from == width && i == to) {
+              return -1;
+            }
+            // where the digits stop short of the width, or the first one past it
+            int at = Math.min(i, from + width);
+            fail(at, width + " digits for " + it.name);
+            return at;
+          }
           if (i > d && Numbers.digits(s, d, i, Long.MAX_VALUE) < 0) {
             // more than a long holds: that is what is wrong, whatever follows the digits
             String range = it.signed() ? Numbers.SIGNED_WHOLE : Numbers.WHOLE;
@@ -413,12 +486,10 @@ final class ProgramParser implements LogParser {
           int i = digitsEnd(s, d, to);
           int intEnd = i;
           int intDigits = i - d;
+          int f = -1;
           if (i < to && s.charAt(i) == '.') {
-            int f = i + 1;
+            f = i + 1;
             i = digitsEnd(s, f, to);
-            if (i == f) {
-              intDigits = -1;
-            }
           }
           reads += i - from;
           if (intEnd > d && Numbers.digits(s, d, intEnd, Long.MAX_VALUE) < 0) {
@@ -426,11 +497,18 @@ final class ProgramParser implements LogParser {
             fail(from, Numbers.tooLarge(range + " for " + it.name, s, from, i));
             return from;
           }
-          if (i == to && intDigits > 0) {
+          if (intDigits == 0) {
+            fail(i == to ? from : i, "seconds such as 0.123 for " + it.name);
+            return from;
+          }
+          if (f >= 0 && i - f == DECIMALS && i == to) {
             return -1;
           }
-          fail(i == to ? from : i, "seconds such as 0.123 for " + it.name);
-          return from;
+          // nginx prints exactly three decimals ("%T.%03M")
+          int at = f < 0 ? intEnd : Math.min(i, f + DECIMALS);
+          fail(at, f < 0 ? "'.' and " + DECIMALS + " digits for " + it.name
+              : DECIMALS + " digits for " + it.name);
+          return at;
         }
         case Item.S_TIME: {
           Strftime.Parsed p = it.time.parse(s, from, to);

@@ -1,0 +1,195 @@
+package dev.loggen.formats;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.loggen.core.AccessEvent;
+import dev.loggen.core.LogFormat;
+import dev.loggen.core.VisitorKind;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Fields the servers print at a fixed width are read only at that width, and a request line
+ * is split where the shape the renderer prints fits: httpd prints {@code %{msec_frac}t} with
+ * {@code %03} and {@code %{usec_frac}t} with {@code %06}, nginx {@code $msec} and
+ * {@code $request_time} as {@code %T.%03M}; {@code %r} and {@code $request} are a method, a
+ * space, the target, a space and the protocol.
+ */
+class StrictFieldsTest {
+
+  private static LogParseException fails(LogParser p, String line) {
+    return assertThrows(LogParseException.class, () -> p.parse(line), line);
+  }
+
+  @Test
+  void secondsNextToTheirFractionSplitAtTheFractionsWidth() {
+    OffsetDateTime t = OffsetDateTime.parse("2026-03-14T09:26:53.589Z");
+    AccessEvent e = TimeFormatTest.at(t.toInstant().toEpochMilli(), ZoneOffset.UTC);
+    String printed = LogFormats.apache("%{sec}t%{msec_frac}t").format(e);
+    assertEquals("1773480413589", printed);
+    assertEquals(t, LogParsers.apache("%{sec}t%{msec_frac}t").parse(printed).time());
+    assertEquals("589", LogParsers.apache("%{sec}t%{msec_frac}t").parse(printed)
+        .field("%{msec_frac}t"));
+    assertEquals(t, LogParsers.apache("%{sec}t%{usec_frac}t").parse("1773480413589000").time());
+    assertEquals(t, LogParsers.apache("%{sec}t%{msec_frac}t %h").parse("1773480413589 h").time());
+    assertEquals(t, LogParsers.apache("[%{sec}t%{msec_frac}t]").parse("[1773480413589]").time());
+  }
+
+  static Stream<Arguments> adjacentFormats() {
+    return Stream.of(
+        Arguments.of("%{sec}t%{msec_frac}t %h", ChronoUnit.MILLIS),
+        Arguments.of("%{sec}t%{usec_frac}t %>s", ChronoUnit.MICROS),
+        Arguments.of("%{%s}t%{msec_frac}t%{msec_frac}t %h", ChronoUnit.MILLIS),
+        Arguments.of("%{end:sec}t%{end:msec_frac}t", ChronoUnit.MILLIS));
+  }
+
+  /** Render then parse gives the time back at the precision printed, over varied events. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("adjacentFormats")
+  void adjacentFractionsReadBack(String format, ChronoUnit unit) {
+    LogFormat f = LogFormats.apache(format);
+    LogParser p = LogParsers.forFormat(f);
+    boolean end = format.contains("end:");
+    for (long seed : TestEvents.seeds(5).toArray()) {
+      for (AccessEvent e : TestEvents.events(seed, 30)) {
+        String line = f.format(e);
+        Instant parsed = p.parse(line).time().toInstant();
+        assertEquals(parsed, parsed.truncatedTo(unit), line);
+        if (!end) {
+          assertEquals(e.epochMillis(), parsed.toEpochMilli(), "seed " + seed + ": " + line);
+        } else {
+          // the end: at least the start, and within the response time after it
+          long diff = parsed.toEpochMilli() - e.epochMillis();
+          assertEquals(true, diff >= 0 && diff <= e.responseTimeMicros() / 1000 + 1,
+              "seed " + seed + ": " + line);
+        }
+      }
+    }
+  }
+
+  @Test
+  void fractionsOfTheWrongWidthAreRefused() {
+    LogParser dotted = LogParsers.apache("%{sec}t.%{msec_frac}t");
+    LogParseException e = fails(dotted, "1773938678.1234");
+    assertEquals(15, e.column());
+    assertEquals("3 digits for %{msec_frac}t", e.expected());
+    e = fails(dotted, "1773938678.12");
+    assertEquals(14, e.column());
+    assertEquals("3 digits for %{msec_frac}t", e.expected());
+    e = fails(LogParsers.apache("%{msec_frac}t"), "5");
+    assertEquals(2, e.column());
+    assertEquals("3 digits for %{msec_frac}t", e.expected());
+    e = fails(LogParsers.apache("%{usec_frac}t %h"), "12345 h");
+    assertEquals(6, e.column());
+    assertEquals("6 digits for %{usec_frac}t", e.expected());
+    e = fails(LogParsers.apache("%{end:usec_frac}t"), "1234567");
+    assertEquals(7, e.column());
+    assertEquals("6 digits for %{end:usec_frac}t", e.expected());
+    assertEquals("005", LogParsers.apache("%{msec_frac}t").parse("005").field("%{msec_frac}t"));
+    // a status condition's '-' is still the absent mark
+    assertEquals("-", LogParsers.apache("%{sec}t.%404{msec_frac}t").parse("1773938678.-")
+        .field("%404{msec_frac}t"));
+  }
+
+  @Test
+  void nginxSecondsHaveExactlyThreeDecimals() {
+    LogParser msec = LogParsers.nginx("$msec $status");
+    assertEquals(OffsetDateTime.parse("2026-03-19T16:44:38.123Z"),
+        msec.parse("1773938678.123 200").time());
+    LogParseException e = fails(msec, "1773938678.1234 200");
+    assertEquals(15, e.column());
+    assertEquals("3 digits for $msec", e.expected());
+    e = fails(msec, "1773938678.12 200");
+    assertEquals(14, e.column());
+    assertEquals("3 digits for $msec", e.expected());
+    e = fails(msec, "1773938678 200");
+    assertEquals(11, e.column());
+    assertEquals("'.' and 3 digits for $msec", e.expected());
+    LogParser rt = LogParsers.nginx("$request_time");
+    assertEquals(500_000L, rt.parse("0.500").responseTimeMicros());
+    e = fails(rt, "0.5");
+    assertEquals(4, e.column());
+    assertEquals("3 digits for $request_time", e.expected());
+  }
+
+  /**
+   * A request line splits where a method, the target and the protocol fit, not at the first
+   * space after it: the reviewer's lines.
+   */
+  @Test
+  void aRequestLineSplitsWhereItsProtocolEnds() {
+    LogRecord r = LogParsers.apache("%f %r %{Host}i %k")
+        .parse("/var/www/html/a POST /a?b=1 HTTP/1.0 shop.example.com 12");
+    assertEquals("POST", r.method());
+    assertEquals("/a?b=1", r.path());
+    assertEquals("HTTP/1.0", r.protocol());
+    assertEquals("shop.example.com", r.host());
+    assertEquals("12", r.field("%k"));
+    r = LogParsers.nginx("$request $remote_user").parse("GET /x HTTP/1.1 alice");
+    assertEquals("GET", r.method());
+    assertEquals("/x", r.path());
+    assertEquals("HTTP/1.1", r.protocol());
+    assertEquals("alice", r.user());
+    r = LogParsers.nginx("$request $remote_user").parse("GET /x HTTP/1.1 carol smith");
+    assertEquals("/x", r.path());
+    assertEquals("carol smith", r.user());
+  }
+
+  /** Request lines of every shape the renderer prints read back, HTTP/0.9 (no protocol) too. */
+  @Test
+  void requestLinesNextToTextReadBack() {
+    List<String> formats = List.of("%f %r %{Host}i %k", "%r %u %>s", "%m %r %>s");
+    for (String format : formats) {
+      LogFormat f = LogFormats.apache(format);
+      LogParser p = LogParsers.forFormat(f);
+      for (AccessEvent e : TestEvents.events(11, 100)) {
+        for (AccessEvent x : List.of(e, new AccessEvent(e.epochMillis(), e.offset(),
+            e.clientAddress(), null, "u v", e.method(), "/a?c=d", "", 200, 1, null, null, 1,
+            "h.example", 1, "S", VisitorKind.HUMAN, null))) {
+          String line = f.format(x);
+          LogRecord r = p.parse(line);
+          assertEquals(x.method(), r.method(), line);
+          assertEquals(x.path(), r.path(), line);
+          assertEquals(x.protocol(), r.protocol(), line);
+        }
+      }
+    }
+    LogFormat nginx = LogFormats.nginx("$request $remote_user $status");
+    for (AccessEvent e : TestEvents.events(12, 100)) {
+      String line = nginx.format(e);
+      LogRecord r = LogParsers.forFormat(nginx).parse(line);
+      assertEquals(e.path(), r.path(), line);
+      assertEquals(e.user(), r.user(), line);
+      assertEquals(e.status(), r.status(), line);
+    }
+  }
+
+  /**
+   * What a server logs for a request line it could not read still parses where nothing else
+   * fits: httpd's {@code "-"} for a timed-out connection, the escaped bytes of a TLS handshake.
+   */
+  @Test
+  void unreadableRequestLinesStillParse() {
+    LogParser combined = LogParsers.combined();
+    LogRecord r = combined.parse("192.0.2.1 - - [14/Mar/2026:09:26:53 +0000] \"-\" 408 - \"-\""
+        + " \"-\"");
+    assertEquals(408, r.status());
+    assertNull(r.method());
+    assertEquals("-", r.field("%r"));
+    r = combined.parse("192.0.2.1 - - [14/Mar/2026:09:26:53 +0000] \"\\x16\\x03\\x01\\x02\\x00\""
+        + " 400 226 \"-\" \"-\"");
+    assertEquals(400, r.status());
+    assertEquals("GET", combined.parse("192.0.2.1 - - [14/Mar/2026:09:26:53 +0000] \"GET /\""
+        + " 400 226 \"-\" \"-\"").method());
+  }
+}
