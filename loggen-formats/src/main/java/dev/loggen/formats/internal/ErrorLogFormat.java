@@ -41,8 +41,9 @@ import java.util.Objects;
  * client port and nginx's connection number are derived from the session id. Values from the
  * request are escaped as the servers escape them, so an error line is always one line: Apache
  * with httpd's {@code ap_escape_errorlog_item} (as its access log, {@code \xhh}, but a quote
- * stays raw), nginx as its access log ({@code \xHH}, a quote as {@code \x22}). Rendering an event that {@link #accepts} refuses throws
- * {@link IllegalArgumentException}. Immutable, thread-safe.
+ * stays raw), nginx as its access log ({@code \xHH}, a quote as {@code \x22}). Rendering an
+ * event that {@link #accepts} refuses throws {@link IllegalArgumentException}. Immutable,
+ * thread-safe.
  */
 final class ErrorLogFormat implements LogFormat {
   private static final ErrorLogFormat APACHE = new ErrorLogFormat(true);

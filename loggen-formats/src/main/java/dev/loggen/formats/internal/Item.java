@@ -71,13 +71,13 @@ final class Item {
   /** Empty, or {@code ?} and the query string ({@code %q}). */
   static final int S_QUERY = 7;
   /** Empty or {@code ?} ({@code $is_args}: {@code ?} only before a non-empty query string). */
+  static final int S_IS_ARGS = 8;
   /**
    * A request line ({@code %r}, {@code $request}): what the renderer prints is the method, a
    * space, the target, a space and the protocol (empty for HTTP/0.9). See
    * {@code ProgramParser} for how strictly each reading holds a line to it.
    */
   static final int S_REQUEST = 9;
-  static final int S_IS_ARGS = 8;
 
   // ---- target: which record field the text fills
   static final int T_NONE = 0;

@@ -27,10 +27,11 @@ import org.jspecify.annotations.Nullable;
  * httpd prints them, nginx's {@code $msec} and {@code $request_time} have exactly three
  * decimals, ...).
  *
- * <p>A line is read twice at most (three times when the format has a request line, see below).
- * First each field takes the first end that fits its syntax; almost every line parses so. If not, every split is tried, so values that contain the
- * delimiter (a user name with a space, an nginx {@code escape=none} user agent with a quote)
- * still parse when some split fits. If none does, the error reported is where the first reading
+ * <p>A line is read twice at most (three times when the format has a request line, see
+ * below). First each field takes the first end that fits its syntax; almost every line parses
+ * so. If not, every split is tried, so values that contain the delimiter (a user name with a
+ * space, an nginx {@code escape=none} user agent with a quote) still parse when some split
+ * fits. If none does, the error reported is where the first reading
  * went wrong: that is where a person reading the line sees the problem.
  * Fields next to each other without a literal between them (Apache {@code %U%q}) are split
  * longest-first, a decoded path stopping at {@code ?}, a field before a fixed number of digits
