@@ -119,8 +119,11 @@ import org.jspecify.annotations.Nullable;
  * {@code '\n'}) is cut first, and the number of bytes cut is reported to the
  * {@link Builder#warnings(Consumer) warnings handler} and in {@link #recovery()}. The sink also
  * repairs its archives: temporary files of an interrupted compression are deleted, an
- * uncompressed archive whose {@code .gz} is complete is deleted, and (with compression on)
- * uncompressed archives are compressed. With time rotation, the lines already in the file
+ * uncompressed archive whose {@code .gz} is complete and holds exactly its bytes is deleted (a
+ * {@code .gz} of the same name holding anything else is not its copy: the sink then refuses to
+ * open, naming both files, and deletes neither), and (with compression on) uncompressed
+ * archives are compressed. Only names the sink makes count as archives: logrotate's numbers
+ * start at 1, so a {@code access.log.0} (or {@code access.log.2026-01-01.0}) is left alone. With time rotation, the lines already in the file
  * belong to the period of its modification time (the time of its last line when this sink
  * wrote it): when the first new line falls in another period, they are archived first, so runs
  * over consecutive simulated days give one archive per day. {@link Builder#truncate()} empties
@@ -868,7 +871,9 @@ public final class RotatingFileSink implements LineSink {
      *     that cannot be created or written, an existing file with {@link #failIfExists()}
      * @throws IllegalStateException naming the path when another sink (in this JVM, or in a
      *     process that locks it) is writing the file; nothing was changed then
-     * @throws UncheckedIOException when opening or repairing failed
+     * @throws UncheckedIOException when opening or repairing failed, or when an archive and a
+     *     {@code .gz} of the same name that is not its compressed copy are both there (nothing is
+     *     deleted then)
      */
     public RotatingFileSink build() {
       Plan p = plan();

@@ -89,8 +89,8 @@ public final class ArchiveManager implements RolloverStrategy {
   /**
    * Opens the strategy for the archives of {@code active}: reads the directory, deletes
    * temporary files a crash left behind, removes uncompressed copies of archives whose
-   * {@code .gz} is complete, and (with compression on) queues uncompressed archives for
-   * compression.
+   * {@code .gz} is complete and holds exactly their bytes, and (with compression on) queues
+   * uncompressed archives for compression.
    *
    * @param active the active file, absolute
    * @param names how archives are named
@@ -102,6 +102,8 @@ public final class ArchiveManager implements RolloverStrategy {
    * @param channels opens the files compression writes
    * @param force whether to force compressed files to the device before renaming them
    * @param warnings where to report what was repaired
+   * @throws UncheckedIOException when listing or repairing fails, or when an archive and a valid
+   *     {@code .gz} of the same name that holds other bytes are both there
    */
   public ArchiveManager(Path active, NameTemplate names, boolean shifting, int indexBase,
       int gzipLevel, Retention retention, Retrier retrier, ChannelFactory channels,
@@ -187,16 +189,25 @@ public final class ArchiveManager implements RolloverStrategy {
       boolean hasPlain = e.getValue().contains(plain);
       boolean hasGz = e.getValue().contains(gz);
       if (hasPlain && hasGz) {
-        if (Gzip.isValid(gz)) {
+        // Compression leaves both only when a crash came between renaming the .gz and deleting
+        // its source: then the .gz holds exactly the source's bytes. Being a valid gzip file is
+        // not enough to delete the source, a file of someone else's with that name is one too.
+        if (Gzip.isCopyOf(gz, plain)) {
           delete(plain);
           removedCopies.add(plain);
           warnings.accept("deleted " + plain + ": its compressed copy " + gz + " is complete");
           hasPlain = false;
-        } else {
+        } else if (!Gzip.isValid(gz)) {
           delete(gz);
           warnings.accept("deleted " + gz + ": it is not a valid gzip file; " + plain
               + " is kept");
           hasGz = false;
+        } else {
+          String message = gz + " is a valid gzip file but does not hold the bytes of " + plain
+              + ", so it is not its compressed copy; neither is deleted: move one of them out of "
+              + dir;
+          throw new UncheckedIOException("repair failed for " + plain + ": " + message,
+              new FileAlreadyExistsException(gz.toString(), plain.toString(), message));
         }
       }
       Path path = hasGz ? gz : plain;

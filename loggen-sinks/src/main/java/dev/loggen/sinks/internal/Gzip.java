@@ -1,5 +1,6 @@
 package dev.loggen.sinks.internal;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -60,6 +61,25 @@ public final class Gzip {
         OutputStream sink = OutputStream.nullOutputStream()) {
       IOUtils.copyLarge(in, sink, new byte[BUFFER]);
       return true;
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
+  }
+
+  /**
+   * Whether {@code gz} is a complete, valid gzip file that holds exactly the bytes of
+   * {@code plain}: only then is it {@code plain}'s compressed copy, which compression leaves
+   * beside its source when a crash comes between the rename of the {@code .gz} and the delete
+   * of the source. Reads both files to the end (repair on open only).
+   *
+   * @param gz the compressed file
+   * @param plain the uncompressed file
+   * @return {@code true} when {@code gz} decompresses to {@code plain}'s bytes
+   */
+  public static boolean isCopyOf(Path gz, Path plain) {
+    try (InputStream unzipped = new GZIPInputStream(Files.newInputStream(gz), BUFFER);
+        InputStream in = new BufferedInputStream(Files.newInputStream(plain), BUFFER)) {
+      return IOUtils.contentEquals(unzipped, in);
     } catch (IOException | RuntimeException e) {
       return false;
     }

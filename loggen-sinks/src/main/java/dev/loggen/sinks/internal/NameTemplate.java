@@ -23,7 +23,9 @@ import org.jspecify.annotations.Nullable;
  * one index ({@code %i}), as logback's {@code fileNamePattern}. A template formats the name of
  * an uncompressed archive; compressed archives add {@code .gz}. It also recognises the names it
  * makes, so that retention and repair touch no other file: a name is this template's only if
- * it matches the literal parts and its date reads back to the same text.
+ * it matches the literal parts, its date reads back to the same text, and its index is one the
+ * sink writes (no leading zero, and at least 1 for logrotate's names, which start at 1: a
+ * user's {@code access.log.0} is not an archive).
  */
 public final class NameTemplate {
   private static final Object DATE = new Object();
@@ -37,10 +39,13 @@ public final class NameTemplate {
   private final Pattern regex;
   private final int dateGroup;
   private final int indexGroup;
+  /** The lowest index the sink writes: 0 for {@code %i}, 1 for logrotate's numbers. */
+  private final int minIndex;
 
   private NameTemplate(String source, List<Object> parts, @Nullable DateTimeFormatter date,
-      ZoneId zone, boolean compressed) {
+      ZoneId zone, boolean compressed, int minIndex) {
     this.source = source;
+    this.minIndex = minIndex;
     this.parts = List.copyOf(parts);
     this.date = date == null ? null : date.withZone(zone);
     this.zone = zone;
@@ -157,14 +162,16 @@ public final class NameTemplate {
     if (parts.isEmpty()) {
       throw bad(pattern, "names nothing");
     }
-    return new NameTemplate(pattern, parts, date, zone, gz);
+    return new NameTemplate(pattern, parts, date, zone, gz, 0);
   }
 
   /**
    * The logrotate-style template for {@code activeName}: {@code access.log.%i} (numbers) or
    * {@code access.log.%d.%i} (dates, then numbers counting up within each date). Dated names
    * always carry the number, whichever triggers are on, so that an archive of a date that has
-   * one already (a run repeated over the same days) gets the next free number.
+   * one already (a run repeated over the same days) gets the next free number. Numbers start at
+   * 1, so a name numbered 0 ({@code access.log.0}, {@code access.log.2026-01-01.0}) is not read
+   * as this template's.
    *
    * @param activeName the active file's name
    * @param dateFormat the date format, or {@code null} for numbers only
@@ -189,7 +196,7 @@ public final class NameTemplate {
     if (gzip) {
       source.append(".gz");
     }
-    return new NameTemplate(source.toString(), parts, date, zone, gzip);
+    return new NameTemplate(source.toString(), parts, date, zone, gzip, 1);
   }
 
   private static IllegalArgumentException bad(String pattern, String what) {
@@ -290,9 +297,12 @@ public final class NameTemplate {
     if (indexGroup > 0) {
       String digits = m.group(indexGroup);
       if (digits.length() > 1 && digits.charAt(0) == '0') {
-        return null;
+        return null; // never written with leading zeros
       }
       index = Integer.parseInt(digits);
+      if (index < minIndex) {
+        return null; // a number the sink never writes: someone else's file
+      }
     }
     return new ArchiveName(base, dateText, dateMillis, index, gz);
   }

@@ -53,6 +53,22 @@ class NameTemplateTest {
   }
 
   @Test
+  void onlyIndexesTheSinkWritesAreItsOwn() {
+    ZoneId utc = ZoneOffset.UTC;
+    NameTemplate numbers = NameTemplate.logrotate("access.log", null, true, utc);
+    assertNull(numbers.parse("access.log.0"), "logrotate's numbers start at 1");
+    assertNull(numbers.parse("access.log.0.gz"));
+    assertNull(numbers.parse("access.log.01"));
+    assertEquals(1, numbers.parse("access.log.1.gz").index());
+    NameTemplate dated = NameTemplate.logrotate("access.log", "yyyy-MM-dd", false, utc);
+    assertNull(dated.parse("access.log.2026-01-02.0"));
+    assertNull(dated.parse("access.log.2026-01-02.0.gz"));
+    assertEquals(1, dated.parse("access.log.2026-01-02.1").index());
+    NameTemplate pattern = NameTemplate.parse("access-%d{yyyy-MM-dd}.%i.log.gz", utc);
+    assertEquals(0, pattern.parse("access-2026-01-02.0.log.gz").index(), "%i starts at 0");
+  }
+
+  @Test
   void whereToAddAnIndex() {
     ZoneId utc = ZoneOffset.UTC;
     assertEquals("access-%d{yyyy-MM-dd}.%i.log.gz",
