@@ -166,7 +166,9 @@ public final class LogWriter {
    * @return what was written
    * @throws IllegalStateException when no format or sink was given (the sinks that were given
    *     are closed), or the writer already ran; or, in a parallel run, when a worker failed
-   *     (naming the worker and the block)
+   *     (naming the worker and the block); or when the calling thread is interrupted (seen every
+   *     1,024 lines, and while waiting for the workers): the run stops there, the sinks are
+   *     closed with every line handed to them, and the interrupt status stays set
    * @throws java.io.UncheckedIOException when a sink cannot write (it names the path)
    */
   public Report run() {
@@ -234,8 +236,14 @@ public final class LogWriter {
     }
   }
 
-  /** Every 1,024 lines: progress, and whether to stop. */
+  /** Every 1,024 lines: progress, and whether to stop; an interrupt ends the run. */
   private boolean pause() {
+    if (Thread.currentThread().isInterrupted()) {
+      // the sinks keep the lines they took (a file sink writes them on an interrupted thread
+      // too); run() closes them, and the interrupt status stays set for the caller
+      throw new IllegalStateException("interrupted after " + written + " lines; the sinks are"
+          + " closed with every line handed to them");
+    }
     if (stop.getAsBoolean()) {
       return true;
     }

@@ -225,6 +225,44 @@ class ParallelWriterTest {
   }
 
   @Test
+  void anInterruptStopsTheRunClosesTheSinksAndStaysSet() {
+    LogGenerator g = generator(5, WINDOW, 1_500);
+    long all = run(g, UnaryOperator.identity()).lines();
+    for (int threads : new int[] {1, 2}) {
+      CollectingSink sink = new CollectingSink(-1, false);
+      LineSink interrupting = new LineSink() {
+        @Override
+        public void write(byte[] line, int offset, int length, long epochMillis) {
+          sink.write(line, offset, length, epochMillis);
+          if (sink.lines == 3_000) {
+            Thread.currentThread().interrupt(); // as another thread's interrupt would
+          }
+        }
+
+        @Override
+        public void flush() {
+          sink.flush();
+        }
+
+        @Override
+        public void close() {
+          sink.close();
+        }
+      };
+      LogWriter w = g.writer().format(TINY).to(interrupting).threads(threads);
+      try {
+        IllegalStateException e = assertThrows(IllegalStateException.class, w::run);
+        assertTrue(e.getMessage().startsWith("interrupted"), e.getMessage());
+        assertTrue(Thread.currentThread().isInterrupted(), threads + " threads: status kept");
+      } finally {
+        Thread.interrupted();
+      }
+      assertTrue(sink.closed, "closed");
+      assertTrue(sink.lines >= 3_000 && sink.lines < all, sink.lines + " of " + all);
+    }
+  }
+
+  @Test
   void aClosedConsumerEndsBothRunsAtTheSameLine() {
     LogGenerator g = generator(11, WINDOW, 1_500);
     List<Report> reports = new ArrayList<>();

@@ -138,7 +138,9 @@ import org.jspecify.annotations.Nullable;
  * last whole line, so a retry never duplicates or tears a line. When every attempt fails, an
  * {@link UncheckedIOException} names the operation ({@code write}, {@code rename},
  * {@code compress}, {@code delete}, ...), the path and the cause, and the sink refuses further
- * lines. No line is dropped silently.
+ * lines. No line is dropped silently. An interrupt of the writing thread (a live run stopped, a
+ * task cancelled) is not a failure: writes, rollovers and {@link #close()} go on and write every
+ * line the sink accepted, and the thread's interrupt status stays set for the caller.
  *
  * <h2>Speed and threads</h2>
  * A line costs a time comparison against the next boundary, a size comparison, and a copy into

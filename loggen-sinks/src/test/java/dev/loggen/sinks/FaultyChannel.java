@@ -26,6 +26,7 @@ final class FaultyChannel extends FileChannel {
   private final AtomicInteger failed;
   private final AtomicInteger forces;
   private final AtomicBoolean forceFails;
+  private AtomicInteger interrupts = new AtomicInteger();
 
   FaultyChannel(FileChannel delegate, AtomicInteger failures, AtomicInteger failed) {
     this(delegate, failures, failed, new AtomicInteger());
@@ -59,6 +60,23 @@ final class FaultyChannel extends FileChannel {
     return ch;
   }
 
+  /**
+   * A channel whose next {@code interrupts} writes interrupt the writing thread first, as another
+   * thread's {@code interrupt()} arriving then would: the delegate, a real file channel, closes
+   * itself and throws a {@link java.nio.channels.ClosedByInterruptException}.
+   */
+  static FaultyChannel interrupting(FileChannel delegate, AtomicInteger interrupts) {
+    FaultyChannel ch = new FaultyChannel(delegate, new AtomicInteger(), new AtomicInteger());
+    ch.interrupts = interrupts;
+    return ch;
+  }
+
+  private void maybeInterrupt() {
+    if (interrupts.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   private boolean shouldFail() {
     int left = failures.get();
     if (left == 0) {
@@ -84,6 +102,7 @@ final class FaultyChannel extends FileChannel {
 
   @Override
   public int write(ByteBuffer src) throws IOException {
+    maybeInterrupt();
     if (stalls) {
       return 0;
     }
@@ -95,6 +114,7 @@ final class FaultyChannel extends FileChannel {
 
   @Override
   public long write(ByteBuffer[] srcs, int offset, int length) throws IOException {
+    maybeInterrupt();
     if (stalls) {
       return 0;
     }

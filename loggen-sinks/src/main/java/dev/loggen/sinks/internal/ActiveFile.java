@@ -3,6 +3,7 @@ package dev.loggen.sinks.internal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -27,7 +28,8 @@ import org.jspecify.annotations.Nullable;
  * {@link IllegalStateException}. Where the file system has no locks, the file is written
  * without one.
  *
- * <p>Used by one thread at a time.
+ * <p>Used by one thread at a time. An interrupt of that thread neither loses nor fails a write:
+ * see {@link Retrier}; the thread's interrupt status is kept.
  */
 public final class ActiveFile {
 
@@ -78,6 +80,18 @@ public final class ActiveFile {
    * @throws UncheckedIOException naming the operation and the path when opening failed
    */
   public long open(OpenMode mode) {
+    // an interrupted thread's channel would close itself (and tryLock fail) at the first call
+    boolean interrupted = Thread.interrupted();
+    try {
+      return openChannel(mode);
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private long openChannel(OpenMode mode) {
     // never TRUNCATE_EXISTING: the file is emptied only once this sink holds its lock
     OpenOption[] options = mode == OpenMode.FAIL_IF_EXISTS
         ? new OpenOption[] {StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
@@ -294,7 +308,14 @@ public final class ActiveFile {
    * @throws UncheckedIOException naming the fsync and the path
    */
   public void force() {
-    retrier.run("fsync", path, () -> channel().force(true));
+    retrier.call("fsync", path, () -> {
+      channel().force(true);
+      return null;
+    }, e -> {
+      if (e instanceof ClosedChannelException) {
+        closeQuietly(); // closed by an interrupt: the next attempt opens it again
+      }
+    });
   }
 
   /**

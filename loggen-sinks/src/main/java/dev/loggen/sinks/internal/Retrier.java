@@ -1,14 +1,15 @@
 package dev.loggen.sinks.internal;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,10 +18,22 @@ import org.jspecify.annotations.Nullable;
  * A missing file or an existing target ({@link NoSuchFileException},
  * {@link FileAlreadyExistsException}) is not transient and fails at once.
  *
+ * <p>Interrupts do not stop an operation: a sink must not lose the lines it accepted because its
+ * thread was interrupted (a live run stopped by Ctrl-C, a task cancelled). The thread's interrupt
+ * status is cleared while the operation and its pauses run, so that an interruptible channel does
+ * not close itself, and set again before {@link #call} returns or throws, for the caller to act on.
+ * An interrupt that comes during an attempt ({@link ClosedByInterruptException}) does not count
+ * as one of the attempts, up to {@value #MAX_INTERRUPTS} times per operation; the
+ * {@link Recovery} prepares the next attempt as after any failure (a closed channel is opened
+ * again).
+ *
  * @param attempts how many times an operation is tried in all, at least 1
  * @param backoff the pause after the first failure; it doubles after each further one
  */
 public record Retrier(int attempts, Duration backoff) {
+
+  /** How many interrupts during one operation are retried without counting as attempts. */
+  public static final int MAX_INTERRUPTS = 8;
 
   /** Three attempts, 10 ms then 20 ms apart. */
   public static final Retrier DEFAULT = new Retrier(3, Duration.ofMillis(10));
@@ -103,25 +116,39 @@ public record Retrier(int attempts, Duration backoff) {
    * @throws UncheckedIOException when every attempt failed
    */
   public <T> T call(String operation, Path path, IoCall<T> call, Recovery recovery) {
-    @Nullable IOException last = null;
-    for (int attempt = 1; attempt <= attempts; attempt++) {
-      try {
-        return call.call();
-      } catch (IOException e) {
-        if (last != null) {
-          e.addSuppressed(last);
-        }
-        last = e;
-        recovery.recover(e);
-        if (e instanceof FileAlreadyExistsException || e instanceof NoSuchFileException) {
-          throw failure(operation, path, attempt, e);
-        }
-        if (attempt < attempts) {
-          pause(attempt, operation, path);
+    boolean interrupted = Thread.interrupted();
+    try {
+      @Nullable IOException last = null;
+      int interrupts = 0;
+      for (int attempt = 1; attempt <= attempts; attempt++) {
+        try {
+          return call.call();
+        } catch (IOException e) {
+          if (last != null) {
+            e.addSuppressed(last);
+          }
+          last = e;
+          if (Thread.interrupted()) {
+            interrupted = true;
+          }
+          recovery.recover(e);
+          if (e instanceof FileAlreadyExistsException || e instanceof NoSuchFileException) {
+            throw failure(operation, path, attempt, e);
+          }
+          if (e instanceof ClosedByInterruptException && interrupts < MAX_INTERRUPTS) {
+            interrupts++;
+            attempt--; // the interrupt closed the channel: not a failure of the operation
+          } else if (attempt < attempts) {
+            interrupted |= pause(attempt);
+          }
         }
       }
+      throw failure(operation, path, attempts, Objects.requireNonNull(last));
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
     }
-    throw failure(operation, path, attempts, last);
   }
 
   /**
@@ -139,20 +166,22 @@ public record Retrier(int attempts, Duration backoff) {
     });
   }
 
-  private void pause(int attempt, String operation, Path path) {
+  /** Sleeps the backoff before attempt {@code attempt + 1}; returns whether it was interrupted. */
+  private boolean pause(int attempt) {
     long millis = backoff.toMillis() << Math.min(attempt - 1, 20);
     if (millis <= 0) {
-      return;
+      return false;
     }
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      InterruptedIOException ie = new InterruptedIOException("interrupted while retrying");
-      throw new UncheckedIOException(
-          String.format(Locale.ROOT, "%s failed for %s: interrupted while retrying", operation,
-              path), ie);
+    boolean interrupted = false;
+    long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+    for (long left = end - System.nanoTime(); left > 0; left = end - System.nanoTime()) {
+      try {
+        TimeUnit.NANOSECONDS.sleep(left);
+      } catch (InterruptedException e) {
+        interrupted = true; // the pause is part of the operation: the caller sees the interrupt
+      }
     }
+    return interrupted;
   }
 
   /**
