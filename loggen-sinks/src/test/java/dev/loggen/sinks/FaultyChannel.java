@@ -27,6 +27,7 @@ final class FaultyChannel extends FileChannel {
   private final AtomicInteger forces;
   private final AtomicBoolean forceFails;
   private AtomicInteger interrupts = new AtomicInteger();
+  private long delayMillis;
 
   FaultyChannel(FileChannel delegate, AtomicInteger failures, AtomicInteger failed) {
     this(delegate, failures, failed, new AtomicInteger());
@@ -71,7 +72,21 @@ final class FaultyChannel extends FileChannel {
     return ch;
   }
 
-  private void maybeInterrupt() {
+  /** A channel whose writes each take {@code millis} longer, as a slow disk's would. */
+  static FaultyChannel slow(FileChannel delegate, long millis) {
+    FaultyChannel ch = new FaultyChannel(delegate, new AtomicInteger(), new AtomicInteger());
+    ch.delayMillis = millis;
+    return ch;
+  }
+
+  private void beforeWrite() {
+    if (delayMillis > 0) {
+      try {
+        Thread.sleep(delayMillis);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
     if (interrupts.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
       Thread.currentThread().interrupt();
     }
@@ -102,7 +117,7 @@ final class FaultyChannel extends FileChannel {
 
   @Override
   public int write(ByteBuffer src) throws IOException {
-    maybeInterrupt();
+    beforeWrite();
     if (stalls) {
       return 0;
     }
@@ -114,7 +129,7 @@ final class FaultyChannel extends FileChannel {
 
   @Override
   public long write(ByteBuffer[] srcs, int offset, int length) throws IOException {
-    maybeInterrupt();
+    beforeWrite();
     if (stalls) {
       return 0;
     }

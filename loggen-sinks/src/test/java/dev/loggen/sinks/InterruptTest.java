@@ -74,6 +74,36 @@ class InterruptTest {
         TestLines.seqs(TestLines.lines(active)));
   }
 
+  @Test
+  void closeOnAnInterruptedThreadWaitsForCompression() {
+    Path active = dir.resolve("access.log");
+    List<Path> archives;
+    RotatingFileSink sink = FileSinks.rotating(active).maxSize(DataSize.ofKilobytes(64)).gzip(1)
+        .channelFactory((p, o) -> p.getFileName().toString().endsWith(".tmp")
+            ? FaultyChannel.slow(FileChannel.open(p, o), 100) : FileChannel.open(p, o))
+        .build();
+    write(sink, 0, 1000); // one rollover: its compression takes 100 ms or more
+    Thread.currentThread().interrupt();
+    sink.close();
+    assertTrue(Thread.interrupted(), "the interrupt status is kept for the caller");
+    assertTrue(gzipThreads().isEmpty(), () -> "compression outlived close(): " + gzipThreads());
+    List<String> names = TestLines.names(dir);
+    assertEquals(List.of("access.log", "access.log.1.gz"), names);
+    archives = List.of(dir.resolve("access.log.1.gz"));
+    assertEquals(TimeRotationTest.LongsRange.of(0, 1000),
+        TestLines.seqs(TestLines.lines(all(archives, active))));
+  }
+
+  private static List<String> gzipThreads() {
+    List<String> names = new ArrayList<>();
+    for (Thread t : Thread.getAllStackTraces().keySet()) {
+      if (t.getName().startsWith("loggen-gzip-") && t.isAlive()) {
+        names.add(t.getName());
+      }
+    }
+    return names;
+  }
+
   private static List<Path> all(List<Path> archives, Path active) {
     List<Path> files = new ArrayList<>(archives);
     files.add(active);

@@ -1,7 +1,6 @@
 package dev.loggen.sinks.internal;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
@@ -509,16 +508,29 @@ public final class ArchiveManager implements RolloverStrategy {
     checkHealth();
   }
 
-  private void await(Future<?> f) {
+  /**
+   * Waits for a background task to end. An interrupt does not stop the wait: compression
+   * finishes (or fails, and is reported) before the sink goes on or closes, so that it never
+   * outlives close() nor leaves a temporary file behind; the interrupt status is set again
+   * afterwards, for the caller.
+   */
+  private static void await(Future<?> f) {
+    boolean interrupted = false;
     try {
-      f.get();
-    } catch (ExecutionException e) {
-      // recorded in 'failure' by the task itself; checkHealth reports it
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new UncheckedIOException("interrupted while waiting for compression in " + dir
-          + "; an unfinished archive is compressed when the sink is opened again",
-          new InterruptedIOException());
+      while (true) {
+        try {
+          f.get();
+          return;
+        } catch (ExecutionException e) {
+          return; // recorded in 'failure' by the task itself; checkHealth reports it
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 
@@ -543,9 +555,16 @@ public final class ArchiveManager implements RolloverStrategy {
       ExecutorService w = worker;
       if (w != null) {
         w.shutdown();
-        try {
-          w.awaitTermination(1, TimeUnit.MINUTES);
-        } catch (InterruptedException e) {
+        // the queue is drained; this waits for the thread to end, whatever interrupts come
+        boolean interrupted = false;
+        while (!w.isTerminated()) {
+          try {
+            w.awaitTermination(1, TimeUnit.MINUTES);
+          } catch (InterruptedException e) {
+            interrupted = true;
+          }
+        }
+        if (interrupted) {
           Thread.currentThread().interrupt();
         }
       }
