@@ -270,10 +270,21 @@ public final class RotatingFileSink implements LineSink {
    * for a sink that does not rotate.
    *
    * @return their paths
+   * @throws UncheckedIOException when background work (compression, retention) failed since it
+   *     was last reported, naming the operation and the path; the sink then refuses further
+   *     lines, as after any failure
    */
   public List<Path> archives() {
     RolloverStrategy r = rollover;
-    return r == null ? List.of() : r.archives();
+    if (r == null) {
+      return List.of();
+    }
+    try {
+      return r.archives();
+    } catch (RuntimeException e) {
+      fail(e);
+      throw e;
+    }
   }
 
   /**
@@ -455,6 +466,7 @@ public final class RotatingFileSink implements LineSink {
    * not written again (the failure said how many bytes were lost with it).
    *
    * @throws UncheckedIOException when the last write, the close or background work failed
+   *     (each background failure is reported once: by a rollover, {@link #archives()} or here)
    */
   @Override
   public void close() {

@@ -170,4 +170,36 @@ class FaultInjectionTest {
     assertTrue(names.stream().noneMatch(n -> n.endsWith(".tmp") || n.endsWith(".gz")),
         "no partial .gz, no temporary file: " + names);
   }
+
+  /**
+   * A compression failure that {@link RotatingFileSink#archives()} reported makes the sink refuse
+   * further lines, as a failure reported by a write does: the rollovers that would follow would
+   * fail to compress too, unreported.
+   */
+  @Test
+  void aFailureReportedByArchivesStopsTheSink() throws IOException {
+    Path active = dir.resolve("access.log");
+    Files.createDirectories(dir.resolve(".access.log.1.gz.tmp/blocker"));
+    RotatingFileSink sink = FileSinks.rotating(active).maxSize(DataSize.ofBytes(300)).gzip(1)
+        .retry(1, Duration.ZERO).build();
+    int i = 0;
+    for (; i < 5; i++) {
+      byte[] b = TestLines.bytes(i);
+      sink.write(b, 0, b.length, 0L);
+    }
+    UncheckedIOException e = assertThrows(UncheckedIOException.class, sink::archives);
+    assertTrue(e.getMessage().startsWith("background compress failed for "
+        + dir.resolve("access.log.1")), e.getMessage());
+    IllegalStateException refused = assertThrows(IllegalStateException.class, () -> {
+      for (int j = 5; j < 100; j++) {
+        byte[] b = TestLines.bytes(j);
+        sink.write(b, 0, b.length, 0L);
+      }
+    });
+    assertTrue(refused.getMessage().contains("failed earlier"), refused.getMessage());
+    assertEquals(e, refused.getCause());
+    sink.close();
+    assertEquals(List.of(".access.log.1.gz.tmp", "access.log", "access.log.1"),
+        TestLines.names(dir));
+  }
 }

@@ -60,8 +60,10 @@ public final class ArchiveManager implements RolloverStrategy {
   private final Map<String, Integer> nextIndex = new HashMap<>();
   private final ArrayDeque<Future<?>> pending = new ArrayDeque<>();
   private @Nullable ExecutorService worker;
-  private volatile @Nullable UncheckedIOException failure;
-  private boolean reported;
+  /** Every background failure, in order; guarded by {@code this}. */
+  private final List<UncheckedIOException> failures = new ArrayList<>();
+  /** How many of {@link #failures} {@link #checkHealth} has reported; guarded by {@code this}. */
+  private int reported;
   private boolean closed;
 
   private final List<Path> deletedTemporaries = new ArrayList<>();
@@ -487,14 +489,11 @@ public final class ArchiveManager implements RolloverStrategy {
     pending.addLast(worker.submit(() -> {
       try {
         task.run();
-      } catch (UncheckedIOException e) {
-        if (failure == null) {
-          failure = e;
-        }
-        throw e;
       } catch (RuntimeException e) {
-        if (failure == null) {
-          failure = new UncheckedIOException(e.toString(), new IOException(e));
+        UncheckedIOException f = e instanceof UncheckedIOException u ? u
+            : new UncheckedIOException(e.toString(), new IOException(e));
+        synchronized (this) {
+          failures.add(f);
         }
         throw e;
       }
@@ -522,7 +521,7 @@ public final class ArchiveManager implements RolloverStrategy {
           f.get();
           return;
         } catch (ExecutionException e) {
-          return; // recorded in 'failure' by the task itself; checkHealth reports it
+          return; // recorded in 'failures' by the task itself; checkHealth reports it
         } catch (InterruptedException e) {
           interrupted = true;
         }
@@ -534,13 +533,26 @@ public final class ArchiveManager implements RolloverStrategy {
     }
   }
 
+  /**
+   * {@inheritDoc} Each failure is reported once: the first not reported yet, with any later
+   * ones suppressed in it; a failure after that is reported by the next call.
+   */
   @Override
-  public void checkHealth() {
-    UncheckedIOException f = failure;
-    if (f != null && !reported) {
-      reported = true;
-      throw new UncheckedIOException("background " + f.getMessage(), f.getCause());
+  public synchronized void checkHealth() {
+    int n = failures.size();
+    if (reported == n) {
+      return;
     }
+    UncheckedIOException first = failures.get(reported);
+    String more = n - reported == 1 ? ""
+        : " (and " + (n - reported - 1) + " later background failures, suppressed here)";
+    UncheckedIOException report = new UncheckedIOException("background " + first.getMessage()
+        + more, first.getCause());
+    for (int i = reported + 1; i < n; i++) {
+      report.addSuppressed(failures.get(i));
+    }
+    reported = n;
+    throw report;
   }
 
   @Override
