@@ -64,7 +64,9 @@ import org.jspecify.annotations.Nullable;
  * <ul>
  *   <li>size only: numbers that shift, {@code access.log.1} the newest, then
  *       {@code access.log.2}, ... (each rollover renames every archive, as logrotate does;
- *       bound their number with {@link Builder#keep(int)});
+ *       bound their number with {@link Builder#keep(int)}; an archive another program deleted
+ *       is dropped from the sink's archives, with a {@link Builder#warnings(Consumer) warning},
+ *       and the others shift on);
  *   <li>time, with or without size: the period's date ({@code dateext}) then a number counting
  *       up within it, {@code access.log.2026-01-01.1}, {@code access.log.2026-01-01.2}, ..., or
  *       {@code access.log.2026-01-01-13.1} for hourly periods ({@code -HHmm} for minutes,

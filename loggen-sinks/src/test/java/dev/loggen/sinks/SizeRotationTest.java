@@ -110,4 +110,43 @@ class SizeRotationTest {
     }
     assertEquals(List.of("hello world", "second"), TestLines.lines(active));
   }
+
+  /** A cron job deletes an archive: the next rollover shifts the others on, with a warning. */
+  @Test
+  void anArchiveDeletedFromOutsideDoesNotStopTheSink() throws IOException {
+    Path active = dir.resolve("access.log");
+    List<String> warnings = new ArrayList<>();
+    List<Long> deleted = new ArrayList<>();
+    List<Path> archives;
+    try (RotatingFileSink sink = FileSinks.rotating(active).maxSize(DataSize.ofKilobytes(4))
+        .warnings(warnings::add).build()) {
+      for (int i = 0; i < 2000; i++) {
+        if (i == 1000) {
+          for (String name : List.of("access.log.1", "access.log.5")) {
+            deleted.addAll(TestLines.seqs(TestLines.lines(dir.resolve(name))));
+            Files.delete(dir.resolve(name));
+          }
+        }
+        byte[] b = TestLines.bytes(i);
+        sink.write(b, 0, b.length, 0L);
+      }
+      archives = sink.archives();
+    }
+    assertEquals(2, warnings.size(), warnings::toString);
+    assertTrue(warnings.get(0).endsWith(" was deleted by another program; it is no longer"
+        + " counted among this sink's archives"), warnings.get(0));
+    List<String> names = TestLines.names(dir);
+    assertEquals(names.size() - 1, archives.size(), names::toString);
+    List<Path> files = new ArrayList<>(archives);
+    files.add(active);
+    List<Long> expected = new ArrayList<>();
+    for (long i = 0; i < 2000; i++) {
+      if (!deleted.contains(i)) {
+        expected.add(i);
+      }
+    }
+    assertTrue(deleted.size() > 20, deleted::toString);
+    assertEquals(expected, TestLines.seqs(TestLines.lines(files)),
+        "every line once, in order, but those of the two files deleted");
+  }
 }

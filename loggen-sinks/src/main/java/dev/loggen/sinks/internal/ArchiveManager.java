@@ -14,6 +14,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -299,17 +300,43 @@ public final class ArchiveManager implements RolloverStrategy {
         || Files.exists(dir.resolve(plainName + ".gz"), LinkOption.NOFOLLOW_LINKS);
   }
 
-  /** logrotate: {@code .n} becomes {@code .n+1}, highest first. Background work is drained. */
+  /**
+   * logrotate: {@code .n} becomes {@code .n+1}, highest first. Background work is drained. An
+   * archive deleted from outside (a cron job cleaning up) is dropped from the list, with a
+   * warning, and the others shift on; as with logrotate, its number stays free.
+   */
   private synchronized void shiftUp() {
     archives.sort(Comparator.comparing(a -> a.name, order));
-    for (Archive a : archives) {
+    for (Iterator<Archive> it = archives.iterator(); it.hasNext(); ) {
+      Archive a = it.next();
       ArchiveName old = a.name;
       String plain = names.format(old.dateMillis(), old.index() + 1);
       Path to = dir.resolve(a.gz ? plain + ".gz" : plain);
-      move(a.path, to);
+      if (!Files.exists(a.path, LinkOption.NOFOLLOW_LINKS)) {
+        it.remove();
+        warnVanished(a.path);
+        continue;
+      }
+      try {
+        move(a.path, to);
+      } catch (UncheckedIOException e) {
+        if (e.getCause() instanceof NoSuchFileException
+            && !Files.exists(a.path, LinkOption.NOFOLLOW_LINKS)
+            && !Files.exists(to, LinkOption.NOFOLLOW_LINKS)) {
+          it.remove(); // deleted between the check and the rename
+          warnVanished(a.path);
+          continue;
+        }
+        throw e;
+      }
       a.path = to;
       a.name = new ArchiveName(plain, old.dateText(), old.dateMillis(), old.index() + 1, a.gz);
     }
+  }
+
+  private void warnVanished(Path archive) {
+    warnings.accept("archive " + archive + " was deleted by another program; it is no longer"
+        + " counted among this sink's archives");
   }
 
   /** Background task: compress one new archive, then apply retention. */
