@@ -140,7 +140,8 @@ import org.jspecify.annotations.Nullable;
  * last whole line, so a retry never duplicates or tears a line. When every attempt fails, an
  * {@link UncheckedIOException} names the operation ({@code write}, {@code rename},
  * {@code compress}, {@code delete}, ...), the path and the cause, and the sink refuses further
- * lines. No line is dropped silently. An interrupt of the writing thread (a live run stopped, a
+ * lines; a failed write also says how many lines the sink had accepted (and their bytes) are
+ * not written, as does {@link #close()} after it. No line is dropped silently. An interrupt of the writing thread (a live run stopped, a
  * task cancelled) is not a failure: writes, rollovers and {@link #close()} go on and write every
  * line the sink accepted, and the thread's interrupt status stays set for the caller.
  *
@@ -419,8 +420,12 @@ public final class RotatingFileSink implements LineSink {
     } catch (RuntimeException e) {
       // keep the lines: the buffer looks as it did before the attempt
       b.position(b.limit()).limit(b.capacity());
-      fail(e);
-      throw e;
+      RuntimeException reported = e instanceof UncheckedIOException u
+          ? new UncheckedIOException(u.getMessage() + "; " + lost()
+              + ", the sink takes no more lines", u.getCause())
+          : e;
+      fail(reported);
+      throw reported;
     }
     b.clear();
     if (fsyncIntervalMillis != Long.MAX_VALUE) {
@@ -437,6 +442,23 @@ public final class RotatingFileSink implements LineSink {
     }
   }
 
+  /**
+   * What a failed write loses: the lines in the buffer, which are never written again. Counted
+   * on failure only.
+   */
+  private String lost() {
+    ByteBuffer b = buf;
+    int bytes = b.position();
+    long lines = 0;
+    for (int i = 0; i < bytes; i++) {
+      if (b.get(i) == NEWLINE) {
+        lines++;
+      }
+    }
+    return String.format(Locale.ROOT, "%d accepted %s (%d bytes) not written to %s", lines,
+        lines == 1 ? "line" : "lines", bytes, path);
+  }
+
   private void fail(RuntimeException e) {
     if (state == OPEN) {
       state = FAILED;
@@ -451,8 +473,7 @@ public final class RotatingFileSink implements LineSink {
     }
     if (state == FAILED) {
       throw new IllegalStateException("sink for " + path + " failed earlier and takes no more"
-          + " lines (" + buf.position() + " buffered bytes were not written): " + failure,
-          failure);
+          + " lines (" + lost() + "): " + failure, failure);
     }
   }
 
@@ -465,7 +486,9 @@ public final class RotatingFileSink implements LineSink {
   /**
    * Writes buffered lines, forces them to the device when the fsync policy says so, closes the
    * file and waits for pending compression. Idempotent. After a failure the buffered lines are
-   * not written again (the failure said how many bytes were lost with it).
+   * not written again: the failure said how many lines and bytes were lost with it, and
+   * {@code close()} says it again to the {@link Builder#warnings(Consumer) warnings handler}
+   * (it does not throw that failure a second time).
    *
    * @throws UncheckedIOException when the last write, the close or background work failed
    *     (each background failure is reported once: by a rollover, {@link #archives()} or here)
@@ -477,6 +500,10 @@ public final class RotatingFileSink implements LineSink {
     }
     boolean failedBefore = state == FAILED;
     RuntimeException error = null;
+    if (failedBefore && buf.position() > 0) {
+      warnings.accept("closing " + path + " after a failure: " + lost() + ", as reported by: "
+          + failure);
+    }
     if (!failedBefore) {
       try {
         flushBuffer();

@@ -202,4 +202,33 @@ class FaultInjectionTest {
     assertEquals(List.of(".access.log.1.gz.tmp", "access.log", "access.log.1"),
         TestLines.names(dir));
   }
+
+  /** A full disk: the failure, and close() after it, say how many accepted lines are lost. */
+  @Test
+  void aFailedWriteSaysHowManyAcceptedLinesAreLost() {
+    AtomicInteger failures = new AtomicInteger();
+    AtomicInteger failed = new AtomicInteger();
+    Path active = dir.resolve("access.log");
+    List<String> warnings = new ArrayList<>();
+    RotatingFileSink sink = faulty(active, failures, failed).retry(2, Duration.ZERO)
+        .warnings(warnings::add).build();
+    long bytes = 0;
+    for (int i = 0; i < 50; i++) {
+      byte[] b = TestLines.bytes(i);
+      sink.write(b, 0, b.length, 0L);
+      bytes += b.length + 1;
+    }
+    failures.set(-1);
+    UncheckedIOException e = assertThrows(UncheckedIOException.class, sink::flush);
+    String lost = "50 accepted lines (" + bytes + " bytes) not written to " + active;
+    assertTrue(e.getMessage().startsWith("write failed for " + active + " after 2 attempts: "
+        + "java.io.IOException: No space left on device; " + lost), e.getMessage());
+    assertTrue(e.getCause().getMessage().contains("No space left on device"), "the cause kept");
+    IllegalStateException again = assertThrows(IllegalStateException.class, sink::flush);
+    assertTrue(again.getMessage().contains("(" + lost + ")"), again.getMessage());
+    sink.close();
+    assertEquals(1, warnings.size(), warnings::toString);
+    assertTrue(warnings.get(0).startsWith("closing " + active + " after a failure: " + lost),
+        warnings.get(0));
+  }
 }
