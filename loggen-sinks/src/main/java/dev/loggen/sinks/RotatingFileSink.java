@@ -839,9 +839,11 @@ public final class RotatingFileSink implements LineSink {
      * How failed file operations are retried; 3 attempts, 10 ms then 20 ms apart, by default.
      *
      * @param attempts attempts in all, at least 1
-     * @param backoff the pause after the first failure, doubling after each further one;
-     *     zero or more
+     * @param backoff the pause after the first failure, doubling after each further one (up to
+     *     2<sup>20</sup> times the backoff); zero to one hour
      * @return this builder
+     * @throws IllegalArgumentException for attempts below 1, or a backoff that is negative or
+     *     longer than an hour
      */
     public Builder retry(int attempts, Duration backoff) {
       Retrier r = new Retrier(attempts, backoff);

@@ -55,6 +55,21 @@ class BadInputTest {
   }
 
   /**
+   * A backoff whose doubling overflows a long count of milliseconds was accepted, and the first
+   * retry then threw ArithmeticException (or, shifted past 63 bits, did not pause at all).
+   */
+  @Test
+  void aBackoffThatWouldOverflowIsRefused() {
+    message("retry backoff must be at most PT1H (got PT1H0.001S): the pause doubles after each"
+        + " failure", IllegalArgumentException.class,
+        () -> builder().retry(3, Duration.ofHours(1).plusMillis(1)));
+    message("retry backoff must be at most PT1H (got PT2562047788015215H30M7S): the pause doubles"
+        + " after each failure", IllegalArgumentException.class,
+        () -> builder().retry(3, Duration.ofSeconds(Long.MAX_VALUE)));
+    builder().retry(30, Duration.ofHours(1)); // the longest: its pauses fit
+  }
+
+  /**
    * Durations past what a long count of milliseconds holds were accepted, and build() then threw
    * ArithmeticException after opening (with truncate(): emptying) the file, which stayed locked.
    */

@@ -28,12 +28,19 @@ import org.jspecify.annotations.Nullable;
  * again).
  *
  * @param attempts how many times an operation is tried in all, at least 1
- * @param backoff the pause after the first failure; it doubles after each further one
+ * @param backoff the pause after the first failure, at most {@link #MAX_BACKOFF}; it doubles
+ *     after each further one (up to 2<sup>20</sup> times the backoff)
  */
 public record Retrier(int attempts, Duration backoff) {
 
   /** How many interrupts during one operation are retried without counting as attempts. */
   public static final int MAX_INTERRUPTS = 8;
+
+  /**
+   * The longest backoff. The pause doubles after each failure, up to 2<sup>20</sup> times the
+   * backoff (about 120 years for this one), so that it always fits a long count of milliseconds.
+   */
+  public static final Duration MAX_BACKOFF = Duration.ofHours(1);
 
   /** Three attempts, 10 ms then 20 ms apart. */
   public static final Retrier DEFAULT = new Retrier(3, Duration.ofMillis(10));
@@ -42,7 +49,8 @@ public record Retrier(int attempts, Duration backoff) {
    * Checks the values.
    *
    * @param attempts attempts in all, at least 1
-   * @param backoff the first pause, zero or more
+   * @param backoff the first pause, zero to {@link #MAX_BACKOFF}
+   * @throws IllegalArgumentException for attempts below 1, or a backoff outside that range
    */
   public Retrier {
     Objects.requireNonNull(backoff, "backoff");
@@ -53,6 +61,11 @@ public record Retrier(int attempts, Duration backoff) {
     if (backoff.isNegative()) {
       throw new IllegalArgumentException("retry backoff must not be negative (got " + backoff
           + ")");
+    }
+    if (backoff.compareTo(MAX_BACKOFF) > 0) {
+      // it doubles after each failure: a longer one would overflow the pause's milliseconds
+      throw new IllegalArgumentException("retry backoff must be at most " + MAX_BACKOFF
+          + " (got " + backoff + "): the pause doubles after each failure");
     }
   }
 
