@@ -125,12 +125,12 @@ import org.jspecify.annotations.Nullable;
  * {@code .gz} of the same name holding anything else is not its copy: the sink then refuses to
  * open, naming both files, and deletes neither), and (with compression on) uncompressed
  * archives are compressed. Only names the sink makes count as archives: logrotate's numbers
- * start at 1, so a {@code access.log.0} (or {@code access.log.2026-01-01.0}) is left alone. With time rotation, the lines already in the file
- * belong to the period of its modification time (the time of its last line when this sink
- * wrote it): when the first new line falls in another period, they are archived first, so runs
- * over consecutive simulated days give one archive per day. {@link Builder#truncate()} empties
- * the active file instead, {@link Builder#failIfExists()} refuses to open it; the sink never
- * truncates a file silently.
+ * start at 1, so a {@code access.log.0} (or {@code access.log.2026-01-01.0}) is left alone.
+ * With time rotation, the lines already in the file belong to the period of its modification
+ * time (the time of its last line when this sink wrote it): when the first new line falls in
+ * another period, they are archived first, so runs over consecutive simulated days give one
+ * archive per day. {@link Builder#truncate()} empties the active file instead,
+ * {@link Builder#failIfExists()} refuses to open it; the sink never truncates a file silently.
  *
  * <h2>Failures</h2>
  * Lines are buffered and written in large chunks that always end at a line end, so a file on
@@ -141,9 +141,10 @@ import org.jspecify.annotations.Nullable;
  * {@link UncheckedIOException} names the operation ({@code write}, {@code rename},
  * {@code compress}, {@code delete}, ...), the path and the cause, and the sink refuses further
  * lines; a failed write also says how many lines the sink had accepted (and their bytes) are
- * not written, as does {@link #close()} after it. No line is dropped silently. An interrupt of the writing thread (a live run stopped, a
- * task cancelled) is not a failure: writes, rollovers and {@link #close()} go on and write every
- * line the sink accepted, and the thread's interrupt status stays set for the caller.
+ * not written, as does {@link #close()} after it. No line is dropped silently. An interrupt of
+ * the writing thread (a live run stopped, a task cancelled) is not a failure: writes, rollovers
+ * and {@link #close()} go on and write every line the sink accepted, and the thread's interrupt
+ * status stays set for the caller.
  *
  * <h2>Speed and threads</h2>
  * A line costs a time comparison against the next boundary, a size comparison, and a copy into
