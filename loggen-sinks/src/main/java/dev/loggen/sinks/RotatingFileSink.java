@@ -282,8 +282,8 @@ public final class RotatingFileSink implements LineSink {
    *
    * @return their paths
    * @throws UncheckedIOException when background work (compression, retention) failed since it
-   *     was last reported, naming the operation and the path; the sink then refuses further
-   *     lines, as after any failure
+   *     was last reported, naming the operation and the path; the sink then writes the lines it
+   *     buffered and refuses further lines, as after any failure
    */
   public List<Path> archives() {
     RolloverStrategy r = rollover;
@@ -293,6 +293,13 @@ public final class RotatingFileSink implements LineSink {
     try {
       return r.archives();
     } catch (RuntimeException e) {
+      if (state == OPEN) {
+        try {
+          flushBuffer(); // the lines accepted so far are not lost with the sink
+        } catch (RuntimeException suppressed) {
+          e.addSuppressed(suppressed);
+        }
+      }
       fail(e);
       throw e;
     }

@@ -201,6 +201,8 @@ class FaultInjectionTest {
     sink.close();
     assertEquals(List.of(".access.log.1.gz.tmp", "access.log", "access.log.1"),
         TestLines.names(dir));
+    assertEquals(TimeRotationTest.LongsRange.of(0, 5), TestLines.seqs(TestLines.lines(
+        List.of(dir.resolve("access.log.1"), active))), "the lines accepted are all written");
   }
 
   /** A full disk: the failure, and close() after it, say how many accepted lines are lost. */
