@@ -222,8 +222,8 @@ public final class LogFormats {
    * $server_port $scheme $https $pid $connection $connection_requests $pipe}, as {@code $name}
    * or {@code ${name}}, in any case as nginx reads them ({@code $HTTP_USER_AGENT} is
    * {@code $http_user_agent}). {@code $http_referer}, {@code $http_user_agent} and
-   * {@code $http_host} print the event's values; other headers and cookies are unset. {@code $uri} is the
-   * percent-decoded path (nginx also merges slashes and resolves dot segments; loggen does
+   * {@code $http_host} print the event's values; other headers and cookies are unset.
+   * {@code $uri} is the percent-decoded path (nginx also merges slashes and resolves dot segments; loggen does
    * not). {@code $is_args} prints {@code ?} when the query string is not empty and nothing
    * otherwise, a path ending in a bare {@code ?} included (Apache's {@code %q} prints the
    * {@code ?} there). {@code $request_time} and {@code $msec} have millisecond precision;
