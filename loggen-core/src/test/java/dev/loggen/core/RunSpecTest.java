@@ -297,6 +297,17 @@ class RunSpecTest {
         + " ignored"), spec.warnings());
   }
 
+  /** One old-tool key made a loggen file the old tool's: its seed and window were ignored. */
+  @Test
+  void aConfigurationMixingBothSchemasIsRefused() {
+    RunSpec spec = RunSpec.defaults().withConfig("seed: 7\nsession: {page_view_interval: 5}\n",
+        "mixed.yaml");
+    assertEquals("mixed.yaml:2:11: session.page_view_interval: this file mixes loggen keys"
+        + " (seed) with the old tool's (session.page_view_interval at 2:11): write it in one"
+        + " schema (docs/config-reference.md describes both)",
+        assertThrows(dev.loggen.core.config.ConfigException.class, spec::settings).getMessage());
+  }
+
   @Test
   void theOldToolsFileKeepsItsLocatedWarnings() throws Exception {
     String text = Files.readString(Path.of(Objects.requireNonNull(

@@ -121,7 +121,8 @@ public record LoggenConfig(String source, CoreSettings core, FormatSettings form
 
   /**
    * Binds a tree: the old tool's schema when {@link LegacyConfig#isLegacy} says so, else every
-   * module's sections.
+   * module's sections. A file with keys only loggen's schema has and keys only the old tool's
+   * has is refused ({@link LegacyConfig#requireOneSchema}).
    *
    * @param root the root of the tree
    * @param env the environment, for the old tool's {@code LOG_DIR_OVERRIDE}

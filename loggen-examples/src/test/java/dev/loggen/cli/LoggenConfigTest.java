@@ -136,6 +136,26 @@ class LoggenConfigTest {
             + " errorFormat, output, live, health"), errors);
   }
 
+  /**
+   * One old-tool key (output.rate) switched the file to the old schema: seed, format, window and
+   * traffic became "unknown key (ignored)" warnings and an endless live run started.
+   */
+  @Test
+  void aFileMixingBothSchemasIsRefused() {
+    ConfigException e = assertThrows(ConfigException.class, () -> LoggenConfig.read(
+        YamlConfig.parse("""
+            seed: 1
+            format: combined
+            window: {start: 2026-01-01T00:00:00Z, duration: 1h}
+            traffic: {sessionsPerHour: 100}
+            output: {directory: mixed, rate: 5}
+            """, "mixed.yaml"), Map.of()));
+    assertEquals(List.of("mixed.yaml:5:28: output.rate: this file mixes loggen keys (seed,"
+        + " format, window, traffic) with the old tool's (output.rate at 5:28): write it in one"
+        + " schema (docs/config-reference.md describes both)"),
+        e.errors().stream().map(ConfigError::toString).toList());
+  }
+
   @Test
   void theOldToolsFileMapsOntoSinksLiveAndHealth() {
     LoggenConfig c = LoggenConfig.load(LEGACY);

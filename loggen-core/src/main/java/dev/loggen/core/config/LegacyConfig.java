@@ -6,6 +6,7 @@ import dev.loggen.core.config.internal.LegacyBinder;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -65,12 +66,28 @@ public record LegacyConfig(CoreSettings core, Output output, List<ConfigError> w
       "output", "state_transitions", "navigation", "error_rates", "session",
       "traffic_patterns", "status_codes")));
 
-  private static final Set<String> MARKERS = Set.of("state_transitions", "error_rates",
-      "traffic_patterns", "navigation", "status_codes");
+  /** Top-level keys only the old tool's schema has. */
+  private static final List<String> OLD_TOP = List.of("state_transitions", "navigation",
+      "error_rates", "traffic_patterns", "status_codes");
+  /** {@code output} keys only the old tool's schema has ({@code directory} is both schemas'). */
+  private static final List<String> OLD_OUTPUT = List.of("rate", "debug", "pre_warm",
+      "health_check", "log_rotation");
   /** The old tool's {@code session} keys (loggen's are camelCase: {@code minBrowsing}). */
-  private static final Set<String> SESSION_KEYS = Set.of("min_browsing_duration",
+  private static final List<String> OLD_SESSION = List.of("min_browsing_duration",
       "max_browsing_duration", "page_view_interval", "min_page_view_interval",
       "max_page_view_interval");
+  /**
+   * Top-level keys only loggen's schema has: loggen-core's, loggen-formats' and the command
+   * line's ({@code output} and {@code session} are both schemas' sections).
+   */
+  private static final List<String> LOGGEN_TOP = List.of("seed", "window", "profile", "site",
+      "states", "normalize", "traffic", "visitors", "scenarios", "format", "errorFormat", "live",
+      "health");
+  /** {@code output} keys only loggen's schema has. */
+  private static final List<String> LOGGEN_OUTPUT = List.of("rotation", "onExisting");
+  /** {@code session} keys only loggen's schema has. */
+  private static final List<String> LOGGEN_SESSION = List.of("minBrowsing", "maxBrowsing",
+      "thinkTime", "maxDuration", "maxRequests");
 
   /**
    * Copies the list.
@@ -86,18 +103,47 @@ public record LegacyConfig(CoreSettings core, Output output, List<ConfigError> w
   }
 
   /**
-   * Whether {@code root} is in the old tool's schema: it has {@code state_transitions},
-   * {@code error_rates}, {@code traffic_patterns}, {@code navigation} or {@code status_codes}, or
-   * an {@code output} section with a {@code rate}, or a {@code session} section with one of the
-   * old tool's keys ({@code min_browsing_duration}, {@code max_browsing_duration},
-   * {@code page_view_interval}, {@code min_page_view_interval}, {@code max_page_view_interval}).
-   * Other snake_case keys ({@code min_browsing}) are loggen's keys misspelt, and reported so.
+   * Whether {@code root} is in the old tool's schema: it has a key only that schema has
+   * ({@code state_transitions}, {@code error_rates}, {@code traffic_patterns},
+   * {@code navigation}, {@code status_codes}; in {@code output}: {@code rate}, {@code debug},
+   * {@code pre_warm}, {@code health_check}, {@code log_rotation}; in {@code session}:
+   * {@code min_browsing_duration}, {@code max_browsing_duration}, {@code page_view_interval},
+   * {@code min_page_view_interval}, {@code max_page_view_interval}). Other snake_case keys
+   * ({@code min_browsing}) are loggen's keys misspelt, and reported so. A file that also has keys
+   * only loggen's schema has is refused (see {@link #requireOneSchema}).
    *
    * @param root the root of a configuration tree
    * @return whether it is the old tool's
+   * @throws ConfigException when the file mixes keys of both schemas
    */
   public static boolean isLegacy(ConfigNode root) {
-    return !markers(root).isEmpty();
+    requireOneSchema(root);
+    return !oldKeys(root).isEmpty();
+  }
+
+  /**
+   * Refuses a file that has keys only loggen's schema has (say {@code seed}, {@code window},
+   * {@code output.rotation}, {@code session.thinkTime}) and keys only the old tool's schema has
+   * (say {@code output.rate}, {@code navigation}, {@code session.page_view_interval}): read
+   * either way, half of it would be ignored. Keys both schemas have ({@code output.directory})
+   * do not count. The error is at the old tool's first key and names both sets.
+   *
+   * @param root the root of a configuration tree
+   * @throws ConfigException when the file mixes keys of both schemas
+   */
+  public static void requireOneSchema(ConfigNode root) {
+    List<ConfigNode> old = oldKeys(root);
+    List<ConfigNode> loggen = keys(root, LOGGEN_TOP, LOGGEN_OUTPUT, LOGGEN_SESSION);
+    if (old.isEmpty() || loggen.isEmpty()) {
+      return;
+    }
+    old.get(0).error("this file mixes loggen keys ("
+        + loggen.stream().map(ConfigNode::path).collect(Collectors.joining(", "))
+        + ") with the old tool's ("
+        + old.stream().map(k -> k.path() + " at " + k.line() + ":" + k.column())
+            .collect(Collectors.joining(", "))
+        + "): write it in one schema (docs/config-reference.md describes both)");
+    root.diagnostics().throwIfErrors();
   }
 
   /**
@@ -108,22 +154,37 @@ public record LegacyConfig(CoreSettings core, Output output, List<ConfigError> w
    *     empty when it is not the old tool's
    */
   public static String markers(ConfigNode root) {
-    Set<String> found = new LinkedHashSet<>();
+    return oldKeys(root).stream().map(k -> "'" + k.path() + "'")
+        .collect(Collectors.joining(", "));
+  }
+
+  /** The key nodes of the keys only the old tool's schema has: top level, output, session. */
+  private static List<ConfigNode> oldKeys(ConfigNode root) {
+    return keys(root, OLD_TOP, OLD_OUTPUT, OLD_SESSION);
+  }
+
+  /** The key nodes of {@code root}'s keys in {@code top}, then output's, then session's. */
+  private static List<ConfigNode> keys(ConfigNode root, List<String> top, List<String> output,
+      List<String> session) {
+    List<ConfigNode> found = new ArrayList<>();
     for (String k : root.keys()) {
-      if (MARKERS.contains(k)) {
-        found.add("'" + k + "'");
+      if (top.contains(k)) {
+        found.add(Objects.requireNonNull(root.peek(k)).keyNode());
       }
     }
-    ConfigNode output = root.peek("output");
-    if (output != null && output.has("rate")) {
-      found.add("'output.rate'");
+    for (String section : List.of("output", "session")) {
+      ConfigNode n = root.peek(section);
+      if (n == null) {
+        continue;
+      }
+      List<String> own = section.equals("output") ? output : session;
+      for (String k : n.keys()) {
+        if (own.contains(k)) {
+          found.add(Objects.requireNonNull(n.peek(k)).keyNode());
+        }
+      }
     }
-    ConfigNode session = root.peek("session");
-    if (session != null) {
-      session.keys().stream().filter(SESSION_KEYS::contains).findFirst()
-          .ifPresent(k -> found.add("'session." + k + "'"));
-    }
-    return found.stream().collect(Collectors.joining(", "));
+    return found;
   }
 
   /**

@@ -91,6 +91,63 @@ class LegacyConfigTest {
         "s.yaml")));
   }
 
+  /**
+   * One old-tool key in a loggen file switched the whole file to the old schema: the loggen keys
+   * became "unknown key (ignored)" warnings and an endless live run with a random seed started.
+   */
+  @Test
+  void aFileMixingBothSchemasIsRefusedNamingBothSets() {
+    String yaml = """
+        seed: 1
+        format: combined
+        window: {start: 2026-01-01T00:00:00Z, duration: 1h}
+        traffic: {sessionsPerHour: 100}
+        output:
+          rate: 5
+          directory: mixed
+        """;
+    String expected = "mixed.yaml:6:3: output.rate: this file mixes loggen keys (seed, format,"
+        + " window, traffic) with the old tool's (output.rate at 6:3): write it in one schema"
+        + " (docs/config-reference.md describes both)";
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> LegacyConfig.isLegacy(YamlConfig.parse(yaml, "mixed.yaml")));
+    assertEquals(expected, e.getMessage());
+    e = assertThrows(ConfigException.class,
+        () -> LegacyConfig.read(YamlConfig.parse(yaml, "mixed.yaml"), Map.of()));
+    assertEquals(expected, e.getMessage());
+    e = assertThrows(ConfigException.class,
+        () -> CoreConfig.parse(yaml, "mixed.yaml", Set.of("format", "output")));
+    assertEquals(expected, e.getMessage());
+  }
+
+  @Test
+  void oneOldSessionKeyOrNavigationBlockInALoggenFileIsRefused() {
+    ConfigException e = assertThrows(ConfigException.class, () -> LegacyConfig.isLegacy(
+        YamlConfig.parse("seed: 1\nsession: {thinkTime: 5, page_view_interval: 5}\n",
+            "s.yaml")));
+    assertEquals("s.yaml:2:25: session.page_view_interval: this file mixes loggen keys (seed,"
+        + " session.thinkTime) with the old tool's (session.page_view_interval at 2:25): write it"
+        + " in one schema (docs/config-reference.md describes both)", e.getMessage());
+    e = assertThrows(ConfigException.class, () -> LegacyConfig.isLegacy(YamlConfig.parse(
+        "traffic: {sessionsPerHour: 10}\nnavigation:\n  home: {/: 1}\noutput: {rotation:"
+            + " {time: daily}, log_rotation: {when: h}}\n", "n.yaml")));
+    assertEquals("n.yaml:2:1: navigation: this file mixes loggen keys (traffic, output.rotation)"
+        + " with the old tool's (navigation at 2:1, output.log_rotation at 4:35): write it in"
+        + " one schema (docs/config-reference.md describes both)", e.getMessage());
+  }
+
+  @Test
+  void keysBothSchemasHaveDoNotCount() {
+    // output.directory and the sections output and session are both schemas'
+    assertFalse(LegacyConfig.isLegacy(YamlConfig.parse(
+        "seed: 1\noutput: {directory: logs}\nsession: {}\n", "l.yaml")));
+    assertTrue(LegacyConfig.isLegacy(YamlConfig.parse(
+        "output: {directory: logs, rate: 1}\nsession: {}\n", "o.yaml")));
+    // a key of neither schema (a typo) does not make a file mixed either
+    assertTrue(LegacyConfig.isLegacy(YamlConfig.parse(
+        "output: {directory: logs, rate: 1}\nsed: 1\n", "o.yaml")));
+  }
+
   @Test
   void withoutAnOutputSectionOnlyTheRateIsMissingWhenTheDirectoryIsOverridden() {
     ConfigException e = assertThrows(ConfigException.class, () -> LegacyConfig.read(

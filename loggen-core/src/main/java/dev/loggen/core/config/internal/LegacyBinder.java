@@ -86,6 +86,7 @@ public final class LegacyBinder {
    */
   public static LegacyConfig read(ConfigNode root, Map<String, String> env,
       @Nullable Path directory) {
+    LegacyConfig.requireOneSchema(root);
     root.claim(LegacyConfig.KEYS);
     ConfigNode out = root.get("output");
     String override = env.get(LegacyConfig.ENV_DIR_OVERRIDE);
