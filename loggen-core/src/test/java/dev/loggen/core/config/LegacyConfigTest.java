@@ -295,6 +295,37 @@ class LegacyConfigTest {
     assertTrue(gen.events().anyMatch(e -> e.path().equals("/blog")));
   }
 
+  /**
+   * A row that no longer leads to a state whose row is a default was refused: "state
+   * DIRECT_ACCESS is not reachable from START", about a row the file never wrote.
+   */
+  @Test
+  void defaultRowsTheFilesRowsNoLongerReachAreDropped() {
+    LegacyConfig c = LegacyConfig.read(YamlConfig.parse(
+        "output: {directory: logs, rate: 1}\nstate_transitions: {START: {LOGIN: 1.0}}\n",
+        "st.yaml"), Map.of());
+    TransitionMatrix m = (TransitionMatrix) c.core().model();
+    assertEquals(1.0, m.probability("START", "LOGIN"), 1e-12);
+    assertEquals(0.9, m.probability("LOGIN", "BROWSING"), 1e-12, "default row kept");
+    assertEquals(0.4, m.probability("BROWSING", "LOGOUT"), 1e-12, "default row kept");
+    assertFalse(m.states().contains("DIRECT_ACCESS"), m.states().toString());
+    assertEquals(List.of(), c.warnings());
+  }
+
+  @Test
+  void aRowTheFileWritesMustStillBeReachable() {
+    ConfigException e = assertThrows(ConfigException.class, () -> LegacyConfig.read(
+        YamlConfig.parse("""
+            output: {directory: logs, rate: 1}
+            state_transitions:
+              START: {LOGIN: 1.0}
+              DIRECT_ACCESS: {BROWSING: 1.0}
+            """, "st.yaml"), Map.of()));
+    assertEquals("st.yaml:4:3: state_transitions.DIRECT_ACCESS: state DIRECT_ACCESS is not"
+        + " reachable from START: no path of non-zero probabilities leads to it",
+        e.getMessage());
+  }
+
   @Test
   void loadingIsPureAndCreatesNoDirectory(@TempDir Path dir) {
     Path logs = dir.resolve("not-yet/logs");

@@ -110,6 +110,10 @@ public final class StatesBinder {
     if (states.diagnostics().errorCount() > before) {
       return null;
     }
+    // A base row the file did not write is dropped when the file's rows no longer lead to its
+    // state: the file's rows must be valid on their own, not against rows it never saw.
+    Set<String> fromStart = reach(States.START, edges(rows));
+    rows.keySet().removeIf(s -> !rowNodes.containsKey(s) && !fromStart.contains(s));
     checkReachability(states, rowNodes, rows);
     if (states.diagnostics().errorCount() > before) {
       return null;
@@ -139,6 +143,30 @@ public final class StatesBinder {
 
   private static void checkReachability(ConfigNode states, Map<String, ConfigNode> rowNodes,
       Map<String, Map<String, Double>> rows) {
+    Map<String, Set<String>> next = edges(rows);
+    Set<String> names = next.keySet();
+    Set<String> fromStart = reach(States.START, next);
+    Map<String, Set<String>> prev = new LinkedHashMap<>();
+    names.forEach(s -> prev.put(s, new LinkedHashSet<>()));
+    next.forEach((s, out) -> out.forEach(t -> prev.get(t).add(s)));
+    Set<String> toEnd = reach(States.END, prev);
+    for (String s : names) {
+      ConfigNode at = rowNodes.containsKey(s) ? rowNodes.get(s).keyNode() : states.keyNode();
+      if (!toEnd.contains(s)) {
+        at.error("END is not reachable from state " + s
+            + ": sessions in it would never end (give it a way towards END, e.g. LEAVE)");
+      } else if (!fromStart.contains(s) && !s.equals(States.END)) {
+        at.error("state " + s + " is not reachable from START: no path of non-zero"
+            + " probabilities leads to it");
+      }
+    }
+  }
+
+  /**
+   * Every state the rows name (START and END always), in order, with the states it goes to with
+   * a non-zero probability (a state without a row goes to END).
+   */
+  private static Map<String, Set<String>> edges(Map<String, Map<String, Double>> rows) {
     Set<String> names = new LinkedHashSet<>();
     names.add(States.START);
     names.addAll(rows.keySet());
@@ -161,21 +189,7 @@ public final class StatesBinder {
       }
       next.put(s, out);
     }
-    Set<String> fromStart = reach(States.START, next);
-    Map<String, Set<String>> prev = new LinkedHashMap<>();
-    names.forEach(s -> prev.put(s, new LinkedHashSet<>()));
-    next.forEach((s, out) -> out.forEach(t -> prev.get(t).add(s)));
-    Set<String> toEnd = reach(States.END, prev);
-    for (String s : names) {
-      ConfigNode at = rowNodes.containsKey(s) ? rowNodes.get(s).keyNode() : states.keyNode();
-      if (!toEnd.contains(s)) {
-        at.error("END is not reachable from state " + s
-            + ": sessions in it would never end (give it a way towards END, e.g. LEAVE)");
-      } else if (!fromStart.contains(s) && !s.equals(States.END)) {
-        at.error("state " + s + " is not reachable from START: no path of non-zero"
-            + " probabilities leads to it");
-      }
-    }
+    return next;
   }
 
   private static Set<String> reach(String origin, Map<String, Set<String>> edges) {
