@@ -226,7 +226,9 @@ public record LoggenConfig(String source, CoreSettings core, FormatSettings form
       if (r.backupCount() == 0) {
         at.warning("backup_count 0: every rotated file is kept");
       }
-      rotation = new RotationSettings(r.maxSize(), r.period(), null, r.compress(),
+      Duration period = supportedPeriod(r, rotationNode.get("interval").isPresent()
+          ? rotationNode.get("interval") : at);
+      rotation = new RotationSettings(r.maxSize(), period, null, r.compress(),
           r.backupCount() > 0 ? r.backupCount() : null, null, null, null, null);
       try {
         rotation.check();
@@ -249,6 +251,69 @@ public record LoggenConfig(String source, CoreSettings core, FormatSettings form
     warnings.addAll(root.diagnostics().warnings());
     return new LoggenConfig(root.source(), old.core(), FormatSettings.EMPTY, output, live,
         health, true, new ArrayList<>(warnings));
+  }
+
+  /**
+   * The rotation period loggen can honour for the old tool's {@code when} and {@code interval}:
+   * Python's rotating handler takes any positive interval, loggen's periods divide a day evenly
+   * or are whole days. Another period is replaced by the nearest one loggen has, in the same
+   * unit (whole days past a day; of two as near, the shorter), with a warning at {@code at}; a
+   * period of several days (but one week of {@code w0} to {@code w6}) gets a warning that it is
+   * counted from 1970-01-01 (whole weeks: from Monday 1970-01-05), not from the start of the run
+   * as the old tool counted it.
+   */
+  private static Duration supportedPeriod(LegacyConfig.Rotation r, ConfigNode at) {
+    long day = Duration.ofDays(1).toMillis();
+    long unit = r.when().unit().toMillis();
+    long want = unit * r.interval();
+    long got = want;
+    String tie = "";
+    if (want > day && want % day != 0) {
+      long below = want / day * day;
+      got = want - below <= below + day - want ? below : below + day;
+      if (want - below == below + day - want) {
+        tie = " (of " + period(below) + " and " + period(below + day) + ", the shorter)";
+      }
+    } else if (want < day && day % want != 0) {
+      long perDay = day / unit;
+      long best = 1;
+      for (long k = 1; k <= perDay; k++) {
+        if (perDay % k == 0 && Math.abs(k - r.interval()) < Math.abs(best - r.interval())) {
+          best = k;
+        }
+      }
+      got = best * unit;
+      long other = 2 * r.interval() - best;
+      if (other > best && other <= perDay && perDay % other == 0) {
+        tie = " (of " + period(got) + " and " + period(other * unit) + ", the shorter)";
+      }
+    }
+    String when = "when '" + r.when().name().toLowerCase(Locale.ROOT) + "' with interval "
+        + r.interval();
+    if (got != want) {
+      at.warning(when + " (every " + period(want) + ") cannot be honoured: loggen's rotation"
+          + " periods divide a day evenly or are whole days; it rotates every " + period(got)
+          + " instead, the nearest such period" + tie);
+    }
+    boolean weekly = r.when().ordinal() >= LegacyConfig.Rotation.When.W0.ordinal();
+    if (got > day && !(weekly && r.interval() == 1)) {
+      at.warning(when + ": loggen's periods of " + period(got) + " start at midnight UTC and are"
+          + " counted from " + (got % (7 * day) == 0 ? "Monday 1970-01-05" : "1970-01-01")
+          + ", not from the start of the run as the old tool's were");
+    }
+    return Duration.ofMillis(got);
+  }
+
+  /** A period for messages: {@code 4h}, {@code 30m}, {@code 2d}, {@code 45s}. */
+  private static String period(long millis) {
+    long[] units = {86_400_000L, 3_600_000L, 60_000L, 1_000L};
+    String[] names = {"d", "h", "m", "s"};
+    for (int i = 0; i < units.length; i++) {
+      if (millis % units[i] == 0) {
+        return millis / units[i] + names[i];
+      }
+    }
+    return millis + "ms";
   }
 
   /**

@@ -28,6 +28,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** LoggenConfig: the samples, every module's keys together, and the old tool's files. */
@@ -191,18 +192,58 @@ class LoggenConfigTest {
         c.warnings().toString());
   }
 
-  @Test
-  void anOldRotationLoggenCannotDoIsALocatedError() {
-    ConfigException e = assertThrows(ConfigException.class, () -> LoggenConfig.read(
-        YamlConfig.parse("""
-            output:
-              directory: logs
-              rate: 1
-              log_rotation: {when: "h", interval: 5}
-            """, "old.yaml"), Map.of()));
-    assertEquals(List.of("old.yaml:4:17: output.log_rotation: when 'h' with interval 5 cannot"
-        + " be honoured: period must divide a day evenly or be a whole number of days (got"
-        + " 5h)"), e.errors().stream().map(ConfigError::toString).toList());
+  /**
+   * Python's rotating handler takes any positive interval: a period loggen cannot honour was a
+   * refusal ("period must divide a day evenly"); it is now the nearest period loggen has, with a
+   * located warning that says which.
+   */
+  @ParameterizedTest
+  @MethodSource("oldRotations")
+  void anOldRotationLoggenCannotDoExactlyIsTheNearestWithAWarning(String rotation,
+      Duration period, List<String> warnings) {
+    LoggenConfig c = LoggenConfig.read(YamlConfig.parse("output:\n  directory: logs\n  rate: 1\n"
+        + "  log_rotation: " + rotation + "\n", "old.yaml"), Map.of());
+    assertEquals(period, c.output().rotation().time());
+    assertEquals(warnings, c.warnings().stream().map(ConfigError::toString).toList());
+  }
+
+  static Stream<Arguments> oldRotations() {
+    String day = "loggen's rotation periods divide a day evenly or are whole days; it rotates"
+        + " every ";
+    return Stream.of(
+        Arguments.of("{when: h, interval: 5}", Duration.ofHours(4), List.of(
+            "old.yaml:4:37: output.log_rotation.interval: when 'h' with interval 5 (every 5h)"
+                + " cannot be honoured: " + day + "4h instead, the nearest such period (of 4h"
+                + " and 6h, the shorter)")),
+        Arguments.of("{when: m, interval: 7}", Duration.ofMinutes(6), List.of(
+            "old.yaml:4:37: output.log_rotation.interval: when 'm' with interval 7 (every 7m)"
+                + " cannot be honoured: " + day + "6m instead, the nearest such period (of 6m"
+                + " and 8m, the shorter)")),
+        Arguments.of("{when: m, interval: 50}", Duration.ofMinutes(48), List.of(
+            "old.yaml:4:37: output.log_rotation.interval: when 'm' with interval 50 (every 50m)"
+                + " cannot be honoured: " + day + "48m instead, the nearest such period")),
+        Arguments.of("{when: h, interval: 30}", Duration.ofDays(1), List.of(
+            "old.yaml:4:37: output.log_rotation.interval: when 'h' with interval 30 (every 30h)"
+                + " cannot be honoured: " + day + "1d instead, the nearest such period")),
+        Arguments.of("{when: h, interval: 60}", Duration.ofDays(2), List.of(
+            "old.yaml:4:37: output.log_rotation.interval: when 'h' with interval 60 (every 60h)"
+                + " cannot be honoured: " + day + "2d instead, the nearest such period (of 2d"
+                + " and 3d, the shorter)",
+            "old.yaml:4:37: output.log_rotation.interval: when 'h' with interval 60: loggen's"
+                + " periods of 2d start at midnight UTC and are counted from 1970-01-01, not"
+                + " from the start of the run as the old tool's were")),
+        Arguments.of("{when: d, interval: 2}", Duration.ofDays(2), List.of(
+            "old.yaml:4:37: output.log_rotation.interval: when 'd' with interval 2: loggen's"
+                + " periods of 2d start at midnight UTC and are counted from 1970-01-01, not"
+                + " from the start of the run as the old tool's were")),
+        Arguments.of("{when: w0, interval: 2}", Duration.ofDays(14), List.of(
+            "old.yaml:4:38: output.log_rotation.interval: when 'w0' with interval 2: loggen's"
+                + " periods of 14d start at midnight UTC and are counted from Monday 1970-01-05,"
+                + " not from the start of the run as the old tool's were")),
+        // what loggen does exactly: no warning
+        Arguments.of("{when: h, interval: 6}", Duration.ofHours(6), List.of()),
+        Arguments.of("{when: midnight}", Duration.ofDays(1), List.of()),
+        Arguments.of("{when: w0}", Duration.ofDays(7), List.of()));
   }
 
   @Test
