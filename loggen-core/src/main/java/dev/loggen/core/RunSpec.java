@@ -75,7 +75,10 @@ import org.jspecify.annotations.Nullable;
  *     {@code config.yaml}), or {@code null}; its {@code format} and {@code output} sections are
  *     left to other modules and ignored here; {@code errorFormat}, {@code live} and
  *     {@code health}, which only the command line has a use for (a second log, real time, a
- *     {@code /health} endpoint), are ignored with a warning ({@link #warnings()})
+ *     {@code /health} endpoint), are ignored with a warning ({@link #warnings()}); so are the old
+ *     tool's {@code output.pre_warm}, {@code output.health_check} (enabled),
+ *     {@code output.log_rotation} and {@code output.debug} (true), and its
+ *     {@code output.directory} may be left out
  * @param sessionsPerHour the average number of new sessions per hour, or {@code null}
  * @param zone the site's time zone id, or {@code null}
  * @param start the start of the window, or {@code null}
@@ -358,7 +361,10 @@ public record RunSpec(@Nullable Long seed, @Nullable String profile, @Nullable S
       ConfigNode root = YamlConfig.parse(config,
           configSource != null ? configSource : UNNAMED_CONFIG);
       if (LegacyConfig.isLegacy(root)) {
-        s = LegacyConfig.read(root, Map.of()).core();
+        // The spec writes no files of its own: output.directory is not needed (a placeholder
+        // stands for it), and the keys about running live and writing files are ignored.
+        s = LegacyConfig.read(root, Map.of(), java.nio.file.Path.of(".")).core();
+        warnIgnoredLegacyKeys(root.get("output"));
       } else {
         s = CoreConfig.read(root);
         root.claim(OTHER_MODULES_KEYS);
@@ -400,6 +406,31 @@ public record RunSpec(@Nullable Long seed, @Nullable String profile, @Nullable S
       s = s.movedTo(new CoreSettings.Window(st, d));
     }
     return new Bound(s, warnings);
+  }
+
+  /**
+   * Warns at each key of the old tool's {@code output} section that means nothing for a run of a
+   * spec, as {@link #IGNORED_KEYS} does for loggen's.
+   */
+  private static void warnIgnoredLegacyKeys(ConfigNode output) {
+    ConfigNode preWarm = output.get("pre_warm");
+    if (preWarm.isPresent()) {
+      preWarm.keyNode().warning("a run of a RunSpec covers its window and ends, it neither"
+          + " backfills 24 hours before now nor goes on in real time, so pre_warm is ignored");
+    }
+    ConfigNode health = output.get("health_check").get("enabled");
+    if (health.isScalar() && health.bool().orElse(false)) {
+      health.warning("a run of a RunSpec serves no health check, so health_check is ignored");
+    }
+    ConfigNode rotation = output.get("log_rotation");
+    if (rotation.isPresent()) {
+      rotation.keyNode().warning("a run of a RunSpec gives its lines to the caller and rotates"
+          + " no files, so log_rotation is ignored");
+    }
+    ConfigNode debug = output.get("debug");
+    if (debug.isScalar() && debug.bool().orElse(false)) {
+      debug.warning("a run of a RunSpec has no debug logging, so debug is ignored");
+    }
   }
 
   /**

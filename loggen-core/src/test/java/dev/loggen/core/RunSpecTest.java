@@ -314,12 +314,46 @@ class RunSpecTest {
         RunSpecTest.class.getResource("/config/legacy/legacy-extras.yaml")).toURI()));
     List<String> warnings = RunSpec.defaults().withConfig(text, "legacy-extras.yaml")
         .warnings();
-    assertEquals(6, warnings.size(), warnings.toString());
+    // the six of LegacyConfig, and the three output keys a spec ignores (pre_warm,
+    // log_rotation, debug: true), in file order
+    assertEquals(9, warnings.size(), warnings.toString());
     assertEquals("legacy-extras.yaml:9:3: output.log_format: unknown key 'log_format': expected"
         + " one of directory, rate, debug, pre_warm, health_check, log_rotation (ignored)",
-        warnings.get(0));
+        warnings.get(3));
     assertEquals("legacy-extras.yaml:34:14: status_codes.not_found: loggen answers with the"
-        + " standard 404 for not_found: the renaming to 410 is not applied", warnings.get(4));
+        + " standard 404 for not_found: the renaming to 410 is not applied", warnings.get(7));
+  }
+
+  /**
+   * An old tool's file without output.directory was refused ("required key 'directory' is
+   * missing") though a spec writes no directory; its keys about a live run and files were
+   * ignored in silence.
+   */
+  @Test
+  void theOldToolsOutputKeysASpecCannotUseAreWarningsAndTheDirectoryIsOptional() {
+    RunSpec spec = RunSpec.defaults().withConfig("""
+        output:
+          rate: 0.05
+          pre_warm: true
+          health_check: {enabled: true}
+          log_rotation: {when: h}
+          debug: true
+        error_rates: {global_500: 0.01}
+        """, "old.yaml");
+    assertEquals(0.05 * 3600, spec.settings().traffic().sessionsPerHour(), 1e-9);
+    assertEquals(List.of(
+        "old.yaml:3:3: output.pre_warm: a run of a RunSpec covers its window and ends, it"
+            + " neither backfills 24 hours before now nor goes on in real time, so pre_warm is"
+            + " ignored",
+        "old.yaml:4:27: output.health_check.enabled: a run of a RunSpec serves no health check,"
+            + " so health_check is ignored",
+        "old.yaml:5:3: output.log_rotation: a run of a RunSpec gives its lines to the caller and"
+            + " rotates no files, so log_rotation is ignored",
+        "old.yaml:6:10: output.debug: a run of a RunSpec has no debug logging, so debug is"
+            + " ignored"), spec.warnings());
+    // what the old tool does by default, or switched off, is no warning
+    assertEquals(List.of(), RunSpec.defaults().withConfig("output: {rate: 1, debug: false,"
+        + " health_check: {enabled: false}}\n", "old.yaml").warnings());
   }
 
   @Test
