@@ -314,14 +314,14 @@ class RunSpecTest {
         RunSpecTest.class.getResource("/config/legacy/legacy-extras.yaml")).toURI()));
     List<String> warnings = RunSpec.defaults().withConfig(text, "legacy-extras.yaml")
         .warnings();
-    // the six of LegacyConfig, and the three output keys a spec ignores (pre_warm,
+    // the seven of LegacyConfig, and the three output keys a spec ignores (pre_warm,
     // log_rotation, debug: true), in file order
-    assertEquals(9, warnings.size(), warnings.toString());
+    assertEquals(10, warnings.size(), warnings.toString());
     assertEquals("legacy-extras.yaml:9:3: output.log_format: unknown key 'log_format': expected"
         + " one of directory, rate, debug, pre_warm, health_check, log_rotation (ignored)",
         warnings.get(3));
     assertEquals("legacy-extras.yaml:34:14: status_codes.not_found: loggen answers with the"
-        + " standard 404 for not_found: the renaming to 410 is not applied", warnings.get(7));
+        + " standard 404 for not_found: the renaming to 410 is not applied", warnings.get(8));
   }
 
   /**

@@ -223,14 +223,34 @@ class LegacyConfigTest {
 
   @ParameterizedTest
   @MethodSource("compatFiles")
-  void compatFileWarnsAboutTheApproximateErrorPage(Path file) {
+  void compatFileWarnsAboutTheApproximateErrorPageAndTheHoursZone(Path file) {
     List<ConfigError> w = LegacyConfig.load(file).warnings();
-    assertEquals(1, w.size(), w.toString());
+    assertEquals(2, w.size(), w.toString());
     assertEquals("error_rates.high_error_pages[0].path", w.get(0).path());
     assertEquals(29, w.get(0).line());
     assertEquals("'/products?categoryID=4' fixes categoryID=4 of page 'category'"
         + " (/products?categoryID={category}&sort={sort}): loggen applies error_rate 0.3 to"
         + " every request of that page", w.get(0).message());
+    assertEquals("traffic_patterns", w.get(1).path());
+    assertEquals(35, w.get(1).line());
+    assertEquals(ZONE_WARNING, w.get(1).message());
+  }
+
+  static final String ZONE_WARNING = "the old tool took these hours in its machine's local time;"
+      + " loggen takes them as UTC, the same on every machine (to use another zone, write the"
+      + " hours as traffic.hourly with traffic.zone in a loggen file)";
+
+  /** The compat README says the hours are local time; loggen took them as UTC in silence. */
+  @Test
+  void trafficPatternsHoursAreTakenAsUtcWithAWarning() {
+    LegacyConfig c = LegacyConfig.read(YamlConfig.parse("output: {directory: x, rate: 1}\n"
+        + "traffic_patterns:\n  - {time: \"9-17\", multiplier: 1.5}\n", "tp.yaml"), Map.of());
+    assertEquals(ZoneOffset.UTC, c.core().traffic().zone());
+    assertEquals(List.of("tp.yaml:2:1: traffic_patterns: " + ZONE_WARNING),
+        c.warnings().stream().map(ConfigError::toString).toList());
+    // without traffic_patterns every hour is the same: no zone to speak of
+    assertEquals(List.of(), LegacyConfig.read(YamlConfig.parse(
+        "output: {directory: x, rate: 1}\n", "flat.yaml"), Map.of()).warnings());
   }
 
   @ParameterizedTest
@@ -284,6 +304,7 @@ class LegacyConfigTest {
             + " HTML page 'landing_blog' without links or assets",
         "25:14: error_rates.high_error_pages[1].path: no page of the shop site serves"
             + " '/nowhere': this error rate is not applied",
+        "30:1: traffic_patterns: " + ZONE_WARNING,
         "34:14: status_codes.not_found: loggen answers with the standard 404 for not_found: the"
             + " renaming to 410 is not applied",
         "36:3: status_codes.teapot: unknown status code name 'teapot' (ignored): expected one"

@@ -97,8 +97,13 @@ public final class LegacyBinder {
           + " second" + (directoryGiven ? "" : ", and output.directory"));
     }
     LegacyConfig.Output output = out.isMissing() ? null : output(out, override, directory);
-    double[] hourly = root.get("traffic_patterns").isPresent()
-        ? HourRanges.read(root.get("traffic_patterns")) : flat();
+    ConfigNode patterns = root.get("traffic_patterns");
+    double[] hourly = patterns.isPresent() ? HourRanges.read(patterns) : flat();
+    if (patterns.isPresent()) {
+      patterns.keyNode().warning("the old tool took these hours in its machine's local time;"
+          + " loggen takes them as UTC, the same on every machine (to use another zone, write"
+          + " the hours as traffic.hourly with traffic.zone in a loggen file)");
+    }
     Traffic traffic = traffic(root, output, hourly);
     TransitionMatrix model = root.get("state_transitions").isPresent()
         ? StatesBinder.read(root.get("state_transitions"), DEFAULT_ROWS, false, false)
