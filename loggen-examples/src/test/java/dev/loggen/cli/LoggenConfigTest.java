@@ -246,6 +246,16 @@ class LoggenConfigTest {
         Arguments.of("{when: w0}", Duration.ofDays(7), List.of()));
   }
 
+  /** Python's maxBytes=0 is no rotation by size: the old tool's max_size_mb: 0 was refused. */
+  @Test
+  void theOldToolsMaxSizeZeroRotatesByTimeOnly() {
+    LoggenConfig c = LoggenConfig.read(YamlConfig.parse(
+        "output: {directory: logs, rate: 1, log_rotation: {max_size_mb: 0, when: d}}\n",
+        "old.yaml"), Map.of());
+    assertEquals(new RotationSettings(null, Duration.ofDays(1), null, true, 5, null, null, null,
+        null), c.output().rotation());
+  }
+
   @Test
   void theOldToolsDebugIsAWarningNotSilence() {
     LoggenConfig on = LoggenConfig.read(YamlConfig.parse(

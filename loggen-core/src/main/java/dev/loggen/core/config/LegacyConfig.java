@@ -334,13 +334,14 @@ public record LegacyConfig(CoreSettings core, Output output, List<ConfigError> w
    * The old tool's {@code output.log_rotation} (Python's rotating file handlers).
    *
    * @param enabled whether to rotate
-   * @param maxSize {@code max_size_mb}: rotate when a file reaches this size
+   * @param maxSize {@code max_size_mb}: rotate when a file reaches this size; null for
+   *     {@code max_size_mb: 0}, which is no rotation by size (Python's {@code maxBytes=0})
    * @param when {@code when}: the unit of time-based rotation
    * @param interval {@code interval}: rotate every this many units
    * @param backupCount {@code backup_count}: rotated files to keep
    * @param compress {@code compress}: gzip rotated files
    */
-  public record Rotation(boolean enabled, DataSize maxSize, When when, int interval,
+  public record Rotation(boolean enabled, @Nullable DataSize maxSize, When when, int interval,
       int backupCount, boolean compress) {
     /** The old tool's defaults: 1000 MB, hourly, 5 backups, compressed. */
     public static final Rotation DEFAULT =
@@ -350,14 +351,13 @@ public record LegacyConfig(CoreSettings core, Output output, List<ConfigError> w
      * Checks the fields.
      *
      * @param enabled whether to rotate
-     * @param maxSize the size that triggers a rotation
+     * @param maxSize the size that triggers a rotation, or null for none
      * @param when the unit of time-based rotation
      * @param interval rotate every this many units, positive
      * @param backupCount rotated files to keep, at least 0
      * @param compress whether to gzip rotated files
      */
     public Rotation {
-      Objects.requireNonNull(maxSize, "maxSize");
       Objects.requireNonNull(when, "when");
       if (interval < 1) {
         throw new IllegalArgumentException("log_rotation.interval must be positive (got "

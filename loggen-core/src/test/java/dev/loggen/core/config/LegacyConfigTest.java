@@ -347,6 +347,27 @@ class LegacyConfigTest {
         e.getMessage());
   }
 
+  /** Python's RotatingFileHandler takes maxBytes=0 as no rotation by size; 0 was refused. */
+  @Test
+  void maxSizeZeroIsNoRotationBySize() {
+    LegacyConfig c = LegacyConfig.read(YamlConfig.parse(
+        "output: {directory: x, rate: 1, log_rotation: {max_size_mb: 0}}\n", "z.yaml"),
+        Map.of());
+    assertEquals(new LegacyConfig.Rotation(true, null, LegacyConfig.Rotation.When.H, 1, 5, true),
+        c.output().rotation());
+    assertEquals(List.of(), c.warnings());
+    ConfigException e = assertThrows(ConfigException.class, () -> LegacyConfig.read(
+        YamlConfig.parse("output: {directory: x, rate: 1, log_rotation: {max_size_mb: -1}}\n",
+            "z.yaml"), Map.of()));
+    assertEquals("z.yaml:1:61: output.log_rotation.max_size_mb: expected a finite number >= 0"
+        + " (got -1)", e.getMessage());
+    e = assertThrows(ConfigException.class, () -> LegacyConfig.read(YamlConfig.parse(
+        "output: {directory: x, rate: 1, log_rotation: {max_size_mb: 1e-9}}\n", "z.yaml"),
+        Map.of()));
+    assertEquals("z.yaml:1:61: output.log_rotation.max_size_mb: expected 0 (no rotation by size)"
+        + " or a size in megabytes between 0.000001 and 1000000000 (got 1e-9)", e.getMessage());
+  }
+
   @Test
   void loadingIsPureAndCreatesNoDirectory(@TempDir Path dir) {
     Path logs = dir.resolve("not-yet/logs");

@@ -26,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
@@ -159,11 +160,14 @@ public final class LegacyBinder {
     LegacyConfig.Rotation d = LegacyConfig.Rotation.DEFAULT;
     boolean enabled = r.get("enabled").bool().orElse(d.enabled());
     ConfigNode sizeNode = r.get("max_size_mb");
-    OptionalDouble mb = sizeNode.positiveNumber();
-    long bytes = mb.isPresent() ? Math.round(mb.getAsDouble() * 1024 * 1024) : d.maxSize().bytes();
-    if (mb.isPresent() && (bytes < 1 || mb.getAsDouble() > 1_000_000_000)) {
-      sizeNode.error("expected a size in megabytes between 0.000001 and 1000000000 (got "
-          + sizeNode.describe() + ")");
+    // 0 is Python's maxBytes=0: no rotation by size
+    OptionalDouble mb = sizeNode.nonNegativeNumber();
+    long bytes = mb.isPresent() ? Math.round(mb.getAsDouble() * 1024 * 1024)
+        : Objects.requireNonNull(d.maxSize()).bytes();
+    if (mb.isPresent() && mb.getAsDouble() > 0
+        && (bytes < 1 || mb.getAsDouble() > 1_000_000_000)) {
+      sizeNode.error("expected 0 (no rotation by size) or a size in megabytes between 0.000001"
+          + " and 1000000000 (got " + sizeNode.describe() + ")");
     }
     ConfigNode whenNode = r.get("when");
     LegacyConfig.Rotation.When when = d.when();
@@ -183,7 +187,8 @@ public final class LegacyBinder {
     LegacyConfig.Rotation.When wh = when;
     return Specs.construct(o, before, () -> new LegacyConfig.Output(dirPath, rate.getAsDouble(),
         debug, preWarm, new LegacyConfig.HealthCheck(healthEnabled, port),
-        new LegacyConfig.Rotation(enabled, DataSize.ofBytes(bytes), wh, interval, backups,
+        new LegacyConfig.Rotation(enabled, bytes == 0 ? null : DataSize.ofBytes(bytes), wh,
+            interval, backups,
             compress)));
   }
 
