@@ -152,6 +152,48 @@ class CoreConfigTest {
     return dev.loggen.core.Sites.shop();
   }
 
+  /** Settable in the API (Visitors.privateShare, Site.Builder.emptyResponseShare), not YAML. */
+  @Test
+  void privateShareAndEmptyResponseShareBind() {
+    LogGenerator gen = CoreConfig.parse("""
+        visitors: {privateShare: 0.25}
+        site: {extends: blog, emptyResponseShare: 0.03}
+        """, "p.yaml", Set.of()).build();
+    assertEquals(0.25, gen.visitors().privateShare());
+    assertEquals(0.03, gen.site().emptyResponseShare());
+    assertEquals(Sites.blog().sessions(), gen.site().sessions(), "the rest of blog is kept");
+    LogGenerator custom = CoreConfig.parse("""
+        site:
+          name: mine
+          pages: [{name: home, path: /}]
+          landing: {home: 1}
+          emptyResponseShare: 0
+        """, "c.yaml", Set.of()).build();
+    assertEquals(0.0, custom.site().emptyResponseShare());
+    // left out: the defaults (a custom site's, or the extended site's)
+    assertEquals(Site.DEFAULT_EMPTY_RESPONSE_SHARE, CoreConfig.parse(
+        "site: {name: m, pages: [{name: home, path: /}], landing: {home: 1}}\n", "d.yaml",
+        Set.of()).build().site().emptyResponseShare());
+    assertEquals(Sites.api().emptyResponseShare(), CoreConfig.parse(
+        "site: {extends: api}\n", "d.yaml", Set.of()).build().site().emptyResponseShare());
+    assertEquals(0.0, CoreConfig.parse("visitors: {ipv6Share: 0.2}\n", "d.yaml", Set.of())
+        .build().visitors().privateShare());
+  }
+
+  @Test
+  void privateShareAndEmptyResponseShareOutOfRangeGiveTheApisMessages() {
+    ConfigException e = assertThrows(ConfigException.class, () -> CoreConfig.parse("""
+        visitors: {privateShare: 1.5}
+        site: {extends: shop, emptyResponseShare: -0.1}
+        """, "p.yaml", Set.of()));
+    assertEquals(List.of(
+        "p.yaml:1:26: visitors.privateShare: visitors.privateShare must be a share between 0"
+            + " and 1 (got 1.5)",
+        "p.yaml:2:43: site.emptyResponseShare: site shop: emptyResponseShare must be a share"
+            + " between 0 and 1 (got -0.1)"),
+        e.errors().stream().map(ConfigError::toString).toList());
+  }
+
   @Test
   void nothingGivenMeansTheBuilderDefaults() {
     LogGenerator fromYaml = CoreConfig.parse("{}\n", "empty-map.yaml", Set.of()).build();

@@ -229,8 +229,16 @@ public final class CoreBinder {
     double ipv6 = v.get("ipv6Share").probability().orElse(d.ipv6Share());
     double shared = v.get("sharedAddressShare").probability().orElse(d.sharedAddressShare());
     double loggedIn = v.get("loggedInShare").probability().orElse(d.loggedInShare());
+    ConfigNode p = v.get("privateShare");
+    OptionalDouble privateShare = p.number();
+    if (privateShare.isPresent()) {
+      // checked by the API, so that the message is the same
+      Specs.construct(p, p.diagnostics().errorCount(),
+          () -> d.withPrivateShare(privateShare.getAsDouble()));
+    }
+    double priv = privateShare.orElse(d.privateShare());
     return Specs.construct(v, before, () -> new Visitors(returning, ipv6, shared, loggedIn,
-        crawler, scanner, mon));
+        crawler, scanner, mon, priv));
   }
 
   /** The scenarios; the positions of those whose start is relative go to {@code relative}. */

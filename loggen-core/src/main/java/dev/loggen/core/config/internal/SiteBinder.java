@@ -169,6 +169,16 @@ public final class SiteBinder {
     Site.ErrorRates rates = errorRates(s.get("errorRates"),
         base != null ? base.errorRates() : Site.ErrorRates.DEFAULT);
 
+    ConfigNode emptyNode = s.get("emptyResponseShare");
+    OptionalDouble empty = emptyNode.number();
+    if (empty.isPresent()) {
+      // checked by the API, so that the message is the same
+      Specs.construct(emptyNode, emptyNode.diagnostics().errorCount(),
+          () -> Site.builder(name).emptyResponseShare(empty.getAsDouble()));
+    }
+    double emptyShare = empty.orElse(base != null ? base.emptyResponseShare()
+        : Site.DEFAULT_EMPTY_RESPONSE_SHARE);
+
     Site b = base;
     return Specs.construct(s, before, () -> {
       Site.Builder sb = Site.builder(name).host(host).api(api);
@@ -178,10 +188,10 @@ public final class SiteBinder {
       landing.forEach(sb::landing);
       links.forEach((from, row) -> row.forEach((to, w) -> sb.link(from, to, w)));
       roles.forEach(sb::role);
-      sb.errorRates(rates);
+      sb.errorRates(rates).emptyResponseShare(emptyShare);
       if (b != null) {
         // What the file cannot set (yet) is the built-in site's.
-        sb.model(b.model()).sessions(b.sessions()).emptyResponseShare(b.emptyResponseShare());
+        sb.model(b.model()).sessions(b.sessions());
       }
       return sb.build();
     });
