@@ -152,6 +152,18 @@ class CoreConfigTest {
     return dev.loggen.core.Sites.shop();
   }
 
+  /** The documented default, written out, was refused without states. */
+  @Test
+  void normalizeFalseNeedsNoStatesButNormalizeTrueDoes() {
+    LogGenerator gen = CoreConfig.parse("normalize: false\n", "n.yaml", Set.of()).build();
+    assertEquals(((TransitionMatrix) Sites.shop().model()).asMap(),
+        ((TransitionMatrix) gen.model()).asMap());
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> CoreConfig.parse("normalize: true\n", "n.yaml", Set.of()));
+    assertEquals("n.yaml:1:1: normalize: normalize applies to the rows of 'states', which are"
+        + " missing", e.getMessage());
+  }
+
   /** Settable in the API (Visitors.privateShare, Site.Builder.emptyResponseShare), not YAML. */
   @Test
   void privateShareAndEmptyResponseShareBind() {

@@ -51,9 +51,10 @@ public final class CoreBinder {
     CoreSettings.Window window = window(root.get("window"));
     Instant start = window != null ? window.start() : LogGenerator.DEFAULT_START;
     Site site = site(root);
-    SessionModel model = StatesBinder.read(root.get("states"), Map.of(),
-        root.get("normalize").bool().orElse(false), true);
-    if (root.get("states").isMissing() && root.get("normalize").isPresent()) {
+    boolean normalize = root.get("normalize").bool().orElse(false);
+    SessionModel model = StatesBinder.read(root.get("states"), Map.of(), normalize, true);
+    // normalize: false, the default, asks for nothing and needs no states
+    if (root.get("states").isMissing() && normalize) {
       root.get("normalize").keyNode().error("normalize applies to the rows of 'states',"
           + " which are missing");
     }
