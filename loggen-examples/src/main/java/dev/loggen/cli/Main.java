@@ -644,6 +644,7 @@ public final class Main {
         case "none" -> null;
         case "hourly" -> Duration.ofHours(1);
         case "daily" -> Duration.ofDays(1);
+        case "weekly" -> Duration.ofDays(7);
         default -> Values.optionDuration(o.rotateTime);
       };
       if (time != null) {

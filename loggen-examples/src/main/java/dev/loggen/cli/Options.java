@@ -67,8 +67,8 @@ final class Options {
         + " ./logs), or - for the access log on stdout"});
     m.put("rotate-size", new String[] {"SIZE", "rotate before a file passes SIZE, e.g. 100MB"
         + " (default), or none"});
-    m.put("rotate-time", new String[] {"WHEN", "hourly | daily (default) | none | a period such"
-        + " as 15m or 6h"});
+    m.put("rotate-time", new String[] {"WHEN", "hourly | daily (default) | weekly (from Monday)"
+        + " | none | a period such as 15m or 6h"});
     m.put("gzip", new String[] {"", "compress rotated files (the default)"});
     m.put("no-gzip", new String[] {"", "keep rotated files uncompressed"});
     m.put("keep", new String[] {"N", "rotated files to keep per log (default: all)"});
@@ -183,10 +183,10 @@ final class Options {
       case "rotate-time" -> {
         String s = nonBlank(name, v).toLowerCase(Locale.ROOT);
         Duration period = Values.optionDuration(s);
-        if (!List.of("hourly", "daily", "none").contains(s)
+        if (!List.of("hourly", "daily", "weekly", "none").contains(s)
             && (period == null || period.isZero())) {
-          throw new UsageException("--rotate-time: expected hourly, daily, none or a positive"
-              + " period such as 15m or 6h (got '" + v + "')");
+          throw new UsageException("--rotate-time: expected hourly, daily, weekly, none or a"
+              + " positive period such as 15m or 6h (got '" + v + "')");
         }
         if (period != null) {
           notTooLong(name, "a period", period, v);

@@ -371,6 +371,20 @@ class RunTest {
     assertTrue(json.endsWith("]}\n"), json);
   }
 
+  /**
+   * The file's rotation.time takes weekly; --rotate-time refused it. Saturday 23:00 to Monday
+   * 23:00 crosses two midnights but one week boundary (Monday 00:00): one archive per log.
+   */
+  @Test
+  void weeklyRotationOnTheCommandLineAsInTheFile() {
+    Cli c = Cli.run(dir, "--seed", "8", "--start", "2026-01-10T23:00:00Z", "--duration", "2d",
+        "--sessions-per-hour", "20", "--rotate-time", "weekly", "--rotate-size", "none",
+        "--no-gzip", "--quiet");
+    assertEquals(Main.OK, c.code, c.toString());
+    assertEquals(List.of("access.log", "access.log.2026-01-05.1", "error.log",
+        "error.log.2026-01-05.1"), Cli.files(dir.resolve("logs")));
+  }
+
   @Test
   void sizeRotationByDefaultNamesArchivesByDateAndNumber() {
     Cli c = Cli.run(dir, "--seed", "8", "--start", "2026-02-01T00:00:00Z", "--duration", "1h",

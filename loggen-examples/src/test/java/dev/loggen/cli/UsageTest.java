@@ -65,9 +65,9 @@ class UsageTest {
         Arguments.of(List.of("--rotate-size", "0MB"),
             "--rotate-size: expected a positive size such as 100MB, or none (got '0MB')"),
         Arguments.of(List.of("--rotate-time", "fortnightly"), "--rotate-time: expected hourly,"
-            + " daily, none or a positive period such as 15m or 6h (got 'fortnightly')"),
+            + " daily, weekly, none or a positive period such as 15m or 6h (got 'fortnightly')"),
         Arguments.of(List.of("--rotate-time", "0m"), "--rotate-time: expected hourly,"
-            + " daily, none or a positive period such as 15m or 6h (got '0m')"),
+            + " daily, weekly, none or a positive period such as 15m or 6h (got '0m')"),
         Arguments.of(List.of("--rotate-time", "7h"), "--rotate-time: a period must divide a day"
             + " evenly (such as 15m or 6h) or be whole days (such as 2d) (got '7h')"),
         Arguments.of(List.of("--keep", "0"),

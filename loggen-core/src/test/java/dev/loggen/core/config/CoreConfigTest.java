@@ -152,6 +152,32 @@ class CoreConfigTest {
     return dev.loggen.core.Sites.shop();
   }
 
+  /** The row of {@code key} in docs/config-reference.md's tables. */
+  private static String docsRow(String key) throws java.io.IOException {
+    return java.nio.file.Files.readAllLines(java.nio.file.Path.of("../docs/config-reference.md"))
+        .stream().filter(l -> l.startsWith("| `" + key + "` |")).findFirst().orElseThrow();
+  }
+
+  /**
+   * Spellings the code accepts were undocumented: window.duration unbounded, monitorInterval
+   * off, no, false, 0 and 0s. Each is accepted and named in its row of the reference.
+   */
+  @Test
+  void everySpellingOfNoEndAndNoMonitorIsAcceptedAndDocumented() throws Exception {
+    String window = docsRow("window.duration");
+    for (String v : List.of("endless", "none", "unbounded")) {
+      assertNull(CoreConfig.parse("window: {duration: " + v + "}\n", "w.yaml", Set.of())
+          .build().duration(), v);
+      assertTrue(window.contains("`" + v + "`"), v + " missing in: " + window);
+    }
+    String monitor = docsRow("visitors.monitorInterval");
+    for (String v : List.of("none", "off", "no", "false", "0", "0s")) {
+      assertEquals(Duration.ZERO, CoreConfig.parse("visitors: {monitorInterval: " + v + "}\n",
+          "m.yaml", Set.of()).build().visitors().monitorInterval(), v);
+      assertTrue(monitor.contains("`" + v + "`"), v + " missing in: " + monitor);
+    }
+  }
+
   /** The documented default, written out, was refused without states. */
   @Test
   void normalizeFalseNeedsNoStatesButNormalizeTrueDoes() {
