@@ -31,7 +31,6 @@ import dev.loggen.sinks.Sinks;
 import dev.loggen.sinks.StreamSink;
 import dev.loggen.sinks.TimeSource;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -584,15 +583,14 @@ public final class Main {
       Path file = workingDir.resolve(s.file());
       String fromEnv = env.getOrDefault(LegacyConfig.ENV_PATH, "").isBlank() ? ""
           : " (from " + LegacyConfig.ENV_PATH + ")"; // it wins over --config
-      try (InputStream in = Files.newInputStream(file)) {
-        root = YamlConfig.read(in, s.name());
-      } catch (NoSuchFileException e) {
-        throw new UsageException("configuration file " + s.name() + fromEnv
-            + " does not exist");
-      } catch (IOException e) {
-        throw new UsageException("cannot read configuration file " + s.name() + fromEnv + ": "
-            + IoMessages.reason(e), e);
+      try {
+        // from the path, so that a file over the limit is refused from its size, unread
+        root = YamlConfig.load(file, s.name());
       } catch (UncheckedIOException e) {
+        if (e.getCause() instanceof NoSuchFileException) {
+          throw new UsageException("configuration file " + s.name() + fromEnv
+              + " does not exist");
+        }
         throw new UsageException("cannot read configuration file " + s.name() + fromEnv + ": "
             + IoMessages.reason(e.getCause()), e);
       }

@@ -106,6 +106,24 @@ class UsageTest {
             + " configuration file with --config shop.yaml) (see --help)"));
   }
 
+  /**
+   * The reference says a larger file is rejected from its size, before it is read; the command
+   * line read 10 MiB of it first ("the file is too large"). A sparse 100 MB file: its size alone.
+   */
+  @Test
+  void anOversizedConfigurationIsRefusedFromItsSize() throws Exception {
+    try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(
+        dir.resolve("huge.yaml").toFile(), "rw")) {
+      f.write("seed: 1\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      f.setLength(100L * 1024 * 1024);
+    }
+    Cli c = Cli.run(dir, "--config", "huge.yaml");
+    assertEquals(Main.USAGE, c.code, c.toString());
+    assertEquals(List.of("huge.yaml:1:1: the file is 104857600 bytes: larger than the limit of"
+        + " 10485760 bytes (10 MiB) for a configuration"), c.err().lines().toList());
+    assertEquals(List.of("huge.yaml"), Cli.files(dir), "nothing written");
+  }
+
   /** Durations longer than the longest window, however long, are told the limit. */
   static Stream<Arguments> tooLong() {
     return Stream.of(List.of("--duration", "3000000d"), List.of("--duration", "P3000000D"),

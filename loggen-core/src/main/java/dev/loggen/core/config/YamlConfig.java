@@ -66,7 +66,25 @@ public final class YamlConfig {
    */
   public static ConfigNode load(Path file) {
     Objects.requireNonNull(file, "file");
-    String name = file.toString();
+    return load(file, file.toString());
+  }
+
+  /**
+   * Like {@link #load(Path)}, with another name in messages: a file read from a directory of the
+   * caller's ({@code workDir.resolve(file)}) is still called as its user wrote it. A file larger
+   * than {@link #MAX_BYTES} is rejected from its size, before it is read.
+   *
+   * @param file the file
+   * @param sourceName the name messages give the file
+   * @return the root of the tree, a mapping
+   * @throws ConfigException as {@link #load(Path)} does
+   * @throws UncheckedIOException when the file cannot be read, naming it; its cause is the
+   *     {@link IOException} ({@link NoSuchFileException} for a missing file)
+   */
+  public static ConfigNode load(Path file, String sourceName) {
+    Objects.requireNonNull(file, "file");
+    Objects.requireNonNull(sourceName, "sourceName");
+    String name = sourceName;
     try {
       if (Files.isRegularFile(file)) {
         long size = Files.size(file);

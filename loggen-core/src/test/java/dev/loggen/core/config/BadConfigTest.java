@@ -89,6 +89,19 @@ class BadConfigTest {
         e.errors().stream().map(BadConfigTest::relative).toList());
   }
 
+  /** The command line reads a file resolved against its directory under the name it was given. */
+  @Test
+  void hugeFileReadUnderAnotherNameIsRejectedFromItsSize(@TempDir Path dir) throws IOException {
+    Path big = dir.resolve("huge.yaml");
+    try (RandomAccessFile f = new RandomAccessFile(big.toFile(), "rw")) {
+      f.setLength(100L * 1024 * 1024);
+    }
+    ConfigException e = assertTimeoutPreemptively(Duration.ofSeconds(2),
+        () -> assertThrows(ConfigException.class, () -> YamlConfig.load(big, "conf/huge.yaml")));
+    assertEquals("conf/huge.yaml:1:1: the file is 104857600 bytes: larger than the limit of"
+        + " 10485760 bytes (10 MiB) for a configuration", e.getMessage());
+  }
+
   @Test
   void hugeStreamIsCutOffAtTheLimit() {
     java.io.InputStream endless = new java.io.InputStream() {
