@@ -11,6 +11,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.stream.Collectors;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.function.BooleanSupplier;
@@ -49,6 +50,12 @@ public final class LogGenerator {
    * the years 1 to 9999.
    */
   public static final Duration MAX_DURATION = Duration.ofDays(366L * 1000);
+  /**
+   * The most sessions per hour the traffic may reach at its busiest (sessions per hour times the
+   * busiest hour's and weekday's multipliers and the bursts running then): 8,000,000 a minute,
+   * safely below the 2^23 arrivals a one-minute block holds.
+   */
+  public static final double MAX_PEAK_PER_HOUR = 480_000_000;
 
   private final long seed;
   private final Site site;
@@ -295,11 +302,6 @@ public final class LogGenerator {
     private static final long MIN_MILLIS = -62_135_596_800_000L;
     /** 10000-01-01T00:00:00Z, the first instant the formats cannot print (five-digit year). */
     static final long END_MILLIS = 253_402_300_800_000L;
-    /**
-     * The most sessions per hour the traffic may reach at its busiest: 8,000,000 a minute,
-     * safely below the 2^23 arrivals a one-minute block holds.
-     */
-    private static final double MAX_PEAK_PER_HOUR = 480_000_000;
 
     private long seed;
     private boolean seedSet;
@@ -446,7 +448,7 @@ public final class LogGenerator {
           throw new IllegalArgumentException(String.format(Locale.ROOT,
               "scenario %s: page '%s' is not a page of site %s: expected one of %s", f.label(),
               f.pageName(), site.name(),
-              site.pages().stream().map(Page::name).toList()));
+              site.pages().stream().map(Page::name).collect(Collectors.joining(", "))));
         }
       }
       return new LogGenerator(this, s, to, 0, 1);

@@ -218,6 +218,11 @@ class LogGeneratorTest {
     assertTrue(iae(() -> LogGenerator.builder()
         .scenario(Scenario.flashCrowd(START, Duration.ofMinutes(5), 100, "nope")).build())
         .contains("page 'nope' is not a page of site shop"));
+    // the pages as other "expected one of" messages list them, not as a Java list
+    assertEquals("scenario flash-crowd: page 'nope' is not a page of site shop: expected one of "
+        + String.join(", ", Sites.shop().pages().stream().map(Page::name).toList()),
+        iae(() -> LogGenerator.builder()
+            .scenario(Scenario.flashCrowd(START, Duration.ofMinutes(5), 100, "nope")).build()));
     assertEquals("maxDuration must be between 1 second and 1 day (got PT0S)",
         iae(() -> SessionSettings.DEFAULT.withLimits(Duration.ZERO, 10)));
     assertEquals("visitors.ipv6Share must be a share between 0 and 1 (got 1.5)",

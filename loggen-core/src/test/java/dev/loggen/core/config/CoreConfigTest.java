@@ -152,6 +152,40 @@ class CoreConfigTest {
     return dev.loggen.core.Sites.shop();
   }
 
+  /**
+   * A huge burst multiplier gave "loggen: traffic peaks at 3242997416 sessions per hour" (and
+   * "at Infinity" for 1e308) without file, line or column; it is refused at the key, with the
+   * most it may be.
+   */
+  @Test
+  void aBurstMultiplierPastThePeakIsRefusedAtTheKeyWithItsLimit() {
+    for (String m : List.of("1000000", "1e308")) {
+      ConfigException e = assertThrows(ConfigException.class, () -> CoreConfig.parse(
+          "traffic:\n  sessionsPerHour: 1000\n  flat: true\n  bursts: [{start: 1h, duration:"
+              + " 10m, multiplier: " + m + "}]\n", "b.yaml", Set.of()));
+      assertEquals("b.yaml:4:51: traffic.bursts[0].multiplier: expected at most 480000 so that"
+          + " the traffic peaks at no more than 480000000 sessions per hour (sessionsPerHour"
+          + " 1000 x busiest hour 1.00 x busiest weekday 1.00 x this multiplier) (got " + m
+          + ")", e.getMessage());
+    }
+    // overlapping bursts multiply: each is fine alone, together they are not
+    ConfigException e = assertThrows(ConfigException.class, () -> CoreConfig.parse("""
+        traffic:
+          sessionsPerHour: 1000
+          flat: true
+          bursts:
+            - {start: 1h, duration: 1h, multiplier: 700}
+            - {start: 90m, duration: 1h, multiplier: 700}
+        """, "b.yaml", Set.of()));
+    assertEquals("b.yaml:6:46: traffic.bursts[1].multiplier: expected at most 685 so that the"
+        + " traffic peaks at no more than 480000000 sessions per hour (sessionsPerHour 1000 x"
+        + " busiest hour 1.00 x busiest weekday 1.00 x 700, the multiplier of the other burst"
+        + " running at this one's start, x this multiplier) (got 700)", e.getMessage());
+    // at the limit: accepted
+    CoreConfig.parse("traffic: {sessionsPerHour: 1000, flat: true, bursts: [{start: 1h,"
+        + " duration: 10m, multiplier: 480000}]}\n", "b.yaml", Set.of()).build();
+  }
+
   /** The row of {@code key} in docs/config-reference.md's tables. */
   private static String docsRow(String key) throws java.io.IOException {
     return java.nio.file.Files.readAllLines(java.nio.file.Path.of("../docs/config-reference.md"))

@@ -152,10 +152,89 @@ public final class CoreBinder {
         bursts.add(burst);
       }
     }
-    return Specs.construct(t, before, () -> {
+    Traffic traffic = Specs.construct(t, before, () -> {
       Traffic r = new Traffic(perHour, hourly, weekday, zone, bursts);
       return flat ? r.flat() : r;
     });
+    return traffic == null || !fitsThePeak(traffic, t) ? null : traffic;
+  }
+
+  /**
+   * Whether the traffic's busiest instant stays within {@link LogGenerator#MAX_PEAK_PER_HOUR},
+   * the check {@link LogGenerator.Builder#build()} makes, with an error at the key to change
+   * when not: {@code sessionsPerHour}; or the multiplier of each burst that alone goes past it,
+   * with the most it may be; or else the multiplier of the burst whose start is the busiest
+   * instant of overlapping bursts.
+   */
+  private static boolean fitsThePeak(Traffic traffic, ConfigNode t) {
+    double hour = java.util.Collections.max(traffic.hourly());
+    double day = java.util.Collections.max(traffic.weekday());
+    double base = traffic.sessionsPerHour() * hour * day;
+    String shape = String.format(Locale.ROOT, "sessionsPerHour %s x busiest hour %.2f x busiest"
+        + " weekday %.2f", compact(traffic.sessionsPerHour()), hour, day);
+    String max = String.format(Locale.ROOT, "%.0f", LogGenerator.MAX_PEAK_PER_HOUR);
+    if (base > LogGenerator.MAX_PEAK_PER_HOUR) {
+      ConfigNode rate = t.get("sessionsPerHour");
+      (rate.isPresent() ? rate : t).error(String.format(Locale.ROOT, "traffic peaks at %.0f"
+          + " sessions per hour (%s): at most %s per hour can be generated", base, shape, max));
+      return false;
+    }
+    List<Traffic.Burst> bursts = traffic.bursts();
+    List<ConfigNode> nodes = t.get("bursts").list();
+    boolean ok = true;
+    for (int i = 0; i < bursts.size(); i++) {
+      if (base * bursts.get(i).multiplier() > LogGenerator.MAX_PEAK_PER_HOUR) {
+        ConfigNode m = nodes.get(i).get("multiplier");
+        m.error("expected at most " + floor3(LogGenerator.MAX_PEAK_PER_HOUR / base)
+            + " so that the traffic peaks at no more than " + max + " sessions per hour ("
+            + shape + " x this multiplier) (got " + m.describe() + ")");
+        ok = false;
+      }
+    }
+    if (!ok) {
+      return false;
+    }
+    // Overlapping bursts multiply; the busiest instant is where one of them starts.
+    for (int i = 0; i < bursts.size(); i++) {
+      Traffic.Burst b = bursts.get(i);
+      double others = 1;
+      int overlapping = 0;
+      for (Traffic.Burst o : bursts) {
+        if (o != b && o.contains(b.start().toEpochMilli())) {
+          others *= o.multiplier();
+          overlapping++;
+        }
+      }
+      if (base * others * b.multiplier() > LogGenerator.MAX_PEAK_PER_HOUR) {
+        ConfigNode m = nodes.get(i).get("multiplier");
+        m.error("expected at most " + floor3(LogGenerator.MAX_PEAK_PER_HOUR / base / others)
+            + " so that the traffic peaks at no more than " + max + " sessions per hour ("
+            + shape + " x " + compact(others) + (overlapping == 1
+                ? ", the multiplier of the other burst running at this one's start,"
+                : ", the product of the " + overlapping + " other bursts running at this one's"
+                    + " start,") + " x this multiplier) (got "
+            + m.describe() + ")");
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** {@code v} rounded down to three significant digits, without exponent. */
+  private static String floor3(double v) {
+    if (!(v > 0) || !Double.isFinite(v)) {
+      return "0";
+    }
+    return new java.math.BigDecimal(v).round(new java.math.MathContext(3,
+        java.math.RoundingMode.FLOOR)).stripTrailingZeros().toPlainString();
+  }
+
+  /** {@code v} as written, or in scientific notation when very large; never "Infinity". */
+  private static String compact(double v) {
+    if (!Double.isFinite(v)) {
+      return "more than " + String.format(Locale.ROOT, "%.3e", Double.MAX_VALUE);
+    }
+    return v < 1e12 ? Values.format(v) : String.format(Locale.ROOT, "%.3e", v);
   }
 
   private static List<Double> multipliers(ConfigNode n, int size, List<Double> def) {
