@@ -220,17 +220,17 @@ public final class LogFormats {
    * $server_protocol $status $body_bytes_sent $bytes_sent $request_length $request_time
    * $http_NAME $sent_http_NAME $cookie_NAME $host $server_name $hostname $server_addr
    * $server_port $scheme $https $pid $connection $connection_requests $pipe}, as {@code $name}
-   * or {@code ${name}}, in any case as nginx reads them ({@code $HTTP_USER_AGENT} is
-   * {@code $http_user_agent}). {@code $http_referer}, {@code $http_user_agent} and
-   * {@code $http_host} print the event's values; other headers and cookies are unset.
-   * {@code $uri} is the percent-decoded path (nginx also merges slashes and resolves dot segments; loggen does
-   * not). {@code $is_args} prints {@code ?} when the query string is not empty and nothing
-   * otherwise, a path ending in a bare {@code ?} included (Apache's {@code %q} prints the
-   * {@code ?} there). {@code $request_time} and {@code $msec} have millisecond precision;
-   * {@code $body_bytes_sent} prints {@code 0} for an empty body; {@code $bytes_sent} adds the
-   * header size as Apache's {@code %O} does. The string is read as nginx's configuration
-   * reader reads a quoted string ({@code \"}, {@code \'}, {@code \\}, {@code \t}); {@code \n}
-   * and {@code \r} are refused, as is an unpaired UTF-16 surrogate, which UTF-8 cannot encode.
+   * or {@code ${name}}, in any case as nginx reads them ({@code $HTTP_USER_AGENT} is {@code
+   * $http_user_agent}). {@code $http_referer}, {@code $http_user_agent} and {@code $http_host}
+   * print the event's values; other headers and cookies are unset. {@code $uri} is the
+   * percent-decoded path (nginx also merges slashes and resolves dot segments; loggen does not).
+   * {@code $is_args} prints {@code ?} when the query string is not empty and nothing otherwise, a
+   * path ending in a bare {@code ?} included (Apache's {@code %q} prints the {@code ?} there).
+   * {@code $request_time} and {@code $msec} have millisecond precision; {@code $body_bytes_sent}
+   * prints {@code 0} for an empty body; {@code $bytes_sent} adds the header size as Apache's {@code
+   * %O} does. The string is read as nginx's configuration reader reads a quoted string ({@code \"},
+   * {@code \'}, {@code \\}, {@code \t}); {@code \n} and {@code \r} are refused, as is an unpaired
+   * UTF-16 surrogate, which UTF-8 cannot encode.
    *
    * @param logFormat the format string
    * @param escape the {@code escape=} parameter
