@@ -135,12 +135,27 @@ final class Options {
         value = inline;
       } else if (i + 1 < args.length) {
         value = args[++i];
+        if (isOption(value)) {
+          // "--output --quiet": the value was forgotten, not a directory named --quiet
+          throw new UsageException("--" + name + " needs a value: --" + name + " " + spec[0]
+              + " (got the option " + value + "; write --" + name + "=" + value
+              + " for a value that starts with --)");
+        }
       } else {
         throw new UsageException("--" + name + " needs a value: --" + name + " " + spec[0]);
       }
       o.set(name, value);
     }
     return o;
+  }
+
+  /** Whether {@code arg} is one of the options ({@code --name} or {@code --name=value}). */
+  private static boolean isOption(String arg) {
+    if (!arg.startsWith("--")) {
+      return false;
+    }
+    int eq = arg.indexOf('=');
+    return OPTIONS.containsKey(eq < 0 ? arg.substring(2) : arg.substring(2, eq));
   }
 
   private void set(String name, @Nullable String v) throws UsageException {

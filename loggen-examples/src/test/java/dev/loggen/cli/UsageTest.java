@@ -29,6 +29,11 @@ class UsageTest {
         Arguments.of(List.of("--profile", "sh\nop"),
             "--profile: 'sh\\u000Aop' is not a built-in site"),
         Arguments.of(List.of("--seed"), "--seed needs a value: --seed N"),
+        // a forgotten value is not taken from the next option ("--output --quiet" once wrote
+        // into a directory named --quiet)
+        Arguments.of(List.of("--output", "--quiet"), "--output needs a value: --output DIR|-"
+            + " (got the option --quiet; write --output=--quiet for a value that starts with --)"),
+        Arguments.of(List.of("--format", "--seed=3"), "--format needs a value: --format F"),
         Arguments.of(List.of("--seed", "x"), "--seed: expected a whole number (got 'x')"),
         Arguments.of(List.of("--seed", "99999999999999999999"), "--seed: expected a whole number"
             + " from -9223372036854775808 to 9223372036854775807 (got 99999999999999999999)"),
