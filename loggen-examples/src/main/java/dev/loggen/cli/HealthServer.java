@@ -10,7 +10,9 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -22,8 +24,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@value #MAX_REQUEST_SECONDS} s (see {@link #start}).
  */
 public final class HealthServer implements AutoCloseable {
-  /** Threads that answer requests: a client stuck in its request holds one of them. */
-  static final int THREADS = 4;
+  /**
+   * Most threads answering requests at once: a client stuck in its request holds one of them
+   * until it is cut off, so up to {@code THREADS - 1} stuck clients (probes that hang, a port
+   * scanner) leave a thread for a check. Threads are started when needed and end after a minute
+   * idle.
+   */
+  static final int THREADS = 64;
   /**
    * Seconds a client has to send its request before the server closes the connection, which
    * frees the thread it held: so even more stuck clients than {@link #THREADS} block
@@ -67,12 +74,16 @@ public final class HealthServer implements AutoCloseable {
     }
     // the JDK server reads a request on the executor's thread: with one thread, a client that
     // never finishes its request (a stuck probe, a port scanner) kept every other one waiting
+    // (four threads were too few: four stuck clients held them all, and a check queued behind
+    // them was cut off with them when their time was up)
     AtomicInteger threads = new AtomicInteger();
-    ExecutorService executor = Executors.newFixedThreadPool(THREADS, r -> {
-      Thread t = new Thread(r, "loggen-health-" + threads.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    });
+    ThreadPoolExecutor executor = new ThreadPoolExecutor(THREADS, THREADS, 60, TimeUnit.SECONDS,
+        new LinkedBlockingQueue<>(), r -> {
+          Thread t = new Thread(r, "loggen-health-" + threads.incrementAndGet());
+          t.setDaemon(true);
+          return t;
+        });
+    executor.allowCoreThreadTimeOut(true);
     server.setExecutor(executor);
     server.createContext("/", exchange -> handle(exchange, state));
     server.start();

@@ -211,6 +211,44 @@ class HealthTest {
     }
   }
 
+  /** Opens {@code n} clients that send {@code part} of a request and no more. */
+  private static void stuck(int port, int n, String part, List<java.net.Socket> into)
+      throws Exception {
+    for (int i = 0; i < n; i++) {
+      java.net.Socket slow = new java.net.Socket("127.0.0.1", port);
+      into.add(slow);
+      slow.getOutputStream().write(part.getBytes(StandardCharsets.US_ASCII));
+      slow.getOutputStream().flush();
+    }
+    Thread.sleep(200);
+  }
+
+  @Test
+  void aCheckIsAnsweredAtOnceWhileEightClientsAreStuck() throws Exception {
+    HealthState state = new HealthState(Clock.systemUTC(), System::nanoTime,
+        Duration.ofSeconds(30));
+    List<java.net.Socket> stuck = new ArrayList<>();
+    try (HealthServer s = HealthServer.start(new HealthSettings(0, "127.0.0.1"), state)) {
+      try {
+        stuck(s.port(), 8, "GET /health HTTP/1.1\r\n", stuck);
+        // one plain request, no retry (HttpClient retries a reset GET; curl does not)
+        try (java.net.Socket check = new java.net.Socket("127.0.0.1", s.port())) {
+          check.setSoTimeout(3_000);
+          check.getOutputStream().write(
+              "GET /health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+                  .getBytes(StandardCharsets.US_ASCII));
+          check.getOutputStream().flush();
+          byte[] head = check.getInputStream().readNBytes(12);
+          assertEquals("HTTP/1.1 200", new String(head, StandardCharsets.US_ASCII));
+        }
+      } finally {
+        for (java.net.Socket slow : stuck) {
+          slow.close();
+        }
+      }
+    }
+  }
+
   @Test
   void moreStuckClientsThanThreadsAreCutOffAndHealthAnswersAgain() throws Exception {
     HealthState state = new HealthState(Clock.systemUTC(), System::nanoTime,
@@ -218,14 +256,7 @@ class HealthTest {
     List<java.net.Socket> stuck = new ArrayList<>();
     try (HealthServer s = HealthServer.start(new HealthSettings(0, "127.0.0.1"), state)) {
       try {
-        for (int i = 0; i < HealthServer.THREADS + 2; i++) {
-          java.net.Socket slow = new java.net.Socket("127.0.0.1", s.port());
-          stuck.add(slow);
-          slow.getOutputStream().write(
-              "GET /health HTTP/1.1\r\nHost: x\r\n".getBytes(StandardCharsets.US_ASCII));
-          slow.getOutputStream().flush();
-        }
-        Thread.sleep(200);
+        stuck(s.port(), HealthServer.THREADS + 2, "GET /health HTTP/1.1\r\nHost: x\r\n", stuck);
         long t0 = System.nanoTime();
         HttpResponse<String> r = get(s.port(), "/health", Duration.ofSeconds(30));
         assertEquals(200, r.statusCode());
