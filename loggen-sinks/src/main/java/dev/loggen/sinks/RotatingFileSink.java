@@ -129,14 +129,13 @@ import org.jspecify.annotations.Nullable;
  * With time rotation, the lines already in the file belong to the period of its modification
  * time (the time of its last line when this sink wrote it): when the first new line falls in
  * another period, they are archived first, so runs over consecutive simulated days give one
- * archive per day. The sink sets that time on {@link #close()}; a run that ended without it (a
- * crash, a killed process) leaves the time of its last write on the wall clock instead, and in
- * {@link TimeSource#EVENT} mode the next run then archives those lines under the wall clock's
- * period: lines of 2026-01-01 written and left by a crash on 2026-11-27 become
- * {@code access.log.2026-11-27.1}, and {@link Builder#maxAge(Duration)} ages that archive by
- * 2026-11-27. The sink cannot read a time out of the lines (it does not know their format); give
- * such a file the time of its last line ({@code touch -d}) before opening it again, or move it
- * away. {@link Builder#truncate()} empties the active file instead,
+ * archive per day. In {@link TimeSource#EVENT} mode the sink sets that time after every write
+ * of its buffer (one system call per buffer), and again on {@link #close()}, so a run that ended
+ * without closing (a crash, a killed process) leaves the file dated by the last line it wrote.
+ * A file some other program wrote last is dated by its wall-clock time: the sink cannot read a
+ * time out of the lines (it does not know their format); give such a file the time of its last
+ * line ({@code touch -d}) before opening it, or move it away.
+ * {@link Builder#truncate()} empties the active file instead,
  * {@link Builder#failIfExists()} refuses to open it; the sink never truncates a file silently.
  *
  * <h2>Failures</h2>
@@ -443,6 +442,11 @@ public final class RotatingFileSink implements LineSink {
       throw reported;
     }
     b.clear();
+    if (wall == null && lastLineMillis != Long.MIN_VALUE) {
+      // the file's time is its last line's from every write on, not only from close(): the
+      // next run dates what a crashed one left by it (one system call per buffer)
+      FileTimes.stamp(path, lastLineMillis);
+    }
     if (fsyncIntervalMillis != Long.MAX_VALUE) {
       long now = clock.millis();
       if (now - lastSyncMillis >= fsyncIntervalMillis) {
@@ -792,9 +796,8 @@ public final class RotatingFileSink implements LineSink {
      * Deletes archives whose last line is older than {@code age}, measured in the time source
      * (event or wall time) at each rollover. An archive's age is taken from its modification
      * time, which the sink sets to the time of its last line, against the time of the line that
-     * starts the new file; so archives of another program, or of a run that crashed (see
-     * <em>Opening an existing file</em> in the class description), are aged by the time their
-     * file had.
+     * starts the new file; so archives of another program (see <em>Opening an existing
+     * file</em> in the class description) are aged by the time their file had.
      *
      * @param age the age, positive, at most 106751991167 days
      * @return this builder

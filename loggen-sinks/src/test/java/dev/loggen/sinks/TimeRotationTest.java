@@ -207,6 +207,31 @@ class TimeRotationTest {
     assertEquals(List.of(TestLines.line(2)), TestLines.lines(active));
   }
 
+  /**
+   * A run that never closes (killed) leaves its file dated by the last line written, not by
+   * the wall clock: the next run archives those lines under their own day.
+   */
+  @Test
+  void everyWriteOfTheBufferDatesTheFileByItsLastLine() throws Exception {
+    RotatingFileSink sink = FileSinks.rotating(dir.resolve("access.log")).daily()
+        .bufferSize(DataSize.ofKilobytes(4)).build();
+    try {
+      for (int i = 0; i < 200; i++) { // several buffers' worth
+        byte[] b = TestLines.bytes(i);
+        sink.write(b, 0, b.length, START + 10 * 3_600_000L + i * 1_000L);
+      }
+      assertTrue(Files.size(dir.resolve("access.log")) > 0, "a buffer was written");
+      long written = lastModified("access.log");
+      assertTrue(written >= START + 10 * 3_600_000L && written < START + DAY,
+          "dated by a line written, not by the wall clock: " + Instant.ofEpochMilli(written));
+      sink.flush();
+      assertEquals(START + 10 * 3_600_000L + 199_000L, lastModified("access.log"),
+          "after flush(): the last line's time");
+    } finally {
+      sink.close();
+    }
+  }
+
   /** One simulated day of 24 hourly lines, as a command-line run with the default window. */
   private void runOneDay(long day, String dayName) {
     try (RotatingFileSink sink = FileSinks.rotating(dir.resolve("access.log")).daily()

@@ -38,14 +38,7 @@ public final class FileTimes {
    * @throws IOException when the time cannot be set at all
    */
   public static @Nullable String set(Path path, long millis) throws IOException {
-    if (millis >= 0 && millis <= LAST_NANOS_MILLIS) {
-      Files.setLastModifiedTime(path, FileTime.fromMillis(millis));
-    } else if (millis < 0) {
-      Files.setLastModifiedTime(path, FileTime.fromMillis(Math.floorDiv(millis, 1000L) * 1000L));
-    } else if (!path.getFileSystem().equals(FileSystems.getDefault())
-        || !path.toFile().setLastModified(millis)) {
-      Files.setLastModifiedTime(path, FileTime.fromMillis(millis));
-    }
+    setOnly(path, millis);
     long kept = Files.getLastModifiedTime(path).toMillis();
     if (Math.floorDiv(kept, 1000L) == Math.floorDiv(millis, 1000L)) {
       return null;
@@ -54,5 +47,30 @@ public final class FileTimes {
         + " not %s, the time of its last line: a later run that rotates or ages this file dates"
         + " it by %s", Instant.ofEpochMilli(kept), path, Instant.ofEpochMilli(millis),
         Instant.ofEpochMilli(kept));
+  }
+
+  /**
+   * Sets the time as {@link #set} does, without reading back what was kept and without
+   * failing: for the active file after each write, so that the lines a crashed run left are
+   * dated by their last one. Closing the file sets the time again with {@link #set}, which
+   * reports what the file system could not keep.
+   */
+  public static void stamp(Path path, long millis) {
+    try {
+      setOnly(path, millis);
+    } catch (IOException | RuntimeException e) {
+      // best effort: the close that follows sets the time again and reports a failure
+    }
+  }
+
+  private static void setOnly(Path path, long millis) throws IOException {
+    if (millis >= 0 && millis <= LAST_NANOS_MILLIS) {
+      Files.setLastModifiedTime(path, FileTime.fromMillis(millis));
+    } else if (millis < 0) {
+      Files.setLastModifiedTime(path, FileTime.fromMillis(Math.floorDiv(millis, 1000L) * 1000L));
+    } else if (!path.getFileSystem().equals(FileSystems.getDefault())
+        || !path.toFile().setLastModified(millis)) {
+      Files.setLastModifiedTime(path, FileTime.fromMillis(millis));
+    }
   }
 }
