@@ -397,6 +397,10 @@ public final class Main {
         : output.directory() != null ? output.directory() : DEFAULT_DIRECTORY;
     boolean stdout = OutputSettings.STDOUT.equals(dirText);
     RotationSettings rotation = rotation(o, output, stdout);
+    if (stdout && (output.rotation() != null || output.onExisting() != null)) {
+      notices.add("the configuration's output.rotation and output.onExisting apply to files;"
+          + " the access log goes to stdout, so they are not used");
+    }
     Path directory = stdout ? null : workingDir.resolve(dirText);
     if (directory != null && Files.exists(directory) && !Files.isDirectory(directory)) {
       throw new UsageException("output directory " + dirText + " is a file, not a directory");

@@ -191,6 +191,18 @@ class RunTest {
   }
 
   @Test
+  void aConfigurationsFileSettingsAreNotSilentlyDroppedForStdout() throws Exception {
+    Files.writeString(dir.resolve("so.yaml"), "output:\n  directory: '-'\n"
+        + "  rotation: {size: 1MB, gzip: true, keep: 3}\n  onExisting: fail\n");
+    Cli c = Cli.run(dir, "--config", "so.yaml", "--seed", "1", "--start", "2026-01-01",
+        "--duration", "1m");
+    assertEquals(Main.OK, c.code, c.toString());
+    assertTrue(c.err().contains("loggen: the configuration's output.rotation and"
+        + " output.onExisting apply to files; the access log goes to stdout, so they are not"
+        + " used"), c.err());
+  }
+
+  @Test
   void theJsonReportEscapesTheSiteName() throws Exception {
     Files.writeString(dir.resolve("site.yaml"), "site:\n  name: 'my \"shop\" \\ 2'\n"
         + "  host: shop.example.com\n  pages:\n    - {name: home, path: /}\n"
