@@ -56,6 +56,14 @@ public final class LogGenerator {
    * safely below the 2^23 arrivals a one-minute block holds.
    */
   public static final double MAX_PEAK_PER_HOUR = 480_000_000;
+  /**
+   * The most sessions per hour a run may start at any instant, everything together: the
+   * traffic's peak (see {@link #MAX_PEAK_PER_HOUR}), the sessions of the scenarios whose windows
+   * overlap then (flash crowds, credential stuffing) and the uptime monitor's checks. 16,000,000
+   * a minute, safely below the 2^24 session ids a one-minute block has: more would give two
+   * sessions the same {@link AccessEvent#sessionId()}.
+   */
+  public static final double MAX_COMBINED_PER_HOUR = 960_000_000;
 
   private final long seed;
   private final Site site;
@@ -442,7 +450,7 @@ public final class LogGenerator {
         throw new IllegalArgumentException(String.format(Locale.ROOT,
             "sessionsPerHour must be at most 240000000 (got %.0f)", traffic.sessionsPerHour()));
       }
-      checkPeak(traffic);
+      double peak = checkPeak(traffic);
       for (Scenario sc : scenarios) {
         if (sc instanceof Scenario.FlashCrowd f && site.page(f.pageName()) == null) {
           throw new IllegalArgumentException(String.format(Locale.ROOT,
@@ -451,6 +459,7 @@ public final class LogGenerator {
               site.pages().stream().map(Page::name).collect(Collectors.joining(", "))));
         }
       }
+      checkCombined(peak, visitors, scenarios);
       return new LogGenerator(this, s, to, 0, 1);
     }
 
@@ -458,7 +467,7 @@ public final class LogGenerator {
      * Checks that the busiest minute the traffic can have fits in one block: arrivals beyond
      * what a block holds would be left out, and the log must not drop traffic silently.
      */
-    private static void checkPeak(Traffic traffic) {
+    private static double checkPeak(Traffic traffic) {
       double hour = java.util.Collections.max(traffic.hourly());
       double day = java.util.Collections.max(traffic.weekday());
       double bursts = 1;
@@ -480,6 +489,60 @@ public final class LogGenerator {
                 + " generated", compact(peak, "%.0f"), traffic.sessionsPerHour(), hour, day,
             compact(bursts, "%.2f"), MAX_PEAK_PER_HOUR));
       }
+      return peak;
+    }
+
+    /**
+     * Checks that the sessions that may start in one block, the traffic at its peak, the
+     * monitor's checks and the scenarios whose windows overlap added up, stay within
+     * {@link #MAX_COMBINED_PER_HOUR}: a block numbers its sessions within 2^24 ids, and the
+     * sessions past those would share ids with the next block's.
+     */
+    private static void checkCombined(double peak, Visitors visitors, List<Scenario> scenarios) {
+      long interval = visitors.monitorInterval().toMillis();
+      double monitor = interval > 0 ? 3_600_000.0 / interval : 0;
+      double[] rates = new double[scenarios.size()];
+      for (int i = 0; i < rates.length; i++) {
+        rates[i] = sessionsPerHour(scenarios.get(i));
+      }
+      for (Scenario at : scenarios) {
+        // The busiest instant of overlapping windows is where one of them starts.
+        long t = at.start().toEpochMilli();
+        double total = peak + monitor;
+        for (int i = 0; i < rates.length; i++) {
+          if (rates[i] > 0 && scenarios.get(i).covers(t)) {
+            total += rates[i];
+          }
+        }
+        if (total > MAX_COMBINED_PER_HOUR) {
+          StringBuilder named = new StringBuilder();
+          for (int i = 0; i < rates.length; i++) {
+            Scenario sc = scenarios.get(i);
+            if (rates[i] > 0 && sc.covers(t)) {
+              named.append(named.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT,
+                  "scenarios[%d] %s (%.0f sessions per hour)", i, sc.label(), rates[i]));
+            }
+          }
+          throw new IllegalArgumentException(String.format(Locale.ROOT,
+              "scenarios overlapping at %s start %s sessions per hour: %s, with the traffic's"
+                  + " peak of %s and the monitor's %.0f; at most %.0f sessions per hour can be"
+                  + " generated at any instant (a one-minute block has 2^24 session ids)",
+              at.start(), compact(total, "%.0f"), named, compact(peak, "%.0f"), monitor,
+              MAX_COMBINED_PER_HOUR));
+        }
+      }
+    }
+
+    /** The sessions per hour a scenario starts of its own (0 for those that change others). */
+    private static double sessionsPerHour(Scenario sc) {
+      if (sc instanceof Scenario.FlashCrowd f) {
+        return f.sessionsPerHour();
+      }
+      if (sc instanceof Scenario.CredentialStuffing c) {
+        // One session per burst of about 35 attempts (see the block source's arrivals).
+        return c.attemptsPerMinute() / 35.0 * 60;
+      }
+      return 0;
     }
 
     /** {@code v} in {@code format}, or in scientific notation when that would be very long. */

@@ -304,4 +304,60 @@ class LogGeneratorTest {
         .window(Instant.parse("1969-12-31T23:59:59.999900Z"), Duration.ofHours(1)).build();
     assertEquals(Instant.parse("1969-12-31T23:59:59.999Z"), old.start());
   }
+
+  /**
+   * A one-minute block numbers its sessions within 2^24 ids: scenarios that each fit their own
+   * cap but overlap (five flash crowds at the largest rate) would spill into the next block's
+   * ids, so build() refuses them. One flash crowd at the largest rate on top of the largest
+   * traffic, and as many crowds as fit side by side, stay allowed.
+   */
+  @Test
+  void overlappingScenariosMustFitTheBlocksSessionIds() {
+    Site one = Site.builder("one").page(Page.html("home", "/")).landing("home", 1).build();
+    Visitors quiet = Visitors.DEFAULT.withBots(0, 0).withMonitorInterval(Duration.ZERO);
+    LogGenerator.Builder five = LogGenerator.builder().seed(1).site(one)
+        .traffic(Traffic.sessionsPerHour(1).flat()).visitors(quiet)
+        .window(START, Duration.ofMinutes(2));
+    for (int i = 0; i < 5; i++) {
+      five.scenario(Scenario.flashCrowd(START, Duration.ofMinutes(2), 240_000_000, "home"));
+    }
+    String m = iae(five::build);
+    assertEquals("scenarios overlapping at 2026-03-02T08:00:00Z start 1200000001 sessions per"
+        + " hour: scenarios[0] flash-crowd (240000000 sessions per hour), scenarios[1]"
+        + " flash-crowd (240000000 sessions per hour), scenarios[2] flash-crowd (240000000"
+        + " sessions per hour), scenarios[3] flash-crowd (240000000 sessions per hour),"
+        + " scenarios[4] flash-crowd (240000000 sessions per hour), with the traffic's peak of 1"
+        + " and the monitor's 0; at most 960000000 sessions per hour can be generated at any"
+        + " instant (a one-minute block has 2^24 session ids)", m);
+
+    // The same five one after the other do not overlap: allowed.
+    LogGenerator.Builder apart = LogGenerator.builder().seed(1).site(one)
+        .traffic(Traffic.sessionsPerHour(1).flat()).visitors(quiet)
+        .window(START, Duration.ofMinutes(10));
+    for (int i = 0; i < 5; i++) {
+      apart.scenario(Scenario.flashCrowd(START.plus(Duration.ofMinutes(2 * i)),
+          Duration.ofMinutes(2), 240_000_000, "home"));
+    }
+    assertEquals(5, apart.build().scenarios().size());
+
+    // The largest traffic, the monitor every second, one crowd at the largest rate and a
+    // credential-stuffing attack at its largest: allowed, as before.
+    Traffic max = Traffic.sessionsPerHour(240_000_000).flat()
+        .withBurst(START, Duration.ofMinutes(10), 2);
+    LogGenerator g = LogGenerator.builder().seed(1).site(Sites.shop()).traffic(max)
+        .visitors(Visitors.DEFAULT.withMonitorInterval(Duration.ofSeconds(1)))
+        .window(START, Duration.ofMinutes(2))
+        .scenario(Scenario.flashCrowd(START, Duration.ofMinutes(2), 240_000_000, "home"))
+        .scenario(Scenario.credentialStuffing(START, Duration.ofMinutes(2), 1_000_000, 10))
+        .build();
+    assertEquals(2, g.scenarios().size());
+    // Overlapping only in part still counts where they overlap, at the later start.
+    String partly = iae(() -> LogGenerator.builder().seed(1).site(Sites.shop()).traffic(max)
+        .window(START, Duration.ofMinutes(10))
+        .scenario(Scenario.flashCrowd(START, Duration.ofMinutes(5), 240_000_000, "home"))
+        .scenario(Scenario.flashCrowd(START.plus(Duration.ofMinutes(4)), Duration.ofMinutes(5),
+            240_000_000, "home"))
+        .build());
+    assertTrue(partly.startsWith("scenarios overlapping at 2026-03-02T08:04:00Z start"), partly);
+  }
 }
