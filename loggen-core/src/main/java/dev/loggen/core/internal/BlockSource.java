@@ -31,6 +31,13 @@ public final class BlockSource {
   private static final long VISITOR = 0x7151L;
   private static final long SCENARIO = 0x5CEL;
   static final int MAX_PER_BLOCK = 1 << 24;
+  /**
+   * The most returning visitors a run has: their ids are {@code [0, RETURNING_POOL_MAX)}, and the
+   * bots' ids start at 10^9 (crawlers 10^9 + k, previews 1.2 * 10^9 + k, feed readers
+   * 1.5 * 10^9 + k, scanners 2 * 10^9 + k). The pool is a quarter of a day's sessions, so the cap
+   * applies from 166,666,667 sessions per hour on.
+   */
+  static final long RETURNING_POOL_MAX = 1_000_000_000L;
   /** Share of crawler sessions that are search engines; the rest fetch one page or a feed. */
   private static final double SEARCH_CRAWLERS = 0.45;
   private static final double FEED_READERS = 0.25;
@@ -84,7 +91,7 @@ public final class BlockSource {
     this.scenarios = List.copyOf(scenarios);
     this.site = site;
     this.stateNames = model.states();
-    this.returningPool = Math.max(200L, (long) (traffic.sessionsPerHour() * 24 * 0.25));
+    this.returningPool = returningPool(traffic.sessionsPerHour());
     this.visitors = new VisitorFactory(seed, visitors,
         (int) Math.min(Integer.MAX_VALUE, returningPool));
     this.simulator = new SessionSimulator(seed, this.site, model, settings, this.visitors,
@@ -101,6 +108,14 @@ public final class BlockSource {
         flashBindings[i] = this.site.bind(flashPages[i], Rng.of(seed, SCENARIO, i, -1L));
       }
     }
+  }
+
+  /**
+   * The number of returning visitors of a run: a quarter of a day's sessions, at least 200 and
+   * at most {@link #RETURNING_POOL_MAX}.
+   */
+  static long returningPool(double sessionsPerHour) {
+    return Math.min(RETURNING_POOL_MAX, Math.max(200L, (long) (sessionsPerHour * 24 * 0.25)));
   }
 
   /** The first block a run emitting from {@code from} must simulate: its warm-up included. */

@@ -34,6 +34,13 @@ final class VisitorFactory {
     "will", "xena", "yuki", "zoe", "amir", "bea", "chen", "dana", "eli", "fatima", "gabe",
     "hana", "ivan", "jade", "kofi", "lena", "marco", "nina",
   };
+  /**
+   * The uptime monitor's id, outside every range other visitors are drawn from: returning
+   * visitors below {@link BlockSource#RETURNING_POOL_MAX}, bots from 10^9 to 2 * 10^9 + 400, and
+   * ids derived from session ids (first-time visitors, flash crowds, attackers), which stay within
+   * 2^57 of 0 or of {@link Long#MIN_VALUE} for windows in the years 1 to 9999.
+   */
+  static final long MONITOR_ID = 1L << 62;
   private static final long ADDRESS = 1;
   private static final long NETWORK = 2;
   private static final long AGENT = 3;
@@ -122,7 +129,7 @@ final class VisitorFactory {
 
   /** The uptime monitor (one fixed visitor). */
   Visitor monitor() {
-    return new Visitor(0, "216.144.248.19", UserAgents.MONITOR, null, VisitorKind.MONITOR, true);
+    return new Visitor(MONITOR_ID, "216.144.248.19", UserAgents.MONITOR, null, VisitorKind.MONITOR, true);
   }
 
   /** An attacker address for a scenario: few addresses, from hosting ranges. */
