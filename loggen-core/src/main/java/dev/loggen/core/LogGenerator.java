@@ -36,6 +36,11 @@ import org.jspecify.annotations.Nullable;
  * gen.events().limit(10).forEach(System.out::println);
  * }</pre>
  *
+ * <p>What the seed reproduces is the output of the same settings, and the order of the
+ * {@link Builder#scenario scenarios} is part of them: each scenario draws from a random stream
+ * keyed by its place in the list, so the same seed with the same scenarios added in the same
+ * order gives the same output, and another order gives other sessions.
+ *
  * <p>Immutable and thread-safe: every call to {@link #events()} starts a fresh, independent
  * generation.
  */
@@ -365,7 +370,16 @@ public final class LogGenerator {
       return this;
     }
 
-    /** Adds a scenario (an outage, an attack, ...). */
+    /**
+     * Adds a scenario (an outage, an attack, ...) at the end of the list. The order matters to
+     * the output: each scenario draws from a random stream keyed by its place in the list, so the
+     * same seed and the same scenarios in the same order give the same output, and the same
+     * scenarios added in another order give other sessions (as another seed would).
+     *
+     * <p>{@link #build()} refuses scenarios that start sessions of their own (flash crowds,
+     * credential stuffing) whose rates, added up where their windows overlap, with the traffic's
+     * peak and the uptime monitor exceed {@link LogGenerator#MAX_COMBINED_PER_HOUR}.
+     */
     public Builder scenario(Scenario scenario) {
       scenarios.add(Objects.requireNonNull(scenario, "scenario"));
       return this;
