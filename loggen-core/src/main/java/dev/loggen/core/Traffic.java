@@ -22,8 +22,10 @@ import java.util.Objects;
  * }</pre>
  *
  * @param sessionsPerHour the average number of new sessions per hour over a week
- * @param hourly 24 relative multipliers for local hours 0 to 23 (scaled to a mean of 1)
- * @param weekday 7 relative multipliers for Monday to Sunday (scaled to a mean of 1)
+ * @param hourly 24 relative multipliers for local hours 0 to 23 (scaled to a mean of 1; values
+ *     whose mean is 1 to within 10^-12 are kept as they are)
+ * @param weekday 7 relative multipliers for Monday to Sunday (scaled to a mean of 1, as
+ *     {@code hourly})
  * @param zone the site's time zone: shapes the day and gives timestamps their offset
  * @param bursts extra multipliers for time windows
  */
@@ -38,6 +40,11 @@ public record Traffic(double sessionsPerHour, List<Double> hourly, List<Double> 
   public static final List<Double> WEEKLY = List.of(1.05, 1.06, 1.05, 1.03, 0.98, 0.88, 0.95);
   private static final List<Double> FLAT_DAY = Collections.nCopies(24, 1.0);
   private static final List<Double> FLAT_WEEK = Collections.nCopies(7, 1.0);
+  /**
+   * How close to 1 the mean of multipliers must be to count as already scaled: such values are
+   * kept as they are, so that scaling is idempotent and a copy equals its original.
+   */
+  private static final double NORMAL_TOLERANCE = 1e-12;
 
   /** Checks and normalises the fields. */
   public Traffic {
@@ -134,6 +141,10 @@ public record Traffic(double sessionsPerHour, List<Double> hourly, List<Double> 
     double sum = 0;
     for (Double v : values) {
       sum += v / max;
+    }
+    if (Math.abs(sum * max / size - 1) <= NORMAL_TOLERANCE) {
+      // Already scaled (a copy of a Traffic's own multipliers): kept, so that copies equal it.
+      return List.copyOf(values);
     }
     List<Double> out = new ArrayList<>(size);
     for (Double v : values) {
