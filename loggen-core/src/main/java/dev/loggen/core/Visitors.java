@@ -29,7 +29,8 @@ import java.util.Objects;
  *     walk many pages (45 % of them), link-preview fetchers of chat and social apps and feed
  *     readers, one request each
  * @param scannerShare share of sessions that are vulnerability scanners
- * @param monitorInterval interval of the uptime monitor's checks, or {@link Duration#ZERO} for none
+ * @param monitorInterval interval of the uptime monitor's checks, 1 second to
+ *     {@link #MAX_MONITOR_INTERVAL}, or {@link Duration#ZERO} for none
  * @param privateShare share of human visitors with a private address (10/8, 172.16/12,
  *     192.168/16, or an IPv6 unique local address): 0 for a public site, 1 for an intranet (bots
  *     keep public addresses)
@@ -37,6 +38,12 @@ import java.util.Objects;
 public record Visitors(double returningShare, double ipv6Share, double sharedAddressShare,
     double loggedInShare, double crawlerShare, double scannerShare, Duration monitorInterval,
     double privateShare) {
+
+  /**
+   * The longest monitor interval: 366000 days, the longest window
+   * ({@link LogGenerator#MAX_DURATION}). A longer one would check at most once in any window.
+   */
+  public static final Duration MAX_MONITOR_INTERVAL = Duration.ofDays(366L * 1000);
 
   /**
    * Realistic defaults for a public site: 45 % returning visitors, 15 % IPv6, 10 % behind a
@@ -79,11 +86,13 @@ public record Visitors(double returningShare, double ipv6Share, double sharedAdd
           crawlerShare, scannerShare));
     }
     Objects.requireNonNull(monitorInterval, "monitorInterval");
-    if (monitorInterval.isNegative()
-        || (!monitorInterval.isZero() && monitorInterval.toMillis() < 1000)) {
+    if (monitorInterval.isNegative() || (!monitorInterval.isZero()
+        && (monitorInterval.compareTo(Duration.ofSeconds(1)) < 0
+            || monitorInterval.compareTo(MAX_MONITOR_INTERVAL) > 0))) {
+      // Compared as durations: toMillis() of a very long one overflows.
       throw new IllegalArgumentException(
-          "visitors.monitorInterval must be 0 (no monitor) or at least 1 second (got "
-              + monitorInterval + ")");
+          "visitors.monitorInterval must be 0 (no monitor) or between 1 second and 366000 days"
+              + " (got " + monitorInterval + ")");
     }
   }
 

@@ -360,4 +360,26 @@ class LogGeneratorTest {
         .build());
     assertTrue(partly.startsWith("scenarios overlapping at 2026-03-02T08:04:00Z start"), partly);
   }
+
+  /**
+   * A monitor interval too long for {@code toMillis()} threw an ArithmeticException, and one of
+   * {@code Long.MAX_VALUE} milliseconds overflowed the check times; both are refused now.
+   */
+  @Test
+  void aMonitorIntervalBeyondTheLongestWindowIsRefused() {
+    assertEquals("visitors.monitorInterval must be 0 (no monitor) or between 1 second and 366000"
+        + " days (got PT2562047788015215H30M7S)",
+        iae(() -> Visitors.DEFAULT.withMonitorInterval(Duration.ofSeconds(Long.MAX_VALUE))));
+    assertEquals("visitors.monitorInterval must be 0 (no monitor) or between 1 second and 366000"
+        + " days (got PT2562047788015H12M55.807S)",
+        iae(() -> new Visitors(0.45, 0.15, 0.10, 0.5, 0.10, 0.015,
+            Duration.ofMillis(Long.MAX_VALUE))));
+    assertEquals("visitors.monitorInterval must be 0 (no monitor) or between 1 second and 366000"
+        + " days (got PT0.999S)",
+        iae(() -> Visitors.DEFAULT.withMonitorInterval(Duration.ofMillis(999))));
+    assertEquals(Visitors.MAX_MONITOR_INTERVAL,
+        Visitors.DEFAULT.withMonitorInterval(Visitors.MAX_MONITOR_INTERVAL).monitorInterval());
+    assertEquals(Duration.ofSeconds(1),
+        Visitors.DEFAULT.withMonitorInterval(Duration.ofSeconds(1)).monitorInterval());
+  }
 }

@@ -298,7 +298,7 @@ public final class CoreBinder {
     if (m.isScalar() && NO_MONITOR.contains(m.text().trim().toLowerCase(Locale.ROOT))) {
       monitor = Duration.ZERO;
     } else if (m.isPresent()) {
-      Optional<Duration> md = m.duration();
+      Optional<Duration> md = m.duration(Visitors.MAX_MONITOR_INTERVAL);
       if (md.isPresent() && !md.get().isZero() && md.get().toMillis() < 1000) {
         m.error("expected 'none' or a duration of at least 1s (got " + m.describe() + ")");
       }
