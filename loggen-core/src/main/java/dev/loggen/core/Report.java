@@ -166,6 +166,19 @@ public record Report(
     return sb.toString();
   }
 
+  /**
+   * Whether a number's {@code toString()} is exact JSON whatever its value: the integral types
+   * and {@link java.math.BigDecimal}. Others (Double, Float, DoubleAdder, ...) may be NaN or
+   * infinite and are checked through {@code doubleValue()}.
+   */
+  private static boolean exact(Number n) {
+    return n instanceof Long || n instanceof Integer || n instanceof Short || n instanceof Byte
+        || n instanceof java.math.BigInteger || n instanceof java.math.BigDecimal
+        || n instanceof java.util.concurrent.atomic.AtomicLong
+        || n instanceof java.util.concurrent.atomic.AtomicInteger
+        || n instanceof java.util.concurrent.atomic.LongAdder;
+  }
+
   /** The report as one JSON object. */
   public String toJson() {
     return toJson(Map.of());
@@ -178,7 +191,8 @@ public record Report(
    * {@code toString()} in a string.
    *
    * @param header fields written first, in the map's iteration order; their names must differ
-   *     from the report's own ({@link #JSON_FIELDS}), and numbers must be finite
+   *     from the report's own ({@link #JSON_FIELDS}), and numbers must be finite (a number that
+   *     is not integral or a BigDecimal is checked through its {@code doubleValue()})
    * @return one JSON object, without a line end
    * @throws IllegalArgumentException when a header field has a report field's name, or is a
    *     number that JSON cannot hold (NaN, infinite)
@@ -192,8 +206,7 @@ public record Report(
         throw new IllegalArgumentException("header field '" + name + "' is one of the report's"
             + " own: expected a name other than " + JSON_FIELDS);
       }
-      if ((v instanceof Double d && !Double.isFinite(d))
-          || (v instanceof Float f && !Float.isFinite(f))) {
+      if (v instanceof Number n && !exact(n) && !Double.isFinite(n.doubleValue())) {
         throw new IllegalArgumentException("header field '" + name + "' is " + v
             + ": expected a finite number (JSON has no NaN or infinity)");
       }

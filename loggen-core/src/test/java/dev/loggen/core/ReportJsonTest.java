@@ -69,6 +69,30 @@ class ReportJsonTest {
             () -> r.toJson(Map.of("lines", 3))).getMessage());
   }
 
+  /**
+   * Only Double and Float were checked: a DoubleAdder holding NaN was written as {@code NaN}.
+   * Every number that is not integral (or a BigDecimal) is checked through doubleValue(); the
+   * integral ones are written exactly.
+   */
+  @Test
+  void aHeaderNumberOfAnyTypeThatIsNotFiniteIsRefused() {
+    Report r = report();
+    java.util.concurrent.atomic.DoubleAdder nan = new java.util.concurrent.atomic.DoubleAdder();
+    nan.add(Double.NaN);
+    assertEquals("header field 'rate' is NaN: expected a finite number (JSON has no NaN or"
+        + " infinity)", assertThrows(IllegalArgumentException.class,
+            () -> r.toJson(Map.of("rate", nan))).getMessage());
+    java.util.concurrent.atomic.DoubleAdder ok = new java.util.concurrent.atomic.DoubleAdder();
+    ok.add(2.5);
+    assertTrue(r.toJson(Map.of("rate", ok)).startsWith("{\"rate\":2.5,"));
+    assertTrue(r.toJson(Map.of("seed", Long.MAX_VALUE))
+        .startsWith("{\"seed\":9223372036854775807,"));
+    assertTrue(r.toJson(Map.of("big", new java.math.BigInteger("123456789012345678901234567890")))
+        .startsWith("{\"big\":123456789012345678901234567890,"));
+    assertTrue(r.toJson(Map.of("d", new java.math.BigDecimal("1E+400")))
+        .startsWith("{\"d\":1E+400,"));
+  }
+
   @Test
   void aSummaryOfNumbersJsonCannotHoldIsRefusedByName() {
     // Before: accepted, and toJson wrote "mean":NaN or "p90":Infinity, which is not JSON.
