@@ -428,6 +428,13 @@ public final class LogGenerator {
      */
     public LogGenerator build() {
       SessionModel m = model != null ? model : site.model();
+      List<String> stateNames = Objects.requireNonNull(m.states(), "model.states");
+      for (int i = 0; i < stateNames.size(); i++) {
+        if (stateNames.get(i) == null) {
+          throw new IllegalArgumentException("model.states[" + i + "] is null: expected a state"
+              + " name (model " + m + ")");
+        }
+      }
       if (m.startState() < 0 || m.startState() >= m.states().size()) {
         throw new IllegalArgumentException("model.startState must index model.states (got "
             + m.startState() + " for " + m.states().size() + " states)");

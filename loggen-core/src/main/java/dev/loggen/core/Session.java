@@ -17,8 +17,14 @@ import org.jspecify.annotations.Nullable;
  * @param states the states it took, in order, from START to END
  * @param requests number of requests (page views and assets)
  * @param pageViews number of page views (requests that are not static assets)
- * @param endState the last state before END (e.g. LOGOUT, ABANDON), or {@code MAX_DURATION} /
- *     {@code MAX_REQUESTS} when a hard bound cut it short
+ * @param endState how the session ended: {@code MAX_DURATION} / {@code MAX_REQUESTS} when a
+ *     hard bound cut it short; otherwise, for a visitor walking the session model, the last
+ *     state it took before the terminal one, the start state not counted (e.g. LOGOUT,
+ *     ABANDON), and {@code END} when the state after the start is already terminal
+ *     ({@code START -> END}), whatever the terminal state's name; for sessions that do not walk
+ *     the model, a fixed name: {@code CRAWL} (crawlers, link previews, feed readers),
+ *     {@code SCAN} (scanners), {@code MONITOR} (the uptime monitor), {@code LOGIN} (a
+ *     credential-stuffing attempt)
  * @param scenario label of the scenario that produced it, or {@code null}
  */
 public record Session(long id, Visitor visitor, Instant start, Instant end, List<String> states,

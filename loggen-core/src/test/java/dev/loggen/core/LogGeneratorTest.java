@@ -382,4 +382,43 @@ class LogGeneratorTest {
     assertEquals(Duration.ofSeconds(1),
         Visitors.DEFAULT.withMonitorInterval(Duration.ofSeconds(1)).monitorInterval());
   }
+
+  /**
+   * A custom model whose states() held a null passed build() and failed with a bare
+   * NullPointerException in the simulator; build() names the index now.
+   */
+  @Test
+  void aNullStateNameIsRefusedNamingItsIndex() {
+    TransitionMatrix m = TransitionMatrix.builder().from(States.START).to(States.END, 1).build();
+    dev.loggen.core.engine.SessionModel withNull = new dev.loggen.core.engine.SessionModel() {
+      @Override
+      public List<String> states() {
+        return java.util.Arrays.asList(States.START, null, States.END);
+      }
+
+      @Override
+      public int startState() {
+        return 0;
+      }
+
+      @Override
+      public int next(int state, dev.loggen.core.random.Rng rng) {
+        return 2;
+      }
+
+      @Override
+      public boolean isTerminal(int state) {
+        return state == 2;
+      }
+
+      @Override
+      public String toString() {
+        return "WithNull";
+      }
+    };
+    assertEquals("model.states[1] is null: expected a state name (model WithNull)",
+        iae(() -> LogGenerator.builder().model(withNull).build()));
+    assertEquals(List.of(States.START, States.END),
+        LogGenerator.builder().model(m).build().model().states());
+  }
 }
