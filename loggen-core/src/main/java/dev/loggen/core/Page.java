@@ -144,6 +144,12 @@ public record Page(
             "%s must not contain spaces or control characters (got '%s', position %d)",
             what, path, i + 1));
       }
+      if (c == '#') {
+        // A fragment stays in the browser: no request line ever has one.
+        throw new IllegalArgumentException(String.format(Locale.ROOT,
+            "%s must not contain '#': browsers never send a fragment (got '%s', position %d)",
+            what, path, i + 1));
+      }
     }
     int depth = 0;
     for (int i = 0; i < path.length(); i++) {

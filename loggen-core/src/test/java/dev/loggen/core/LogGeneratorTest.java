@@ -421,4 +421,14 @@ class LogGeneratorTest {
     assertEquals(List.of(States.START, States.END),
         LogGenerator.builder().model(m).build().model().states());
   }
+
+  /** A fragment never reaches a server: '#' in a page or asset path was logged as it was. */
+  @Test
+  void aPathWithAFragmentIsRefused() {
+    assertEquals("page p: path must not contain '#': browsers never send a fragment (got"
+        + " '/p#frag', position 3)", iae(() -> Page.html("p", "/p#frag")));
+    assertEquals("asset path must not contain '#': browsers never send a fragment (got"
+        + " '/a.css#x', position 7)", iae(() -> Asset.of("/a.css#x", ContentType.CSS)));
+    assertEquals("/p/{id}", Page.html("p", "/p/{id}").path());
+  }
 }

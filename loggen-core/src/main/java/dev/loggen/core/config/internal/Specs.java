@@ -325,7 +325,7 @@ public final class Specs {
   }
 
   /**
-   * Checks a path: it starts with '/' and has no spaces or control characters.
+   * Checks a path: it starts with '/' and has no spaces, control characters or '#'.
    *
    * @param at where an error is reported
    * @param path the path
@@ -340,6 +340,11 @@ public final class Specs {
       char c = path.charAt(i);
       if (c <= ' ' || c == 0x7F) {
         at.error("a path must not contain spaces or control characters (got '" + path + "')");
+        return false;
+      }
+      if (c == '#') {
+        at.error("a path must not contain '#': browsers never send a fragment (got '" + path
+            + "')");
         return false;
       }
     }
