@@ -55,7 +55,13 @@ public record Traffic(double sessionsPerHour, List<Double> hourly, List<Double> 
     hourly = normalise("hourly", hourly, 24);
     weekday = normalise("weekday", weekday, 7);
     Objects.requireNonNull(zone, "zone");
-    bursts = List.copyOf(Objects.requireNonNull(bursts, "bursts"));
+    Objects.requireNonNull(bursts, "bursts");
+    for (int i = 0; i < bursts.size(); i++) {
+      if (bursts.get(i) == null) {
+        throw new NullPointerException("bursts[" + i + "] is null");
+      }
+    }
+    bursts = List.copyOf(bursts);
   }
 
   /** {@code n} sessions per hour on average, with the default diurnal and weekly shape, UTC. */

@@ -51,4 +51,16 @@ class TrafficTest {
     assertEquals(List.of(1.0, 1.0, 1.0, 1.0, 1.0, 2.0, 0.0), t.weekday());
     assertEquals(0.60 / 0.9675, Traffic.sessionsPerHour(1).hourly().get(0), 1e-15);
   }
+
+  /** A null burst failed in List.copyOf with a NullPointerException that named nothing. */
+  @Test
+  void aNullBurstIsNamed() {
+    Traffic t = Traffic.sessionsPerHour(1);
+    List<Traffic.Burst> withNull = new ArrayList<>();
+    withNull.add(new Traffic.Burst(java.time.Instant.EPOCH, java.time.Duration.ofHours(1), 2));
+    withNull.add(null);
+    assertEquals("bursts[1] is null", org.junit.jupiter.api.Assertions.assertThrows(
+        NullPointerException.class,
+        () -> new Traffic(1, t.hourly(), t.weekday(), t.zone(), withNull)).getMessage());
+  }
 }
