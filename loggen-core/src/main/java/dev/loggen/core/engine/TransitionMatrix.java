@@ -258,8 +258,19 @@ public final class TransitionMatrix implements SessionModel {
           continue;
         }
         double sum = 0;
+        double max = 0;
         for (double v : row.values()) {
           sum += v;
+          max = Math.max(max, v);
+        }
+        // Weights near Double.MAX_VALUE overflow the sum: scaled by the largest first, their
+        // proportions survive. Other rows are divided as before, to the same bits.
+        double scale = normalize && Double.isInfinite(sum) ? max : 1;
+        if (scale != 1) {
+          sum = 0;
+          for (double v : row.values()) {
+            sum += v / scale;
+          }
         }
         if (normalize ? !(sum > 0) : Math.abs(sum - 1.0) > ROW_SUM_TOLERANCE) {
           throw new IllegalArgumentException(String.format(Locale.ROOT,
@@ -268,7 +279,7 @@ public final class TransitionMatrix implements SessionModel {
               sum, row));
         }
         for (Map.Entry<String, Double> e : row.entrySet()) {
-          p[i][list.indexOf(e.getKey())] = e.getValue() / sum;
+          p[i][list.indexOf(e.getKey())] = e.getValue() / scale / sum;
         }
       }
       checkReachability(list, p);

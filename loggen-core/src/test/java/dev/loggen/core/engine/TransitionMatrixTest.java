@@ -151,4 +151,27 @@ class TransitionMatrixTest {
         .build();
     assertEquals(List.of("START", "CHECKOUT", "END"), m.states());
   }
+
+  /**
+   * Two weights of Double.MAX_VALUE made the row's sum infinite, every probability 0, and the
+   * build failed with "END is not reachable". Scaled by the largest weight first, the row gets
+   * its proportions.
+   */
+  @Test
+  void normalizeKeepsTheProportionsOfWeightsWhoseSumOverflows() {
+    TransitionMatrix m = TransitionMatrix.builder().normalize()
+        .from(States.START).to("BROWSING", Double.MAX_VALUE).to(States.END, Double.MAX_VALUE)
+        .from("BROWSING").to(States.END, Double.MAX_VALUE).to("BROWSING",
+            Double.MAX_VALUE / 4)
+        .build();
+    assertEquals(0.5, m.probability(States.START, "BROWSING"));
+    assertEquals(0.5, m.probability(States.START, States.END));
+    assertEquals(0.8, m.probability("BROWSING", States.END), 1e-15);
+    assertEquals(0.2, m.probability("BROWSING", "BROWSING"), 1e-15);
+    // ordinary weights give the same probabilities as ever
+    TransitionMatrix small = TransitionMatrix.builder().normalize()
+        .from(States.START).to("BROWSING", 3).to(States.END, 1)
+        .from("BROWSING").to(States.END, 1).build();
+    assertEquals(3.0 / 4, small.probability(States.START, "BROWSING"));
+  }
 }
