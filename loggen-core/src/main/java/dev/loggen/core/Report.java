@@ -29,7 +29,9 @@ import org.jspecify.annotations.Nullable;
  *     stop condition, a closed sink), those with a line in the log it wrote
  * @param endStates sessions by end state
  * @param sessionSeconds session duration in seconds
- * @param pageViewsPerSession page views per session
+ * @param pageViewsPerSession page views per session, as {@link Session#pageViews()} counts them
+ *     (page requests, not assets, redirect hops, robots.txt or sitemap.xml; 0 for scanners,
+ *     the uptime monitor and credential-stuffing attempts)
  * @param requestsPerSession requests per session
  * @param topPages the most requested paths (without query), most first, with their counts
  * @param firstMillis time of the first request (negative before 1970), or 0 when there are no

@@ -16,7 +16,14 @@ import org.jspecify.annotations.Nullable;
  * @param end time of its last request
  * @param states the states it took, in order, from START to END
  * @param requests number of requests (page views and assets)
- * @param pageViews number of page views (requests that are not static assets)
+ * @param pageViews number of page views among the session's requests (those kept after the
+ *     hard bounds and a scenario's window cut it): for a visitor, each request of a page of the
+ *     site that it asked for, whatever its status (a login, a logout, a refused admin page, an
+ *     API call and a server error included), but not static assets, an embedded image, a
+ *     redirect's own request (a login-required page's 302, an old URL's 301, a tracking 302:
+ *     the page it leads to counts); for a crawler, each page it fetches, not
+ *     {@code robots.txt} or {@code sitemap.xml}; for a link preview or feed reader, its one
+ *     request; for a scanner, the uptime monitor and a credential-stuffing attempt, 0
  * @param endState how the session ended: {@code MAX_DURATION} / {@code MAX_REQUESTS} when a
  *     hard bound cut it short; otherwise, for a visitor walking the session model, the last
  *     state it took before the terminal one, the start state not counted (e.g. LOGOUT,
