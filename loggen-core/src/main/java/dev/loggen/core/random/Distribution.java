@@ -3,6 +3,31 @@ package dev.loggen.core.random;
 /**
  * A real-valued distribution the engine samples from: response sizes, response times, think
  * times. Implementations are immutable records; {@link Distributions} has the factories.
+ *
+ * <p>How the engine uses a sample, including values a custom implementation should not return
+ * (NaN, negative, infinite). It does not check them one by one (that would be work on every
+ * request); it converts them as follows, so that a bad value ends as a bound rather than an
+ * error:
+ * <ul>
+ *   <li><b>Sizes</b> (bytes, of pages, files and static assets): the sample is cut to a whole
+ *       number of bytes, then raised to a floor: 20 bytes for a page's successful response, 43
+ *       for a file or a static asset, 0 for a redirect's body. NaN, negative values and
+ *       negative infinity therefore give that floor. <b>There is no ceiling</b>: a sample of
+ *       2^63 (about 9.2e18) or more, positive infinity included, is a response of
+ *       {@link Long#MAX_VALUE} bytes. A heavy tail that can draw such values (a Pareto shape
+ *       near 0, such as {@code Distributions.pareto(1, 0.001)}) should be truncated:
+ *       {@link Distributions#pareto(double, double, double)}.
+ *   <li><b>Page response times</b> (seconds) are kept between 50 microseconds and 300 seconds:
+ *       NaN and negative values give 50 microseconds, positive infinity 300 seconds. Static
+ *       assets' response times have the same floor but no ceiling.
+ *   <li><b>Think times</b> (seconds), times the engine's scale for the action, are cut at
+ *       1800 seconds (30 minutes; positive infinity gives that) and converted to whole
+ *       milliseconds, NaN to 0. Short or negative gaps are raised to the engine's floors: 50
+ *       milliseconds after the previous request between pages of a browsing walk, 0.3 seconds
+ *       before other actions. NaN, negative values and negative infinity therefore give those
+ *       floors, which makes sessions far busier than the distribution meant (many times the
+ *       events).
+ * </ul>
  */
 public interface Distribution {
 
