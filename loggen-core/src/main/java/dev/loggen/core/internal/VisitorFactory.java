@@ -129,7 +129,8 @@ final class VisitorFactory {
 
   /** The uptime monitor (one fixed visitor). */
   Visitor monitor() {
-    return new Visitor(MONITOR_ID, "216.144.248.19", UserAgents.MONITOR, null, VisitorKind.MONITOR, true);
+    return new Visitor(MONITOR_ID, "216.144.248.19", UserAgents.MONITOR, null,
+        VisitorKind.MONITOR, true);
   }
 
   /** An attacker address for a scenario: few addresses, from hosting ranges. */
