@@ -868,7 +868,9 @@ public final class Main {
     // (SIGTERM is how a run is stopped; head closes the pipe when it has its lines)
     boolean bounded = plan.generator().duration() != null || plan.limit() != Long.MAX_VALUE;
     CutShort cut = !bounded ? null : monitored.readerGone() ? CutShort.READER_GONE
-        : stopped.get() && report.lines() < plan.limit() ? CutShort.SIGNAL : null;
+        : stopped.get() && report.lines() < plan.limit() ? CutShort.SIGNAL
+        : plan.generator().duration() == null && report.lines() < plan.limit()
+            ? CutShort.END_OF_TIME : null;
     // stdout carries the access log or the JSON report when given "-"; the table then goes to
     // stderr
     PrintStream table = stdout || plan.reportToStdout() ? err : out;
@@ -888,7 +890,10 @@ public final class Main {
   /** Why a run ended before its window's end or its line count. */
   private enum CutShort {
     SIGNAL("signal", "stopped by SIGTERM or SIGINT"),
-    READER_GONE("reader gone", "the reader of the access log went away");
+    READER_GONE("reader gone", "the reader of the access log went away"),
+    /** A window without end runs out at the last time the formats print. */
+    END_OF_TIME("end of time", "the last time the formats print, the end of the year 9999,"
+        + " was reached");
 
     final String json;
     final String words;

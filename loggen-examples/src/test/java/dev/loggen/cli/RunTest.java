@@ -203,6 +203,16 @@ class RunTest {
   }
 
   @Test
+  void aCountCutShortByTheEndOfTimeSaysSo() throws Exception {
+    Cli c = Cli.run(dir, "--seed", "1", "--start", "9999-12-31T23:59:00Z", "--count", "100000",
+        "--output", "out", "--report", "-", "--quiet");
+    assertEquals(Main.OK, c.code, c.toString());
+    long lines = Cli.lines(dir.resolve("out/access.log")).size();
+    assertTrue(lines > 0 && lines < 100_000, "lines: " + lines);
+    assertTrue(c.out().contains("\"cutShort\":\"end of time\""), c.out());
+  }
+
+  @Test
   void theJsonReportEscapesTheSiteName() throws Exception {
     Files.writeString(dir.resolve("site.yaml"), "site:\n  name: 'my \"shop\" \\ 2'\n"
         + "  host: shop.example.com\n  pages:\n    - {name: home, path: /}\n"
