@@ -9,6 +9,7 @@ import dev.loggen.core.config.YamlConfig;
 import dev.loggen.core.internal.Notices;
 import dev.loggen.core.internal.Printable;
 import java.io.Serializable;
+import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
@@ -363,7 +364,7 @@ public record RunSpec(@Nullable Long seed, @Nullable String profile, @Nullable S
       if (LegacyConfig.isLegacy(root)) {
         // The spec writes no files of its own: output.directory is not needed (a placeholder
         // stands for it), and the keys about running live and writing files are ignored.
-        s = LegacyConfig.read(root, Map.of(), java.nio.file.Path.of(".")).core();
+        s = LegacyConfig.read(root, Map.of(), Path.of(".")).core();
         warnIgnoredLegacyKeys(root.get("output"));
       } else {
         s = CoreConfig.read(root);
