@@ -33,7 +33,6 @@ final class ClfRenderer implements LogFormat.Renderer {
   private final Literal lit0;
   private final Literal lit1;
   private final Literal lit2;
-  private final Literal lit3;
   private final Literal lit4;
   private final Literal lit5;
   private final boolean combined;
@@ -66,7 +65,7 @@ final class ClfRenderer implements LogFormat.Renderer {
   private final @Nullable Literal noReferrer;
   /**
    * The last methods and protocols and their bytes: nearly every line has the same ones. A
-   * method is kept with {@code lit3} before it and the space after it ("] \"GET ").
+   * method is kept with the literal before it (the fourth) and the space after it ("] \"GET ").
    */
   private final RecentEncoded method;
   private final RecentEncoded protocol = new RecentEncoded(Escaper.APACHE);
@@ -80,7 +79,6 @@ final class ClfRenderer implements LogFormat.Renderer {
     this.lit0 = new Literal(items[1].literal);
     this.lit1 = new Literal(items[3].literal);
     this.lit2 = new Literal(items[5].literal);
-    this.lit3 = new Literal(items[7].literal);
     this.lit4 = new Literal(items[9].literal);
     this.lit5 = new Literal(items[11].literal);
     this.combined = items.length > COMMON_OPS.length;
@@ -90,7 +88,7 @@ final class ClfRenderer implements LogFormat.Renderer {
     byte[] dashes = concat(lit0.bytes, DASH, lit1.bytes, DASH, lit2.bytes);
     this.clients = new EncodedCache(Escaper.APACHE, EncodedCache.FIELD_SLOTS, dashes);
     this.afterClient = dashes.length;
-    this.method = new RecentEncoded(Escaper.APACHE, lit3.bytes, new byte[] {' '});
+    this.method = new RecentEncoded(Escaper.APACHE, items[7].literal, new byte[] {' '});
     this.noIdent = Literal.packed(concat(lit0.bytes, DASH, lit1.bytes));
     this.referrers = new EncodedCache(Escaper.APACHE, EncodedCache.FIELD_SLOTS, lit7.bytes);
     this.agents = new EncodedCache(Escaper.APACHE, EncodedCache.FIELD_SLOTS, lit8.bytes);
