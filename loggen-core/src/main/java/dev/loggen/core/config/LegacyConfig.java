@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -77,12 +78,13 @@ public record LegacyConfig(CoreSettings core, Output output, List<ConfigError> w
       "max_browsing_duration", "page_view_interval", "min_page_view_interval",
       "max_page_view_interval");
   /**
-   * Top-level keys only loggen's schema has: loggen-core's, loggen-formats' and the command
-   * line's ({@code output} and {@code session} are both schemas' sections).
+   * Top-level keys only loggen's schema has: loggen-core's ({@link CoreConfig#KEYS} but those
+   * both schemas have, {@code session}), loggen-formats' and the command line's (modules core
+   * cannot see, so named here).
    */
-  private static final List<String> LOGGEN_TOP = List.of("seed", "window", "profile", "site",
-      "states", "normalize", "traffic", "visitors", "scenarios", "format", "errorFormat", "live",
-      "health");
+  private static final List<String> LOGGEN_TOP = Stream.concat(
+      CoreConfig.KEYS.stream().filter(k -> !KEYS.contains(k)),
+      Stream.of("format", "errorFormat", "live", "health")).toList();
   /** {@code output} keys only loggen's schema has. */
   private static final List<String> LOGGEN_OUTPUT = List.of("rotation", "onExisting");
   /** {@code session} keys only loggen's schema has. */
