@@ -61,6 +61,8 @@ public final class ArchiveManager implements RolloverStrategy {
   private final Map<String, Integer> nextIndex = new HashMap<>();
   private final ArrayDeque<Future<?>> pending = new ArrayDeque<>();
   private @Nullable ExecutorService worker;
+  /** The threads the worker started (one, unless one died), joined on close. */
+  private final List<Thread> workerThreads = new ArrayList<>();
   /** Every background failure, in order; guarded by {@code this}. */
   private final List<UncheckedIOException> failures = new ArrayList<>();
   /** How many of {@link #failures} {@link #checkHealth} has reported; guarded by {@code this}. */
@@ -510,6 +512,9 @@ public final class ArchiveManager implements RolloverStrategy {
       worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, threadName);
         t.setDaemon(true);
+        synchronized (workerThreads) {
+          workerThreads.add(t);
+        }
         return t;
       });
     }
@@ -594,13 +599,28 @@ public final class ArchiveManager implements RolloverStrategy {
       ExecutorService w = worker;
       if (w != null) {
         w.shutdown();
-        // the queue is drained; this waits for the thread to end, whatever interrupts come
+        // The queue is drained; this waits for the thread to end, whatever interrupts come.
+        // The executor terminates as its last thread leaves its loop, a moment before that
+        // thread ends: joining it too means no compression thread outlives close().
         boolean interrupted = false;
         while (!w.isTerminated()) {
           try {
             w.awaitTermination(1, TimeUnit.MINUTES);
           } catch (InterruptedException e) {
             interrupted = true;
+          }
+        }
+        List<Thread> threads;
+        synchronized (workerThreads) {
+          threads = List.copyOf(workerThreads);
+        }
+        for (Thread t : threads) {
+          while (t.isAlive()) {
+            try {
+              t.join();
+            } catch (InterruptedException e) {
+              interrupted = true;
+            }
           }
         }
         if (interrupted) {
