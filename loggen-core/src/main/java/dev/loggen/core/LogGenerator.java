@@ -307,6 +307,9 @@ public final class LogGenerator {
    * Builds a {@link LogGenerator}. Setters check their argument at once; a second call of
    * {@link #seed} or {@link #window} on one builder is an error (a builder from
    * {@link LogGenerator#toBuilder()} holds the original's values, which may be set once).
+   * The other setters replace an earlier value, so that settings can be laid over a builder
+   * (as {@link dev.loggen.core.config.CoreSettings#applyTo} lays a configuration file's), and
+   * {@link #scenario} adds to the list.
    * Every setting has a default: seed 0, the {@code shop} site and its model, 2,000 sessions
    * per hour, one day from {@link #DEFAULT_START}.
    */

@@ -27,6 +27,12 @@ import org.jspecify.annotations.Nullable;
  * consumer gone ({@link SinkClosedException}, e.g. a closed pipe) ends the run early and cleanly.
  * A writer is a one-shot object, used by one thread; with {@link #threads(int)} it generates and
  * renders on worker threads, and the sinks are still called from the calling thread only.
+ *
+ * <p>Each setting is made once: calling a setter again with another value (another format,
+ * limit, thread count, stop condition or listener; a second sink) is an
+ * {@link IllegalStateException} naming the value set first, so that a writer handed through
+ * several hands does not silently lose a setting. Calling it again with an equal value is
+ * allowed.
  */
 public final class LogWriter {
   /** Rendered lines, in MiB, that a parallel run keeps waiting for the writer at most. */
@@ -38,9 +44,12 @@ public final class LogWriter {
   private @Nullable LogFormat errorFormat;
   private @Nullable LineSink errorSink;
   private long limit = Long.MAX_VALUE;
+  private boolean limitSet;
+  private @Nullable BooleanSupplier stopSet;
   private BooleanSupplier stop = () -> false;
   private @Nullable Progress progress;
   private int threads = 1;
+  private boolean threadsSet;
   private long budgetBytes = DEFAULT_BUDGET_MIB << 20;
   private int segmentEvents = 2048;
   private boolean ran;
@@ -59,9 +68,12 @@ public final class LogWriter {
    * @throws IllegalArgumentException for an error-log format ({@code LogFormats.apacheError()},
    *     {@code nginxError()}, any format whose {@link LogFormat#accepts} refuses an ordinary
    *     {@code 200} response): it belongs in {@link #errors}
+   * @throws IllegalStateException when another format was set before
    */
   public LogWriter format(LogFormat newFormat) {
-    this.format = AccessFormats.require(newFormat);
+    LogFormat f = AccessFormats.require(newFormat);
+    once("format", format, f);
+    this.format = f;
     return this;
   }
 
@@ -93,7 +105,9 @@ public final class LogWriter {
     if (lines < 1) {
       throw new IllegalArgumentException("limit must be positive (got " + lines + ")");
     }
+    once("limit", limitSet ? limit : null, lines);
     this.limit = lines;
+    this.limitSet = true;
     return this;
   }
 
@@ -104,13 +118,24 @@ public final class LogWriter {
    * before the window, which at high traffic takes a while, or a quiet night).
    */
   public LogWriter stopWhen(BooleanSupplier condition) {
-    this.stop = Objects.requireNonNull(condition, "condition");
+    Objects.requireNonNull(condition, "condition");
+    if (stopSet != null && stopSet != condition) {
+      throw new IllegalStateException("a stop condition was already set: combine the two into"
+          + " one condition");
+    }
+    this.stop = condition;
+    this.stopSet = condition;
     return this;
   }
 
   /** Told of progress every 65,536 lines and at the end (for a progress line or a health check). */
   public LogWriter progress(Progress listener) {
-    this.progress = Objects.requireNonNull(listener, "progress");
+    Objects.requireNonNull(listener, "progress");
+    if (progress != null && progress != listener) {
+      throw new IllegalStateException("a progress listener was already set: combine the two"
+          + " into one listener");
+    }
+    this.progress = listener;
     return this;
   }
 
@@ -132,13 +157,23 @@ public final class LogWriter {
    * @param n worker threads, 1 to 256
    * @return this writer
    * @throws IllegalArgumentException when {@code n} is out of range
+   * @throws IllegalStateException when another thread count was set before
    */
   public LogWriter threads(int n) {
     if (n < 1 || n > 256) {
       throw new IllegalArgumentException("threads must be between 1 and 256 (got " + n + ")");
     }
+    once("threads", threadsSet ? threads : null, n);
     this.threads = n;
+    this.threadsSet = true;
     return this;
+  }
+
+  /** Refuses a second setting of {@code what} that differs from the first. */
+  private static <T> void once(String what, @Nullable T current, T value) {
+    if (current != null && !current.equals(value)) {
+      throw new IllegalStateException(what + " was already set to " + current);
+    }
   }
 
   /** Test knob: rendered bytes allowed to wait for the writer (parallel runs). */
