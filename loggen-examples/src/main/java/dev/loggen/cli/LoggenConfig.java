@@ -201,8 +201,12 @@ public record LoggenConfig(String source, CoreSettings core, FormatSettings form
     }
     int before = n.diagnostics().errorCount();
     OptionalLong port = n.require("port").integer(0, 65_535);
-    String bind = n.get("bind").nonBlankString().map(String::trim)
-        .orElse(HealthSettings.LOOPBACK);
+    ConfigNode bindNode = n.get("bind");
+    String bind = bindNode.nonBlankString().map(String::trim).orElse(HealthSettings.LOOPBACK);
+    String problem = bindNode.isMissing() ? null : HealthSettings.problem(bind);
+    if (problem != null) {
+      bindNode.error(problem);
+    }
     if (n.diagnostics().errorCount() != before || port.isEmpty()) {
       return null;
     }

@@ -684,6 +684,12 @@ public final class Main {
 
   private static @Nullable HealthSettings health(Options o, LoggenConfig config)
       throws UsageException {
+    if (o.healthBind != null) {
+      String problem = HealthSettings.problem(o.healthBind);
+      if (problem != null) {
+        throw new UsageException("--health-bind: " + problem);
+      }
+    }
     HealthSettings fromFile = config.health();
     if (o.healthPort != null) {
       String bind = o.healthBind != null ? o.healthBind

@@ -109,6 +109,16 @@ class LoggenConfigTest {
     }
   }
 
+  /** An address the server cannot listen on is a located error, before anything is written. */
+  @Test
+  void aHealthBindAddressNotOfThisMachineIsRefusedAtItsKey() {
+    ConfigException e = assertThrows(ConfigException.class, () -> LoggenConfig.read(
+        YamlConfig.parse("health: {port: 9090, bind: 192.0.2.1}\n", "h.yaml"), Map.of()));
+    assertEquals(List.of("h.yaml:1:28: health.bind: expected an IP address or host name of this"
+        + " machine, such as 127.0.0.1 or 0.0.0.0 (got '192.0.2.1': 192.0.2.1 is not an address"
+        + " of this machine)"), e.errors().stream().map(ConfigError::toString).toList());
+  }
+
   @Test
   void everySectionsErrorsComeTogether() {
     ConfigException e = assertThrows(ConfigException.class, () -> LoggenConfig.read(

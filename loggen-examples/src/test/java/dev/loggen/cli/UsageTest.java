@@ -94,6 +94,14 @@ class UsageTest {
         Arguments.of(List.of("--health-port", "70000"),
             "--health-port: expected a whole number from 0 to 65535 (got 70000)"),
         Arguments.of(List.of("--health-bind", "0.0.0.0"), "--health-bind needs --health-port"),
+        // the server could not bind there: was exit 1 once the run had started
+        Arguments.of(List.of("--health-port", "0", "--health-bind", "no-such-host.invalid"),
+            "--health-bind: expected an IP address or host name of this machine, such as"
+                + " 127.0.0.1 or 0.0.0.0 (got 'no-such-host.invalid': unknown host)"),
+        Arguments.of(List.of("--health-port", "0", "--health-bind", "192.0.2.1"),
+            "--health-bind: expected an IP address or host name of this machine, such as"
+                + " 127.0.0.1 or 0.0.0.0 (got '192.0.2.1': 192.0.2.1 is not an address of this"
+                + " machine)"),
         Arguments.of(List.of("--threads", "0"),
             "--threads: expected a whole number from 1 to 256 (got 0)"),
         Arguments.of(List.of("--report", "no/such/dir/r.json"), "--report: directory "),
