@@ -215,19 +215,8 @@ public final class ParallelPipeline implements AutoCloseable {
     } finally {
       lock.unlock();
     }
-    boolean interrupted = false;
     for (Thread t : workers) {
-      while (true) {
-        try {
-          t.join();
-          break;
-        } catch (InterruptedException e) {
-          interrupted = true;
-        }
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
+      Uninterruptibly.join(t);
     }
   }
 

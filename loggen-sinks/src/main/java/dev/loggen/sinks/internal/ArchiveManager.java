@@ -1,5 +1,6 @@
 package dev.loggen.sinks.internal;
 
+import dev.loggen.core.internal.Uninterruptibly;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -23,7 +24,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
@@ -546,22 +546,10 @@ public final class ArchiveManager implements RolloverStrategy {
    * afterwards, for the caller.
    */
   private static void await(Future<?> f) {
-    boolean interrupted = false;
     try {
-      while (true) {
-        try {
-          f.get();
-          return;
-        } catch (ExecutionException e) {
-          return; // recorded in 'failures' by the task itself; checkHealth reports it
-        } catch (InterruptedException e) {
-          interrupted = true;
-        }
-      }
-    } finally {
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
+      Uninterruptibly.get(f);
+    } catch (ExecutionException e) {
+      // recorded in 'failures' by the task itself; checkHealth reports it
     }
   }
 
@@ -602,29 +590,13 @@ public final class ArchiveManager implements RolloverStrategy {
         // The queue is drained; this waits for the thread to end, whatever interrupts come.
         // The executor terminates as its last thread leaves its loop, a moment before that
         // thread ends: joining it too means no compression thread outlives close().
-        boolean interrupted = false;
-        while (!w.isTerminated()) {
-          try {
-            w.awaitTermination(1, TimeUnit.MINUTES);
-          } catch (InterruptedException e) {
-            interrupted = true;
-          }
-        }
+        Uninterruptibly.awaitTermination(w);
         List<Thread> threads;
         synchronized (workerThreads) {
           threads = List.copyOf(workerThreads);
         }
         for (Thread t : threads) {
-          while (t.isAlive()) {
-            try {
-              t.join();
-            } catch (InterruptedException e) {
-              interrupted = true;
-            }
-          }
-        }
-        if (interrupted) {
-          Thread.currentThread().interrupt();
+          Uninterruptibly.join(t);
         }
       }
     }
