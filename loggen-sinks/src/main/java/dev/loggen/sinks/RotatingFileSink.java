@@ -478,6 +478,15 @@ public final class RotatingFileSink implements LineSink {
         lines == 1 ? "line" : "lines", bytes, path);
   }
 
+  /** The failure's message, which names the path and the cause, without its class name. */
+  private static String reason(@Nullable RuntimeException failure) {
+    if (failure == null) {
+      return "an earlier failure";
+    }
+    String m = failure.getMessage();
+    return m != null ? m : failure.toString();
+  }
+
   private void fail(RuntimeException e) {
     if (state == OPEN) {
       state = FAILED;
@@ -492,7 +501,7 @@ public final class RotatingFileSink implements LineSink {
     }
     if (state == FAILED) {
       throw new IllegalStateException("sink for " + path + " failed earlier and takes no more"
-          + " lines (" + lost() + "): " + failure, failure);
+          + " lines (" + lost() + "): " + reason(failure), failure);
     }
   }
 
@@ -521,7 +530,7 @@ public final class RotatingFileSink implements LineSink {
     RuntimeException error = null;
     if (failedBefore && buf.position() > 0) {
       warnings.accept("closing " + path + " after a failure: " + lost() + ", as reported by: "
-          + failure);
+          + reason(failure));
     }
     if (!failedBefore) {
       try {

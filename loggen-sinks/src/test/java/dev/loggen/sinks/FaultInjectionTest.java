@@ -227,10 +227,12 @@ class FaultInjectionTest {
         + "java.io.IOException: No space left on device; " + lost), e.getMessage());
     assertTrue(e.getCause().getMessage().contains("No space left on device"), "the cause kept");
     IllegalStateException again = assertThrows(IllegalStateException.class, sink::flush);
-    assertTrue(again.getMessage().contains("(" + lost + ")"), again.getMessage());
+    assertTrue(again.getMessage().contains("(" + lost + "): " + e.getMessage()),
+        again.getMessage());
     sink.close();
     assertEquals(1, warnings.size(), warnings::toString);
-    assertTrue(warnings.get(0).startsWith("closing " + active + " after a failure: " + lost),
-        warnings.get(0));
+    // the failure's message, not its class name ("java.io.UncheckedIOException: write ...")
+    assertEquals("closing " + active + " after a failure: " + lost + ", as reported by: "
+        + e.getMessage(), warnings.get(0));
   }
 }
