@@ -10,6 +10,8 @@ import dev.loggen.formats.ErrorFormat;
 import dev.loggen.formats.LogFormats;
 import dev.loggen.sinks.FileSinks;
 import dev.loggen.sinks.RotatingFileSink;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -102,8 +104,10 @@ public final class LogFixtures {
    * {@code access.log.YYYY-MM-DD-HH.N.gz} or {@code error.log.YYYY-MM-DD-HH.N.gz}, and the
    * uncompressed {@code ...HH.N} an interrupted run leaves) deleted first, so the directory
    * holds this run's files only; other files are left alone. The returned {@link Report} is
-   * the ground truth. The same seed gives the same bytes. Not for a directory another sink is
-   * writing: the call fails, after deleting that sink's archives.
+   * the ground truth. The same seed gives the same bytes. A log path no sink could open (a
+   * directory named {@code error.log}, say) is refused before anything is deleted or emptied.
+   * Not for a directory another sink is writing: the call fails, after deleting that sink's
+   * archives.
    *
    * @param dir the directory (created if needed)
    * @param seed the seed
@@ -112,6 +116,10 @@ public final class LogFixtures {
   public static Report rotatedDay(Path dir, long seed) {
     Objects.requireNonNull(dir, "dir");
     LogGenerator gen = shopDay(seed, FIXTURE_SESSIONS_PER_HOUR);
+    // both logs checked before the archives go and access.log is emptied: a refused call
+    // leaves the earlier run's files as they were
+    checkLogFile(dir.resolve("access.log"));
+    checkLogFile(dir.resolve("error.log"));
     OldArchives.delete(dir, HOURLY_ARCHIVE);
     return run(gen, LogFormats.nginx(NGINX_COMBINED), LogFormats.nginxError(),
         () -> hourly(dir.resolve("access.log")), () -> hourly(dir.resolve("error.log")));
@@ -127,6 +135,21 @@ public final class LogFixtures {
     // run() closes both sinks; closing again (try-with-resources) does nothing
     try (RotatingFileSink accessSink = access.get(); RotatingFileSink errorSink = errors.get()) {
       return gen.writer().format(format).to(accessSink).errors(errorFormat, errorSink).run();
+    }
+  }
+
+  /**
+   * Refuses a log path that a sink could not open, as the sink would (a directory, a file that
+   * is not regular or not writable), but before the call has changed anything.
+   */
+  private static void checkLogFile(Path file) {
+    if (Files.isDirectory(file)) {
+      throw new IllegalArgumentException("path " + file + " is a directory, not a file");
+    }
+    if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)
+        && (!Files.isRegularFile(file) || !Files.isWritable(file))) {
+      throw new IllegalArgumentException("path " + file
+          + " is not a writable regular file, where the fixture's log is to be written");
     }
   }
 
