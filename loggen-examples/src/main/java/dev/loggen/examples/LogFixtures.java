@@ -169,7 +169,9 @@ public final class LogFixtures {
 
   /**
    * What {@code generator} gives, into {@code dir/access.log} in {@code format} and
-   * {@code dir/error.log} (Apache's error log, or nginx's for nginx formats).
+   * {@code dir/error.log} (Apache's error log, or nginx's for nginx formats). A log path no
+   * sink could open (a directory named {@code error.log}, say) is refused before either file
+   * is emptied.
    *
    * @param dir the directory (created if needed)
    * @param generator the generator; its window must end
@@ -186,6 +188,9 @@ public final class LogFixtures {
           + " the fixture would write until the year 9999; give the window a duration");
     }
     LogFormat errors = Objects.requireNonNull(ErrorFormat.defaultFor(format).format());
+    // both checked before the access sink empties access.log
+    checkLogFile(dir.resolve("access.log"));
+    checkLogFile(dir.resolve("error.log"));
     return run(generator, format, errors,
         () -> FileSinks.rotating(dir.resolve("access.log")).truncate().build(),
         () -> FileSinks.rotating(dir.resolve("error.log")).truncate().build());

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -44,5 +45,18 @@ class FixtureDamageTest {
     assertTrue(e.getMessage().contains("error.log is a directory"), e.getMessage());
     assertEquals(before, names(dir));
     assertEquals(accessBytes, Files.size(dir.resolve("access.log")));
+  }
+
+  /** Before: the access sink emptied access.log, then the error sink was refused. */
+  @Test
+  void aRefusedDayKeepsTheEarlierAccessLog(@TempDir Path dir) throws IOException {
+    LogFixtures.day(dir, 42);
+    byte[] access = Files.readAllBytes(dir.resolve("access.log"));
+    breakErrorLog(dir);
+
+    assertThrows(IllegalArgumentException.class, () -> LogFixtures.day(dir, 42));
+
+    assertEquals(access.length, Files.size(dir.resolve("access.log")));
+    assertTrue(Arrays.equals(access, Files.readAllBytes(dir.resolve("access.log"))));
   }
 }
