@@ -281,16 +281,9 @@ final class Options {
 
   private static double positive(String name, @Nullable String v, double max)
       throws UsageException {
-    String s = nonBlank(name, v).trim().replace("_", "");
-    double d;
-    try {
-      d = Double.parseDouble(s);
-    } catch (NumberFormatException e) {
-      d = Double.NaN;
-    }
-    if (!(d > 0 && d <= max)) {
-      throw new UsageException(String.format(Locale.ROOT,
-          "--%s: expected a positive number up to %.0f (got '%s')", name, max, v));
+    double d = Values.optionPositive(nonBlank(name, v), max);
+    if (Double.isNaN(d)) {
+      throw new UsageException(Values.expectedPositive(name, max, v));
     }
     return d;
   }

@@ -507,6 +507,14 @@ public final class LoggenSpark {
     return d;
   }
 
+  /**
+   * The most slices a window of length {@code d} takes: one per second, and one whatever the
+   * window's length (a window shorter than a second is one slice).
+   */
+  static long maxSlices(Duration d) {
+    return Math.max(1, d.toMillis() / 1000);
+  }
+
   private static Plan plan(RunSpec spec, int slices) {
     Objects.requireNonNull(spec, "spec");
     if (slices < 1) {
@@ -516,8 +524,7 @@ public final class LoggenSpark {
     // Builds (and so checks) the generator; generates nothing: that happens in the tasks.
     LogGenerator gen = spec.toGenerator();
     Duration d = duration(gen);
-    // One slice whatever the window's length: a window shorter than a second is one slice.
-    long seconds = Math.max(1, d.toMillis() / 1000);
+    long seconds = maxSlices(d);
     if (slices > seconds) {
       throw new IllegalArgumentException(String.format(Locale.ROOT,
           "slices must be at most one per second of the window: at most %d for %s (got %d)",

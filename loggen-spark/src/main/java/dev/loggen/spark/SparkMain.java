@@ -70,6 +70,8 @@ public final class SparkMain {
   private static final Set<String> NOT_ON_SPARK = Set.of("--count", "--live", "--rate",
       "--rotate-size", "--rotate-time", "--keep", "--report", "--health-port", "--errors");
   private static final Pattern WHOLE_NUMBER = Pattern.compile("[+-]?\\d+");
+  /** The command line's and the configuration's limit on the traffic. */
+  private static final double MAX_SESSIONS_PER_HOUR = 240_000_000;
 
   private SparkMain() {}
 
@@ -120,6 +122,9 @@ public final class SparkMain {
       spec = o.spec();
       // The window and the slice count are usage too: refused before Spark starts.
       slices = o.slices != null ? o.slices : defaultSlices(spec);
+      if (o.slices != null) {
+        o.checkSlicesFit(spec);
+      }
       LoggenSpark.check(spec, slices);
       // What the command line warns about: the configuration's located warnings, scenarios and
       // bursts wholly outside the window.
@@ -235,7 +240,8 @@ public final class SparkMain {
    * Reads a duration as the command line does, with its reader ({@link Values#optionDuration}):
    * {@code 90s}, {@code 15m}, {@code 6h}, {@code 1d}, {@code 2w}, {@code 500ms}, units in any
    * case, sums and decimals ({@code 1h30m}, {@code 1.5h}), or ISO-8601 ({@code PT6H}); and
-   * refuses one longer than the longest window with the command line's message.
+   * refuses a zero one, or one longer than the longest window, with the command line's
+   * message.
    *
    * @param text the text
    * @return the duration
@@ -243,9 +249,9 @@ public final class SparkMain {
    */
   static Duration duration(String text) {
     Duration d = Values.optionDuration(text);
-    if (d == null) {
-      throw new IllegalArgumentException("--duration: expected a duration such as 90s, 15m, 6h,"
-          + " 1d, 365d or PT6H (got \"" + text + "\")");
+    if (d == null || d.isZero() || d.isNegative()) {
+      throw new IllegalArgumentException("--duration: expected a positive duration such as 90s,"
+          + " 15m, 6h, 1d, 365d or PT6H (got '" + text + "')");
     }
     String tooLong = Values.pastTheLongestWindow("duration", "a duration", d, text);
     if (tooLong != null) {
@@ -281,6 +287,8 @@ public final class SparkMain {
     boolean gzip;
     @Nullable String output;
     @Nullable Integer slices;
+    /** {@code --slices} as given, for messages. */
+    @Nullable String slicesText;
     @Nullable String config;
     @Nullable String profile;
     @Nullable Long seed;
@@ -312,7 +320,7 @@ public final class SparkMain {
           case "--help", "-h" -> o.help = true;
           case "--gzip" -> {
             if (value != null) {
-              throw new UsageException("--gzip takes no value (got \"" + value + "\")");
+              throw new UsageException("--gzip takes no value (got '" + value + "')");
             }
             o.gzip = true;
           }
@@ -332,7 +340,7 @@ public final class SparkMain {
             o.set(name, value);
           }
           default -> throw new UsageException(a.startsWith("-") ? "unknown option " + name
-              : "unexpected argument \"" + a + "\"");
+              : "unexpected argument '" + a + "'");
         }
       }
       if (!o.help && o.output == null) {
@@ -357,13 +365,21 @@ public final class SparkMain {
           case "--format" -> format = value;
           case "--start" -> start = Instant.parse(value);
           case "--duration" -> duration = duration(value);
-          case "--sessions-per-hour" -> sessionsPerHour = Double.parseDouble(value);
+          case "--sessions-per-hour" -> {
+            double d = Values.optionPositive(value, MAX_SESSIONS_PER_HOUR);
+            if (Double.isNaN(d)) {
+              throw new UsageException(Values.expectedPositive("sessions-per-hour",
+                  MAX_SESSIONS_PER_HOUR, value));
+            }
+            sessionsPerHour = d;
+          }
           case "--slices" -> {
             if (WHOLE_NUMBER.matcher(value).matches() && !fitsInt(value)) {
               throw new UsageException("--slices must be between 1 and " + Integer.MAX_VALUE
                   + " (got " + value + ")");
             }
             slices = Integer.parseInt(value);
+            slicesText = value;
             if (slices < 1) {
               throw new UsageException("--slices must be positive (got " + value + ")");
             }
@@ -375,12 +391,26 @@ public final class SparkMain {
           throw new UsageException("--seed must be between " + Long.MIN_VALUE + " and "
               + Long.MAX_VALUE + " (got " + value + ")");
         }
-        throw new UsageException(name + ": expected a number (got \"" + value + "\")");
+        throw new UsageException(name + ": expected a number (got '" + value + "')");
       } catch (DateTimeException e) {
         throw new UsageException(name + ": expected an ISO-8601 instant such as"
-            + " 2026-01-01T00:00:00Z (got \"" + value + "\")");
+            + " 2026-01-01T00:00:00Z (got '" + value + "')");
       } catch (IllegalArgumentException e) {
         throw new UsageException(e.getMessage());
+      }
+    }
+
+    /**
+     * Refuses {@code --slices} above one slice per second of the window, naming the option and
+     * quoting its value (the window may come from the configuration).
+     */
+    void checkSlicesFit(RunSpec spec) throws UsageException {
+      Duration d = LoggenSpark.duration(spec.toGenerator());
+      long max = LoggenSpark.maxSlices(d);
+      if (slices != null && slices > max) {
+        throw new UsageException(String.format(Locale.ROOT, "--slices: expected at most one"
+            + " slice per second of the window, so at most %d for %s (got '%s')", max,
+            Values.formatDuration(d), slicesText));
       }
     }
 

@@ -57,7 +57,7 @@ class SparkMainTest {
             + " java.net.URISyntaxException: Relative path in absolute URI: a:b"),
         Arguments.of(List.of("--output", "x", "--slices", "0"), "--slices must be positive (got 0)"),
         Arguments.of(List.of("--output", "x", "--slices", "many"),
-            "--slices: expected a number (got \"many\")"),
+            "--slices: expected a number (got 'many')"),
         Arguments.of(List.of("--output", "x", "--slices", "3000000000"),
             "--slices must be between 1 and 2147483647 (got 3000000000)"),
         Arguments.of(List.of("--output", "x", "--slices", "-3000000000"),
@@ -66,16 +66,17 @@ class SparkMainTest {
             "--seed must be between -9223372036854775808 and 9223372036854775807 (got"
                 + " 9223372036854775808)"),
         Arguments.of(List.of("--output", "x", "--seed", "x"),
-            "--seed: expected a number (got \"x\")"),
+            "--seed: expected a number (got 'x')"),
         Arguments.of(List.of("--output", "x", "--seed", "1", "--seed", "2"),
             "--seed was given twice"),
         Arguments.of(List.of("--output", "x", "--live"),
             "--live is not supported on Spark (each slice is one file; a run covers a window)"),
         Arguments.of(List.of("--output", "x", "--bogus"), "unknown option --bogus"),
-        Arguments.of(List.of("--output", "x", "extra"), "unexpected argument \"extra\""),
-        Arguments.of(List.of("--output", "x", "--gzip=yes"), "--gzip takes no value (got \"yes\")"),
+        Arguments.of(List.of("--output", "x", "extra"), "unexpected argument 'extra'"),
+        Arguments.of(List.of("--output", "x", "--gzip=yes"), "--gzip takes no value (got 'yes')"),
         Arguments.of(List.of("--output", "x", "--duration", "1y"),
-            "--duration: expected a duration such as 90s, 15m, 6h, 1d, 365d or PT6H (got \"1y\")"),
+            "--duration: expected a positive duration such as 90s, 15m, 6h, 1d, 365d or PT6H"
+                + " (got '1y')"),
         // The command line's limit (before: "expected a duration such as ...").
         Arguments.of(List.of("--output", "x", "--duration", "9999999999999999d"),
             "--duration: expected a duration of at most 366000d (1000 years) (got"
@@ -84,13 +85,14 @@ class SparkMainTest {
             "--duration: expected a duration of at most 366000d (1000 years) (got '366001d')"),
         Arguments.of(List.of("--output", "x", "--start", "yesterday"),
             "--start: expected an ISO-8601 instant such as 2026-01-01T00:00:00Z (got"
-                + " \"yesterday\")"),
+                + " 'yesterday')"),
         Arguments.of(List.of("--output", "x", "--profile", "bank"),
             "profile 'bank' is unknown: expected one of [api, blog, shop]"),
         Arguments.of(List.of("--output", "x", "--sessions-per-hour", "-5"),
-            "sessionsPerHour must be a positive finite number (got -5.0)"),
+            "--sessions-per-hour: expected a positive number up to 240000000 (got '-5')"),
         Arguments.of(List.of("--output", "x", "--duration", "1m", "--slices", "61"),
-            "slices must be at most one per second of the window: at most 60 for PT1M (got 61)"),
+            "--slices: expected at most one slice per second of the window, so at most 60 for"
+                + " 1m (got '61')"),
         Arguments.of(List.of("--output", "x", "--format", "fancy"),
             "unknown format 'fancy': expected common, combined, json, ecs, an Apache LogFormat"
                 + " string (with % directives, e.g. '%h %l %u %t \"%r\" %>s %b') or an nginx"

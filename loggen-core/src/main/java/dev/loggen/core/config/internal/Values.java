@@ -166,6 +166,41 @@ public final class Values {
   }
 
   /**
+   * A number for a command-line option that takes a positive one up to a limit (the command
+   * line's {@code --sessions-per-hour} and {@code --rate}, loggen-spark's
+   * {@code --sessions-per-hour}): digits may be grouped with {@code _}; NaN and infinities are
+   * refused.
+   *
+   * @param text the text
+   * @param max the largest number taken
+   * @return the number, or NaN when the text is not a number greater than 0 and at most
+   *     {@code max} (then {@link #expectedPositive} words the message)
+   */
+  public static double optionPositive(String text, double max) {
+    double d;
+    try {
+      d = Double.parseDouble(text.trim().replace("_", ""));
+    } catch (NumberFormatException e) {
+      return Double.NaN;
+    }
+    return d > 0 && d <= max ? d : Double.NaN;
+  }
+
+  /**
+   * The message for a command-line option whose text {@link #optionPositive} refused, as the
+   * command line and loggen-spark give it.
+   *
+   * @param option the option's name, without {@code --}
+   * @param max the largest number taken
+   * @param given the text as given
+   * @return the message
+   */
+  public static String expectedPositive(String option, double max, @Nullable String given) {
+    return String.format(Locale.ROOT, "--%s: expected a positive number up to %.0f (got '%s')",
+        option, max, given);
+  }
+
+  /**
    * A duration as the command line's options take it ({@code --duration}, {@code --rotate-time};
    * loggen-spark's {@code --duration} too): {@code 90s}, {@code 1h30m}, {@code 1.5h},
    * {@code 7d}, {@code 2w}, units in any case and without spaces, or ISO-8601 ({@code PT1H}, in
