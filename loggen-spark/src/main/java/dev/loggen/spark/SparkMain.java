@@ -16,7 +16,9 @@ import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
@@ -64,16 +66,33 @@ public final class SparkMain {
         --sessions-per-hour N  traffic level
         --gzip                 compress the files (access-<start>.log.gz; error-<start>.log.gz
                                for the error-log formats apache-error and nginx-error)
+        --quiet                no summary line (warnings, errors and a random seed still)
         --help                 this text
+        --version              the version
+
+      The command line's --count, --live, --rate, --rotate-size, --rotate-time, --keep,
+      --report, --errors, --threads, --health-port and --health-bind are not supported on Spark.
       """;
 
-  private static final Set<String> NOT_ON_SPARK = Set.of("--count", "--live", "--rate",
-      "--rotate-size", "--rotate-time", "--keep", "--report", "--health-port", "--errors");
+  /** The command line's options that mean nothing on Spark, and why. */
+  private static final Map<String, String> NOT_ON_SPARK = notOnSpark();
   private static final Pattern WHOLE_NUMBER = Pattern.compile("[+-]?\\d+");
   /** The command line's and the configuration's limit on the traffic. */
   private static final double MAX_SESSIONS_PER_HOUR = 240_000_000;
 
   private SparkMain() {}
+
+  private static Map<String, String> notOnSpark() {
+    Map<String, String> m = new HashMap<>();
+    for (String o : List.of("--count", "--live", "--rate", "--rotate-size", "--rotate-time",
+        "--keep", "--report", "--errors")) {
+      m.put(o, "each slice is one file; a run covers a window");
+    }
+    m.put("--threads", "Spark's executors run the slices in parallel");
+    m.put("--health-port", "there is no /health endpoint; Spark's UI shows the job");
+    m.put("--health-bind", "there is no /health endpoint; Spark's UI shows the job");
+    return Map.copyOf(m);
+  }
 
   /**
    * Runs the generator on the session {@code spark-submit} configures, then stops it.
@@ -119,6 +138,10 @@ public final class SparkMain {
         out.print(USAGE);
         return 0;
       }
+      if (o.version) {
+        out.println("loggen-spark " + version());
+        return 0;
+      }
       spec = o.spec();
       // The window and the slice count are usage too: refused before Spark starts.
       slices = o.slices != null ? o.slices : defaultSlices(spec);
@@ -154,6 +177,9 @@ public final class SparkMain {
       // over it, a plain one was taken into the spec, the mapping form was refused).
       Manifest m = LoggenSpark.write(session, spec, slices, o.output, o.gzip, null);
       double secs = (System.nanoTime() - t0) / 1e9;
+      if (o.quiet) {
+        return 0;
+      }
       out.printf(Locale.ROOT, "wrote %d lines (%d bytes, %d stored) in %d files under %s in"
           + " %.1f s (%.0f lines/s); manifest %s%n", m.lines(), m.bytes(), m.storedBytes(),
           m.files().size(), o.output, secs, m.lines() / secs, Manifest.FILE_NAME);
@@ -230,6 +256,12 @@ public final class SparkMain {
     return e.toString();
   }
 
+  /** The jar's version, as the command line gives its own. */
+  static String version() {
+    String v = SparkMain.class.getPackage().getImplementationVersion();
+    return v != null ? v : "unknown (not run from loggen-spark.jar)";
+  }
+
   private static int defaultSlices(RunSpec spec) {
     Duration d = LoggenSpark.duration(spec.toGenerator());
     long days = (d.toMillis() + 86_400_000L - 1) / 86_400_000L;
@@ -285,6 +317,8 @@ public final class SparkMain {
   private static final class Options {
     boolean help;
     boolean gzip;
+    boolean quiet;
+    boolean version;
     @Nullable String output;
     @Nullable Integer slices;
     /** {@code --slices} as given, for messages. */
@@ -309,20 +343,22 @@ public final class SparkMain {
           name = a.substring(0, eq);
           value = a.substring(eq + 1);
         }
-        if (NOT_ON_SPARK.contains(name)) {
-          throw new UsageException(name + " is not supported on Spark (each slice is one file;"
-              + " a run covers a window)");
+        String why = NOT_ON_SPARK.get(name);
+        if (why != null) {
+          throw new UsageException(name + " is not supported on Spark (" + why + ")");
         }
         if (!seen.add(name) && !name.equals("--help")) {
           throw new UsageException(name + " was given twice");
         }
         switch (name) {
           case "--help", "-h" -> o.help = true;
-          case "--gzip" -> {
+          case "--gzip", "--quiet", "--version" -> {
             if (value != null) {
-              throw new UsageException("--gzip takes no value (got '" + value + "')");
+              throw new UsageException(name + " takes no value (got '" + value + "')");
             }
-            o.gzip = true;
+            o.gzip |= name.equals("--gzip");
+            o.quiet |= name.equals("--quiet");
+            o.version |= name.equals("--version");
           }
           case "--output", "--config", "--profile", "--seed", "--format", "--start",
               "--duration", "--sessions-per-hour", "--slices" -> {
@@ -343,7 +379,7 @@ public final class SparkMain {
               : "unexpected argument '" + a + "'");
         }
       }
-      if (!o.help && o.output == null) {
+      if (!o.help && !o.version && o.output == null) {
         throw new UsageException("--output URI is required");
       }
       return o;

@@ -361,6 +361,17 @@ class SparkMainTest {
     assertTrue(Files.exists(tmp.resolve("out/access-2026-01-01.log")), Runs.listing(tmp).toString());
   }
 
+  /** --quiet: no summary line; the random seed is still printed. Before: unknown option. */
+  @Test
+  void quietPrintsNoSummary(@TempDir Path tmp) {
+    Result r = run(TestSpark::session, "--quiet", "--duration", "10m", "--sessions-per-hour",
+        "60", "--slices", "1", "--output", tmp.resolve("out").toString());
+    assertEquals(0, r.code(), r.err());
+    assertEquals("", r.out());
+    assertTrue(r.err().startsWith("loggen-spark: seed "), r.err());
+    assertTrue(Files.exists(tmp.resolve("out").resolve(Manifest.FILE_NAME)));
+  }
+
   /**
    * Writes {@code yaml} to {@code config} and runs ten minutes of it, with {@code more} options,
    * in one slice into {@code out} beside it; the run must succeed.

@@ -1,12 +1,14 @@
 package dev.loggen.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -15,19 +17,28 @@ import org.junit.jupiter.params.provider.CsvSource;
  * rather than the spec's field names and reformatted values.
  */
 class UsageMessagesTest {
+  private record Result(int code, String out, String err) {}
+
+  /** Runs {@code args}, which must not start Spark. */
+  private static Result run(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = SparkMain.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8), () -> {
+          throw new AssertionError("Spark must not start");
+        });
+    return new Result(code, out.toString(StandardCharsets.UTF_8),
+        err.toString(StandardCharsets.UTF_8));
+  }
+
   /** Runs {@code args} after {@code --output}, which must be refused; the message. */
   static String refused(String... args) {
     List<String> all = new ArrayList<>(List.of("--output", "never-written"));
     all.addAll(List.of(args));
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = SparkMain.run(all.toArray(String[]::new), new PrintStream(out),
-        new PrintStream(err, true, StandardCharsets.UTF_8), () -> {
-          throw new AssertionError("bad usage must not start Spark");
-        });
-    String message = err.toString(StandardCharsets.UTF_8);
-    assertEquals(2, code, message);
-    return message;
+    Result r = run(all.toArray(String[]::new));
+    assertEquals(2, r.code(), r.err());
+    assertEquals("", r.out());
+    return r.err();
   }
 
   /**
@@ -53,5 +64,36 @@ class UsageMessagesTest {
     assertEquals("loggen-spark: " + message + " (see --help)\n",
         option.equals("--duration") ? refused(option, value)
             : refused("--duration", "1d", option, value));
+  }
+
+  /** Before: "unknown option --threads", as if the command line had no such option. */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "--threads=2|--threads is not supported on Spark (Spark's executors run the slices in"
+          + " parallel)",
+      "--health-bind=0.0.0.0|--health-bind is not supported on Spark (there is no /health"
+          + " endpoint; Spark's UI shows the job)",
+      "--health-port=8080|--health-port is not supported on Spark (there is no /health"
+          + " endpoint; Spark's UI shows the job)"})
+  void theCommandLinesOptionsThatMeanNothingOnSparkAreNamedAsSuch(String option,
+      String message) {
+    assertEquals("loggen-spark: " + message + " (see --help)\n", refused(option));
+  }
+
+  /** Before: "unknown option --version". Like --help, it needs no --output. */
+  @Test
+  void versionPrintsTheVersion() {
+    Result r = run("--version");
+    assertEquals(0, r.code(), r.err());
+    assertEquals("", r.err());
+    assertTrue(r.out().startsWith("loggen-spark ") && r.out().endsWith("\n"), r.out());
+    assertEquals(1, r.out().lines().count(), r.out());
+  }
+
+  /** Before: "unknown option --quiet"; a flag takes no value. */
+  @Test
+  void quietIsAFlag() {
+    assertEquals("loggen-spark: --quiet takes no value (got 'yes') (see --help)\n",
+        refused("--quiet=yes"));
   }
 }
