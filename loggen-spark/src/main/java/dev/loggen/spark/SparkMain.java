@@ -36,11 +36,14 @@ import org.jspecify.annotations.Nullable;
  *
  * <pre>
  * spark-submit --class dev.loggen.spark.SparkMain loggen-spark/target/loggen-spark.jar \
- *     --seed 42 --start 2026-01-01T00:00:00Z --duration 365d --slices 730 --gzip \
+ *     --seed 42 --start 2026-01-01T00:00:00Z --duration 365d --slices 730 \
  *     --output s3a://bucket/logs/2026
  * </pre>
  *
- * What the run does not do as asked is a warning on standard error before it starts, as on the
+ * The files are gzipped unless {@code --no-gzip} is given, as the command line's rotated files
+ * are and as {@link LoggenSpark#write(SparkSession, RunSpec, int, String)} writes them.
+ *
+ * <p>What the run does not do as asked is a warning on standard error before it starts, as on the
  * command line ({@link RunSpec#warnings()}).
  *
  * <p>Exit codes: 0 when the run and its manifest were written; 2 for bad usage (a one-line
@@ -64,8 +67,10 @@ public final class SparkMain {
         --duration D           length of the window: 90s, 15m, 6h, 1d, 365d, 1h30m or ISO-8601
                                (default 1d)
         --sessions-per-hour N  traffic level
-        --gzip                 compress the files (access-<start>.log.gz; error-<start>.log.gz
-                               for the error-log formats apache-error and nginx-error)
+        --gzip                 compress the files (the default): access-<start>.log.gz;
+                               error-<start>.log.gz for the error-log formats apache-error and
+                               nginx-error
+        --no-gzip              write the files uncompressed (access-<start>.log)
         --quiet                no summary line (warnings, errors and a random seed still)
         --help                 this text
         --version              the version
@@ -175,7 +180,7 @@ public final class SparkMain {
       long t0 = System.nanoTime();
       // Not the public write: the configuration's format was resolved above (--format wins
       // over it, a plain one was taken into the spec, the mapping form was refused).
-      Manifest m = LoggenSpark.write(session, spec, slices, o.output, o.gzip, null);
+      Manifest m = LoggenSpark.write(session, spec, slices, o.output, !o.noGzip, null);
       double secs = (System.nanoTime() - t0) / 1e9;
       if (o.quiet) {
         return 0;
@@ -316,7 +321,9 @@ public final class SparkMain {
   /** The parsed options. */
   private static final class Options {
     boolean help;
+    /** {@code --gzip}: the default, accepted as the command line accepts it. */
     boolean gzip;
+    boolean noGzip;
     boolean quiet;
     boolean version;
     @Nullable String output;
@@ -352,11 +359,12 @@ public final class SparkMain {
         }
         switch (name) {
           case "--help", "-h" -> o.help = true;
-          case "--gzip", "--quiet", "--version" -> {
+          case "--gzip", "--no-gzip", "--quiet", "--version" -> {
             if (value != null) {
               throw new UsageException(name + " takes no value (got '" + value + "')");
             }
             o.gzip |= name.equals("--gzip");
+            o.noGzip |= name.equals("--no-gzip");
             o.quiet |= name.equals("--quiet");
             o.version |= name.equals("--version");
           }
@@ -378,6 +386,9 @@ public final class SparkMain {
           default -> throw new UsageException(a.startsWith("-") ? "unknown option " + name
               : "unexpected argument '" + a + "'");
         }
+      }
+      if (o.gzip && o.noGzip) {
+        throw new UsageException("--gzip and --no-gzip contradict each other");
       }
       if (!o.help && !o.version && o.output == null) {
         throw new UsageException("--output URI is required");

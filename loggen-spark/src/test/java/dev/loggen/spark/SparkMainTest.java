@@ -74,6 +74,8 @@ class SparkMainTest {
         Arguments.of(List.of("--output", "x", "--bogus"), "unknown option --bogus"),
         Arguments.of(List.of("--output", "x", "extra"), "unexpected argument 'extra'"),
         Arguments.of(List.of("--output", "x", "--gzip=yes"), "--gzip takes no value (got 'yes')"),
+        Arguments.of(List.of("--output", "x", "--gzip", "--no-gzip"),
+            "--gzip and --no-gzip contradict each other"),
         Arguments.of(List.of("--output", "x", "--duration", "1y"),
             "--duration: expected a positive duration such as 90s, 15m, 6h, 1d, 365d or PT6H"
                 + " (got '1y')"),
@@ -190,7 +192,7 @@ class SparkMainTest {
   @Test
   void formatWinsOverTheConfigurationsFormat(@TempDir Path tmp) throws IOException {
     runTenMinutes(tmp.resolve("json.yaml"), "seed: 1\ntraffic: {sessionsPerHour: 60}\n"
-        + "format: json\n", "--format", "combined");
+        + "format: json\n", "--format", "combined", "--no-gzip");
     String first = Files.readString(tmp.resolve("out/access-2026-01-01.log")).lines()
         .findFirst().orElse("");
     assertTrue(first.matches("\\S+ - - \\[01/Jan/2026:00:00:\\d\\d \\+0000\\] \".*"), first);
@@ -257,7 +259,8 @@ class SparkMainTest {
     Files.createDirectories(out);
     Files.writeString(out.resolve("access-2026-01-01T00-05.log"), "a line of another run\n");
     Result r = run(TestSpark::session, "--seed", "3", "--duration", "10m",
-        "--sessions-per-hour", "60", "--slices", "2", "--output", out.toString());
+        "--sessions-per-hour", "60", "--slices", "2", "--no-gzip", "--output",
+        out.toString());
     assertEquals(1, r.code(), r.err());
     String first = r.err().lines().findFirst().orElse("");
     assertTrue(first.startsWith("loggen-spark: the run failed: "), r.err());
@@ -290,13 +293,13 @@ class SparkMainTest {
     Path out = tmp.resolve("out");
     // A directory where the slice's file goes: every attempt's rename fails, and reading the
     // "existing file" back fails too.
-    Files.createDirectories(out.resolve("access-2026-01-01.log"));
+    Files.createDirectories(out.resolve("access-2026-01-01.log.gz"));
     Result r = run(TestSpark::session, "--seed", "3", "--duration", "10m",
         "--sessions-per-hour", "60", "--slices", "1", "--output", out.toString());
     assertEquals(1, r.code(), r.err());
     assertEquals(1, r.err().lines().count(), r.err());
     assertTrue(r.err().startsWith("loggen-spark: the run failed: slice 0: cannot write file:"
-        + out + "/access-2026-01-01.log: java.io.IOException: cannot rename "), r.err());
+        + out + "/access-2026-01-01.log.gz: java.io.IOException: cannot rename "), r.err());
   }
 
   @Test
@@ -358,7 +361,30 @@ class SparkMainTest {
     assertEquals(0, r.code(), r.err());
     assertTrue(r.err().matches("loggen-spark: seed -?\\d+ \\(give --seed -?\\d+ to repeat this"
         + " run\\)\n"), r.err());
-    assertTrue(Files.exists(tmp.resolve("out/access-2026-01-01.log")), Runs.listing(tmp).toString());
+    // gzip is the default, as on the command line (before: access-2026-01-01.log)
+    assertTrue(Files.exists(tmp.resolve("out/access-2026-01-01.log.gz")),
+        Runs.listing(tmp).toString());
+  }
+
+  /**
+   * The files are gzipped unless --no-gzip is given, as the command line's rotated files are.
+   * Before: plain unless --gzip was given, and --no-gzip was an unknown option.
+   */
+  @Test
+  void gzipIsTheDefaultAndNoGzipTurnsItOff(@TempDir Path tmp) throws IOException {
+    for (String gzip : List.of("", "--no-gzip")) {
+      Path out = tmp.resolve(gzip.isEmpty() ? "default" : "plain");
+      List<String> args = new ArrayList<>(List.of("--seed", "4", "--duration", "10m",
+          "--sessions-per-hour", "60", "--slices", "1", "--output", out.toString()));
+      if (!gzip.isEmpty()) {
+        args.add(gzip);
+      }
+      Result r = run(TestSpark::session, args.toArray(String[]::new));
+      assertEquals(0, r.code(), r.err());
+      String file = gzip.isEmpty() ? "access-2026-01-01.log.gz" : "access-2026-01-01.log";
+      assertEquals(List.of(Manifest.FILE_NAME, file), Runs.listing(out));
+      assertTrue(Runs.read(out.resolve(file), gzip.isEmpty()).length > 0, file);
+    }
   }
 
   /** --quiet: no summary line; the random seed is still printed. Before: unknown option. */
