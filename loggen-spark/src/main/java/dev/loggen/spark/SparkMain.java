@@ -49,7 +49,8 @@ import org.jspecify.annotations.Nullable;
  * <p>Exit codes: 0 when the run and its manifest were written; 2 for bad usage (a one-line
  * message), a bad configuration (its located errors) or an output that already holds a complete
  * run, all found before any task starts; 1 when the job failed, or the output could not be
- * reached or written (one line that names the output and the cause).
+ * reached or written (one line that names the output and the cause; a stack trace follows only
+ * for a failure loggen did not word, which is a bug).
  */
 public final class SparkMain {
   /** The usage text {@code --help} prints. */
@@ -201,7 +202,9 @@ public final class SparkMain {
     } catch (Exception e) {
       // Spark actions throw SparkException (a checked exception) undeclared: catch it too.
       say(err, "the run failed: " + cause(e));
-      if (!isIoFailure(e)) {
+      if (!saysItAll(e)) {
+        // deliberately: a failure nobody worded (a NullPointerException, an Error) is a bug,
+        // and its stack trace is what a report of it needs
         e.printStackTrace(err);
       }
       return 1;
@@ -233,10 +236,24 @@ public final class SparkMain {
     return firstLine(shown);
   }
 
-  /** Whether {@code e} is, or was caused by, an I/O failure: its message then says it all. */
-  private static boolean isIoFailure(Throwable e) {
-    return chain(e).stream()
-        .anyMatch(t -> t instanceof IOException || t instanceof UncheckedIOException);
+  /**
+   * Whether the line {@link #cause} prints says all there is to say about a failed job, so that
+   * no stack trace follows: the job failed on I/O (the message names the file and the cause),
+   * or its innermost cause is an {@code IllegalStateException} or
+   * {@code IllegalArgumentException}, which loggen throws with a message that names what was
+   * wrong (a slice's file that exists with other content, say).
+   *
+   * @param e what the job threw
+   * @return whether its one line is enough
+   */
+  static boolean saysItAll(Throwable e) {
+    List<Throwable> chain = chain(e);
+    Throwable innermost = chain.get(chain.size() - 1);
+    return chain.stream()
+        .anyMatch(t -> t instanceof IOException || t instanceof UncheckedIOException)
+        || (innermost instanceof IllegalStateException
+            || innermost instanceof IllegalArgumentException)
+        && innermost.getMessage() != null;
   }
 
   /** {@code e} and its causes, outermost first. */

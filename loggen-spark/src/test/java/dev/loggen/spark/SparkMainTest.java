@@ -265,7 +265,23 @@ class SparkMainTest {
     String first = r.err().lines().findFirst().orElse("");
     assertTrue(first.startsWith("loggen-spark: the run failed: "), r.err());
     assertTrue(first.contains("access-2026-01-01T00-05.log exists with other content"), first);
+    // one line: before, Spark's stack trace (some 80 frames) followed it
+    assertEquals(1, r.err().lines().count(), r.err());
     assertFalse(Files.exists(out.resolve(Manifest.FILE_NAME)), "no manifest");
+  }
+
+  /** A failure loggen words needs no stack trace; one it did not word (a bug) keeps it. */
+  @Test
+  void onlyAnUnwordedFailureGetsAStackTrace() {
+    RuntimeException spark = new RuntimeException("Job aborted due to stage failure",
+        new IllegalStateException("file:/x/access.log exists with other content"));
+    assertTrue(SparkMain.saysItAll(spark));
+    assertTrue(SparkMain.saysItAll(new RuntimeException("aborted",
+        new java.io.UncheckedIOException(new IOException("disk full")))));
+    assertFalse(SparkMain.saysItAll(new RuntimeException("aborted",
+        new NullPointerException())));
+    assertFalse(SparkMain.saysItAll(new RuntimeException("aborted",
+        new IllegalStateException())));
   }
 
   /**
