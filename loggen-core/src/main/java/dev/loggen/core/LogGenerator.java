@@ -170,6 +170,29 @@ public final class LogGenerator {
    * @throws IllegalStateException when the window has no end, or this is already a slice
    */
   public LogGenerator slice(int k, int n) {
+    long from = sliceFrom(k, n);
+    long to = start.toEpochMilli() + sliceOffset(Objects.requireNonNull(duration).toMillis(),
+        k + 1, n);
+    return new LogGenerator(toBuilder(), from, to, k, n);
+  }
+
+  /**
+   * Where {@link #slice(int, int) slice(k, n)} starts emitting (that slice's
+   * {@link #emitFrom()}), without building the slice: to plan many slices cheaply, such as
+   * naming each slice's file before any is generated.
+   *
+   * @param k the slice's index, from 0
+   * @param n the number of slices
+   * @return the slice's start
+   * @throws IllegalArgumentException when {@code k} or {@code n} is out of range
+   * @throws IllegalStateException when the window has no end, or this is already a slice
+   */
+  public Instant sliceStart(int k, int n) {
+    return Instant.ofEpochMilli(sliceFrom(k, n));
+  }
+
+  /** Checks {@code k} of {@code n} as {@link #slice} does; the slice's start. */
+  private long sliceFrom(int k, int n) {
     if (n < 1) {
       throw new IllegalArgumentException("slice count must be positive (got " + n + ")");
     }
@@ -184,11 +207,7 @@ public final class LogGenerator {
       throw new IllegalStateException("this is already slice " + sliceIndex + " of "
           + sliceCount + "; slice the whole generator");
     }
-    long s = start.toEpochMilli();
-    long len = duration.toMillis();
-    long from = s + sliceOffset(len, k, n);
-    long to = s + sliceOffset(len, k + 1, n);
-    return new LogGenerator(toBuilder(), from, to, k, n);
+    return start.toEpochMilli() + sliceOffset(duration.toMillis(), k, n);
   }
 
   private static long sliceOffset(long len, int k, int n) {

@@ -143,6 +143,25 @@ class LogGeneratorTest {
     assertEquals(expected, all(b));
   }
 
+  /** sliceStart(k, n) is slice(k, n).emitFrom(), with slice's checks, without the slice. */
+  @Test
+  void sliceStartIsTheSlicesEmitFrom() {
+    LogGenerator g = LogGenerator.builder().seed(1)
+        .window(Instant.parse("2026-01-01T09:59:17.123Z"), Duration.ofMillis(3_604_321)).build();
+    for (int n : new int[] {1, 2, 7, 61, 3601, 3_604_321, 3_604_322, Integer.MAX_VALUE}) {
+      for (int k : new int[] {0, 1, n / 3, n / 2, n - 2, n - 1}) {
+        if (k >= 0 && k < n) {
+          assertEquals(g.slice(k, n).emitFrom(), g.sliceStart(k, n), k + " of " + n);
+        }
+      }
+    }
+    assertEquals("slice index must be between 0 and 2 (got 3)", iae(() -> g.sliceStart(3, 3)));
+    assertEquals("slice count must be positive (got 0)", iae(() -> g.sliceStart(0, 0)));
+    LogGenerator endless = LogGenerator.builder().seed(1).window(START, null).build();
+    assertThrows(IllegalStateException.class, () -> endless.sliceStart(0, 2));
+    assertThrows(IllegalStateException.class, () -> g.slice(0, 2).sliceStart(0, 2));
+  }
+
   @Test
   void endlessWindowStreamsWithLimit() {
     LogGenerator g = LogGenerator.builder().seed(1).window(START, null).build();

@@ -77,6 +77,13 @@ public final class LoggenSpark {
   public static final String ERROR_FILE_PREFIX = "error";
   /** The deflate level of the files: 6, gzip's default. */
   public static final int GZIP_LEVEL = 6;
+  /**
+   * The most slices a run takes: 1,000,000, as many Spark tasks and files (a minute each for a
+   * year, an hour each for a century). The driver holds a name, a task and a manifest entry
+   * for each; more would be more files than a store lists comfortably, and a driver that
+   * plans them runs short of memory.
+   */
+  public static final int MAX_SLICES = 1_000_000;
 
   private static final StructType EVENT_SCHEMA = new StructType(new StructField[] {
       DataTypes.createStructField("epochMillis", DataTypes.LongType, false),
@@ -110,7 +117,7 @@ public final class LoggenSpark {
    *
    * @param spark the session
    * @param spec the run; its window must have an end
-   * @param slices the number of slices (and tasks and files)
+   * @param slices the number of slices (and tasks and files), at most {@link #MAX_SLICES}
    * @param outputUri the output directory, any URI Hadoop's {@code FileSystem} reaches
    * @return the manifest, as written to {@code _manifest.json}
    * @throws IllegalArgumentException when the spec, the slice count or the format is bad (or
@@ -148,7 +155,8 @@ public final class LoggenSpark {
    *
    * @param spark the session
    * @param spec the run; its window must have an end
-   * @param slices the number of slices, at most one per second of the window (or 1)
+   * @param slices the number of slices, at most one per second of the window (or 1) and at
+   *     most {@link #MAX_SLICES}
    * @param outputUri the output directory
    * <p>The lines are in the spec's {@link RunSpec#format() format}, one string; a spec does not
    * read its configuration's {@code format} section. A format given with
@@ -161,7 +169,8 @@ public final class LoggenSpark {
    *
    * @param spark the session
    * @param spec the run; its window must have an end
-   * @param slices the number of slices, at most one per second of the window (or 1)
+   * @param slices the number of slices, at most one per second of the window (or 1) and at
+   *     most {@link #MAX_SLICES}
    * @param outputUri the output directory
    * @param gzip whether to compress the files (gzip, level {@value #GZIP_LEVEL})
    * @return the manifest, as written to {@code _manifest.json}
@@ -423,7 +432,7 @@ public final class LoggenSpark {
    *
    * @param spark the session
    * @param spec the run; its window must have an end
-   * @param slices the number of slices (partitions)
+   * @param slices the number of slices (partitions), at most {@link #MAX_SLICES}
    * @return the events
    * @throws IllegalArgumentException when the spec or the slice count is bad
    */
@@ -520,6 +529,10 @@ public final class LoggenSpark {
     if (slices < 1) {
       throw new IllegalArgumentException("slices must be positive (got " + slices + ")");
     }
+    if (slices > MAX_SLICES) {
+      throw new IllegalArgumentException(String.format(Locale.ROOT, "slices must be at most %d,"
+          + " one Spark task and one file each (got %d)", MAX_SLICES, slices));
+    }
     FormatSpec.resolve(spec.format());
     // Builds (and so checks) the generator; generates nothing: that happens in the tasks.
     LogGenerator gen = spec.toGenerator();
@@ -532,7 +545,9 @@ public final class LoggenSpark {
     }
     long[] starts = new long[slices];
     for (int k = 0; k < slices; k++) {
-      starts[k] = gen.slice(k, slices).emitFrom().toEpochMilli();
+      // not slice(k, slices).emitFrom(): building a generator per slice took milliseconds
+      // each, so a million slices hung the driver before any task started
+      starts[k] = gen.sliceStart(k, slices).toEpochMilli();
     }
     return new Plan(gen.start(), gen.start().plus(d), starts);
   }

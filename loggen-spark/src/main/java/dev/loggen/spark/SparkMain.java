@@ -58,7 +58,8 @@ public final class SparkMain {
       usage: spark-submit --class dev.loggen.spark.SparkMain loggen-spark.jar [options] \
       --output URI
         --output URI           output directory: hdfs://, s3a://, gs://, abfs://, file:// or a path
-        --slices N             number of slices = tasks = files (default: one per day, at least 1)
+        --slices N             number of slices = tasks = files (default: one per day, at least 1;
+                               at most one per second of the window and 1000000)
         --config FILE          loggen YAML, or the old tool's config.yaml (read on the driver)
         --profile NAME         built-in site: shop (default), blog, api
         --seed N               seed (when absent: the config's, else a random one, printed)
@@ -469,6 +470,11 @@ public final class SparkMain {
      * quoting its value (the window may come from the configuration).
      */
     void checkSlicesFit(RunSpec spec) throws UsageException {
+      if (slices != null && slices > LoggenSpark.MAX_SLICES) {
+        throw new UsageException(String.format(Locale.ROOT, "--slices: expected at most %d"
+            + " slices, one Spark task and one file each (got '%s')", LoggenSpark.MAX_SLICES,
+            slicesText));
+      }
       Duration d = LoggenSpark.duration(spec.toGenerator());
       long max = LoggenSpark.maxSlices(d);
       if (slices != null && slices > max) {

@@ -1,11 +1,15 @@
 package dev.loggen.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.loggen.core.RunSpec;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -95,5 +99,24 @@ class UsageMessagesTest {
   void quietIsAFlag() {
     assertEquals("loggen-spark: --quiet takes no value (got 'yes') (see --help)\n",
         refused("--quiet=yes"));
+  }
+
+  /**
+   * Many slices over a long window are refused at once, or planned in seconds. Before: the
+   * plan built a generator per slice, some 2 ms each, so 2,000,000 slices over ten years hung
+   * the driver (or ran out of memory) before Spark started, without a message.
+   */
+  @Test
+  void manySlicesAreRefusedOrPlannedQuickly() {
+    assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+      assertEquals("loggen-spark: --slices: expected at most 1000000 slices, one Spark task and"
+          + " one file each (got '2000000') (see --help)\n",
+          refused("--duration", "3650d", "--slices", "2000000"));
+      RunSpec tenYears = RunSpec.defaults().withSeed(1).withDuration(Duration.ofDays(3650));
+      LoggenSpark.check(tenYears, LoggenSpark.MAX_SLICES);
+      assertEquals("slices must be at most 1000000, one Spark task and one file each (got"
+          + " 1000001)", assertThrows(IllegalArgumentException.class,
+              () -> LoggenSpark.check(tenYears, LoggenSpark.MAX_SLICES + 1)).getMessage());
+    });
   }
 }
