@@ -21,7 +21,12 @@ import org.jspecify.annotations.Nullable;
  * @param loginRequired whether anonymous visitors are sent to the login page (302) instead
  * @param successStatus status of a normal response (200; 302 for a form post that redirects)
  * @param errorRate probability of a 500 on this page, on top of the site's global rate
- * @param notFoundRate probability of a 404 (a stale product link, say)
+ * @param notFoundRate share of the page's requests that find a gone URL (404: a removed
+ *     catalogue item, a broken link). Being gone is a property of the URL, the same for every
+ *     visitor all run: a share of the values of the path's catalogue placeholder (its first
+ *     placeholder if none is a catalogue) is gone, never the most popular ones, such that the
+ *     page's requests meet the rate on average; a path without placeholders is gone as a whole
+ *     or not at all. Pages with the same path share the highest of their rates.
  * @param sizes response sizes in bytes; {@code null} for the content type's default
  * @param responseSeconds response times in seconds; {@code null} for the content type's default
  * @param assets resources each view of the page pulls in, besides the site's common assets

@@ -150,6 +150,20 @@ public final class Param {
     return span > 0 ? lo + rng.nextInt(span) : lo + (int) rng.nextLong(hi - (long) lo + 1);
   }
 
+  /**
+   * The probability that {@link #sampleIndex} draws the value numbered {@code v} (0 outside
+   * {@code [minIndex(), maxIndex()]}).
+   */
+  public double probability(int v) {
+    if (v < minIndex() || v > maxIndex()) {
+      return 0;
+    }
+    if (!values.isEmpty()) {
+      return weights != null ? weights.probability(v) : 1.0 / values.size();
+    }
+    return zipf != null ? zipf.probability(v) : 1.0 / ((double) hi - lo + 1);
+  }
+
   /** Whether the values are whole numbers (ranges and catalogues) rather than a list of words. */
   public boolean isNumeric() {
     return values.isEmpty();

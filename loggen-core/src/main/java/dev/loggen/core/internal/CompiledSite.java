@@ -72,6 +72,7 @@ final class CompiledSite {
       }
       pages[i] = new CPage(i, p, Template.compile(p.path(), slotOf, params), assets);
     }
+    goneUrls();
     this.common = new CAsset[site.commonAssets().size()];
     for (int a = 0; a < common.length; a++) {
       Asset asset = site.commonAssets().get(a);
@@ -149,6 +150,45 @@ final class CompiledSite {
   }
 
   /**
+   * Works out which URLs of each page are gone (a removed catalogue item, a broken link): a
+   * property of the URL's key value (see {@link Template}), never of the request. Pages with the
+   * same path (an API's GET, PATCH and DELETE of one resource) share one set, at the highest of
+   * their {@link Page#notFoundRate}s. The most popular values, half of the page's requests, are
+   * never gone (a shop does not remove its best sellers, nor leave their links broken); in the
+   * rest a share is gone so that the page's requests meet the rate on average. A constant path
+   * is gone or not as a whole.
+   */
+  private void goneUrls() {
+    for (CPage p : pages) {
+      double rate = 0;
+      for (CPage q : pages) {
+        if (q.page.path().equals(p.page.path())) {
+          rate = Math.max(rate, q.page.notFoundRate());
+        }
+      }
+      if (rate <= 0) {
+        continue;
+      }
+      p.goneSalt = Rng.mix(p.page.path().hashCode() * 0x9E3779B97F4A7C15L + 0x6F6E65L);
+      Param key = p.path.keyParam();
+      p.goneShare = rate;
+      p.goneFrom = key == null ? 0 : key.minIndex();
+      if (key != null && Template.rankedByPopularity(key)) {
+        double head = 0;
+        int v = key.minIndex();
+        while (v < key.maxIndex() && head + key.probability(v) < 0.5) {
+          head += key.probability(v++);
+        }
+        double share = rate / (1 - head);
+        if (share <= 1) {
+          p.goneShare = share;
+          p.goneFrom = v;
+        }
+      }
+    }
+  }
+
+  /**
    * Numbers the distinct files among the assets: the same path template with the same size
    * distribution (a thumbnail on several pages) is one file, with the same size for a path.
    */
@@ -207,6 +247,12 @@ final class CompiledSite {
     final boolean dynamic;
     /** A file whose size depends only on its path (a download), not on the request. */
     final boolean file;
+    /** Mixed into the key value to decide whether a URL is gone (see {@code goneUrls}). */
+    long goneSalt;
+    /** The share of key values from {@link #goneFrom} on that are gone (0: none). */
+    double goneShare;
+    /** The first key value that may be gone: the more popular ones never are. */
+    int goneFrom;
 
     CPage(int index, Page page, Template path, CAsset[] assets) {
       this.index = index;

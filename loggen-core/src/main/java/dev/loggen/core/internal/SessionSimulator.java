@@ -49,6 +49,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class SessionSimulator {
   private static final long SIZE_STREAM = 0x5123L;
+  private static final long GONE_STREAM = 0x60DEL;
   private static final long MAX_MICROS = 300_000_000L;
   private static final int SIZE_BITS = 13;
   private static final int SIZE_CACHE = 1 << SIZE_BITS;
@@ -159,6 +160,8 @@ final class SessionSimulator {
   private final long maxBrowsingMillis;
   private final long robotsBytes;
   private final long sitemapBytes;
+  /** Decides, with a page's salt and a URL's key value, whether the URL is gone (404). */
+  private final long goneSeed;
 
   // Per-session working state (this object is confined to one thread).
   private Rng rng = Rng.seeded(0);
@@ -187,6 +190,8 @@ final class SessionSimulator {
   private int current;
   private @Nullable String currentUrl;
   private @Nullable String currentPath;
+  /** The key value of {@link #currentPath} (see {@link Template#expand}). */
+  private int currentKey;
   private long lastRequest;
   private final @Nullable String[] binding;
   /** Placeholder values the next page view takes (a flash crowd's one URL), or null. */
@@ -217,6 +222,8 @@ final class SessionSimulator {
   private int recentCount;
   /** The hash code of the asset path just expanded (see {@link Template#expand}). */
   private final int[] pathHash = new int[1];
+  /** The key value of the page path just expanded (see {@link Template#expand}). */
+  private final int[] pathKey = new int[1];
   private long offsetSlot = Long.MIN_VALUE;
   private ZoneOffset offsetCached = ZoneOffset.UTC;
   /** Whether the zone's offset changes within the cached quarter hour. */
@@ -274,6 +281,7 @@ final class SessionSimulator {
     }
     this.robotsBytes = 120 + (Rng.derive(seed, SIZE_STREAM, 1) >>> 56);
     this.sitemapBytes = 8_000 + (Rng.derive(seed, SIZE_STREAM, 2) >>> 50);
+    this.goneSeed = Rng.derive(seed, GONE_STREAM);
   }
 
   // ------------------------------------------------------------------ session kinds
@@ -375,8 +383,10 @@ final class SessionSimulator {
       return finish("CRAWL");
     }
     CompiledSite.CPage p = cs.pages[feed && cs.feed >= 0 ? cs.feed : landing()];
-    String path = p.path.expand(rng, clearBinding(), false, false);
-    if (!p.page.method().equals("GET")) {
+    String path = p.path.expand(rng, clearBinding(), false, false, null, pathKey);
+    if (gone(p, pathKey[0])) {
+      emit("GET", path, 404, errorBytes(404), null, responseMicros(p, 404), true);
+    } else if (!p.page.method().equals("GET")) {
       // the shared link names a form's target: a GET of it is not allowed
       emit("GET", path, 405, 150 + rng.nextInt(150), null, 300 + rng.nextInt(900), true);
     } else if (p.page.loginRequired() && cs.loginForm >= 0) {
@@ -422,12 +432,16 @@ final class SessionSimulator {
         break;
       }
       CompiledSite.CPage p = cs.pages[cs.crawlable[rng.nextInt(cs.crawlable.length)]];
-      String path = p.path.expand(rng, clearBinding(), false, rng.chance(0.6));
+      String path = p.path.expand(rng, clearBinding(), false, rng.chance(0.6), null, pathKey);
       int status = p.page.successStatus();
       long bytes;
-      if (rng.chance(Math.min(1, p.page.notFoundRate() * 4 + 0.01))) {
+      if (gone(p, pathKey[0])) {
+        // a removed item or a broken link: the crawler follows old links to it as anyone does
         status = 404;
-        bytes = 900 + rng.nextInt(400);
+        bytes = errorBytes(404);
+      } else if (rng.chance(serverErrorRate(p))) {
+        status = 500; // the server fails whoever asks
+        bytes = errorBytes(500);
       } else if (rng.chance(0.02)) {
         status = 301;
         path = path.indexOf('?') < 0 && !path.endsWith("/") ? path + "/" : path;
@@ -560,18 +574,20 @@ final class SessionSimulator {
     }
     int back = current;
     String backPath = currentPath;
+    int backKey = currentKey;
     if (cs.loginForm >= 0) {
       think(0.6);
       view(cs.loginForm, currentUrl, currentUrl == null);
     }
-    submitLogin(currentUrl, back, backPath);
+    submitLogin(currentUrl, back, backPath, backKey);
   }
 
   /**
    * Posts the login form (up to three attempts, each more likely to fail); on success follows
    * the redirect back to {@code back} (or home).
    */
-  private void submitLogin(@Nullable String formUrl, int back, @Nullable String backPath) {
+  private void submitLogin(@Nullable String formUrl, int back, @Nullable String backPath,
+      int backKey) {
     CompiledSite.CPage p = cs.pages[cs.loginSubmit];
     double failure = cs.site.errorRates().authFailure();
     for (int attempt = 0; attempt < 3; attempt++) {
@@ -586,9 +602,9 @@ final class SessionSimulator {
       if (!fail) {
         if (status >= 300 && status < 400) {
           if (back >= 0 && backPath != null && cs.pages[back].page.method().equals("GET")) {
-            redirectFollow(back, backPath, formUrl);
+            redirectFollow(back, backPath, backKey, formUrl);
           } else if (cs.home >= 0) {
-            redirectFollow(cs.home, null, formUrl);
+            redirectFollow(cs.home, null, 0, formUrl);
           }
         }
         return;
@@ -608,7 +624,7 @@ final class SessionSimulator {
     loggedIn = false;
     customer = false;
     if (cs.home >= 0 && !api && status >= 300 && status < 400) {
-      redirectFollow(cs.home, null, from);
+      redirectFollow(cs.home, null, 0, from);
     }
   }
 
@@ -679,9 +695,10 @@ final class SessionSimulator {
       System.arraycopy(preset, 0, b, 0, b.length);
       preset = null;
     }
-    String path = p.path.expand(rng, b, false, false);
+    String path = p.path.expand(rng, b, false, false, null, pathKey);
+    int key = pathKey[0];
     if (api) {
-      return apiCall(p, path);
+      return apiCall(p, path, key);
     }
     if (p.page.loginRequired() && !loggedIn && cs.loginForm >= 0) {
       // The site asks for a login: 302 to the form; a customer signs in, anyone else stops.
@@ -692,10 +709,10 @@ final class SessionSimulator {
       }
       t = Math.max(t + 30 + rng.nextInt(150), lastRequest + 5);
       CompiledSite.CPage form = cs.pages[cs.loginForm];
-      int formStatus = page(form, form.path.text(), referrer);
+      int formStatus = page(form, form.path.text(), 0, referrer);
       if (customer && formStatus == 200 && cs.loginSubmit >= 0) {
         boolean get = p.page.method().equals("GET");
-        submitLogin(currentUrl, get ? pageIndex : -1, get ? path : null);
+        submitLogin(currentUrl, get ? pageIndex : -1, get ? path : null, key);
       }
       return formStatus;
     }
@@ -713,16 +730,20 @@ final class SessionSimulator {
         t += 40 + rng.nextInt(200);
       }
     }
-    return page(p, path, referrer);
+    return page(p, path, key, referrer);
   }
 
-  /** The page request itself (status, size, time) and, when it succeeded, its assets. */
-  private int page(CompiledSite.CPage p, String path, @Nullable String referrer) {
+  /**
+   * The page request itself (status, size, time) and, when it succeeded, its assets.
+   *
+   * @param key the key value of {@code path} (see {@link Template#expand}): whether it is gone
+   */
+  private int page(CompiledSite.CPage p, String path, int key, @Nullable String referrer) {
     int status = p.page.successStatus();
     double u = rng.nextDouble();
-    if (u < p.page.notFoundRate()) {
+    if (gone(p, key)) {
       status = 404;
-    } else if (u < p.page.notFoundRate() + p.page.errorRate() + cs.site.errorRates().serverError()) {
+    } else if (u < serverErrorRate(p)) {
       status = 500;
     }
     long micros = responseMicros(p, status);
@@ -743,6 +764,7 @@ final class SessionSimulator {
     boolean get = p.page.method().equals("GET");
     if (get) {
       currentPath = path;
+      currentKey = key;
       currentUrl = urlOf(path);
     }
     if (status != 200 || !get || p.page.type() != ContentType.HTML) {
@@ -886,16 +908,16 @@ final class SessionSimulator {
     return Math.max(43, (long) a.asset.sizes().sample(r));
   }
 
-  private int apiCall(CompiledSite.CPage p, String path) {
+  private int apiCall(CompiledSite.CPage p, String path, int key) {
     int status = p.page.successStatus();
     double u = rng.nextDouble();
     if (t - lastRequest < 300 && n > 0 && rng.chance(0.12)) {
       status = 429; // too fast: over the rate limit
     } else if (!loggedIn && rng.chance(0.02)) {
       status = 401;
-    } else if (u < p.page.notFoundRate()) {
+    } else if (gone(p, key)) {
       status = 404;
-    } else if (u < p.page.notFoundRate() + p.page.errorRate() + cs.site.errorRates().serverError()) {
+    } else if (u < serverErrorRate(p)) {
       status = 500;
     } else if (!p.page.method().equals("GET") && rng.chance(0.03)) {
       status = 422;
@@ -907,6 +929,7 @@ final class SessionSimulator {
     viewed();
     current = p.index;
     currentPath = path;
+    currentKey = key;
     return status;
   }
 
@@ -928,10 +951,34 @@ final class SessionSimulator {
   }
 
   /** Follows a redirect to {@code pageIndex} at once, as a browser does. */
-  private void redirectFollow(int pageIndex, @Nullable String path, @Nullable String referrer) {
+  private void redirectFollow(int pageIndex, @Nullable String path, int key,
+      @Nullable String referrer) {
     t = Math.max(t + 20 + rng.nextInt(120), lastRequest + 5);
     CompiledSite.CPage p = cs.pages[pageIndex];
-    page(p, path != null ? path : p.path.expand(rng, clearBinding(), false, false), referrer);
+    if (path != null) {
+      page(p, path, key, referrer);
+    } else {
+      String expanded = p.path.expand(rng, clearBinding(), false, false, null, pathKey);
+      page(p, expanded, pathKey[0], referrer);
+    }
+  }
+
+  /**
+   * Whether the URL of page {@code p} with key value {@code key} is gone (404): a property of
+   * the URL, the same in every request of a run (see {@link CompiledSite}); arithmetic on the
+   * key, no hashing of the path.
+   */
+  private boolean gone(CompiledSite.CPage p, int key) {
+    if (p.goneShare <= 0 || key < p.goneFrom) {
+      return false;
+    }
+    long h = Rng.mix(goneSeed ^ p.goneSalt ^ key * 0x9E3779B97F4A7C15L);
+    return (h >>> 11) * 0x1.0p-53 < p.goneShare;
+  }
+
+  /** The probability of a transient 500 on a request of {@code p}, for any visitor. */
+  private double serverErrorRate(CompiledSite.CPage p) {
+    return p.page.errorRate() + cs.site.errorRates().serverError();
   }
 
   private long bytesFor(CompiledSite.CPage p, int status) {
@@ -1029,6 +1076,7 @@ final class SessionSimulator {
     preset = null;
     currentUrl = null;
     currentPath = null;
+    currentKey = 0;
     stateName = States.START;
     long h = Rng.mix(v.id() ^ seed);
     protocol = kind == VisitorKind.HUMAN ? ((h & 0xFF) < 90 ? "HTTP/2.0"

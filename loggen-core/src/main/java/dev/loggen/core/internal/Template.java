@@ -35,6 +35,13 @@ final class Template {
    */
   private final int @Nullable [] cacheHashes;
   private final int cacheBase;
+  /**
+   * Which placeholder (0-based, in the order of the text) names the resource, or -1 for a
+   * constant template: the first catalogue-like one (values ranked by popularity), else the
+   * first. Whether a URL is gone (404) is a property of its value ({@link #expand(Rng, String[],
+   * boolean, boolean, int[], int[])} reports it).
+   */
+  private final int keyPlaceholder;
   private static final int CACHE_LIMIT = 1 << 18;
 
   private Template(String text, String[] literals, int[] slots, Param[] params,
@@ -56,6 +63,28 @@ final class Template {
       this.cacheHashes = null;
       this.cacheBase = 0;
     }
+    int key = slots.length == 0 ? -1 : 0;
+    for (int k = 0; k < slots.length; k++) {
+      if (rankedByPopularity(params[slots[k]])) {
+        key = k;
+        break;
+      }
+    }
+    this.keyPlaceholder = key;
+  }
+
+  /**
+   * Whether the values of {@code p} are numbers ranked by popularity, the most popular first (a
+   * catalogue): the first value is likelier than the last.
+   */
+  static boolean rankedByPopularity(Param p) {
+    return p.isNumeric() && p.maxIndex() > p.minIndex()
+        && p.probability(p.minIndex()) > p.probability(p.maxIndex());
+  }
+
+  /** The param of the key placeholder (see {@link #keyPlaceholder}), or null if constant. */
+  @Nullable Param keyParam() {
+    return keyPlaceholder < 0 ? null : params[slots[keyPlaceholder]];
   }
 
   static Template compile(String text, Map<String, Integer> slotOf, Param[] paramBySlot) {
@@ -139,7 +168,20 @@ final class Template {
    */
   String expand(Rng rng, @Nullable String[] binding, boolean fresh, boolean uniform,
       int @Nullable [] hash) {
+    return expand(rng, binding, fresh, uniform, hash, null);
+  }
+
+  /**
+   * {@link #expand(Rng, String[], boolean, boolean, int[])}, also giving in {@code key[0]}, when
+   * {@code key} is not null, the value number of the key placeholder (0 for a constant
+   * template), which names the resource the URL shows: a number, not a hash of the path.
+   */
+  String expand(Rng rng, @Nullable String[] binding, boolean fresh, boolean uniform,
+      int @Nullable [] hash, int @Nullable [] key) {
     if (slots.length == 0) {
+      if (key != null) {
+        key[0] = 0;
+      }
       return hashed(text, hash);
     }
     String[] c = cache;
@@ -151,12 +193,18 @@ final class Template {
       int i;
       if (bound != null) {
         int v = p.isNumeric() ? parse(bound) : -1;
+        if (key != null) {
+          key[0] = v >= 0 ? v : indexOf(p, bound);
+        }
         i = v - cacheBase;
         if (i < 0 || i >= c.length || c[i] == null) {
           return hashed(literals[0] + encode(0, bound) + literals[1], hash);
         }
       } else {
         int v = uniform ? p.sampleUniformIndex(rng) : p.sampleIndex(rng);
+        if (key != null) {
+          key[0] = v;
+        }
         if (!fresh) {
           binding[slot] = p.text(v);
         }
@@ -175,11 +223,13 @@ final class Template {
       return s;
     }
     if (slots.length == 1 && literals[1].isEmpty()) {
-      return hashed(literals[0].concat(encode(0, value(0, rng, binding, fresh, uniform))), hash);
+      return hashed(literals[0].concat(encode(0, value(0, rng, binding, fresh, uniform, key))),
+          hash);
     }
     StringBuilder sb = new StringBuilder(text.length() + 16);
     for (int k = 0; k < slots.length; k++) {
-      sb.append(literals[k]).append(encode(k, value(k, rng, binding, fresh, uniform)));
+      sb.append(literals[k]).append(encode(k, value(k, rng, binding, fresh, uniform,
+          k == keyPlaceholder ? key : null)));
     }
     return hashed(sb.append(literals[slots.length]).toString(), hash);
   }
@@ -207,20 +257,46 @@ final class Template {
     return v;
   }
 
+  /**
+   * The value of placeholder {@code k}: the bound one, or a new draw. With {@code key} not null,
+   * its value number goes to {@code key[0]}.
+   */
   private String value(int k, Rng rng, @Nullable String[] binding, boolean fresh,
-      boolean uniform) {
+      boolean uniform, int @Nullable [] key) {
     int slot = slots[k];
+    Param p = params[slot];
     if (!fresh) {
       String v = binding[slot];
       if (v != null) {
+        if (key != null) {
+          int n = p.isNumeric() ? parse(v) : -1;
+          key[0] = n >= 0 ? n : indexOf(p, v);
+        }
         return v;
       }
     }
-    Param p = params[slot];
-    String v = uniform ? p.sampleUniform(rng) : p.sample(rng);
+    // sample(rng) is text(sampleIndex(rng)): the same draws either way.
+    int n = uniform ? p.sampleUniformIndex(rng) : p.sampleIndex(rng);
+    if (key != null) {
+      key[0] = n;
+    }
+    String v = p.text(n);
     if (!fresh) {
       binding[slot] = v;
     }
     return v;
+  }
+
+  /** The value number of {@code text} (a bound value, rare: a scenario's preset URL), or -1. */
+  private static int indexOf(Param p, String text) {
+    if (p.isNumeric()) {
+      return -1; // not a number parse() reads (ten digits): never a gone resource
+    }
+    for (int v = p.minIndex(); v <= p.maxIndex() && v >= p.minIndex(); v++) {
+      if (p.text(v).equals(text)) {
+        return v;
+      }
+    }
+    return -1;
   }
 }

@@ -1,0 +1,107 @@
+package dev.loggen.core.realism;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.loggen.core.AccessEvent;
+import dev.loggen.core.Page;
+import dev.loggen.core.Site;
+import dev.loggen.core.Sites;
+import dev.loggen.core.VisitorKind;
+import dev.loggen.core.Visitors;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * A 404 is a property of the URL (a removed catalogue item, a broken link), the same for every
+ * visitor and every request of a run; a 500 is the server's, transient, and reaches whoever asks.
+ */
+class UrlStatusTest {
+
+  static LongStream seeds() {
+    return LongStream.of(1, 7, 42, 1_000_003, -123_456_789);
+  }
+
+  private static boolean success(int status) {
+    return status >= 200 && status < 300;
+  }
+
+  /** The URLs that answered both a success and a 404 in {@code events}. */
+  private static Set<String> flapping(List<AccessEvent> events) {
+    Map<String, Integer> seen = new HashMap<>(); // bit 1: success, bit 2: 404
+    for (AccessEvent e : events) {
+      int bit = success(e.status()) ? 1 : e.status() == 404 ? 2 : 0;
+      if (bit != 0) {
+        seen.merge(e.path(), bit, (a, b) -> a | b);
+      }
+    }
+    return seen.entrySet().stream().filter(x -> x.getValue() == 3).map(Map.Entry::getKey)
+        .collect(Collectors.toCollection(TreeSet::new));
+  }
+
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void aUrlIsGoneForEveryoneOrForNoOne(long seed) {
+    for (Site site : List.of(Sites.shop(), Sites.blog(), Sites.api())) {
+      List<AccessEvent> events = TrafficPropertiesTest.run(seed, site,
+          Visitors.DEFAULT.withBots(0.3, 0.05)).events();
+      Set<String> both = flapping(events);
+      assertTrue(both.isEmpty(), "seed " + seed + ", " + site.name() + ": " + both.size()
+          + " URLs answer both 2xx and 404, e.g. " + both.stream().limit(5).toList());
+    }
+  }
+
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void aPagesNotFoundRateIsStillItsShareOfRequests(long seed) {
+    // The shop's product page: notFoundRate 0.02, now as removed items, not per request.
+    List<AccessEvent> products = TrafficPropertiesTest.shop(seed).events().stream()
+        .filter(e -> e.visitorKind() == VisitorKind.HUMAN
+            && e.path().matches("/products/[0-9]+") && e.method().equals("GET"))
+        .toList();
+    long notFound = products.stream().filter(e -> e.status() == 404).count();
+    double share = (double) notFound / products.size();
+    assertTrue(products.size() > 2_000, "seed " + seed + ": " + products.size() + " views");
+    assertTrue(share > 0.005 && share < 0.05, String.format(Locale.ROOT,
+        "seed %d: %.2f %% of %d product views are 404, expected about 2 %%", seed, 100 * share,
+        products.size()));
+    // and the best sellers are never the removed ones
+    assertTrue(products.stream().noneMatch(e -> e.path().equals("/products/1")
+        && e.status() == 404), "seed " + seed + ": the most popular product is gone");
+  }
+
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void crawlersFindNoHolesInFixedPagesAndSeeServerErrors(long seed) {
+    // A server failing 5 % of requests: crawlers see it as much as people do.
+    Site site = Sites.shop().withErrorRates(new Site.ErrorRates(0.05, 0.01, 0.01, 0.005, 0.02,
+        0.5));
+    Set<String> fixed = site.pages().stream().map(Page::path).filter(p -> p.indexOf('{') < 0)
+        .collect(Collectors.toSet());
+    List<AccessEvent> crawled = TrafficPropertiesTest.run(seed, site,
+        Visitors.DEFAULT.withBots(0.3, 0.05)).events().stream()
+        .filter(e -> e.visitorKind() == VisitorKind.CRAWLER && !e.path().equals("/robots.txt")
+            && !e.path().equals("/sitemap.xml"))
+        .toList();
+    List<String> fixedHoles = crawled.stream()
+        .filter(e -> e.status() == 404 && fixed.contains(e.path())).map(AccessEvent::path)
+        .distinct().toList();
+    long errors = crawled.stream().filter(e -> e.status() >= 500).count();
+    double errorShare = (double) errors / crawled.size();
+    assertAll(
+        () -> assertEquals(List.of(), fixedHoles, "seed " + seed
+            + ": crawlers got 404 on fixed pages"),
+        () -> assertTrue(errorShare > 0.025 && errorShare < 0.1, String.format(Locale.ROOT,
+            "seed %d: %.2f %% of %d crawler requests got 5xx at a 5 %% server error rate",
+            seed, 100 * errorShare, crawled.size())));
+  }
+}
