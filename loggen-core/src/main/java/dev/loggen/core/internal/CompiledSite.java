@@ -39,7 +39,14 @@ final class CompiledSite {
   final @Nullable CAsset embeddable;
   /** The first GET page of type XML (a feed), or -1. */
   final int feed;
+  /** The pages a crawler fetches (see {@link #crawlable()}), in page order. */
   final int[] crawlable;
+  /**
+   * How often a crawler picks each of {@link #crawlable}: the square root of its number of
+   * distinct URLs, so most fetches go to the catalogue and a constant page comes up about once a
+   * visit; null if nothing is crawlable.
+   */
+  final @Nullable AliasTable crawlWeights;
   /** The absolute URL of the first common stylesheet (the referrer of fonts), or null. */
   final @Nullable String stylesheetUrl;
   /** Number of distinct assets (common and per page): the size of a per-session cache. */
@@ -143,10 +150,56 @@ final class CompiledSite {
       }
     }
     this.feed = f;
-    this.crawlable = java.util.stream.IntStream.range(0, pages.length)
-        .filter(i -> pages[i].page.method().equals("GET") && !pages[i].page.loginRequired()
-            && i != forbidden && i != loginForm)
-        .toArray();
+    this.crawlable = crawlable();
+    double[] cw = new double[crawlable.length];
+    for (int i = 0; i < cw.length; i++) {
+      cw[i] = Math.sqrt(pages[crawlable[i]].path.distinctValues());
+    }
+    this.crawlWeights = cw.length == 0 ? null : AliasTable.of(cw);
+  }
+
+  /**
+   * The pages a search-engine crawler may fetch: GET pages that it can reach by following links
+   * from the landing pages through GET pages, without a login, and outside what a site's
+   * robots.txt disallows: the login form, the forbidden area, the cart and any section with a
+   * page behind the login (the checkout, the account) — so no {@code /checkout/thank-you}.
+   */
+  private int[] crawlable() {
+    java.util.Set<String> closed = new java.util.HashSet<>();
+    for (CPage p : pages) {
+      if (p.page.loginRequired() || p.index == cart || p.index == loginForm
+          || p.index == forbidden) {
+        closed.add(p.page.section());
+      }
+    }
+    boolean[] reached = new boolean[pages.length];
+    java.util.ArrayDeque<Integer> todo = new java.util.ArrayDeque<>();
+    for (int i : landingPages) {
+      if (!reached[i]) {
+        reached[i] = true;
+        todo.add(i);
+      }
+    }
+    java.util.List<Integer> out = new java.util.ArrayList<>();
+    while (!todo.isEmpty()) {
+      int i = todo.poll();
+      CPage p = pages[i];
+      if (!p.page.method().equals("GET") || p.page.loginRequired()
+          || closed.contains(p.page.section()) && !"main".equals(p.page.section())) {
+        continue; // a form, a closed area: the crawler neither fetches it nor follows on
+      }
+      if (i == cart || i == loginForm || i == forbidden) {
+        continue;
+      }
+      out.add(i);
+      for (int t : linkTargets[i]) {
+        if (!reached[t]) {
+          reached[t] = true;
+          todo.add(t);
+        }
+      }
+    }
+    return out.stream().sorted().mapToInt(Integer::intValue).toArray();
   }
 
   /**

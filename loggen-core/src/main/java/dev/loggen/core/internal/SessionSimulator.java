@@ -220,6 +220,9 @@ final class SessionSimulator {
   /** The hash codes of {@link #recent}: most paths differ there, without reading any text. */
   private final int[] recentHashes = new int[32];
   private int recentCount;
+  /** The URLs (page and key value) this crawler visit fetched, see {@link #firstCrawl}. */
+  private long[] crawled = new long[64];
+  private int crawledCount;
   /** The hash code of the asset path just expanded (see {@link Template#expand}). */
   private final int[] pathHash = new int[1];
   /** The key value of the page path just expanded (see {@link Template#expand}). */
@@ -402,8 +405,9 @@ final class SessionSimulator {
   }
 
   /**
-   * A search-engine crawler: robots.txt first, then many pages, slowly, without assets; only
-   * robots.txt on a site without a page it may fetch (GET, no login).
+   * A search-engine crawler: robots.txt first, then many distinct URLs, slowly, without assets,
+   * mostly the catalogue's; only robots.txt on a site without a page it may fetch (see {@link
+   * CompiledSite#crawlable}).
    */
   SessionRun crawler(long id, long start, Rng r, Visitor v) {
     begin(id, start, v, null, r);
@@ -421,18 +425,30 @@ final class SessionSimulator {
       // Nothing a crawler may fetch (forms only, everything behind a login): it leaves.
       return finish("CRAWL");
     }
+    // A polite crawler waits over a second between fetches (nine on average).
     if (rng.chance(0.4)) {
-      t += 500 + rng.nextInt(3000);
+      t += 1_200 + rng.nextInt(3000);
       emit("GET", "/sitemap.xml", 200, sitemapBytes, null, 15_000 + rng.nextInt(20_000), true);
     }
+    AliasTable crawlWeights = cs.crawlWeights;
+    if (crawlWeights == null) {
+      return finish("CRAWL");
+    }
+    crawledCount = 0;
     int pages = 1 + Discrete.geometric(rng, 1.0 / 30);
     for (int i = 0; i < pages && n < settings.maxRequests(); i++) {
-      t += (long) (1000 * rng.nextExponential(9)) + 200;
+      t += (long) (1000 * rng.nextExponential(7.8)) + 1_200;
       if (t - startMillis > maxDurationMillis) {
         break;
       }
-      CompiledSite.CPage p = cs.pages[cs.crawlable[rng.nextInt(cs.crawlable.length)]];
-      String path = p.path.expand(rng, clearBinding(), false, rng.chance(0.6), null, pathKey);
+      // A URL not fetched yet in this visit: a crawler walks on, it does not go round in circles.
+      CompiledSite.CPage p;
+      String path;
+      int tries = 0;
+      do {
+        p = cs.pages[cs.crawlable[crawlWeights.sample(rng)]];
+        path = p.path.expand(rng, clearBinding(), false, rng.chance(0.6), null, pathKey);
+      } while (!firstCrawl(p.index, pathKey[0]) && ++tries < 8);
       int status = p.page.successStatus();
       long bytes;
       if (gone(p, pathKey[0])) {
@@ -846,6 +862,24 @@ final class SessionSimulator {
     emit("GET", path, status, bytes, referrer, Math.max(50, micros), false);
     t = saved;
     return at;
+  }
+
+  /**
+   * Whether this crawler visit has not fetched the URL of page {@code page} with key value
+   * {@code key} yet; records it. Two numbers, no path: a constant page comes once a visit.
+   */
+  private boolean firstCrawl(int page, int key) {
+    long id = (long) page << 32 | (key & 0xFFFFFFFFL);
+    for (int i = 0; i < crawledCount; i++) {
+      if (crawled[i] == id) {
+        return false;
+      }
+    }
+    if (crawledCount == crawled.length) {
+      crawled = Arrays.copyOf(crawled, 2 * crawled.length);
+    }
+    crawled[crawledCount++] = id;
+    return true;
   }
 
   /** Whether the session fetched {@code path} (hash code {@code h}) already. */

@@ -82,6 +82,16 @@ final class Template {
         && p.probability(p.minIndex()) > p.probability(p.maxIndex());
   }
 
+  /** The number of distinct paths the template expands to (capped at 2^31 - 1). */
+  long distinctValues() {
+    long count = 1;
+    for (int slot : slots) {
+      Param p = params[slot];
+      count = Math.min(Integer.MAX_VALUE, count * ((long) p.maxIndex() - p.minIndex() + 1));
+    }
+    return count;
+  }
+
   /** The param of the key placeholder (see {@link #keyPlaceholder}), or null if constant. */
   @Nullable Param keyParam() {
     return keyPlaceholder < 0 ? null : params[slots[keyPlaceholder]];
