@@ -4,6 +4,7 @@ import dev.loggen.core.random.AliasTable;
 import dev.loggen.core.random.Rng;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * User-agent strings of current browsers and well-known bots, with realistic weights. The browser
@@ -124,15 +125,22 @@ final class UserAgents {
   };
   static final AliasTable CRAWLER_TABLE = AliasTable.of(26, 12, 17, 5, 10, 8, 6, 3, 6, 4, 3);
 
-  /** Link-preview fetchers of chat and social apps: they fetch one page to show a card. */
-  static final String[] PREVIEWS = {
-    "facebookexternalhit/1.1 (+http://www.facebook.com/externalhit_uatext.php)",
-    "Slackbot-LinkExpanding 1.0 (+https://api.slack.com/robots)",
-    "Mozilla/5.0 (compatible; Discordbot/2.0; +https://discordapp.com)",
-    "WhatsApp/2.24.25.78 A",
-    "TelegramBot (like TwitterBot)",
-    "Twitterbot/1.0",
-    "LinkedInBot/1.0 (compatible; Mozilla/5.0; Apache-HttpClient +http://www.linkedin.com)",
+  /**
+   * Link-preview fetchers of chat and social apps: they fetch one page to show a card. Each with
+   * the /24 its operator fetches from (in the operator's published ranges: Meta's AS32934,
+   * Slack's and Discord's cloud hosts, Telegram's AS62041, X's AS13414, LinkedIn's AS14413), or
+   * null where the app on the sender's phone fetches the page itself (WhatsApp): then the
+   * address is an ordinary visitor's.
+   */
+  static final @Nullable String[][] PREVIEWS = {
+    {"facebookexternalhit/1.1 (+http://www.facebook.com/externalhit_uatext.php)", "69.171.249."},
+    {"Slackbot-LinkExpanding 1.0 (+https://api.slack.com/robots)", "54.174.55."},
+    {"Mozilla/5.0 (compatible; Discordbot/2.0; +https://discordapp.com)", "35.227.62."},
+    {"WhatsApp/2.24.25.78 A", null},
+    {"TelegramBot (like TwitterBot)", "149.154.161."},
+    {"Twitterbot/1.0", "199.16.157."},
+    {"LinkedInBot/1.0 (compatible; Mozilla/5.0; Apache-HttpClient +http://www.linkedin.com)",
+        "108.174.2."},
   };
   static final AliasTable PREVIEW_TABLE = AliasTable.of(30, 15, 10, 20, 8, 10, 7);
 

@@ -4,6 +4,7 @@ import dev.loggen.core.Visitor;
 import dev.loggen.core.VisitorKind;
 import dev.loggen.core.Visitors;
 import dev.loggen.core.random.Rng;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -103,12 +104,17 @@ final class VisitorFactory {
     return new Visitor(id, c[1] + (1 + r.nextInt(254)), c[0], null, VisitorKind.CRAWLER, true);
   }
 
-  /** A link-preview fetcher, from its operator's range. */
+  /**
+   * A link-preview fetcher, from its operator's /24 (one range per operator), or from a
+   * phone's address for an app that fetches on the sender's phone.
+   */
   Visitor preview(long id) {
     Rng r = Rng.of(seed, AGENT, id);
-    String agent = UserAgents.PREVIEWS[UserAgents.PREVIEW_TABLE.sample(r)];
-    return new Visitor(id, ipv4(Rng.of(seed, SHARED, 0x9E7L, id % 24)), agent, null,
-        VisitorKind.CRAWLER, true);
+    @Nullable String[] p = UserAgents.PREVIEWS[UserAgents.PREVIEW_TABLE.sample(r)];
+    String agent = Objects.requireNonNull(p[0]);
+    String range = p[1];
+    String address = range != null ? range + (1 + r.nextInt(254)) : address(id);
+    return new Visitor(id, address, agent, null, VisitorKind.CRAWLER, true);
   }
 
   /** A feed reader (a service polling for many subscribers). */
