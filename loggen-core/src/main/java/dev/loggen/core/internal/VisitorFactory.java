@@ -29,11 +29,24 @@ final class VisitorFactory {
     "2a02:", "2a01:", "2600:", "2601:", "2603:", "2a00:", "2a03:", "2001:4", "2409:", "2400:",
     "2a0a:", "2405:", "2804:", "2406:",
   };
+  /** First names (letters only: a user name splits back into its parts, see userName). */
   private static final String[] FIRST_NAMES = {
     "anna", "ben", "carla", "david", "emma", "felix", "grace", "hugo", "iris", "jonas", "kate",
     "liam", "mia", "noah", "olga", "paul", "quinn", "rosa", "sam", "tara", "umar", "vera",
     "will", "xena", "yuki", "zoe", "amir", "bea", "chen", "dana", "eli", "fatima", "gabe",
-    "hana", "ivan", "jade", "kofi", "lena", "marco", "nina",
+    "hana", "ivan", "jade", "kofi", "lena", "marco", "nina", "oscar", "priya", "rafael", "sofia",
+    "tom", "ursula", "victor", "wen", "yara", "zain", "alice", "bruno", "clara", "diego",
+    "elena", "frank", "greta", "hiro", "ines", "jakob", "karin", "luca", "maya", "nils",
+  };
+  /** Family names (letters only). */
+  private static final String[] LAST_NAMES = {
+    "smith", "mueller", "garcia", "rossi", "novak", "kim", "tanaka", "silva", "jensen", "dubois",
+    "kowalski", "ivanova", "nguyen", "okafor", "patel", "haddad", "berg", "costa", "fischer",
+    "lopez", "martin", "nakamura", "olsen", "petrov", "quist", "reyes", "schmidt", "torres",
+    "weber", "yilmaz", "zhang", "adams", "baker", "chen", "diaz", "evans", "ferrari", "gomez",
+    "hansen", "ito", "jones", "khan", "lee", "moreau", "nagy", "oliveira", "park", "ramos",
+    "santos", "taylor", "urban", "vogel", "walsh", "young", "alves", "brown", "cohen", "dahl",
+    "eriksen", "fox", "gruber", "horvat", "ibrahim", "jovanovic",
   };
   /**
    * The uptime monitor's id, outside every range other visitors are drawn from: returning
@@ -53,12 +66,27 @@ final class VisitorFactory {
   private final int networks;
   private final int sharedAddresses;
   private final @Nullable Visitor[] cache = new Visitor[1 << 14];
+  /** Account numbers of returning visitors: {@code [0, accountMask]}, 2^k - 1 >= population. */
+  private final long accountMask;
+  private final int accountShift;
+  private final long accountMul1;
+  private final long accountMul2;
+  private final long accountAdd;
+  /** Mixed into ids for the names of other visitors and of API clients. */
+  private final long nameKey;
 
   VisitorFactory(long seed, Visitors settings, int population) {
     this.seed = seed;
     this.settings = settings;
     this.networks = Math.max(64, population / 6);
     this.sharedAddresses = Math.max(16, population / 40);
+    int bits = Math.max(8, 64 - Long.numberOfLeadingZeros(Math.max(1, population - 1)));
+    this.accountMask = (1L << bits) - 1;
+    this.accountShift = Math.max(1, bits / 2);
+    this.accountMul1 = Rng.derive(seed, NAME, 1) | 1;
+    this.accountMul2 = Rng.derive(seed, NAME, 2) | 1;
+    this.accountAdd = Rng.derive(seed, NAME, 3);
+    this.nameKey = Rng.derive(seed, NAME, 4);
   }
 
   /**
@@ -93,8 +121,10 @@ final class VisitorFactory {
   Visitor apiClient(long id, boolean returning) {
     Rng r = Rng.of(seed, AGENT, id);
     String agent = UserAgents.API_CLIENTS[UserAgents.API_TABLE.sample(r)];
-    return new Visitor(id, address(id), agent, "client-" + Long.toString(id % 5000 + 1000, 36),
-        VisitorKind.API_CLIENT, returning);
+    // A token's client id: 40 bits of a bijection of the id, so two clients share one only by
+    // a 40-bit coincidence.
+    String client = "client-" + Long.toString(Rng.mix(id ^ nameKey) >>> 24, 36);
+    return new Visitor(id, address(id), agent, client, VisitorKind.API_CLIENT, returning);
   }
 
   /** A crawler: one of the known bots from its operator's address range. */
@@ -145,14 +175,38 @@ final class VisitorFactory {
     return new Visitor(id, ipv4(r), agent, null, VisitorKind.SCANNER, false);
   }
 
+  /**
+   * The user name of visitor {@code id}: one account, one name. The returning visitors' ids
+   * ({@code [0, population)}) go through a seeded permutation of {@code [0, 2^k)} to an account
+   * number; other ids (a first-time visitor signing in) to 32-bit numbers from {@code 2^k} on.
+   * The account number is spelled as a first name, a form and a number that the name splits
+   * back into ({@code anna.novak}, {@code anna.novak2}, {@code anna17}, {@code anna_novak},
+   * {@code anna_1987}), so distinct account numbers never share a name. Arithmetic only.
+   */
   String userName(long id) {
-    Rng r = Rng.of(seed, NAME, id);
-    String first = FIRST_NAMES[r.nextInt(FIRST_NAMES.length)];
-    return switch (r.nextInt(4)) {
-      case 0 -> first;
-      case 1 -> first + (r.nextInt(90) + 10);
-      case 2 -> first + "." + FIRST_NAMES[r.nextInt(FIRST_NAMES.length)].charAt(0);
-      default -> first + "_" + (1970 + r.nextInt(40));
+    long x;
+    if (id >= 0 && id <= accountMask) {
+      // a permutation of [0, accountMask]: odd multipliers, an offset and xor-shifts mod 2^k
+      x = (id * accountMul1 + accountAdd) & accountMask;
+      x ^= x >>> accountShift;
+      x = (x * accountMul2) & accountMask;
+      x ^= x >>> accountShift;
+    } else {
+      // 32 bits of a bijection of the id, above the returning visitors' numbers: two such
+      // visitors share a name by a 32-bit coincidence (a day of a busy shop: ~1e-3)
+      x = accountMask + 1 + (Rng.mix(id ^ nameKey) >>> 32);
+    }
+    String first = FIRST_NAMES[(int) (x % FIRST_NAMES.length)];
+    x /= FIRST_NAMES.length;
+    int form = (int) (x & 3);
+    long rest = x >>> 2;
+    String last = LAST_NAMES[(int) (rest % LAST_NAMES.length)];
+    long more = rest / LAST_NAMES.length;
+    return switch (form) {
+      case 0 -> more == 0 ? first + "." + last : first + "." + last + more;
+      case 1 -> first + (rest + 10);
+      case 2 -> more == 0 ? first + "_" + last : first + "_" + last + more;
+      default -> first + "_" + (1950 + rest);
     };
   }
 
