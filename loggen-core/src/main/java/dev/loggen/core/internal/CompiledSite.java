@@ -300,6 +300,11 @@ final class CompiledSite {
     final boolean dynamic;
     /** A file whose size depends only on its path (a download), not on the request. */
     final boolean file;
+    /**
+     * A published document (a feed: an XML page): its size changes when the site publishes, not
+     * per request.
+     */
+    final boolean published;
     /** Mixed into the key value to decide whether a URL is gone (see {@code goneUrls}). */
     long goneSalt;
     /** The share of key values from {@link #goneFrom} on that are gone (0: none). */
@@ -316,6 +321,7 @@ final class CompiledSite {
       this.seconds = page.effectiveResponseSeconds();
       this.dynamic = !page.type().isAsset();
       this.file = page.type() == ContentType.DOWNLOAD || page.type().isAsset();
+      this.published = page.type() == ContentType.XML && page.method().equals("GET");
     }
   }
 

@@ -223,6 +223,11 @@ final class SessionSimulator {
   /** The URLs (page and key value) this crawler visit fetched, see {@link #firstCrawl}. */
   private long[] crawled = new long[64];
   private int crawledCount;
+  /** The last published document's size (see {@link #publishedSize}) and what it is of. */
+  private long publishedBytes;
+  private int publishedPage = -1;
+  private int publishedHash;
+  private long publishedDay;
   /** The hash code of the asset path just expanded (see {@link Template#expand}). */
   private final int[] pathHash = new int[1];
   /** The key value of the page path just expanded (see {@link Template#expand}). */
@@ -397,7 +402,7 @@ final class SessionSimulator {
       emit("GET", path, 302, 200 + rng.nextInt(40), null, 8_000 + rng.nextInt(9_000), true);
     } else {
       int status = feed && rng.chance(0.6) ? 304 : p.page.successStatus();
-      emit("GET", path, status, status == 304 ? 0 : bytesFor(p, status), null,
+      emit("GET", path, status, status == 304 ? 0 : pageBytes(p, path, status), null,
           responseMicros(p, status), true);
     }
     viewed();
@@ -463,7 +468,7 @@ final class SessionSimulator {
         path = path.indexOf('?') < 0 && !path.endsWith("/") ? path + "/" : path;
         bytes = 230 + rng.nextInt(20);
       } else {
-        bytes = p.file ? fileSize(p, path) : bytesFor(p, status);
+        bytes = p.file ? fileSize(p, path) : pageBytes(p, path, status);
       }
       emit(p.page.method(), path, status, bytes, null, responseMicros(p, status), true);
       viewed();
@@ -772,7 +777,7 @@ final class SessionSimulator {
         bytes = 1 + (long) (bytes * rng.nextDouble());
       }
     } else {
-      bytes = bytesFor(p, status);
+      bytes = pageBytes(p, path, status);
     }
     status = emit(p.page.method(), path, status, bytes, referrer, micros, true);
     viewed();
@@ -1013,6 +1018,32 @@ final class SessionSimulator {
   /** The probability of a transient 500 on a request of {@code p}, for any visitor. */
   private double serverErrorRate(CompiledSite.CPage p) {
     return p.page.errorRate() + cs.site.errorRates().serverError();
+  }
+
+  /**
+   * The size of a response of page {@code p} at {@code path}: a published document's (a feed)
+   * is the same all day (see {@link #publishedSize}), any other page's is drawn per response.
+   */
+  private long pageBytes(CompiledSite.CPage p, String path, int status) {
+    return p.published && status == 200 ? publishedSize(p, path) : bytesFor(p, status);
+  }
+
+  /**
+   * The size of a published document (a feed) at {@code path} on the current day: it changes
+   * only when the site publishes, taken as once a day. The last one is kept, so a run of feed
+   * fetches costs a comparison each (the path's hash code is cached in a constant path).
+   */
+  private long publishedSize(CompiledSite.CPage p, String path) {
+    long day = Math.floorDiv(t, 86_400_000L);
+    int h = path.hashCode();
+    if (publishedPage != p.index || publishedHash != h || publishedDay != day) {
+      Rng r = Rng.of(seed, SIZE_STREAM, 0xFEEDL, h, day);
+      publishedBytes = Math.max(43, (long) p.sizes.sample(r));
+      publishedPage = p.index;
+      publishedHash = h;
+      publishedDay = day;
+    }
+    return publishedBytes;
   }
 
   private long bytesFor(CompiledSite.CPage p, int status) {
