@@ -478,8 +478,8 @@ public final class LoggenSpark {
   /**
    * The access-log format a spec's {@code format} names: a registered name ({@code combined},
    * ...), {@code apache:} or {@code nginx:} followed by a format string, or a bare format string
-   * (with a {@code %}, an Apache {@code LogFormat}; else with a {@code $}, an nginx
-   * {@code log_format}).
+   * (with a {@code $variable}, an nginx {@code log_format}, whatever {@code %} it also holds;
+   * else with a {@code %} directive, an Apache {@code LogFormat}).
    *
    * @param format the format as given
    * @return the format

@@ -78,7 +78,7 @@ public final class SparkMain {
         --version              the version
 
       The command line's --count, --live, --rate, --rotate-size, --rotate-time, --keep,
-      --report, --errors, --threads, --health-port and --health-bind are not supported on Spark.
+      --report, --threads, --health-port and --health-bind are not supported on Spark.
       """;
 
   /** The command line's options that mean nothing on Spark, and why. */
@@ -92,7 +92,7 @@ public final class SparkMain {
   private static Map<String, String> notOnSpark() {
     Map<String, String> m = new HashMap<>();
     for (String o : List.of("--count", "--live", "--rate", "--rotate-size", "--rotate-time",
-        "--keep", "--report", "--errors")) {
+        "--keep", "--report")) {
       m.put(o, "each slice is one file; a run covers a window");
     }
     m.put("--threads", "Spark's executors run the slices in parallel");
