@@ -44,7 +44,8 @@ final class CompiledSite {
   /**
    * How often a crawler picks each of {@link #crawlable}: the square root of its number of
    * distinct URLs, so most fetches go to the catalogue and a constant page comes up about once a
-   * visit; null if nothing is crawlable.
+   * visit; a file to download weighs its number of URLs in full (search engines index each
+   * document); null if nothing is crawlable.
    */
   final @Nullable AliasTable crawlWeights;
   /** The absolute URL of the first common stylesheet (the referrer of fonts), or null. */
@@ -153,7 +154,11 @@ final class CompiledSite {
     this.crawlable = crawlable();
     double[] cw = new double[crawlable.length];
     for (int i = 0; i < cw.length; i++) {
-      cw[i] = Math.sqrt(pages[crawlable[i]].path.distinctValues());
+      CPage p = pages[crawlable[i]];
+      double distinct = p.path.distinctValues();
+      // A file to download (slides, an archive) is a document of its own, fetched once per URL
+      // as a search engine indexes documents; a page template's many URLs share the square root.
+      cw[i] = p.file ? distinct : Math.sqrt(distinct);
     }
     this.crawlWeights = cw.length == 0 ? null : AliasTable.of(cw);
   }
