@@ -65,8 +65,10 @@ public final class Sites {
     // Listings show a wider spread of the catalogue than visitors open.
     Asset thumb = Asset.of("/images/products/{listed}-thumb.jpg", ContentType.IMAGE)
         .withSizes(Distributions.lognormal(9_000, 0.5));
+    // A fifth of the product photos are large originals (a Pareto tail from 500 kB), as a shop
+    // whose sellers upload their own photos serves them: the size tail of a real log.
     Asset photo = Asset.of("/images/products/{item}.jpg", ContentType.IMAGE)
-        .withSizes(Distributions.lognormalWithParetoTail(60_000, 0.7, 0.05, 400_000, 1.0,
+        .withSizes(Distributions.lognormalWithParetoTail(60_000, 0.7, 0.2, 500_000, 0.8,
             ContentType.IMAGE_MAX));
     Asset hero = Asset.of("/static/img/hero-winter.jpg", ContentType.IMAGE)
         .withSizes(Distributions.lognormal(240_000, 0.1));
