@@ -728,7 +728,7 @@ public final class Main {
   }
 
   /**
-   * The most sessions per hour a live run's rate sets (about 600 lines per second of the shop):
+   * The most sessions per hour a live run's rate sets (about 165 lines per second of the shop):
    * the simulation keeps every running session's requests in memory and warms up on the hour
    * before its start, so more sessions cost memory and start-up time. Above it, a rate is met
    * by running the simulation faster than the wall clock (sessions are compressed in time).

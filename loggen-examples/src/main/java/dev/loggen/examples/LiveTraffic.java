@@ -25,7 +25,7 @@ public final class LiveTraffic {
   /**
    * The most sessions per hour the example simulates (as the command line's {@code --rate}
    * does): the simulation keeps every running session in memory and warms up on the hour before
-   * its start, so above about 600 lines per second the sessions are compressed in time by the
+   * its start, so above about 165 lines per second the sessions are compressed in time by the
    * re-timing instead of multiplied.
    */
   public static final double MAX_SESSIONS_PER_HOUR = 40_000;
@@ -94,9 +94,10 @@ public final class LiveTraffic {
    */
   public static LogGenerator generator(long seed, double rate) {
     LiveSettings.requireRate(rate);
-    // about 55 requests per shop session: this many sessions keep the simulation's own pace
+    // about 15 lines per shop session (its assets and the bots' requests included, as the
+    // command line's calibration measures): this many sessions keep the simulation's own pace
     // near the rate, so sessions look real once re-timed (up to the cap)
-    double perHour = Math.min(MAX_SESSIONS_PER_HOUR, Math.max(1, rate * 3600 / 55));
+    double perHour = Math.min(MAX_SESSIONS_PER_HOUR, Math.max(1, rate * 3600 / 15));
     return LogGenerator.builder()
         .seed(seed)
         .site(Sites.shop())

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.loggen.core.LogGenerator;
 import dev.loggen.core.Report;
 import dev.loggen.sinks.FileSinks;
 import dev.loggen.sinks.MemorySink;
@@ -49,8 +50,23 @@ class LiveTrafficTest {
       assertTrue(perHour > 0 && perHour <= LiveTraffic.MAX_SESSIONS_PER_HOUR,
           rate + " lines/s: " + perHour + " sessions per hour");
     }
-    assertEquals(50 * 3600 / 55.0, LiveTraffic.generator(42, 50).traffic().sessionsPerHour(),
-        1e-9, "below the cap the simulation's own pace matches the rate");
+  }
+
+  /**
+   * Below the cap the simulation's own pace matches the rate, so that re-timing the lines to the
+   * rate keeps sessions at their real length: the example took 55 lines per shop session where
+   * the shop gives about 15, so its sessions ran nearly four times too fast.
+   */
+  @Test
+  void belowTheCapTheSimulationsOwnPaceMatchesTheRate() {
+    double rate = 50;
+    LogGenerator g = LiveTraffic.generator(42, rate).toBuilder()
+        .window(Instant.parse("2026-03-03T00:00:00Z"), Duration.ofHours(3))
+        .build();
+    long start = g.start().toEpochMilli() + 3_600_000L; // after an hour, in the steady state
+    long lines = g.events().filter(e -> e.epochMillis() >= start).count();
+    double pace = lines / 7_200.0;
+    assertEquals(rate, pace, rate * 0.2, "lines per second of simulated time: " + pace);
   }
 
   /**
