@@ -204,7 +204,7 @@ final class Template {
       if (bound != null) {
         int v = p.isNumeric() ? parse(bound) : -1;
         if (key != null) {
-          key[0] = v >= 0 ? v : indexOf(p, bound);
+          key[0] = v >= 0 ? v : valueNumber(p, bound);
         }
         i = v - cacheBase;
         if (i < 0 || i >= c.length || c[i] == null) {
@@ -279,8 +279,7 @@ final class Template {
       String v = binding[slot];
       if (v != null) {
         if (key != null) {
-          int n = p.isNumeric() ? parse(v) : -1;
-          key[0] = n >= 0 ? n : indexOf(p, v);
+          key[0] = valueNumber(p, v);
         }
         return v;
       }
@@ -297,10 +296,13 @@ final class Template {
     return v;
   }
 
-  /** The value number of {@code text} (a bound value, rare: a scenario's preset URL), or -1. */
-  private static int indexOf(Param p, String text) {
+  /**
+   * The value number of {@code text}, a bound value (rare: a scenario's preset URL), or -1: a
+   * number parse() does not read (ten digits) or a word not in the list is never a gone resource.
+   */
+  private static int valueNumber(Param p, String text) {
     if (p.isNumeric()) {
-      return -1; // not a number parse() reads (ten digits): never a gone resource
+      return parse(text);
     }
     for (int v = p.minIndex(); v <= p.maxIndex() && v >= p.minIndex(); v++) {
       if (p.text(v).equals(text)) {
