@@ -79,10 +79,7 @@ class InterruptTest {
   void closeOnAnInterruptedThreadWaitsForCompression() {
     Path active = dir.resolve("access.log");
     List<Path> archives;
-    RotatingFileSink sink = FileSinks.rotating(active).maxSize(DataSize.ofKilobytes(64)).gzip(1)
-        .channelFactory((p, o) -> p.getFileName().toString().endsWith(".tmp")
-            ? FaultyChannel.slow(FileChannel.open(p, o), 100) : FileChannel.open(p, o))
-        .build();
+    RotatingFileSink sink = slowlyCompressing(active, 100);
     write(sink, 0, 1000); // one rollover: its compression takes 100 ms or more
     Thread.currentThread().interrupt();
     sink.close();
@@ -103,13 +100,18 @@ class InterruptTest {
   @RepeatedTest(60)
   void noCompressionThreadIsAliveAfterClose() {
     Path active = dir.resolve("access.log");
-    RotatingFileSink sink = FileSinks.rotating(active).maxSize(DataSize.ofKilobytes(64)).gzip(1)
-        .channelFactory((p, o) -> p.getFileName().toString().endsWith(".tmp")
-            ? FaultyChannel.slow(FileChannel.open(p, o), 1) : FileChannel.open(p, o))
-        .build();
+    RotatingFileSink sink = slowlyCompressing(active, 1);
     write(sink, 0, 1000);
     sink.close();
     assertTrue(gzipThreads().isEmpty(), () -> "compression outlived close(): " + gzipThreads());
+  }
+
+  /** A sink rolling over at 64 KiB whose compression writes take {@code millis} each. */
+  private static RotatingFileSink slowlyCompressing(Path active, long millis) {
+    return FileSinks.rotating(active).maxSize(DataSize.ofKilobytes(64)).gzip(1)
+        .channelFactory((p, o) -> p.getFileName().toString().endsWith(".tmp")
+            ? FaultyChannel.slow(FileChannel.open(p, o), millis) : FileChannel.open(p, o))
+        .build();
   }
 
   private static List<String> gzipThreads() {
