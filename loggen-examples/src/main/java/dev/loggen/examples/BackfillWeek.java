@@ -65,7 +65,7 @@ public final class BackfillWeek {
         .build();
     // truncate() empties the active files but keeps archives: a fresh week deletes the last
     // run's, or each day would be archived again as .1 beside its .0.
-    OldArchives.delete(dir, DAILY_ARCHIVE);
+    OldArchives.delete(dir, DAILY_ARCHIVE, dir.resolve("access.log"), dir.resolve("error.log"));
     // try-with-resources: when the error log cannot be opened, the access log is closed again
     // (run() closes both itself; closing twice does nothing)
     try (RotatingFileSink access = daily(dir.resolve("access.log"), "access");

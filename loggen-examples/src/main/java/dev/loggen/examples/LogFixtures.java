@@ -106,8 +106,8 @@ public final class LogFixtures {
    * holds this run's files only; other files are left alone. The returned {@link Report} is
    * the ground truth. The same seed gives the same bytes. A log path no sink could open (a
    * directory named {@code error.log}, say) is refused before anything is deleted or emptied.
-   * Not for a directory another sink is writing: the call fails, after deleting that sink's
-   * archives.
+   * When another sink is writing either log (in this JVM, or in a process that locks it), the
+   * call fails as that sink's builder would, before anything is deleted or emptied.
    *
    * @param dir the directory (created if needed)
    * @param seed the seed
@@ -120,7 +120,7 @@ public final class LogFixtures {
     // leaves the earlier run's files as they were
     checkLogFile(dir.resolve("access.log"));
     checkLogFile(dir.resolve("error.log"));
-    OldArchives.delete(dir, HOURLY_ARCHIVE);
+    OldArchives.delete(dir, HOURLY_ARCHIVE, dir.resolve("access.log"), dir.resolve("error.log"));
     return run(gen, LogFormats.nginx(NGINX_COMBINED), LogFormats.nginxError(),
         () -> hourly(dir.resolve("access.log")), () -> hourly(dir.resolve("error.log")));
   }

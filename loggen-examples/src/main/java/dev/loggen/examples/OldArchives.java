@@ -2,10 +2,18 @@ package dev.loggen.examples;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Deletes the archives an earlier run of an example left, compressed or not (an interrupted
@@ -18,22 +26,70 @@ final class OldArchives {
 
   /**
    * Deletes the files of {@code dir} whose names match {@code names}; other files are left.
+   * The archives belong to the active files {@code logs}: while one of them is being written
+   * (a sink, in this JVM or in a process that locks it, holds its lock) nothing is deleted, and
+   * the call fails as that sink's builder would; the locks are held while deleting.
    *
    * @param dir the directory (nothing to do when it does not exist)
    * @param names the archives' names
+   * @param logs the active files whose archives these are
+   * @throws IllegalStateException naming the file another sink is writing; nothing was deleted
    */
-  static void delete(Path dir, Pattern names) {
+  static void delete(Path dir, Pattern names, Path... logs) {
     if (!Files.isDirectory(dir)) {
       return;
     }
-    try (Stream<Path> files = Files.list(dir)) {
-      for (Path f : (Iterable<Path>) files::iterator) {
-        if (names.matcher(f.getFileName().toString()).matches()) {
-          Files.delete(f);
+    List<FileChannel> held = new ArrayList<>();
+    try {
+      for (Path log : logs) {
+        lockIfThere(log, held);
+      }
+      try (Stream<Path> files = Files.list(dir)) {
+        for (Path f : (Iterable<Path>) files::iterator) {
+          if (names.matcher(f.getFileName().toString()).matches()) {
+            Files.delete(f);
+          }
         }
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot delete the archives of an earlier run in " + dir, e);
+    } finally {
+      for (FileChannel ch : held) {
+        try {
+          ch.close(); // releases the lock
+        } catch (IOException e) {
+          // nothing was written through it
+        }
+      }
     }
+  }
+
+  /**
+   * Takes the lock of {@code log} when it is a regular file (a sink writing it would have
+   * created it), adding its channel to {@code held}.
+   */
+  private static void lockIfThere(Path log, List<FileChannel> held) throws IOException {
+    if (!Files.isRegularFile(log, LinkOption.NOFOLLOW_LINKS) || !Files.isWritable(log)) {
+      return; // the fixture's own checks refuse what a sink cannot open
+    }
+    FileChannel ch = FileChannel.open(log, StandardOpenOption.WRITE);
+    held.add(ch);
+    FileLock lock;
+    try {
+      lock = ch.tryLock();
+    } catch (OverlappingFileLockException e) {
+      throw taken(log, "another sink in this JVM", e);
+    } catch (IOException e) {
+      return; // no locks on this file system: sinks write without one too
+    }
+    if (lock == null) {
+      throw taken(log, "another process (it holds a lock on the file: another loggen?)", null);
+    }
+  }
+
+  private static IllegalStateException taken(Path log, String by,
+      @Nullable Exception cause) {
+    return new IllegalStateException("path " + log + " is being written by " + by
+        + "; nothing was deleted: the archives in its directory are that sink's", cause);
   }
 }

@@ -3,17 +3,26 @@ package dev.loggen.examples;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import dev.loggen.core.LogGenerator;
 import dev.loggen.core.Report;
 import dev.loggen.formats.LogFormats;
+import dev.loggen.sinks.FileSinks;
+import dev.loggen.sinks.RotatingFileSink;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** What a fixture does when the directory or the generator is not what it needs. */
 class FixtureMisuseTest {
@@ -73,5 +82,38 @@ class FixtureMisuseTest {
       assertTrue(names.stream().allMatch(n -> n.equals("access.log") || n.endsWith(".1.gz")),
           names.toString());
     }
+  }
+
+  static Stream<Arguments> examplesThatDeleteArchives() {
+    Consumer<Path> rotatedDay = d -> LogFixtures.rotatedDay(d, 42);
+    Consumer<Path> backfillWeek = d -> BackfillWeek.run(d, 1, 5);
+    return Stream.of(
+        arguments("rotatedDay", rotatedDay, "access.log", "access.log.2025-12-31-23.1.gz"),
+        arguments("rotatedDay", rotatedDay, "error.log", "error.log.2025-12-31-23.1.gz"),
+        arguments("BackfillWeek", backfillWeek, "access.log", "access-2025-12-31.0.log.gz"),
+        arguments("BackfillWeek", backfillWeek, "error.log", "error-2025-12-31.0.log.gz"));
+  }
+
+  /**
+   * A fixture run into a directory whose log another sink was writing deleted that sink's
+   * archives first, and only then failed on the lock: what another run had written was lost.
+   */
+  @ParameterizedTest(name = "{0} beside a sink writing {2}")
+  @MethodSource("examplesThatDeleteArchives")
+  void aDirectoryAnotherSinkWritesLosesNoArchive(String example, Consumer<Path> run,
+      String log, String archive) throws Exception {
+    Path archived = dir.resolve(archive);
+    Files.writeString(archived, "another run's archive\n");
+    try (RotatingFileSink other = FileSinks.rotating(dir.resolve(log)).build()) {
+      IllegalStateException e = assertThrows(IllegalStateException.class, () -> run.accept(dir));
+      assertTrue(e.getMessage().contains(dir.resolve(log) + " is being written by another sink"),
+          e.getMessage());
+      assertEquals("another run's archive\n", Files.readString(archived), example);
+      byte[] line = "the other sink still writes".getBytes(StandardCharsets.US_ASCII);
+      other.write(line, 0, line.length, 0);
+    }
+    assertTrue(Files.readString(dir.resolve(log)).endsWith("the other sink still writes\n"));
+    run.accept(dir); // once the other sink is closed, the example runs
+    assertTrue(Files.notExists(archived), archive + " is the earlier run's, deleted");
   }
 }
