@@ -2,6 +2,7 @@ package dev.loggen.core;
 
 import dev.loggen.core.engine.SessionModel;
 import dev.loggen.core.internal.BlockEngine;
+import dev.loggen.core.internal.TrafficPeak;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -511,19 +512,9 @@ public final class LogGenerator {
      * what a block holds would be left out, and the log must not drop traffic silently.
      */
     private static double checkPeak(Traffic traffic) {
-      double hour = java.util.Collections.max(traffic.hourly());
-      double day = java.util.Collections.max(traffic.weekday());
-      double bursts = 1;
-      for (Traffic.Burst at : traffic.bursts()) {
-        // The busiest instant of overlapping bursts is where one of them starts.
-        double product = 1;
-        for (Traffic.Burst b : traffic.bursts()) {
-          if (b.contains(at.start().toEpochMilli())) {
-            product *= b.multiplier();
-          }
-        }
-        bursts = Math.max(bursts, product);
-      }
+      double hour = TrafficPeak.busiestHour(traffic);
+      double day = TrafficPeak.busiestWeekday(traffic);
+      double bursts = TrafficPeak.burstFactor(traffic);
       double peak = traffic.sessionsPerHour() * hour * day * bursts;
       if (peak > MAX_PEAK_PER_HOUR) {
         throw new IllegalArgumentException(String.format(Locale.ROOT,

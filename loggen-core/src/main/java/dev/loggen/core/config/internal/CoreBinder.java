@@ -12,6 +12,7 @@ import dev.loggen.core.config.ConfigNode;
 import dev.loggen.core.config.CoreConfig;
 import dev.loggen.core.config.CoreSettings;
 import dev.loggen.core.engine.SessionModel;
+import dev.loggen.core.internal.TrafficPeak;
 import dev.loggen.core.random.Distribution;
 import java.time.Duration;
 import java.time.Instant;
@@ -167,9 +168,9 @@ public final class CoreBinder {
    * instant of overlapping bursts.
    */
   private static boolean fitsThePeak(Traffic traffic, ConfigNode t) {
-    double hour = java.util.Collections.max(traffic.hourly());
-    double day = java.util.Collections.max(traffic.weekday());
-    double base = traffic.sessionsPerHour() * hour * day;
+    double hour = TrafficPeak.busiestHour(traffic);
+    double day = TrafficPeak.busiestWeekday(traffic);
+    double base = TrafficPeak.withoutBursts(traffic);
     String shape = String.format(Locale.ROOT, "sessionsPerHour %s x busiest hour %.2f x busiest"
         + " weekday %.2f", compact(traffic.sessionsPerHour()), hour, day);
     String max = String.format(Locale.ROOT, "%.0f", LogGenerator.MAX_PEAK_PER_HOUR);
@@ -197,14 +198,9 @@ public final class CoreBinder {
     // Overlapping bursts multiply; the busiest instant is where one of them starts.
     for (int i = 0; i < bursts.size(); i++) {
       Traffic.Burst b = bursts.get(i);
-      double others = 1;
-      int overlapping = 0;
-      for (Traffic.Burst o : bursts) {
-        if (o != b && o.contains(b.start().toEpochMilli())) {
-          others *= o.multiplier();
-          overlapping++;
-        }
-      }
+      TrafficPeak.Overlap overlap = TrafficPeak.othersAtStart(bursts, b);
+      double others = overlap.product();
+      int overlapping = overlap.count();
       if (base * others * b.multiplier() > LogGenerator.MAX_PEAK_PER_HOUR) {
         ConfigNode m = nodes.get(i).get("multiplier");
         m.error("expected at most " + floor3(LogGenerator.MAX_PEAK_PER_HOUR / base / others)
