@@ -292,6 +292,11 @@ public final class Site {
     /**
      * Declares a placeholder used in paths. Declaring the same name again replaces the earlier
      * {@code Param}, so a builder from {@link Site#toBuilder} can change one.
+     *
+     * <p>One name is one thing: an asset takes the value its page drew for a placeholder they
+     * share, and so does a page reached by a link from another page (the product page's
+     * {@code {item}} is the item its link adds to the cart); a link to the same page, and a
+     * landing page, draw anew.
      */
     public Builder param(String paramName, Param param) {
       Objects.requireNonNull(paramName, "param name");

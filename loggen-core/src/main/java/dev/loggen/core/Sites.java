@@ -226,6 +226,8 @@ public final class Sites {
         .host("api.example.com")
         .api(true)
         .param("id", Param.catalogue(50_000, 0.9))
+        // customers are not orders: a linked page takes the values of the names it shares
+        .param("customer", Param.catalogue(8_000, 0.9))
         .param("limit", Param.oneOf(List.of("20", "50", "100"), new double[] {0.6, 0.3, 0.1}))
         .param("cursor", Param.range(1, 400))
         .param("status", Param.oneOf("open", "closed", "pending"))
@@ -245,7 +247,7 @@ public final class Sites {
         .page(Page.of("delete", "/v1/orders/{id}", ContentType.JSON).withMethod("DELETE", 204)
             .withSection("orders").withErrorRates(0, 0.02)
             .withSizes(Distributions.constant(0)))
-        .page(Page.of("customer", "/v1/customers/{id}", ContentType.JSON)
+        .page(Page.of("customer", "/v1/customers/{customer}", ContentType.JSON)
             .withSection("customers").withErrorRates(0, 0.02))
         .page(Page.of("token", "/oauth/token", ContentType.JSON).withMethod("POST", 200)
             .withSection("auth").withSizes(Distributions.lognormal(850, 0.1)))

@@ -196,6 +196,17 @@ final class SessionSimulator {
   private final @Nullable String[] binding;
   /** Placeholder values the next page view takes (a flash crowd's one URL), or null. */
   private @Nullable String @Nullable [] preset;
+  /**
+   * The binding of the page a login returns to, kept while the login form and its submission
+   * (which draw their own) are requested: the page returned to is the page left, values and all.
+   */
+  private final @Nullable String[] returnBinding;
+  /**
+   * The binding of the page on screen ({@link #current}): what a link from it carries over, kept
+   * apart from {@link #binding}, which requests off the page (a probe of the admin page, the
+   * login form's submission) draw into.
+   */
+  private final @Nullable String[] shownBinding;
   private final boolean[] loaded;
   /** Sizes of the assets with a constant path, by asset index. */
   private final long[] constantSizes;
@@ -277,6 +288,8 @@ final class SessionSimulator {
     this.minBrowsingMillis = settings.minBrowsing().toMillis();
     this.maxBrowsingMillis = settings.maxBrowsing().toMillis();
     this.binding = new String[cs.params.length];
+    this.returnBinding = new String[cs.params.length];
+    this.shownBinding = new String[cs.params.length];
     this.loaded = new boolean[cs.assetCount];
     this.constantSizes = new long[cs.assetCount];
     for (CompiledSite.CAsset a : cs.common) {
@@ -596,6 +609,7 @@ final class SessionSimulator {
     int back = current;
     String backPath = currentPath;
     int backKey = currentKey;
+    keepForReturn(shownBinding);
     if (cs.loginForm >= 0) {
       think(0.6);
       view(cs.loginForm, currentUrl, currentUrl == null);
@@ -711,7 +725,8 @@ final class SessionSimulator {
   /** A page view: an optional redirect hop, the page, its assets. Returns the page's status. */
   private int view(int pageIndex, @Nullable String referrer, boolean landingView) {
     CompiledSite.CPage p = cs.pages[pageIndex];
-    @Nullable String[] b = clearBinding();
+    @Nullable String[] b = landingView || current < 0 || pageIndex == current ? clearBinding()
+        : carryBinding(p.path);
     if (preset != null) {
       System.arraycopy(preset, 0, b, 0, b.length);
       preset = null;
@@ -733,6 +748,7 @@ final class SessionSimulator {
       int formStatus = page(form, form.path.text(), 0, referrer);
       if (customer && formStatus == 200 && cs.loginSubmit >= 0) {
         boolean get = p.page.method().equals("GET");
+        keepForReturn(binding); // the page asked for, not yet shown
         submitLogin(currentUrl, get ? pageIndex : -1, get ? path : null, key);
       }
       return formStatus;
@@ -782,6 +798,7 @@ final class SessionSimulator {
     status = emit(p.page.method(), path, status, bytes, referrer, micros, true);
     viewed();
     current = p.index;
+    System.arraycopy(binding, 0, shownBinding, 0, binding.length);
     boolean get = p.page.method().equals("GET");
     if (get) {
       currentPath = path;
@@ -967,6 +984,7 @@ final class SessionSimulator {
     status = emit(p.page.method(), path, status, bytes, null, micros, true);
     viewed();
     current = p.index;
+    System.arraycopy(binding, 0, shownBinding, 0, binding.length);
     currentPath = path;
     currentKey = key;
     return status;
@@ -995,6 +1013,8 @@ final class SessionSimulator {
     t = Math.max(t + 20 + rng.nextInt(120), lastRequest + 5);
     CompiledSite.CPage p = cs.pages[pageIndex];
     if (path != null) {
+      // back to the page left for the login (the only caller with a path)
+      System.arraycopy(returnBinding, 0, binding, 0, binding.length);
       page(p, path, key, referrer);
     } else {
       String expanded = p.path.expand(rng, clearBinding(), false, false, null, pathKey);
@@ -1102,8 +1122,26 @@ final class SessionSimulator {
     t = Math.max(t + Math.max(thinkMillis(scale), 300), lastRequest + 50);
   }
 
+  /** Keeps {@code values}, the page a login returns to, for {@link #redirectFollow}. */
+  private void keepForReturn(@Nullable String[] values) {
+    System.arraycopy(values, 0, returnBinding, 0, binding.length);
+  }
+
   private @Nullable String[] clearBinding() {
     Arrays.fill(binding, null);
+    return binding;
+  }
+
+  /**
+   * The binding for a page reached by a link from another page: the values the last view drew
+   * for the placeholders {@code next} shares with it, the others cleared. A visitor adds to the
+   * cart the product on screen ({@code /products/{item}} to {@code /cart/add?item={item}}) and
+   * comments on the article read; a link to the same page (the next product) draws anew.
+   */
+  private @Nullable String[] carryBinding(Template next) {
+    for (int i = 0; i < binding.length; i++) {
+      binding[i] = next.uses(i) ? shownBinding[i] : null;
+    }
     return binding;
   }
 

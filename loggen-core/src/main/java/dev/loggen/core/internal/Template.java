@@ -152,6 +152,16 @@ final class Template {
     return encoded[k] ? UrlEncoding.encode(v, inQuery[k], true) : v;
   }
 
+  /** Whether one of the placeholders is filled from parameter slot {@code slot}. */
+  boolean uses(int slot) {
+    for (int k : slots) {
+      if (k == slot) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   boolean isConstant() {
     return slots.length == 0;
   }
