@@ -36,6 +36,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -419,11 +420,21 @@ public final class Main {
         throw new UsageException(dirFrom + ": " + file + " is a directory, where the " + log
             + " log is to be written: remove it, or choose another --output");
       }
-      // (onExisting fail refuses an existing log anyway, saying so, before either is opened)
-      if (onExisting != OnExisting.FAIL && Files.exists(file) && !Files.isWritable(file)) {
+      if (onExisting == OnExisting.FAIL && Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+        throw new UsageException(dirFrom + ": " + file + " already exists and"
+            + " output.onExisting is fail: remove it, set output.onExisting to append or"
+            + " truncate, or choose another --output");
+      }
+      if (Files.exists(file) && !Files.isWritable(file)) {
         throw new UsageException(dirFrom + ": " + file + " is not writable, where the " + log
             + " log is to be written: give it write permission, remove it, or choose another"
             + " --output");
+      }
+      try { // whatever else opening the log would refuse (a device, a pipe, a dangling link)
+        fileSinkBuilder(rotation, onExisting, file, log).checkFileSystem();
+      } catch (IllegalArgumentException e) {
+        throw new UsageException(dirFrom + ": the " + log + " log cannot be written: "
+            + e.getMessage() + " (remove it, or choose another --output)", e);
       }
     }
 
@@ -818,15 +829,6 @@ public final class Main {
       Path dir = Objects.requireNonNull(plan.directory());
       Path accessPath = dir.resolve("access.log");
       Path errorPath = dir.resolve("error.log");
-      if (plan.onExisting() == OnExisting.FAIL) {
-        for (Path p : plan.errorFormat() == null ? List.of(accessPath)
-            : List.of(accessPath, errorPath)) {
-          if (Files.exists(p)) {
-            throw new IllegalArgumentException("path " + p + " already exists and"
-                + " output.onExisting is fail");
-          }
-        }
-      }
       access = fileSink(plan, accessPath, "access", liveWriter);
       if (plan.errorFormat() != null) {
         try {
@@ -910,9 +912,15 @@ public final class Main {
     }
   }
 
+  /** A log's sink as the settings make it; {@link #fileSink} adds what a run needs. */
+  private static RotatingFileSink.Builder fileSinkBuilder(RotationSettings rotation,
+      OnExisting onExisting, Path path, String name) {
+    return onExisting.applyTo(rotation.applyTo(FileSinks.rotating(path), name));
+  }
+
   private LineSink fileSink(Plan plan, Path path, String name, @Nullable LiveWriter live) {
-    RotatingFileSink.Builder b = plan.rotation().applyTo(FileSinks.rotating(path), name);
-    plan.onExisting().applyTo(b);
+    RotatingFileSink.Builder b = fileSinkBuilder(plan.rotation(), plan.onExisting(), path,
+        name);
     b.warnings(this::say);
     if (live != null) {
       // wall-clock rotation once live; patient retries, so a full disk for a minute is ridden

@@ -717,15 +717,52 @@ class RunTest {
     assertEquals("old\n", Files.readString(file));
   }
 
+  /**
+   * An existing log with onExisting fail is a refused configuration: exit 2 before the run
+   * starts (no banner, no health server). Before, the run started and then exited 1.
+   */
   @Test
   void onExistingFailTouchesNothing() throws Exception {
     Path logs = Files.createDirectories(dir.resolve("logs"));
     Files.writeString(logs.resolve("error.log"), "old\n");
     Files.writeString(dir.resolve("c.yaml"), "output: {directory: logs, onExisting: fail}\n");
-    Cli c = Cli.run(dir, "--config", "c.yaml", "--seed", "1", "--duration", "1m");
-    assertEquals(Main.IO_FAILURE, c.code, c.toString());
-    assertTrue(c.err().contains(logs.resolve("error.log").toString()), c.err());
+    Cli c = Cli.run(dir, "--config", "c.yaml", "--seed", "1", "--duration", "1m",
+        "--health-port", "0");
+    assertEquals(Main.USAGE, c.code, c.toString());
+    assertEquals(List.of("loggen: output.directory logs: " + logs.resolve("error.log")
+        + " already exists and output.onExisting is fail: remove it, set output.onExisting to"
+        + " append or truncate, or choose another --output"), c.err().lines().toList());
     assertEquals(List.of("error.log"), Cli.files(logs), "access.log not created");
+  }
+
+  /**
+   * An error.log that opening would refuse (not a regular file) is refused before either log is
+   * opened. Before, the check was the sink's only: with onExisting truncate the access log had
+   * been emptied by then.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"/dev/null", "dangling", "fifo"})
+  void anErrorLogThatIsNotARegularFileIsRefusedBeforeTheAccessLogIsEmptied(String kind)
+      throws Exception {
+    Path tr = Files.createDirectories(dir.resolve("tr"));
+    Path access = Files.writeString(tr.resolve("access.log"), "old line\n");
+    Path error = tr.resolve("error.log");
+    switch (kind) {
+      case "fifo" -> {
+        Process p = new ProcessBuilder("mkfifo", error.toString()).start();
+        Assumptions.assumeTrue(p.waitFor() == 0, "mkfifo");
+      }
+      case "dangling" -> Files.createSymbolicLink(error, tr.resolve("gone"));
+      default -> Files.createSymbolicLink(error, Path.of(kind));
+    }
+    Files.writeString(dir.resolve("c.yaml"), "output: {directory: tr, onExisting: truncate}\n");
+    Cli c = Cli.run(dir, "--config", "c.yaml", "--seed", "1", "--duration", "1m");
+    assertEquals(Main.USAGE, c.code, c.toString());
+    assertEquals(List.of("loggen: output.directory tr: the error log cannot be written: path "
+        + error + " is not a regular file (remove it, or choose another --output)"),
+        c.err().lines().toList());
+    assertEquals("old line\n", Files.readString(access), "the access log untouched");
+    Files.delete(error); // not what it points at
   }
 
   @Test

@@ -938,6 +938,22 @@ public final class RotatingFileSink implements LineSink {
     }
 
     /**
+     * Checks everything {@link #build()} checks before it opens the file, settings and file
+     * system, without creating, opening or changing anything: a program that writes several
+     * files calls it on each builder first, so that a run refused for one file has not yet
+     * emptied ({@link #truncate()}) or created another. A directory that does not exist yet is
+     * not refused here ({@link #build()} creates it, before it opens anything).
+     *
+     * @throws IllegalArgumentException naming the setting or the path that is wrong, as {@link
+     *     #build()} would: a path that is a directory or not a regular file (a device, a pipe, a
+     *     dangling symbolic link), a directory or file that cannot be written, an existing file
+     *     with {@link #failIfExists()}
+     */
+    public void checkFileSystem() {
+      checkFileSystem(plan().abs(), false);
+    }
+
+    /**
      * Checks the settings together and against the file system, opens the active file and
      * takes its lock, then repairs what a crash left.
      *
@@ -953,7 +969,7 @@ public final class RotatingFileSink implements LineSink {
      */
     public RotatingFileSink build() {
       Plan p = plan();
-      checkFileSystem(p.abs());
+      checkFileSystem(p.abs(), true);
       return new RotatingFileSink(this, p);
     }
 
@@ -1055,7 +1071,8 @@ public final class RotatingFileSink implements LineSink {
       }
     }
 
-    private void checkFileSystem(Path abs) {
+    /** The file system checks of {@link #build()}; {@code create}: make a missing directory. */
+    private void checkFileSystem(Path abs, boolean create) {
       Path dir = Objects.requireNonNull(abs.getParent());
       if (Files.isDirectory(abs)) {
         throw new IllegalArgumentException("path " + abs + " is a directory, not a file");
@@ -1065,6 +1082,9 @@ public final class RotatingFileSink implements LineSink {
             + " is not a directory");
       }
       if (!Files.exists(dir)) {
+        if (!create) {
+          return; // nothing in it to refuse yet
+        }
         try {
           Files.createDirectories(dir);
         } catch (IOException e) {

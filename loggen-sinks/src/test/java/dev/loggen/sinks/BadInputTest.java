@@ -191,6 +191,30 @@ class BadInputTest {
     assertEquals("old\n", Files.readString(active), "left alone");
   }
 
+  /**
+   * checkFileSystem() refuses what build() refuses, and creates, opens and empties nothing: a
+   * program writing two files checks both before it opens (and truncates) either.
+   */
+  @Test
+  void checkFileSystemRefusesWhatBuildRefusesWithoutTouchingAnything() throws IOException {
+    Path link = Files.createSymbolicLink(dir.resolve("error.log"), dir.resolve("gone"));
+    message("path " + link + " is not a regular file", IllegalArgumentException.class,
+        () -> FileSinks.rotating(link).truncate().checkFileSystem());
+    message("path " + link + " is not a regular file", IllegalArgumentException.class,
+        () -> FileSinks.rotating(link).truncate().build());
+    Path active = Files.writeString(dir.resolve("access.log"), "old\n");
+    message("path " + active + " already exists and failIfExists() was set",
+        IllegalArgumentException.class, () -> builder().failIfExists().checkFileSystem());
+    builder().truncate().checkFileSystem();
+    assertEquals("old\n", Files.readString(active), "not emptied");
+    Path later = dir.resolve("later").resolve("access.log");
+    FileSinks.rotating(later).checkFileSystem();
+    assertEquals(false, Files.exists(later.getParent()), "no directory created");
+    message("pattern 'x' has no %i, which size rotation needs to name several files in one"
+        + " period", IllegalArgumentException.class, () -> builder().maxSize(DataSize
+        .ofMegabytes(1)).pattern("x").checkFileSystem());
+  }
+
   @Test
   void writeAfterCloseIsAnIllegalState() {
     RotatingFileSink sink = builder().build();
