@@ -377,6 +377,37 @@ class LegacyConfigTest {
     assertFalse(Files.exists(dir.resolve("not-yet")));
   }
 
+  /**
+   * checkout_500 and a high_error_pages entry for /checkout both set the checkout submit page's
+   * error rate (as do two entries for one page): the later applies, with a warning naming both.
+   * Before, the later replaced the earlier silently.
+   */
+  @Test
+  void twoErrorRatesForOnePageWarnNamingBoth() {
+    String yaml = "output: {directory: a, rate: 1}\n"
+        + "error_rates:\n"
+        + "  checkout_500: 0.3\n"
+        + "  high_error_pages:\n"
+        + "    - {path: \"/checkout\", error_rate: 0.1}\n"
+        + "    - {path: \"/products?categoryID=4\", error_rate: 0.2}\n"
+        + "    - {path: \"/products?categoryID=5\", error_rate: 0.4}\n";
+    LegacyConfig c = LegacyConfig.read(YamlConfig.parse(yaml, "two.yaml"), Map.of());
+    assertEquals(0.1 - 0.02, c.core().site().page("checkout_submit").errorRate(), 1e-12);
+    assertEquals(0.4 - 0.02, c.core().site().page("category").errorRate(), 1e-12);
+    List<String> warnings = c.warnings().stream()
+        .filter(w -> w.path().endsWith("error_rate"))
+        .map(w -> w.line() + ":" + w.column() + ": " + w.path() + ": " + w.message()).toList();
+    assertEquals(List.of(
+        "5:39: error_rates.high_error_pages[0].error_rate: '/checkout' is served by page"
+            + " 'checkout_submit' (POST /checkout), whose error rate error_rates.checkout_500"
+            + " already set to 0.3: loggen keeps one rate per page, and this later one, 0.1,"
+            + " applies",
+        "7:52: error_rates.high_error_pages[2].error_rate: '/products?categoryID=5' is served"
+            + " by page 'category' (GET /products?categoryID={category}&sort={sort}), whose"
+            + " error rate error_rates.high_error_pages[1].error_rate already set to 0.2:"
+            + " loggen keeps one rate per page, and this later one, 0.4, applies"), warnings);
+  }
+
   // ---- environment ----------------------------------------------------------------------------
 
   private static final String YAML_A = "output: {directory: a, rate: 1}\n";

@@ -317,12 +317,15 @@ public final class LegacyBinder {
     double product404 = rate(er, "product_404", "product_404_rate", 0.02);
     Page product = pages.get("product");
     pages.put("product", product.withErrorRates(product.errorRate(), product404));
+    // which key set each page's error rate, with the total it asked for: a later one replaces it
+    Map<String, PageRate> setBy = new LinkedHashMap<>();
     ConfigNode checkoutNode = er.get("checkout_500");
     OptionalDouble checkout = checkoutNode.probability();
     if (checkout.isPresent()) {
       Page p = pages.get("checkout_submit");
       pages.put(p.name(), p.withErrorRates(above(checkoutNode, checkout.getAsDouble(), global),
           p.notFoundRate()));
+      setBy.put(p.name(), new PageRate(checkoutNode.path(), checkout.getAsDouble()));
     }
     for (ConfigNode e : er.get("high_error_pages").list()) {
       ConfigNode pathNode = e.require("path");
@@ -341,6 +344,15 @@ public final class LegacyBinder {
       for (PathMatcher.Match m : matches) {
         Page p = pages.get(m.page().name());
         pages.put(p.name(), p.withErrorRates(pageRate, p.notFoundRate()));
+        PageRate earlier = setBy.put(p.name(), new PageRate(e.get("error_rate").path(),
+            rate.getAsDouble()));
+        if (earlier != null) {
+          e.get("error_rate").warning("'" + path.get() + "' is served by page '" + p.name()
+              + "' (" + p.method() + " " + p.path() + "), whose error rate " + earlier.path()
+              + " already set to " + Values.format(earlier.rate()) + ": loggen keeps one rate"
+              + " per page, and this later one, " + Values.format(rate.getAsDouble())
+              + ", applies");
+        }
         if (m.approximate()) {
           pathNode.warning("'" + path.get() + "' fixes " + String.join(", ", m.pinned())
               + " of page '" + p.name() + "' (" + p.path() + "): loggen applies error_rate "
@@ -392,6 +404,9 @@ public final class LegacyBinder {
       return b.errorRates(rates).model(shop.model()).build();
     });
   }
+
+  /** The key that set a page's error rate, and the total rate it asked for. */
+  private record PageRate(String path, double rate) {}
 
   /** A page's own error rate so that with the global rate on top the total is {@code total}. */
   private static double above(ConfigNode at, double total, double global) {
