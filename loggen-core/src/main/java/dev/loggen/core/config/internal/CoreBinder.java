@@ -16,7 +16,9 @@ import dev.loggen.core.internal.TrafficPeak;
 import dev.loggen.core.random.Distribution;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -49,7 +51,9 @@ public final class CoreBinder {
   public static CoreSettings read(ConfigNode root) {
     root.claim(CoreConfig.KEYS);
     OptionalLong seed = root.get("seed").integer();
-    CoreSettings.Window window = window(root.get("window"));
+    // the window's years are counted in the traffic's zone, as the generator counts them
+    ZoneId zone = root.get("traffic").get("zone").zone().orElse(ZoneOffset.UTC);
+    CoreSettings.Window window = window(root.get("window"), zone);
     Instant start = window != null ? window.start() : LogGenerator.DEFAULT_START;
     Site site = site(root);
     boolean normalize = root.get("normalize").bool().orElse(false);
@@ -74,7 +78,7 @@ public final class CoreBinder {
         new CoreSettings.RelativeStarts(relativeScenarios, relativeBursts));
   }
 
-  private static CoreSettings.@Nullable Window window(ConfigNode w) {
+  private static CoreSettings.@Nullable Window window(ConfigNode w, ZoneId zone) {
     if (w.isMissing()) {
       return null;
     }
@@ -83,6 +87,12 @@ public final class CoreBinder {
     Instant start = s.instant().orElse(LogGenerator.DEFAULT_START);
     if (start.isBefore(MIN_START) || start.isAfter(MAX_START)) {
       s.error("expected a start between years 1 and 9999 (got " + s.describe() + ")");
+    } else {
+      LocalDateTime local = LocalDateTime.ofInstant(start, zone);
+      if (local.getYear() < 1 || local.getYear() > 9999) {
+        s.error("expected a start between years 1 and 9999 in traffic.zone " + zone + " (got "
+            + s.describe() + ", which is " + local + " there)");
+      }
     }
     ConfigNode d = w.get("duration");
     Duration duration;
@@ -93,7 +103,8 @@ public final class CoreBinder {
           .orElse(LogGenerator.DEFAULT_DURATION);
     }
     return Specs.construct(w, before, () -> {
-      LogGenerator.builder().window(start, duration).build();
+      LogGenerator.builder().window(start, duration).traffic(Traffic.sessionsPerHour(1)
+          .withZone(zone)).build();
       return new CoreSettings.Window(start, duration);
     });
   }
@@ -137,7 +148,7 @@ public final class CoreBinder {
     }
     List<Double> hourly = multipliers(t.get("hourly"), 24, Traffic.DIURNAL);
     List<Double> weekday = multipliers(t.get("weekday"), 7, Traffic.WEEKLY);
-    ZoneId zone = t.get("zone").zone().orElse(java.time.ZoneOffset.UTC);
+    ZoneId zone = t.get("zone").zone().orElse(ZoneOffset.UTC);
     List<Traffic.Burst> bursts = new ArrayList<>();
     for (ConfigNode b : t.get("bursts").list()) {
       int eb = b.diagnostics().errorCount();
