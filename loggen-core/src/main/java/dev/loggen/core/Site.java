@@ -24,6 +24,10 @@ public final class Site {
   /** The default {@link #emptyResponseShare()}: 1 %. */
   public static final double DEFAULT_EMPTY_RESPONSE_SHARE = 0.01;
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z0-9_]+)}");
+  /** A host name: labels of letters, digits and '-' (not first or last), up to 63 each. */
+  private static final Pattern HOST_NAME = Pattern.compile(
+      "[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}"
+      + "[A-Za-z0-9])?)*");
 
   private final String name;
   private final String host;
@@ -279,14 +283,43 @@ public final class Site {
       this.host = name + ".example.com";
     }
 
-    /** The virtual host name (default {@code NAME.example.com}). */
+    /**
+     * The virtual host name (default {@code NAME.example.com}): what the logs print as the host
+     * and referrers put after {@code https://}, so a host name alone, such as {@code
+     * shop.example.com}: dot-separated labels of ASCII letters, digits and {@code -} (not first
+     * or last), each at most 63 characters, at most 253 in all; no scheme, port or path.
+     *
+     * @param newHost the host name
+     * @return this builder
+     * @throws IllegalArgumentException when it is not a host name, saying why
+     */
     public Builder host(String newHost) {
       Objects.requireNonNull(newHost, "host");
-      if (newHost.isBlank() || newHost.chars().anyMatch(c -> c <= ' ')) {
-        throw new IllegalArgumentException("host must be a host name (got '" + newHost + "')");
+      String problem = hostProblem(newHost);
+      if (problem != null) {
+        throw new IllegalArgumentException("host must be a host name such as shop.example.com"
+            + problem + " (got '" + newHost + "')");
       }
       this.host = newHost;
       return this;
+    }
+
+    /** Why {@code h} is not a host name (the rest of a sentence), or null when it is one. */
+    static @Nullable String hostProblem(String h) {
+      if (h.contains("://")) {
+        return ", without a scheme such as https://";
+      }
+      if (h.indexOf('/') >= 0) {
+        return ", without a path";
+      }
+      if (h.indexOf(':') >= 0) {
+        return ", without a port";
+      }
+      if (h.isEmpty() || h.length() > 253 || !HOST_NAME.matcher(h).matches()) {
+        return ": dot-separated labels of letters, digits and '-' (not first or last), each of"
+            + " at most 63 characters";
+      }
+      return null;
     }
 
     /**
@@ -399,9 +432,14 @@ public final class Site {
     /**
      * Checks and builds the site.
      *
-     * @throws IllegalArgumentException naming the page, placeholder or role that is wrong
+     * @throws IllegalArgumentException naming the page, placeholder or role that is wrong, or
+     *     the default host when the site's name makes no host name ({@link #host})
      */
     public Site build() {
+      if (hostProblem(host) != null) { // the default, from a name that makes no host name
+        throw new IllegalArgumentException("site " + name + ": its name makes no host name ("
+            + host + "): set host(...), such as shop.example.com");
+      }
       if (pages.isEmpty()) {
         throw new IllegalArgumentException("site " + name + " has no pages: add at least one");
       }

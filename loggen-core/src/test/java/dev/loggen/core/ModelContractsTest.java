@@ -38,6 +38,32 @@ class ModelContractsTest {
   }
 
   @Test
+  void aHostThatIsNotAHostNameFailsWhereItIsGiven() {
+    // Before: a scheme, port or path was accepted, and referrers became https://https://...
+    assertEquals("host must be a host name such as shop.example.com, without a scheme such as"
+        + " https:// (got 'https://shop.example.com')",
+        iae(() -> Site.builder("s").host("https://shop.example.com")));
+    assertEquals("host must be a host name such as shop.example.com, without a path (got"
+        + " 'shop.example.com/x')", iae(() -> Site.builder("s").host("shop.example.com/x")));
+    assertEquals("host must be a host name such as shop.example.com, without a port (got"
+        + " 'shop.example.com:80')", iae(() -> Site.builder("s").host("shop.example.com:80")));
+    assertEquals("host must be a host name such as shop.example.com: dot-separated labels of"
+        + " letters, digits and '-' (not first or last), each of at most 63 characters (got"
+        + " 'shop..example.com')", iae(() -> Site.builder("s").host("shop..example.com")));
+    iae(() -> Site.builder("s").host("-shop.example.com"));
+    iae(() -> Site.builder("s").host("x".repeat(64) + ".com"));
+    iae(() -> Site.builder("s").host("my shop.com"));
+    Site.builder("s").host("a-1.b.example").host("10.0.0.1").host("localhost");
+    // a name that makes no default host fails when the site is built without a host
+    Page home = Page.html("home", "/");
+    assertEquals("site My Shop: its name makes no host name (My Shop.example.com): set"
+        + " host(...), such as shop.example.com",
+        iae(() -> Site.builder("My Shop").page(home).landing("home", 1).build()));
+    assertEquals("shop.example.com", Site.builder("My Shop").host("shop.example.com")
+        .page(home).landing("home", 1).build().host());
+  }
+
+  @Test
   void aScenarioOrBurstEndingBeyondTheTimeRangeFailsWhereItIsGiven() {
     // Before: accepted, then an ArithmeticException ("long overflow") from events().
     Duration forever = Duration.ofSeconds(Long.MAX_VALUE);

@@ -56,8 +56,21 @@ public final class SiteBinder {
       s.get("name").error("a site that extends '" + base.name()
           + "' keeps its name (got '" + name + "')");
     }
-    String host = s.get("host").nonBlankString()
-        .orElse(base != null ? base.host() : name + ".example.com");
+    ConfigNode hostNode = s.get("host");
+    Optional<String> given = hostNode.nonBlankString();
+    String host = given.orElse(base != null ? base.host() : name + ".example.com");
+    try {
+      if (given.isPresent() || hostNode.isMissing()) {
+        Site.builder(name).host(host); // the API's rule, so that the message is the same
+      }
+    } catch (IllegalArgumentException e) {
+      if (given.isPresent()) {
+        hostNode.error(String.valueOf(e.getMessage()));
+      } else {
+        s.get("name").error("the name makes no host name for the default host, " + host
+            + ": set site.host, such as shop.example.com");
+      }
+    }
     boolean api = s.get("api").bool().orElse(base != null && base.isApi());
 
     Map<String, Param> params = new LinkedHashMap<>(base != null ? base.params() : Map.of());
