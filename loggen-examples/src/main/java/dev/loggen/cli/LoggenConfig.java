@@ -106,8 +106,8 @@ public record LoggenConfig(String source, CoreSettings core, FormatSettings form
   }
 
   /**
-   * Reads a source; for the old tool's files {@code env} supplies
-   * {@link LegacyConfig#ENV_DIR_OVERRIDE}.
+   * Reads a source; {@code env} supplies {@link LegacyConfig#ENV_DIR_OVERRIDE}, which replaces
+   * the output directory of loggen's files and the old tool's.
    *
    * @param source the source
    * @param env the environment
@@ -125,7 +125,7 @@ public record LoggenConfig(String source, CoreSettings core, FormatSettings form
    * has is refused ({@link LegacyConfig#requireOneSchema}).
    *
    * @param root the root of the tree
-   * @param env the environment, for the old tool's {@code LOG_DIR_OVERRIDE}
+   * @param env the environment, for {@code LOG_DIR_OVERRIDE}
    * @return the configuration
    * @throws dev.loggen.core.config.ConfigException listing every error
    */
@@ -135,12 +135,14 @@ public record LoggenConfig(String source, CoreSettings core, FormatSettings form
 
   /**
    * Like {@link #read(ConfigNode, Map)}, with the output directory a command line gives: it wins
-   * over the file, so an old tool's file need not give {@code output.directory} then (as with
-   * {@code LOG_DIR_OVERRIDE}). A loggen file's {@code output.directory} is read as usual; the
-   * command line applies its own on top.
+   * over the file and {@code LOG_DIR_OVERRIDE}, so an old tool's file need not give {@code
+   * output.directory} then (nor with {@code LOG_DIR_OVERRIDE}). A loggen file's {@code
+   * output.directory} is read as usual, replaced by {@code LOG_DIR_OVERRIDE} when that is set and
+   * no directory is given here; the command line applies its own on top.
    *
    * @param root the root of the tree
-   * @param env the environment, for the old tool's {@code LOG_DIR_OVERRIDE}
+   * @param env the environment, for {@code LOG_DIR_OVERRIDE} (the old tool's variable; it
+   *     replaces {@code output.directory} in loggen's files too)
    * @param outputDirectory the command line's output directory ({@code -} for stdout), or null
    * @return the configuration
    * @throws dev.loggen.core.config.ConfigException listing every error
@@ -154,7 +156,7 @@ public record LoggenConfig(String source, CoreSettings core, FormatSettings form
     }
     CoreSettings core = CoreConfig.read(root);
     FormatSettings format = FormatConfig.read(root);
-    OutputSettings output = OutputConfig.read(root);
+    OutputSettings output = withDirOverride(OutputConfig.read(root), env, outputDirectory);
     root.claim(KEYS);
     LiveSettings live = live(root.get("live"));
     HealthSettings health = health(root.get("health"));
@@ -166,6 +168,23 @@ public record LoggenConfig(String source, CoreSettings core, FormatSettings form
     root.diagnostics().throwIfErrors();
     return new LoggenConfig(root.source(), core, format, output, live, health, false,
         root.diagnostics().warnings());
+  }
+
+  /**
+   * The output settings with the directory {@link LegacyConfig#ENV_DIR_OVERRIDE} gives, when it
+   * is set and not blank and the command line gives none: the same order for loggen's files and
+   * the old tool's (the command line, then the variable, then the file).
+   *
+   * @param output the output settings of the file (or {@link OutputSettings#EMPTY})
+   * @param env the environment
+   * @param outputDirectory the command line's output directory, or null
+   * @return the settings to use
+   */
+  static OutputSettings withDirOverride(OutputSettings output, Map<String, String> env,
+      @Nullable String outputDirectory) {
+    String override = env.get(LegacyConfig.ENV_DIR_OVERRIDE);
+    return outputDirectory != null || override == null || override.isBlank() ? output
+        : output.withDirectory(override.trim());
   }
 
   private static @Nullable LiveSettings live(ConfigNode n) {

@@ -156,7 +156,8 @@ public final class Main {
    * @param args the options
    * @param out standard output (the report; the access log with {@code --output -})
    * @param err standard error (messages, progress)
-   * @param env the environment (for the old tool's {@code LOG_GENERATOR_CONFIG_*} variables)
+   * @param env the environment (for the old tool's {@code LOG_GENERATOR_CONFIG_*} variables and
+   *     {@code LOG_DIR_OVERRIDE})
    * @param workingDir what relative paths are relative to
    * @return the exit code: {@link #OK}, {@link #IO_FAILURE} or {@link #USAGE}
    */
@@ -407,7 +408,9 @@ public final class Main {
       throw new UsageException("output directory " + dirText + " is a file, not a directory");
     }
     LogFormat errorFormat = stdout ? null : errorKind.format();
+    String override = env.getOrDefault(LegacyConfig.ENV_DIR_OVERRIDE, "");
     String dirFrom = o.output != null ? "--output " + o.output
+        : !override.isBlank() ? LegacyConfig.ENV_DIR_OVERRIDE + " " + dirText
         : output.directory() != null ? "output.directory " + dirText
         : "the default output directory " + dirText;
     List<String> logs = errorFormat == null ? List.of("access") : List.of("access", "error");
@@ -584,7 +587,8 @@ public final class Main {
         o.config == null ? null : Path.of(o.config));
     if (source.isEmpty()) {
       return new LoggenConfig("none", CoreSettings.EMPTY, FormatSettings.EMPTY,
-          OutputSettings.EMPTY, null, null, false, List.of());
+          LoggenConfig.withDirOverride(OutputSettings.EMPTY, env, o.output), null, null, false,
+          List.of());
     }
     ConfigSource s = source.get();
     if (o.config != null && (s.file() == null || !sameFile(s.file(), Path.of(o.config)))) {

@@ -180,6 +180,26 @@ class LoggenConfigTest {
     assertEquals(2 * 3600 * 11.3 / 24, c.core().traffic().sessionsPerHour(), 1e-6);
   }
 
+  /**
+   * LOG_DIR_OVERRIDE replaces a loggen file's output.directory as it does the old tool's (the
+   * command line's directory wins over both). Before, loggen's files ignored it silently, while
+   * the LOG_GENERATOR_CONFIG_* variables worked for both.
+   */
+  @Test
+  void logDirOverrideReplacesALoggenFilesDirectory() {
+    String yaml = "output: {directory: /var/log/new, onExisting: truncate}\n";
+    Map<String, String> env = Map.of("LOG_GENERATOR_CONFIG_YAML", yaml,
+        "LOG_DIR_OVERRIDE", " /tmp/elsewhere ");
+    ConfigSource source = ConfigSource.fromEnvironment(env, null).orElseThrow();
+    LoggenConfig c = LoggenConfig.load(source, env);
+    assertEquals("/tmp/elsewhere", c.output().directory());
+    assertEquals(OnExisting.TRUNCATE, c.output().onExisting(), "the rest kept");
+    assertEquals("/var/log/new", LoggenConfig.load(source, Map.of("LOG_DIR_OVERRIDE", " "))
+        .output().directory(), "a blank variable counts as unset");
+    assertEquals("/var/log/new", LoggenConfig.read(source.load(), env, "cli").output()
+        .directory(), "the command line's directory is applied on top, by the caller");
+  }
+
   @Test
   void theOldToolsEnvironmentOverridesWork() {
     String yaml = """

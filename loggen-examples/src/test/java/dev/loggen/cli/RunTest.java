@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -242,7 +243,7 @@ class RunTest {
     runs.put(List.of("--config", "c.yaml", "--report", "link/error.log"),
         "--report link/error.log and output.directory out");
     for (Map.Entry<List<String>, String> run : runs.entrySet()) {
-      List<String> args = new java.util.ArrayList<>(List.of("--seed", "1", "--start",
+      List<String> args = new ArrayList<>(List.of("--seed", "1", "--start",
           "2026-01-01", "--duration", "10m"));
       args.addAll(run.getKey());
       Cli c = Cli.run(dir, args.toArray(String[]::new));
@@ -763,6 +764,29 @@ class RunTest {
         c.err().lines().toList());
     assertEquals("old line\n", Files.readString(access), "the access log untouched");
     Files.delete(error); // not what it points at
+  }
+
+  /** LOG_DIR_OVERRIDE gives the directory with a loggen file, and without a file. */
+  @ParameterizedTest
+  @ValueSource(booleans = {true, false})
+  void logDirOverrideGivesTheDirectoryOfALoggenRun(boolean withFile) throws Exception {
+    Files.writeString(dir.resolve("c.yaml"), "output: {directory: fromfile}\n");
+    Path elsewhere = dir.resolve("elsewhere");
+    List<String> args = new ArrayList<>(List.of("--seed", "1", "--duration", "1m",
+        "--quiet"));
+    if (withFile) {
+      args.addAll(List.of("--config", "c.yaml"));
+    }
+    Cli c = Cli.run(dir, Map.of("LOG_DIR_OVERRIDE", elsewhere.toString()),
+        args.toArray(new String[0]));
+    assertEquals(Main.OK, c.code, c.toString());
+    assertTrue(Files.size(elsewhere.resolve("access.log")) > 0);
+    assertFalse(Files.exists(dir.resolve("fromfile")), "the file's directory was overridden");
+    assertFalse(Files.exists(dir.resolve("logs")), "the default directory was overridden");
+    Cli o = Cli.run(dir, Map.of("LOG_DIR_OVERRIDE", elsewhere.toString()), "--seed", "1",
+        "--duration", "1m", "--quiet", "--config", "c.yaml", "--output", "cli");
+    assertEquals(Main.OK, o.code, o.toString());
+    assertTrue(Files.exists(dir.resolve("cli").resolve("access.log")), "--output wins");
   }
 
   @Test
