@@ -264,8 +264,16 @@ public final class Main {
     return "out of memory: the Java heap (at most " + (maxHeapBytes >> 20) + " MiB) cannot hold"
         + " the sessions under way at this traffic level (each session is simulated whole and"
         + " held with its requests until they are written, so memory grows with the sessions per"
-        + " hour, not with the number of lines); give Java a larger heap (java -Xmx4g -jar"
-        + " loggen.jar ...), or lower --sessions-per-hour";
+        + " hour, not with the number of lines); give Java a larger heap (java -Xmx"
+        + largerHeapGib(maxHeapBytes) + "g -jar loggen.jar ...), or lower the traffic"
+        + " (--sessions-per-hour, or traffic.sessionsPerHour in the configuration)";
+  }
+
+  /** A heap to suggest, in GiB: twice {@code maxHeapBytes}, rounded up, and at least 4. */
+  static long largerHeapGib(long maxHeapBytes) {
+    long gib = 1L << 30;
+    long twice = maxHeapBytes > Long.MAX_VALUE / 2 ? Long.MAX_VALUE : 2 * maxHeapBytes;
+    return Math.max(4, twice / gib + (twice % gib == 0 ? 0 : 1));
   }
 
   private static String message(Throwable e) {

@@ -643,6 +643,24 @@ class RunTest {
         + ": permission denied\n", c.err());
   }
 
+  /**
+   * The heap suggested is larger than the one that ran out. Before, it was 4g always, even
+   * after a 6 GiB heap had run out.
+   */
+  @Test
+  void theHeapSuggestedWhenMemoryRunsOutIsLargerThanTheOneThatDid() {
+    long gib = 1L << 30;
+    String six = Main.outOfMemory(6 * gib);
+    assertTrue(six.contains("the Java heap (at most 6144 MiB)"), six);
+    assertTrue(six.contains("give Java a larger heap (java -Xmx12g -jar loggen.jar ...), or"
+        + " lower the traffic (--sessions-per-hour, or traffic.sessionsPerHour in the"
+        + " configuration)"), six);
+    assertEquals(4, Main.largerHeapGib(256L << 20));
+    assertEquals(4, Main.largerHeapGib(2 * gib));
+    assertEquals(5, Main.largerHeapGib(2 * gib + 1));
+    assertEquals(Long.MAX_VALUE / gib + 1, Main.largerHeapGib(Long.MAX_VALUE));
+  }
+
   @ParameterizedTest
   @ValueSource(ints = {1, 2})
   void runningOutOfMemoryIsExplainedAndKeepsTheLinesWritten(int threads) throws Exception {
