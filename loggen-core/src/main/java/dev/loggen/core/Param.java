@@ -14,6 +14,9 @@ import org.jspecify.annotations.Nullable;
  * drawn. Immutable and thread-safe.
  */
 public final class Param {
+  /** The largest {@link #catalogue} size: ten million ids. */
+  public static final int MAX_CATALOGUE_SIZE = 10_000_000;
+
   private final String description;
   private final int lo;
   private final int hi;
@@ -48,9 +51,9 @@ public final class Param {
    * products or articles use it.
    */
   public static Param catalogue(int size, double exponent) {
-    if (size < 1 || size > 10_000_000) {
+    if (size < 1 || size > MAX_CATALOGUE_SIZE) {
       throw new IllegalArgumentException(
-          "catalogue size must be between 1 and 10000000 (got " + size + ")");
+          "catalogue size must be between 1 and " + MAX_CATALOGUE_SIZE + " (got " + size + ")");
     }
     if (!(exponent >= 0 && exponent <= 10)) {
       throw new IllegalArgumentException("catalogue exponent must be between 0 and 10 (got "

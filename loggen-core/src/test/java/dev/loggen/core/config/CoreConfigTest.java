@@ -212,6 +212,38 @@ class CoreConfigTest {
     }
   }
 
+  /**
+   * The reference disagreed with the code: page type download was accepted but not listed; an
+   * asset with minCount 0 alone was said to have maxCount 0 (it has 1: an optional asset).
+   */
+  @Test
+  void pageTypesAndAnOptionalAssetAreAsDocumented() throws Exception {
+    String types = docsRow("type");
+    for (ContentType t : ContentType.values()) {
+      String name = t.name().toLowerCase(java.util.Locale.ROOT);
+      Site site = CoreConfig.parse("site:\n  name: mine\n  pages: [{name: home, path: /, type: "
+          + name + "}]\n  landing: {home: 1}\n", "t.yaml", Set.of()).build().site();
+      assertEquals(t, site.page("home").type());
+      assertTrue(types.contains("`" + name + "`"), name + " missing in: " + types);
+    }
+    Site site = CoreConfig.parse("site:\n  name: mine\n  pages: [{name: home, path: /, assets:"
+        + " [{path: /a.css, minCount: 0}]}]\n  landing: {home: 1}\n", "a.yaml", Set.of())
+        .build().site();
+    assertEquals(1, site.page("home").assets().get(0).maxCount());
+    String counts = docsRow("minCount`, `maxCount");
+    assertTrue(counts.contains("`minCount: 0` alone is an optional asset: 0 or 1"), counts);
+  }
+
+  /** The reader took catalogues of up to 100,000,000, the model 10,000,000. */
+  @Test
+  void theCatalogueSizeLimitIsTheModelsAndDocumented() throws Exception {
+    assertEquals(10_000_000, dev.loggen.core.Param.MAX_CATALOGUE_SIZE);
+    assertTrue(docsRow("{catalogue: {size, exponent}}").contains("`size` 1 to 10,000,000"));
+    assertEquals(10_000_000, CoreConfig.parse("site: {extends: shop, params: {item: {catalogue:"
+        + " {size: 10000000}}}}\n", "c.yaml", Set.of()).build().site().params().get("item")
+        .maxIndex());
+  }
+
   /** The documented default, written out, was refused without states. */
   @Test
   void normalizeFalseNeedsNoStatesButNormalizeTrueDoes() {

@@ -205,7 +205,7 @@ public final class Specs {
             () -> Param.range((int) lo.getAsLong(), (int) hi.getAsLong()));
       }
       case "catalogue": {
-        OptionalLong size = p.require("size").integer(1, 100_000_000);
+        OptionalLong size = p.require("size").integer(1, Param.MAX_CATALOGUE_SIZE);
         double exponent = p.get("exponent").nonNegativeNumber().orElse(1.0);
         return construct(p, before, () -> Param.catalogue((int) size.getAsLong(), exponent));
       }
@@ -259,7 +259,8 @@ public final class Specs {
       ContentType type = typeOf(path);
       if (type == null) {
         n.error("cannot tell the type of asset '" + path + "' from its extension: give {path: "
-            + path + ", type: image} (types: css, js, image, font, icon, text, xml, html, json)");
+            + path + ", type: image} (types: css, js, image, font, icon, text, xml, html, json,"
+            + " download)");
         return null;
       }
       checkPath(n, path);
