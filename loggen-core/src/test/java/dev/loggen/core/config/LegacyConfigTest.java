@@ -408,6 +408,28 @@ class LegacyConfigTest {
             + " loggen keeps one rate per page, and this later one, 0.4, applies"), warnings);
   }
 
+  /**
+   * An empty row in the old tool's file (which required every row to sum to 1) ends the session
+   * in loggen: accepted, with a warning. Before, it was accepted silently.
+   */
+  @Test
+  void anEmptyTransitionRowWarns() {
+    LegacyConfig c = LegacyConfig.read(YamlConfig.parse("output: {directory: a, rate: 1}\n"
+        + "state_transitions: {BROWSING: {}}\n", "e.yaml"), Map.of());
+    assertEquals(List.of("2:31: state_transitions.BROWSING: an empty row: the old tool required"
+        + " the probabilities of each state to sum to 1; loggen ends the session in state"
+        + " BROWSING (give its next states, or leave the row out to keep the default row)"),
+        c.warnings().stream().map(w -> w.line() + ":" + w.column() + ": " + w.path() + ": "
+            + w.message()).toList());
+    LegacyConfig start = LegacyConfig.read(YamlConfig.parse("output: {directory: a, rate: 1}\n"
+        + "state_transitions:\n  START: ~\n", "s.yaml"), Map.of());
+    assertEquals(List.of("state_transitions.START: an empty row: the old tool required the"
+        + " probabilities of each state to sum to 1; loggen ends the session in state START,"
+        + " so no session makes a request (give its next states, or leave the row out to keep"
+        + " the default row)"), start.warnings().stream().map(w -> w.path() + ": "
+            + w.message()).toList());
+  }
+
   // ---- environment ----------------------------------------------------------------------------
 
   private static final String YAML_A = "output: {directory: a, rate: 1}\n";

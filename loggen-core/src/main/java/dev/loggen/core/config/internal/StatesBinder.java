@@ -88,6 +88,13 @@ public final class StatesBinder {
         row.put(to, v.getAsDouble());
         sum += v.getAsDouble();
       }
+      if (ok && entries.isEmpty() && !customStates && !from.equals(States.END)) {
+        // the old tool required every row to sum to 1: an empty row is loggen's own meaning
+        rowNode.warning("an empty row: the old tool required the probabilities of each state"
+            + " to sum to 1; loggen ends the session in state " + from
+            + (from.equals(States.START) ? ", so no session makes a request" : "")
+            + " (give its next states, or leave the row out to keep the default row)");
+      }
       if (ok && !entries.isEmpty()) {
         if (normalize && !(sum > 0)) {
           rowNode.error("the weights of state " + from + " are all 0");
