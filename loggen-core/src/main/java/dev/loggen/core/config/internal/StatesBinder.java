@@ -112,7 +112,14 @@ public final class StatesBinder {
       }
     }
     if (!rows.containsKey(States.START) && !rowNodes.containsKey(States.START)) {
-      states.keyNode().error("there is no row for START: every session starts there");
+      String start = rowNodes.keySet().stream()
+          .filter(k -> k.trim().equalsIgnoreCase(States.START)).findFirst().orElse(null);
+      if (start != null) { // a row of its own makes it a custom state, not START
+        rowNodes.get(start).keyNode().error("there is no row for START (every session starts"
+            + " there): did you mean 'START'? State names are case-sensitive");
+      } else {
+        states.keyNode().error("there is no row for START: every session starts there");
+      }
     }
     if (states.diagnostics().errorCount() > before) {
       return null;
