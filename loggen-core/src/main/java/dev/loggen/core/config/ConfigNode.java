@@ -15,6 +15,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
@@ -53,6 +54,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ConfigNode {
   private static final Pattern PLAIN_KEY = Pattern.compile("[A-Za-z0-9_-]+");
+  /** The longest value {@link #describe} shows whole. */
+  private static final int SHOWN = 100;
 
   /** What a node holds. */
   public enum Kind {
@@ -201,16 +204,26 @@ public final class ConfigNode {
     diagnostics.warning(new ConfigError(source, line, column, path, message));
   }
 
-  /** {@return how the value looks, for messages: {@code 1.5}, {@code 'abc'}, {@code a list}} */
+  /**
+   * {@return how the value looks, for messages: {@code 1.5}, {@code 'abc'}, {@code a list}; a
+   * value longer than 100 characters is cut there: {@code 'xxx...' (3000000 characters)}}
+   */
   public String describe() {
     return switch (kind) {
       case MAPPING -> "a mapping";
       case SEQUENCE -> "a list";
       case NULL -> "an empty value";
       case MISSING -> "nothing";
-      case SCALAR -> Values.number(text).isPresent() || Values.bool(text) != null
-          ? text : "'" + text + "'";
+      case SCALAR -> shown(Objects.requireNonNull(text));
     };
+  }
+
+  private static String shown(String t) {
+    if (t.length() > SHOWN) {
+      int cut = Character.isHighSurrogate(t.charAt(SHOWN - 1)) ? SHOWN - 1 : SHOWN;
+      return "'" + t.substring(0, cut) + "...' (" + t.length() + " characters)";
+    }
+    return Values.number(t).isPresent() || Values.bool(t) != null ? t : "'" + t + "'";
   }
 
   // ---- structure ----------------------------------------------------------------------------

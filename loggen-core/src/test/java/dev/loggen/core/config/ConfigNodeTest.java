@@ -34,6 +34,21 @@ class ConfigNodeTest {
     return n.diagnostics().errors().stream().map(ConfigError::toString).toList();
   }
 
+  /** An error on a 3 MB value printed all of it; a value is now cut at 100 characters. */
+  @Test
+  void aLongValueIsCutInMessages() {
+    String big = "x".repeat(3_000_000);
+    ConfigNode n = value(big);
+    n.integer();
+    assertEquals(List.of("t.yaml:1:4: v: expected a whole number (got '" + "x".repeat(100)
+        + "...' (3000000 characters))"), errors(n));
+    assertEquals("'" + "x".repeat(100) + "'", value("x".repeat(100)).describe());
+    assertEquals("1".repeat(100), value("1".repeat(100)).describe());
+    // a cut never splits a character outside the BMP
+    assertEquals("'" + "x".repeat(99) + "...' (201 characters)",
+        value("x".repeat(99) + "\uD83D\uDE00" + "x".repeat(100)).describe());
+  }
+
   @Test
   void positionsArePathsAndOneBased() {
     ConfigNode root = YamlConfig.parse("""
