@@ -407,9 +407,18 @@ public final class Main {
         : output.directory() != null ? output.directory() : DEFAULT_DIRECTORY;
     boolean stdout = OutputSettings.STDOUT.equals(dirText);
     RotationSettings rotation = rotation(o, output, stdout);
-    if (stdout && (output.rotation() != null || output.onExisting() != null)) {
-      notices.add("the configuration's output.rotation and output.onExisting apply to files;"
-          + " the access log goes to stdout, so they are not used");
+    List<String> unused = new ArrayList<>(); // the file's settings that only files use
+    if (output.rotation() != null && (!config.legacy() || output.rotation().rotates())) {
+      unused.add(config.legacy() ? "output.log_rotation" : "output.rotation");
+    }
+    if (output.onExisting() != null) {
+      unused.add("output.onExisting");
+    }
+    if (stdout && !unused.isEmpty()) {
+      boolean one = unused.size() == 1;
+      notices.add("the configuration's " + String.join(" and ", unused)
+          + (one ? " applies" : " apply") + " to files; the access log goes to stdout, so "
+          + (one ? "it is" : "they are") + " not used");
     }
     Path directory = stdout ? null : workingDir.resolve(dirText);
     if (directory != null && Files.exists(directory) && !Files.isDirectory(directory)) {

@@ -203,6 +203,34 @@ class RunTest {
         + " used"), c.err());
   }
 
+  /**
+   * The notice names the settings the file has: an old tool's file has output.log_rotation (on
+   * by default), not output.rotation or output.onExisting, which the notice named before.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"legacy", "legacy without rotation", "rotation only"})
+  void theStdoutNoticeNamesTheSettingsTheFileHas(String kind) throws Exception {
+    String yaml = switch (kind) {
+      case "legacy" -> "output: {directory: logs, rate: 1, pre_warm: false}\n";
+      case "legacy without rotation" -> "output: {directory: logs, rate: 1, pre_warm: false,"
+          + " log_rotation: {enabled: false}}\n";
+      default -> "output: {rotation: {size: 1MB}}\n";
+    };
+    Files.writeString(dir.resolve("so.yaml"), yaml);
+    Cli c = Cli.run(dir, "--config", "so.yaml", "--seed", "1", "--start", "2026-01-01",
+        "--duration", "1m", "--output", "-");
+    assertEquals(Main.OK, c.code, c.toString());
+    List<String> notices = c.err().lines().filter(l -> l.contains(" apply to files")
+        || l.contains(" applies to files")).toList();
+    assertEquals(switch (kind) {
+      case "legacy" -> List.of("loggen: the configuration's output.log_rotation applies to"
+          + " files; the access log goes to stdout, so it is not used");
+      case "legacy without rotation" -> List.of();
+      default -> List.of("loggen: the configuration's output.rotation applies to files; the"
+          + " access log goes to stdout, so it is not used");
+    }, notices, c.err());
+  }
+
   @Test
   void aCountCutShortByTheEndOfTimeSaysSo() throws Exception {
     Cli c = Cli.run(dir, "--seed", "1", "--start", "9999-12-31T23:59:00Z", "--count", "100000",
