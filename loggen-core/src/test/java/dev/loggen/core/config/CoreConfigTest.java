@@ -291,8 +291,8 @@ class CoreConfigTest {
         site: {extends: shop, emptyResponseShare: -0.1}
         """, "p.yaml", Set.of()));
     assertEquals(List.of(
-        "p.yaml:1:26: visitors.privateShare: visitors.privateShare must be a share between 0"
-            + " and 1 (got 1.5)",
+        // the key path once: the API's message began with it, and was printed after it again
+        "p.yaml:1:26: visitors.privateShare: must be a share between 0 and 1 (got 1.5)",
         "p.yaml:2:43: site.emptyResponseShare: site shop: emptyResponseShare must be a share"
             + " between 0 and 1 (got -0.1)"),
         e.errors().stream().map(ConfigError::toString).toList());

@@ -31,7 +31,8 @@ public final class Specs {
   /**
    * Runs {@code f} unless errors were recorded since {@code errorsBefore}, and records an
    * {@link IllegalArgumentException} or {@link IllegalStateException} it throws as an error at
-   * {@code at}. Model constructors check what spans fields; this gives their message a place.
+   * {@code at} (without the key path it may begin with: the location names it). Model
+   * constructors check what spans fields; this gives their message a place.
    *
    * @param <T> what is built
    * @param at where a failure is reported
@@ -46,7 +47,9 @@ public final class Specs {
     try {
       return f.get();
     } catch (IllegalArgumentException | IllegalStateException e) {
-      at.error(String.valueOf(e.getMessage()));
+      String m = String.valueOf(e.getMessage());
+      // the location names the key already: "visitors.privateShare: must be ...", not twice
+      at.error(m.startsWith(at.path() + " ") ? m.substring(at.path().length() + 1) : m);
       return null;
     }
   }
