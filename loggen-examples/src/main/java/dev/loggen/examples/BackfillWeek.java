@@ -63,13 +63,18 @@ public final class BackfillWeek {
         .traffic(Traffic.sessionsPerHour(sessionsPerHour).withZone(ZONE))
         .window(START, Duration.ofDays(7))
         .build();
+    RotatingFileSink.Builder accessLog = daily(dir.resolve("access.log"), "access");
+    RotatingFileSink.Builder errorLog = daily(dir.resolve("error.log"), "error");
+    // both logs checked before anything is deleted or emptied: a refused run leaves the last
+    // week's files as they were
+    accessLog.checkFileSystem();
+    errorLog.checkFileSystem();
     // truncate() empties the active files but keeps archives: a fresh week deletes the last
     // run's, or each day would be archived again as .1 beside its .0.
     OldArchives.delete(dir, DAILY_ARCHIVE, dir.resolve("access.log"), dir.resolve("error.log"));
     // try-with-resources: when the error log cannot be opened, the access log is closed again
     // (run() closes both itself; closing twice does nothing)
-    try (RotatingFileSink access = daily(dir.resolve("access.log"), "access");
-        RotatingFileSink errors = daily(dir.resolve("error.log"), "error")) {
+    try (RotatingFileSink access = accessLog.build(); RotatingFileSink errors = errorLog.build()) {
       return gen.writer()
           .format(LogFormats.combined())
           .to(access)
@@ -78,14 +83,13 @@ public final class BackfillWeek {
     }
   }
 
-  private static RotatingFileSink daily(Path file, String name) {
+  private static RotatingFileSink.Builder daily(Path file, String name) {
     return FileSinks.rotating(file)
         .daily()                                       // by event time: simulated midnights
         .zone(ZONE)
         .maxSize(DataSize.ofMegabytes(512))            // and never a file above 512 MB
         .pattern(name + "-%d{yyyy-MM-dd}.%i.log.gz")   // %i only counts within a day
         .keep(30)
-        .truncate()                                    // a fresh active file on every run
-        .build();
+        .truncate();                                   // a fresh active file on every run
   }
 }

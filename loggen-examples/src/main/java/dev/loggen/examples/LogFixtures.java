@@ -10,14 +10,13 @@ import dev.loggen.formats.ErrorFormat;
 import dev.loggen.formats.LogFormats;
 import dev.loggen.sinks.FileSinks;
 import dev.loggen.sinks.RotatingFileSink;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Log files as test fixtures, in one call: a test fills its {@code @TempDir} and points the
@@ -116,40 +115,33 @@ public final class LogFixtures {
   public static Report rotatedDay(Path dir, long seed) {
     Objects.requireNonNull(dir, "dir");
     LogGenerator gen = shopDay(seed, FIXTURE_SESSIONS_PER_HOUR);
-    // both logs checked before the archives go and access.log is emptied: a refused call
-    // leaves the earlier run's files as they were
-    checkLogFile(dir.resolve("access.log"));
-    checkLogFile(dir.resolve("error.log"));
-    OldArchives.delete(dir, HOURLY_ARCHIVE, dir.resolve("access.log"), dir.resolve("error.log"));
-    return run(gen, LogFormats.nginx(NGINX_COMBINED), LogFormats.nginxError(),
-        () -> hourly(dir.resolve("access.log")), () -> hourly(dir.resolve("error.log")));
+    return run(gen, LogFormats.nginx(NGINX_COMBINED), LogFormats.nginxError(), dir,
+        LogFixtures::hourly, HOURLY_ARCHIVE);
   }
 
   /**
-   * Runs {@code gen} into the two sinks; when the error log's sink cannot be made (error.log
-   * is a directory, say), the access log's is closed again, so that its file is not left
-   * locked for the rest of the JVM (a test suite's next fixture in that directory would fail).
+   * Runs {@code gen} into {@code dir}'s two logs, each with the sink {@code sink} makes: both
+   * checked as opening them would before anything is deleted ({@code oldArchives}, if not null)
+   * or emptied, so that a refused call leaves the earlier run's files as they were. When the
+   * error log's sink cannot be made, the access log's is closed again, so that its file is not
+   * left locked for the rest of the JVM (a test suite's next fixture in that directory would
+   * fail).
    */
-  private static Report run(LogGenerator gen, LogFormat format, LogFormat errorFormat,
-      Supplier<RotatingFileSink> access, Supplier<RotatingFileSink> errors) {
+  private static Report run(LogGenerator gen, LogFormat format, LogFormat errorFormat, Path dir,
+      Function<Path, RotatingFileSink.Builder> sink, @Nullable Pattern oldArchives) {
+    Path accessPath = dir.resolve("access.log");
+    Path errorPath = dir.resolve("error.log");
+    RotatingFileSink.Builder accessLog = sink.apply(accessPath);
+    RotatingFileSink.Builder errorLog = sink.apply(errorPath);
+    accessLog.checkFileSystem();
+    errorLog.checkFileSystem();
+    if (oldArchives != null) {
+      OldArchives.delete(dir, oldArchives, accessPath, errorPath);
+    }
     // run() closes both sinks; closing again (try-with-resources) does nothing
-    try (RotatingFileSink accessSink = access.get(); RotatingFileSink errorSink = errors.get()) {
+    try (RotatingFileSink accessSink = accessLog.build();
+        RotatingFileSink errorSink = errorLog.build()) {
       return gen.writer().format(format).to(accessSink).errors(errorFormat, errorSink).run();
-    }
-  }
-
-  /**
-   * Refuses a log path that a sink could not open, as the sink would (a directory, a file that
-   * is not regular or not writable), but before the call has changed anything.
-   */
-  private static void checkLogFile(Path file) {
-    if (Files.isDirectory(file)) {
-      throw new IllegalArgumentException("path " + file + " is a directory, not a file");
-    }
-    if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)
-        && (!Files.isRegularFile(file) || !Files.isWritable(file))) {
-      throw new IllegalArgumentException("path " + file
-          + " is not a writable regular file, where the fixture's log is to be written");
     }
   }
 
@@ -162,9 +154,9 @@ public final class LogFixtures {
         .build();
   }
 
-  private static RotatingFileSink hourly(Path file) {
+  private static RotatingFileSink.Builder hourly(Path file) {
     return FileSinks.rotating(file).hourly().maxSize(DataSize.ofMegabytes(512)).gzip()
-        .truncate().build();
+        .truncate();
   }
 
   /**
@@ -188,11 +180,6 @@ public final class LogFixtures {
           + " the fixture would write until the year 9999; give the window a duration");
     }
     LogFormat errors = Objects.requireNonNull(ErrorFormat.defaultFor(format).format());
-    // both checked before the access sink empties access.log
-    checkLogFile(dir.resolve("access.log"));
-    checkLogFile(dir.resolve("error.log"));
-    return run(generator, format, errors,
-        () -> FileSinks.rotating(dir.resolve("access.log")).truncate().build(),
-        () -> FileSinks.rotating(dir.resolve("error.log")).truncate().build());
+    return run(generator, format, errors, dir, file -> FileSinks.rotating(file).truncate(), null);
   }
 }
