@@ -116,4 +116,23 @@ class FixtureMisuseTest {
     run.accept(dir); // once the other sink is closed, the example runs
     assertTrue(Files.notExists(archived), archive + " is the earlier run's, deleted");
   }
+
+  /**
+   * The fixtures' own check of the logs' paths let a dangling link as error.log through: the
+   * access log was emptied (and the earlier run's archives deleted) before its sink refused it.
+   */
+  @Test
+  void anErrorLogNoSinkCanOpenIsRefusedBeforeAnythingIsEmptiedOrDeleted() throws Exception {
+    Files.writeString(dir.resolve("access.log"), "an earlier run's line\n");
+    Path archive = dir.resolve("access.log.2025-12-31-23.1.gz");
+    Files.writeString(archive, "an earlier run's archive\n");
+    Path weekArchive = dir.resolve("access-2025-12-31.0.log.gz");
+    Files.writeString(weekArchive, "an earlier week's archive\n");
+    Files.createSymbolicLink(dir.resolve("error.log"), dir.resolve("nowhere/error.log"));
+    assertThrows(IllegalArgumentException.class, () -> LogFixtures.day(dir, 42));
+    assertThrows(IllegalArgumentException.class, () -> LogFixtures.rotatedDay(dir, 42));
+    assertThrows(IllegalArgumentException.class, () -> BackfillWeek.run(dir, 1, 5));
+    assertEquals("an earlier run's line\n", Files.readString(dir.resolve("access.log")));
+    assertTrue(Files.exists(archive) && Files.exists(weekArchive), "archives deleted");
+  }
 }
