@@ -226,6 +226,10 @@ public final class LogFormats {
    * percent-decoded path (nginx also merges slashes and resolves dot segments; loggen does not).
    * {@code $is_args} prints {@code ?} when the query string is not empty and nothing otherwise, a
    * path ending in a bare {@code ?} included (Apache's {@code %q} prints the {@code ?} there).
+   * {@code $args} of a request without a query string is unset and prints {@code -} (nothing
+   * with {@code escape=json} or {@code none}), so {@code $uri$is_args$args} prints
+   * {@code /about-} for {@code /about}; {@link LogParsers#nginx(String)} reads that back as
+   * {@code /about} (a request for {@code /about-?} prints the same and reads back so too).
    * {@code $request_time} and {@code $msec} have millisecond precision; {@code $body_bytes_sent}
    * prints {@code 0} for an empty body; {@code $bytes_sent} adds the header size as Apache's {@code
    * %O} does. The string is read as nginx's configuration reader reads a quoted string ({@code \"},

@@ -35,7 +35,11 @@ import org.jspecify.annotations.Nullable;
  * went wrong: that is where a person reading the line sees the problem.
  * Fields next to each other without a literal between them (Apache {@code %U%q}) are split
  * longest-first, a decoded path stopping at {@code ?}, a field before a fixed number of digits
- * ({@code %{sec}t%{msec_frac}t}) leaving them those digits.
+ * ({@code %{sec}t%{msec_frac}t}) leaving them those digits. A decoded path first tries the end
+ * its server's format gives it: {@code %U%q} and {@code $uri$is_args$args} split where the query
+ * starts, and without a {@code ?} a {@code -} that ends the text before the next literal is
+ * nginx's unset {@code $args} ({@code /about-} reads as {@code /about} without a query string,
+ * the likelier of the two requests that print so; {@code /about-?} prints the same).
  *
  * <p>A request line ({@code %r}, {@code $request}) is held to the shape the renderer prints: a
  * method, a space, the target, a space and the protocol (which may be empty), so a request line
@@ -225,19 +229,30 @@ final class ProgramParser implements LogParser {
       Item next = items[idx + 1];
       if (!next.isLiteral()) {
         // adjacent fields: try the longest value first; a decoded path stops at '?' so that
-        // %U%q and $uri$is_args$args split where the query starts
+        // %U%q and $uri$is_args$args split where the query starts, and first tries where the
+        // text before the next literal splits so (see pathEnd)
         int max = n;
+        int preferred = -1;
         if (it.op == Item.PATH_DECODED) {
           int q = line.indexOf('?', pos);
           max = q < 0 ? n : q;
           reads += max - pos;
+          preferred = pathEnd(idx, pos, n, q);
+          if (preferred <= Math.min(max, reach)) {
+            if (tryEnd(idx, pos, preferred, idx + 1, preferred)) {
+              return true;
+            }
+            if (exhausted()) {
+              return false;
+            }
+          }
         }
         // a next field of a fixed number of digits (%{sec}t%{msec_frac}t) must find them where
         // this field ends; ends that leave it other text are skipped, not tried: in first-fit
         // mode a tried end that fits this field but fails the next stops the reading
         int width = next.mayBeMissing() ? 0 : next.fixedDigits();
         for (int e = Math.min(max, reach); e >= pos; e--) {
-          if (width > 0 && !digitsAt(e, width)) {
+          if (e == preferred || width > 0 && !digitsAt(e, width)) {
             continue;
           }
           if (tryEnd(idx, pos, e, idx + 1, e)) {
@@ -347,6 +362,39 @@ final class ProgramParser implements LogParser {
         end = Math.max(end, pos + it.missingText.length());
       }
       return Math.min(end, n);
+    }
+
+    /**
+     * Where a decoded path ({@code %U}, {@code $uri}) followed by other fields without a literal
+     * between them ends as its server prints it, in the text up to where the next literal first
+     * occurs (the end of the line if none): at its first {@code ?} ({@code %q} and
+     * {@code $is_args} print it before the query string); else, when the fields after it hold
+     * nginx's {@code $args}, before the {@code -} that an unset {@code $args} prints at the end
+     * of that text ({@code /about-} is {@code /about} without a query string, not
+     * {@code /about-} with an empty one); else at the end of that text.
+     */
+    private int pathEnd(int idx, int pos, int n, int q) {
+      String dash = null;
+      int to = n;
+      for (int j = idx + 1; j < items.length; j++) {
+        Item after = items[j];
+        if (after.isLiteral()) {
+          int at = line.indexOf(after.name, pos);
+          to = at < 0 ? n : at;
+          break;
+        }
+        if (after.op == Item.ARGS && !after.missingText.isEmpty()) {
+          dash = after.missingText;
+        }
+      }
+      reads += to - pos;
+      if (q >= 0 && q < to) {
+        return q;
+      }
+      if (dash != null && to - pos >= dash.length() && line.startsWith(dash, to - dash.length())) {
+        return to - dash.length();
+      }
+      return to;
     }
 
     /** Whether the line holds {@code width} digits from {@code at}. */
@@ -627,6 +675,8 @@ final class ProgramParser implements LogParser {
     @Nullable String requestUri;
     @Nullable String pathOnly;
     @Nullable String query;
+    /** Whether {@code $is_args} printed its {@code ?}: a query string follows. */
+    boolean queryMarked;
     @Nullable Integer status;
     @Nullable Long bytes;
     @Nullable Long micros;
@@ -702,7 +752,8 @@ final class ProgramParser implements LogParser {
             query = value.substring(1);
           }
         }
-        case Item.T_ARGS -> query = first(query, missing ? null : value);
+        // after a '?' of $is_args, a '-' is the query string, not the mark of an unset $args
+        case Item.T_ARGS -> query = first(query, missing && !queryMarked ? null : value);
         case Item.T_STATUS -> {
           if (status == null && !missing) {
             status = Integer.parseInt(value);
@@ -728,6 +779,9 @@ final class ProgramParser implements LogParser {
         case Item.T_HOST -> host = first(host, missing ? null : value);
         default -> {
           // printed, kept in the fields map only
+          if (it.op == Item.IS_ARGS && !value.isEmpty()) {
+            queryMarked = true;
+          }
         }
       }
     }
