@@ -32,6 +32,14 @@ import java.util.function.Supplier;
  *       <code>&#92;u00XX</code>, UTF-8 copied.
  * </ul>
  *
+ * <h2>HTTP/0.9</h2>
+ * An event with an empty protocol is an HTTP/0.9 request, whose request line has no protocol:
+ * {@code %r}, {@code $request} and the request line of Common and Combined print it as the
+ * servers do, {@code GET /}, with no space after the target. Apache's {@code %H} prints
+ * {@code HTTP/0.9}, as httpd does; nginx's {@code $server_protocol} is unset for such a request
+ * and prints {@code -} (nothing with {@code escape=json} or {@code none}). The parsers read
+ * each of these back as the empty protocol.
+ *
  * <h2>Times</h2>
  * Times are printed in the event's zone offset with English month and day names whatever the
  * default locale: {@code [10/Oct/2000:13:55:36 -0700]} in Common and Combined,

@@ -3,6 +3,7 @@ package dev.loggen.formats;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loggen.core.AccessEvent;
 import dev.loggen.core.LogFormat;
@@ -145,7 +146,12 @@ class StrictFieldsTest {
     assertEquals("carol smith", r.user());
   }
 
-  /** Request lines of every shape the renderer prints read back, HTTP/0.9 (no protocol) too. */
+  /**
+   * Request lines of every shape the renderer prints read back, HTTP/0.9 (no protocol) too. An
+   * HTTP/0.9 request has no headers, so no user: its {@code GET /a?c=d} next to a user of two
+   * words ({@code GET /a?c=d u v}) would be a request with protocol {@code u}, as a server reads
+   * it; the user of two words is a later HTTP/1.1 request's.
+   */
   @Test
   void requestLinesNextToTextReadBack() {
     List<String> formats = List.of("%f %r %{Host}i %k", "%r %u %>s", "%m %r %>s");
@@ -154,8 +160,10 @@ class StrictFieldsTest {
       LogParser p = LogParsers.forFormat(f);
       for (AccessEvent e : TestEvents.events(11, 100)) {
         for (AccessEvent x : List.of(e, new AccessEvent(e.epochMillis(), e.offset(),
-            e.clientAddress(), null, "u v", e.method(), "/a?c=d", "", 200, 1, null, null, 1,
-            "h.example", 1, "S", VisitorKind.HUMAN, null))) {
+            e.clientAddress(), null, null, e.method(), "/a?c=d", "", 200, 1, null, null, 1,
+            "h.example", 1, "S", VisitorKind.HUMAN, null), new AccessEvent(e.epochMillis(),
+            e.offset(), e.clientAddress(), null, "u v", e.method(), "/a?c=d", "HTTP/1.1", 200, 1,
+            null, null, 1, "h.example", 1, "S", VisitorKind.HUMAN, null))) {
           String line = f.format(x);
           LogRecord r = p.parse(line);
           assertEquals(x.method(), r.method(), line);
@@ -171,6 +179,56 @@ class StrictFieldsTest {
       assertEquals(e.path(), r.path(), line);
       assertEquals(e.user(), r.user(), line);
       assertEquals(e.status(), r.status(), line);
+    }
+  }
+
+  /**
+   * An HTTP/0.9 request line has no protocol: httpd logs {@code %r} as {@code GET /a?b=1} (its
+   * {@code log_request_line} writes the space before the protocol only for a request that has
+   * one, and {@code r->the_request} has none) and {@code %H} as {@code HTTP/0.9}
+   * ({@code r->protocol}); nginx logs {@code $request} as {@code GET /a?b=1}
+   * ({@code r->request_line}) and leaves {@code $server_protocol} unset
+   * ({@code r->http_protocol} is never set), so it prints {@code -}, nothing with
+   * {@code escape=json}. Before, the request line ended in a space and {@code %H} and
+   * {@code $server_protocol} printed nothing, which the parser refused. Every line reads back
+   * with the empty protocol.
+   */
+  @Test
+  void anHttp09RequestLineHasNoProtocolAndReadsBack() {
+    AccessEvent e = new AccessEvent(HostileContentTest.BASE.epochMillis(),
+        HostileContentTest.BASE.offset(), "192.0.2.1", null, null, "GET", "/a?b=1", "", 200, 5,
+        null, null, 1_000, "h.example", 1, "S", VisitorKind.HUMAN, null);
+    String clf = "192.0.2.1 - - [10/Oct/2000:13:55:36 -0700] \"GET /a?b=1\" 200 5";
+    assertEquals(clf, LogFormats.common().format(e));
+    assertEquals(clf + " \"-\" \"-\"", LogFormats.combined().format(e));
+    assertEquals(clf + " \"-\" \"-\"",
+        LogFormats.apache(FormatCases.APACHE_COMBINED).format(e));
+    assertEquals("\"GET /a?b=1\" HTTP/0.9 GET",
+        LogFormats.apache("\\\"%r\\\" %H %m").format(e));
+    assertEquals("\"GET /a?b=1\" - 200",
+        LogFormats.nginx("\"$request\" $server_protocol $status").format(e));
+    assertEquals("{\"r\":\"GET /a?b=1\",\"p\":\"\"}", LogFormats.nginx(
+        "{\"r\":\"$request\",\"p\":\"$server_protocol\"}", NginxEscape.JSON).format(e));
+    assertTrue(LogFormats.nginxError().format(e.withStatus(404, 5))
+        .contains(", request: \"GET /a?b=1\", "));
+    List<LogFormat> formats = List.of(LogFormats.common(), LogFormats.combined(),
+        LogFormats.apache(FormatCases.APACHE_COMBINED), LogFormats.apache("%h %r %H %>s"),
+        LogFormats.apache("%r %u %>s"), LogFormats.apache("%f %r %{Host}i %k"),
+        LogFormats.apache("%m %U%q %H %>s"), LogFormats.apache("%m %U%q [%H] %>s"),
+        LogFormats.nginx(FormatCases.NGINX_COMBINED), LogFormats.nginx(FormatCases.NGINX_TIMED),
+        LogFormats.nginx(FormatCases.NGINX_MSEC), LogFormats.nginx("$request $status"),
+        LogFormats.nginx(FormatCases.NGINX_JSON, NginxEscape.JSON),
+        LogFormats.nginx("$request_method $request_uri $server_protocol $status",
+            NginxEscape.NONE),
+        LogFormats.nginx("{\"p\":\"$server_protocol\",\"s\":$status}", NginxEscape.JSON));
+    for (LogFormat f : formats) {
+      String line = f.format(e);
+      LogRecord r = LogParsers.forFormat(f).parse(line);
+      assertEquals("", r.protocol(), f + ": " + line);
+      if (r.path() != null) {
+        assertEquals("/a?b=1", r.path(), f + ": " + line);
+        assertEquals("GET", r.method(), f + ": " + line);
+      }
     }
   }
 

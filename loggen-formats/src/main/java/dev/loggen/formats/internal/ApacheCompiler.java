@@ -163,7 +163,7 @@ final class ApacheCompiler {
       case 'D' -> Item.field(Item.DURATION_US, name, pos, e, "-", null, Item.S_INT,
           Item.T_DUR_US);
       case 'f' -> Item.field(Item.FILENAME, name, pos, e, "-", null, Item.S_TEXT, Item.T_NONE);
-      case 'H' -> Item.field(Item.PROTOCOL, name, pos, e, "-", null, Item.S_TOKEN,
+      case 'H' -> Item.field(Item.PROTOCOL_APACHE, name, pos, e, "-", null, Item.S_TOKEN,
           Item.T_PROTOCOL);
       case 'i' -> {
         requireArg(letter, name, start, arg);

@@ -48,7 +48,10 @@ final class ClfRenderer implements LogFormat.Renderer {
    */
   private final EncodedCache clients;
   private final int afterClient;
-  /** Paths followed by the space before the protocol. */
+  /**
+   * Paths followed by the space before the protocol, dropped again for an HTTP/0.9 request
+   * line, which has neither.
+   */
   private final EncodedCache paths = new EncodedCache(Escaper.APACHE, EncodedCache.PATH_SLOTS,
       new byte[] {' '});
   /** Logged-in users' names: a session's lines repeat its user's. */
@@ -148,7 +151,12 @@ final class ClfRenderer implements LogFormat.Renderer {
     time.append(o, e.epochMillis(), e.offset().getTotalSeconds(), 0);
     method.append(o, e.method());
     paths.append(o, e.path());
-    protocol.append(o, e.protocol());
+    String proto = e.protocol();
+    if (proto.isEmpty()) {
+      o.drop(1); // "GET /": httpd's log_request_line puts no space before no protocol
+    } else {
+      protocol.append(o, proto);
+    }
     long[] words = statusWords;
     if (words != null) {
       o.putWord(words[e.status()], statusLength);

@@ -242,8 +242,10 @@ final class ErrorLogFormat implements LogFormat {
       strings.append(o, e.method());
       o.put(' ');
       Escaper.NGINX.append(o, e.path());
-      o.put(' ');
-      strings.append(o, e.protocol());
+      if (!e.protocol().isEmpty()) { // nginx's r->request_line of HTTP/0.9 is "GET /"
+        o.put(' ');
+        strings.append(o, e.protocol());
+      }
       o.put('"');
       if (upstream) {
         o.putAscii(", upstream: \"http://" + BACKEND);

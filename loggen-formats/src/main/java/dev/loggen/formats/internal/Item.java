@@ -55,6 +55,12 @@ final class Item {
   static final int CONST = 42;
   static final int MISSING = 43;
   static final int PID_NGINX = 44;
+  /**
+   * Apache's {@code %H}: the protocol, {@code HTTP/0.9} for a request line without one (httpd
+   * sets {@code r->protocol} so). nginx's {@code $server_protocol} ({@link #PROTOCOL}) is unset
+   * there and prints the absent mark.
+   */
+  static final int PROTOCOL_APACHE = 45;
 
   // ---- syntax: what the printed text looks like
   static final int S_TEXT = 0;
@@ -74,8 +80,8 @@ final class Item {
   static final int S_IS_ARGS = 8;
   /**
    * A request line ({@code %r}, {@code $request}): what the renderer prints is the method, a
-   * space, the target, a space and the protocol (empty for HTTP/0.9). See
-   * {@code ProgramParser} for how strictly each reading holds a line to it.
+   * space, the target, and unless the protocol is empty (HTTP/0.9) a space and the protocol.
+   * See {@code ProgramParser} for how strictly each reading holds a line to it.
    */
   static final int S_REQUEST = 9;
 
@@ -193,7 +199,7 @@ final class Item {
   boolean mayBeMissing() {
     return statuses != null || switch (op) {
       case IDENT, USER, USER_APACHE, ARGS, REFERRER, USER_AGENT, CONTENT_TYPE, CONTENT_LENGTH,
-          MISSING, BYTES_CLF -> true;
+          MISSING, BYTES_CLF, PROTOCOL -> true;
       default -> false;
     };
   }

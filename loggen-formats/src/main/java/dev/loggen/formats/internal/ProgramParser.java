@@ -42,11 +42,16 @@ import org.jspecify.annotations.Nullable;
  * the likelier of the two requests that print so; {@code /about-?} prints the same).
  *
  * <p>A request line ({@code %r}, {@code $request}) is held to the shape the renderer prints: a
- * method, a space, the target, a space and the protocol (which may be empty), so a request line
- * next to other text splits where its protocol ends ({@code %f %r %{Host}i %k},
- * {@code $request $remote_user}). A line that no split of that shape fits is read a third time,
- * first-fit with the request line taking any text, as servers log a request line they could not
- * read as it came ({@code -} for a timed-out connection, the escaped bytes of a TLS handshake).
+ * method, a space, the target, a space and the protocol, so a request line next to other text
+ * splits where its protocol ends ({@code %f %r %{Host}i %k}, {@code $request $remote_user}). A
+ * line that no split of that shape fits is read a third time, first-fit with the request line
+ * of an HTTP/0.9 request, which has no protocol and no space before it ({@code GET /}): a method,
+ * a space and the target. A line that this does not fit either is read a fourth time, first-fit
+ * with the request line taking any text, as servers log a request line they could not read as
+ * it came ({@code -} for a timed-out connection, the escaped bytes of a TLS handshake). A request
+ * line of two words reads as method and target with an empty protocol; where the line prints
+ * the protocol apart, Apache's {@code %H} of {@code HTTP/0.9} and nginx's unset
+ * {@code $server_protocol} ({@code -}) read as the empty protocol too.
  *
  * <p>A long line that does not match costs time in proportion to its length. Each reading tries
  * at most {@value #MAX_STEPS} candidate ends and reads at most {@value #READS_PER_CHAR} chars
@@ -72,6 +77,13 @@ final class ProgramParser implements LogParser {
   /** The most chars a number in a time pattern takes: an epoch second's sign and 18 digits. */
   private static final int LONGEST_TIME_NUMBER = 19;
 
+  /** A request line is a method, a space, the target, a space and the protocol. */
+  private static final int REQUEST_FULL = 0;
+  /** A request line is a method, a space and the target (HTTP/0.9), or as {@link #REQUEST_FULL}. */
+  private static final int REQUEST_09 = 1;
+  /** A request line is any text. */
+  private static final int REQUEST_ANY = 2;
+
   private final String name;
   private final Item[] items;
   /** The indices of the strftime fields of the start time, and of the end time. */
@@ -96,18 +108,20 @@ final class ProgramParser implements LogParser {
   @Override
   public LogRecord parseLine(String line, long lineNumber) {
     Objects.requireNonNull(line, "line");
-    Matcher first = new Matcher(line, true, false);
+    Matcher first = new Matcher(line, true, REQUEST_FULL);
     if (first.match(0, 0)) {
       return build(line, lineNumber, first.starts, first.ends);
     }
-    Matcher any = new Matcher(line, false, false);
+    Matcher any = new Matcher(line, false, REQUEST_FULL);
     if (any.match(0, 0)) {
       return build(line, lineNumber, any.starts, any.ends);
     }
     if (hasRequestLine) {
-      Matcher loose = new Matcher(line, true, true);
-      if (loose.match(0, 0)) {
-        return build(line, lineNumber, loose.starts, loose.ends);
+      for (int shape : new int[] {REQUEST_09, REQUEST_ANY}) {
+        Matcher loose = new Matcher(line, true, shape);
+        if (loose.match(0, 0)) {
+          return build(line, lineNumber, loose.starts, loose.ends);
+        }
       }
     }
     // report where the natural reading (each field ending at the first place that fits it)
@@ -125,8 +139,8 @@ final class ProgramParser implements LogParser {
     final String line;
     /** Whether each field takes only the first end that fits its syntax (no backtracking). */
     final boolean firstFit;
-    /** Whether a request line may be any text (else it has the shape the renderer prints). */
-    final boolean looseRequest;
+    /** The shape a request line must have: {@link #REQUEST_FULL}, ... */
+    final int requestShape;
     final int[] starts = new int[items.length];
     final int[] ends = new int[items.length];
     int bestPos = -1;
@@ -141,10 +155,10 @@ final class ProgramParser implements LogParser {
      */
     int @Nullable [] lastIndex;
 
-    Matcher(String line, boolean firstFit, boolean looseRequest) {
+    Matcher(String line, boolean firstFit, int requestShape) {
       this.line = line;
       this.firstFit = firstFit;
-      this.looseRequest = looseRequest;
+      this.requestShape = requestShape;
       this.maxReads = Math.max(MIN_READS, (long) READS_PER_CHAR * line.length());
     }
 
@@ -446,20 +460,21 @@ final class ProgramParser implements LogParser {
         case Item.S_TEXT:
           return -1;
         case Item.S_REQUEST: {
-          if (looseRequest) {
+          if (requestShape == REQUEST_ANY) {
             return -1;
           }
           // a method, a space, the target, a space and the protocol: the first char is no
-          // space and two spaces follow
+          // space and two spaces follow (one for HTTP/0.9's method and target)
+          int need = requestShape == REQUEST_09 ? 1 : 2;
           int spaces = 0;
           int i = from;
-          for (; i < to && spaces < 2; i++) {
+          for (; i < to && spaces < need; i++) {
             if (s.charAt(i) == ' ') {
               spaces++;
             }
           }
           reads += i - from;
-          if (spaces == 2 && s.charAt(from) != ' ') {
+          if (spaces == need && s.charAt(from) != ' ') {
             return -1;
           }
           fail(from, "a request line (method, target and protocol) for " + it.name);
@@ -744,7 +759,13 @@ final class ProgramParser implements LogParser {
         }
         case Item.T_REQUEST -> request = first(request, missing ? null : value);
         case Item.T_METHOD -> method = first(method, missing ? null : value);
-        case Item.T_PROTOCOL -> protocol = first(protocol, missing ? null : value);
+        case Item.T_PROTOCOL -> {
+          // nginx's $server_protocol is unset for HTTP/0.9, httpd's %H "HTTP/0.9": no protocol
+          if (protocol == null && !(missing && it.op != Item.PROTOCOL)) {
+            protocol = missing || it.op == Item.PROTOCOL_APACHE
+                && value.equals(ProgramRenderer.HTTP_09) ? "" : value;
+          }
+        }
         case Item.T_REQUEST_URI -> requestUri = first(requestUri, missing ? null : value);
         case Item.T_PATH_ONLY -> pathOnly = first(pathOnly, missing ? null : value);
         case Item.T_QUERY_MARK -> {
@@ -879,7 +900,9 @@ final class ProgramParser implements LogParser {
             path = request.substring(sp1 + 1, sp2);
             proto = request.substring(sp2 + 1);
           } else {
+            // HTTP/0.9: "GET /" has no protocol
             path = request.substring(sp1 + 1);
+            proto = "";
           }
         }
       }

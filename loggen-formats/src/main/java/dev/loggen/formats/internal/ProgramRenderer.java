@@ -13,6 +13,8 @@ import org.jspecify.annotations.Nullable;
  */
 final class ProgramRenderer implements LogFormat.Renderer {
   private static final String DOCUMENT_ROOT = "/var/www/html";
+  /** What httpd's {@code %H} prints for a request line without a protocol. */
+  static final String HTTP_09 = "HTTP/0.9";
 
   private final Item[] items;
   private final Bytes line = new Bytes(16);
@@ -130,11 +132,17 @@ final class ProgramRenderer implements LogFormat.Renderer {
         it.escaper.append(o, e.method());
         o.put(' ');
         it.escaper.append(o, e.path());
-        o.put(' ');
-        it.escaper.append(o, e.protocol());
+        // an HTTP/0.9 request line is "GET /": no space and no protocol after the target
+        String protocol = e.protocol();
+        if (!protocol.isEmpty()) {
+          o.put(' ');
+          it.escaper.append(o, protocol);
+        }
       }
       case Item.METHOD -> cached(index, o, e.method());
-      case Item.PROTOCOL -> cached(index, o, e.protocol());
+      case Item.PROTOCOL -> orMissing(it, index, o, e.protocol().isEmpty() ? null : e.protocol());
+      case Item.PROTOCOL_APACHE -> cached(index, o,
+          e.protocol().isEmpty() ? HTTP_09 : e.protocol());
       case Item.PATH_DECODED -> decodedPath(it, e, o, false);
       case Item.FILENAME -> decodedPath(it, e, o, true);
       case Item.QUERY_MARK -> {
