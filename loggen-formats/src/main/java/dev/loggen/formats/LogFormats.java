@@ -238,6 +238,10 @@ public final class LogFormats {
    * with {@code escape=json} or {@code none}), so {@code $uri$is_args$args} prints
    * {@code /about-} for {@code /about}; {@link LogParsers#nginx(String)} reads that back as
    * {@code /about} (a request for {@code /about-?} prints the same and reads back so too).
+   * {@code $time_local}, {@code $time_iso8601} and {@code $msec} are the time the request ended,
+   * its start plus the response time (nginx prints them when it writes the log line, as
+   * Apache's {@code %{end:...}t}, not {@code %t}); {@link LogParsers#nginx(String)} gives the
+   * start back from them where the line has {@code $request_time}, else the end.
    * {@code $request_time} and {@code $msec} have millisecond precision; {@code $body_bytes_sent}
    * prints {@code 0} for an empty body; {@code $bytes_sent} adds the header size as Apache's {@code
    * %O} does. The string is read as nginx's configuration reader reads a quoted string ({@code \"},

@@ -71,6 +71,12 @@ public final class LogParsers {
   /**
    * Parses lines of an nginx {@code log_format} string with default escaping.
    *
+   * <p>nginx prints {@code $time_local}, {@code $time_iso8601} and {@code $msec} when the
+   * request ends; the record's time is when it started: those times less {@code $request_time}
+   * where the line prints it (to the millisecond with {@code $msec}, and with
+   * {@code $time_local}'s whole second less the milliseconds of {@code $request_time}, up to a
+   * second early), else the end as printed.
+   *
    * @param logFormat the format, as for {@link LogFormats#nginx(String)}
    * @return the parser
    * @throws IllegalArgumentException for a bad format string

@@ -52,8 +52,10 @@ import org.jspecify.annotations.Nullable;
  *     seconds takes the fraction of an epoch time on the same line in the same second
  *     ({@code [$time_local] $msec}, {@code %t %{usec}t}), keeping its offset; a time printed
  *     without an offset ({@code $msec}, a {@code strftime} pattern without {@code %z}) is taken
- *     as UTC; an Apache end time ({@code %{end:...}t}) only when the format prints no start
- *     time; null when an epoch time ({@code $msec}, {@code %{sec}t}, ...) is past what an
+ *     as UTC; an end time (Apache's {@code %{end:...}t}; nginx's {@code $time_local},
+ *     {@code $time_iso8601} and {@code $msec}, which nginx prints as the request ends) only
+ *     when the format prints no start time, less the response time the line prints
+ *     ({@code $request_time}, {@code %D}, ...), if any, to give the start; null when an epoch time ({@code $msec}, {@code %{sec}t}, ...) is past what an
  *     {@link java.time.Instant} holds (a date that does not exist, in one field or split across
  *     several, makes the line malformed)
  * @param clientAddress the client address ({@code %h}, {@code %a}, {@code $remote_addr})

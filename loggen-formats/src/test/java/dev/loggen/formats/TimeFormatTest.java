@@ -216,4 +216,41 @@ class TimeFormatTest {
     assertEquals(OffsetDateTime.parse("2026-01-01T20:04:05-07:00"), r.time());
     assertEquals(end, r.field("%{end}t"));
   }
+
+  /**
+   * nginx prints {@code $time_local}, {@code $time_iso8601} and {@code $msec} when it writes the
+   * log line, as the request ends ({@code ngx_http_log_time}, {@code ngx_http_log_iso8601} and
+   * {@code ngx_http_log_msec} read the time cached then), not when it started: the instant
+   * Apache's {@code %{end:...}t} prints. Before, they printed the start. The parser gives back
+   * the start where the line prints the response time ({@code $request_time}), else the end.
+   */
+  @Test
+  void nginxPrintsItsTimesWhenTheRequestEnds() {
+    AccessEvent e = new AccessEvent(Instant.parse("2026-03-14T09:26:53.589Z").toEpochMilli(),
+        ZoneOffset.ofHours(1), "192.0.2.1", null, null, "GET", "/", "HTTP/1.1", 200, 1, null,
+        null, 1_234_000, "h", 1, "S", VisitorKind.HUMAN, null);
+    assertEquals("[14/Mar/2026:10:26:54 +0100] 2026-03-14T10:26:54+01:00 1773480414.823 1.234",
+        LogFormats.nginx("[$time_local] $time_iso8601 $msec $request_time").format(e));
+    assertEquals("[14/Mar/2026:10:26:53 +0100] [14/Mar/2026:10:26:54 +0100] 1773480414823",
+        LogFormats.apache("%t %{end}t %{end:msec}t").format(e));
+    // the end less the response time: to the millisecond with $msec, to the second's start
+    // less the response time with $time_local
+    assertEquals(OffsetDateTime.parse("2026-03-14T09:26:53.589Z"),
+        LogParsers.nginx("$msec $request_time").parse("1773480414.823 1.234").time());
+    assertEquals(OffsetDateTime.parse("2026-03-14T10:26:52.766+01:00"),
+        LogParsers.nginx("[$time_local] $request_time")
+            .parse("[14/Mar/2026:10:26:54 +0100] 1.234").time());
+    assertEquals(OffsetDateTime.parse("2026-03-14T09:26:53.589Z"),
+        LogParsers.nginx("{\"t\":\"$time_iso8601\",\"ms\":$msec,\"rt\":$request_time}",
+            NginxEscape.JSON).parse(LogFormats.nginx(
+                "{\"t\":\"$time_iso8601\",\"ms\":$msec,\"rt\":$request_time}",
+                NginxEscape.JSON).format(e)).time().toInstant().atOffset(ZoneOffset.UTC));
+    // without the response time the end is what the line gives
+    assertEquals(OffsetDateTime.parse("2026-03-14T10:26:54+01:00"),
+        LogParsers.nginx("[$time_local] $status").parse("[14/Mar/2026:10:26:54 +0100] 200")
+            .time());
+    // Apache's end times read so too
+    assertEquals(OffsetDateTime.parse("2026-03-14T09:26:53.589Z"),
+        LogParsers.apache("%{end:msec}t %D").parse("1773480414823 1234000").time());
+  }
 }

@@ -7,6 +7,7 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -883,6 +884,24 @@ final class ProgramParser implements LogParser {
       }
     }
 
+    /**
+     * The start of a request whose line prints only its end ({@code %{end:...}t}, nginx's
+     * {@code $time_local}, {@code $time_iso8601} and {@code $msec}): the end less the response
+     * time the line prints ({@code $request_time}, {@code %D}, ...), else the end, the best
+     * there is. A response time that would take the time past what a date holds leaves the end.
+     */
+    private @Nullable OffsetDateTime startFromEnd(@Nullable OffsetDateTime end) {
+      Long m = micros;
+      if (end == null || m == null) {
+        return end;
+      }
+      try {
+        return end.minus(m, ChronoUnit.MICROS);
+      } catch (DateTimeException | ArithmeticException e) {
+        return end;
+      }
+    }
+
     private static @Nullable String first(@Nullable String have, @Nullable String v) {
       return have != null ? have : v;
     }
@@ -920,8 +939,7 @@ final class ProgramParser implements LogParser {
       OffsetDateTime end = finer(dateTime(endTimeParts, endFracNanos), endEpoch);
       OffsetDateTime t = start != null ? start
           : epoch != null ? epoch
-          : end != null ? end
-          : endEpoch;
+          : startFromEnd(end != null ? end : endEpoch);
       return new LogRecord(t, client, ident, user, m, path, proto, status, bytes, referrer, agent,
           micros, host, fields);
     }
