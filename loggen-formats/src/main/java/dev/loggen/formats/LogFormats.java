@@ -242,9 +242,11 @@ public final class LogFormats {
    * its start plus the response time (nginx prints them when it writes the log line, as
    * Apache's {@code %{end:...}t}, not {@code %t}); {@link LogParsers#nginx(String)} gives the
    * start back from them where the line has {@code $request_time}, else the end.
-   * {@code $request_time} and {@code $msec} have millisecond precision; {@code $body_bytes_sent}
-   * prints {@code 0} for an empty body; {@code $bytes_sent} adds the header size as Apache's {@code
-   * %O} does. The string is read as nginx's configuration reader reads a quoted string ({@code \"},
+   * {@code $request_time} and {@code $msec} have millisecond precision; {@code $request_time} is
+   * the end's millisecond less the start's, as nginx computes it (1.234567 s from .589567 is
+   * {@code 1.235}, as Apache's {@code %{end:msec}t} less {@code %{msec}t});
+   * {@code $body_bytes_sent} prints {@code 0} for an empty body; {@code $bytes_sent} adds the
+   * header size as Apache's {@code %O} does. The string is read as nginx's configuration reader reads a quoted string ({@code \"},
    * {@code \'}, {@code \\}, {@code \t}); {@code \n} and {@code \r} are refused, as is an unpaired
    * UTF-16 surrogate, which UTF-8 cannot encode.
    *

@@ -29,8 +29,11 @@ final class FormatCases {
     }
   }
 
-  /** How precisely a format prints the response time. */
-  enum Duration { NONE, SECONDS, MILLIS, MICROS }
+  /**
+   * How precisely a format prints the response time: {@code ELAPSED_MILLIS} is nginx's
+   * {@code $request_time}, the millisecond the request ends less the one it starts.
+   */
+  enum Duration { NONE, SECONDS, MILLIS, ELAPSED_MILLIS, MICROS }
 
   /**
    * One format under test.
@@ -98,14 +101,14 @@ final class FormatCases {
         new Case("nginx-combined", LogFormats.nginx(NGINX_COMBINED),
             Time.END_SECONDS, true, false, true, true, Duration.NONE, false),
         new Case("nginx-timed", LogFormats.nginx(NGINX_TIMED),
-            Time.END_SECONDS, true, false, true, true, Duration.MILLIS, true),
+            Time.END_SECONDS, true, false, true, true, Duration.ELAPSED_MILLIS, true),
         new Case("nginx-msec", LogFormats.nginx(NGINX_MSEC),
-            Time.END_MILLIS, false, false, false, true, Duration.MILLIS, true),
+            Time.END_MILLIS, false, false, false, true, Duration.ELAPSED_MILLIS, true),
         new Case("nginx-json", LogFormats.nginx(NGINX_JSON, NginxEscape.JSON),
-            Time.END_SECONDS, true, false, true, true, Duration.MILLIS, true),
+            Time.END_SECONDS, true, false, true, true, Duration.ELAPSED_MILLIS, true),
         new Case("nginx-none", LogFormats.nginx(NGINX_COMBINED + " $request_time",
             NginxEscape.NONE),
-            Time.END_SECONDS, true, false, true, true, Duration.MILLIS, false));
+            Time.END_SECONDS, true, false, true, true, Duration.ELAPSED_MILLIS, false));
   }
 
   /** The error-log formats, by golden-file name. */

@@ -56,6 +56,7 @@ class RoundTripTest {
       case NONE -> null;
       case SECONDS -> e.responseTimeMicros() / 1_000_000 * 1_000_000;
       case MILLIS -> e.responseTimeMicros() / 1000 * 1000;
+      case ELAPSED_MILLIS -> (endMillis(e) - e.epochMillis()) * 1000;
       case MICROS -> e.responseTimeMicros();
     };
     ChronoUnit unit = c.time().unit();

@@ -253,4 +253,27 @@ class TimeFormatTest {
     assertEquals(OffsetDateTime.parse("2026-03-14T09:26:53.589Z"),
         LogParsers.apache("%{end:msec}t %D").parse("1773480414823 1234000").time());
   }
+
+  /**
+   * nginx's {@code $request_time} is the millisecond it writes the log less the one the request
+   * started in ({@code ngx_http_log_request_time}: {@code (tp->sec - r->start_sec) * 1000 +
+   * (tp->msec - r->start_msec)}), so 1,234,567 microseconds from .589567 is 1.235, the
+   * difference of Apache's {@code %{end:msec}t} and {@code %{msec}t}, and {@code $msec} less it
+   * is the start. Before, it printed the response time cut to 1.234.
+   */
+  @Test
+  void nginxRequestTimeIsTheDifferenceOfTheMillisecondsPrinted() {
+    AccessEvent e = new AccessEvent(Instant.parse("2026-03-14T09:26:53.589Z").toEpochMilli(),
+        ZoneOffset.UTC, "192.0.2.1", null, null, "GET", "/", "HTTP/1.1", 200, 1, null, null,
+        1_234_567, "h", 1, "S", VisitorKind.HUMAN, null);
+    assertEquals("1773480413589567 1773480413589 1773480414824",
+        LogFormats.apache("%{usec}t %{msec}t %{end:msec}t").format(e));
+    assertEquals("1773480414.824 1.235", LogFormats.nginx("$msec $request_time").format(e));
+    assertEquals(OffsetDateTime.parse("2026-03-14T09:26:53.589Z"), LogParsers
+        .nginx("$msec $request_time").parse("1773480414.824 1.235").time());
+    // no carry: the response time's whole milliseconds
+    assertEquals("0.012", LogFormats.nginx("$request_time").format(new AccessEvent(
+        e.epochMillis(), ZoneOffset.UTC, "192.0.2.1", null, null, "GET", "/", "HTTP/1.1", 200, 1,
+        null, null, 12_400, "h", 1, "S", VisitorKind.HUMAN, null)));
+  }
 }

@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -101,15 +102,33 @@ class TimeInPartsTest {
   @ParameterizedTest(name = "seed {0}")
   @MethodSource("dev.loggen.formats.TimeFormatTest#seeds")
   void nginxLocalTimeWithMsecReadsBackToTheMillisecond(long seed) {
+    readsBackInTheOffset("$remote_addr [$time_local] $msec $status", seed,
+        e -> Instant.ofEpochMilli(RoundTripTest.endMillis(e)));
+  }
+
+  /**
+   * With {@code $request_time} beside them the start comes back to the millisecond: nginx's
+   * {@code $request_time} is the end's millisecond less the start's (before, it was the
+   * response time cut to milliseconds, and the start came back up to a millisecond late).
+   */
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("dev.loggen.formats.TimeFormatTest#seeds")
+  void nginxEndTimesLessRequestTimeReadBackTheStart(long seed) {
+    readsBackInTheOffset("$remote_addr [$time_local] $msec $request_time $status", seed,
+        e -> Instant.ofEpochMilli(e.epochMillis()));
+  }
+
+  /** 40 events of {@code seed} through nginx format {@code f} read back as {@code expected}. */
+  private static void readsBackInTheOffset(String f, long seed,
+      Function<AccessEvent, Instant> expected) {
     SplittableRandom r = new SplittableRandom(seed);
-    String f = "$remote_addr [$time_local] $msec $status";
     for (int i = 0; i < 40; i++) {
       AccessEvent e = event(r);
       String line = LogFormats.nginx(f).format(e);
       OffsetDateTime back = LogParsers.nginx(f).parse(line).time();
       assertNotNull(back, line);
       String where = "seed " + seed + ": " + line;
-      assertEquals(Instant.ofEpochMilli(RoundTripTest.endMillis(e)), back.toInstant(), where);
+      assertEquals(expected.apply(e), back.toInstant(), where);
       assertEquals(e.offset(), back.getOffset(), where);
     }
   }

@@ -188,7 +188,9 @@ final class ProgramRenderer implements LogFormat.Renderer {
       case Item.DURATION_MS -> o.putLong(e.responseTimeMicros() / 1000);
       case Item.DURATION_S -> o.putLong(e.responseTimeMicros() / 1_000_000);
       case Item.DURATION_S_FRAC -> {
-        long ms = e.responseTimeMicros() / 1000;
+        // nginx's $request_time (ngx_http_log_request_time): the millisecond it writes the log
+        // less the start's, so 1.234567 s from .589567 is 1.235, as %{end:msec}t - %{msec}t
+        long ms = elapsedMillis(e);
         o.putLong(ms / 1000);
         o.put('.');
         o.putPadded(ms % 1000, 3);
@@ -272,8 +274,17 @@ final class ProgramRenderer implements LogFormat.Renderer {
    * The start is checked (so the sum fits a long); the end is not.
    */
   private static long endMillis(AccessEvent e) {
+    return startMillis(e) + elapsedMillis(e);
+  }
+
+  /**
+   * The millisecond of the request's end less that of its start: the response time in whole
+   * milliseconds, or one more where the start's microseconds and the response time's carry
+   * into the next millisecond.
+   */
+  private static long elapsedMillis(AccessEvent e) {
     long rt = e.responseTimeMicros();
-    return startMillis(e) + rt / 1000 + (Derived.subMilliMicros(e) + rt % 1000) / 1000;
+    return rt / 1000 + (Derived.subMilliMicros(e) + rt % 1000) / 1000;
   }
 
   /** The microseconds within the millisecond of the request's end. */
