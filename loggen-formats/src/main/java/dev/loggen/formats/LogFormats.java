@@ -185,8 +185,10 @@ public final class LogFormats {
    * <p>What the event does not carry is derived from it deterministically: {@code %{Host}i},
    * {@code %v} and {@code %V} print the event's host; other request headers, cookies,
    * environment variables and notes print {@code -}; {@code %{Content-Type}o} follows the
-   * path's extension and {@code %{Content-Length}o} the body size; {@code %I}, {@code %O} and
-   * {@code %S} add estimated header sizes (a sum past {@link Long#MAX_VALUE}, for a body of
+   * path's extension and prints the media type without parameters, as httpd logs it
+   * ({@code text/html}, where nginx's {@code $sent_http_content_type} prints
+   * {@code text/html; charset=UTF-8}), and {@code %{Content-Length}o} the body size;
+   * {@code %I}, {@code %O} and {@code %S} add estimated header sizes (a sum past {@link Long#MAX_VALUE}, for a body of
    * nearly that size, prints {@code 9223372036854775807}); {@code %p} is 80,
    * {@code %{remote}p} the client port, {@code %P} and {@code %{tid}P} a worker derived from
    * the session id; {@code %U} and {@code %f} print the percent-decoded path as httpd logs
@@ -230,7 +232,9 @@ public final class LogFormats {
    * $server_port $scheme $https $pid $connection $connection_requests $pipe}, as {@code $name}
    * or {@code ${name}}, in any case as nginx reads them ({@code $HTTP_USER_AGENT} is {@code
    * $http_user_agent}). {@code $http_referer}, {@code $http_user_agent} and {@code $http_host}
-   * print the event's values; other headers and cookies are unset. {@code $uri} is the
+   * print the event's values; {@code $sent_http_content_type} and
+   * {@code $sent_http_content_length} the response's type (with its parameters, as sent) and
+   * size; other headers and cookies are unset. {@code $uri} is the
    * percent-decoded path (nginx also merges slashes and resolves dot segments; loggen does not).
    * {@code $is_args} prints {@code ?} when the query string is not empty and nothing otherwise, a
    * path ending in a bare {@code ?} included (Apache's {@code %q} prints the {@code ?} there).

@@ -185,7 +185,7 @@ final class ApacheCompiler {
       case 'o' -> {
         requireArg(letter, name, start, arg);
         yield switch (arg.toLowerCase(Locale.ROOT)) {
-          case "content-type" -> Item.field(Item.CONTENT_TYPE, name, pos, e, "-", arg,
+          case "content-type" -> Item.field(Item.CONTENT_TYPE_APACHE, name, pos, e, "-", arg,
               Item.S_TEXT, Item.T_NONE);
           case "content-length" -> Item.field(Item.CONTENT_LENGTH, name, pos, e, "-", arg,
               Item.S_INT, Item.T_NONE);

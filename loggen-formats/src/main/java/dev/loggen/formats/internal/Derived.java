@@ -74,7 +74,7 @@ final class Derived {
       return null;
     }
     if (s >= 400) {
-      return "text/html; charset=iso-8859-1";
+      return HTML_LATIN1;
     }
     String p = e.path();
     int end = p.indexOf('?');
@@ -87,7 +87,7 @@ final class Derived {
       return "application/json";
     }
     if (dot <= slash) {
-      return "text/html; charset=UTF-8";
+      return HTML_UTF8;
     }
     for (int i = 0; i < TYPES.length; i += 2) {
       String ext = TYPES[i];
@@ -95,8 +95,23 @@ final class Derived {
         return TYPES[i + 1];
       }
     }
-    return "text/html; charset=UTF-8";
+    return HTML_UTF8;
   }
+
+  /**
+   * The media type of {@link #contentType} without its parameters, as httpd logs
+   * {@code %{Content-Type}o} ({@code ap_field_noparam}): {@code text/html} for
+   * {@code text/html; charset=UTF-8}. The HTML types are the only ones with parameters.
+   */
+  static @Nullable String mediaType(AccessEvent e) {
+    String type = contentType(e);
+    return type != null && type.startsWith(HTML_PARAMETERS) ? TEXT_HTML : type;
+  }
+
+  private static final String TEXT_HTML = "text/html";
+  private static final String HTML_PARAMETERS = TEXT_HTML + ";";
+  private static final String HTML_UTF8 = HTML_PARAMETERS + " charset=UTF-8";
+  private static final String HTML_LATIN1 = HTML_PARAMETERS + " charset=iso-8859-1";
 
   /** File extension, content type, ... (no allocation when looking one up). */
   private static final String[] TYPES = {

@@ -61,6 +61,12 @@ final class Item {
    * there and prints the absent mark.
    */
   static final int PROTOCOL_APACHE = 45;
+  /**
+   * Apache's {@code %{Content-Type}o}: the media type without parameters (httpd logs
+   * {@code r->content_type} through {@code ap_field_noparam}); nginx's
+   * {@code $sent_http_content_type} ({@link #CONTENT_TYPE}) prints the header as sent.
+   */
+  static final int CONTENT_TYPE_APACHE = 46;
 
   // ---- syntax: what the printed text looks like
   static final int S_TEXT = 0;
@@ -199,7 +205,7 @@ final class Item {
   boolean mayBeMissing() {
     return statuses != null || switch (op) {
       case IDENT, USER, USER_APACHE, ARGS, REFERRER, USER_AGENT, CONTENT_TYPE, CONTENT_LENGTH,
-          MISSING, BYTES_CLF, PROTOCOL -> true;
+          MISSING, BYTES_CLF, PROTOCOL, CONTENT_TYPE_APACHE -> true;
       default -> false;
     };
   }

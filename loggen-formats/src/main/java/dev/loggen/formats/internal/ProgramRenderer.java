@@ -217,6 +217,7 @@ final class ProgramRenderer implements LogFormat.Renderer {
       case Item.KEEPALIVE -> o.putLong(Derived.connectionRequests(e) - 1);
       case Item.CONN_STATUS -> o.put(e.protocol().equals("HTTP/1.0") ? '-' : '+');
       case Item.CONTENT_TYPE -> orMissing(it, index, o, Derived.contentType(e));
+      case Item.CONTENT_TYPE_APACHE -> orMissing(it, index, o, Derived.mediaType(e));
       case Item.CONTENT_LENGTH -> {
         if (e.bytes() > 0) {
           o.putLong(e.bytes());
