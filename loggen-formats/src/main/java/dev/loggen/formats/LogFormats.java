@@ -175,9 +175,12 @@ public final class LogFormats {
    * pattern (C locale) or {@code sec}, {@code msec}, {@code usec}, {@code msec_frac},
    * {@code usec_frac}, optionally after {@code begin:} or {@code end:} (the time the request
    * started, the default, or ended); {@code %{begin}t}, {@code %{end}t} and {@code %{}t} print
-   * the CLF time as {@code %t} does, at the start or the end of the request. Modifiers go
+   * the CLF time as {@code %t} does, at the start or the end of the request. The arguments of
+   * {@code %p}, {@code %P} and {@code %T} are read in any case ({@code %{MS}T}), as httpd
+   * compares them; those of {@code %t} in lower case only, as httpd does. Modifiers go
    * between the {@code %} and the letter: a status list ({@code %400,501{User-agent}i} prints
-   * {@code -} unless the status is listed; {@code %!200,304{Referer}i} unless it is not) and
+   * {@code -} unless the status is listed; {@code %!200,304{Referer}i} unless it is not; each
+   * {@code !} toggles, as in httpd, so {@code %!!200s} is {@code %200s}) and
    * {@code <} or {@code >} (accepted; an event has one status, so both agree). {@code \\} is a
    * backslash, {@code \t} a tab; {@code \n} and {@code \r} are refused because a format renders
    * one line, and so is an unpaired UTF-16 surrogate, which UTF-8 cannot encode.

@@ -31,4 +31,37 @@ class ServerConventionsTest {
     assertEquals("text/html", LogParsers.apache(apache).parse("text/html|text/html")
         .field("%{Content-Type}o"));
   }
+
+  /**
+   * httpd compares the arguments of {@code %p}, {@code %P} and {@code %T} with
+   * {@code strcasecmp}, so {@code %{MS}T}, {@code %{Remote}p} and {@code %{PID}P} are
+   * {@code %{ms}T}, {@code %{remote}p} and {@code %{pid}P}; before, they were refused.
+   */
+  @Test
+  void apacheArgumentsOfPortPidAndDurationAreCaseInsensitive() {
+    for (String[] same : new String[][] {
+        {"%{MS}T %{Us}T %{S}T", "%{ms}T %{us}T %{s}T"},
+        {"%{Remote}p %{LOCAL}p %{Canonical}p", "%{remote}p %{local}p %{canonical}p"},
+        {"%{PID}P %{Tid}P %{HEXTID}P", "%{pid}P %{tid}P %{hextid}P"}}) {
+      assertEquals(LogFormats.apache(same[1]).format(BASE), LogFormats.apache(same[0])
+          .format(BASE), same[0]);
+      assertEquals(LogParsers.apache(same[1]).parse(LogFormats.apache(same[1]).format(BASE))
+          .responseTimeMicros(), LogParsers.apache(same[0])
+          .parse(LogFormats.apache(same[0]).format(BASE)).responseTimeMicros(), same[0]);
+    }
+  }
+
+  /**
+   * httpd's {@code parse_log_item} toggles the condition's sense at each {@code !}:
+   * {@code %!!200s} is {@code %200s}, which prints the status for a 200; before, a second
+   * {@code !} kept it negated and it printed {@code -}.
+   */
+  @Test
+  void apacheNegationToggles() {
+    AccessEvent missing = BASE.withStatus(404, 10);
+    assertEquals("200 - 200", LogFormats.apache("%!!200s %!200s %200s").format(BASE));
+    assertEquals("- 404 -", LogFormats.apache("%!!200s %!200s %200s").format(missing));
+    assertEquals("- 200", LogFormats.apache("%!!!200s %!!!!200s").format(BASE),
+        "three toggles negate, four do not");
+  }
 }

@@ -97,7 +97,7 @@ final class ApacheCompiler {
       }
       char c = format.charAt(j);
       if (c == '!') {
-        negate = true;
+        negate = !negate; // httpd's parse_log_item toggles condition_sense: %!!200s is %200s
         j++;
       } else if (c == '<' || c == '>' || c == ',') {
         j++;
@@ -194,23 +194,24 @@ final class ApacheCompiler {
       }
       case 'O' -> Item.field(Item.BYTES_SENT, name, pos, e, "-", null, Item.S_INT, Item.T_NONE);
       case 'p' -> {
-        if (arg == null || arg.equals("canonical") || arg.equals("local")) {
+        // httpd compares the arguments of %p, %P and %T with strcasecmp
+        if (arg == null || arg.equalsIgnoreCase("canonical") || arg.equalsIgnoreCase("local")) {
           yield Item.field(Item.SERVER_PORT, name, pos, e, "-", null, Item.S_INT, Item.T_NONE);
         }
-        if (arg.equals("remote")) {
+        if (arg.equalsIgnoreCase("remote")) {
           yield Item.field(Item.CLIENT_PORT, name, pos, e, "-", null, Item.S_INT, Item.T_NONE);
         }
         throw error(argIndex, "unknown port format '" + arg
             + "' (expected canonical, local or remote)");
       }
       case 'P' -> {
-        if (arg == null || arg.equals("pid")) {
+        if (arg == null || arg.equalsIgnoreCase("pid")) {
           yield Item.field(Item.PID, name, pos, e, "-", null, Item.S_INT, Item.T_NONE);
         }
-        if (arg.equals("tid")) {
+        if (arg.equalsIgnoreCase("tid")) {
           yield Item.field(Item.TID, name, pos, e, "-", null, Item.S_INT, Item.T_NONE);
         }
-        if (arg.equals("hextid")) {
+        if (arg.equalsIgnoreCase("hextid")) {
           yield Item.field(Item.HEXTID, name, pos, e, "-", null, Item.S_TOKEN, Item.T_NONE);
         }
         throw error(argIndex, "unknown process format '" + arg
@@ -226,13 +227,13 @@ final class ApacheCompiler {
       case 'S' -> Item.field(Item.BYTES_BOTH, name, pos, e, "-", null, Item.S_INT, Item.T_NONE);
       case 't' -> time(name, start, arg, argIndex);
       case 'T' -> {
-        if (arg == null || arg.equals("s")) {
+        if (arg == null || arg.equalsIgnoreCase("s")) {
           yield Item.field(Item.DURATION_S, name, pos, e, "-", null, Item.S_INT, Item.T_DUR_S);
         }
-        if (arg.equals("ms")) {
+        if (arg.equalsIgnoreCase("ms")) {
           yield Item.field(Item.DURATION_MS, name, pos, e, "-", null, Item.S_INT, Item.T_DUR_MS);
         }
-        if (arg.equals("us")) {
+        if (arg.equalsIgnoreCase("us")) {
           yield Item.field(Item.DURATION_US, name, pos, e, "-", null, Item.S_INT, Item.T_DUR_US);
         }
         throw error(argIndex, "unknown time unit '" + arg + "' (expected s, ms or us)");
