@@ -2,6 +2,7 @@ package dev.loggen.formats;
 
 import dev.loggen.core.LogFormat;
 import dev.loggen.core.config.ConfigNode;
+import dev.loggen.core.internal.Printable;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -151,7 +152,7 @@ public final class FormatConfig {
     if (APACHE_NICKNAMES.contains(name)) {
       return LogFormats.apache(name);
     }
-    throw new IllegalArgumentException("unknown format '" + spec + "': expected "
+    throw new IllegalArgumentException("unknown format '" + Printable.of(spec) + "': expected "
         + String.join(", ", NAMES) + ", an Apache LogFormat string (with % directives, e.g."
         + " '%h %l %u %t \"%r\" %>s %b') or an nginx log_format string (with $variables, e.g."
         + " '$remote_addr [$time_local] \"$request\" $status')");

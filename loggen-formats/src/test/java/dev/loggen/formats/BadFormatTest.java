@@ -3,10 +3,14 @@ package dev.loggen.formats;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loggen.core.AccessEvent;
 import dev.loggen.core.LogFormat;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -34,13 +38,14 @@ class BadFormatTest {
             + " a line break; a log line must stay one line at position 9"),
         Arguments.of("%h\\n", "invalid Apache LogFormat \"%h\\n\": '\\n' would write a line break;"
             + " a format renders one line and the sink ends it at position 3"),
-        Arguments.of("%h\n", "invalid Apache LogFormat \"%h\n\": a line break; a format renders"
-            + " one line and the sink ends it at position 3"),
+        // the message quotes the line break escaped: it stays one line (before: a raw one)
+        Arguments.of("%h\n", "invalid Apache LogFormat \"%h\\u000A\": a line break; a format"
+            + " renders one line and the sink ends it at position 3"),
         // inside a directive's argument too (before: accepted, and lines held a line break)
-        Arguments.of("%{x\ny}t", "invalid Apache LogFormat \"%{x\ny}t\": a line break; a format"
-            + " renders one line and the sink ends it at position 4"),
-        Arguments.of("%{%Y\r%m}t", "invalid Apache LogFormat \"%{%Y\r%m}t\": a line break; a"
-            + " format renders one line and the sink ends it at position 5"),
+        Arguments.of("%{x\ny}t", "invalid Apache LogFormat \"%{x\\u000Ay}t\": a line break; a"
+            + " format renders one line and the sink ends it at position 4"),
+        Arguments.of("%{%Y\r%m}t", "invalid Apache LogFormat \"%{%Y\\u000D%m}t\": a line break;"
+            + " a format renders one line and the sink ends it at position 5"),
         Arguments.of("%D %{minutes}T", "invalid Apache LogFormat \"%D %{minutes}T\": unknown time"
             + " unit 'minutes' (expected s, ms or us) at position 6"),
         Arguments.of("%{local}P", "invalid Apache LogFormat \"%{local}P\": unknown process format"
@@ -120,7 +125,12 @@ class BadFormatTest {
   @ParameterizedTest(name = "{0} U+{2} at {3}")
   @MethodSource
   void unpairedSurrogates(String kind, String format, String code, int position) {
-    String message = "invalid " + kind + " \"" + format + "\": an unpaired surrogate U+" + code
+    // the message quotes each unpaired surrogate as a \\uXXXX escape (before: raw, which no
+    // terminal can show); none of these formats holds a pair
+    String quoted = format.chars().mapToObj(c -> Character.isSurrogate((char) c)
+        ? String.format(Locale.ROOT, "\\u%04X", c) : String.valueOf((char) c))
+        .collect(Collectors.joining());
+    String message = "invalid " + kind + " \"" + quoted + "\": an unpaired surrogate U+" + code
         + "; a format must be valid UTF-16 text (UTF-8 cannot encode it, so the line could not"
         + " be read back) at position " + position;
     List<Executable> compiles = kind.equals(APACHE)
@@ -131,6 +141,29 @@ class BadFormatTest {
     for (Executable compile : compiles) {
       assertEquals(message, assertThrows(IllegalArgumentException.class, compile).getMessage());
     }
+  }
+
+  /**
+   * A message quotes the format with its control characters as {@code \}{@code uXXXX}, as a
+   * parse error quotes a line: an escape sequence in a format must not act on the terminal that
+   * shows the message. Before, they were quoted raw.
+   */
+  @Test
+  void aMessageQuotesControlCharactersEscaped() {
+    Map<String, Executable> messages = Map.of(
+        "invalid Apache LogFormat \"%h \\u001B[2J\\u0007 %Z\": unknown directive '%Z' at"
+            + " position 10", () -> LogFormats.apache("%h \u001b[2J\u0007 %Z"),
+        "invalid Apache LogFormat \"%\\u001B\": unknown directive '%\\u001B' at position 1",
+        () -> LogParsers.apache("%\u001b"),
+        "invalid nginx log_format \"\\u001B]0;x\\u0007$foo\": unknown variable '$foo' at"
+            + " position 7", () -> LogFormats.nginx("\u001b]0;x\u0007$foo"),
+        "invalid Apache LogFormat \"%{%Q\\u009B}t\": unsupported time conversion '%Q' at"
+            + " position 3", () -> LogFormats.apache("%{%Q\u009b}t"));
+    messages.forEach((message, compile) -> assertEquals(message,
+        assertThrows(IllegalArgumentException.class, compile).getMessage()));
+    String unknown = assertThrows(IllegalArgumentException.class,
+        () -> FormatConfig.parse("combind\u001b[2J")).getMessage();
+    assertTrue(unknown.startsWith("unknown format 'combind\\u001B[2J': expected"), unknown);
   }
 
   /** A surrogate pair is one character, which UTF-8 encodes: it prints and reads back. */

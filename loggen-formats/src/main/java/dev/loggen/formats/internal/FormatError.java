@@ -1,5 +1,6 @@
 package dev.loggen.formats.internal;
 
+import dev.loggen.core.internal.Printable;
 import java.util.Locale;
 
 /** Builds the {@link IllegalArgumentException}s for bad format strings, all worded alike. */
@@ -7,7 +8,9 @@ final class FormatError {
   private FormatError() {}
 
   /**
-   * An exception saying what is wrong with {@code format} and where.
+   * An exception saying what is wrong with {@code format} and where, on one line and inert on a
+   * terminal ({@link Printable}): a control character in the format (an escape, a bell, a line
+   * break) is quoted as {@code \}{@code uXXXX}, as {@code LogParseException} quotes a line.
    *
    * @param kind what the string is, e.g. {@code Apache LogFormat}
    * @param format the whole format string, quoted in the message
@@ -15,8 +18,8 @@ final class FormatError {
    * @param problem what is wrong, e.g. {@code unknown directive '%Z'}
    */
   static IllegalArgumentException at(String kind, String format, int position, String problem) {
-    return new IllegalArgumentException(
-        "invalid " + kind + " \"" + format + "\": " + problem + " at position " + position);
+    return new IllegalArgumentException(Printable.of(
+        "invalid " + kind + " \"" + format + "\": " + problem + " at position " + position));
   }
 
   /**
