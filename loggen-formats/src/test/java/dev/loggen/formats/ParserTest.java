@@ -67,10 +67,13 @@ class ParserTest {
     assertEquals(GOOD.indexOf(" 2326 ") + 4, e.column());
     assertEquals("a number or '-' for %b", e.expected());
 
+    // an empty line lacks the client first (before: "expected ' ' after %h")
     e = fails(p, "");
     assertEquals(1, e.column());
-    assertEquals("' ' after %h", e.expected());
+    assertEquals("a value for %h", e.expected());
     assertTrue(e.getMessage().endsWith("found the end of the line: "), e.getMessage());
+    e = fails(LogParsers.nginx("$remote_addr $status"), "");
+    assertEquals("a value for $remote_addr", e.expected());
 
     e = fails(p, GOOD + " trailing");
     assertEquals(GOOD.length() + 1, e.column());

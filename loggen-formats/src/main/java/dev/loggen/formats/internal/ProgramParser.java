@@ -301,6 +301,11 @@ final class ProgramParser implements LogParser {
         }
       }
       char first = lit.charAt(0);
+      if (pos == n && firstFit) {
+        // the line ends where the field starts: a field that cannot be empty (%h of an empty
+        // line) says that a value was expected, before the literal after it says so
+        check(it, line, pos, pos);
+      }
       if (pos > lastIndex(idx + 1)) {
         fail(n, quote(first) + " after " + it.name);
         return false;
