@@ -261,6 +261,15 @@ class ParserTest {
     assertEquals("a whole number for \"status\"", e.expected());
     e = fails(json, "{\"time\":\"10/Oct/2000:13:55:36 -0700\"}");
     assertEquals(10, e.column());
+    // a time of the form that names no time: where the field out of range starts (before: the
+    // time's first digit, for each of them)
+    for (String wrong : new String[] {"2026-[13]-01T00:00:00.000+00:00",
+        "2026-02-[30]T00:00:00Z", "+12026-04-[31]T00:00:00Z", "2026-01-01T[24]:00:01+01:00",
+        "2026-01-01T23:[60]:00Z", "2026-01-01T23:59:[60].5-03:00"}) {
+      String line = "{\"time\":\"" + wrong.replace("[", "").replace("]", "") + "\"}";
+      e = fails(json, line);
+      assertEquals(9 + wrong.indexOf('[') + 1, e.column(), line);
+    }
     e = fails(json, "{\"a\":\"unterminated}");
     assertEquals(20, e.column());
     e = fails(json, "{\"a\":1} x");

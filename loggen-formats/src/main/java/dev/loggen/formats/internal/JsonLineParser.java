@@ -3,8 +3,13 @@ package dev.loggen.formats.internal;
 import dev.loggen.formats.LogParseException;
 import dev.loggen.formats.LogParser;
 import dev.loggen.formats.LogRecord;
+import java.text.ParsePosition;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoField;
+import java.time.temporal.TemporalAccessor;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -420,8 +425,45 @@ final class JsonLineParser implements LogParser {
       }
       return OffsetDateTime.parse(x.text());
     } catch (DateTimeParseException e) {
-      throw new Fail(x.column() + 1 + Math.max(0, e.getErrorIndex()),
+      int at = e.getErrorIndex() > 0 ? e.getErrorIndex() : fault(x.text());
+      throw new Fail(x.column() + 1 + at,
           "an ISO-8601 time with offset such as 2026-01-01T10:00:00.000+01:00 for the time");
     }
+  }
+
+  /**
+   * Where the field that is out of range starts in an ISO-8601 time that has the form but names
+   * no time ({@code 2026-13-01T00:00:00Z}: the month; {@code 2026-02-30...}: the day), 0-based;
+   * 0 for a text without the form. The parse error of such a text is at index 0, where the
+   * text starts, not where it is wrong.
+   */
+  private static int fault(String text) {
+    ParsePosition p = new ParsePosition(0);
+    TemporalAccessor t = DateTimeFormatter.ISO_OFFSET_DATE_TIME.parseUnresolved(text, p);
+    if (t == null || p.getErrorIndex() >= 0 || !t.isSupported(ChronoField.YEAR)) {
+      return 0;
+    }
+    long year = t.getLong(ChronoField.YEAR);
+    if (!ChronoField.YEAR.range().isValidValue(year)) {
+      return 0;
+    }
+    int month = text.indexOf('-', 1) + 1; // after the year, which may start with a sign
+    int hour = text.indexOf('T', month) + 1;
+    long m = t.getLong(ChronoField.MONTH_OF_YEAR);
+    if (!ChronoField.MONTH_OF_YEAR.range().isValidValue(m)) {
+      return month;
+    }
+    long d = t.getLong(ChronoField.DAY_OF_MONTH);
+    if (d < 1 || d > YearMonth.of((int) year, (int) m).lengthOfMonth()) {
+      return month + 3;
+    }
+    ChronoField[] clock = {ChronoField.HOUR_OF_DAY, ChronoField.MINUTE_OF_HOUR,
+        ChronoField.SECOND_OF_MINUTE};
+    for (int i = 0; i < clock.length; i++) {
+      if (t.isSupported(clock[i]) && !clock[i].range().isValidValue(t.getLong(clock[i]))) {
+        return hour + 3 * i;
+      }
+    }
+    return 0;
   }
 }
