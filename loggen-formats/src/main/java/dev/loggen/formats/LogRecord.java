@@ -23,8 +23,9 @@ import org.jspecify.annotations.Nullable;
  * Where a format prints one thing twice (the request line and the method, say) the request
  * line wins. A request line ({@code %r}, {@code $request}) is read where a method, a space, the
  * target, a space and the protocol fit, so text after it on the line ({@code $request
- * $remote_user}) is not taken for part of it; only a line that no such split fits has its
- * request line read as any text ({@code -}, the escaped bytes of a TLS handshake), with
+ * $remote_user}) is not taken for part of it; a line that no such split fits is read with an
+ * HTTP/0.9 request line, method and target ({@code GET /}), and only a line that this does not
+ * fit either has its request line read as any text ({@code -}, the escaped bytes of a TLS handshake), with
  * method, path and protocol null where it has no spaces to split them.
  *
  * <p>Numbers: a status is three digits (in JSON, a number or string from 0 to 999); every
@@ -65,7 +66,9 @@ import org.jspecify.annotations.Nullable;
  * @param method the request method
  * @param path the request target with its query string, as sent; from {@code %U} or
  *     {@code $uri} alone it is the decoded path the server logged there
- * @param protocol the protocol, e.g. {@code HTTP/1.1}
+ * @param protocol the protocol, e.g. {@code HTTP/1.1}; empty for an HTTP/0.9 request (a request
+ *     line of method and target only, Apache's {@code %H} of {@code HTTP/0.9}, nginx's unset
+ *     {@code $server_protocol})
  * @param status the response status, 0 to 999
  * @param bytes the response body size in bytes, 0 to {@code 9223372036854775807}
  * @param referrer the Referer header
