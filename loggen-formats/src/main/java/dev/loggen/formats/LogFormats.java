@@ -245,17 +245,21 @@ public final class LogFormats {
    * with {@code escape=json} or {@code none}), so {@code $uri$is_args$args} prints
    * {@code /about-} for {@code /about}; {@link LogParsers#nginx(String)} reads that back as
    * {@code /about} (a request for {@code /about-?} prints the same and reads back so too).
-   * {@code $time_local}, {@code $time_iso8601} and {@code $msec} are the time the request ended,
-   * its start plus the response time (nginx prints them when it writes the log line, as
-   * Apache's {@code %{end:...}t}, not {@code %t}); {@link LogParsers#nginx(String)} gives the
-   * start back from them where the line has {@code $request_time}, else the end.
+   * {@code $time_local}, {@code $time_iso8601} and {@code $msec} print the request's start, as
+   * Apache's {@code %t} does. nginx prints them when it writes the log line, as the request
+   * ends; loggen prints the start so that the lines of a run, which come in the order of their
+   * requests' starts, stay in time order and in the file of their period (hourly or daily
+   * rotation) and agree with the error log and the run's report, as a real nginx log's times
+   * do. The cost: a generated request ends {@code $request_time} after the time printed, where
+   * nginx's started {@code $request_time} before it.
    * {@code $request_time} and {@code $msec} have millisecond precision; {@code $request_time} is
    * the end's millisecond less the start's, as nginx computes it (1.234567 s from .589567 is
-   * {@code 1.235}, as Apache's {@code %{end:msec}t} less {@code %{msec}t});
+   * {@code 1.235}, as Apache's {@code %{end:msec}t} less {@code %{msec}t}), so {@code $msec}
+   * plus {@code $request_time} is the millisecond the request ends;
    * {@code $body_bytes_sent} prints {@code 0} for an empty body; {@code $bytes_sent} adds the
-   * header size as Apache's {@code %O} does. The string is read as nginx's configuration reader reads a quoted string ({@code \"},
-   * {@code \'}, {@code \\}, {@code \t}); {@code \n} and {@code \r} are refused, as is an unpaired
-   * UTF-16 surrogate, which UTF-8 cannot encode.
+   * header size as Apache's {@code %O} does. The string is read as nginx's configuration reader
+   * reads a quoted string ({@code \"}, {@code \'}, {@code \\}, {@code \t}); {@code \n} and
+   * {@code \r} are refused, as is an unpaired UTF-16 surrogate, which UTF-8 cannot encode.
    *
    * @param logFormat the format string
    * @param escape the {@code escape=} parameter

@@ -71,11 +71,12 @@ public final class LogParsers {
   /**
    * Parses lines of an nginx {@code log_format} string with default escaping.
    *
-   * <p>nginx prints {@code $time_local}, {@code $time_iso8601} and {@code $msec} when the
-   * request ends; the record's time is when it started: those times less {@code $request_time}
-   * where the line prints it (to the millisecond with {@code $msec}, and with
-   * {@code $time_local}'s whole second less the milliseconds of {@code $request_time}, up to a
-   * second early), else the end as printed.
+   * <p>{@code $time_local}, {@code $time_iso8601} and {@code $msec} are read as printed, as the
+   * request's start, which is what {@link LogFormats#nginx(String)} prints there. nginx itself
+   * prints them when it writes the line, as the request ends; loggen prints the start so that
+   * its lines stay in time order and in the file of their period and agree with the error log
+   * and the run's report, as a real nginx log's times do. A generated request ends
+   * {@code $request_time} after the printed time.
    *
    * @param logFormat the format, as for {@link LogFormats#nginx(String)}
    * @return the parser

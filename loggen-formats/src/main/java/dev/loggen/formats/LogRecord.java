@@ -53,12 +53,15 @@ import org.jspecify.annotations.Nullable;
  *     seconds takes the fraction of an epoch time on the same line in the same second
  *     ({@code [$time_local] $msec}, {@code %t %{usec}t}), keeping its offset; a time printed
  *     without an offset ({@code $msec}, a {@code strftime} pattern without {@code %z}) is taken
- *     as UTC; an end time (Apache's {@code %{end:...}t}; nginx's {@code $time_local},
- *     {@code $time_iso8601} and {@code $msec}, which nginx prints as the request ends) only
- *     when the format prints no start time, less the response time the line prints
- *     ({@code $request_time}, {@code %D}, ...), if any, to give the start; null when an epoch time ({@code $msec}, {@code %{sec}t}, ...) is past what an
- *     {@link java.time.Instant} holds (a date that does not exist, in one field or split across
- *     several, makes the line malformed)
+ *     as UTC; nginx's {@code $time_local}, {@code $time_iso8601} and {@code $msec} as the
+ *     start (nginx prints them when it writes the line, as the request ends; loggen prints the
+ *     start, so that lines stay in time order and in the file of their period and agree with
+ *     the error log and the report, as a real nginx log's times do: a generated request ends
+ *     {@code $request_time} after it); an Apache end time ({@code %{end:...}t}) only when the
+ *     format prints no start time, less the response time the line prints ({@code %D},
+ *     {@code %T}, ...), if any, to give the start; null when an epoch time ({@code $msec},
+ *     {@code %{sec}t}, ...) is past what an {@link java.time.Instant} holds (a date that does
+ *     not exist, in one field or split across several, makes the line malformed)
  * @param clientAddress the client address ({@code %h}, {@code %a}, {@code $remote_addr})
  * @param ident the RFC 1413 identity ({@code %l})
  * @param user the authenticated user ({@code %u}, {@code $remote_user}); Apache prints an empty

@@ -1,7 +1,6 @@
 package dev.loggen.formats;
 
 import dev.loggen.core.LogFormat;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
@@ -11,23 +10,8 @@ import java.util.List;
 final class FormatCases {
   private FormatCases() {}
 
-  /**
-   * How precisely a format prints the time, and which: the request's start (Apache's
-   * {@code %t}), or its end ({@code END_}: nginx's {@code $time_local}, {@code $time_iso8601}
-   * and {@code $msec}, printed when nginx writes the line), which the parser reads back less the
-   * response time the line prints.
-   */
-  enum Time {
-    SECONDS, MILLIS, END_SECONDS, END_MILLIS;
-
-    boolean end() {
-      return this == END_SECONDS || this == END_MILLIS;
-    }
-
-    ChronoUnit unit() {
-      return this == SECONDS || this == END_SECONDS ? ChronoUnit.SECONDS : ChronoUnit.MILLIS;
-    }
-  }
+  /** How precisely a format prints the time. */
+  enum Time { SECONDS, MILLIS }
 
   /**
    * How precisely a format prints the response time: {@code ELAPSED_MILLIS} is nginx's
@@ -99,16 +83,16 @@ final class FormatCases {
         new Case("apache-seconds", LogFormats.apache(APACHE_SECONDS),
             Time.SECONDS, true, true, true, true, Duration.SECONDS, false),
         new Case("nginx-combined", LogFormats.nginx(NGINX_COMBINED),
-            Time.END_SECONDS, true, false, true, true, Duration.NONE, false),
+            Time.SECONDS, true, false, true, true, Duration.NONE, false),
         new Case("nginx-timed", LogFormats.nginx(NGINX_TIMED),
-            Time.END_SECONDS, true, false, true, true, Duration.ELAPSED_MILLIS, true),
+            Time.SECONDS, true, false, true, true, Duration.ELAPSED_MILLIS, true),
         new Case("nginx-msec", LogFormats.nginx(NGINX_MSEC),
-            Time.END_MILLIS, false, false, false, true, Duration.ELAPSED_MILLIS, true),
+            Time.MILLIS, false, false, false, true, Duration.ELAPSED_MILLIS, true),
         new Case("nginx-json", LogFormats.nginx(NGINX_JSON, NginxEscape.JSON),
-            Time.END_SECONDS, true, false, true, true, Duration.ELAPSED_MILLIS, true),
+            Time.SECONDS, true, false, true, true, Duration.ELAPSED_MILLIS, true),
         new Case("nginx-none", LogFormats.nginx(NGINX_COMBINED + " $request_time",
-            NginxEscape.NONE),
-            Time.END_SECONDS, true, false, true, true, Duration.ELAPSED_MILLIS, false));
+            NginxEscape.NONE), Time.SECONDS, true, false, true, true, Duration.ELAPSED_MILLIS,
+            false));
   }
 
   /** The error-log formats, by golden-file name. */

@@ -8,10 +8,12 @@ import dev.loggen.core.AccessEvent;
 import dev.loggen.core.LineBuffer;
 import dev.loggen.core.LogFormat;
 import dev.loggen.core.VisitorKind;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Iterator;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
@@ -218,48 +220,86 @@ class TimeFormatTest {
   }
 
   /**
-   * nginx prints {@code $time_local}, {@code $time_iso8601} and {@code $msec} when it writes the
-   * log line, as the request ends ({@code ngx_http_log_time}, {@code ngx_http_log_iso8601} and
-   * {@code ngx_http_log_msec} read the time cached then), not when it started: the instant
-   * Apache's {@code %{end:...}t} prints. Before, they printed the start. The parser gives back
-   * the start where the line prints the response time ({@code $request_time}), else the end.
+   * nginx's {@code $time_local}, {@code $time_iso8601} and {@code $msec} print the event's
+   * start, the instant Apache's {@code %t} prints, and read back as it (nothing is taken off
+   * them for {@code $request_time}). nginx prints them when it writes the line, as the request
+   * ends; loggen prints the start so that its lines are in time order, in the file of their
+   * period and at the time of the error log and the report, as a real nginx log's are. Apache's
+   * {@code %{end:...}t} is the end, and a line that prints only the end reads back as the end
+   * less the response time it prints.
    */
   @Test
-  void nginxPrintsItsTimesWhenTheRequestEnds() {
+  void nginxPrintsTheRequestsStart() {
     AccessEvent e = new AccessEvent(Instant.parse("2026-03-14T09:26:53.589Z").toEpochMilli(),
         ZoneOffset.ofHours(1), "192.0.2.1", null, null, "GET", "/", "HTTP/1.1", 200, 1, null,
         null, 1_234_000, "h", 1, "S", VisitorKind.HUMAN, null);
-    assertEquals("[14/Mar/2026:10:26:54 +0100] 2026-03-14T10:26:54+01:00 1773480414.823 1.234",
+    assertEquals("[14/Mar/2026:10:26:53 +0100] 2026-03-14T10:26:53+01:00 1773480413.589 1.234",
         LogFormats.nginx("[$time_local] $time_iso8601 $msec $request_time").format(e));
-    assertEquals("[14/Mar/2026:10:26:53 +0100] [14/Mar/2026:10:26:54 +0100] 1773480414823",
-        LogFormats.apache("%t %{end}t %{end:msec}t").format(e));
-    // the end less the response time: to the millisecond with $msec, to the second's start
-    // less the response time with $time_local
+    assertEquals("[14/Mar/2026:10:26:53 +0100] 1773480413589 [14/Mar/2026:10:26:54 +0100]"
+        + " 1773480414823",
+        LogFormats.apache("%t %{msec}t %{end}t %{end:msec}t").format(e));
+    // read back as printed, with $request_time on the line or not
     assertEquals(OffsetDateTime.parse("2026-03-14T09:26:53.589Z"),
-        LogParsers.nginx("$msec $request_time").parse("1773480414.823 1.234").time());
-    assertEquals(OffsetDateTime.parse("2026-03-14T10:26:52.766+01:00"),
+        LogParsers.nginx("$msec $request_time").parse("1773480413.589 1.234").time());
+    assertEquals(OffsetDateTime.parse("2026-03-14T10:26:53+01:00"),
         LogParsers.nginx("[$time_local] $request_time")
-            .parse("[14/Mar/2026:10:26:54 +0100] 1.234").time());
-    assertEquals(OffsetDateTime.parse("2026-03-14T09:26:53.589Z"),
-        LogParsers.nginx("{\"t\":\"$time_iso8601\",\"ms\":$msec,\"rt\":$request_time}",
-            NginxEscape.JSON).parse(LogFormats.nginx(
-                "{\"t\":\"$time_iso8601\",\"ms\":$msec,\"rt\":$request_time}",
-                NginxEscape.JSON).format(e)).time().toInstant().atOffset(ZoneOffset.UTC));
-    // without the response time the end is what the line gives
-    assertEquals(OffsetDateTime.parse("2026-03-14T10:26:54+01:00"),
-        LogParsers.nginx("[$time_local] $status").parse("[14/Mar/2026:10:26:54 +0100] 200")
+            .parse("[14/Mar/2026:10:26:53 +0100] 1.234").time());
+    assertEquals(OffsetDateTime.parse("2026-03-14T10:26:53+01:00"),
+        LogParsers.nginx("[$time_local] $status").parse("[14/Mar/2026:10:26:53 +0100] 200")
             .time());
-    // Apache's end times read so too
+    String json = "{\"t\":\"$time_iso8601\",\"ms\":$msec,\"rt\":$request_time}";
+    assertEquals(OffsetDateTime.parse("2026-03-14T10:26:53.589+01:00"),
+        LogParsers.nginx(json, NginxEscape.JSON)
+            .parse(LogFormats.nginx(json, NginxEscape.JSON).format(e)).time());
+    // Apache's end times: the end less the response time the line prints, else the end
     assertEquals(OffsetDateTime.parse("2026-03-14T09:26:53.589Z"),
         LogParsers.apache("%{end:msec}t %D").parse("1773480414823 1234000").time());
+    assertEquals(OffsetDateTime.parse("2026-03-14T10:26:54+01:00"),
+        LogParsers.apache("%{end}t %>s").parse("[14/Mar/2026:10:26:54 +0100] 200").time());
+  }
+
+  /**
+   * The lines of a generated run in an nginx format are in time order, {@code $msec} never
+   * going back from one line to the next, as in a real nginx log (nginx writes each line, with
+   * the time then, as its request ends). The generator gives requests in the order they start,
+   * so this holds because loggen prints the start there; the ends of overlapping requests are
+   * not in that order, as {@code %{end:msec}t} of the same events shows.
+   */
+  @Test
+  void nginxLinesOfAGeneratedRunAreInMsecOrder() {
+    LogFormat nginx = LogFormats.nginx(FormatCases.NGINX_MSEC);
+    LogFormat ends = LogFormats.apache("%{end:msec}t");
+    Iterator<AccessEvent> it = TestEvents.generatedWithScenarios(11, "shop");
+    long previous = Long.MIN_VALUE;
+    long previousEnd = Long.MIN_VALUE;
+    int endsBack = 0;
+    int notAtStart = 0;
+    for (int i = 0; i < 5000; i++) {
+      AccessEvent e = it.next();
+      String line = nginx.format(e);
+      long msec = new BigDecimal(line.substring(0, line.indexOf(' ')))
+          .movePointRight(3).longValueExact();
+      assertTrue(msec >= previous, "line " + i + " goes back in time: " + line);
+      if (msec != e.epochMillis()) {
+        notAtStart++;
+      }
+      previous = msec;
+      long end = Long.parseLong(ends.format(e));
+      if (end < previousEnd) {
+        endsBack++;
+      }
+      previousEnd = end;
+    }
+    assertEquals(0, notAtStart, "lines whose $msec is not the request's start");
+    assertTrue(endsBack > 0, "no request ended before the one started before it");
   }
 
   /**
    * nginx's {@code $request_time} is the millisecond it writes the log less the one the request
    * started in ({@code ngx_http_log_request_time}: {@code (tp->sec - r->start_sec) * 1000 +
    * (tp->msec - r->start_msec)}), so 1,234,567 microseconds from .589567 is 1.235, the
-   * difference of Apache's {@code %{end:msec}t} and {@code %{msec}t}, and {@code $msec} less it
-   * is the start. Before, it printed the response time cut to 1.234.
+   * difference of Apache's {@code %{end:msec}t} and {@code %{msec}t}, and {@code $msec} plus it
+   * is the millisecond the request ends. Before, it printed the response time cut to 1.234.
    */
   @Test
   void nginxRequestTimeIsTheDifferenceOfTheMillisecondsPrinted() {
@@ -268,9 +308,9 @@ class TimeFormatTest {
         1_234_567, "h", 1, "S", VisitorKind.HUMAN, null);
     assertEquals("1773480413589567 1773480413589 1773480414824",
         LogFormats.apache("%{usec}t %{msec}t %{end:msec}t").format(e));
-    assertEquals("1773480414.824 1.235", LogFormats.nginx("$msec $request_time").format(e));
+    assertEquals("1773480413.589 1.235", LogFormats.nginx("$msec $request_time").format(e));
     assertEquals(OffsetDateTime.parse("2026-03-14T09:26:53.589Z"), LogParsers
-        .nginx("$msec $request_time").parse("1773480414.824 1.235").time());
+        .nginx("$msec $request_time").parse("1773480413.589 1.235").time());
     // no carry: the response time's whole milliseconds
     assertEquals("0.012", LogFormats.nginx("$request_time").format(new AccessEvent(
         e.epochMillis(), ZoneOffset.UTC, "192.0.2.1", null, null, "GET", "/", "HTTP/1.1", 200, 1,

@@ -114,14 +114,16 @@ final class NginxCompiler {
   private Item variable(String name, String token, int pos) {
     switch (name) {
       // nginx prints its times when it writes the log line, as the request ends
-      // (ngx_http_log_time, ngx_http_log_msec: ngx_cached_http_log_time, ngx_timeofday())
+      // (ngx_http_log_time, ngx_http_log_msec: ngx_cached_http_log_time, ngx_timeofday());
+      // loggen prints the request's start, so that the lines of a run, which come in the order
+      // of their starts, are in time order and in the file of their period as nginx's are, and
+      // agree with the error log and the report. The request ends $request_time later.
       case "time_local":
-        return Item.time(token, pos, Strftime.internal(TIME_LOCAL), true, Item.T_TIME);
+        return Item.time(token, pos, Strftime.internal(TIME_LOCAL), false, Item.T_TIME);
       case "time_iso8601":
-        return Item.time(token, pos, Strftime.internal(TIME_ISO8601), true, Item.T_TIME);
+        return Item.time(token, pos, Strftime.internal(TIME_ISO8601), false, Item.T_TIME);
       case "msec":
-        return builtIn(Item.MSEC, token, pos, Item.S_DECIMAL, Item.T_EPOCH_MS)
-            .withCondition(null, false, null, true);
+        return builtIn(Item.MSEC, token, pos, Item.S_DECIMAL, Item.T_EPOCH_MS);
       case "request_time":
         return builtIn(Item.DURATION_S_FRAC, token, pos, Item.S_DECIMAL, Item.T_DUR_S_FRAC);
       case "status":

@@ -890,10 +890,10 @@ final class ProgramParser implements LogParser {
     }
 
     /**
-     * The start of a request whose line prints only its end ({@code %{end:...}t}, nginx's
-     * {@code $time_local}, {@code $time_iso8601} and {@code $msec}): the end less the response
-     * time the line prints ({@code $request_time}, {@code %D}, ...), else the end, the best
-     * there is. A response time that would take the time past what a date holds leaves the end.
+     * The start of a request whose line prints only its end (Apache's {@code %{end:...}t};
+     * nginx's times are read as the start, which loggen prints there): the end less the response
+     * time the line prints ({@code %D}, {@code %T}, ...), else the end, the best there is. A
+     * response time that would take the time past what a date holds leaves the end.
      */
     private @Nullable OffsetDateTime startFromEnd(@Nullable OffsetDateTime end) {
       Long m = micros;

@@ -119,7 +119,7 @@ final class ProgramRenderer implements LogFormat.Renderer {
       case Item.MSEC -> {
         // a decimal number of seconds: before 1970 the sign, then the magnitude's digits
         // (-0.001, not the floored -1 and the .999 above it)
-        long ms = it.end ? checkedEndMillis(e) : startMillis(e);
+        long ms = startMillis(e);
         if (ms < 0) {
           o.put('-');
           ms = -ms;
@@ -254,14 +254,9 @@ final class ProgramRenderer implements LogFormat.Renderer {
     if (!it.end) {
       return startMillis(e) * 1000 + Derived.subMilliMicros(e);
     }
-    return checkedEndMillis(e) * 1000 + endSubMilliMicros(e);
-  }
-
-  /** {@link #endMillis}, checked to lie in the years 1 to 9999. */
-  private static long checkedEndMillis(AccessEvent e) {
     long ms = endMillis(e);
     TimeRenderer.checkRange(ms, e.offset().getTotalSeconds(), true);
-    return ms;
+    return ms * 1000 + endSubMilliMicros(e);
   }
 
   /** The request's start in epoch milliseconds, checked to lie in the years 1 to 9999. */
