@@ -948,7 +948,13 @@ public final class Main {
       // out (the health endpoint says "stalled" meanwhile) rather than ending the run
       b.timeSource(TimeSource.WALL).clock(live.rotationClock()).retry(8, Duration.ofSeconds(1));
     }
-    return b.build();
+    try {
+      return b.build();
+    } catch (IllegalStateException e) {
+      // another loggen holds the file's lock: the file cannot be written now, an I/O failure
+      // (exit 1) in the sink's words, not an internal error
+      throw new UncheckedIOException(e.getMessage(), new IOException(e.getMessage(), e));
+    }
   }
 
   private Report runSimulated(Plan plan, LineSink access, @Nullable LineSink errors,

@@ -11,6 +11,8 @@ import dev.loggen.core.LogGenerator;
 import dev.loggen.core.SessionSettings;
 import dev.loggen.core.Sites;
 import dev.loggen.core.Traffic;
+import dev.loggen.sinks.FileSinks;
+import dev.loggen.sinks.RotatingFileSink;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -940,5 +942,25 @@ class RunTest {
     assertEquals("loggen: LOG_GENERATOR_CONFIG_PATH is set and gives the configuration (the"
         + " old tool's order): --config ./mine.yaml is not read (warning)",
         other.err().lines().findFirst().orElse(""), other.toString());
+  }
+
+  /**
+   * A second loggen writing the directory of a running one failed with "internal error (please
+   * report it)" and a stack trace: the sink's refusal of a locked file is an I/O failure told in
+   * its own words.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"access.log", "error.log"})
+  void aLogAnotherLoggenWritesIsAnIoFailureNotAnInternalError(String log) throws Exception {
+    Path out = dir.resolve("busy");
+    try (RotatingFileSink other = FileSinks.rotating(out.resolve(log)).build()) {
+      Cli c = Cli.run(dir, "--seed", "1", "--count", "10", "--output", "busy", "--quiet");
+      assertEquals(Main.IO_FAILURE, c.code, c.toString());
+      assertTrue(c.err().contains(out.resolve(log) + " is being written by another sink"),
+          c.err());
+      assertFalse(c.err().contains("internal error") || c.err().contains("\tat "), c.err());
+      assertEquals(1, c.err().lines().count(), c.err());
+      assertTrue(other.toString().contains(log), "the other sink is untouched");
+    }
   }
 }
