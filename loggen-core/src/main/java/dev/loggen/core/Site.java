@@ -2,6 +2,7 @@ package dev.loggen.core;
 
 import dev.loggen.core.engine.SessionModel;
 import dev.loggen.core.engine.TransitionMatrix;
+import dev.loggen.core.internal.Printable;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -298,7 +299,7 @@ public final class Site {
       String problem = hostProblem(newHost);
       if (problem != null) {
         throw new IllegalArgumentException("host must be a host name such as shop.example.com"
-            + problem + " (got '" + newHost + "')");
+            + problem + " (got " + Printable.quoted(newHost) + ")");
       }
       this.host = newHost;
       return this;

@@ -51,6 +51,9 @@ class ModelContractsTest {
         + " letters, digits and '-' (not first or last), each of at most 63 characters (got"
         + " 'shop..example.com')", iae(() -> Site.builder("s").host("shop..example.com")));
     iae(() -> Site.builder("s").host("-shop.example.com"));
+    // a 3,000-character value is quoted by its first 100 characters and its length
+    assertTrue(iae(() -> Site.builder("s").host("h".repeat(3000))).endsWith(" (got '"
+        + "h".repeat(100) + "...' (3000 characters))"));
     iae(() -> Site.builder("s").host("x".repeat(64) + ".com"));
     iae(() -> Site.builder("s").host("my shop.com"));
     Site.builder("s").host("a-1.b.example").host("10.0.0.1").host("localhost");

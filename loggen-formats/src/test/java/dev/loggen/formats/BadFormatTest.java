@@ -148,6 +148,23 @@ class BadFormatTest {
    * parse error quotes a line: an escape sequence in a format must not act on the terminal that
    * shows the message. Before, they were quoted raw.
    */
+
+  /** A generated 3,000-character format was quoted whole in its error, a 3 kB message. */
+  @Test
+  void aLongFormatIsQuotedAroundTheProblemOnly() {
+    String filler = "x".repeat(3000);
+    String message = assertThrows(IllegalArgumentException.class,
+        () -> LogFormats.apache("%h " + filler + " %Z")).getMessage();
+    assertEquals("invalid Apache LogFormat \"..." + "x".repeat(59) + " %Z\" (3006 characters):"
+        + " unknown directive '%Z' at position 3005", message);
+    String nginx = assertThrows(IllegalArgumentException.class,
+        () -> LogFormats.nginx("$nope " + filler)).getMessage();
+    assertEquals("invalid nginx log_format \"$nope " + "x".repeat(54) + "...\" (3006"
+        + " characters): unknown variable '$nope' at position 1", nginx);
+    String json = "{\"a\": \"" + "y".repeat(350) + "\", \"b\": \"$nope\"}";
+    assertTrue(assertThrows(IllegalArgumentException.class, () -> LogFormats.nginx(json))
+        .getMessage().contains("\"" + json + "\""), "a format of up to 400 characters whole");
+  }
   @Test
   void aMessageQuotesControlCharactersEscaped() {
     Map<String, Executable> messages = Map.of(
@@ -216,11 +233,14 @@ class BadFormatTest {
   @Test
   void aFormatOfMoreFieldsThanAParserReadsIsRefused() {
     String nginx = "$status ".repeat(2000).trim();
-    assertEquals("invalid nginx log_format \"" + nginx + "\": 2000 fields, more than the 256 a"
+    // a format this long is quoted 60 characters either side of the position, with its length
+    assertEquals("invalid nginx log_format \"..." + nginx.substring(2048 - 60, 2048 + 60)
+        + "...\" (" + nginx.length() + " characters): 2000 fields, more than the 256 a"
         + " format may have; the 257th is at position 2049", assertThrows(
             IllegalArgumentException.class, () -> LogFormats.nginx(nginx)).getMessage());
     String apache = "%h ".repeat(257);
-    assertEquals("invalid Apache LogFormat \"" + apache + "\": 257 fields, more than the 256 a"
+    assertEquals("invalid Apache LogFormat \"..." + apache.substring(768 - 60)
+        + "\" (" + apache.length() + " characters): 257 fields, more than the 256 a"
         + " format may have; the 257th is at position 769", assertThrows(
             IllegalArgumentException.class, () -> LogParsers.apache(apache)).getMessage());
   }

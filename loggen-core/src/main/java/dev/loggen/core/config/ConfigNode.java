@@ -3,6 +3,7 @@ package dev.loggen.core.config;
 import dev.loggen.core.DataSize;
 import dev.loggen.core.config.internal.Suggestions;
 import dev.loggen.core.config.internal.Values;
+import dev.loggen.core.internal.Printable;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,8 +55,6 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ConfigNode {
   private static final Pattern PLAIN_KEY = Pattern.compile("[A-Za-z0-9_-]+");
-  /** The longest value {@link #describe} shows whole. */
-  private static final int SHOWN = 100;
 
   /** What a node holds. */
   public enum Kind {
@@ -219,11 +218,11 @@ public final class ConfigNode {
   }
 
   private static String shown(String t) {
-    if (t.length() > SHOWN) {
-      int cut = Character.isHighSurrogate(t.charAt(SHOWN - 1)) ? SHOWN - 1 : SHOWN;
-      return "'" + t.substring(0, cut) + "...' (" + t.length() + " characters)";
+    if (t.length() <= Printable.QUOTED_CHARS
+        && (Values.number(t).isPresent() || Values.bool(t) != null)) {
+      return t;
     }
-    return Values.number(t).isPresent() || Values.bool(t) != null ? t : "'" + t + "'";
+    return Printable.quoted(t);
   }
 
   // ---- structure ----------------------------------------------------------------------------

@@ -12,6 +12,26 @@ import java.util.Locale;
 public final class Printable {
   private Printable() {}
 
+  /** Most characters of a value {@link #quoted} quotes. */
+  public static final int QUOTED_CHARS = 100;
+
+  /**
+   * {@code s} in single quotes for a message, its first {@value #QUOTED_CHARS} characters only
+   * when it is longer (whole characters: never half a surrogate pair), followed by its length:
+   * {@code 'xxx...' (3000 characters)}. Not escaped: pass the message to {@link #of}.
+   *
+   * @param s the value
+   * @return the value quoted
+   */
+  public static String quoted(String s) {
+    if (s.length() <= QUOTED_CHARS) {
+      return "'" + s + "'";
+    }
+    int cut = Character.isHighSurrogate(s.charAt(QUOTED_CHARS - 1)) ? QUOTED_CHARS - 1
+        : QUOTED_CHARS;
+    return "'" + s.substring(0, cut) + "...' (" + s.length() + " characters)";
+  }
+
   /**
    * {@code s} with every character a terminal would not show as itself written as
    * {@code \}{@code uXXXX}; {@code s} itself when there is none.

@@ -19,7 +19,32 @@ final class FormatError {
    */
   static IllegalArgumentException at(String kind, String format, int position, String problem) {
     return new IllegalArgumentException(Printable.of(
-        "invalid " + kind + " \"" + format + "\": " + problem + " at position " + position));
+        "invalid " + kind + " " + quoted(format, position) + ": " + problem + " at position "
+            + position));
+  }
+
+  /** Formats up to this long are quoted whole; longer ones around the position only. */
+  private static final int QUOTED_WHOLE = 400;
+  /** Characters quoted on each side of the position of a longer format. */
+  private static final int AROUND = 60;
+
+  /**
+   * {@code format} in double quotes; a format longer than {@value #QUOTED_WHOLE} characters (a
+   * generated one, say) only around {@code position}, with its length, so that the message
+   * stays readable: {@code "...%h %l %Z %u..." (3000 characters)}.
+   */
+  private static String quoted(String format, int position) {
+    if (format.length() <= QUOTED_WHOLE) {
+      return "\"" + format + "\"";
+    }
+    int at = Math.max(0, Math.min(format.length(), position - 1));
+    int from = Math.max(0, at - AROUND);
+    if (from > 0 && Character.isLowSurrogate(format.charAt(from))) {
+      from--;
+    }
+    int to = Math.min(format.length(), at + AROUND);
+    return "\"" + (from > 0 ? "..." : "") + whole(format, from, to)
+        + (to < format.length() ? "..." : "") + "\" (" + format.length() + " characters)";
   }
 
   /**
