@@ -348,13 +348,7 @@ public record Report(
     private final long[] status = new long[600];
     private final long[] kinds = new long[VisitorKind.values().length];
     private final Map<String, Long> scenarioCounts = new HashMap<>();
-    private long sessions;
-    private final Map<String, Long> endStates = new HashMap<>();
-    // Allocated on the first session: a builder that only counts events (a slice of a parallel
-    // run) stays small.
-    private @Nullable Histogram seconds;
-    private @Nullable Histogram views;
-    private @Nullable Histogram requests;
+    private final Sessions counted = new Sessions();
     // Insertion order is first-seen order, which merge() needs to admit paths exactly as one
     // builder seeing all events would.
     private final PathCounts top = new PathCounts(TOP_CAPACITY);
@@ -422,11 +416,7 @@ public record Report(
       Arrays.fill(status, 0);
       Arrays.fill(kinds, 0);
       scenarioCounts.clear();
-      sessions = 0;
-      endStates.clear();
-      seconds = null;
-      views = null;
-      requests = null;
+      counted.clear();
       top.clear();
       firstMillis = 0;
       lastMillis = 0;
@@ -457,7 +447,7 @@ public record Report(
      */
     public Builder expectSession(Session s) {
       Objects.requireNonNull(s, "s");
-      countExpected(false);
+      countExpected();
       expected.addLast(s);
       return this;
     }
@@ -467,20 +457,20 @@ public record Report(
      * at the end ({@code last}), also those that started at its time with a line counted, and
      * drops the rest.
      */
-    private void countExpected(boolean last) {
-      while (!expected.isEmpty()) {
-        Session s = expected.peekFirst();
-        long start = s.start().toEpochMilli();
-        boolean logged = lines > 0 && (start < lastMillis
-            || start == lastMillis && hasIdAtLast(s.id()));
-        if (!logged && !last) {
-          return;
-        }
-        expected.pollFirst();
-        if (logged) {
-          session(s);
-        }
+    private void countExpected() {
+      while (!expected.isEmpty() && loggedByNow(expected.peekFirst())) {
+        counted.add(expected.pollFirst());
       }
+    }
+
+    /**
+     * Whether a line of {@code s} has been counted by now: it started before the last counted
+     * line, or at its time with a line counted then.
+     */
+    private boolean loggedByNow(Session s) {
+      long start = s.start().toEpochMilli();
+      return lines > 0 && (start < lastMillis
+          || start == lastMillis && hasIdAtLast(s.id()));
     }
 
     private boolean hasIdAtLast(long id) {
@@ -495,21 +485,8 @@ public record Report(
     /** Counts one session (ground truth from the generator). */
     public Builder session(Session s) {
       Objects.requireNonNull(s, "s");
-      sessions++;
-      endStates.merge(s.endState(), 1L, Long::sum);
-      histograms();
-      seconds.add(s.duration().toMillis() / 1000.0);
-      views.add(s.pageViews());
-      requests.add(s.requests());
+      counted.add(s);
       return this;
-    }
-
-    private void histograms() {
-      if (seconds == null) {
-        seconds = new Histogram(24 * 3600);
-        views = new Histogram(10_000);
-        requests = new Histogram(10_000);
-      }
     }
 
     /**
@@ -519,7 +496,11 @@ public record Report(
      * builder fed everything in order would have them, as long as {@code later} saw fewer than
      * 50,000 distinct paths; the means of the session summaries are sums of partial sums, which
      * may differ from one running sum in the last bits. Parsed sessions still open in
-     * {@code later} are counted as ended. {@code later} must not be used afterwards.
+     * {@code later} are counted as ended, and those still open here are not joined with
+     * {@code later}'s lines: a client whose parsed lines fall on both sides of the split counts
+     * two sessions where one builder would count one (split parsed logs at a gap of 30 minutes,
+     * or count them with one builder). Sessions of the generator (ground truth) are not
+     * affected. {@code later} must not be used afterwards.
      *
      * @param later the builder of the part that follows
      * @return this builder
@@ -555,18 +536,11 @@ public record Report(
       later.scenarioCounts.forEach((k, v) -> scenarioCounts.merge(k, v, Long::sum));
       top.merge(later.top);
       for (long[] open : later.open.values()) {
-        later.closeParsed(open);
+        later.counted.addParsed(open);
       }
       later.open.clear();
       expected.addAll(later.expected);
-      sessions += later.sessions;
-      later.endStates.forEach((k, v) -> endStates.merge(k, v, Long::sum));
-      if (later.seconds != null) {
-        histograms();
-        seconds.merge(later.seconds);
-        views.merge(later.views);
-        requests.merge(later.requests);
-      }
+      counted.merge(later.counted);
       return this;
     }
 
@@ -577,12 +551,12 @@ public record Report(
         if (t - s[1] <= GAP_MILLIS) {
           break;
         }
-        closeParsed(s);
+        counted.addParsed(s);
         it.remove();
       }
       long[] s = open.get(e.clientAddress());
       if (s != null && t - s[1] > GAP_MILLIS) {
-        closeParsed(s);
+        counted.addParsed(s);
         open.remove(e.clientAddress());
         s = null;
       }
@@ -595,15 +569,6 @@ public record Report(
       if (!isAsset(e.pathWithoutQuery())) {
         s[2]++;
       }
-    }
-
-    private void closeParsed(long[] s) {
-      sessions++;
-      endStates.merge("INACTIVE", 1L, Long::sum);
-      histograms();
-      seconds.add((s[1] - s[0]) / 1000.0);
-      views.add(s[2]);
-      requests.add(s[3]);
     }
 
     /** Whether a path names a static asset (by extension). */
@@ -622,14 +587,23 @@ public record Report(
 
     /**
      * The report so far: open parsed sessions are counted as ended, and sessions told by
-     * {@link #expectSession} as described there.
+     * {@link #expectSession} as described there. The builder is not changed: it goes on
+     * counting, and a later report counts those sessions as they go on and end (a snapshot
+     * during a run does not change the final report).
      */
     public Report build() {
-      countExpected(true);
-      for (long[] s : open.values()) {
-        closeParsed(s);
+      Sessions all = counted;
+      if (!expected.isEmpty() || !open.isEmpty()) {
+        all = counted.copy();
+        for (Session s : expected) {
+          if (loggedByNow(s)) {
+            all.add(s);
+          }
+        }
+        for (long[] s : open.values()) {
+          all.addParsed(s);
+        }
       }
-      open.clear();
       Map<Integer, Long> codes = new TreeMap<>();
       for (int i = 0; i < status.length; i++) {
         if (status[i] > 0) {
@@ -642,8 +616,9 @@ public record Report(
           k.put(v.label(), kinds[v.ordinal()]);
         }
       }
-      return new Report(lines, errorLines, bytes, codes, k, scenarioCounts, sessions, endStates,
-          summary(seconds), summary(views), summary(requests), top.top(TOP_PAGES), firstMillis,
+      return new Report(lines, errorLines, bytes, codes, k, scenarioCounts, all.count,
+          all.endStates, summary(all.seconds), summary(all.views), summary(all.requests),
+          top.top(TOP_PAGES), firstMillis,
           lastMillis);
     }
   }
@@ -831,6 +806,76 @@ public record Report(
     }
   }
 
+  /**
+   * The sessions counted: how many, by end state, and the histograms of their durations, page
+   * views and requests (allocated at the first session: a builder that only counts events, a
+   * part of a parallel run, stays small).
+   */
+  private static final class Sessions {
+    private long count;
+    private final Map<String, Long> endStates = new HashMap<>();
+    private @Nullable Histogram seconds;
+    private @Nullable Histogram views;
+    private @Nullable Histogram requests;
+
+    /** Counts a session of the generator's (ground truth). */
+    void add(Session s) {
+      add(s.endState(), s.duration().toMillis() / 1000.0, s.pageViews(), s.requests());
+    }
+
+    /**
+     * Counts a session made of parsed lines, ended: {@code {first, last, views, requests}}
+     * (times in epoch milliseconds).
+     */
+    void addParsed(long[] s) {
+      add("INACTIVE", (s[1] - s[0]) / 1000.0, s[2], s[3]);
+    }
+
+    private void add(String endState, double durationSeconds, double pageViews,
+        double requestCount) {
+      count++;
+      endStates.merge(endState, 1L, Long::sum);
+      if (seconds == null) {
+        seconds = new Histogram(24 * 3600);
+        views = new Histogram(10_000);
+        requests = new Histogram(10_000);
+      }
+      seconds.add(durationSeconds);
+      views.add(pageViews);
+      requests.add(requestCount);
+    }
+
+    void merge(Sessions later) {
+      count += later.count;
+      later.endStates.forEach((k, v) -> endStates.merge(k, v, Long::sum));
+      if (later.seconds != null) {
+        if (seconds == null) {
+          seconds = later.seconds.copy();
+          views = later.views.copy();
+          requests = later.requests.copy();
+        } else {
+          seconds.merge(later.seconds);
+          views.merge(later.views);
+          requests.merge(later.requests);
+        }
+      }
+    }
+
+    Sessions copy() {
+      Sessions c = new Sessions();
+      c.merge(this);
+      return c;
+    }
+
+    void clear() {
+      count = 0;
+      endStates.clear();
+      seconds = null;
+      views = null;
+      requests = null;
+    }
+  }
+
   /** Counts of whole values {@code 0..cap} (larger values count at {@code cap}). */
   private static final class Histogram {
     private final long[] counts;
@@ -840,6 +885,12 @@ public record Report(
 
     Histogram(int cap) {
       counts = new long[cap + 1];
+    }
+
+    Histogram copy() {
+      Histogram c = new Histogram(counts.length - 1);
+      c.merge(this);
+      return c;
     }
 
     void add(double v) {
