@@ -79,20 +79,19 @@ public final class LogWriter {
 
   /** The access-log sink; {@link #run()} closes it. */
   public LogWriter to(LineSink newSink) {
-    if (this.sink != null) {
-      throw new IllegalStateException("the access-log sink was already set");
-    }
-    this.sink = Objects.requireNonNull(newSink, "sink");
+    Objects.requireNonNull(newSink, "sink");
+    once("the access-log sink", sink, newSink);
+    this.sink = newSink;
     return this;
   }
 
   /** Error-log lines in {@code format} for the events it accepts, into {@code sink}. */
   public LogWriter errors(LogFormat newFormat, LineSink newSink) {
-    if (this.errorSink != null) {
-      throw new IllegalStateException("the error-log sink was already set");
-    }
     Objects.requireNonNull(newFormat, "errors format");
-    this.errorSink = Objects.requireNonNull(newSink, "errors sink");
+    Objects.requireNonNull(newSink, "errors sink");
+    once("the error-log sink", errorSink, newSink);
+    once("the error-log format", errorFormat, newFormat);
+    this.errorSink = newSink;
     this.errorFormat = newFormat;
     return this;
   }

@@ -47,9 +47,15 @@ class LogWriterSettingsTest {
     assertEquals("a progress listener was already set: combine the two into one listener",
         refused(() -> writer().progress((lines, time) -> { })
             .progress((lines, time) -> { })));
-    assertEquals("the access-log sink was already set",
-        refused(() -> writer().to(new CollectingSink(-1, false))
-            .to(new CollectingSink(-1, false))));
+    CollectingSink first = new CollectingSink(-1, false);
+    assertEquals("the access-log sink was already set to " + first,
+        refused(() -> writer().to(first).to(new CollectingSink(-1, false))));
+    assertEquals("the error-log sink was already set to " + first,
+        refused(() -> writer().errors(ParallelWriterTest.TINY, first)
+            .errors(ParallelWriterTest.TINY, new CollectingSink(-1, false))));
+    CollectingSink errors = new CollectingSink(-1, false);
+    assertEquals("the error-log format was already set to " + ParallelWriterTest.TINY,
+        refused(() -> writer().errors(ParallelWriterTest.TINY, errors).errors(OTHER, errors)));
   }
 
   @Test
@@ -59,7 +65,8 @@ class LogWriterSettingsTest {
     CollectingSink sink = new CollectingSink(-1, false);
     Report r = writer().limit(7).limit(7).threads(2).threads(2)
         .format(ParallelWriterTest.TINY).format(ParallelWriterTest.TINY)
-        .stopWhen(never).stopWhen(never).progress(quiet).progress(quiet).to(sink).run();
+        .stopWhen(never).stopWhen(never).progress(quiet).progress(quiet).to(sink).to(sink)
+        .run();
     assertEquals(7, r.lines());
     assertEquals(7, sink.lines);
   }
