@@ -297,14 +297,31 @@ public final class Distributions {
       return Math.min(max, xm / Math.pow(d + (1 - d) * rng.nextDoubleNonZero(), 1 / alpha));
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Finite for every valid parameter: with {@code L = ln(max/xm)}, the mean is
+     * {@code xm * alpha/(1 - e^(-alpha L)) * (e^((1-alpha) L) - 1)/(1 - alpha)}, computed
+     * with {@code expm1} so that neither a shape near 0 or near 1 nor a bound far above
+     * {@code xm} loses it to rounding or overflow (at {@code alpha = 1} the last factor is
+     * {@code L}).
+     */
     @Override
     public double mean() {
-      double d = beyond();
-      if (Math.abs(alpha - 1) < 1e-12) {
-        return xm * Math.log(max / xm) / (1 - d);
+      double ratio = max / xm;
+      double l = ratio < 2 ? Math.log1p((max - xm) / xm)
+          : Double.isInfinite(ratio) ? Math.log(max) - Math.log(xm) : Math.log(ratio);
+      double t = alpha * l;
+      // alpha / (1 - (xm/max)^alpha), which tends to 1/L as alpha*L tends to 0
+      double head = t < 1e-20 ? 1 / l : alpha / -Math.expm1(-t);
+      double s = (1 - alpha) * l;
+      if (s > 700) {
+        // e^s overflows: xm * (e^s - 1) is xm^alpha * max^(1-alpha), below max
+        return Math.exp(Math.log(xm) + s) * (head / (1 - alpha));
       }
-      return alpha * Math.pow(xm, alpha) / (1 - d)
-          * (Math.pow(max, 1 - alpha) - Math.pow(xm, 1 - alpha)) / (1 - alpha);
+      // (e^s - 1) / (1 - alpha), which is L at alpha = 1
+      double tail = alpha == 1 ? l : Math.expm1(s) / (1 - alpha);
+      return xm * (head * tail);
     }
 
     @Override

@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.stream.LongStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every sampler against its analytic mean and quantiles. */
@@ -83,6 +85,64 @@ class DistributionsTest {
     assertEquals("max must be above xm (got xm=10.0, max=10.0)",
         assertThrows(IllegalArgumentException.class, () -> Distributions.pareto(10, 1, 10))
             .getMessage());
+  }
+
+  static Stream<Arguments> boundedParetoGrid() {
+    double[][] windows = {
+      {1, 1 + 1e-9}, {10, 1000}, {150_000, 25_000_000}, {1, 1e6}, {1e-150, 1e150},
+      {1e-300, 1e300}, {Double.MIN_VALUE, Double.MAX_VALUE}, {1e300, Double.MAX_VALUE}};
+    double[] alphas = {
+      Double.MIN_VALUE, 1e-300, 1e-20, 1e-8, 0.01, 0.5, 1 - 1e-9, 1, 1 + 1e-9, 1.5, 3, 400,
+      1e6};
+    Stream.Builder<Arguments> grid = Stream.builder();
+    for (double[] w : windows) {
+      for (double alpha : alphas) {
+        grid.add(Arguments.of(w[0], alpha, w[1]));
+      }
+    }
+    return grid.build();
+  }
+
+  /** {@code ∫_0^L e^(-c v) dv} by Simpson's rule, over where the integrand is not negligible. */
+  private static double decay(double c, double l) {
+    double upper = Math.min(l, 40 / c);
+    int n = 100_000;
+    double h = upper / n;
+    double sum = 1 + Math.exp(-c * upper);
+    for (int i = 1; i < n; i++) {
+      sum += (i % 2 == 1 ? 4 : 2) * Math.exp(-c * i * h);
+    }
+    return sum * h / 3;
+  }
+
+  @ParameterizedTest
+  @MethodSource("boundedParetoGrid")
+  void boundedParetoMeanIsFiniteAndMatchesNumericIntegration(
+      double xm, double alpha, double max) {
+    // x = xm e^u for u in [0, L] has density proportional to e^(-alpha u), so the mean is
+    // xm ∫ e^((1 - alpha) u) du / ∫ e^(-alpha u) du; with alpha < 1 the numerator is
+    // e^((1 - alpha) L) ∫ e^(-(1 - alpha) v) dv, v = L - u (kept in logs against overflow)
+    double l = Math.log(max) - Math.log(xm);
+    double expected = alpha < 1
+        ? Math.exp(Math.log(xm) + (1 - alpha) * l) * decay(1 - alpha, l) / decay(alpha, l)
+        : alpha == 1 ? xm * l / decay(1, l)
+        : xm * (decay(alpha - 1, l) / decay(alpha, l));
+    double mean = Distributions.pareto(xm, alpha, max).mean();
+    String what = "pareto(" + xm + ", " + alpha + ", " + max + ").mean()";
+    assertTrue(mean >= xm && mean <= max, what + " = " + mean);
+    assertEquals(expected, mean, 1e-6 * expected, what);
+  }
+
+  @Test
+  void boundedParetoMeanAtKnownValues() {
+    // alpha large: nearly all the mass at xm, the mean xm * alpha / (alpha - 1)
+    assertEquals(10 * 400.0 / 399, Distributions.pareto(10, 400, 1000).mean(), 1e-9);
+    // alpha near 0: ln x uniform on [0, ln 2], the mean 1 / ln 2
+    assertEquals(1 / Math.log(2), Distributions.pareto(1, 1e-20, 2).mean(), 1e-12);
+    // alpha = 1: xm ln(max/xm) / (1 - xm/max)
+    assertEquals(Math.log(100) / 0.99, Distributions.pareto(1, 1, 100).mean(), 1e-12);
+    // alpha = 2: 2 xm max / (xm + max)
+    assertEquals(2 * 10 * 30 / 40.0, Distributions.pareto(10, 2, 30).mean(), 1e-12);
   }
 
   @Test
