@@ -76,7 +76,13 @@ public final class Rng {
     if (bound <= 0) {
       throw new IllegalArgumentException("bound must be positive (got " + bound + ")");
     }
-    // Lemire's multiply-shift with rejection: unbiased.
+    return (int) below(bound);
+  }
+
+  /** A uniform value in {@code [0, bound)} for {@code bound} in {@code [1, 2^32]}. */
+  private long below(long bound) {
+    // Lemire's multiply-shift with rejection: unbiased. The product is below 2^64, read
+    // unsigned.
     long m = (nextLong() >>> 32) * bound;
     long low = m & 0xFFFFFFFFL;
     if (low < bound) {
@@ -86,12 +92,24 @@ public final class Rng {
         low = m & 0xFFFFFFFFL;
       }
     }
-    return (int) (m >>> 32);
+    return m >>> 32;
   }
 
-  /** A uniform integer in {@code [lo, hi]}. */
+  /**
+   * A uniform integer in {@code [lo, hi]}, for any {@code lo <= hi} (the whole {@code int}
+   * range included).
+   *
+   * @throws IllegalArgumentException if {@code hi < lo}
+   */
   public int nextInt(int lo, int hi) {
-    return lo + nextInt(hi - lo + 1);
+    if (hi < lo) {
+      throw new IllegalArgumentException(emptyRange(lo, hi));
+    }
+    return (int) (lo + below((long) hi - lo + 1));
+  }
+
+  private static String emptyRange(int lo, int hi) {
+    return "hi must be at least lo (got lo=" + lo + ", hi=" + hi + ")";
   }
 
   /** A uniform long in {@code [0, bound)}; {@code bound} must be positive. */

@@ -287,4 +287,49 @@ class DistributionsTest {
       assertEquals(10_000, v, 400);
     }
   }
+
+  @Test
+  void nextIntInARangeTakesTheWholeIntRange() {
+    Rng rng = Rng.seeded(1);
+    int negative = 0;
+    int high = 0;
+    for (int i = 0; i < 20_000; i++) {
+      negative += rng.nextInt(Integer.MIN_VALUE, Integer.MAX_VALUE) < 0 ? 1 : 0;
+      int v = rng.nextInt(0, Integer.MAX_VALUE);
+      assertTrue(v >= 0, "nextInt(0, MAX_VALUE) gave " + v);
+      high += v >= 1 << 30 ? 1 : 0;
+      int w = rng.nextInt(-5, Integer.MAX_VALUE);
+      assertTrue(w >= -5, "nextInt(-5, MAX_VALUE) gave " + w);
+    }
+    assertEquals(10_000, negative, 400);
+    assertEquals(10_000, high, 400);
+    assertEquals(Integer.MAX_VALUE, rng.nextInt(Integer.MAX_VALUE, Integer.MAX_VALUE));
+    assertEquals(Integer.MIN_VALUE, rng.nextInt(Integer.MIN_VALUE, Integer.MIN_VALUE));
+  }
+
+  @ParameterizedTest
+  @MethodSource("seeds")
+  void nextIntInARangeDrawsAsNextIntOfItsWidth(long seed) {
+    // the generator's output depends on these draws: ranges that fit an int bound keep them
+    Rng a = Rng.seeded(seed);
+    Rng b = Rng.seeded(seed);
+    int[][] ranges = {{0, 0}, {3, 17}, {-40, 40}, {60, 79}, {-1_000_000_000, 1_000_000_000},
+      {0, Integer.MAX_VALUE - 1}, {Integer.MIN_VALUE, -2}};
+    for (int i = 0; i < 1000; i++) {
+      for (int[] r : ranges) {
+        assertEquals(r[0] + b.nextInt(r[1] - r[0] + 1), a.nextInt(r[0], r[1]),
+            "[" + r[0] + ", " + r[1] + "] seed " + seed);
+      }
+    }
+  }
+
+  @Test
+  void nextIntRefusesAnEmptyRange() {
+    assertEquals("hi must be at least lo (got lo=5, hi=3)",
+        assertThrows(IllegalArgumentException.class, () -> Rng.seeded(1).nextInt(5, 3))
+            .getMessage());
+    assertEquals("hi must be at least lo (got lo=2147483647, hi=-2147483648)",
+        assertThrows(IllegalArgumentException.class,
+            () -> Rng.seeded(1).nextInt(Integer.MAX_VALUE, Integer.MIN_VALUE)).getMessage());
+  }
 }
