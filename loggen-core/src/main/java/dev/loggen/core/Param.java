@@ -70,7 +70,7 @@ public final class Param {
 
   /**
    * One of {@code values}, the first most likely, with Zipf popularity of the given exponent;
-   * search terms use it.
+   * search terms use it. Draws follow the law to 21 bits: see {@link #probability}.
    */
   public static Param words(List<String> values, double exponent) {
     checkValues(values);
@@ -86,7 +86,10 @@ public final class Param {
         List.copyOf(values), null, AliasTable.of(w));
   }
 
-  /** One of {@code values} with the given weights (same length). */
+  /**
+   * One of {@code values} with the given weights (same length), or equally likely if
+   * {@code weights} is null. Draws follow the weights to 21 bits: see {@link #probability}.
+   */
   public static Param oneOf(List<String> values, double @Nullable [] weights) {
     checkValues(values);
     if (weights != null && weights.length != values.size()) {
@@ -154,10 +157,31 @@ public final class Param {
   }
 
   /**
-   * The probability that {@link #sampleIndex} draws the value numbered {@code v} (0 outside
-   * {@code [minIndex(), maxIndex()]}).
+   * The exact probability that {@link #sampleIndex} draws the value numbered {@code v} (0
+   * outside {@code [minIndex(), maxIndex()]}). For {@link #range} and an unweighted
+   * {@link #oneOf(String...)} it is {@link #share}; the samplers of {@link #catalogue},
+   * {@link #words} and weighted {@link #oneOf(List, double[])} resolve shares to 21 bits
+   * ({@link AliasTable#drawProbability}), so it differs from {@link #share} by up to about
+   * {@code 2^-21} (4.8e-7), and a value with a positive weight is drawn at least about
+   * {@code 2^-21 / n} of the time, n the number of values, however small its share. The first
+   * call for such a Param takes time and memory in proportion to n.
    */
   public double probability(int v) {
+    if (v < minIndex() || v > maxIndex()) {
+      return 0;
+    }
+    if (!values.isEmpty()) {
+      return weights != null ? weights.drawProbability(v) : 1.0 / values.size();
+    }
+    return zipf != null ? zipf.drawProbability(v) : 1.0 / ((double) hi - lo + 1);
+  }
+
+  /**
+   * The share of the value numbered {@code v} in the law it follows: its weight over the sum of
+   * the weights (for {@link #catalogue} and {@link #words}, Zipf's law), 0 outside
+   * {@code [minIndex(), maxIndex()]}. {@link #probability} is what the draws actually follow.
+   */
+  public double share(int v) {
     if (v < minIndex() || v > maxIndex()) {
       return 0;
     }

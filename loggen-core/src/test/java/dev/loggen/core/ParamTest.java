@@ -77,4 +77,59 @@ class ParamTest {
             .getMessage());
     assertEquals(3L << 20, DataSize.ofMegabytes(3).bytes());
   }
+
+  /** probability(1) said 8.9e-16 while sampleIndex drew index 1 about 2.4e-7 of the time. */
+  @Test
+  void probabilityIsWhatSampleIndexDraws() {
+    Param p = Param.words(List.of("a", "b"), 50);
+    // two columns of 2^31 draws each; index 1's column keeps it for 1 of its 2^21 thresholds
+    assertEquals(0x1.0p-22, p.probability(1));
+    assertEquals(1 - 0x1.0p-22, p.probability(0));
+    assertEquals(Math.pow(2, -50) / (1 + Math.pow(2, -50)), p.share(1), 1e-30);
+    Rng rng = Rng.seeded(11);
+    int ones = 0;
+    for (int i = 0; i < 1 << 26; i++) {
+      ones += p.sampleIndex(rng);
+    }
+    // expected 16 (2^26 * 2^-22); the share predicts 6e-8
+    assertTrue(ones >= 4 && ones <= 40, ones + " draws of index 1 in 2^26");
+    assertEquals(0, p.probability(2));
+    assertEquals(0, p.share(-1));
+  }
+
+  @Test
+  void drawProbabilitiesSumToOneAndStayNearTheShares() {
+    for (Param p : List.of(Param.catalogue(1_000, 1.0), Param.catalogue(7, 3.5),
+        Param.words(List.of("x", "y", "z"), 0.8),
+        Param.oneOf(List.of("a", "b", "c", "d"), new double[] {1, 2, 3, 1e-300}))) {
+      double sum = 0;
+      for (int v = p.minIndex(); v <= p.maxIndex(); v++) {
+        double drawn = p.probability(v);
+        assertEquals(p.share(v), drawn, 0x1.0p-20, p + " value " + v);
+        sum += drawn;
+      }
+      assertEquals(1.0, sum, 1e-12, p.toString());
+    }
+    // samplers without a table are exact
+    assertEquals(1.0 / 3, Param.oneOf("a", "b", "c").probability(2));
+    assertEquals(1.0 / 11, Param.range(10, 20).probability(15));
+    assertEquals(1.0 / 11, Param.range(10, 20).share(15));
+  }
+
+  @ParameterizedTest
+  @MethodSource("seeds")
+  void drawsFollowTheDrawProbabilities(long seed) {
+    // 1e-300 of the weight, yet drawn: about 2^-21 / 4 of the time
+    Param p = Param.oneOf(List.of("a", "b", "c", "d"), new double[] {1, 2, 3, 1e-300});
+    assertTrue(p.probability(3) > 1e-8 && p.share(3) < 1e-299);
+    Rng rng = Rng.seeded(seed);
+    int n = 400_000;
+    int[] c = new int[4];
+    for (int i = 0; i < n; i++) {
+      c[p.sampleIndex(rng)]++;
+    }
+    for (int v = 0; v < 3; v++) {
+      assertEquals(p.probability(v), (double) c[v] / n, 0.004, "value " + v + " seed " + seed);
+    }
+  }
 }

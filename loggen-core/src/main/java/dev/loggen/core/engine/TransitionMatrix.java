@@ -114,11 +114,32 @@ public final class TransitionMatrix implements SessionModel {
     return state == end;
   }
 
-  /** The probability of going from state {@code from} to state {@code to} (names). */
+  /**
+   * The probability of going from state {@code from} to state {@code to} (names), as the
+   * matrix was built (its row normalised where the builder normalises). {@link #next} draws
+   * it with {@link #drawProbability}, which differs by up to about {@code 2^-21}.
+   */
   public double probability(String from, String to) {
     int i = indexOrThrow(from);
     int j = indexOrThrow(to);
     return probabilities[i][j];
+  }
+
+  /**
+   * The exact probability that {@link #next} goes from state {@code from} to state {@code to}
+   * (names): {@link #probability} resolved to 21 bits, see
+   * {@link AliasTable#drawProbability}; 0 from a state without transitions.
+   */
+  public double drawProbability(String from, String to) {
+    int i = indexOrThrow(from);
+    int j = indexOrThrow(to);
+    int[] t = targets[i];
+    for (int k = 0; k < t.length; k++) {
+      if (t[k] == j) {
+        return rows[i].drawProbability(k);
+      }
+    }
+    return 0;
   }
 
   /** The rows as a map of state to (target to probability), in state order; for reports. */

@@ -234,8 +234,8 @@ final class CompiledSite {
       if (key != null && Template.rankedByPopularity(key)) {
         double head = 0;
         int v = key.minIndex();
-        while (v < key.maxIndex() && head + key.probability(v) < 0.5) {
-          head += key.probability(v++);
+        while (v < key.maxIndex() && head + key.share(v) < 0.5) {
+          head += key.share(v++);
         }
         double share = rate / (1 - head);
         if (share <= 1) {

@@ -79,7 +79,7 @@ final class Template {
    */
   static boolean rankedByPopularity(Param p) {
     return p.isNumeric() && p.maxIndex() > p.minIndex()
-        && p.probability(p.minIndex()) > p.probability(p.maxIndex());
+        && p.share(p.minIndex()) > p.share(p.maxIndex());
   }
 
   /** The number of distinct paths the template expands to (capped at 2^31 - 1). */

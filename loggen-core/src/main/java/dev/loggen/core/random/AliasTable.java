@@ -1,6 +1,7 @@
 package dev.loggen.core.random;
 
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Weighted choice among {@code n} outcomes in O(1) per draw: Walker's alias method with Vose's
@@ -14,6 +15,8 @@ public final class AliasTable {
    */
   private final long[] columns;
   private final double[] normalised;
+  /** {@link #drawProbability}'s values, computed at its first call. */
+  private volatile double @Nullable [] drawn;
 
   private AliasTable(double[] probability, int[] alias, double[] normalised) {
     this.columns = new long[probability.length];
@@ -116,9 +119,52 @@ public final class AliasTable {
     return columns.length;
   }
 
-  /** The probability of outcome {@code i} (its weight over the sum). */
+  /**
+   * Outcome {@code i}'s share of the weights (its weight over the sum). {@link #sample} draws
+   * it with {@link #drawProbability}, which differs by up to about {@code 2^-21}.
+   */
   public double probability(int i) {
     return normalised[i];
+  }
+
+  /**
+   * The exact probability that {@link #sample} returns {@code i}. A draw picks one of the
+   * {@link #size()} columns with 32 random bits, then keeps the column's own outcome or takes
+   * its alias by comparing 21 more bits with a threshold rounded up to a multiple of
+   * {@code 2^-21}; this sums those chances, exactly (a multiple of {@code 2^-53}; the values
+   * sum to 1). It differs from {@link #probability} by up to about {@code 2^-21} (4.8e-7):
+   * an outcome with a positive weight is drawn at least about {@code 2^-21 / size()} of the
+   * time however small its share. The first call takes time and memory in proportion to
+   * {@link #size()}.
+   */
+  public double drawProbability(int i) {
+    double[] d = drawn;
+    if (d == null) {
+      d = drawProbabilities();
+      drawn = d; // benign race: every thread computes the same values
+    }
+    return d[i];
+  }
+
+  private double[] drawProbabilities() {
+    int n = columns.length;
+    long[] mass = new long[n];
+    long full = 1L << 21;
+    long start = 0;
+    for (int c = 0; c < n; c++) {
+      // the 32-bit draws x with (x * n) >>> 32 == c: from ceil(c 2^32 / n) on
+      long end = (((long) c + 1 << 32) + n - 1) / n;
+      long count = end - start;
+      start = end;
+      long threshold = columns[c] >>> 32;
+      mass[c] += count * threshold;
+      mass[(int) columns[c]] += count * (full - threshold);
+    }
+    double[] d = new double[n];
+    for (int i = 0; i < n; i++) {
+      d[i] = mass[i] * 0x1.0p-53;
+    }
+    return d;
   }
 
   /** One outcome index in {@code [0, size())}. */

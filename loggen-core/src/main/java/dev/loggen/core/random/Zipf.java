@@ -45,9 +45,20 @@ public final class Zipf {
     return exponent;
   }
 
-  /** The probability of {@code rank} (1-based). */
+  /**
+   * The probability of {@code rank} (1-based) under Zipf's law; {@link #sample} draws it with
+   * {@link #drawProbability}, which differs by up to about {@code 2^-21}.
+   */
   public double probability(int rank) {
     return table.probability(rank - 1);
+  }
+
+  /**
+   * The exact probability that {@link #sample} returns {@code rank} (1-based): see
+   * {@link AliasTable#drawProbability}.
+   */
+  public double drawProbability(int rank) {
+    return table.drawProbability(rank - 1);
   }
 
   /** One rank in {@code [1, n]}. */

@@ -174,4 +174,24 @@ class TransitionMatrixTest {
         .from("BROWSING").to(States.END, 1).build();
     assertEquals(3.0 / 4, small.probability(States.START, "BROWSING"));
   }
+
+  @Test
+  void drawProbabilitiesAreTheRowsResolvedTo21Bits() {
+    TransitionMatrix m = TransitionMatrix.legacyDefault();
+    // START: two columns; LOGIN's 0.7 * 2 leaves DIRECT_ACCESS's column 0.6, rounded up to
+    // ceil(0.6 * 2^21) / 2^21, half the time
+    double direct = 0.5 * Math.ceil(0.6 * 0x1.0p21) / 0x1.0p21;
+    assertEquals(direct, m.drawProbability("START", "DIRECT_ACCESS"));
+    assertEquals(1 - direct, m.drawProbability("START", "LOGIN"));
+    assertEquals(0.3, m.probability("START", "DIRECT_ACCESS"), 1e-12);
+    for (String from : m.states()) {
+      double sum = 0;
+      for (String to : m.states()) {
+        double drawn = m.drawProbability(from, to);
+        assertEquals(m.probability(from, to), drawn, 0x1.0p-20, from + " -> " + to);
+        sum += drawn;
+      }
+      assertEquals(m.isTerminal(m.indexOf(from)) ? 0 : 1, sum, 1e-12, from);
+    }
+  }
 }
