@@ -492,7 +492,8 @@ public final class LogGenerator {
       double perBlock = traffic.sessionsPerHour() / 60;
       if (perBlock > 4_000_000) {
         throw new IllegalArgumentException(String.format(Locale.ROOT,
-            "sessionsPerHour must be at most 240000000 (got %.0f)", traffic.sessionsPerHour()));
+            "sessionsPerHour must be at most 240000000 (got %s)",
+            compact(traffic.sessionsPerHour(), "%.0f")));
       }
       double peak = checkPeak(traffic);
       for (Scenario sc : scenarios) {

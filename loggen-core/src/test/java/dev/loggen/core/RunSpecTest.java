@@ -136,6 +136,15 @@ class RunSpecTest {
         iae(() -> RunSpec.parse("\n# nothing\n")));
   }
 
+  /** Before: the %.0f of 1e300 printed all its 301 digits. */
+  @Test
+  void tooManySessionsPerHourIsPrintedCompactly() {
+    assertEquals("sessionsPerHour must be at most 240000000 (got 1.000e+300)",
+        iae(() -> RunSpec.defaults().withSessionsPerHour(1e300).toGenerator()));
+    assertEquals("sessionsPerHour must be at most 240000000 (got 250000000)",
+        iae(() -> RunSpec.defaults().withSessionsPerHour(2.5e8).toGenerator()));
+  }
+
   @Test
   void fieldsAreChecked() {
     assertEquals("sessionsPerHour must be a positive finite number (got -3.0)",
