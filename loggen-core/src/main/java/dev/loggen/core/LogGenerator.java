@@ -226,6 +226,11 @@ public final class LogGenerator {
    * settings this generator took from its site are not fixed in it: with another
    * {@link Builder#site site}, the derived generator takes that site's. The seed and the
    * window are carried over and may each be set once more in the derived builder.
+   *
+   * <p>A slice is not: a builder has no setting for one, so the builder of
+   * {@link #slice(int, int) slice(k, n)} builds the whole run ({@link #start()} and
+   * {@link #duration()}, not the slice's {@link #emitFrom()} and {@link #emitTo()}). Call
+   * {@code slice(k, n)} again on what it builds to get the slice back.
    */
   public Builder toBuilder() {
     Builder b = new Builder();

@@ -162,6 +162,19 @@ class LogGeneratorTest {
     assertThrows(IllegalStateException.class, () -> g.slice(0, 2).sliceStart(0, 2));
   }
 
+  /** toBuilder's Javadoc read as if a slice survived it: its builder builds the whole run. */
+  @Test
+  void aSlicesBuilderBuildsTheWholeRun() {
+    LogGenerator g = LogGenerator.builder().seed(1).window(START, Duration.ofHours(3)).build();
+    LogGenerator slice = g.slice(1, 3);
+    LogGenerator rebuilt = slice.toBuilder().build();
+    assertEquals(START, rebuilt.emitFrom());
+    assertEquals(START.plus(Duration.ofHours(3)), rebuilt.emitTo());
+    assertEquals(g.toString(), rebuilt.toString());
+    assertEquals(slice.emitFrom(), rebuilt.slice(1, 3).emitFrom());
+    assertEquals(slice.emitTo(), rebuilt.slice(1, 3).emitTo());
+  }
+
   @Test
   void endlessWindowStreamsWithLimit() {
     LogGenerator g = LogGenerator.builder().seed(1).window(START, null).build();
