@@ -24,7 +24,13 @@ import org.jspecify.annotations.Nullable;
  * @param user authenticated user name ({@code %u}), or {@code null}
  * @param method request method, e.g. {@code GET}: not empty, without a space, as the first word
  *     of a request line is
- * @param path request target: path and query string as in the request line
+ * @param path request target: path and query string as in the request line. Unlike the
+ *     method and the protocol it is not checked for spaces, nor for being empty: readers of a
+ *     request line take the target as everything between its first and its last space, so
+ *     {@code "GET /a b HTTP/1.1"} and {@code "GET  HTTP/1.1"} read back as {@code /a b} and as
+ *     an empty path (real servers log such lines for malformed requests). Only with an empty
+ *     protocol (HTTP/0.9) does a space in the path read back as the one before a protocol.
+ *     Generated paths never hold a space (a browser sends one as {@code %20}).
  * @param protocol request protocol, e.g. {@code HTTP/1.1}: without a space, as the last word of
  *     a request line is (other characters are escaped as servers do); empty for an HTTP/0.9
  *     request line, which has none
@@ -97,7 +103,9 @@ public record AccessEvent(
 
   /**
    * Refuses a value that would not stay one word of a request line or one field of a Common
-   * line: readers split them at spaces. Every other character is escaped in every format (a tab
+   * line: readers split them at spaces. It checks the client address, the method and the
+   * protocol; the path is the request line's middle, which readers take whole (see
+   * {@code path} in the class description). Every other character is escaped in every format (a tab
    * as {@code \t}, non-ASCII as {@code \xhh} in Apache's formats), so it reads back. Every event
    * is checked: {@code contains(" ")} is the JIT compiler's vectorised substring search, which
    * measured cheaper here than {@code indexOf(' ')} or a loop over the chars.

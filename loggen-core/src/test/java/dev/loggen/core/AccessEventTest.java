@@ -97,6 +97,16 @@ class AccessEventTest {
     assertEquals(protocol, event(protocol).protocol());
   }
 
+  /**
+   * A path is the middle of a request line, which readers take whole: a space in it or an empty
+   * one is accepted, as the Javadoc says (loggen-formats' HostileContentTest reads them back).
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"", " ", "/a b\"c", "/search?q=a b", "/", "*", "/a%20b"})
+  void aPathIsNotCheckedForSpacesOrEmptiness(String path) {
+    assertEquals(path, event("192.0.2.1", "GET").withPath(path).path());
+  }
+
   @Test
   void copiesKeepTheCheckedFields() {
     AccessEvent e = event("192.0.2.1", "PUT").withStatus(404, 0).withPath("/x")

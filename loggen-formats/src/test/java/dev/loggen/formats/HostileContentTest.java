@@ -169,6 +169,20 @@ class HostileContentTest {
     }
   }
 
+  /** AccessEvent's Javadoc: the path is the request line's middle, taken whole, even empty. */
+  @Test
+  void pathsWithSpacesOrEmptyReadBack() {
+    for (String path : new String[] {"", "/a b", " ", "/x?q=a b c"}) {
+      AccessEvent e = BASE.withPath(path);
+      for (LogFormat f : new LogFormat[] {LogFormats.common(), LogFormats.combined()}) {
+        String line = f.format(e);
+        LogRecord r = LogParsers.forFormat(f).parse(line);
+        assertEquals(path, r.path(), line);
+        assertEquals(e.protocol(), r.protocol(), line);
+      }
+    }
+  }
+
   static final List<String> HOSTILE_VALUES = List.of(NASTY, "\"", "\\", "\\\"", "\"\\",
       "\n", "\r\n", "tab\there", "nul\u0000", "\u00fcber \u65e5\u672c \ud83d\ude00",
       "quote \" inside \" twice", "ends with backslash \\", "x".repeat(10_000) + "\"\n\\");
