@@ -202,9 +202,10 @@ final class SessionSimulator {
    */
   private final @Nullable String[] returnBinding;
   /**
-   * The binding of the page on screen ({@link #current}): what a link from it carries over, kept
-   * apart from {@link #binding}, which requests off the page (a probe of the admin page, the
-   * login form's submission) draw into.
+   * The values of the placeholders of the page on screen ({@link #current}; the slots its path
+   * does not use hold older values, never read): what a link from it carries over, kept apart
+   * from {@link #binding}, which requests off the page (a probe of the admin page, the login
+   * form's submission) draw into.
    */
   private final @Nullable String[] shownBinding;
   private final boolean[] loaded;
@@ -609,7 +610,9 @@ final class SessionSimulator {
     int back = current;
     String backPath = currentPath;
     int backKey = currentKey;
-    keepForReturn(shownBinding);
+    if (back >= 0) {
+      keepForReturn(cs.pages[back].path, shownBinding);
+    }
     if (cs.loginForm >= 0) {
       think(0.6);
       view(cs.loginForm, currentUrl, currentUrl == null);
@@ -748,7 +751,7 @@ final class SessionSimulator {
       int formStatus = page(form, form.path.text(), 0, referrer);
       if (customer && formStatus == 200 && cs.loginSubmit >= 0) {
         boolean get = p.page.method().equals("GET");
-        keepForReturn(binding); // the page asked for, not yet shown
+        keepForReturn(p.path, binding); // the page asked for, not yet shown
         submitLogin(currentUrl, get ? pageIndex : -1, get ? path : null, key);
       }
       return formStatus;
@@ -798,7 +801,7 @@ final class SessionSimulator {
     status = emit(p.page.method(), path, status, bytes, referrer, micros, true);
     viewed();
     current = p.index;
-    System.arraycopy(binding, 0, shownBinding, 0, binding.length);
+    show(p.path);
     boolean get = p.page.method().equals("GET");
     if (get) {
       currentPath = path;
@@ -984,7 +987,7 @@ final class SessionSimulator {
     status = emit(p.page.method(), path, status, bytes, null, micros, true);
     viewed();
     current = p.index;
-    System.arraycopy(binding, 0, shownBinding, 0, binding.length);
+    show(p.path);
     currentPath = path;
     currentKey = key;
     return status;
@@ -1122,9 +1125,15 @@ final class SessionSimulator {
     t = Math.max(t + Math.max(thinkMillis(scale), 300), lastRequest + 50);
   }
 
-  /** Keeps {@code values}, the page a login returns to, for {@link #redirectFollow}. */
-  private void keepForReturn(@Nullable String[] values) {
-    System.arraycopy(values, 0, returnBinding, 0, binding.length);
+  /**
+   * Keeps the values of {@code page}'s placeholders in {@code values}, the page a login returns
+   * to, for {@link #redirectFollow}.
+   */
+  private void keepForReturn(Template page, @Nullable String[] values) {
+    Arrays.fill(returnBinding, null);
+    for (int k : page.slots()) {
+      returnBinding[k] = values[k];
+    }
   }
 
   private @Nullable String[] clearBinding() {
@@ -1139,10 +1148,21 @@ final class SessionSimulator {
    * comments on the article read; a link to the same page (the next product) draws anew.
    */
   private @Nullable String[] carryBinding(Template next) {
-    for (int i = 0; i < binding.length; i++) {
-      binding[i] = next.uses(i) ? shownBinding[i] : null;
+    Arrays.fill(binding, null);
+    Template shown = cs.pages[current].path;
+    for (int k : next.slots()) {
+      if (shown.uses(k)) {
+        binding[k] = shownBinding[k];
+      }
     }
     return binding;
+  }
+
+  /** Keeps the values of {@code path}'s placeholders, the page now on screen, for its links. */
+  private void show(Template path) {
+    for (int k : path.slots()) {
+      shownBinding[k] = binding[k];
+    }
   }
 
   // ------------------------------------------------------------------ bookkeeping

@@ -152,6 +152,11 @@ final class Template {
     return encoded[k] ? UrlEncoding.encode(v, inQuery[k], true) : v;
   }
 
+  /** The parameter slot of each placeholder, in the order of the text (not to be changed). */
+  int[] slots() {
+    return slots;
+  }
+
   /** Whether one of the placeholders is filled from parameter slot {@code slot}. */
   boolean uses(int slot) {
     for (int k : slots) {
