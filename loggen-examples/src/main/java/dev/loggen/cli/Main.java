@@ -69,9 +69,10 @@ import org.jspecify.annotations.Nullable;
  * ({@code access.log} and {@code error.log}, rotated daily and at 100 MB, archives gzipped) and
  * prints the report; {@code --help} lists the options.
  *
- * <p>Exit codes: 0 success (also after SIGTERM or SIGINT, which stop the run cleanly: lines are
- * flushed, compression finishes, files are closed, the report is printed; and when the reader of
- * {@code --output -} goes away; the report says when either cut the window short), 1 an I/O
+ * <p>Exit codes: 0 success (also after SIGTERM, SIGINT or SIGHUP, which stop the run cleanly:
+ * lines are flushed, compression finishes, files are closed, the report is printed; and when the
+ * reader of {@code --output -} goes away; the report says when either cut the window short), 1
+ * an I/O
  * failure (the message names the path), 2 a bad command line or configuration (a one-line
  * message, or every located error of the configuration). A run that fails on its command line or
  * configuration writes nothing.
@@ -181,6 +182,12 @@ public final class Main {
       finished = done.await(GRACE.toSeconds(), TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+    if (!finished) {
+      // the user is told why the exit code is 1 and no report came
+      say("the run did not stop within " + GRACE.toSeconds() + " s of the signal (a write"
+          + " blocked on a stalled reader or a hung disk): exiting without the report");
+      err.flush();
     }
     System.out.flush();
     System.err.flush();
@@ -918,7 +925,7 @@ public final class Main {
 
   /** Why a run ended before its window's end or its line count. */
   private enum CutShort {
-    SIGNAL("signal", "stopped by SIGTERM or SIGINT"),
+    SIGNAL("signal", "stopped by a signal: SIGTERM, SIGINT or SIGHUP"),
     READER_GONE("reader gone", "the reader of the access log went away"),
     /** A window without end runs out at the last time the formats print. */
     END_OF_TIME("end of time", "the last time the formats print, the end of the year 9999,"

@@ -348,7 +348,7 @@ class RunTest {
     assertTrue(Instant.parse(last.group(1)).isBefore(Instant.parse("2026-01-01T00:30:00Z")),
         json);
     assertTrue(c.err().contains("\nwindow cut short at " + last.group(1) + " ("
-        + (why.equals("signal") ? "stopped by SIGTERM or SIGINT" : "the reader of the access"
+        + (why.equals("signal") ? "stopped by a signal: SIGTERM, SIGINT or SIGHUP" : "the reader of the access"
             + " log went away") + "): it was to end at 2026-01-01T01:00:00Z\n"), c.err());
   }
 
