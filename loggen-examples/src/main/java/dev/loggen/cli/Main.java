@@ -71,11 +71,10 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Exit codes: 0 success (also after SIGTERM, SIGINT or SIGHUP, which stop the run cleanly:
  * lines are flushed, compression finishes, files are closed, the report is printed; and when the
- * reader of {@code --output -} goes away; the report says when either cut the window short), 1
- * an I/O
- * failure (the message names the path), 2 a bad command line or configuration (a one-line
- * message, or every located error of the configuration). A run that fails on its command line or
- * configuration writes nothing.
+ * reader of {@code --output -} goes away; the report says when either cut the window short),
+ * 1 an I/O failure (the message names the path), 2 a bad command line or configuration (a
+ * one-line message, or every located error of the configuration). A run that fails on its
+ * command line or configuration writes nothing.
  *
  * <p>Tests and programs run it in-process with {@link #run(String[], PrintStream, PrintStream,
  * Map, Path)}, which returns the exit code instead of exiting.
