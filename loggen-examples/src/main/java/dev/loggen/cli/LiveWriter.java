@@ -64,9 +64,10 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>File sinks in live mode rotate by wall time: build them with
  * {@code .timeSource(TimeSource.WALL).clock(writer.rotationClock())}; that clock gives the
- * event time while history is written (so history rotates by its own dates) and the wall time
- * after. A writer is a one-shot object used by one thread; its sinks are closed by
- * {@link #run()}.
+ * time of the line being written (so history rotates by its own dates, and live lines, written
+ * when the wall clock reaches their stamps, by wall time, each in the file of its own period
+ * even when written late). A writer is a one-shot object used by one thread; its sinks are
+ * closed by {@link #run()}.
  */
 public final class LiveWriter {
   private static final long MIN_SLEEP_NANOS = 1_000_000L;
@@ -87,8 +88,8 @@ public final class LiveWriter {
   private Listener listener = new Listener() { };
   private @Nullable Instant historyUntil;
   private boolean ran;
-  private volatile boolean backfilling = true;
-  private volatile long currentEventMillis;
+  /** The stamp of the line being written, {@link Long#MIN_VALUE} before the first and after. */
+  private volatile long currentEventMillis = Long.MIN_VALUE;
 
   private LiveWriter(LogGenerator generator) {
     this.generator = Objects.requireNonNull(generator, "generator");
@@ -231,8 +232,12 @@ public final class LiveWriter {
   }
 
   /**
-   * A clock for file sinks' {@link dev.loggen.sinks.TimeSource#WALL} rotation: the time of the
-   * line being written while history is written, the wall clock once the run is live.
+   * A clock for file sinks' {@link dev.loggen.sinks.TimeSource#WALL} rotation: while the writer
+   * runs, the time of the line being written (its own, or re-timed, stamp); the wall clock
+   * before the first line and after the run. History lines so rotate by their own dates; a live
+   * line is written when the wall clock reaches its stamp, so live files rotate by wall time,
+   * and a line written late (the time history took, caught up; a stall) still goes into the
+   * file of its own period, never into the next one.
    *
    * @return the clock
    */
@@ -251,7 +256,8 @@ public final class LiveWriter {
 
       @Override
       public long millis() {
-        return w.backfilling ? w.currentEventMillis : w.clock.millis();
+        long t = w.currentEventMillis;
+        return t != Long.MIN_VALUE ? t : w.clock.millis();
       }
 
       @Override
@@ -289,7 +295,7 @@ public final class LiveWriter {
       failure = e;
       throw e;
     } finally {
-      backfilling = false;
+      currentEventMillis = Long.MIN_VALUE;
       close(out, err, failure);
     }
     return report.build();
@@ -341,7 +347,6 @@ public final class LiveWriter {
       } else {
         if (!live) {
           live = true;
-          backfilling = false;
           listener.live();
         }
         if (rate > 0) {

@@ -11,17 +11,26 @@ import dev.loggen.core.LogGenerator;
 import dev.loggen.core.Report;
 import dev.loggen.core.Traffic;
 import dev.loggen.formats.LogFormats;
+import dev.loggen.sinks.FileSinks;
+import dev.loggen.sinks.RotatingFileSink;
+import dev.loggen.sinks.TimeSource;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Pacing: a behaviour check of the rate with a generous tolerance (this is no benchmark: the
@@ -240,6 +249,67 @@ class LiveWriterTest {
     assertTrue(tripped[0] != 0 && after < 500, "a start an hour ahead waits, and stops when"
         + " asked: " + after + " ms after");
     assertEquals(0, sink.lines.size());
+  }
+
+  /**
+   * History up to a second before a minute boundary, written while the wall clock already
+   * stands 3 s later (the time history took): the lines of that last second, caught up after
+   * the history, still go into the file of their own minute, and every file holds the lines of
+   * its period only.
+   */
+  @Test
+  void caughtUpLinesRotateByTheirOwnTimeIntoTheFileOfTheirPeriod(@TempDir Path dir)
+      throws IOException {
+    Instant end = Instant.now().truncatedTo(ChronoUnit.MINUTES).minusSeconds(121);
+    LogGenerator gen = LogGenerator.builder().seed(3)
+        .traffic(Traffic.sessionsPerHour(6_000).flat())
+        .window(end.minusSeconds(70), null).build();
+    LiveWriter w = LiveWriter.of(gen);
+    RotatingFileSink sink = FileSinks.rotating(dir.resolve("access.log"))
+        .period(Duration.ofMinutes(1)).timeSource(TimeSource.WALL).clock(w.rotationClock())
+        .build();
+    boolean[] wentLive = {false};
+    boolean[] enough = {false};
+    // 2 s of live lines at 1,000/s: all within the 3 s to catch up, so none waits
+    w.historyUntil(end).format(LogFormats.json()).to(sink).rate(1_000)
+        .clock(Clock.fixed(end.plusSeconds(3), ZoneOffset.UTC))
+        .listener(new LiveWriter.Listener() {
+          @Override
+          public void live() {
+            wentLive[0] = true;
+          }
+
+          @Override
+          public void progress(long lines, long eventMillis) {
+            enough[0] = eventMillis >= end.toEpochMilli() + 2_000;
+          }
+        }).stopWhen(() -> enough[0]).run();
+    assertTrue(wentLive[0], "went live");
+    DateTimeFormatter minute = DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmm", Locale.ROOT)
+        .withZone(ZoneOffset.UTC);
+    List<String> files;
+    try (Stream<Path> s = Files.list(dir)) {
+      files = s.map(p -> p.getFileName().toString()).sorted().toList();
+    }
+    assertTrue(files.size() >= 3, "history and live span three minutes: " + files);
+    long endMinute = end.truncatedTo(ChronoUnit.MINUTES).toEpochMilli();
+    boolean sawTheLastSecond = false;
+    for (String name : files) {
+      List<String> lines = Files.readAllLines(dir.resolve(name), StandardCharsets.UTF_8);
+      assertTrue(!lines.isEmpty(), name);
+      long period = Math.floorDiv(stamp(lines.get(0)), 60_000L) * 60_000L;
+      for (String line : lines) {
+        long t = stamp(line);
+        assertTrue(t >= period && t < period + 60_000L,
+            name + " (period " + Instant.ofEpochMilli(period) + ") holds " + line);
+        sawTheLastSecond |= t >= end.toEpochMilli() && t < endMinute + 60_000L;
+      }
+      if (!name.equals("access.log")) {
+        assertTrue(name.contains(minute.format(Instant.ofEpochMilli(period))),
+            name + " is named by its period " + Instant.ofEpochMilli(period));
+      }
+    }
+    assertTrue(sawTheLastSecond, "live lines stamped in the second before the boundary");
   }
 
   private static long stamp(String jsonLine) {
