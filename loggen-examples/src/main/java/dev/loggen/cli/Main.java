@@ -91,6 +91,8 @@ public final class Main {
       DataSize.ofMegabytes(100), Duration.ofDays(1), null, true, null, null, null, null, null);
   static final String DEFAULT_DIRECTORY = "logs";
   private static final Duration GRACE = Duration.ofMinutes(2);
+  /** How far ahead a live run's --start may be: the run waits for it. */
+  private static final Duration MAX_LIVE_WAIT = Duration.ofDays(366);
   /** How far behind its schedule a live run must end for a notice. */
   private static final Duration BEHIND_NOTICE = Duration.ofSeconds(1);
   /**
@@ -369,6 +371,12 @@ public final class Main {
     if (live) {
       if (o.start != null) {
         start = o.start;
+        if (start.isAfter(now.plus(MAX_LIVE_WAIT))) {
+          // a live run waits for a start ahead of now: a start years ahead is a mistake
+          throw new UsageException("--start " + start + " is more than "
+              + MAX_LIVE_WAIT.toDays() + " days ahead: a live run waits for its start; give a"
+              + " start within that, or drop --live to simulate that time at once");
+        }
       } else if (o.duration != null) {
         start = now.minus(o.duration);
       } else if (config.live() != null) {

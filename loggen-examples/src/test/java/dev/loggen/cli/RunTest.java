@@ -963,4 +963,18 @@ class RunTest {
       assertTrue(other.toString().contains(log), "the other sink is untouched");
     }
   }
+
+  /**
+   * A live run waits for a --start ahead of now; one in the year 2400 overflowed the wait in
+   * nanoseconds and wrote at once, then warned it was 6.7e9 s behind.
+   */
+  @Test
+  void aLiveStartYearsAheadIsRefused() throws Exception {
+    Cli c = Cli.run(dir, "--live", "--start", "2400-01-01T00:00:00Z", "--count", "3",
+        "--output", "-", "--seed", "1");
+    assertEquals(Main.USAGE, c.code, c.toString());
+    assertTrue(c.err().startsWith("loggen: --start 2400-01-01T00:00:00Z is more than 366 days"
+        + " ahead: a live run waits for its start"), c.err());
+    assertEquals("", c.out(), "nothing written");
+  }
 }
