@@ -167,13 +167,7 @@ public final class Param {
    * call for such a Param takes time and memory in proportion to n.
    */
   public double probability(int v) {
-    if (v < minIndex() || v > maxIndex()) {
-      return 0;
-    }
-    if (!values.isEmpty()) {
-      return weights != null ? weights.drawProbability(v) : 1.0 / values.size();
-    }
-    return zipf != null ? zipf.drawProbability(v) : 1.0 / ((double) hi - lo + 1);
+    return chance(v, true);
   }
 
   /**
@@ -182,13 +176,24 @@ public final class Param {
    * {@code [minIndex(), maxIndex()]}. {@link #probability} is what the draws actually follow.
    */
   public double share(int v) {
+    return chance(v, false);
+  }
+
+  /** {@link #probability} when {@code drawn}, else {@link #share}: they differ in weighted laws. */
+  private double chance(int v, boolean drawn) {
     if (v < minIndex() || v > maxIndex()) {
       return 0;
     }
     if (!values.isEmpty()) {
-      return weights != null ? weights.probability(v) : 1.0 / values.size();
+      if (weights == null) {
+        return 1.0 / values.size();
+      }
+      return drawn ? weights.drawProbability(v) : weights.probability(v);
     }
-    return zipf != null ? zipf.probability(v) : 1.0 / ((double) hi - lo + 1);
+    if (zipf == null) {
+      return 1.0 / ((double) hi - lo + 1);
+    }
+    return drawn ? zipf.drawProbability(v) : zipf.probability(v);
   }
 
   /** Whether the values are whole numbers (ranges and catalogues) rather than a list of words. */
