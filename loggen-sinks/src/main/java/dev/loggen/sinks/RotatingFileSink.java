@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -198,7 +199,7 @@ public final class RotatingFileSink implements LineSink {
   private int state = OPEN;
   private @Nullable RuntimeException failure;
 
-  private RotatingFileSink(Builder b, Builder.Plan p) {
+  private RotatingFileSink(Builder b, Builder.Plan p, ActiveFile locked) {
     Path abs = p.abs();
     this.path = abs;
     this.description = b.toString();
@@ -212,8 +213,7 @@ public final class RotatingFileSink implements LineSink {
     this.fsyncIntervalMillis = interval == null ? Long.MAX_VALUE : interval.toMillis();
     this.maxFileBytes = trigger.maxFileBytes();
     this.buf = ByteBuffer.allocateDirect((int) b.bufferSize.bytes());
-    long tailLimit = Math.max(1L << 20, 4 * b.bufferSize.bytes());
-    this.file = new ActiveFile(abs, b.channels, b.retrier, tailLimit);
+    this.file = locked;
     long modified = Long.MIN_VALUE;
     try {
       if (b.openMode == OpenMode.APPEND && Files.size(abs) > 0) {
@@ -222,8 +222,8 @@ public final class RotatingFileSink implements LineSink {
     } catch (IOException e) {
       // a missing file is fine: it is created below
     }
-    // the active file first: its lock says whether this sink may touch the file and archives
-    long cut = file.open(b.openMode);
+    // the active file's lock, taken before, says whether this sink may touch the file and archives
+    long cut = file.prepare(b.openMode);
     ArchiveManager archives = null;
     if (b.maxSize != null || p.grid() != null) {
       Retention retention = new Retention(b.keep,
@@ -255,6 +255,62 @@ public final class RotatingFileSink implements LineSink {
           "cut %d bytes of a torn last line from %s (left by a crash) before appending", cut,
           abs));
     }
+  }
+
+  /**
+   * Builds several sinks as one step, so that a program writing several logs (an access log
+   * and an error log) changes none of them when one cannot be opened. Every builder is checked
+   * as {@link Builder#build()} checks it, then every active file is opened and locked, and only
+   * when all are locked is any of them emptied ({@link Builder#truncate()}) or repaired. A file
+   * another sink or process is writing therefore refuses the whole step before another file is
+   * emptied; the files that were locked are closed again (a file that did not exist is left
+   * empty).
+   *
+   * @param builders the sinks' builders, each naming a file of its own
+   * @return the open sinks, in the order of {@code builders}
+   * @throws IllegalArgumentException as {@link Builder#build()}, for the first builder that is
+   *     wrong; nothing was opened then
+   * @throws IllegalStateException naming the path when another sink (in this JVM, or in a
+   *     process that locks it) is writing one of the files, or when two builders name the same
+   *     file; no file was changed then
+   * @throws UncheckedIOException when opening or repairing a file failed; the sinks already
+   *     open are closed
+   */
+  public static List<RotatingFileSink> openAll(Builder... builders) {
+    List<Builder> bs = List.of(builders); // refuses null elements
+    List<Builder.Plan> plans = new ArrayList<>(bs.size());
+    for (Builder b : bs) {
+      Builder.Plan p = b.plan();
+      b.checkFileSystem(p.abs(), false);
+      plans.add(p);
+    }
+    List<ActiveFile> locked = new ArrayList<>(bs.size());
+    List<RotatingFileSink> sinks = new ArrayList<>(bs.size());
+    try {
+      for (int i = 0; i < bs.size(); i++) {
+        locked.add(bs.get(i).lock(plans.get(i)));
+      }
+      for (int i = 0; i < bs.size(); i++) {
+        sinks.add(new RotatingFileSink(bs.get(i), plans.get(i), locked.get(i)));
+      }
+    } catch (RuntimeException e) {
+      for (RotatingFileSink sink : sinks) {
+        try {
+          sink.close();
+        } catch (RuntimeException suppressed) {
+          e.addSuppressed(suppressed);
+        }
+      }
+      for (int i = sinks.size(); i < locked.size(); i++) {
+        try {
+          locked.get(i).close();
+        } catch (RuntimeException suppressed) {
+          e.addSuppressed(suppressed);
+        }
+      }
+      throw e;
+    }
+    return List.copyOf(sinks);
   }
 
   /**
@@ -968,12 +1024,19 @@ public final class RotatingFileSink implements LineSink {
      *     deleted then)
      */
     public RotatingFileSink build() {
-      Plan p = plan();
-      checkFileSystem(p.abs(), true);
-      return new RotatingFileSink(this, p);
+      return openAll(this).get(0);
     }
 
-    /** What {@link #plan()} worked out from the settings. */
+    /** Opens the active file and takes its lock, changing nothing in it (see openAll). */
+    private ActiveFile lock(Plan p) {
+      checkFileSystem(p.abs(), true);
+      ActiveFile f = new ActiveFile(p.abs(), channels, retrier,
+          Math.max(1L << 20, 4 * bufferSize.bytes()));
+      f.openAndLock(openMode);
+      return f;
+    }
+
+    /** What {@link #plan()} worked out from the settings. */    /** What {@link #plan()} worked out from the settings. */
     private record Plan(Path abs, TriggeringPolicy trigger, @Nullable PeriodGrid grid,
         NameTemplate names, boolean shifting, int indexBase, int level) {}
 

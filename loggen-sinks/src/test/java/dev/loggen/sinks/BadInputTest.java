@@ -6,10 +6,12 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import dev.loggen.core.DataSize;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -213,6 +215,42 @@ class BadInputTest {
     message("pattern 'x' has no %i, which size rotation needs to name several files in one"
         + " period", IllegalArgumentException.class, () -> builder().maxSize(DataSize
         .ofMegabytes(1)).pattern("x").checkFileSystem());
+  }
+
+  /**
+   * openAll() empties no file while one of them cannot be locked: build() one after the other
+   * emptied the first before the second was refused.
+   */
+  @Test
+  void openAllEmptiesNothingWhenOneFileIsLocked() throws IOException {
+    Path access = Files.writeString(dir.resolve("access.log"), "old access\n");
+    Path error = Files.writeString(dir.resolve("error.log"), "old error\n");
+    String taken = " is being written by another sink in this JVM; a RotatingFileSink owns its"
+        + " file: give each sink a file of its own";
+    try (RotatingFileSink other = FileSinks.rotating(error).build()) {
+      message("path " + error + taken, IllegalStateException.class, () -> RotatingFileSink.openAll(builder().truncate(),
+              FileSinks.rotating(error).truncate()));
+      assertEquals("old access\n", Files.readString(access), "not emptied");
+      assertEquals("old error\n", Files.readString(error), "not emptied");
+      other.write("held".getBytes(StandardCharsets.UTF_8), 0, 4, 0L);
+    }
+    // the first file's lock was let go: it opens again, and openAll empties both now
+    List<RotatingFileSink> both = RotatingFileSink.openAll(builder().truncate(),
+        FileSinks.rotating(error).truncate());
+    try {
+      assertEquals(List.of(access, error), both.stream().map(RotatingFileSink::path).toList());
+      assertEquals(0, Files.size(access));
+      assertEquals(0, Files.size(error));
+      both.get(1).write("new".getBytes(StandardCharsets.UTF_8), 0, 3, 0L);
+    } finally {
+      both.forEach(RotatingFileSink::close);
+    }
+    assertEquals("new\n", Files.readString(error));
+    message("path " + access + taken, IllegalStateException.class, () -> RotatingFileSink.openAll(builder(), builder()));
+    message("path " + dir.resolve("x") + " is a directory, not a file",
+        IllegalArgumentException.class, () -> RotatingFileSink.openAll(builder().truncate(),
+            FileSinks.rotating(Files.createDirectory(dir.resolve("x")))));
+    assertEquals(0, Files.size(access), "checked before anything was opened");
   }
 
   @Test

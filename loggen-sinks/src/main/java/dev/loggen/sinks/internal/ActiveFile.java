@@ -80,10 +80,28 @@ public final class ActiveFile {
    * @throws UncheckedIOException naming the operation and the path when opening failed
    */
   public long open(OpenMode mode) {
+    openAndLock(mode);
+    return prepare(mode);
+  }
+
+  /**
+   * The first half of {@link #open}: opens the file (creating it when it does not exist) and
+   * takes its lock, without changing its content. A program opening several files takes every
+   * lock first, so that one file another writer holds refuses the run before any file is
+   * emptied; then it calls {@link #prepare} on each.
+   *
+   * @param mode what will be done with existing content
+   * @throws IllegalArgumentException when the file exists and {@code mode} is
+   *     {@link OpenMode#FAIL_IF_EXISTS}
+   * @throws IllegalStateException when another sink or process holds the file's lock; the file
+   *     is left as it was
+   * @throws UncheckedIOException naming the operation and the path when opening failed
+   */
+  public void openAndLock(OpenMode mode) {
     // an interrupted thread's channel would close itself (and tryLock fail) at the first call
     boolean interrupted = Thread.interrupted();
     try {
-      return openChannel(mode);
+      openChannel(mode);
     } finally {
       if (interrupted) {
         Thread.currentThread().interrupt();
@@ -91,7 +109,44 @@ public final class ActiveFile {
     }
   }
 
-  private long openChannel(OpenMode mode) {
+  /**
+   * The second half of {@link #open}, once {@link #openAndLock} succeeded: empties the file for
+   * {@link OpenMode#TRUNCATE}, cuts a torn last line and goes to the end. The file is closed when
+   * this fails.
+   *
+   * @param mode what to do with existing content
+   * @return the number of bytes of a torn last line that were cut (0 when none)
+   * @throws IllegalArgumentException when the file has no line end near its end
+   * @throws UncheckedIOException naming the operation and the path when it failed
+   */
+  public long prepare(OpenMode mode) {
+    FileChannel ch = channel;
+    if (ch == null) {
+      throw new IllegalStateException("openAndLock() first");
+    }
+    boolean interrupted = Thread.interrupted();
+    try {
+      if (mode == OpenMode.TRUNCATE) {
+        retrier.run("truncate", path, () -> ch.truncate(0));
+      }
+      long cut = retrier.call("repair", path, () -> cutTornLine(ch));
+      position = retrier.call("open", path, ch::size);
+      ch.position(position);
+      return cut;
+    } catch (IOException | RuntimeException e) {
+      closeQuietly();
+      if (e instanceof IOException io) {
+        throw new UncheckedIOException("open failed for " + path + ": " + e, io);
+      }
+      throw (RuntimeException) e;
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private void openChannel(OpenMode mode) {
     // never TRUNCATE_EXISTING: the file is emptied only once this sink holds its lock
     OpenOption[] options = mode == OpenMode.FAIL_IF_EXISTS
         ? new OpenOption[] {StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
@@ -109,23 +164,12 @@ public final class ActiveFile {
       throw e;
     }
     channel = ch;
-    long cut;
     try {
       lock(ch);
-      if (mode == OpenMode.TRUNCATE) {
-        retrier.run("truncate", path, () -> ch.truncate(0));
-      }
-      cut = retrier.call("repair", path, () -> cutTornLine(ch));
-      position = retrier.call("open", path, ch::size);
-      ch.position(position);
-    } catch (IOException | RuntimeException e) {
+    } catch (RuntimeException e) {
       closeQuietly();
-      if (e instanceof IOException io) {
-        throw new UncheckedIOException("open failed for " + path + ": " + e, io);
-      }
-      throw (RuntimeException) e;
+      throw e;
     }
-    return cut;
   }
 
   /**
