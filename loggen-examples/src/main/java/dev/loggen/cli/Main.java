@@ -864,14 +864,16 @@ public final class Main {
       Path dir = Objects.requireNonNull(plan.directory());
       Path accessPath = dir.resolve("access.log");
       Path errorPath = dir.resolve("error.log");
-      access = fileSink(plan, accessPath, "access", liveWriter);
-      if (plan.errorFormat() != null) {
-        try {
-          errors = fileSink(plan, errorPath, "error", liveWriter);
-        } catch (RuntimeException e) {
-          access.close();
-          throw e;
-        }
+      RotatingFileSink.Builder accessLog = fileSink(plan, accessPath, "access", liveWriter);
+      if (plan.errorFormat() == null) {
+        access = open(accessLog).get(0);
+      } else {
+        // both locks before either log is emptied: an error.log another loggen writes refuses
+        // the run while access.log is still as it was
+        List<RotatingFileSink> logs =
+            open(accessLog, fileSink(plan, errorPath, "error", liveWriter));
+        access = logs.get(0);
+        errors = logs.get(1);
       }
     }
     MonitoredSink monitored = new MonitoredSink(sinkDecorator.apply(access), health);
@@ -953,7 +955,8 @@ public final class Main {
     return onExisting.applyTo(rotation.applyTo(FileSinks.rotating(path), name));
   }
 
-  private LineSink fileSink(Plan plan, Path path, String name, @Nullable LiveWriter live) {
+  private RotatingFileSink.Builder fileSink(Plan plan, Path path, String name,
+      @Nullable LiveWriter live) {
     RotatingFileSink.Builder b = fileSinkBuilder(plan.rotation(), plan.onExisting(), path,
         name);
     b.warnings(this::say);
@@ -962,10 +965,14 @@ public final class Main {
       // out (the health endpoint says "stalled" meanwhile) rather than ending the run
       b.timeSource(TimeSource.WALL).clock(live.rotationClock()).retry(8, Duration.ofSeconds(1));
     }
+    return b;
+  }
+
+  private static List<RotatingFileSink> open(RotatingFileSink.Builder... logs) {
     try {
-      return b.build();
+      return RotatingFileSink.openAll(logs);
     } catch (IllegalStateException e) {
-      // another loggen holds the file's lock: the file cannot be written now, an I/O failure
+      // another loggen holds a file's lock: the file cannot be written now, an I/O failure
       // (exit 1) in the sink's words, not an internal error
       throw new UncheckedIOException(e.getMessage(), new IOException(e.getMessage(), e));
     }

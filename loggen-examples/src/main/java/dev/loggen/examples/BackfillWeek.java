@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -72,15 +73,14 @@ public final class BackfillWeek {
     // truncate() empties the active files but keeps archives: a fresh week deletes the last
     // run's, or each day would be archived again as .1 beside its .0.
     OldArchives.delete(dir, DAILY_ARCHIVE, dir.resolve("access.log"), dir.resolve("error.log"));
-    // try-with-resources: when the error log cannot be opened, the access log is closed again
-    // (run() closes both itself; closing twice does nothing)
-    try (RotatingFileSink access = accessLog.build(); RotatingFileSink errors = errorLog.build()) {
-      return gen.writer()
-          .format(LogFormats.combined())
-          .to(access)
-          .errors(LogFormats.apacheError(), errors)
-          .run();
-    }
+    // openAll: both files locked before either is emptied, so a log another program writes
+    // refuses the run with the other as it was; run() closes both
+    List<RotatingFileSink> logs = RotatingFileSink.openAll(accessLog, errorLog);
+    return gen.writer()
+        .format(LogFormats.combined())
+        .to(logs.get(0))
+        .errors(LogFormats.apacheError(), logs.get(1))
+        .run();
   }
 
   private static RotatingFileSink.Builder daily(Path file, String name) {

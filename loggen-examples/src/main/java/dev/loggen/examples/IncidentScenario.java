@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -102,17 +103,16 @@ public final class IncidentScenario {
    */
   public static Map<String, Long> run(Path dir, long seed, double sessionsPerHour) {
     LogGenerator gen = generator(seed, sessionsPerHour);
-    Report report;
-    // try-with-resources: when the error log cannot be opened, the access log is closed again
-    // (run() closes both itself; closing twice does nothing)
-    try (RotatingFileSink access = FileSinks.rotating(dir.resolve("access.log")).truncate().build();
-        RotatingFileSink errors = FileSinks.rotating(dir.resolve("error.log")).truncate().build()) {
-      report = gen.writer()
-          .format(LogFormats.combined())
-          .to(access)
-          .errors(LogFormats.apacheError(), errors)
-          .run();
-    }
+    // openAll: both files locked before either is emptied, so that an error log another
+    // program writes refuses the run with the access log as it was; run() closes both
+    List<RotatingFileSink> logs = RotatingFileSink.openAll(
+        FileSinks.rotating(dir.resolve("access.log")).truncate(),
+        FileSinks.rotating(dir.resolve("error.log")).truncate());
+    Report report = gen.writer()
+        .format(LogFormats.combined())
+        .to(logs.get(0))
+        .errors(LogFormats.apacheError(), logs.get(1))
+        .run();
     // The same seed gives the same events: a second pass picks out the labelled ones.
     Map<String, Long> counts = new TreeMap<>();
     Path labels = dir.resolve("labels.csv");

@@ -13,6 +13,7 @@ import dev.loggen.sinks.RotatingFileSink;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -122,10 +123,10 @@ public final class LogFixtures {
   /**
    * Runs {@code gen} into {@code dir}'s two logs, each with the sink {@code sink} makes: both
    * checked as opening them would before anything is deleted ({@code oldArchives}, if not null)
-   * or emptied, so that a refused call leaves the earlier run's files as they were. When the
-   * error log's sink cannot be made, the access log's is closed again, so that its file is not
-   * left locked for the rest of the JVM (a test suite's next fixture in that directory would
-   * fail).
+   * or emptied, so that a refused call leaves the earlier run's files as they were; then both
+   * opened as one ({@link RotatingFileSink#openAll}): an error log another sink holds refuses
+   * the call before the access log is emptied, and no file is left locked for the rest of the
+   * JVM (a test suite's next fixture in that directory would fail).
    */
   private static Report run(LogGenerator gen, LogFormat format, LogFormat errorFormat, Path dir,
       Function<Path, RotatingFileSink.Builder> sink, @Nullable Pattern oldArchives) {
@@ -138,11 +139,9 @@ public final class LogFixtures {
     if (oldArchives != null) {
       OldArchives.delete(dir, oldArchives, accessPath, errorPath);
     }
-    // run() closes both sinks; closing again (try-with-resources) does nothing
-    try (RotatingFileSink accessSink = accessLog.build();
-        RotatingFileSink errorSink = errorLog.build()) {
-      return gen.writer().format(format).to(accessSink).errors(errorFormat, errorSink).run();
-    }
+    List<RotatingFileSink> logs = RotatingFileSink.openAll(accessLog, errorLog);
+    // run() closes both sinks
+    return gen.writer().format(format).to(logs.get(0)).errors(errorFormat, logs.get(1)).run();
   }
 
   private static LogGenerator shopDay(long seed, double sessionsPerHour) {

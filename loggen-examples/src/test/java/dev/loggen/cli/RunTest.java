@@ -965,6 +965,30 @@ class RunTest {
   }
 
   /**
+   * With onExisting: truncate, access.log was emptied before the error log's sink found the
+   * error.log another loggen writes: both logs are locked before either is emptied.
+   */
+  @Test
+  void anErrorLogAnotherLoggenWritesLeavesTheAccessLogAsItWas() throws Exception {
+    Path tr = Files.createDirectories(dir.resolve("tr"));
+    Path access = Files.writeString(tr.resolve("access.log"), "old line\n");
+    Files.writeString(dir.resolve("c.yaml"), "output: {directory: tr, onExisting: truncate}\n");
+    try (RotatingFileSink other = FileSinks.rotating(tr.resolve("error.log")).build()) {
+      Cli c = Cli.run(dir, "--config", "c.yaml", "--seed", "1", "--duration", "1m",
+          "--quiet");
+      assertEquals(Main.IO_FAILURE, c.code, c.toString());
+      assertTrue(c.err().contains(tr.resolve("error.log") + " is being written by another sink"),
+          c.err());
+      assertEquals("old line\n", Files.readString(access), "the access log untouched");
+      assertTrue(other.toString().contains("error.log"), "the other sink is untouched");
+    }
+    Cli again = Cli.run(dir, "--config", "c.yaml", "--seed", "1", "--duration", "1m",
+        "--quiet");
+    assertEquals(Main.OK, again.code, "the locks were let go: " + again);
+    assertFalse(Files.readString(access).startsWith("old line"), "emptied, then written");
+  }
+
+  /**
    * A live run waits for a --start ahead of now; one in the year 2400 overflowed the wait in
    * nanoseconds and wrote at once, then warned it was 6.7e9 s behind.
    */

@@ -104,11 +104,15 @@ class FixtureMisuseTest {
       String log, String archive) throws Exception {
     Path archived = dir.resolve(archive);
     Files.writeString(archived, "another run's archive\n");
+    // the log beside the busy one: it was emptied before the busy one's lock was tried
+    Path beside = dir.resolve(log.equals("access.log") ? "error.log" : "access.log");
+    Files.writeString(beside, "an earlier run's line\n");
     try (RotatingFileSink other = FileSinks.rotating(dir.resolve(log)).build()) {
       IllegalStateException e = assertThrows(IllegalStateException.class, () -> run.accept(dir));
       assertTrue(e.getMessage().contains(dir.resolve(log) + " is being written by another sink"),
           e.getMessage());
       assertEquals("another run's archive\n", Files.readString(archived), example);
+      assertEquals("an earlier run's line\n", Files.readString(beside), example + ": " + beside);
       byte[] line = "the other sink still writes".getBytes(StandardCharsets.US_ASCII);
       other.write(line, 0, line.length, 0);
     }
