@@ -2,9 +2,12 @@ package dev.loggen.core;
 
 import dev.loggen.core.engine.SessionModel;
 import dev.loggen.core.internal.BlockEngine;
+import dev.loggen.core.internal.Printable;
 import dev.loggen.core.internal.TrafficPeak;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.time.zone.ZoneRules;
 import java.util.ArrayList;
@@ -481,17 +484,18 @@ public final class LogGenerator {
       long localStart = s < MIN_MILLIS || s >= END_MILLIS ? s : s + offsetMillis(rules, s);
       if (localStart < MIN_MILLIS || localStart >= END_MILLIS) {
         throw new IllegalArgumentException("window start must be between years 1 and 9999 (got "
-            + start + (localStart == s ? "" : " in zone " + traffic.zone()) + ")");
+            + start + (localStart == s ? "" : ", which is " + local(start, traffic.zone()))
+            + ")");
       }
       long to = Long.MAX_VALUE;
       if (duration != null) {
         to = s + duration.toMillis();
         long last = to - 1;
         if (last + offsetMillis(rules, last) >= END_MILLIS) {
+          Instant end = Instant.ofEpochMilli(to);
           throw new IllegalArgumentException("window must end by the end of the year 9999"
-              + " (got " + start + " + " + duration + ", which ends at "
-              + Instant.ofEpochMilli(to) + (offsetMillis(rules, last) == 0 ? ""
-              : " in zone " + traffic.zone()) + ")");
+              + " (got " + start + " + " + Printable.duration(duration) + ", which ends at "
+              + (offsetMillis(rules, last) == 0 ? end : local(end, traffic.zone())) + ")");
         }
       }
       double perBlock = traffic.sessionsPerHour() / 60;
@@ -593,6 +597,15 @@ public final class LogGenerator {
     /** The zone offset at {@code millis}, in milliseconds. */
     static long offsetMillis(ZoneRules rules, long millis) {
       return rules.getOffset(Instant.ofEpochMilli(millis)).getTotalSeconds() * 1000L;
+    }
+
+    /**
+     * {@code t} in {@code zone}, for messages: {@code 9999-12-31T22:00:00Z} in {@code +05:00}
+     * is {@code +10000-01-01T03:00:00+05:00}, past the year 9999 where UTC is not.
+     */
+    private static String local(Instant t, ZoneId zone) {
+      return t.atZone(zone).toOffsetDateTime() + (zone instanceof ZoneOffset ? ""
+          : " (" + zone + ")");
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.loggen.core.internal;
 
+import java.time.Duration;
 import java.util.Locale;
 
 /**
@@ -83,5 +84,34 @@ public final class Printable {
     return type != Character.CONTROL && type != Character.FORMAT
         && type != Character.LINE_SEPARATOR && type != Character.PARAGRAPH_SEPARATOR
         && type != Character.SURROGATE;
+  }
+
+  /**
+   * A duration as a user writes it, for messages: {@code 6h}, {@code 1h30m}, {@code 500ms};
+   * from a year on, whole days ({@code 366000d}) with the years of 366 days they hold at least
+   * when they are a whole number of them ({@code 366000d (1000 years)}).
+   *
+   * @param d a duration of at least 0
+   * @return its text
+   */
+  public static String duration(Duration d) {
+    long days = d.toDays();
+    if (days >= 366) {
+      return days + "d" + (days % 366 == 0 ? " (" + days / 366 + " years)" : "");
+    }
+    long ms = d.toMillis();
+    if (ms == 0) {
+      return "0s";
+    }
+    StringBuilder sb = new StringBuilder();
+    long[] units = {86_400_000L, 3_600_000L, 60_000L, 1_000L, 1L};
+    String[] names = {"d", "h", "m", "s", "ms"};
+    for (int i = 0; i < units.length; i++) {
+      if (ms >= units[i]) {
+        sb.append(ms / units[i]).append(names[i]);
+        ms %= units[i];
+      }
+    }
+    return sb.toString();
   }
 }

@@ -1,6 +1,7 @@
 package dev.loggen.core.config.internal;
 
 import dev.loggen.core.LogGenerator;
+import dev.loggen.core.internal.Printable;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.DateTimeException;
@@ -289,24 +290,7 @@ public final class Values {
    * @return its text
    */
   public static String formatDuration(Duration d) {
-    long days = d.toDays();
-    if (days >= 366) {
-      return days + "d" + (days % 366 == 0 ? " (" + days / 366 + " years)" : "");
-    }
-    long ms = d.toMillis();
-    if (ms == 0) {
-      return "0s";
-    }
-    StringBuilder sb = new StringBuilder();
-    long[] units = {86_400_000L, 3_600_000L, 60_000L, 1_000L, 1L};
-    String[] names = {"d", "h", "m", "s", "ms"};
-    for (int i = 0; i < units.length; i++) {
-      if (ms >= units[i]) {
-        sb.append(ms / units[i]).append(names[i]);
-        ms %= units[i];
-      }
-    }
-    return sb.toString();
+    return Printable.duration(d);
   }
 
   /**
