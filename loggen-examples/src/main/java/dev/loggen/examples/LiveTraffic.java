@@ -16,8 +16,9 @@ import java.util.Objects;
 
 /**
  * Live traffic: the shop's access log in real time, {@code rate} lines per second, for a number
- * of seconds, on standard output (pipe it into the system under test). Each line is stamped
- * with the moment it is written.
+ * of seconds, on standard output (pipe it into the system under test): rate x seconds lines
+ * (at least one), fewer when the machine cannot keep up. Each line is stamped with the moment it
+ * is written.
  *
  * <pre>{@code java -cp loggen.jar dev.loggen.examples.LiveTraffic [rate] [seconds] [seed]}</pre>
  */
@@ -52,7 +53,8 @@ public final class LiveTraffic {
    * @param sink where the lines go
    * @param seed the seed (the sessions; the timestamps are the wall clock's)
    * @param rate access-log lines per second
-   * @param runFor how long to write
+   * @param runFor how long to write: rate x runFor lines (at least one), fewer when the machine
+   *     cannot keep up
    * @return the report
    */
   public static Report run(LineSink sink, long seed, double rate, Duration runFor) {
@@ -61,12 +63,17 @@ public final class LiveTraffic {
     try {
       long runForNanos = Objects.requireNonNull(runFor, "runFor").toNanos();
       LogGenerator gen = generator(seed, rate);
+      // rate x time lines at most: the clock below starts at the first pause, a line or two
+      // after the first line, so alone it let 502 lines through for 50/s x 10 s
+      double due = Math.rint(rate * (runForNanos / 1e9));
+      long lines = due < 1 ? 1 : due >= Long.MAX_VALUE ? Long.MAX_VALUE : (long) due;
       long[] end = {0}; // the clock starts when writing does (after the simulation's warm-up)
       writer = LiveWriter.of(gen)
           .historyUntil(gen.start())                   // no history: every line is paced
           .format(LogFormats.combined())
           .to(sink)
           .rate(rate)
+          .limit(lines)
           .stopWhen(() -> {
             long t = System.nanoTime();
             if (end[0] == 0) {

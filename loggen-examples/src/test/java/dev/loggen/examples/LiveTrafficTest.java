@@ -31,8 +31,8 @@ class LiveTrafficTest {
     Instant after = Instant.now();
     List<String> lines = sink.lines();
     assertEquals(r.lines(), lines.size());
-    // 1.5 s at 200 lines/s, give or take the start-up and a busy machine
-    assertTrue(lines.size() >= 200 && lines.size() <= 320, "lines: " + lines.size());
+    // 1.5 s at 200 lines/s: never more (it wrote a line or two more), fewer on a busy machine
+    assertTrue(lines.size() >= 200 && lines.size() <= 300, "lines: " + lines.size());
     for (String l : lines) {
       String t = l.substring(l.indexOf('[') + 1, l.indexOf(']'));
       Instant when = ZonedDateTime.parse(t, CLF).toInstant();
