@@ -285,7 +285,8 @@ class LogGeneratorTest {
     // -12:00: midnight UTC of the year 1 is still the year 0 there
     Traffic bakerIsland = Traffic.sessionsPerHour(100).withZone("Etc/GMT+12");
     assertEquals("window start must be between years 1 and 9999 (got 0001-01-01T00:00:00Z, which"
-        + " is 0000-12-31T12:00-12:00 (Etc/GMT+12))", iae(() -> LogGenerator.builder().traffic(bakerIsland)
+        + " is 0000-12-31T12:00-12:00 (Etc/GMT+12))",
+        iae(() -> LogGenerator.builder().traffic(bakerIsland)
             .window(Instant.parse("0001-01-01T00:00:00Z"), Duration.ofHours(1)).build()));
     LogGenerator.builder().window(lastMinute, Duration.ofMinutes(1)).build(); // ends exactly
 

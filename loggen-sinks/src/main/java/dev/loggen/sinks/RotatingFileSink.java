@@ -222,7 +222,7 @@ public final class RotatingFileSink implements LineSink {
     } catch (IOException e) {
       // a missing file is fine: it is created below
     }
-    // the active file's lock, taken before, says whether this sink may touch the file and archives
+    // the active file's lock (taken by openAll) says whether this sink may touch the archives
     long cut = file.prepare(b.openMode);
     ArchiveManager archives = null;
     if (b.maxSize != null || p.grid() != null) {
@@ -293,7 +293,7 @@ public final class RotatingFileSink implements LineSink {
       for (int i = 0; i < bs.size(); i++) {
         sinks.add(new RotatingFileSink(bs.get(i), plans.get(i), locked.get(i)));
       }
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
       for (RotatingFileSink sink : sinks) {
         try {
           sink.close();
@@ -1036,7 +1036,7 @@ public final class RotatingFileSink implements LineSink {
       return f;
     }
 
-    /** What {@link #plan()} worked out from the settings. */    /** What {@link #plan()} worked out from the settings. */
+    /** What {@link #plan()} worked out from the settings. */
     private record Plan(Path abs, TriggeringPolicy trigger, @Nullable PeriodGrid grid,
         NameTemplate names, boolean shifting, int indexBase, int level) {}
 

@@ -228,8 +228,9 @@ class BadInputTest {
     String taken = " is being written by another sink in this JVM; a RotatingFileSink owns its"
         + " file: give each sink a file of its own";
     try (RotatingFileSink other = FileSinks.rotating(error).build()) {
-      message("path " + error + taken, IllegalStateException.class, () -> RotatingFileSink.openAll(builder().truncate(),
-              FileSinks.rotating(error).truncate()));
+      message("path " + error + taken, IllegalStateException.class,
+          () -> RotatingFileSink.openAll(builder().truncate(), FileSinks.rotating(error)
+              .truncate()));
       assertEquals("old access\n", Files.readString(access), "not emptied");
       assertEquals("old error\n", Files.readString(error), "not emptied");
       other.write("held".getBytes(StandardCharsets.UTF_8), 0, 4, 0L);
@@ -246,7 +247,8 @@ class BadInputTest {
       both.forEach(RotatingFileSink::close);
     }
     assertEquals("new\n", Files.readString(error));
-    message("path " + access + taken, IllegalStateException.class, () -> RotatingFileSink.openAll(builder(), builder()));
+    message("path " + access + taken, IllegalStateException.class,
+        () -> RotatingFileSink.openAll(builder(), builder()));
     message("path " + dir.resolve("x") + " is a directory, not a file",
         IllegalArgumentException.class, () -> RotatingFileSink.openAll(builder().truncate(),
             FileSinks.rotating(Files.createDirectory(dir.resolve("x")))));
