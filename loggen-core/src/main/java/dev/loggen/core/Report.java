@@ -19,6 +19,14 @@ import org.jspecify.annotations.Nullable;
  * page views per session (mean, median, p90), requests by status class and code, top pages,
  * bytes. Computed incrementally with bounded memory by a {@link Builder}; immutable once built.
  *
+ * <p>The line figures (lines, bytes, status codes, visitor kinds, scenarios, top pages, first
+ * and last time) count the lines handed to the sink. A stream whose reader went away (a closed
+ * pipe) drops the lines it still buffered (at most its buffer: 64 KiB for standard output),
+ * which are counted here but were never read. The session figures are the ground truth of
+ * each session counted, whole: a session of a generated run that runs past the window's end,
+ * or past the point where a line limit or a stop cut the run, counts all its requests, page
+ * views and its whole duration, including the requests the log does not show.
+ *
  * @param lines access-log lines (requests)
  * @param errorLines error-log lines
  * @param bytes response bytes, summed (at most {@link Long#MAX_VALUE}: the sum saturates)
@@ -28,7 +36,8 @@ import org.jspecify.annotations.Nullable;
  * @param sessions sessions that started in the window; of a run stopped early (a line limit, a
  *     stop condition, a closed sink), those with a line in the log it wrote
  * @param endStates sessions by end state
- * @param sessionSeconds session duration in seconds
+ * @param sessionSeconds session duration in seconds (from its first request to its last, all of
+ *     them: see above)
  * @param pageViewsPerSession page views per session, as {@link Session#pageViews()} counts them
  *     (page requests, not assets, redirect hops, robots.txt or sitemap.xml; 0 for scanners,
  *     the uptime monitor and credential-stuffing attempts)

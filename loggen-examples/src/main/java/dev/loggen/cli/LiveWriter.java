@@ -6,14 +6,17 @@ import dev.loggen.core.LineSink;
 import dev.loggen.core.LogFormat;
 import dev.loggen.core.LogGenerator;
 import dev.loggen.core.Report;
+import dev.loggen.core.Session;
 import dev.loggen.core.SinkClosedException;
 import dev.loggen.core.internal.AccessFormats;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
@@ -307,7 +310,13 @@ public final class LiveWriter {
     LogFormat.Renderer errRenderer = errFmt == null ? null : errFmt.newRenderer();
     LineBuffer line = new LineBuffer(1024);
     LineBuffer errLine = new LineBuffer(1024);
-    Iterator<AccessEvent> events = generator.iterator(report::expectSession);
+    // The sessions the generator tells of wait here for their first line: the report learns each
+    // just before it, with that line's stamp as its start. The report counts a session once a
+    // line at or after its start is counted; with --rate a line is stamped on the schedule, not
+    // at its simulated time, and sessions told with their simulated starts were all dropped
+    // when the simulation ran ahead of the stamps (0 sessions in a report of 500 lines).
+    Map<Long, Session> told = new HashMap<>();
+    Iterator<AccessEvent> events = generator.iterator(s -> told.put(s.id(), s));
     ZoneId zone = generator.traffic().zone();
     // the first event costs the simulation's warm-up: the clocks start after it
     AccessEvent next = events.hasNext() ? events.next() : null;
@@ -400,6 +409,10 @@ public final class LiveWriter {
       line.reset();
       renderer.render(e, line);
       out.write(line.array(), 0, line.length(), stamp);
+      Session first = told.remove(e.sessionId());
+      if (first != null) {
+        report.expectSession(startingAt(first, stamp));
+      }
       report.event(e);
       if (errRenderer != null && errFmt.accepts(e)) {
         errLine.reset();
@@ -437,6 +450,17 @@ public final class LiveWriter {
 
   private static void sleep(long nanos) {
     LockSupport.parkNanos(nanos);
+  }
+
+  /** {@code s} with its first line at {@code millis}, its duration kept. */
+  private static Session startingAt(Session s, long millis) {
+    long start = s.start().toEpochMilli();
+    if (start == millis) {
+      return s;
+    }
+    return new Session(s.id(), s.visitor(), Instant.ofEpochMilli(millis),
+        Instant.ofEpochMilli(millis).plus(s.duration()), s.states(), s.requests(), s.pageViews(),
+        s.endState(), s.scenario());
   }
 
   private static AccessEvent retime(AccessEvent e, long millis, ZoneOffset offset) {

@@ -26,8 +26,12 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -213,6 +217,36 @@ class LiveWriterTest {
     assertEquals(start.toEpochMilli(), stamp(sink.lines.get(0)), sink.lines.get(0));
     assertTrue(sink.nanos.get(0) - t0 >= 200_000_000L, "waited for the start: "
         + (sink.nanos.get(0) - t0) / 1e6 + " ms");
+  }
+
+  /**
+   * With a rate above the traffic's own pace the lines are stamped on the schedule, far behind
+   * their simulated times: the report compared the sessions' simulated starts with the stamps
+   * and counted none (0 sessions for 500 lines). It counts the sessions that started in the
+   * window and have a line in the log, as a run at the simulation's pace does.
+   */
+  @Test
+  void withARateTheReportCountsTheSessionsOfTheLinesWritten() {
+    TimingSink sink = new TimingSink();
+    Instant start = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+    LogGenerator gen = LogGenerator.builder().seed(9).traffic(Traffic.sessionsPerHour(500).flat())
+        .window(start, null).build();
+    Report r = LiveWriter.of(gen).historyUntil(start).format(LogFormats.json()).to(sink)
+        .rate(5_000).limit(500).run();
+    Pattern id = Pattern.compile("\"loggen_session_id\":(\\d+)");
+    Set<Long> inWindow = new HashSet<>();
+    long firstBlock = start.toEpochMilli() / 60_000;
+    for (String line : sink.lines) {
+      Matcher m = id.matcher(line);
+      assertTrue(m.find(), line);
+      long session = Long.parseLong(m.group(1));
+      if (session >> 24 >= firstBlock) { // a session id is its start minute << 24 | its number
+        inWindow.add(session);
+      }
+    }
+    assertEquals(500, r.lines());
+    assertTrue(inWindow.size() > 10, "sessions started in the window: " + inWindow.size());
+    assertEquals(inWindow.size(), r.sessions());
   }
 
   /** Before, an error-log format was taken and the run failed at its first ordinary event. */
