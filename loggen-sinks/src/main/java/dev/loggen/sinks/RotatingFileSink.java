@@ -132,7 +132,9 @@ import org.jspecify.annotations.Nullable;
  * another period, they are archived first, so runs over consecutive simulated days give one
  * archive per day. In {@link TimeSource#EVENT} mode the sink sets that time after every write
  * of its buffer (one system call per buffer), and again on {@link #close()}, so a run that ended
- * without closing (a crash, a killed process) leaves the file dated by the last line it wrote.
+ * without closing (a crash, a killed process) leaves the file dated by the last line it wrote
+ * (a time before 1970 is set on {@link #close()} only: setting it while the file is open would
+ * release the file's lock, so a crashed run's file is then dated by its last write).
  * A file some other program wrote last is dated by its wall-clock time: the sink cannot read a
  * time out of the lines (it does not know their format); give such a file the time of its last
  * line ({@code touch -d}) before opening it, or move it away.

@@ -96,10 +96,7 @@ class ExclusiveFileTest {
   void aFileLockedByAnotherProcessIsRefusedAndLeftAlone() throws Exception {
     Path active = dir.resolve("access.log");
     Files.writeString(active, TestLines.line(0) + "\nseq=00");
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process child = new ProcessBuilder(java, "-Xmx32m", "-XX:+IgnoreUnrecognizedVMOptions",
-        "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-cp", System.getProperty("java.class.path"),
-        LockHolderMain.class.getName(), active.toString()).redirectErrorStream(true).start();
+    Process child = startJava(LockHolderMain.class, active);
     try {
       BufferedReader out = new BufferedReader(
           new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
@@ -117,6 +114,40 @@ class ExclusiveFileTest {
     try (RotatingFileSink sink = FileSinks.rotating(active).warnings(w -> { }).build()) {
       assertEquals(6, sink.recovery().tornBytesCut());
     }
+  }
+
+  /** Starts a child JVM running {@code main} with the test class path and {@code file}. */
+  private static Process startJava(Class<?> main, Path file) throws IOException {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    return new ProcessBuilder(java, "-Xmx32m", "-XX:+IgnoreUnrecognizedVMOptions",
+        "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-cp", System.getProperty("java.class.path"),
+        main.getName(), file.toString()).redirectErrorStream(true).start();
+  }
+
+  /** What another process gets when it tries to lock {@code file}: ACQUIRED or REFUSED. */
+  private static String lockFromAnotherProcess(Path file) throws Exception {
+    Process child = startJava(TryLockMain.class, file);
+    String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(child.waitFor(60, TimeUnit.SECONDS), "the child ends");
+    return out.strip();
+  }
+
+  @Test
+  @Timeout(value = 120, unit = TimeUnit.SECONDS)
+  void theLockIsStillHeldAfterAWriteThatSetsTheFileTime() throws Exception {
+    Path active = dir.resolve("access.log");
+    long time = 1_700_000_000_123L;
+    try (RotatingFileSink sink = FileSinks.rotating(active).build()) {
+      byte[] b = TestLines.bytes(0);
+      sink.write(b, 0, b.length, time);
+      sink.flush(); // event time: sets the file's modification time to the line's
+      assertEquals(time, Files.getLastModifiedTime(active).toMillis());
+      assertEquals("REFUSED", lockFromAnotherProcess(active), "locked after the write");
+      sink.write(b, 0, b.length, time + 1);
+      sink.flush();
+      assertEquals("REFUSED", lockFromAnotherProcess(active), "locked after two writes");
+    }
+    assertEquals("ACQUIRED", lockFromAnotherProcess(active), "free once closed");
   }
 
   @Test

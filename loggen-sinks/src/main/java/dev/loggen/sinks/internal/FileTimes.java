@@ -50,16 +50,31 @@ public final class FileTimes {
   }
 
   /**
-   * Sets the time as {@link #set} does, without reading back what was kept and without
-   * failing: for the active file after each write, so that the lines a crashed run left are
-   * dated by their last one. Closing the file sets the time again with {@link #set}, which
+   * Sets the modification time of the active file while the sink holds it open and locked, so
+   * that the lines a crashed run left are dated by their last one; without reading back what
+   * was kept and without failing. Closing the file sets the time again with {@link #set}, which
    * reports what the file system could not keep.
+   *
+   * <p>The file is not opened: a lock on it belongs to the process (POSIX locks), and closing
+   * any descriptor of the file releases it, which {@link Files#setLastModifiedTime} does (it
+   * opens the file to set the time, on JDK 17 and later). {@link java.io.File#setLastModified}
+   * sets the time by path, to the millisecond; it takes no time before 1970, so such a time is
+   * not set here, only on close (after the lock is released): a crashed run's file then keeps
+   * the time of its last write. On a file system other than the default one (which holds no
+   * locks of the JDK's file channels) the time is set as {@link #set} sets it.
+   *
+   * @return whether the time was set; {@code false} (the file system refused, or a time before
+   *     1970) is no failure: the close sets the time again and reports a failure then
    */
-  public static void stamp(Path path, long millis) {
+  public static boolean stamp(Path path, long millis) {
     try {
-      setOnly(path, millis);
+      if (!path.getFileSystem().equals(FileSystems.getDefault())) {
+        setOnly(path, millis);
+        return true;
+      }
+      return millis >= 0 && path.toFile().setLastModified(millis);
     } catch (IOException | RuntimeException e) {
-      // best effort: the close that follows sets the time again and reports a failure
+      return false; // best effort, as a refused time above
     }
   }
 
