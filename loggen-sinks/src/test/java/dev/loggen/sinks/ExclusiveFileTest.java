@@ -151,6 +151,32 @@ class ExclusiveFileTest {
   }
 
   @Test
+  @Timeout(value = 120, unit = TimeUnit.SECONDS)
+  void aSinkRefusedInThisJvmLeavesTheFirstSinksLockInPlace() throws Exception {
+    Path active = dir.resolve("access.log");
+    Path hardLink = dir.resolve("hard.log");
+    Path symbolicLink = dir.resolve("symbolic.log");
+    try (RotatingFileSink first = FileSinks.rotating(active).build()) {
+      write(first, 0);
+      first.flush();
+      Files.createLink(hardLink, active);
+      Files.createSymbolicLink(symbolicLink, active);
+      for (Path second : List.of(active, hardLink, symbolicLink)) {
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+            () -> FileSinks.rotating(second).truncate().build());
+        assertEquals("path " + second + " is being written by another sink in this JVM" + OWNS,
+            e.getMessage());
+        assertEquals("REFUSED", lockFromAnotherProcess(active), "still locked after " + second);
+      }
+      write(first, 1);
+    }
+    assertEquals(TimeRotationTest.LongsRange.of(0, 2), TestLines.seqs(TestLines.lines(active)));
+    assertEquals("ACQUIRED", lockFromAnotherProcess(active), "free once closed");
+    // closed, the file is free for a sink of this JVM again
+    FileSinks.rotating(active).build().close();
+  }
+
+  @Test
   void whereTheFileSystemHasNoLocksTheSinkGoesOnWithout() throws IOException {
     Path active = dir.resolve("access.log");
     RotatingFileSink.Builder noLocks = FileSinks.rotating(active).channelFactory((p, o) ->

@@ -13,8 +13,13 @@ import java.nio.file.LinkOption;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,6 +32,12 @@ import org.jspecify.annotations.Nullable;
  * process that locks, such as another loggen) is refused with an
  * {@link IllegalStateException}. Where the file system has no locks, the file is written
  * without one.
+ *
+ * <p>A file another sink of this JVM holds is refused before a channel on it is opened: the
+ * lock belongs to the process, and closing any channel of the file (that of the refused sink
+ * too) would release it. The files held are known by their path and, where the file system
+ * has them, by their {@link BasicFileAttributes#fileKey() file keys} (a hard link or a symbolic
+ * link to a held file is refused too).
  *
  * <p>Used by one thread at a time. An interrupt of that thread neither loses nor fails a write:
  * see {@link Retrier}; the thread's interrupt status is kept.
@@ -45,12 +56,21 @@ public final class ActiveFile {
 
   private static final int SCAN_CHUNK = 64 * 1024;
 
+  /**
+   * The paths and file keys of the files whose channels the sinks of this JVM hold; also the
+   * lock around checking, opening, locking and adding a file, so that two threads cannot both
+   * find a file free.
+   */
+  private static final Set<Object> HELD = new HashSet<>();
+
   private final Path path;
   private final ChannelFactory channels;
   private final Retrier retrier;
   private final long tailLimit;
   private @Nullable FileChannel channel;
   private long position;
+  /** What this file added to {@link #HELD} while its channel is open; empty when closed. */
+  private List<Object> held = List.of();
 
   /**
    * A closed active file; {@link #open} opens it.
@@ -153,22 +173,74 @@ public final class ActiveFile {
             StandardOpenOption.WRITE}
         : new OpenOption[] {StandardOpenOption.CREATE, StandardOpenOption.READ,
             StandardOpenOption.WRITE};
-    FileChannel ch;
     try {
-      ch = retrier.call("open", path, () -> channels.open(path, options));
+      channel = openHeld(() -> retrier.call("open", path, () -> channels.open(path, options)));
     } catch (UncheckedIOException e) {
       if (e.getCause() instanceof FileAlreadyExistsException) {
         throw new IllegalArgumentException("path " + path
             + " already exists and failIfExists() was set", e);
       }
       throw e;
+    } catch (IOException e) {
+      throw new UncheckedIOException("open failed for " + path + ": " + e, e);
     }
-    channel = ch;
+  }
+
+  /** Opens a channel on the file. */
+  @FunctionalInterface
+  private interface Opener {
+    FileChannel open() throws IOException;
+  }
+
+  /**
+   * Opens the file with {@code opener} and locks it, unless another sink of this JVM holds it
+   * (checked before anything is opened), and adds it to {@link #HELD}; the channel is closed
+   * again when locking fails.
+   */
+  private FileChannel openHeld(Opener opener) throws IOException {
+    synchronized (HELD) {
+      for (Object key : keys()) {
+        if (HELD.contains(key)) {
+          throw new IllegalStateException(taken("another sink in this JVM"));
+        }
+      }
+      FileChannel ch = opener.open();
+      try {
+        lock(ch);
+      } catch (RuntimeException e) {
+        try {
+          ch.close();
+        } catch (IOException suppressed) {
+          e.addSuppressed(suppressed);
+        }
+        throw e;
+      }
+      held = keys();
+      HELD.addAll(held);
+      return ch;
+    }
+  }
+
+  /** The file's path and, when it exists and the file system has one, its file key. */
+  private List<Object> keys() {
+    List<Object> keys = new ArrayList<>(2);
+    keys.add(path.toAbsolutePath().normalize());
     try {
-      lock(ch);
-    } catch (RuntimeException e) {
-      closeQuietly();
-      throw e;
+      Object key = Files.readAttributes(path, BasicFileAttributes.class).fileKey();
+      if (key != null) {
+        keys.add(key);
+      }
+    } catch (IOException e) {
+      // not there yet (or unreadable): known by its path alone
+    }
+    return keys;
+  }
+
+  /** Removes this file from {@link #HELD}, once its channel is closed. */
+  private void release() {
+    synchronized (HELD) {
+      HELD.removeAll(held);
+      held = List.of();
     }
   }
 
@@ -314,20 +386,17 @@ public final class ActiveFile {
   private FileChannel channel() throws IOException {
     FileChannel ch = channel;
     if (ch == null) {
-      ch = channels.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      // the old channel's lock went with it: take it again before cutting back
+      ch = openHeld(() -> channels.open(path, StandardOpenOption.CREATE,
+          StandardOpenOption.WRITE));
+      channel = ch;
       try {
-        lock(ch); // the old channel's lock went with it: take it again before cutting back
         ch.truncate(position);
         ch.position(position);
       } catch (IOException | RuntimeException e) {
-        try {
-          ch.close();
-        } catch (IOException suppressed) {
-          e.addSuppressed(suppressed);
-        }
+        closeQuietly();
         throw e;
       }
-      channel = ch;
     }
     return ch;
   }
@@ -376,6 +445,8 @@ public final class ActiveFile {
         ch.close();
       } catch (IOException e) {
         throw new UncheckedIOException("close failed for " + path + ": " + e, e);
+      } finally {
+        release();
       }
     }
   }
@@ -388,6 +459,8 @@ public final class ActiveFile {
         ch.close();
       } catch (IOException ignored) {
         // the channel is dropped either way; the next attempt opens a new one
+      } finally {
+        release();
       }
     }
   }
