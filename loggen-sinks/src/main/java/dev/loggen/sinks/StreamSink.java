@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.ClosedChannelException;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -17,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * A {@link LineSink} that writes to an {@link OutputStream}: standard output, a socket, a
  * compressing stream. Lines are gathered in a buffer (64 KiB by default) and handed to the
  * stream in chunks of that size, so the stream sees few, large writes; a line longer than the
- * buffer is handed over on its own.
+ * buffer is handed over on its own, with its line end, in one write.
  *
  * <p>When the consumer goes away ({@code loggen | head} exits: the stream throws an
  * {@link IOException} saying {@code Broken pipe}, {@code Stream closed}, {@code EPIPE} or
@@ -129,12 +130,15 @@ public final class StreamSink implements LineSink {
     if (length >= buf.length - pos) {
       drain();
       if (length >= buf.length) {
+        // the line and its end in one call: a failure of a later write cannot leave the
+        // stream with a line that has no end
+        byte[] whole = Arrays.copyOfRange(line, offset, offset + length + 1);
+        whole[length] = '\n';
         try {
-          out.write(line, offset, length);
+          out.write(whole, 0, whole.length);
         } catch (IOException e) {
           throw failure(e);
         }
-        buf[pos++] = '\n';
         return;
       }
     }

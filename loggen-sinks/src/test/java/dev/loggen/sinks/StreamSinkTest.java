@@ -92,6 +92,36 @@ class StreamSinkTest {
     assertFalse(out.closed, "closeStream=false leaves the stream open");
   }
 
+  /** A line longer than the buffer goes to the stream with its end: a later failure keeps it. */
+  @Test
+  void aLineLongerThanTheBufferIsWrittenWithItsLineEnd() {
+    ByteArrayOutputStream got = new ByteArrayOutputStream();
+    OutputStream out = new OutputStream() {
+      private int calls;
+
+      @Override
+      public void write(int b) throws IOException {
+        write(new byte[] {(byte) b}, 0, 1);
+      }
+
+      @Override
+      public void write(byte[] b, int off, int len) throws IOException {
+        if (++calls > 1) {
+          throw new IOException("Input/output error");
+        }
+        got.write(b, off, len);
+      }
+    };
+    StreamSink sink = StreamSink.of(out, DataSize.ofBytes(16), true);
+    byte[] big = new byte[40];
+    Arrays.fill(big, (byte) 'y');
+    sink.write(big, 0, big.length, 0L);
+    assertEquals("y".repeat(40) + "\n", got.toString(StandardCharsets.US_ASCII));
+    sink.write("ab".getBytes(StandardCharsets.US_ASCII), 0, 2, 0L);
+    assertThrows(UncheckedIOException.class, sink::close);
+    assertEquals("y".repeat(40) + "\n", got.toString(StandardCharsets.US_ASCII));
+  }
+
   @Test
   void brokenPipeEndsTheRunWithSinkClosedException() {
     CountingStream out = new CountingStream();
