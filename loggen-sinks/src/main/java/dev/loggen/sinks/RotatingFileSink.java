@@ -87,7 +87,8 @@ import org.jspecify.annotations.Nullable;
  * saying where to add {@code %i}.
  *
  * <p>Each archive's modification time is set to the time of its last line (the event time in
- * {@link TimeSource#EVENT} mode), so the directory looks like a real server's history and
+ * {@link TimeSource#EVENT} mode; the latest time of its lines when some came out of order, as
+ * time never goes back), so the directory looks like a real server's history and
  * {@link Builder#maxAge(Duration)} measures age in the same time as rotation. In
  * {@link TimeSource#EVENT} mode {@link #close()} does the same for the active file. Times
  * before 1970 are set to the second; a time the file system cannot hold (before 1677 through
@@ -189,7 +190,12 @@ public final class RotatingFileSink implements LineSink {
   private long fileBytes;
   private long periodStart;
   private long fileFirstMillis;
-  private long lastLineMillis = Long.MIN_VALUE;
+  /**
+   * The latest time of a line in the active file (not the time of its last line: an out of
+   * order line is earlier), which dates the file: time never goes back, so a restart finds the
+   * period of the file's newest line, and an archive is dated by it.
+   */
+  private long latestLineMillis = Long.MIN_VALUE;
   private long lastSyncMillis;
   private boolean started;
   private final long existingModifiedMillis;
@@ -403,13 +409,13 @@ public final class RotatingFileSink implements LineSink {
       if (length >= b.capacity()) {
         writeLong(line, offset, length);
         fileBytes += length + 1;
-        lastLineMillis = t;
+        latestLineMillis = Math.max(latestLineMillis, t);
         return;
       }
     }
     b.put(line, offset, length).put(NEWLINE);
     fileBytes += length + 1;
-    lastLineMillis = t;
+    latestLineMillis = Math.max(latestLineMillis, t);
   }
 
   /** Start of file, period boundary, size limit, or not open: the rare cases. */
@@ -425,7 +431,7 @@ public final class RotatingFileSink implements LineSink {
       // of their last line (event time, set on close) or of their last write (wall time)
       startPeriod(existing ? existingModifiedMillis : t);
       if (existing) {
-        lastLineMillis = existingModifiedMillis;
+        latestLineMillis = existingModifiedMillis;
         if (trigger.timeBased() && t < periodStart) {
           nextBoundary = t; // this line's period comes before theirs: archive them first
         }
@@ -459,11 +465,12 @@ public final class RotatingFileSink implements LineSink {
       }
       file.close();
       long nameMillis = trigger.timeBased() ? periodStart : fileFirstMillis;
-      long mtime = fileBytes == keptBytes && wall == null ? Long.MIN_VALUE : lastLineMillis;
+      long mtime = fileBytes == keptBytes && wall == null ? Long.MIN_VALUE : latestLineMillis;
       r.rollover(path, nameMillis, mtime, now);
       file.open(OpenMode.APPEND);
       fileBytes = file.size();
       keptBytes = fileBytes;
+      latestLineMillis = Long.MIN_VALUE; // the new file has no line yet
     } catch (RuntimeException e) {
       fail(e);
       throw e;
@@ -500,10 +507,10 @@ public final class RotatingFileSink implements LineSink {
       throw reported;
     }
     b.clear();
-    if (wall == null && lastLineMillis != Long.MIN_VALUE) {
+    if (wall == null && latestLineMillis != Long.MIN_VALUE) {
       // the file's time is its last line's from every write on, not only from close(): the
       // next run dates what a crashed one left by it (one system call per buffer)
-      FileTimes.stamp(path, lastLineMillis);
+      FileTimes.stamp(path, latestLineMillis);
     }
     if (fsyncIntervalMillis != Long.MAX_VALUE) {
       long now = clock.millis();
@@ -606,8 +613,8 @@ public final class RotatingFileSink implements LineSink {
       file.close();
       // Not by comparing times: a run repeated over the same window ends on the time the file
       // had, and its write had set the modification time to now.
-      if (wall == null && fileBytes > keptBytes && lastLineMillis != Long.MIN_VALUE) {
-        long time = lastLineMillis;
+      if (wall == null && fileBytes > keptBytes && latestLineMillis != Long.MIN_VALUE) {
+        long time = latestLineMillis;
         String kept = retrier.call("set modification time", path, () -> FileTimes.set(path, time));
         if (kept != null) {
           warnings.accept(kept);

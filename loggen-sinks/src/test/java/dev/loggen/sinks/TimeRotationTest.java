@@ -293,6 +293,33 @@ class TimeRotationTest {
   }
 
   /**
+   * A line logged late (its time before the line before it, still in the current period's
+   * file) does not date the file back: the next day's run archives the day under its own date.
+   */
+  @Test
+  void anOutOfOrderLineDoesNotDateTheFileIntoThePeriodBefore() {
+    Path active = dir.resolve("access.log");
+    long[] times = {START + DAY + 10 * 3_600_000L, START + DAY - 100, START + 2 * DAY + 1_000L};
+    try (RotatingFileSink sink = FileSinks.rotating(active).daily().build()) {
+      for (int i = 0; i < 2; i++) {
+        byte[] b = TestLines.bytes(i);
+        sink.write(b, 0, b.length, times[i]);
+      }
+      sink.flush();
+      assertEquals(times[0], lastModified("access.log"), "after the write: the latest time");
+    }
+    assertEquals(times[0], lastModified("access.log"), "after close: the latest time");
+    try (RotatingFileSink sink = FileSinks.rotating(active).daily().build()) {
+      byte[] b = TestLines.bytes(2);
+      sink.write(b, 0, b.length, times[2]);
+    }
+    assertEquals(List.of("access.log", "access.log.2026-01-02.1"), TestLines.names(dir));
+    assertEquals(times[0], lastModified("access.log.2026-01-02.1"));
+    assertEquals(LongsRange.of(0, 2), TestLines.seqs(TestLines.lines(
+        dir.resolve("access.log.2026-01-02.1"))));
+  }
+
+  /**
    * A backfill of three days into {@code access.log}, a line an hour, as the README's re-run
    * does; line {@code run * 1000 + day * 100 + hour}.
    */
