@@ -25,8 +25,10 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -207,11 +209,13 @@ public final class RotatingFileSink implements LineSink {
   private int state = OPEN;
   private @Nullable RuntimeException failure;
 
-  private RotatingFileSink(Builder b, Builder.Plan p, ActiveFile locked) {
-    Path abs = p.abs();
+  /** The last phase of {@link #openAll}: the file is checked and {@code cut} is done. */
+  private RotatingFileSink(Opening o, long cut) {
+    Builder b = o.builder;
+    Path abs = o.plan.abs();
     this.path = abs;
     this.description = b.toString();
-    this.trigger = p.trigger();
+    this.trigger = o.plan.trigger();
     this.wall = b.timeSource == TimeSource.WALL ? b.clock : null;
     this.clock = b.clock;
     this.fsync = b.fsync;
@@ -220,39 +224,13 @@ public final class RotatingFileSink implements LineSink {
     Duration interval = b.fsync.interval();
     this.fsyncIntervalMillis = interval == null ? Long.MAX_VALUE : interval.toMillis();
     this.maxFileBytes = trigger.maxFileBytes();
-    this.buf = ByteBuffer.allocateDirect((int) b.bufferSize.bytes());
-    this.file = locked;
-    long modified = Long.MIN_VALUE;
-    try {
-      if (b.openMode == OpenMode.APPEND && Files.size(abs) > 0) {
-        modified = Files.getLastModifiedTime(abs).toMillis();
-      }
-    } catch (IOException e) {
-      // a missing file is fine: it is created below
-    }
-    // the active file's lock (taken by openAll) says whether this sink may touch the archives
-    long cut = file.prepare(b.openMode);
-    ArchiveManager archives = null;
-    if (b.maxSize != null || p.grid() != null) {
-      Retention retention = new Retention(b.keep,
-          b.totalSizeCap == null ? Long.MAX_VALUE : b.totalSizeCap.bytes(),
-          b.maxAge == null ? Long.MAX_VALUE : b.maxAge.toMillis());
-      try {
-        archives = new ArchiveManager(abs, p.names(), p.shifting(), p.indexBase(), p.level(),
-            retention, b.retrier, b.channels, b.fsync.onRotate(), b.warnings);
-      } catch (RuntimeException e) {
-        try {
-          file.close();
-        } catch (RuntimeException suppressed) {
-          e.addSuppressed(suppressed);
-        }
-        throw e;
-      }
-    }
+    this.buf = o.buffer;
+    this.file = Objects.requireNonNull(o.file);
+    ArchiveManager archives = o.archives;
     this.rollover = archives;
-    this.existingModifiedMillis = modified;
+    this.existingModifiedMillis = o.modified;
     this.fileBytes = file.size();
-    this.keptBytes = modified == Long.MIN_VALUE ? 0 : fileBytes;
+    this.keptBytes = o.modified == Long.MIN_VALUE ? 0 : fileBytes;
     this.lastSyncMillis = clock.millis();
     this.recovery = new RecoveryReport(abs, fileBytes, cut,
         archives == null ? List.of() : archives.deletedTemporaries(),
@@ -266,21 +244,119 @@ public final class RotatingFileSink implements LineSink {
   }
 
   /**
+   * One sink of {@link #openAll} while it opens, phase by phase: each phase runs for every
+   * builder before the next one starts, and only the last changes an active file.
+   */
+  private static final class Opening {
+    final Builder builder;
+    final Builder.Plan plan;
+    final ByteBuffer buffer;
+    @Nullable ActiveFile file;
+    @Nullable ArchiveManager archives;
+    long modified = Long.MIN_VALUE;
+    @Nullable RotatingFileSink sink;
+
+    /** Phase 0, before anything is opened: the settings are checked; the buffer. */
+    Opening(Builder builder, Builder.Plan plan) {
+      this.builder = builder;
+      this.plan = plan;
+      DataSize size = builder.bufferSize;
+      try {
+        this.buffer = ByteBuffer.allocateDirect((int) size.bytes());
+      } catch (OutOfMemoryError e) {
+        throw new IllegalArgumentException("bufferSize " + size + " for " + plan.abs()
+            + ": cannot reserve " + size + " of direct memory (" + e.getMessage() + "); choose"
+            + " a smaller bufferSize or allow more with -XX:MaxDirectMemorySize", e);
+      }
+    }
+
+    /** Phase 1: opens the active file and takes its lock, changing nothing in it. */
+    void lock() {
+      file = builder.lock(plan);
+    }
+
+    /**
+     * Phase 2: whatever may refuse the file, without emptying or cutting it: a file with no
+     * line end near its end, archives that cannot be repaired. Repairing the archives (deleting
+     * temporary files, compressing again) is done here.
+     */
+    void check() {
+      ActiveFile f = Objects.requireNonNull(file);
+      Builder b = builder;
+      Path abs = plan.abs();
+      if (b.openMode == OpenMode.APPEND) {
+        try {
+          if (Files.size(abs) > 0) {
+            modified = Files.getLastModifiedTime(abs).toMillis();
+          }
+        } catch (IOException e) {
+          // read again by the sink's first line; a file that is gone is created again
+        }
+        f.checkTornLine();
+      }
+      if (b.maxSize != null || plan.grid() != null) {
+        Retention retention = new Retention(b.keep,
+            b.totalSizeCap == null ? Long.MAX_VALUE : b.totalSizeCap.bytes(),
+            b.maxAge == null ? Long.MAX_VALUE : b.maxAge.toMillis());
+        archives = new ArchiveManager(abs, plan.names(), plan.shifting(), plan.indexBase(),
+            plan.level(), retention, b.retrier, b.channels, b.fsync.onRotate(), b.warnings);
+      }
+    }
+
+    /** Phase 3: empties or cuts the file as its open mode says, and makes the sink. */
+    RotatingFileSink finish() {
+      long cut = Objects.requireNonNull(file).prepare(builder.openMode);
+      RotatingFileSink s = new RotatingFileSink(this, cut);
+      sink = s;
+      return s;
+    }
+
+    /** After a failure of any phase: closes what was opened, adding its failures to {@code e}. */
+    void abandon(Throwable e) {
+      RotatingFileSink s = sink;
+      ActiveFile f = file;
+      ArchiveManager a = archives;
+      try {
+        if (s != null) {
+          s.close(); // its file and archives with it
+          return;
+        }
+        if (a != null) {
+          a.close();
+        }
+      } catch (RuntimeException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      if (f != null) {
+        try {
+          f.close();
+        } catch (RuntimeException suppressed) {
+          e.addSuppressed(suppressed);
+        }
+      }
+    }
+  }
+
+  /**
    * Builds several sinks as one step, so that a program writing several logs (an access log
    * and an error log) changes none of them when one cannot be opened. Every builder is checked
-   * as {@link Builder#build()} checks it, then every active file is opened and locked, and only
-   * when all are locked is any of them emptied ({@link Builder#truncate()}) or repaired. A file
-   * another sink or process is writing therefore refuses the whole step before another file is
-   * emptied; the files that were locked are closed again (a file that did not exist is left
-   * empty).
+   * as {@link Builder#build()} checks it and its buffer is allocated, then every active file is
+   * opened and locked, then every file and its archives are checked (a file without a line end
+   * near its end, archives that cannot be repaired; the archives' repairs are made then), and
+   * only when all passed is any active file emptied ({@link Builder#truncate()}) or its torn
+   * line cut. A file another sink or process is writing, or one that is refused, therefore
+   * refuses the whole step before another file is emptied; the files that were locked are
+   * closed again (a file that did not exist is left empty).
    *
    * @param builders the sinks' builders, each naming a file of its own
    * @return the open sinks, in the order of {@code builders}
    * @throws IllegalArgumentException as {@link Builder#build()}, for the first builder that is
-   *     wrong; nothing was opened then
+   *     wrong, or when a {@link Builder#bufferSize(DataSize) bufferSize} cannot be reserved as
+   *     direct memory; nothing was opened then; or (as {@link Builder#build()}) when an active
+   *     file has no line end near its end; no file was changed then
    * @throws IllegalStateException naming the path when another sink (in this JVM, or in a
    *     process that locks it) is writing one of the files, or when two builders name the same
-   *     file; no file was changed then
+   *     file (nothing was opened then); no file was changed then
    * @throws UncheckedIOException when opening or repairing a file failed; the sinks already
    *     open are closed
    */
@@ -288,33 +364,39 @@ public final class RotatingFileSink implements LineSink {
     List<Builder> bs = List.of(builders); // refuses null elements
     List<Builder.Plan> plans = new ArrayList<>(bs.size());
     for (Builder b : bs) {
-      Builder.Plan p = b.plan();
-      b.checkFileSystem(p.abs(), false);
-      plans.add(p);
+      plans.add(b.plan());
     }
-    List<ActiveFile> locked = new ArrayList<>(bs.size());
+    Map<Path, Integer> named = new HashMap<>();
+    for (int i = 0; i < plans.size(); i++) {
+      Path abs = plans.get(i).abs();
+      Integer first = named.putIfAbsent(abs, i);
+      if (first != null) {
+        throw new IllegalStateException("path " + abs + " is named by two builders (numbers "
+            + (first + 1) + " and " + (i + 1) + " of openAll); a RotatingFileSink owns its"
+            + " file: give each sink a file of its own");
+      }
+    }
+    for (int i = 0; i < bs.size(); i++) {
+      bs.get(i).checkFileSystem(plans.get(i).abs(), false);
+    }
+    List<Opening> openings = new ArrayList<>(bs.size());
+    for (int i = 0; i < bs.size(); i++) {
+      openings.add(new Opening(bs.get(i), plans.get(i)));
+    }
     List<RotatingFileSink> sinks = new ArrayList<>(bs.size());
     try {
-      for (int i = 0; i < bs.size(); i++) {
-        locked.add(bs.get(i).lock(plans.get(i)));
+      for (Opening o : openings) {
+        o.lock();
       }
-      for (int i = 0; i < bs.size(); i++) {
-        sinks.add(new RotatingFileSink(bs.get(i), plans.get(i), locked.get(i)));
+      for (Opening o : openings) {
+        o.check();
+      }
+      for (Opening o : openings) {
+        sinks.add(o.finish());
       }
     } catch (RuntimeException | Error e) {
-      for (RotatingFileSink sink : sinks) {
-        try {
-          sink.close();
-        } catch (RuntimeException suppressed) {
-          e.addSuppressed(suppressed);
-        }
-      }
-      for (int i = sinks.size(); i < locked.size(); i++) {
-        try {
-          locked.get(i).close();
-        } catch (RuntimeException suppressed) {
-          e.addSuppressed(suppressed);
-        }
+      for (Opening o : openings) {
+        o.abandon(e);
       }
       throw e;
     }
@@ -1025,7 +1107,9 @@ public final class RotatingFileSink implements LineSink {
      * @return the open sink
      * @throws IllegalArgumentException naming the setting or the path that is wrong: a pattern
      *     that cannot name the files the triggers need, a path that is a directory, a directory
-     *     that cannot be created or written, an existing file with {@link #failIfExists()}
+     *     that cannot be created or written, an existing file with {@link #failIfExists()}, a
+     *     {@link #bufferSize(DataSize) bufferSize} that cannot be reserved as direct memory, a
+     *     file with no line end near its end (see {@link RotatingFileSink})
      * @throws IllegalStateException naming the path when another sink (in this JVM, or in a
      *     process that locks it) is writing the file; nothing was changed then
      * @throws UncheckedIOException when opening or repairing failed, or when an archive and a

@@ -1,18 +1,24 @@
 package dev.loggen.sinks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import dev.loggen.core.DataSize;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Bad settings and bad paths fail at once with a message naming the value. */
@@ -247,12 +253,74 @@ class BadInputTest {
       both.forEach(RotatingFileSink::close);
     }
     assertEquals("new\n", Files.readString(error));
-    message("path " + access + taken, IllegalStateException.class,
-        () -> RotatingFileSink.openAll(builder(), builder()));
+    message("path " + access + " is named by two builders (numbers 1 and 2 of openAll); a"
+        + " RotatingFileSink owns its file: give each sink a file of its own",
+        IllegalStateException.class, () -> RotatingFileSink.openAll(builder(), builder()));
     message("path " + dir.resolve("x") + " is a directory, not a file",
         IllegalArgumentException.class, () -> RotatingFileSink.openAll(builder().truncate(),
             FileSinks.rotating(Files.createDirectory(dir.resolve("x")))));
     assertEquals(0, Files.size(access), "checked before anything was opened");
+  }
+
+  /**
+   * openAll() empties no file while a later one is refused when it is checked: a file with no
+   * line end near its end, archives it cannot repair. The sink for the first file had emptied
+   * it before the second was checked.
+   */
+  @Test
+  void openAllEmptiesNothingWhenALaterFileOrItsArchivesAreRefused() throws IOException {
+    Path access = Files.writeString(dir.resolve("access.log"), "old access\n");
+    Path error = Files.write(dir.resolve("error.log"), new byte[(2 << 20) + 1]); // no line end
+    message("path " + error + " has no line end in its last 1048576 bytes: it does not look"
+        + " like a log this sink wrote, and is not cut; use truncate() to overwrite it",
+        IllegalArgumentException.class, () -> RotatingFileSink.openAll(builder().truncate(),
+            FileSinks.rotating(error)));
+    assertEquals("old access\n", Files.readString(access), "not emptied");
+    assertEquals((2 << 20) + 1, Files.size(error), "not cut");
+    Files.writeString(error, "old error\n");
+    Files.writeString(dir.resolve("error.log.1"), "archived\n");
+    try (GZIPOutputStream gz = new GZIPOutputStream(Files.newOutputStream(
+        dir.resolve("error.log.1.gz")))) {
+      gz.write("something else\n".getBytes(StandardCharsets.US_ASCII));
+    }
+    UncheckedIOException e = assertThrows(UncheckedIOException.class,
+        () -> RotatingFileSink.openAll(builder().truncate(), FileSinks.rotating(error)
+            .maxSize(DataSize.ofKilobytes(4))));
+    assertTrue(e.getMessage().startsWith("repair failed for " + dir.resolve("error.log.1")),
+        e.getMessage());
+    assertEquals("old access\n", Files.readString(access), "not emptied");
+    // every file was let go
+    RotatingFileSink.openAll(builder(), FileSinks.rotating(error)).forEach(
+        RotatingFileSink::close);
+  }
+
+  /** Two builders of one file are refused before anything is created. */
+  @Test
+  void openAllRefusesTwoBuildersOfOneFileBeforeCreatingIt() {
+    Path access = dir.resolve("access.log");
+    message("path " + access + " is named by two builders (numbers 1 and 2 of openAll); a"
+        + " RotatingFileSink owns its file: give each sink a file of its own",
+        IllegalStateException.class, () -> RotatingFileSink.openAll(builder(),
+            FileSinks.rotating(dir.resolve("x/../access.log")).failIfExists()));
+    assertFalse(Files.exists(access), "not created");
+  }
+
+  /**
+   * A bufferSize the JVM cannot reserve as direct memory is an IllegalArgumentException naming
+   * it, before any file is opened (it was an OutOfMemoryError after the first file was
+   * emptied, and left the files locked).
+   */
+  @Test
+  @Timeout(value = 120, unit = TimeUnit.SECONDS)
+  void openAllRefusesABufferItCannotReserveBeforeOpeningAnything() throws Exception {
+    Path access = Files.writeString(dir.resolve("access.log"), "old access\n");
+    Process child = ExclusiveFileTest.startJava(OpenAllMain.class, dir);
+    String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(child.waitFor(60, TimeUnit.SECONDS), "the child ends");
+    assertTrue(out.startsWith("java.lang.IllegalArgumentException: bufferSize 64MB for "
+        + dir.resolve("error.log") + ": cannot reserve 64MB of direct memory ("), out);
+    assertTrue(out.endsWith("both open again\n"), out);
+    assertEquals("old access\n", Files.readString(access), "not emptied");
   }
 
   @Test

@@ -117,7 +117,7 @@ class ExclusiveFileTest {
   }
 
   /** Starts a child JVM running {@code main} with the test class path and {@code file}. */
-  private static Process startJava(Class<?> main, Path file) throws IOException {
+  static Process startJava(Class<?> main, Path file) throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     return new ProcessBuilder(java, "-Xmx32m", "-XX:+IgnoreUnrecognizedVMOptions",
         "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-cp", System.getProperty("java.class.path"),

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -118,15 +119,42 @@ public final class ActiveFile {
    * @throws UncheckedIOException naming the operation and the path when opening failed
    */
   public void openAndLock(OpenMode mode) {
-    // an interrupted thread's channel would close itself (and tryLock fail) at the first call
+    uninterrupted(() -> {
+      openChannel(mode);
+      return null;
+    });
+  }
+
+  /**
+   * Runs {@code action} with the thread's interrupt status cleared, and sets it again after: an
+   * interrupted thread's channel would close itself (and tryLock fail) at the first call.
+   */
+  private static <T> T uninterrupted(Supplier<T> action) {
     boolean interrupted = Thread.interrupted();
     try {
-      openChannel(mode);
+      return action.get();
     } finally {
       if (interrupted) {
         Thread.currentThread().interrupt();
       }
     }
+  }
+
+  /**
+   * Checks, once {@link #openAndLock} succeeded and before {@link #prepare}, that the file has
+   * a line end near its end, as {@link #prepare} with {@link OpenMode#APPEND} needs, without
+   * changing anything: a program opening several files checks every file before it empties or
+   * cuts any. The file stays open when this fails: the caller closes it.
+   *
+   * @throws IllegalArgumentException when the file has no line end near its end
+   * @throws UncheckedIOException naming the operation and the path when reading failed
+   */
+  public void checkTornLine() {
+    FileChannel ch = channel;
+    if (ch == null) {
+      throw new IllegalStateException("openAndLock() first");
+    }
+    uninterrupted(() -> retrier.call("repair", path, () -> lastLineEnd(ch, ch.size())));
   }
 
   /**
@@ -144,26 +172,23 @@ public final class ActiveFile {
     if (ch == null) {
       throw new IllegalStateException("openAndLock() first");
     }
-    boolean interrupted = Thread.interrupted();
-    try {
-      if (mode == OpenMode.TRUNCATE) {
-        retrier.run("truncate", path, () -> ch.truncate(0));
+    return uninterrupted(() -> {
+      try {
+        if (mode == OpenMode.TRUNCATE) {
+          retrier.run("truncate", path, () -> ch.truncate(0));
+        }
+        long cut = retrier.call("repair", path, () -> cutTornLine(ch));
+        position = retrier.call("open", path, ch::size);
+        ch.position(position);
+        return cut;
+      } catch (IOException | RuntimeException e) {
+        closeQuietly();
+        if (e instanceof IOException io) {
+          throw new UncheckedIOException("open failed for " + path + ": " + e, io);
+        }
+        throw (RuntimeException) e;
       }
-      long cut = retrier.call("repair", path, () -> cutTornLine(ch));
-      position = retrier.call("open", path, ch::size);
-      ch.position(position);
-      return cut;
-    } catch (IOException | RuntimeException e) {
-      closeQuietly();
-      if (e instanceof IOException io) {
-        throw new UncheckedIOException("open failed for " + path + ": " + e, io);
-      }
-      throw (RuntimeException) e;
-    } finally {
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
-    }
+    });
   }
 
   private void openChannel(OpenMode mode) {
@@ -270,6 +295,21 @@ public final class ActiveFile {
 
   private long cutTornLine(FileChannel ch) throws IOException {
     long size = ch.size();
+    long keep = lastLineEnd(ch, size);
+    if (keep < size) {
+      ch.truncate(keep);
+    }
+    return size - keep;
+  }
+
+  /**
+   * Where the last whole line of the file's first {@code size} bytes ends: after its last
+   * {@code '\n'}, or 0 when it has none at all.
+   *
+   * @throws IllegalArgumentException when there is no line end in the last {@code tailLimit}
+   *     bytes of a longer file
+   */
+  private long lastLineEnd(FileChannel ch, long size) throws IOException {
     if (size == 0) {
       return 0;
     }
@@ -287,11 +327,7 @@ public final class ActiveFile {
       }
       for (int i = n - 1; i >= 0; i--) {
         if (b.get(i) == '\n') {
-          long keep = at + i + 1;
-          if (keep < size) {
-            ch.truncate(keep);
-          }
-          return size - keep;
+          return at + i + 1;
         }
       }
       end = at;
@@ -302,8 +338,7 @@ public final class ActiveFile {
           "path %s has no line end in its last %d bytes: it does not look like a log this sink"
               + " wrote, and is not cut; use truncate() to overwrite it", path, scanned));
     }
-    ch.truncate(0);
-    return size;
+    return 0;
   }
 
   /**
