@@ -125,11 +125,13 @@ import org.jspecify.annotations.Nullable;
  * {@code '\n'}) is cut first, and the number of bytes cut is reported to the
  * {@link Builder#warnings(Consumer) warnings handler} and in {@link #recovery()}. The sink also
  * repairs its archives: temporary files of an interrupted compression are deleted, an
- * uncompressed archive whose {@code .gz} is complete and holds exactly its bytes is deleted (a
- * {@code .gz} of the same name holding anything else is not its copy: the sink then refuses to
- * open, naming both files, and deletes neither), and (with compression on) uncompressed
- * archives are compressed. Only names the sink makes count as archives: logrotate's numbers
- * start at 1, so a {@code access.log.0} (or {@code access.log.2026-01-01.0}) is left alone.
+ * uncompressed archive whose {@code .gz} is complete and holds exactly its bytes is deleted, a
+ * {@code .gz} beside an uncompressed archive that is not a valid gzip file at all is deleted
+ * (the archive is kept, with a warning), a valid {@code .gz} of the same name holding anything
+ * else is not its copy: the sink then refuses to open, naming both files, and deletes neither;
+ * and (with compression on) uncompressed archives are compressed. Only names the sink makes
+ * count as archives: logrotate's numbers start at 1, so a {@code access.log.0} (or
+ * {@code access.log.2026-01-01.0}) is left alone.
  * With time rotation, the lines already in the file belong to the period of its modification
  * time (the time of its last line when this sink wrote it): when the first new line falls in
  * another period, they are archived first, so runs over consecutive simulated days give one
