@@ -49,6 +49,8 @@ public final class HealthState {
   private final long[] sampleNanos = new long[SAMPLES];
   private final long[] sampleLines = new long[SAMPLES];
   private int samples;
+  /** Whether the first sample is a baseline set on going live, not a write. */
+  private boolean baseline;
 
   /**
    * A state for a run starting now.
@@ -79,8 +81,24 @@ public final class HealthState {
    * @param newPhase the phase
    */
   public void phase(Phase newPhase) {
-    this.phase = Objects.requireNonNull(newPhase, "phase");
+    Objects.requireNonNull(newPhase, "phase");
+    if (newPhase == Phase.LIVE && phase != Phase.LIVE) {
+      restartRate();
+    }
+    this.phase = newPhase;
     heartbeat();
+  }
+
+  /**
+   * Going live, the rate starts again from the lines written by now: history is written as
+   * fast as the machine can, and its burst would otherwise count in the live rate for the
+   * {@value #SAMPLES} seconds the samples reach back.
+   */
+  private synchronized void restartRate() {
+    sampleNanos[0] = nanos.getAsLong();
+    sampleLines[0] = lines;
+    samples = 1;
+    baseline = true;
   }
 
   /** {@return the phase} */
@@ -147,6 +165,9 @@ public final class HealthState {
     int oldest = samples >= SAMPLES ? samples % SAMPLES : 0;
     long dn = now - sampleNanos[oldest];
     long dl = lines - sampleLines[oldest];
+    if (baseline && samples == 1) {
+      return dn <= 0 ? 0 : dl * 1e9 / dn; // live, less than a second after history ended
+    }
     if (newest == oldest || dn <= 0) {
       long up = now - startNanos;
       return up <= 0 ? 0 : lines * 1e9 / up;

@@ -315,6 +315,33 @@ class HealthTest {
     }
   }
 
+  /**
+   * History is written as fast as the machine can: its burst counted in the live rate for the
+   * sixteen seconds the samples reach back (ratePerSecond in the thousands for a run live at
+   * 200 lines/s).
+   */
+  @Test
+  void theLiveRateStartsWhenTheRunGoesLive() {
+    AtomicLong now = new AtomicLong(1_000_000_000L);
+    HealthState s = new HealthState(Clock.systemUTC(), now::get, Duration.ofSeconds(30));
+    s.phase(HealthState.Phase.BACKFILL);
+    for (int i = 1; i <= 4; i++) { // 400,000 lines of history in 2 s
+      now.addAndGet(500_000_000L);
+      s.wrote(i * 100_000L);
+    }
+    s.phase(HealthState.Phase.LIVE);
+    long lines = 400_000;
+    for (int i = 0; i < 30; i++) { // then 200 lines per second
+      now.addAndGet(100_000_000L);
+      lines += 20;
+      s.wrote(lines);
+      if (i == 4 || i == 29) {
+        String json = s.snapshot().json();
+        assertTrue(json.contains("\"ratePerSecond\":200.0"), i + ": " + json);
+      }
+    }
+  }
+
   @Test
   void stateRules() {
     AtomicLong now = new AtomicLong(1_000_000_000L);
