@@ -349,7 +349,9 @@ class RunSpecTest {
           debug: true
         error_rates: {global_500: 0.01}
         """, "old.yaml");
-    assertEquals(0.05 * 3600, spec.settings().traffic().sessionsPerHour(), 1e-9);
+    // people's sessions: loggen's crawlers and scanners (11.5 % of its sessions) come on top
+    assertEquals(0.05 * 3600 / (1 - Visitors.DEFAULT.crawlerShare()
+        - Visitors.DEFAULT.scannerShare()), spec.settings().traffic().sessionsPerHour(), 1e-9);
     assertEquals(List.of(
         "old.yaml:3:3: output.pre_warm: a run of a RunSpec covers its window and ends, it"
             + " neither backfills 24 hours before now nor goes on in real time, so pre_warm is"

@@ -11,6 +11,7 @@ import dev.loggen.core.AccessEvent;
 import dev.loggen.core.DataSize;
 import dev.loggen.core.LogFormat;
 import dev.loggen.core.LogGenerator;
+import dev.loggen.core.Visitors;
 import dev.loggen.core.config.ConfigError;
 import dev.loggen.core.config.ConfigException;
 import dev.loggen.core.config.ConfigSource;
@@ -176,8 +177,10 @@ class LoggenConfigTest {
         true, 5, null, null, null, null), c.output().rotation());
     assertEquals(new LiveSettings(null, Duration.ofHours(24)), c.live(), "pre_warm");
     assertEquals(new HealthSettings(8080, "127.0.0.1"), c.health());
-    // rate 2 sessions/s at multiplier 1; the file's multipliers average 11.3 / 24
-    assertEquals(2 * 3600 * 11.3 / 24, c.core().traffic().sessionsPerHour(), 1e-6);
+    // rate 2 human sessions/s at multiplier 1; the file's multipliers average 11.3 / 24; the
+    // crawlers and scanners of the default visitors (11.5 % of sessions) come on top
+    assertEquals(2 * 3600 * 11.3 / 24 / (1 - Visitors.DEFAULT.crawlerShare()
+        - Visitors.DEFAULT.scannerShare()), c.core().traffic().sessionsPerHour(), 1e-6);
   }
 
   /**

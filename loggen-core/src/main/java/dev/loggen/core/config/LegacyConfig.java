@@ -24,10 +24,11 @@ import org.jspecify.annotations.Nullable;
  * key is in {@code docs/config-reference.md}; in short:
  *
  * <ul>
- *   <li>{@code output.rate} is new sessions per second: sessions per hour are
- *       {@code rate * 3600 * mean(hourly multipliers)} and the hourly multipliers are those of
- *       {@code traffic_patterns}, so hour {@code h} gets {@code rate * 3600 * multiplier[h]}
- *       sessions, as in the old tool;
+ *   <li>{@code output.rate} is new sessions per second of people (the old tool had no bots):
+ *       hour {@code h} gets {@code rate * 3600 * multiplier[h]} human sessions, as in the old
+ *       tool, with the multipliers of {@code traffic_patterns}; the crawlers and scanners of
+ *       {@link dev.loggen.core.Visitors#DEFAULT} come on top, so sessions per hour are
+ *       {@code rate * 3600 * mean(hourly multipliers) / (1 - crawlerShare - scannerShare)};
  *   <li>{@code traffic_patterns} ranges {@code "S-E"} cover hours {@code S <= h < E}, wrapping
  *       past midnight when {@code S > E}; uncovered hours get 0.2; overlapping or malformed
  *       ranges are errors;

@@ -10,6 +10,8 @@ import dev.loggen.core.DataSize;
 import dev.loggen.core.LogGenerator;
 import dev.loggen.core.Site;
 import dev.loggen.core.Traffic;
+import dev.loggen.core.VisitorKind;
+import dev.loggen.core.Visitors;
 import dev.loggen.core.engine.TransitionMatrix;
 import dev.loggen.core.random.Distributions;
 import java.io.IOException;
@@ -22,6 +24,7 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.ZoneOffset;
 import java.util.Base64;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -163,19 +166,49 @@ class LegacyConfigTest {
   void rateIsSessionsPerSecondShapedByTheHourlyCurve(Path file) {
     Traffic t = LegacyConfig.load(file).core().traffic();
     double mean = java.util.Arrays.stream(COMPAT_HOURLY).average().orElseThrow();
-    assertEquals(2 * 3600 * mean, t.sessionsPerHour(), 1e-9);
+    assertEquals(2 * 3600 * mean / HUMAN_SHARE, t.sessionsPerHour(), 1e-9);
     assertEquals(ZoneOffset.UTC, t.zone());
-    // Absolute sessions per hour in hour h are rate * 3600 * multiplier[h], on every weekday.
+    // Human sessions per hour in hour h are rate * 3600 * multiplier[h], on every weekday; the
+    // bots of loggen's default visitors come on top.
     for (int day = 0; day < 7; day++) {
       for (int h = 0; h < 24; h++) {
         long at = ZonedDateTime.of(2026, 1, 5 + day, h, 30, 0, 0, ZoneOffset.UTC)
             .toInstant().toEpochMilli();
-        assertEquals(7200 * COMPAT_HOURLY[h], t.rateAt(at), 1e-6, "day " + day + " hour " + h);
+        assertEquals(7200 * COMPAT_HOURLY[h], t.rateAt(at) * HUMAN_SHARE, 1e-6,
+            "day " + day + " hour " + h);
       }
     }
-    assertEquals(720, t.rateAt(Instant.parse("2026-01-05T03:00:00Z").toEpochMilli()), 1e-6);
-    assertEquals(7200, t.rateAt(Instant.parse("2026-01-05T13:00:00Z").toEpochMilli()), 1e-6);
-    assertEquals(1440, t.rateAt(Instant.parse("2026-01-05T23:59:59Z").toEpochMilli()), 1e-6);
+    long three = Instant.parse("2026-01-05T03:00:00Z").toEpochMilli();
+    assertEquals(720, t.rateAt(three) * HUMAN_SHARE, 1e-6);
+    long thirteen = Instant.parse("2026-01-05T13:00:00Z").toEpochMilli();
+    assertEquals(7200, t.rateAt(thirteen) * HUMAN_SHARE, 1e-6);
+    long late = Instant.parse("2026-01-05T23:59:59Z").toEpochMilli();
+    assertEquals(1440, t.rateAt(late) * HUMAN_SHARE, 1e-6);
+  }
+
+  /** The share of sessions of loggen's default visitors that are people. */
+  private static final double HUMAN_SHARE = 1 - Visitors.DEFAULT.crawlerShare()
+      - Visitors.DEFAULT.scannerShare();
+
+  /**
+   * The old tool had no bots: its rate is people's sessions, and loggen's crawlers and scanners
+   * come on top. Before, they were taken out of the rate: rate 2 gave about 6,370 human sessions
+   * an hour instead of 7,200.
+   */
+  @Test
+  void rateIsHumanSessionsPerSecondWithBotsOnTop() {
+    LogGenerator gen = LegacyConfig.read(YamlConfig.parse("output: {directory: x, rate: 2}\n",
+        "r.yaml"), Map.of()).toBuilder().seed(7)
+        .window(Instant.parse("2026-01-05T12:00:00Z"), Duration.ofHours(1)).build();
+    Map<VisitorKind, Long> kinds = new java.util.EnumMap<>(VisitorKind.class);
+    Iterator<AccessEvent> it = gen.iterator(s -> kinds.merge(s.visitor().kind(), 1L, Long::sum));
+    while (it.hasNext()) {
+      it.next();
+    }
+    long human = kinds.getOrDefault(VisitorKind.HUMAN, 0L);
+    // Poisson with mean 7,200: 3 % is about 2.5 standard deviations
+    assertEquals(7200, human, 7200 * 0.03, kinds.toString());
+    assertTrue(kinds.getOrDefault(VisitorKind.CRAWLER, 0L) > 500, kinds.toString());
   }
 
   @ParameterizedTest
@@ -260,8 +293,10 @@ class LegacyConfigTest {
         .window(Instant.parse("2026-01-05T12:00:00Z"), Duration.ofMinutes(20)).build();
     List<AccessEvent> events = gen.events().toList();
     assertFalse(events.isEmpty());
-    // 20 minutes at hour 12 with 7200 sessions per hour: about 2,400 sessions.
-    long sessions = events.stream().mapToLong(AccessEvent::sessionId).distinct().count();
+    // 20 minutes at hour 12 with 7200 human sessions per hour: about 2,400 human sessions
+    // (with those that started before the window and go on in it; bots come on top).
+    long sessions = events.stream().filter(e -> e.visitorKind() == VisitorKind.HUMAN)
+        .mapToLong(AccessEvent::sessionId).distinct().count();
     assertTrue(sessions > 2_000 && sessions < 2_800, "sessions: " + sessions);
     Set<String> states = events.stream().map(AccessEvent::state).collect(Collectors.toSet());
     assertTrue(states.containsAll(Set.of("LOGIN", "BROWSING", "LOGOUT")), states.toString());
@@ -282,7 +317,8 @@ class LegacyConfigTest {
     assertEquals(0.7, m.probability("START", "LOGIN"), 1e-12, "default row kept");
     assertEquals(Distributions.constant(3), c.core().sessions().thinkTimeSeconds());
     assertEquals(Duration.ofSeconds(30), c.core().sessions().minBrowsing());
-    assertEquals(0.5 * 3600 * 14 / 24, c.core().traffic().sessionsPerHour(), 1e-9);
+    assertEquals(0.5 * 3600 * 14 / 24 / HUMAN_SHARE, c.core().traffic().sessionsPerHour(),
+        1e-9);
 
     LegacyConfig.Output out = c.output();
     assertEquals(Path.of("/var/log/generator"), out.directory());

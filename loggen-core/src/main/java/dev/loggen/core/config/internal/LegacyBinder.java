@@ -6,6 +6,7 @@ import dev.loggen.core.SessionSettings;
 import dev.loggen.core.Site;
 import dev.loggen.core.Sites;
 import dev.loggen.core.Traffic;
+import dev.loggen.core.Visitors;
 import dev.loggen.core.config.ConfigNode;
 import dev.loggen.core.config.CoreSettings;
 import dev.loggen.core.config.LegacyConfig;
@@ -39,6 +40,13 @@ public final class LegacyBinder {
   static final Map<String, Map<String, Double>> DEFAULT_ROWS = defaultRows();
   /** The status codes the old tool let a file rename, with their standard values. */
   static final Map<String, Integer> STATUS_CODES = statusCodes();
+  /**
+   * The share of loggen's sessions that are people: the old tool had no bots, so its rate is
+   * people's sessions, and the crawlers and scanners of loggen's default visitors (which a
+   * legacy file keeps) come on top.
+   */
+  static final double HUMAN_SHARE = 1 - Visitors.DEFAULT.crawlerShare()
+      - Visitors.DEFAULT.scannerShare();
   private static final Set<String> WHEN = Set.of("s", "m", "h", "d", "midnight", "w0", "w1",
       "w2", "w3", "w4", "w5", "w6");
 
@@ -209,7 +217,8 @@ public final class LegacyBinder {
       at.error("every hour has multiplier 0: no session would arrive");
       return null;
     }
-    double perHour = output.sessionsPerSecond() * 3600 * mean;
+    // rate * 3600 * mean human sessions an hour: bots come on top
+    double perHour = output.sessionsPerSecond() * 3600 * mean / HUMAN_SHARE;
     if (perHour > CoreBinder.MAX_SESSIONS_PER_HOUR) {
       // The rate and the multipliers give the load together: name both, so that a wild
       // multiplier is not taken for a wrong rate.
@@ -218,8 +227,10 @@ public final class LegacyBinder {
           " with traffic_patterns' multipliers, whose mean over the day is %s,",
           significant(mean, RoundingMode.HALF_EVEN)) : "";
       rate.error(String.format(Locale.ROOT, "expected at most %s new sessions per second%s so"
-          + " that at most %s sessions start in an hour (got %s)",
-          significant(CoreBinder.MAX_SESSIONS_PER_HOUR / 3600 / mean, RoundingMode.FLOOR),
+          + " that at most %s sessions, with loggen's crawlers and scanners, start in an hour"
+          + " (got %s)",
+          significant(CoreBinder.MAX_SESSIONS_PER_HOUR * HUMAN_SHARE / 3600 / mean,
+              RoundingMode.FLOOR),
           multipliers,
           Values.format(CoreBinder.MAX_SESSIONS_PER_HOUR), rate.describe()));
       return null;
