@@ -466,6 +466,31 @@ class LegacyConfigTest {
             + w.message()).toList());
   }
 
+  /**
+   * LOGOUT, ABANDON, LEAVE and ERROR end a session in the old tool; a row for one of them made
+   * it non-terminal in silence ({@code LOGOUT: {LOGIN: 1.0}}: no session ended by LOGOUT).
+   */
+  @Test
+  void aRowOfAStateThatEndsSessionsInTheOldToolWarns() {
+    LegacyConfig c = LegacyConfig.read(YamlConfig.parse("output: {directory: a, rate: 1}\n"
+        + "state_transitions:\n  LOGOUT: {LOGIN: 1.0}\n", "l.yaml"), Map.of());
+    assertEquals(1.0, ((TransitionMatrix) c.core().model()).probability("LOGOUT", "LOGIN"),
+        "the row is followed");
+    assertEquals(List.of("3:11: state_transitions.LOGOUT: LOGOUT ends a session in the old"
+        + " tool, which follows rows only for START, LOGIN, DIRECT_ACCESS and BROWSING; loggen"
+        + " follows this row, so sessions go on from LOGOUT (leave the row out to end sessions"
+        + " in LOGOUT)"), c.warnings().stream().map(w -> w.line() + ":" + w.column() + ": "
+            + w.path() + ": " + w.message()).toList());
+    for (String state : List.of("ABANDON", "LEAVE", "ERROR")) {
+      List<ConfigError> w = LegacyConfig.read(YamlConfig.parse("output: {directory: a, rate:"
+          + " 1}\nstate_transitions:\n  " + state + ": {BROWSING: 1}\n", "t.yaml"), Map.of())
+          .warnings();
+      assertEquals(1, w.size(), w.toString());
+      assertTrue(w.get(0).message().startsWith(state + " ends a session in the old tool"),
+          w.toString());
+    }
+  }
+
   // ---- environment ----------------------------------------------------------------------------
 
   private static final String YAML_A = "output: {directory: a, rate: 1}\n";

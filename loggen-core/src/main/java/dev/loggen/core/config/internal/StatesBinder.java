@@ -25,6 +25,10 @@ public final class StatesBinder {
       States.DIRECT_ACCESS, States.BROWSING, States.LOGOUT, States.ABANDON, States.LEAVE,
       States.ERROR, States.END);
 
+  /** The old tool's states that end a session there, but END (which has no row anywhere). */
+  private static final Set<String> OLD_TERMINAL = Set.of(States.LOGOUT, States.ABANDON,
+      States.LEAVE, States.ERROR);
+
   private StatesBinder() {}
 
   /**
@@ -106,6 +110,12 @@ public final class StatesBinder {
               customStates ? "; or set 'normalize: true' to scale every row" : ""));
           ok = false;
         }
+      }
+      if (ok && !entries.isEmpty() && !customStates && OLD_TERMINAL.contains(from)) {
+        // the old tool's file may hold such a row, but the old tool ended the session there
+        rowNode.warning(from + " ends a session in the old tool, which follows rows only for"
+            + " START, LOGIN, DIRECT_ACCESS and BROWSING; loggen follows this row, so sessions"
+            + " go on from " + from + " (leave the row out to end sessions in " + from + ")");
       }
       if (ok) {
         rows.put(from, row);
