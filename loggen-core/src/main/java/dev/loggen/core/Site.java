@@ -231,7 +231,9 @@ public final class Site {
    *     301 (redirect_301)
    * @param redirectTemporary probability of a 302 hop before a page view (redirect_302)
    * @param forbidden probability that a session tries the forbidden area (forbidden_access)
-   * @param authFailure probability that a login attempt fails with 401 (auth_failure)
+   * @param authFailure probability that a visitor's first login attempt fails with 401
+   *     (auth_failure); a visitor tries up to three times, and a retry fails with twice, then
+   *     three times this probability (at most 1), so more than this share of attempts fail
    * @param cartAbandon probability that an abandoning session looks at its cart first
    *     (cart_abandon)
    */
