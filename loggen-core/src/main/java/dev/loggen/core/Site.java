@@ -227,9 +227,9 @@ public final class Site {
    * Site-wide rates: the old tool's {@code error_rates} section.
    *
    * @param serverError probability of a 500 on any page view (global_500)
-   * @param redirectPermanent probability that a page view first hits an old URL answered with
-   *     301 (redirect_301)
-   * @param redirectTemporary probability of a 302 hop before a page view (redirect_302)
+   * @param redirectPermanent probability that a landing view (a session's first page view, the
+   *     one reached from outside) first hits an old URL answered with 301 (redirect_301)
+   * @param redirectTemporary probability of a 302 hop before a landing view (redirect_302)
    * @param forbidden probability that a session tries the forbidden area (forbidden_access)
    * @param authFailure probability that a visitor's first login attempt fails with 401
    *     (auth_failure); a visitor tries up to three times, and a retry fails with twice, then
