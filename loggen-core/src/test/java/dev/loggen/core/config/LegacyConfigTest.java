@@ -491,6 +491,28 @@ class LegacyConfigTest {
     }
   }
 
+  /**
+   * min_page_view_interval without max_page_view_interval is an error ("give both"); the
+   * warning that page_view_interval is not used when both are given contradicted it.
+   */
+  @Test
+  void oneOfMinAndMaxPageViewIntervalIsAnErrorWithoutTheContradictoryWarning() {
+    ConfigException e = assertThrows(ConfigException.class, () -> LegacyConfig.read(
+        YamlConfig.parse("output: {directory: a, rate: 1}\nsession:\n  page_view_interval: 5\n"
+            + "  min_page_view_interval: 2\n", "p.yaml"), Map.of()));
+    assertEquals(List.of("p.yaml:4:27: session.min_page_view_interval: give both"
+        + " min_page_view_interval and max_page_view_interval"),
+        e.errors().stream().map(ConfigError::toString).toList());
+    assertEquals(List.of(), e.warnings());
+    // with both, page_view_interval is not used: a warning
+    LegacyConfig both = LegacyConfig.read(YamlConfig.parse("output: {directory: a, rate: 1}\n"
+        + "session: {page_view_interval: 5, min_page_view_interval: 2,"
+        + " max_page_view_interval: 4}\n", "b.yaml"), Map.of());
+    assertEquals(List.of("session.page_view_interval: page_view_interval is not used when"
+        + " min_page_view_interval and max_page_view_interval are given"),
+        both.warnings().stream().map(w -> w.path() + ": " + w.message()).toList());
+  }
+
   // ---- environment ----------------------------------------------------------------------------
 
   private static final String YAML_A = "output: {directory: a, rate: 1}\n";

@@ -276,9 +276,12 @@ public final class LegacyBinder {
         (minI.isMissing() ? maxI : minI).error("give both min_page_view_interval and"
             + " max_page_view_interval");
       }
-      if (interval.isPresent()) {
+      if (interval.isPresent() && minI.isPresent() && maxI.isPresent()) {
+        // with one of them missing, the error above is the news: no contradictory warning
         interval.warning("page_view_interval is not used when min_page_view_interval and"
             + " max_page_view_interval are given");
+      }
+      if (interval.isPresent()) {
         interval.nonNegativeNumber();
       }
       double lo = minI.nonNegativeNumber().orElse(0);
