@@ -231,7 +231,26 @@ public record LegacyConfig(CoreSettings core, Output output, List<ConfigError> w
    * @throws java.io.UncheckedIOException when the file cannot be read
    */
   public static LegacyConfig load(Path file) {
-    return read(YamlConfig.load(file), Map.of());
+    return read(tree(ConfigSource.file(file)), Map.of());
+  }
+
+  /** The old tool's key an empty file is told to give: loggen's example would mislead. */
+  static final String EMPTY_FILE = "the file is empty: expected a mapping of the old tool's"
+      + " settings such as 'output: {directory: ./logs, rate: 2}'";
+
+  /** Reads {@code source}; an empty one is told of an old tool's key, not of loggen's. */
+  private static ConfigNode tree(ConfigSource source) {
+    try {
+      return source.load();
+    } catch (ConfigException e) {
+      List<ConfigError> errors = e.errors();
+      if (errors.size() == 1 && errors.get(0).message().equals(YamlConfig.EMPTY_FILE)) {
+        ConfigError x = errors.get(0);
+        throw new ConfigException(new ConfigError(x.source(), x.line(), x.column(), x.path(),
+            EMPTY_FILE));
+      }
+      throw e;
+    }
   }
 
   /**
@@ -251,7 +270,7 @@ public record LegacyConfig(CoreSettings core, Output output, List<ConfigError> w
     ConfigSource source = ConfigSource.fromEnvironment(env, positional).orElseThrow(() ->
         new IllegalArgumentException("no configuration: give a file, or set " + ENV_YAML_B64
             + ", " + ENV_YAML + " or " + ENV_PATH));
-    return read(source.load(), env);
+    return read(tree(source), env);
   }
 
   /** {@return a new {@link LogGenerator.Builder} with {@link #core()}} */

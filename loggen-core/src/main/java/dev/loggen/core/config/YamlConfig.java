@@ -183,8 +183,7 @@ public final class YamlConfig {
       throw fileError(sourceName, "cannot be read as YAML: " + msg);
     }
     if (root.isEmpty()) {
-      throw fileError(sourceName,
-          "the file is empty: expected a mapping of settings such as 'seed: 42'");
+      throw fileError(sourceName, EMPTY_FILE);
     }
     Diagnostics diagnostics = new Diagnostics();
     ConfigNode tree = new TreeBuilder(diagnostics, sourceName).build(root.get());
@@ -246,6 +245,10 @@ public final class YamlConfig {
         "the file is %s: larger than the limit of %d bytes (10 MiB) for a configuration",
         size < 0 ? "too large" : size + " bytes", MAX_BYTES));
   }
+
+  /** The message of an empty file (see {@link LegacyConfig}, which names its own keys). */
+  static final String EMPTY_FILE =
+      "the file is empty: expected a mapping of settings such as 'seed: 42'";
 
   private static ConfigException fileError(String sourceName, String message) {
     return new ConfigException(new ConfigError(sourceName, 1, 1, "", message));

@@ -491,6 +491,19 @@ class LegacyConfigTest {
     }
   }
 
+  /** An empty file read as the old tool's was told of loggen's key 'seed: 42'. */
+  @Test
+  void anEmptyFileReadAsTheOldToolsNamesAnOldToolsKey(@TempDir Path dir) throws IOException {
+    Path empty = Files.writeString(dir.resolve("empty.yaml"), "# nothing yet\n");
+    ConfigException e = assertThrows(ConfigException.class, () -> LegacyConfig.load(empty));
+    assertEquals(empty + ":1:1: the file is empty: expected a mapping of the old tool's settings"
+        + " such as 'output: {directory: ./logs, rate: 2}'", e.getMessage());
+    ConfigException env = assertThrows(ConfigException.class, () -> LegacyConfig.load(
+        Map.of(LegacyConfig.ENV_YAML, "# empty\n"), null));
+    assertEquals("LOG_GENERATOR_CONFIG_YAML:1:1: the file is empty: expected a mapping of the"
+        + " old tool's settings such as 'output: {directory: ./logs, rate: 2}'", env.getMessage());
+  }
+
   /**
    * min_page_view_interval without max_page_view_interval is an error ("give both"); the
    * warning that page_view_interval is not used when both are given contradicted it.
