@@ -1,6 +1,7 @@
 package dev.loggen.core.config;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +18,13 @@ import org.snakeyaml.engine.v2.nodes.Tag;
 /**
  * Turns a snakeyaml-engine node tree into a {@link ConfigNode} tree: 1-based positions, key
  * paths, aliases expanded (each use gets its own path and the position of the anchored value),
- * duplicate keys, merge keys, unsupported tags and recursive aliases reported.
+ * merge keys expanded, duplicate keys, unsupported tags and recursive aliases reported.
+ *
+ * <p>A merge key ({@code <<: *defaults}, or a list of aliases), which YAML 1.1 and PyYAML read
+ * (so the old tool's files may hold them) and YAML 1.2 leaves out, adds the entries of the
+ * mappings it names that the mapping does not give itself; of several mappings, the first that
+ * gives a key wins. The merged values keep the positions of the anchored values and take the
+ * key paths of the mapping they are merged into.
  */
 final class TreeBuilder {
   private static final Set<Tag> STANDARD = Set.of(Tag.STR, Tag.INT, Tag.FLOAT, Tag.BOOL,
@@ -81,6 +88,12 @@ final class TreeBuilder {
       }
       MappingNode map = (MappingNode) node;
       Map<String, ConfigNode> entries = new LinkedHashMap<>();
+      Set<String> given = new HashSet<>();
+      for (NodeTuple t : map.getValue()) {
+        if (t.getKeyNode() instanceof ScalarNode ks && !isMergeKey(ks)) {
+          given.add(ks.getValue());
+        }
+      }
       for (NodeTuple t : map.getValue()) {
         Node k = t.getKeyNode();
         int kl = k.getStartMark().map(Mark::getLine).orElse(0) + 1;
@@ -93,9 +106,10 @@ final class TreeBuilder {
         }
         String key = ks.getValue();
         String childPath = ConfigNode.childPath(path, key);
-        if (ks.isPlain() && key.equals("<<")) {
-          diagnostics.error(new ConfigError(source, kl, kc, childPath,
-              "merge keys ('<<') are not supported: write the keys out"));
+        if (isMergeKey(ks)) {
+          merge(t.getValueNode(), path, depth, new ConfigError(source, kl, kc, childPath,
+              "a merge key ('<<') takes a mapping or a list of mappings, such as '<<: *defaults'"),
+              given, entries);
           continue;
         }
         if (ks.isPlain() && NULLS.contains(key)) {
@@ -117,6 +131,32 @@ final class TreeBuilder {
           null, List.of(), entries);
     } finally {
       onPath.remove(node);
+    }
+  }
+
+  private static boolean isMergeKey(ScalarNode key) {
+    return key.isPlain() && key.getValue().equals("<<");
+  }
+
+  /**
+   * Adds to {@code entries} the entries of the mapping or mappings {@code value} names that
+   * the mapping at {@code path} does not give itself ({@code given}) nor got from an earlier
+   * one.
+   */
+  private void merge(Node value, String path, int depth, ConfigError notAMapping,
+      Set<String> given, Map<String, ConfigNode> entries) {
+    List<Node> sources = value instanceof SequenceNode seq ? seq.getValue() : List.of(value);
+    for (Node source : sources) {
+      if (!(source instanceof MappingNode)) {
+        diagnostics.error(notAMapping);
+        continue;
+      }
+      ConfigNode merged = build(source, path, depth + 1);
+      for (Map.Entry<String, ConfigNode> e : merged.map().entrySet()) {
+        if (!given.contains(e.getKey())) {
+          entries.putIfAbsent(e.getKey(), e.getValue());
+        }
+      }
     }
   }
 

@@ -186,6 +186,24 @@ class CoreConfigTest {
         + " duration: 10m, multiplier: 480000}]}\n", "b.yaml", Set.of()).build();
   }
 
+  /** A merge key gives a list's items shared settings (it was refused as unsupported). */
+  @Test
+  void mergeKeysShareSettingsBetweenEntries() {
+    LogGenerator gen = CoreConfig.parse("""
+        window: {start: "2026-01-01T00:00:00Z", duration: 6h}
+        scenarios:
+          - &outage {type: outage, label: first, start: 1h, duration: 15m, failureShare: 0.5}
+          - <<: *outage
+            label: second
+            start: 3h
+        """, "m.yaml", Set.of()).build();
+    assertEquals(List.of("first", "second"),
+        gen.scenarios().stream().map(Scenario::label).toList());
+    Scenario second = gen.scenarios().get(1);
+    assertEquals(Instant.parse("2026-01-01T03:00:00Z"), second.start());
+    assertEquals(gen.scenarios().get(0).getClass(), second.getClass(), "an outage too");
+  }
+
   /** The row of {@code key} in docs/config-reference.md's tables. */
   private static String docsRow(String key) throws java.io.IOException {
     return java.nio.file.Files.readAllLines(java.nio.file.Path.of("../docs/config-reference.md"))

@@ -369,6 +369,32 @@ class LegacyConfigTest {
     assertEquals(List.of(), c.warnings());
   }
 
+  /**
+   * The old tool read its files with PyYAML, which expands merge keys; loggen refused them ("merge
+   * keys are not supported", then "a row must sum to 1" about the row left short).
+   */
+  @Test
+  void mergeKeysAreExpandedAsPyYamlDid() {
+    LegacyConfig c = LegacyConfig.read(YamlConfig.parse("""
+        output: {directory: logs, rate: 1}
+        state_transitions:
+          START: {LOGIN: 0.5, DIRECT_ACCESS: 0.5}
+          LOGIN: &in {BROWSING: 0.8, ABANDON: 0.2}
+          DIRECT_ACCESS:
+            <<: *in
+          BROWSING:
+            <<: [{LOGOUT: 0.6, ERROR: 0.5}, {ABANDON: 0.3, LOGOUT: 0.1}]
+            ERROR: 0.1
+        """, "merge.yaml"), Map.of());
+    TransitionMatrix m = (TransitionMatrix) c.core().model();
+    Map.of("BROWSING", 0.8, "ABANDON", 0.2).forEach((to, p) ->
+        assertEquals(p, m.probability("DIRECT_ACCESS", to), 1e-12, "DIRECT_ACCESS -> " + to));
+    // the mapping's own key wins, then the first mapping that gives one
+    Map.of("LOGOUT", 0.6, "ERROR", 0.1, "ABANDON", 0.3).forEach((to, p) ->
+        assertEquals(p, m.probability("BROWSING", to), 1e-12, "BROWSING -> " + to));
+    assertEquals(List.of(), c.warnings());
+  }
+
   @Test
   void aRowTheFileWritesMustStillBeReachable() {
     ConfigException e = assertThrows(ConfigException.class, () -> LegacyConfig.read(
