@@ -4,6 +4,7 @@ import dev.loggen.core.internal.AccessFormats;
 import dev.loggen.core.internal.CacheWarming;
 import dev.loggen.core.internal.ParallelPipeline;
 import dev.loggen.core.internal.Segment;
+import dev.loggen.core.internal.SinkClosing;
 import java.util.Iterator;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
@@ -216,7 +217,7 @@ public final class LogWriter {
       IllegalStateException missing = new IllegalStateException(format == null
           ? "no format: call format(LogFormats.combined()) or similar"
           : "no sink: call to(...) with a LineSink");
-      closeAll(sink, errorSink, missing);
+      SinkClosing.closeAll(missing, sink, errorSink);
       throw missing;
     }
     Report.Builder report = Report.builder();
@@ -235,7 +236,7 @@ public final class LogWriter {
       failure = e;
       throw e;
     } finally {
-      closeAll(out, err, failure);
+      SinkClosing.closeAll(failure, out, err);
     }
     if (progress != null) {
       progress.update(written, lastTime);
@@ -397,32 +398,6 @@ public final class LogWriter {
       }
     }
     return whole;
-  }
-
-  private static void closeAll(@Nullable LineSink out, @Nullable LineSink err,
-      @Nullable Throwable failure) {
-    RuntimeException first = null;
-    for (LineSink s : new LineSink[] {out, err}) {
-      if (s == null) {
-        continue;
-      }
-      try {
-        s.close();
-      } catch (SinkClosedException ignored) {
-        // nothing more can reach a closed consumer
-      } catch (RuntimeException e) {
-        if (failure != null) {
-          failure.addSuppressed(e);
-        } else if (first == null) {
-          first = e;
-        } else {
-          first.addSuppressed(e);
-        }
-      }
-    }
-    if (first != null) {
-      throw first;
-    }
   }
 
   /** Progress of a run. */

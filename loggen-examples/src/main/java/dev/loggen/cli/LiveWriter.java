@@ -9,6 +9,7 @@ import dev.loggen.core.Report;
 import dev.loggen.core.Session;
 import dev.loggen.core.SinkClosedException;
 import dev.loggen.core.internal.AccessFormats;
+import dev.loggen.core.internal.SinkClosing;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -299,7 +300,7 @@ public final class LiveWriter {
       throw e;
     } finally {
       currentEventMillis = Long.MIN_VALUE;
-      close(out, err, failure);
+      SinkClosing.closeAll(failure, out, err);
     }
     return report.build();
   }
@@ -468,31 +469,6 @@ public final class LiveWriter {
         e.path(), e.protocol(), e.status(), e.bytes(), e.referrer(), e.userAgent(),
         e.responseTimeMicros(), e.host(), e.sessionId(), e.state(), e.visitorKind(),
         e.scenario());
-  }
-
-  private static void close(LineSink out, @Nullable LineSink err, @Nullable Throwable failure) {
-    RuntimeException first = null;
-    for (LineSink s : new LineSink[] {out, err}) {
-      if (s == null) {
-        continue;
-      }
-      try {
-        s.close();
-      } catch (SinkClosedException ignored) {
-        // nothing more can reach a closed consumer
-      } catch (RuntimeException e) {
-        if (failure != null) {
-          failure.addSuppressed(e);
-        } else if (first == null) {
-          first = e;
-        } else {
-          first.addSuppressed(e);
-        }
-      }
-    }
-    if (first != null) {
-      throw first;
-    }
   }
 
   /** Told what the writer does, on its thread; every method does nothing by default. */
