@@ -47,8 +47,12 @@ import org.jspecify.annotations.Nullable;
  * for the writer are below the budget, and written segments keep their buffers for reuse only
  * up to half the budget. Workers wait on a condition (they never spin) when nothing is allowed.
  *
- * <p>A worker's failure stops the run: {@link #next()} throws it, naming the worker and the
- * block. {@link #close()} stops the workers and waits for them; call it in a {@code finally}.
+ * <p>A worker's failure stops the run where the single-threaded run would stop: the work of
+ * the blocks (and the segments of the failing block) before the failing one goes on, the writer
+ * gets every segment before it, and {@link #next()} then throws the failure, naming the worker
+ * and the block. A run cut short before that point (a limit, a stop condition, a closed sink)
+ * ends as the single-threaded one does, without the failure. {@link #close()} stops the workers
+ * and waits for them; call it in a {@code finally}.
  */
 public final class ParallelPipeline implements AutoCloseable {
   private final long lastBlock;
@@ -88,6 +92,14 @@ public final class ParallelPipeline implements AutoCloseable {
   private boolean exhausted;
   private boolean closed;
   private @Nullable Throwable failure;
+  /**
+   * Where the earliest failure is: the segments of blocks before {@code failBlock}, and those of
+   * {@code failBlock} numbered below {@code failSeq}, come before it; no other work is done.
+   */
+  private long failBlock = Long.MAX_VALUE;
+  private long failSeq = Long.MAX_VALUE;
+  /** The number the next segment gets, in run order. */
+  private long nextSeq;
 
   /**
    * Starts the workers of a run emitting {@code [from, to)}.
@@ -147,7 +159,7 @@ public final class ParallelPipeline implements AutoCloseable {
     try {
       body.run();
     } catch (Throwable e) {
-      fail(e, "starting");
+      fail(e, "starting", Long.MIN_VALUE, -1);
     }
   }
 
@@ -164,8 +176,11 @@ public final class ParallelPipeline implements AutoCloseable {
     lock.lock();
     try {
       while (true) {
-        rethrowFailure();
         Segment head = queue.peekFirst();
+        if (failure != null && (head != null ? !beforeFailure(head) : mergeNext >= failBlock
+            && !merging)) {
+          rethrowFailure();
+        }
         if (head != null && head.state == Segment.READY) {
           queue.pollFirst();
           return head;
@@ -246,31 +261,33 @@ public final class ParallelPipeline implements AutoCloseable {
       lock.lock();
       try {
         while (true) {
-          if (closed || failure != null) {
+          if (closed) {
             return;
           }
           Segment head = queue.peekFirst();
-          if (head != null && head.state == Segment.NEW) {
+          if (head != null && head.state == Segment.NEW && beforeFailure(head)) {
             toRender.remove(head);
             head.state = Segment.RENDERING;
             segment = head;
             task = RENDER;
             break;
           }
-          if (!merging && inFlight < maxSegments && simulated.containsKey(mergeNext)) {
+          if (!merging && inFlight < maxSegments && simulated.containsKey(mergeNext)
+              && mergeNext < failBlock) {
             merging = true;
             block = mergeNext;
             toMerge = simulated.remove(mergeNext);
             task = MERGE;
             break;
           }
-          if (!toRender.isEmpty() && renderedBytes < budgetBytes) {
+          if (!toRender.isEmpty() && renderedBytes < budgetBytes
+              && beforeFailure(toRender.peekFirst())) {
             segment = toRender.pollFirst();
             segment.state = Segment.RENDERING;
             task = RENDER;
             break;
           }
-          if (simNext <= lastBlock && simNext - mergeNext < maxSimAhead) {
+          if (simNext <= lastBlock && simNext - mergeNext < maxSimAhead && simNext < failBlock) {
             block = simNext++;
             task = SIMULATE;
             break;
@@ -288,13 +305,14 @@ public final class ParallelPipeline implements AutoCloseable {
               errorFormat);
         }
       } catch (Throwable e) {
-        String what = switch (task) {
-          case SIMULATE -> "simulating the sessions of block " + describe(block);
-          case MERGE -> "merging block " + describe(block);
-          default -> "rendering events of block " + describe(segment.block());
-        };
-        fail(e, what);
-        return;
+        // the worker goes on with the work before the failure, which the writer still needs
+        switch (task) {
+          case SIMULATE -> fail(e, "simulating the sessions of block " + describe(block), block,
+              -1);
+          case MERGE -> fail(e, "merging block " + describe(block), block, -1);
+          default -> fail(e, "rendering events of block " + describe(segment.block()),
+              segment.block(), segment.seq);
+        }
       }
     }
   }
@@ -338,7 +356,7 @@ public final class ParallelPipeline implements AutoCloseable {
       }
       changed.signalAll();
       Segment head = queue.peekFirst();
-      if (exhausted || head != null && head.state == Segment.READY) {
+      if (exhausted || failure != null || head != null && head.state == Segment.READY) {
         ready.signal();
       }
     } finally {
@@ -355,6 +373,7 @@ public final class ParallelPipeline implements AutoCloseable {
       pooledBytes -= s.capacity();
     }
     s.assign(block, events, from, n, sessions);
+    s.seq = nextSeq++;
     if (n == 0) {
       s.state = Segment.READY;
     } else {
@@ -364,11 +383,24 @@ public final class ParallelPipeline implements AutoCloseable {
     inFlight++;
   }
 
+  /**
+   * Renders {@code s}. When an event fails, the segment goes to the writer with the lines
+   * before it, and the failure is recorded just after the segment: the writer writes them, as
+   * the single-threaded run would, and fails at the next segment it asks for.
+   */
   private void render(Segment s, LogFormat.Renderer renderer,
       LogFormat.@Nullable Renderer errorRenderer, @Nullable LogFormat errorFormat) {
-    s.render(renderer, errorRenderer, errorFormat);
-    if (s.lines() >= 16) {
+    Throwable failed = null;
+    try {
+      s.render(renderer, errorRenderer, errorFormat);
+    } catch (RuntimeException | Error e) {
+      failed = e;
+    }
+    if (failed == null && s.lines() >= 16) {
       meanLine = (int) Math.max(16, Math.min(1 << 16, s.bytes() / s.lines()));
+    }
+    if (failed != null) {
+      fail(failed, "rendering events of block " + describe(s.block()), s.block(), s.seq + 1);
     }
     lock.lock();
     try {
@@ -383,7 +415,12 @@ public final class ParallelPipeline implements AutoCloseable {
     }
   }
 
-  private void fail(Throwable e, String what) {
+  /**
+   * Records a failure at {@code block} (at its segment {@code seq}, or before its segments when
+   * {@code seq} is -1), unless an earlier one is recorded: the single-threaded run would have
+   * met the earliest.
+   */
+  private void fail(Throwable e, String what, long block, long seq) {
     String message = Thread.currentThread().getName() + " failed " + what + ": " + e;
     Throwable wrapped;
     if (e instanceof Error err) {
@@ -394,8 +431,13 @@ public final class ParallelPipeline implements AutoCloseable {
     }
     lock.lock();
     try {
-      if (failure == null) {
+      if (failure == null || block < failBlock || block == failBlock && seq < failSeq) {
         failure = wrapped;
+        failBlock = block;
+        failSeq = seq;
+      }
+      if (seq == -1 && block == mergeNext) {
+        merging = false; // a merge that failed: no other comes after it
       }
       changed.signalAll();
       ready.signal();
@@ -403,4 +445,10 @@ public final class ParallelPipeline implements AutoCloseable {
       lock.unlock();
     }
   }
+
+  /** Whether {@code s} comes before the recorded failure (always, without one). */
+  private boolean beforeFailure(Segment s) {
+    return s.block() < failBlock || s.block() == failBlock && s.seq < failSeq;
+  }
+
 }

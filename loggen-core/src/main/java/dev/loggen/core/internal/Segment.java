@@ -42,6 +42,8 @@ public final class Segment {
   private final Report.Builder tally = Report.builder();
   private boolean rendered;
   int state;
+  /** The segment's number in run order (see {@link ParallelPipeline}). */
+  long seq;
 
   Segment() {}
 
@@ -54,7 +56,11 @@ public final class Segment {
     this.state = NEW;
   }
 
-  /** Renders the segment's events and counts them; one worker, outside the lock. */
+  /**
+   * Renders the segment's events and counts them; one worker, outside the lock. When rendering
+   * an event throws, the segment keeps the lines of the events before it (it holds that many
+   * lines then, as the single-threaded run would have written them) and the exception goes on.
+   */
   void render(dev.loggen.core.LogFormat.Renderer renderer,
       dev.loggen.core.LogFormat.@Nullable Renderer errorRenderer,
       dev.loggen.core.@Nullable LogFormat errorFormat) {
@@ -72,19 +78,25 @@ public final class Segment {
     touch(ev, eventFrom, count);
     for (int i = 0; i < count; i++) {
       AccessEvent event = ev[eventFrom + i];
-      renderer.render(event, out);
+      try {
+        renderer.render(event, out);
+        if (errorRenderer != null && errorFormat.accepts(event)) {
+          errorRenderer.render(event, errors);
+          if (errorCount == errorEnds.length) {
+            errorEnds = Arrays.copyOf(errorEnds, errorCount * 2);
+            errorEvent = Arrays.copyOf(errorEvent, errorCount * 2);
+          }
+          errorEnds[errorCount] = errors.length();
+          errorEvent[errorCount++] = i;
+        }
+      } catch (RuntimeException | Error x) {
+        count = i; // the whole lines before this event; what it half wrote lies past them
+        rendered = true;
+        throw x;
+      }
       e[i] = out.length();
       ts[i] = event.epochMillis();
       t.event(event);
-      if (errorRenderer != null && errorFormat.accepts(event)) {
-        errorRenderer.render(event, errors);
-        if (errorCount == errorEnds.length) {
-          errorEnds = Arrays.copyOf(errorEnds, errorCount * 2);
-          errorEvent = Arrays.copyOf(errorEvent, errorCount * 2);
-        }
-        errorEnds[errorCount] = errors.length();
-        errorEvent[errorCount++] = i;
-      }
     }
     rendered = true;
   }
