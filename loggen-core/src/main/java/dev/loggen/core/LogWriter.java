@@ -152,8 +152,11 @@ public final class LogWriter {
    * ordered events in segments; the writer writes the segments in order. No session is
    * simulated twice (unlike cutting the window into {@link LogGenerator#slice slices}, which
    * each warm up for a whole session length), and memory stays bounded whatever the line
-   * count (a run fits in {@code -Xmx64m}): workers wait when they are a few blocks or about
-   * 8 MiB of rendered lines ahead of the writer.
+   * count (a run fits in {@code -Xmx64m}): workers wait when they are a few blocks, blocks of
+   * about 8 MiB of simulated events, or about 8 MiB of rendered lines ahead of the writer. A
+   * parallel run still holds about one minute more of simulated traffic than a single-threaded
+   * one: at several hundred thousand sessions an hour (a minute of 100,000 events and more),
+   * give the JVM a larger heap than one thread needs.
    *
    * @param n worker threads, 1 to 256
    * @return this writer

@@ -274,11 +274,22 @@ public final class BlockSource {
     private final long index;
     final SessionRun[] runs;
     private final List<Session> sessions;
+    private final long events;
 
     Block(long index, SessionRun[] runs, List<Session> sessions) {
       this.index = index;
       this.runs = runs;
       this.sessions = sessions;
+      long n = 0;
+      for (SessionRun r : runs) {
+        n += r.size;
+      }
+      this.events = n;
+    }
+
+    /** The events of the block's sessions, the memory it holds until it is merged. */
+    public long events() {
+      return events;
     }
 
     /** The block: it starts at {@code index * BLOCK_MILLIS}. */

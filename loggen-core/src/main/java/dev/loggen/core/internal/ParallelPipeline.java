@@ -41,8 +41,10 @@ import org.jspecify.annotations.Nullable;
  * it, so, unlike cutting the window into slices that each warm up for a whole session length,
  * no session is simulated twice.
  *
- * <p>Memory is bounded: simulation runs at most {@code 2n + 2} blocks ahead of the merge, the
- * merge stops while {@code min(4n + 4, 64)} segments are not yet written, a worker starts
+ * <p>Memory is bounded: simulation runs at most {@code 2n + 2} blocks ahead of the merge, and
+ * beyond the block the merge needs next only while the blocks simulated and not yet merged hold
+ * fewer events than the budget's worth ({@value #AHEAD_EVENT_BYTES} bytes an event; a busy
+ * site's minute holds a hundred thousand), the merge stops while {@code min(4n + 4, 64)} segments are not yet written, a worker starts
  * rendering a segment that is not the writer's next one only while the rendered bytes waiting
  * for the writer are below the budget, and written segments keep their buffers for reuse only
  * up to half the budget. Workers wait on a condition (they never spin) when nothing is allowed.
@@ -60,6 +62,13 @@ public final class ParallelPipeline implements AutoCloseable {
   private final long budgetBytes;
   private final int maxSimAhead;
   private final int maxSegments;
+  /** The events that blocks simulated ahead of the merge may hold. */
+  private final long maxAheadEvents;
+  /**
+   * What an event and its strings take in memory, about, to count the blocks simulated ahead
+   * against the budget.
+   */
+  static final int AHEAD_EVENT_BYTES = 256;
   private final List<Thread> workers = new ArrayList<>();
   /**
    * Rendered bytes a segment aims at: well below half a G1 region of a small heap (1 MiB
@@ -80,6 +89,11 @@ public final class ParallelPipeline implements AutoCloseable {
   // Everything below is guarded by lock.
   private long simNext;
   private final Map<Long, BlockSource.Block> simulated = new HashMap<>();
+  /** The events of the blocks in {@link #simulated}. */
+  private long aheadEvents;
+  /** Blocks being simulated now, and the events of the last one simulated. */
+  private int simulating;
+  private long lastBlockEvents;
   private long mergeNext;
   private boolean merging;
   private final BlockMerger merger;
@@ -136,6 +150,7 @@ public final class ParallelPipeline implements AutoCloseable {
     this.budgetBytes = budgetBytes;
     this.maxSimAhead = 2 * threads + 2;
     this.maxSegments = Math.min(4 * threads + 4, 64);
+    this.maxAheadEvents = Math.max(budgetBytes / AHEAD_EVENT_BYTES, 1);
     // One compiled site for all workers: its cached paths are then the same instances
     // whichever worker simulated a session, and the renderers' caches and the report's path
     // table, which compare identity before text, hit on them.
@@ -277,6 +292,7 @@ public final class ParallelPipeline implements AutoCloseable {
             merging = true;
             block = mergeNext;
             toMerge = simulated.remove(mergeNext);
+            aheadEvents -= toMerge.events();
             task = MERGE;
             break;
           }
@@ -287,8 +303,11 @@ public final class ParallelPipeline implements AutoCloseable {
             task = RENDER;
             break;
           }
-          if (simNext <= lastBlock && simNext - mergeNext < maxSimAhead && simNext < failBlock) {
+          if (simNext <= lastBlock && simNext - mergeNext < maxSimAhead && simNext < failBlock
+              && (simNext == mergeNext
+                  || aheadEvents + (simulating + 1L) * lastBlockEvents <= maxAheadEvents)) {
             block = simNext++;
+            simulating++;
             task = SIMULATE;
             break;
           }
@@ -323,13 +342,22 @@ public final class ParallelPipeline implements AutoCloseable {
   }
 
   private void simulate(BlockSource source, long b) {
-    BlockSource.Block block = source.simulate(b);
-    lock.lock();
+    BlockSource.Block block = null;
     try {
-      simulated.put(b, block);
-      changed.signalAll();
+      block = source.simulate(b);
     } finally {
-      lock.unlock();
+      lock.lock();
+      try {
+        simulating--;
+        if (block != null) {
+          simulated.put(b, block);
+          aheadEvents += block.events();
+          lastBlockEvents = block.events();
+        }
+        changed.signalAll();
+      } finally {
+        lock.unlock();
+      }
     }
   }
 
