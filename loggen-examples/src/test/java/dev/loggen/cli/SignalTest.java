@@ -37,7 +37,7 @@ class SignalTest {
     try {
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(40);
       while (System.nanoTime() < deadline && p.isAlive()
-          && Cli.files(logs).stream().filter(f -> f.endsWith(".gz")).count() < 3) {
+          && Cli.names(logs).stream().filter(f -> f.endsWith(".gz")).count() < 3) {
         Thread.sleep(100);
       }
       assertTrue(p.isAlive(), "still running: " + Files.readString(dir.resolve("stderr.txt")));
