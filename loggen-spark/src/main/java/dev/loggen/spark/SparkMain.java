@@ -480,7 +480,7 @@ public final class SparkMain {
       if (slices != null && slices > max) {
         throw new UsageException(String.format(Locale.ROOT, "--slices: expected at most one"
             + " slice per second of the window, so at most %d for %s (got '%s')", max,
-            Values.formatDuration(d), slicesText));
+            Printable.duration(d), slicesText));
       }
     }
 

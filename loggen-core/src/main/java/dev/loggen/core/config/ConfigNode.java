@@ -580,7 +580,7 @@ public final class ConfigNode {
       return Optional.empty();
     }
     if (d == null || d.compareTo(max) > 0) {
-      error("expected a duration of at most " + Values.formatDuration(max) + " (got "
+      error("expected a duration of at most " + Printable.duration(max) + " (got "
           + describe() + ")");
       return Optional.empty();
     }

@@ -12,6 +12,7 @@ import dev.loggen.core.config.ConfigNode;
 import dev.loggen.core.config.CoreConfig;
 import dev.loggen.core.config.CoreSettings;
 import dev.loggen.core.engine.SessionModel;
+import dev.loggen.core.internal.Printable;
 import dev.loggen.core.internal.TrafficPeak;
 import dev.loggen.core.random.Distribution;
 import java.time.Duration;
@@ -269,8 +270,8 @@ public final class CoreBinder {
     Duration max = maxNode.duration().orElse(d.maxBrowsing());
     if (max.compareTo(min) < 0) {
       (maxNode.isPresent() ? maxNode : s.get("minBrowsing")).error(
-          "maxBrowsing must be at least minBrowsing (got min=" + Values.formatDuration(min)
-              + ", max=" + Values.formatDuration(max) + ")");
+          "maxBrowsing must be at least minBrowsing (got min=" + Printable.duration(min)
+              + ", max=" + Printable.duration(max) + ")");
     }
     ConfigNode think = s.get("thinkTime");
     Distribution thinkTime = Specs.distribution(think);

@@ -163,7 +163,7 @@ public final class Values {
       return null;
     }
     return "--" + option + ": expected " + what + " of at most "
-        + formatDuration(LogGenerator.MAX_DURATION) + " (got '" + given + "')";
+        + Printable.duration(LogGenerator.MAX_DURATION) + " (got '" + given + "')";
   }
 
   /**
@@ -279,18 +279,6 @@ public final class Values {
     char c = Character.toUpperCase(t.charAt(0));
     return c == 'P' || ((c == '-' || c == '+') && t.length() > 1
         && Character.toUpperCase(t.charAt(1)) == 'P');
-  }
-
-  /**
-   * A duration as a user writes it, for messages: {@code 6h}, {@code 1h30m}, {@code 500ms};
-   * from a year on, whole days ({@code 366000d}) with the years of 366 days they hold at least
-   * when they are a whole number of them ({@code 366000d (1000 years)}).
-   *
-   * @param d a duration of at least 0
-   * @return its text
-   */
-  public static String formatDuration(Duration d) {
-    return Printable.duration(d);
   }
 
   /**
