@@ -28,4 +28,20 @@ public final class CacheWarming {
     return e.path().length() + e.clientAddress().length() + (r == null ? 0 : r.length())
         + (u == null ? 0 : u.length());
   }
+
+  /**
+   * {@link #touch(AccessEvent)} for {@code events[from, to)}.
+   *
+   * @param events the events
+   * @param from the first
+   * @param to after the last
+   * @return a value made of what was read, for the caller to keep in a field
+   */
+  public static int touch(AccessEvent[] events, int from, int to) {
+    int sum = 0;
+    for (int i = from; i < to; i++) {
+      sum += touch(events[i]);
+    }
+    return sum;
+  }
 }

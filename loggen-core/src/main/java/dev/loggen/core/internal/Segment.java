@@ -75,7 +75,8 @@ public final class Segment {
     AccessEvent[] ev = events;
     int[] e = ends;
     long[] ts = times;
-    touch(ev, eventFrom, count);
+    // the events are cold in this core's caches: read them in one loop first
+    touched = CacheWarming.touch(ev, eventFrom, eventFrom + count);
     for (int i = 0; i < count; i++) {
       AccessEvent event = ev[eventFrom + i];
       try {
@@ -101,17 +102,8 @@ public final class Segment {
     rendered = true;
   }
 
-  /** Keeps {@link #touch}'s reads from being optimised away; never read. */
+  /** Keeps {@link CacheWarming}'s reads from being optimised away; never read. */
   private int touched;
-
-  /** Reads the segment's events before rendering them: see {@link CacheWarming}. */
-  private void touch(AccessEvent[] ev, int from, int n) {
-    int sum = 0;
-    for (int i = from; i < from + n; i++) {
-      sum += CacheWarming.touch(ev[i]);
-    }
-    touched = sum;
-  }
 
   /** Forgets the content, keeping the buffers. */
   void clear() {
