@@ -24,6 +24,8 @@ public final class HealthState {
     STARTING,
     /** Generating history as fast as possible. */
     BACKFILL,
+    /** Waiting for a window's start that lies in the future (live mode, no history). */
+    WAITING,
     /** Generating in real time. */
     LIVE,
     /** Stopping: flushing, compressing, closing. */
@@ -189,7 +191,7 @@ public final class HealthState {
     long now = nanos.getAsLong();
     Phase p = phase;
     String f = failure;
-    boolean running = p == Phase.BACKFILL || p == Phase.LIVE;
+    boolean running = p == Phase.BACKFILL || p == Phase.WAITING || p == Phase.LIVE;
     String status;
     if (f != null) {
       status = "failing";

@@ -331,6 +331,12 @@ public final class LiveWriter {
     boolean history = windowStart < liveFrom;
     long scheduleWall = history ? liveFrom : Math.max(wall0, Math.max(liveFrom, windowStart));
     long scheduleNano = nano0 + (scheduleWall - wall0) * 1_000_000L;
+    // real time begins at the end of history, or at the window's start when that is ahead: until
+    // then the writer waits, and says so once
+    long liveStart = history ? liveFrom : Math.max(liveFrom, windowStart);
+    long liveStartNano = nano0 + saturatedNanos(liveStart - wall0);
+    boolean liveTold = false;
+    boolean waitingTold = false;
     double nanosPerLine = rate > 0 ? 1e9 / rate : 0;
     double millisPerLine = rate > 0 ? 1e3 / rate : 0;
     long scheduled = 0;
@@ -355,9 +361,15 @@ public final class LiveWriter {
       if (ts < liveFrom) {
         due = Long.MIN_VALUE;
       } else {
-        if (!live) {
-          live = true;
-          listener.live();
+        live = true;
+        if (!liveTold) {
+          if (ticker.getAsLong() - liveStartNano >= 0) {
+            liveTold = true;
+            listener.live();
+          } else if (!waitingTold) {
+            waitingTold = true;
+            listener.waiting();
+          }
         }
         if (rate > 0) {
           due = scheduleNano + (long) (scheduled * nanosPerLine);
@@ -449,6 +461,12 @@ public final class LiveWriter {
     listener.progress(written, lastStamp);
   }
 
+  /** {@code millis} in nanoseconds, held within a quarter of the long range either way. */
+  private static long saturatedNanos(long millis) {
+    long bound = Long.MAX_VALUE / 4 / 1_000_000L;
+    return Math.max(-bound, Math.min(bound, millis)) * 1_000_000L;
+  }
+
   private static void sleep(long nanos) {
     LockSupport.parkNanos(nanos);
   }
@@ -489,8 +507,17 @@ public final class LiveWriter {
      */
     default void idle(long lines, long eventMillis) {}
 
-    /** Once, when the history is written and real time begins. */
+    /**
+     * Once, when the history is written and real time begins: at once after history, or when the
+     * wall clock reaches a window's start that lay in the future (after {@link #waiting()}).
+     */
     default void live() {}
+
+    /**
+     * Once at most, before {@link #live()}: there is no history and the window starts in the
+     * future; the writer waits for it.
+     */
+    default void waiting() {}
 
     /**
      * While live, every 256 lines, at the end, and when the writer is on time again: how late

@@ -1038,6 +1038,11 @@ public final class Main {
       }
 
       @Override
+      public void waiting() {
+        health.phase(HealthState.Phase.WAITING);
+      }
+
+      @Override
       public void live() {
         health.phase(HealthState.Phase.LIVE);
       }

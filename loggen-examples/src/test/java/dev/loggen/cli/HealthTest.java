@@ -15,6 +15,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -340,6 +342,45 @@ class HealthTest {
         assertTrue(json.contains("\"ratePerSecond\":200.0"), i + ": " + json);
       }
     }
+  }
+
+  @Test
+  void aLiveRunWaitingForAFutureStartSaysSo() throws Exception {
+    // no history: the window starts in 2 s; until then the phase is "waiting", not "live"
+    Cli cli = new Cli(dir, Map.of());
+    Main main = cli.main;
+    CompletableFuture<Integer> port = new CompletableFuture<>();
+    main.healthStarted = port::complete;
+    Instant start = Instant.now().plusSeconds(2).truncatedTo(ChronoUnit.SECONDS);
+    CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> main.execute(
+        new String[] {"--live", "--start", start.toString(), "--rate", "50", "--count", "20",
+            "--seed", "9", "--health-port", "0", "--quiet"}));
+    int p = port.get(30, TimeUnit.SECONDS);
+    String waiting = null;
+    for (int i = 0; i < 100 && waiting == null && Instant.now().isBefore(start); i++) {
+      String body = get(p, "/health").body();
+      if (body.contains("\"phase\":\"waiting\"")) {
+        waiting = body;
+      }
+      Thread.sleep(20);
+    }
+    assertTrue(waiting != null, "no \"waiting\" phase seen before the start");
+    assertTrue(waiting.startsWith("{\"status\":\"ok\",\"phase\":\"waiting\",\"lines\":0,"),
+        waiting);
+    assertEquals(Main.OK, exit.get(30, TimeUnit.SECONDS), cli.toString());
+  }
+
+  @Test
+  void waitingIsHealthyWhileItsHeartbeatGoesOn() {
+    AtomicLong now = new AtomicLong(1_000_000_000L);
+    HealthState s = new HealthState(Clock.systemUTC(), now::get, Duration.ofSeconds(30));
+    s.phase(HealthState.Phase.WAITING);
+    assertTrue(s.snapshot().json().startsWith("{\"status\":\"ok\",\"phase\":\"waiting\""),
+        s.snapshot().json());
+    now.addAndGet(Duration.ofSeconds(31).toNanos());
+    assertEquals("stalled", s.snapshot().status(), "a waiting writer that stops beating");
+    s.heartbeat();
+    assertEquals("ok", s.snapshot().status());
   }
 
   @Test

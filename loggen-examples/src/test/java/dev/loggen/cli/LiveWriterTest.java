@@ -133,6 +133,11 @@ class LiveWriterTest {
     Report r = LiveWriter.of(gen).format(LogFormats.json()).to(sink)
         .listener(new LiveWriter.Listener() {
           @Override
+          public void waiting() {
+            phases.add("waiting");
+          }
+
+          @Override
           public void live() {
             phases.add("live after " + sink.lines.size());
             liveAt[0] = System.nanoTime();
@@ -148,6 +153,35 @@ class LiveWriterTest {
     for (int i = 1; i < sink.lines.size(); i++) {
       assertTrue(stamp(sink.lines.get(i)) >= stamp(sink.lines.get(i - 1)), "in order");
     }
+  }
+
+  @Test
+  void aWindowStartingLaterIsWaitedForBeforeGoingLive() {
+    // no history: the window starts 1.5 s from now; the writer says it waits, then goes live
+    // when the wall clock reaches the start, not when it first sees a line of the window
+    TimingSink sink = new TimingSink();
+    Instant start = Instant.now().plusMillis(1_500);
+    LogGenerator gen = LogGenerator.builder().seed(5)
+        .traffic(Traffic.sessionsPerHour(36_000).flat()).window(start, null).build();
+    List<String> phases = new ArrayList<>();
+    long[] liveAtMillis = {0};
+    Report r = LiveWriter.of(gen).format(LogFormats.common()).to(sink)
+        .listener(new LiveWriter.Listener() {
+          @Override
+          public void waiting() {
+            phases.add("waiting after " + sink.lines.size());
+          }
+
+          @Override
+          public void live() {
+            phases.add("live after " + sink.lines.size());
+            liveAtMillis[0] = System.currentTimeMillis();
+          }
+        }).limit(20).run();
+    assertEquals(List.of("waiting after 0", "live after 0"), phases);
+    assertTrue(liveAtMillis[0] >= start.toEpochMilli(), "live at the window's start, not "
+        + (start.toEpochMilli() - liveAtMillis[0]) + " ms before it");
+    assertEquals(20, r.lines());
   }
 
   @Test
