@@ -330,7 +330,7 @@ public final class LiveWriter {
     long windowStart = generator.start().toEpochMilli();
     boolean history = windowStart < liveFrom;
     long scheduleWall = history ? liveFrom : Math.max(wall0, Math.max(liveFrom, windowStart));
-    long scheduleNano = nano0 + (scheduleWall - wall0) * 1_000_000L;
+    long scheduleNano = nano0 + saturatedNanos(scheduleWall - wall0);
     // real time begins at the end of history, or at the window's start when that is ahead: until
     // then the writer waits, and says so once
     long liveStart = history ? liveFrom : Math.max(liveFrom, windowStart);
@@ -375,7 +375,7 @@ public final class LiveWriter {
           due = scheduleNano + (long) (scheduled * nanosPerLine);
           stamp = scheduleWall + (long) (scheduled * millisPerLine);
         } else {
-          due = nano0 + (ts - wall0) * 1_000_000L;
+          due = nano0 + saturatedNanos(ts - wall0);
         }
       }
       if (due != Long.MIN_VALUE) {

@@ -185,6 +185,21 @@ class LiveWriterTest {
   }
 
   @Test
+  void aStartCenturiesAheadIsWaitedForNotWrittenAtOnce() {
+    // (ts - now) in nanoseconds passes the long range after 292 years: the due time wrapped
+    // round to the past and the lines went out at once
+    TimingSink sink = new TimingSink();
+    Instant start = Instant.parse("2400-01-01T00:00:00Z");
+    LogGenerator gen = LogGenerator.builder().seed(5)
+        .traffic(Traffic.sessionsPerHour(36_000).flat()).window(start, null).build();
+    long t0 = System.nanoTime();
+    Report r = LiveWriter.of(gen).format(LogFormats.common()).to(sink).limit(20)
+        .stopWhen(() -> System.nanoTime() - t0 > 300_000_000L).run();
+    assertEquals(0, r.lines(), () -> "lines of 2400 written in 2026, the first: "
+        + sink.lines.get(0));
+  }
+
+  @Test
   void withARateTheLivePartStartsWhereHistoryEnds() {
     // history up to `end`; the writer starts 3 s later (calibration, the simulation's warm-up):
     // the stamps go on from `end`, and the 3 s are caught up at once, not left out
