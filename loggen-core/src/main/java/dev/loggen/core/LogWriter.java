@@ -1,7 +1,6 @@
 package dev.loggen.core;
 
 import dev.loggen.core.internal.AccessFormats;
-import dev.loggen.core.internal.CacheWarming;
 import dev.loggen.core.internal.ParallelPipeline;
 import dev.loggen.core.internal.Segment;
 import dev.loggen.core.internal.SinkClosing;
@@ -255,19 +254,11 @@ public final class LogWriter {
     LineBuffer line = new LineBuffer(1024);
     LineBuffer errLine = new LineBuffer(1024);
     Iterator<AccessEvent> events = generator.iterator(report::expectSession, stop);
-    AccessEvent[] batch = new AccessEvent[BATCH];
-    int n = 0;
-    int next = 0;
-    while (written < limit) {
-      if (next == n) {
-        n = fill(events, batch, limit - written);
-        next = 0;
-        if (n == 0) {
-          break;
-        }
-      }
-      AccessEvent e = batch[next];
-      batch[next++] = null;
+    // One event at a time: reading ahead (to overlap the renderer's cache misses, as a parallel
+    // run's segments do) would ask the generator, and so the stop condition, before the lines
+    // already taken reach the sink, and would lose them when the generator then fails.
+    while (written < limit && events.hasNext()) {
+      AccessEvent e = events.next();
       line.reset();
       renderer.render(e, line);
       out.write(line.array(), 0, line.length(), e.epochMillis());
@@ -284,26 +275,6 @@ public final class LogWriter {
         break;
       }
     }
-  }
-
-  private static final int BATCH = 256;
-  /** Keeps {@link #fill}'s reads from being optimised away; never read. */
-  private int touched;
-
-  /**
-   * Takes up to {@link #BATCH} events (no more than {@code most}) and reads them before they
-   * are rendered: see {@link CacheWarming}.
-   */
-  private int fill(Iterator<AccessEvent> events, AccessEvent[] batch, long most) {
-    int n = 0;
-    int sum = 0;
-    while (n < most && n < batch.length && events.hasNext()) {
-      AccessEvent a = events.next();
-      batch[n++] = a;
-      sum += CacheWarming.touch(a);
-    }
-    touched = sum;
-    return n;
   }
 
   /** Every 1,024 lines: progress, and whether to stop; an interrupt ends the run. */
@@ -333,7 +304,7 @@ public final class LogWriter {
         threads, budgetBytes, segmentEvents)) {
       Segment s;
       while (written < limit && (s = pipeline.next()) != null) {
-        if (s.lines() == 0 && stop.getAsBoolean()) {
+        if (s.lines() == 0 && !s.failed() && stop.getAsBoolean()) {
           pipeline.release(s);
           break; // a minute without lines: the warm-up, or a quiet one
         }

@@ -8,8 +8,9 @@ import dev.loggen.core.AccessEvent;
  * in the CPU's caches by then. A loop that only reads them, one event after another, issues
  * loads that do not depend on one another, which the CPU overlaps: it waits for many cache
  * misses at once, where the renderer, working through one event at a time, waits for each in
- * turn. Same output; 1 to 3 % of a single-threaded run and 5 to 9 % of a parallel one
- * ({@code PairedRuns e2e}, {@code e2e2}).
+ * turn. Same output; 5 to 9 % of a parallel run ({@code PairedRuns e2e2}). A single-threaded
+ * run does not read ahead: it would ask the generator (and so the run's stop condition) before
+ * the lines already taken reach the sink, and lose those lines when the generator then fails.
  */
 public final class CacheWarming {
   private CacheWarming() {}
@@ -17,12 +18,8 @@ public final class CacheWarming {
   /**
    * Reads the event and the strings a renderer escapes (to their lengths, which loads each
    * string's array).
-   *
-   * @param e the event
-   * @return a value made of what was read; the caller keeps the sum in a field, so that the
-   *     reads are not optimised away
    */
-  public static int touch(AccessEvent e) {
+  private static int touch(AccessEvent e) {
     String r = e.referrer();
     String u = e.userAgent();
     return e.path().length() + e.clientAddress().length() + (r == null ? 0 : r.length())
@@ -30,12 +27,14 @@ public final class CacheWarming {
   }
 
   /**
-   * {@link #touch(AccessEvent)} for {@code events[from, to)}.
+   * Reads {@code events[from, to)} and the strings a renderer escapes (to their lengths, which
+   * loads each string's array).
    *
    * @param events the events
    * @param from the first
    * @param to after the last
-   * @return a value made of what was read, for the caller to keep in a field
+   * @return a value made of what was read; the caller keeps it in a field, so that the reads
+   *     are not optimised away
    */
   public static int touch(AccessEvent[] events, int from, int to) {
     int sum = 0;

@@ -41,6 +41,7 @@ public final class Segment {
   private int errorCount;
   private final Report.Builder tally = Report.builder();
   private boolean rendered;
+  private boolean failed;
   int state;
   /** The segment's number in run order (see {@link ParallelPipeline}). */
   long seq;
@@ -81,25 +82,45 @@ public final class Segment {
       AccessEvent event = ev[eventFrom + i];
       try {
         renderer.render(event, out);
-        if (errorRenderer != null && errorFormat.accepts(event)) {
-          errorRenderer.render(event, errors);
-          if (errorCount == errorEnds.length) {
-            errorEnds = Arrays.copyOf(errorEnds, errorCount * 2);
-            errorEvent = Arrays.copyOf(errorEvent, errorCount * 2);
-          }
-          errorEnds[errorCount] = errors.length();
-          errorEvent[errorCount++] = i;
-        }
       } catch (RuntimeException | Error x) {
-        count = i; // the whole lines before this event; what it half wrote lies past them
-        rendered = true;
+        stopAt(i); // the whole lines before this event; what it half wrote lies past them
         throw x;
       }
       e[i] = out.length();
       ts[i] = event.epochMillis();
       t.event(event);
+      if (errorRenderer != null) {
+        try {
+          if (errorFormat.accepts(event)) {
+            errorRenderer.render(event, errors);
+            if (errorCount == errorEnds.length) {
+              errorEnds = Arrays.copyOf(errorEnds, errorCount * 2);
+              errorEvent = Arrays.copyOf(errorEvent, errorCount * 2);
+            }
+            errorEnds[errorCount] = errors.length();
+            errorEvent[errorCount++] = i;
+          }
+        } catch (RuntimeException | Error x) {
+          stopAt(i + 1); // one thread writes an event's access line before its error line
+          throw x;
+        }
+      }
     }
     rendered = true;
+  }
+
+  private void stopAt(int lines) {
+    count = lines;
+    failed = true;
+    rendered = true;
+  }
+
+  /**
+   * Whether rendering stopped at a failing event: the segment then holds the lines before it
+   * (possibly none) and the run fails after them.
+   */
+  public boolean failed() {
+    return failed;
   }
 
   /** Keeps {@link CacheWarming}'s reads from being optimised away; never read. */
@@ -110,6 +131,7 @@ public final class Segment {
     events = new AccessEvent[0];
     sessions = List.of();
     rendered = false;
+    failed = false;
     count = 0;
     errorCount = 0;
     lines.reset();
