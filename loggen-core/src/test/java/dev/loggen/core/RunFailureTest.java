@@ -85,20 +85,30 @@ class RunFailureTest {
 
   /** TINY, but a renderer throws for every event at or after {@code from}. */
   private static LogFormat failingFrom(long from) {
+    return failingFrom(ParallelWriterTest.TINY, from);
+  }
+
+  /** {@code base}, but its renderer throws for every event it gets at or after {@code from}. */
+  private static LogFormat failingFrom(LogFormat base, long from) {
     return new LogFormat() {
       @Override
       public String name() {
-        return "failing";
+        return "failing " + base.name();
+      }
+
+      @Override
+      public boolean accepts(AccessEvent event) {
+        return base.accepts(event);
       }
 
       @Override
       public Renderer newRenderer() {
-        Renderer tiny = ParallelWriterTest.TINY.newRenderer();
+        Renderer renderer = base.newRenderer();
         return (e, out) -> {
           if (e.epochMillis() >= from) {
             throw new IllegalStateException("cannot render " + e.epochMillis());
           }
-          tiny.render(e, out);
+          renderer.render(e, out);
         };
       }
     };
@@ -129,32 +139,6 @@ class RunFailureTest {
         || String.valueOf(e.getCause()).contains("cannot render " + t5000), e.toString());
   }
 
-  /** TINY_ERRORS, but its renderer throws for every event it accepts at or after {@code from}. */
-  private static LogFormat errorsFailingFrom(long from) {
-    return new LogFormat() {
-      @Override
-      public String name() {
-        return "failing-errors";
-      }
-
-      @Override
-      public boolean accepts(AccessEvent event) {
-        return ParallelWriterTest.TINY_ERRORS.accepts(event);
-      }
-
-      @Override
-      public Renderer newRenderer() {
-        Renderer tiny = ParallelWriterTest.TINY_ERRORS.newRenderer();
-        return (e, out) -> {
-          if (e.epochMillis() >= from) {
-            throw new IllegalStateException("cannot render the error line " + e.epochMillis());
-          }
-          tiny.render(e, out);
-        };
-      }
-    };
-  }
-
   /**
    * One thread writes an event's access line before its error line: when the error line fails,
    * the access line is out. Two and three threads left it out (1,819 lines against 1,820).
@@ -173,9 +157,10 @@ class RunFailureTest {
     long errorsBefore = accepted.stream().filter(e -> e.epochMillis() < from).count();
     Probe out = new Probe();
     Probe err = new Probe();
+    LogFormat errors = failingFrom(ParallelWriterTest.TINY_ERRORS, from);
     IllegalStateException e = assertThrows(IllegalStateException.class, () -> generator()
-        .writer().format(ParallelWriterTest.TINY).to(out).errors(errorsFailingFrom(from), err)
-        .threads(threads).run());
+        .writer().format(ParallelWriterTest.TINY).to(out).errors(errors, err).threads(threads)
+        .run());
     assertEquals(failing + 1, out.writes, "the lines up to the failing event's: " + e);
     assertEquals(errorsBefore, err.writes);
   }
