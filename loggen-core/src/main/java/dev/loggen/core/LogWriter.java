@@ -154,8 +154,10 @@ public final class LogWriter {
    * count (a run fits in {@code -Xmx64m}): workers wait when they are a few blocks, blocks of
    * about 8 MiB of simulated events, or about 8 MiB of rendered lines ahead of the writer. A
    * parallel run still holds about one minute more of simulated traffic than a single-threaded
-   * one: at several hundred thousand sessions an hour (a minute of 100,000 events and more),
-   * give the JVM a larger heap than one thread needs.
+   * one, and each worker about 1 MiB of its own (a renderer, the segment it renders; the
+   * workers split one cache of returning visitors between them): at several hundred thousand
+   * sessions an hour (a minute of 100,000 events and more), give the JVM a larger heap than
+   * one thread needs.
    *
    * @param n worker threads, 1 to 256
    * @return this writer

@@ -73,7 +73,7 @@ public final class BlockSource {
       SessionSettings settings, Visitors visitors, List<Scenario> scenarios, long from, long to,
       boolean wantSessions) {
     this(seed, new CompiledSite(site), model, traffic, settings, visitors, scenarios, from, to,
-        wantSessions);
+        wantSessions, VisitorFactory.CACHE_SLOTS);
   }
 
   /**
@@ -81,10 +81,13 @@ public final class BlockSource {
    * tolerate concurrent filling). Sources of one run that share it hand out the same path
    * instances, so that the renderers' caches and the report, which compare identity first,
    * hit whichever worker simulated the session.
+   *
+   * @param visitorCacheSlots slots of the cache of returning visitors, a power of two (see
+   *     {@link VisitorFactory})
    */
   BlockSource(long seed, CompiledSite site, SessionModel model, Traffic traffic,
       SessionSettings settings, Visitors visitors, List<Scenario> scenarios, long from, long to,
-      boolean wantSessions) {
+      boolean wantSessions, int visitorCacheSlots) {
     this.seed = seed;
     this.traffic = traffic;
     this.visitorSettings = visitors;
@@ -93,7 +96,7 @@ public final class BlockSource {
     this.stateNames = model.states();
     this.returningPool = returningPool(traffic.sessionsPerHour());
     this.visitors = new VisitorFactory(seed, visitors,
-        (int) Math.min(Integer.MAX_VALUE, returningPool));
+        (int) Math.min(Integer.MAX_VALUE, returningPool), visitorCacheSlots);
     this.simulator = new SessionSimulator(seed, this.site, model, settings, this.visitors,
         traffic.zone(), this.scenarios);
     this.from = from;

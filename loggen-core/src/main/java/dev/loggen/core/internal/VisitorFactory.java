@@ -65,7 +65,10 @@ final class VisitorFactory {
   private final Visitors settings;
   private final int networks;
   private final int sharedAddresses;
-  private final @Nullable Visitor[] cache = new Visitor[1 << 14];
+  /** Returning visitors' slots in a run on one thread; workers of a run share them out. */
+  static final int CACHE_SLOTS = 1 << 14;
+
+  private final @Nullable Visitor[] cache;
   /** Account numbers of returning visitors: {@code [0, accountMask]}, 2^k - 1 >= population. */
   private final long accountMask;
   private final int accountShift;
@@ -76,6 +79,19 @@ final class VisitorFactory {
   private final long nameKey;
 
   VisitorFactory(long seed, Visitors settings, int population) {
+    this(seed, settings, population, CACHE_SLOTS);
+  }
+
+  /**
+   * A factory whose cache of returning visitors has {@code cacheSlots} slots (a power of two):
+   * each slot holds a visitor and its strings, about 150 bytes.
+   */
+  VisitorFactory(long seed, Visitors settings, int population, int cacheSlots) {
+    if (Integer.bitCount(cacheSlots) != 1) {
+      throw new IllegalArgumentException("cacheSlots must be a power of two (got " + cacheSlots
+          + ")");
+    }
+    this.cache = new Visitor[cacheSlots];
     this.seed = seed;
     this.settings = settings;
     this.networks = Math.max(64, population / 6);
