@@ -413,7 +413,8 @@ public final class Site {
     public Builder emptyResponseShare(double share) {
       if (!(share >= 0 && share <= 1)) {
         throw new IllegalArgumentException(String.format(Locale.ROOT,
-            "site %s: emptyResponseShare must be a share between 0 and 1 (got %s)", name, share));
+            "site %s: emptyResponseShare must be a share between 0 and 1 (got %s)",
+            Printable.shortened(name), share));
       }
       this.emptyResponseShare = share;
       return this;
@@ -440,18 +441,21 @@ public final class Site {
      */
     public Site build() {
       if (hostProblem(host) != null) { // the default, from a name that makes no host name
-        throw new IllegalArgumentException("site " + name + ": its name makes no host name ("
-            + host + "): set host(...), such as shop.example.com");
+        throw new IllegalArgumentException("site " + Printable.shortened(name) + ": its name"
+            + " makes no host name (" + Printable.shortened(host) + "): set host(...), such as"
+            + " shop.example.com");
       }
       if (pages.isEmpty()) {
-        throw new IllegalArgumentException("site " + name + " has no pages: add at least one");
+        throw new IllegalArgumentException("site " + Printable.shortened(name)
+            + " has no pages: add at least one");
       }
       if (landing.isEmpty()) {
-        throw new IllegalArgumentException("site " + name
+        throw new IllegalArgumentException("site " + Printable.shortened(name)
             + " has no landing page: give at least one page a landing weight");
       }
       if (landing.values().stream().mapToDouble(Double::doubleValue).sum() <= 0) {
-        throw new IllegalArgumentException("site " + name + ": landing weights are all 0");
+        throw new IllegalArgumentException("site " + Printable.shortened(name)
+            + ": landing weights are all 0");
       }
       landing.keySet().forEach(p -> requirePage("landing", p));
       links.forEach((from, row) -> {
@@ -475,7 +479,7 @@ public final class Site {
       if (!pages.containsKey(pageName)) {
         throw new IllegalArgumentException(String.format(Locale.ROOT,
             "site %s: %s names unknown page '%s': expected one of %s",
-            name, what, pageName, pages.keySet()));
+            Printable.shortened(name), what, pageName, pages.keySet()));
       }
     }
 
@@ -485,8 +489,8 @@ public final class Site {
         if (!params.containsKey(m.group(1))) {
           throw new IllegalArgumentException(String.format(Locale.ROOT,
               "site %s: %s uses placeholder {%s} in '%s' but no param '%s' is declared"
-                  + " (declared: %s)", name, what, m.group(1), path, m.group(1),
-              params.keySet()));
+                  + " (declared: %s)", Printable.shortened(name), what, m.group(1), path,
+              m.group(1), params.keySet()));
         }
       }
     }

@@ -67,6 +67,18 @@ class ModelContractsTest {
   }
 
   @Test
+  void aLongSiteNameIsCutInMessages() {
+    String name = "x".repeat(3000);
+    String cut = "x".repeat(100) + "...";
+    Page home = Page.html("home", "/");
+    assertEquals("site " + cut + " (3000 characters): its name makes no host name (" + cut
+        + " (3012 characters)): set host(...), such as shop.example.com",
+        iae(() -> Site.builder(name).page(home).landing("home", 1).build()));
+    assertEquals("site " + cut + " (3000 characters) has no pages: add at least one",
+        iae(() -> Site.builder(name).host("a.example").build()));
+  }
+
+  @Test
   void aScenarioOrBurstEndingBeyondTheTimeRangeFailsWhereItIsGiven() {
     // Before: accepted, then an ArithmeticException ("long overflow") from events().
     Duration forever = Duration.ofSeconds(Long.MAX_VALUE);

@@ -28,9 +28,28 @@ public final class Printable {
     if (s.length() <= QUOTED_CHARS) {
       return "'" + s + "'";
     }
-    int cut = Character.isHighSurrogate(s.charAt(QUOTED_CHARS - 1)) ? QUOTED_CHARS - 1
+    return "'" + s.substring(0, cut(s)) + "...' (" + s.length() + " characters)";
+  }
+
+  /**
+   * {@code s} itself, or when it is longer than {@value #QUOTED_CHARS} characters its first
+   * ones followed by its length, {@code xxx... (3000 characters)}: for a name a message shows
+   * unquoted.
+   *
+   * @param s the value
+   * @return the value, or its beginning
+   */
+  public static String shortened(String s) {
+    if (s.length() <= QUOTED_CHARS) {
+      return s;
+    }
+    return s.substring(0, cut(s)) + "... (" + s.length() + " characters)";
+  }
+
+  /** Where a long value is cut: whole characters, never half a surrogate pair. */
+  private static int cut(String s) {
+    return Character.isHighSurrogate(s.charAt(QUOTED_CHARS - 1)) ? QUOTED_CHARS - 1
         : QUOTED_CHARS;
-    return "'" + s.substring(0, cut) + "...' (" + s.length() + " characters)";
   }
 
   /**

@@ -317,6 +317,17 @@ class CoreConfigTest {
   }
 
   @Test
+  void aLongSiteNameIsCutInTheHostMessage() {
+    // the default host NAME.example.com was printed whole: a 3,127-character message
+    String name = "x".repeat(3000);
+    ConfigException e = assertThrows(ConfigException.class, () -> CoreConfig.parse("site: {name: "
+        + name + ", pages: [{name: home, path: /}], landing: {home: 1}}\n", "n.yaml", Set.of()));
+    assertEquals(List.of("n.yaml:1:14: site.name: the name makes no host name for the default"
+        + " host, " + "x".repeat(100) + "... (3012 characters): set site.host, such as"
+        + " shop.example.com"), e.errors().stream().map(ConfigError::toString).toList());
+  }
+
+  @Test
   void nothingGivenMeansTheBuilderDefaults() {
     LogGenerator fromYaml = CoreConfig.parse("{}\n", "empty-map.yaml", Set.of()).build();
     LogGenerator plain = LogGenerator.builder().build();

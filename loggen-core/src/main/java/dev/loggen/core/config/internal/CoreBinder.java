@@ -374,7 +374,8 @@ public final class CoreBinder {
           Optional<String> page = pageNode.nonBlankString();
           if (site != null && page.isPresent() && site.page(page.get()) == null) {
             List<String> names = site.pages().stream().map(Page::name).toList();
-            pageNode.error("'" + page.get() + "' is not a page of site " + site.name()
+            pageNode.error(Printable.quoted(page.get()) + " is not a page of site "
+                + Printable.shortened(site.name())
                 + Suggestions.closest(page.get(), names).map(c -> ": did you mean '" + c + "'?")
                     .orElse(": expected one of " + String.join(", ", names)));
           }

@@ -7,6 +7,7 @@ import dev.loggen.core.Param;
 import dev.loggen.core.Site;
 import dev.loggen.core.Sites;
 import dev.loggen.core.config.ConfigNode;
+import dev.loggen.core.internal.Printable;
 import dev.loggen.core.random.Distribution;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -67,8 +68,8 @@ public final class SiteBinder {
       if (given.isPresent()) {
         hostNode.error(String.valueOf(e.getMessage()));
       } else {
-        s.get("name").error("the name makes no host name for the default host, " + host
-            + ": set site.host, such as shop.example.com");
+        s.get("name").error("the name makes no host name for the default host, "
+            + Printable.shortened(host) + ": set site.host, such as shop.example.com");
       }
     }
     boolean api = s.get("api").bool().orElse(base != null && base.isApi());
