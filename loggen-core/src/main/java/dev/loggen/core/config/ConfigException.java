@@ -5,8 +5,9 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A configuration that cannot be used. It carries every error found (not only the first), in
- * the order of their position in the source; its message lists them one per line, e.g.
+ * A configuration that cannot be used. It carries every error found (not only the first; past
+ * {@link Diagnostics#MAX_ERRORS}, a count of the rest), in the order of their position in the
+ * source; its message lists them one per line, e.g.
  *
  * <pre>
  * shop.yaml:12:5: traffic.hourly[24]: expected at most 24 values (got 25)

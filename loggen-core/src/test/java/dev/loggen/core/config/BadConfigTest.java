@@ -116,6 +116,24 @@ class BadConfigTest {
         + " (10 MiB) for a configuration", e.getMessage());
   }
 
+  /**
+   * A list of 190,000 wrong items fails in seconds with the first errors and a count of the
+   * rest (each error was compared with every earlier one: four minutes, and 190,000 lines).
+   */
+  @Test
+  void manyErrorsFailFastAndAreCapped() {
+    String yaml = "scenarios:\n" + "  - 1\n".repeat(190_000);
+    ConfigException e = assertTimeoutPreemptively(Duration.ofSeconds(20),
+        () -> assertThrows(ConfigException.class,
+            () -> CoreConfig.parse(yaml, "many.yaml", Set.of()).build()));
+    List<String> errors = e.errors().stream().map(ConfigError::toString).toList();
+    assertEquals(Diagnostics.MAX_ERRORS + 1, errors.size());
+    assertEquals("many.yaml:2:5: scenarios[0]: expected a mapping (got 1)", errors.get(0));
+    assertEquals("many.yaml:101:5: scenarios[99]: expected a mapping (got 1)", errors.get(99));
+    assertEquals("many.yaml:102:5: 189,900 more errors from here on are not listed (only the"
+        + " first 100 are)", errors.get(100));
+  }
+
   @Test
   void notUtf8(@TempDir Path dir) throws IOException {
     Path f = dir.resolve("latin1.yaml");
