@@ -18,7 +18,8 @@ import org.snakeyaml.engine.v2.nodes.Tag;
 /**
  * Turns a snakeyaml-engine node tree into a {@link ConfigNode} tree: 1-based positions, key
  * paths, aliases expanded (each use gets its own path and the position of the anchored value),
- * merge keys expanded, duplicate keys, unsupported tags and recursive aliases reported.
+ * merge keys expanded, duplicate keys, unsupported tags (of values and of keys) and recursive
+ * aliases reported.
  *
  * <p>A merge key ({@code <<: *defaults}, or a list of aliases), which YAML 1.1 and PyYAML read
  * (so the old tool's files may hold them) and YAML 1.2 leaves out, adds the entries of the
@@ -58,10 +59,7 @@ final class TreeBuilder {
           "lists and mappings are nested more than " + YamlConfig.MAX_DEPTH
               + " levels deep once aliases are expanded"));
     }
-    if (!STANDARD.contains(node.getTag())) {
-      diagnostics.error(new ConfigError(source, line, column, path, "tag '"
-          + display(node.getTag()) + "' is not supported: loggen reads plain YAML values only"));
-    }
+    checkTag(node, line, column, path);
     if (onPath.containsKey(node)) {
       diagnostics.error(new ConfigError(source, line, column, path,
           "recursive alias: this value contains itself"));
@@ -106,6 +104,9 @@ final class TreeBuilder {
         }
         String key = ks.getValue();
         String childPath = ConfigNode.childPath(path, key);
+        if (!checkTag(ks, kl, kc, childPath)) {
+          continue; // '!!binary c2VlZA==' is not the key 'c2VlZA==': the entry is left out
+        }
         if (isMergeKey(ks)) {
           merge(t.getValueNode(), path, depth, new ConfigError(source, kl, kc, childPath,
               "a merge key ('<<') takes a mapping or a list of mappings, such as '<<: *defaults'"),
@@ -134,8 +135,26 @@ final class TreeBuilder {
     }
   }
 
+  /**
+   * Whether {@code key} is a merge key: a plain {@code <<} without a tag ({@code !!str <<} is an
+   * ordinary key, as in PyYAML).
+   */
   private static boolean isMergeKey(ScalarNode key) {
-    return key.isPlain() && key.getValue().equals("<<");
+    return key.isPlain() && key.isResolved() && key.getValue().equals("<<");
+  }
+
+  /**
+   * Reports the tag of {@code node} (a value or a key) unless it is a standard one.
+   *
+   * @return whether the tag is a standard one
+   */
+  private boolean checkTag(Node node, int line, int column, String path) {
+    if (STANDARD.contains(node.getTag())) {
+      return true;
+    }
+    diagnostics.error(new ConfigError(source, line, column, path, "tag '"
+        + display(node.getTag()) + "' is not supported: loggen reads plain YAML values only"));
+    return false;
   }
 
   /**
