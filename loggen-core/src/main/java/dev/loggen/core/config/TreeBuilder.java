@@ -92,6 +92,7 @@ final class TreeBuilder {
           given.add(ks.getValue());
         }
       }
+      int mergeLine = 0; // the line of the first merge key, 0 before it
       for (NodeTuple t : map.getValue()) {
         Node k = t.getKeyNode();
         int kl = k.getStartMark().map(Mark::getLine).orElse(0) + 1;
@@ -108,6 +109,11 @@ final class TreeBuilder {
           continue; // '!!binary c2VlZA==' is not the key 'c2VlZA==': the entry is left out
         }
         if (isMergeKey(ks)) {
+          if (mergeLine > 0) {
+            duplicateKey(kl, kc, childPath, key, mergeLine);
+            continue;
+          }
+          mergeLine = kl;
           merge(t.getValueNode(), path, depth, new ConfigError(source, kl, kc, childPath,
               "a merge key ('<<') takes a mapping or a list of mappings, such as '<<: *defaults'"),
               given, entries);
@@ -119,8 +125,7 @@ final class TreeBuilder {
         }
         ConfigNode first = entries.get(key);
         if (first != null) {
-          diagnostics.error(new ConfigError(source, kl, kc, childPath, "duplicate key '" + key
-              + "' (first given at line " + first.keyNode().line() + ")"));
+          duplicateKey(kl, kc, childPath, key, first.keyNode().line());
           continue;
         }
         ConfigNode value = build(t.getValueNode(), childPath, depth + 1);
@@ -133,6 +138,11 @@ final class TreeBuilder {
     } finally {
       onPath.remove(node);
     }
+  }
+
+  private void duplicateKey(int line, int column, String path, String key, int firstLine) {
+    diagnostics.error(new ConfigError(source, line, column, path, "duplicate key '" + key
+        + "' (first given at line " + firstLine + ")"));
   }
 
   /**
