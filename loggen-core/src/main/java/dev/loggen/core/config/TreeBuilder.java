@@ -114,9 +114,7 @@ final class TreeBuilder {
             continue;
           }
           mergeLine = kl;
-          merge(t.getValueNode(), path, depth, new ConfigError(source, kl, kc, childPath,
-              "a merge key ('<<') takes a mapping or a list of mappings, such as '<<: *defaults'"),
-              given, entries);
+          merge(t.getValueNode(), path, childPath, depth, given, entries);
           continue;
         }
         if (ks.isPlain() && NULLS.contains(key)) {
@@ -170,14 +168,21 @@ final class TreeBuilder {
   /**
    * Adds to {@code entries} the entries of the mapping or mappings {@code value} names that
    * the mapping at {@code path} does not give itself ({@code given}) nor got from an earlier
-   * one.
+   * one. Each item that is not a mapping is reported where it is, at {@code keyPath} (with its
+   * index in a list).
    */
-  private void merge(Node value, String path, int depth, ConfigError notAMapping,
-      Set<String> given, Map<String, ConfigNode> entries) {
-    List<Node> sources = value instanceof SequenceNode seq ? seq.getValue() : List.of(value);
+  private void merge(Node value, String path, String keyPath, int depth, Set<String> given,
+      Map<String, ConfigNode> entries) {
+    boolean isList = value instanceof SequenceNode;
+    List<Node> sources = isList ? ((SequenceNode) value).getValue() : List.of(value);
+    int i = 0;
     for (Node source : sources) {
+      String sourcePath = isList ? keyPath + "[" + i + "]" : keyPath;
+      i++;
       if (!(source instanceof MappingNode)) {
-        diagnostics.error(notAMapping);
+        ConfigNode bad = build(source, sourcePath, depth + 1);
+        bad.error("a merge key ('<<') takes a mapping or a list of mappings, such as"
+            + " '<<: *defaults' (got " + bad.describe() + ")");
         continue;
       }
       ConfigNode merged = build(source, path, depth + 1);
