@@ -435,6 +435,9 @@ public final class ConfigNode {
       return Optional.of(text);
     }
     if (kind != Kind.MISSING) {
+      // Not shapeError: every read of a wrong value records an error (binders count them),
+      // folded into the first at this place. Its keys are not reported as unknown.
+      shapeReported = true;
       error("expected " + expected + " (got " + describe() + ")");
     }
     return Optional.empty();

@@ -552,6 +552,17 @@ class LegacyConfigTest {
         both.warnings().stream().map(w -> w.path() + ": " + w.message()).toList());
   }
 
+  /** A mapping where a value is expected is one error; its keys were also warned of. */
+  @Test
+  void mappingForAValueIsOneErrorWithoutWarningsOfItsKeys() {
+    ConfigException e = assertThrows(ConfigException.class, () -> LegacyConfig.read(
+        YamlConfig.parse("output: {directory: x, rate: 1, debug: {a: 1}}\n", "d.yaml"),
+        Map.of()));
+    assertEquals(List.of("d.yaml:1:40: output.debug: expected true or false (got a mapping)"),
+        e.errors().stream().map(ConfigError::toString).toList());
+    assertEquals(List.of(), e.warnings());
+  }
+
   // ---- environment ----------------------------------------------------------------------------
 
   private static final String YAML_A = "output: {directory: a, rate: 1}\n";
