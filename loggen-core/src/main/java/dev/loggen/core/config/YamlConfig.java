@@ -19,6 +19,7 @@ import org.snakeyaml.engine.v2.api.lowlevel.Parse;
 import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.ReaderException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.Node;
 
@@ -170,6 +171,14 @@ public final class YamlConfig {
       root = new Compose(settings).composeString(text);
     } catch (MarkedYamlEngineException e) {
       throw syntaxError(sourceName, e);
+    } catch (ReaderException e) {
+      // a character YAML does not allow (a control character, U+FFFE): at its code point
+      int at = text.offsetByCodePoints(0, Math.min(Math.max(e.getPosition(), 0),
+          text.codePointCount(0, text.length())));
+      throw new ConfigException(errorAt(sourceName, text, at, String.format(Locale.ROOT,
+          "invalid YAML: character U+%04X is not allowed in YAML text%s", e.getCodePoint(),
+          Character.isISOControl(e.getCodePoint())
+              ? " (of the control characters only tab and line breaks are)" : "")));
     } catch (YamlEngineException e) {
       String msg = String.valueOf(e.getMessage());
       if (msg.contains("aliases")) {
@@ -211,6 +220,26 @@ public final class YamlConfig {
         default -> { }
       }
     }
+  }
+
+  /**
+   * An error at {@code text}'s char {@code index}, its line and column counted as the YAML
+   * reader counts them (a line ends at LF, CRLF or CR; a byte order mark takes no column).
+   */
+  private static ConfigError errorAt(String sourceName, String text, int index, String message) {
+    int line = 1;
+    int column = 1;
+    for (int i = 0; i < index; ) {
+      int c = text.codePointAt(i);
+      i += Character.charCount(c);
+      if (c == '\n' || c == '\r' && (i >= text.length() || text.charAt(i) != '\n')) {
+        line++;
+        column = 1;
+      } else if (c != '\uFEFF') {
+        column++;
+      }
+    }
+    return new ConfigError(sourceName, line, column, "", message);
   }
 
   private static ConfigException syntaxError(String sourceName, MarkedYamlEngineException e) {

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Malformed configurations, one per file in {@code src/test/resources/config/bad}: the first
@@ -132,6 +133,18 @@ class BadConfigTest {
     assertEquals("many.yaml:101:5: scenarios[99]: expected a mapping (got 1)", errors.get(99));
     assertEquals("many.yaml:102:5: 189,900 more errors from here on are not listed (only the"
         + " first 100 are)", errors.get(100));
+  }
+
+  /** A character YAML does not allow is named where it is (was 'special characters', at 1:1). */
+  @ParameterizedTest
+  @ValueSource(strings = {"\u0007", "\u0000", "\uFFFE"})
+  void disallowedCharacterIsNamedWhereItIs(String c) {
+    String yaml = "seed: 1\n# a comment\r\ntraffic: {zone: UTC}\r\rsession: {maxDuration: 1h}"
+        + " # \uD83D\uDE00" + c + "\n";
+    ConfigException e = assertThrows(ConfigException.class, () -> YamlConfig.parse(yaml, "c.yaml"));
+    assertEquals(String.format("c.yaml:5:31: invalid YAML: character U+%04X is not allowed in YAML"
+        + " text%s", (int) c.charAt(0), c.equals("\uFFFE") ? ""
+        : " (of the control characters only tab and line breaks are)"), e.getMessage());
   }
 
   @Test
