@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.api.lowlevel.Compose;
 import org.snakeyaml.engine.v2.api.lowlevel.Parse;
@@ -21,6 +23,7 @@ import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.ReaderException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.exceptions.YamlVersionException;
 import org.snakeyaml.engine.v2.nodes.Node;
 
 /**
@@ -179,6 +182,11 @@ public final class YamlConfig {
           "invalid YAML: character U+%04X is not allowed in YAML text%s", e.getCodePoint(),
           Character.isISOControl(e.getCodePoint())
               ? " (of the control characters only tab and line breaks are)" : "")));
+    } catch (YamlVersionException e) {
+      Matcher directive = YAML_DIRECTIVE.matcher(text);
+      int at = directive.find() ? directive.start() : 0;
+      throw new ConfigException(errorAt(sourceName, text, at, "unsupported YAML version "
+          + e.getSpecVersion().getRepresentation() + " (expected 1.1 or 1.2)"));
     } catch (YamlEngineException e) {
       String msg = String.valueOf(e.getMessage());
       if (msg.contains("aliases")) {
@@ -221,6 +229,9 @@ public final class YamlConfig {
       }
     }
   }
+
+  private static final Pattern YAML_DIRECTIVE = Pattern.compile("^%YAML\\b",
+      Pattern.MULTILINE);
 
   /**
    * An error at {@code text}'s char {@code index}, its line and column counted as the YAML

@@ -148,6 +148,14 @@ class BadConfigTest {
   }
 
   @Test
+  void unsupportedYamlVersionIsNamedAtItsDirective() {
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> YamlConfig.parse("# old\n%YAML 2.0\n---\nseed: 1\n", "v.yaml"));
+    assertEquals("v.yaml:2:1: unsupported YAML version 2.0 (expected 1.1 or 1.2)",
+        e.getMessage());
+  }
+
+  @Test
   void notUtf8(@TempDir Path dir) throws IOException {
     Path f = dir.resolve("latin1.yaml");
     Files.write(f, "site: {name: caf\u00e9}\n".getBytes(StandardCharsets.ISO_8859_1));
