@@ -2,6 +2,7 @@ package dev.loggen.sinks;
 
 import dev.loggen.core.DataSize;
 import dev.loggen.core.config.ConfigNode;
+import dev.loggen.core.config.internal.Values;
 import dev.loggen.sinks.internal.NameTemplate;
 import dev.loggen.sinks.internal.PeriodGrid;
 import java.time.Duration;
@@ -142,6 +143,13 @@ public final class OutputConfig {
       }
       if (v.equals("weekly")) {
         return Duration.ofDays(7);
+      }
+      String text = t.text();
+      if (Values.duration(text) == null && !Values.tooLongDuration(text)
+          && Values.number(text).isEmpty()) { // a bare number: the duration's "give a unit" hint
+        t.error("expected hourly, daily, weekly or a duration dividing a day (15m, 6h) or whole"
+            + " days (7d) (got " + t.describe() + ")");
+        return null;
       }
     }
     Optional<Duration> d = t.positiveDuration();

@@ -76,6 +76,7 @@ class OutputConfigTest {
     assertNull(t.rotation().size());
     assertEquals(Duration.ofMinutes(15),
         read("output: {rotation: {time: 15m}}").rotation().time());
+    assertEquals(Duration.ofHours(6), read("output: {rotation: {time: PT6H}}").rotation().time());
   }
 
   @Test
@@ -123,6 +124,10 @@ class OutputConfigTest {
     assertEquals(List.of("o.yaml:1:27: output.rotation.time: period must divide a day evenly or"
         + " be a whole number of days (got 1.5d) (or hourly, daily, weekly)"),
         errors("output: {rotation: {time: 1.5d}}"));
+    // a word that is not one of the periods' names: the names are said too
+    assertEquals(List.of("o.yaml:1:27: output.rotation.time: expected hourly, daily, weekly or a"
+        + " duration dividing a day (15m, 6h) or whole days (7d) (got 'sometimes')"),
+        errors("output: {rotation: {time: sometimes}}"));
     assertEquals(List.of("o.yaml:1:20: output.rotation: pattern '{log}-%d{yyyy-MM-dd}.log.gz'"
         + " ends in .gz, which means compressed, but gzip is false"),
         errors("output: {rotation: {time: daily, gzip: false,"
