@@ -16,8 +16,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
-import org.snakeyaml.engine.v2.api.lowlevel.Parse;
+import org.snakeyaml.engine.v2.composer.Composer;
 import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
@@ -25,6 +24,9 @@ import org.snakeyaml.engine.v2.exceptions.ReaderException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlVersionException;
 import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.parser.Parser;
+import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
 
 /**
  * Reads YAML into a {@link ConfigNode} tree, safely: snakeyaml-engine composes a node tree and
@@ -170,8 +172,10 @@ public final class YamlConfig {
         .build();
     Optional<Node> root;
     try {
-      checkDepth(settings, text, sourceName);
-      root = new Compose(settings).composeString(text);
+      // one pass: the composer takes the events through DepthLimit (parsing first to check
+      // the depth read the text twice, 5 s for a value of 4 million characters)
+      root = new Composer(settings, new DepthLimit(new ParserImpl(settings,
+          new StreamReader(settings, text)), sourceName)).getSingleNode();
     } catch (MarkedYamlEngineException e) {
       throw syntaxError(sourceName, e);
     } catch (ReaderException e) {
@@ -211,10 +215,38 @@ public final class YamlConfig {
     return tree;
   }
 
-  /** Rejects nesting deeper than {@link #MAX_DEPTH} before the recursive composer sees it. */
-  private static void checkDepth(LoadSettings settings, String text, String sourceName) {
-    int depth = 0;
-    for (Event e : new Parse(settings).parseString(text)) {
+  /**
+   * Passes the parser's events on, and rejects nesting deeper than {@link #MAX_DEPTH} before the
+   * recursive composer goes deeper.
+   */
+  private static final class DepthLimit implements Parser {
+    private final Parser parser;
+    private final String sourceName;
+    private int depth;
+
+    DepthLimit(Parser parser, String sourceName) {
+      this.parser = parser;
+      this.sourceName = sourceName;
+    }
+
+    @Override
+    public boolean checkEvent(Event.ID id) {
+      return parser.checkEvent(id);
+    }
+
+    @Override
+    public Event peekEvent() {
+      return parser.peekEvent();
+    }
+
+    @Override
+    public boolean hasNext() {
+      return parser.hasNext();
+    }
+
+    @Override
+    public Event next() {
+      Event e = parser.next();
       switch (e.getEventId()) {
         case MappingStart, SequenceStart -> {
           if (++depth > MAX_DEPTH) {
@@ -227,6 +259,7 @@ public final class YamlConfig {
         case MappingEnd, SequenceEnd -> depth--;
         default -> { }
       }
+      return e;
     }
   }
 
