@@ -46,7 +46,7 @@ public final class StreamSink implements LineSink {
   private int pos;
   private boolean closed;
   private @Nullable SinkClosedException gone;
-  private @Nullable UncheckedIOException failed;
+  private @Nullable RuntimeException failed;
 
   private StreamSink(OutputStream out, String name, DataSize bufferSize, boolean closeStream) {
     this.out = Objects.requireNonNull(out, "out");
@@ -134,11 +134,7 @@ public final class StreamSink implements LineSink {
         // stream with a line that has no end
         byte[] whole = Arrays.copyOfRange(line, offset, offset + length + 1);
         whole[length] = '\n';
-        try {
-          out.write(whole, 0, whole.length);
-        } catch (IOException e) {
-          throw failure(e);
-        }
+        send(whole, whole.length);
         return;
       }
     }
@@ -151,12 +147,25 @@ public final class StreamSink implements LineSink {
     if (pos == 0) {
       return;
     }
+    send(buf, pos);
+    pos = 0;
+  }
+
+  /**
+   * Hands {@code bytes[0, length)} to the stream. Whatever the stream throws, an exception it
+   * does not declare included, leaves the sink failed and its buffer dropped: written again, it
+   * could repeat or tear lines.
+   */
+  private void send(byte[] bytes, int length) {
     try {
-      out.write(buf, 0, pos);
+      out.write(bytes, 0, length);
     } catch (IOException e) {
       throw failure(e);
+    } catch (Throwable e) {
+      pos = 0;
+      failed = new IllegalStateException("write failed for " + name + ": " + e, e);
+      throw e;
     }
-    pos = 0;
   }
 
   @Override
@@ -213,7 +222,7 @@ public final class StreamSink implements LineSink {
     if (g != null) {
       return new SinkClosedException(g.getMessage(), g.getCause());
     }
-    UncheckedIOException f = failed;
+    RuntimeException f = failed;
     if (f != null && !closed) {
       return new IllegalStateException("sink for " + name + " failed earlier: "
           + f.getMessage(), f);

@@ -270,4 +270,56 @@ class StreamSinkTest {
     System.out.println("stdout still open");
     assertFalse(System.out.checkError());
   }
+
+  /**
+   * A stream that throws an unchecked exception (or a checked one it does not declare) after
+   * taking half a write: the sink dropped nothing, kept its buffer and wrote it again on close,
+   * so the stream got the lines twice and one glued to the half line before it.
+   */
+  @Test
+  void aStreamThatThrowsAnythingLeavesTheSinkFailedWithItsBufferDropped() {
+    for (boolean sneaky : new boolean[] {false, true}) {
+      ByteArrayOutputStream taken = new ByteArrayOutputStream();
+      RuntimeException boom = new UncheckedIOException(new IOException("boom"));
+      OutputStream flaky = new OutputStream() {
+        boolean failedOnce;
+
+        @Override
+        public void write(int b) {
+          taken.write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+          if (!failedOnce) {
+            failedOnce = true;
+            taken.write(b, off, len / 2);
+            if (sneaky) {
+              StreamSinkTest.<RuntimeException>sneakyThrow(new IOException("sneaky"));
+            }
+            throw boom;
+          }
+          taken.write(b, off, len);
+        }
+      };
+      StreamSink sink = StreamSink.of(flaky, DataSize.ofBytes(64), true);
+      byte[] line = "0123456789".repeat(4).getBytes(StandardCharsets.US_ASCII);
+      sink.write(line, 0, line.length, 0);
+      Throwable first = assertThrows(Throwable.class, () -> sink.write(line, 0, line.length, 0));
+      assertTrue(sneaky ? first instanceof UncheckedIOException
+          && first.getMessage().endsWith("java.io.IOException: sneaky") : first == boom,
+          first.toString());
+      IllegalStateException later = assertThrows(IllegalStateException.class,
+          () -> sink.write(line, 0, line.length, 0));
+      assertTrue(later.getMessage().contains("failed earlier"), later.getMessage());
+      sink.close();
+      assertEquals(20, taken.size(), "half of the first line's 41 bytes, and nothing again: "
+          + taken.toString(StandardCharsets.US_ASCII));
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T extends Throwable> void sneakyThrow(Throwable t) throws T {
+    throw (T) t;
+  }
 }
