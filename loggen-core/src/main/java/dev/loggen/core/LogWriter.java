@@ -236,7 +236,7 @@ public final class LogWriter {
       }
     } catch (SinkClosedException closed) {
       // The consumer went away (a closed pipe): end quietly with what was written.
-    } catch (RuntimeException | Error e) {
+    } catch (Throwable e) { // a checked exception thrown sneakily by a sink too
       failure = e;
       throw e;
     } finally {

@@ -272,4 +272,43 @@ class RunFailureTest {
         .stopWhen(() -> out.writes > 0).run());
     assertEquals(k, out.writes, e.toString());
   }
+
+  /**
+   * A sink written in a language without checked exceptions (or with a "sneaky throw") may throw
+   * an IOException it does not declare: run() caught only unchecked ones, so when the sink's
+   * close failed too, the close failure replaced the write failure, which was lost.
+   */
+  @ParameterizedTest(name = "threads {0}")
+  @ValueSource(ints = {1, 2})
+  void anUndeclaredCheckedExceptionFromASinkIsTheRunsFailure(int threads) {
+    java.io.IOException full = new java.io.IOException("disk full");
+    LineSink sink = new LineSink() {
+      long writes;
+
+      @Override
+      public void write(byte[] line, int offset, int length, long epochMillis) {
+        if (++writes == 100) {
+          RunFailureTest.<RuntimeException>sneakyThrow(full);
+        }
+      }
+
+      @Override
+      public void flush() {}
+
+      @Override
+      public void close() {
+        throw new IllegalStateException("close failed");
+      }
+    };
+    Throwable e = assertThrows(Throwable.class, () -> generator().writer()
+        .format(ParallelWriterTest.TINY).to(sink).threads(threads).run());
+    assertSame(full, e);
+    assertEquals(List.of("close failed"), Arrays.stream(e.getSuppressed())
+        .map(Throwable::getMessage).toList());
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T extends Throwable> void sneakyThrow(Throwable t) throws T {
+    throw (T) t;
+  }
 }

@@ -295,7 +295,7 @@ public final class LiveWriter {
       loop(report, format, out, err);
     } catch (SinkClosedException gone) {
       // the consumer went away: end quietly with what was written
-    } catch (RuntimeException | Error e) {
+    } catch (Throwable e) { // a checked exception thrown sneakily by a sink too
       failure = e;
       throw e;
     } finally {

@@ -184,6 +184,36 @@ class LiveWriterTest {
     assertEquals(20, r.lines());
   }
 
+  /** As LogWriter: an undeclared checked exception from a sink stays the run's failure. */
+  @Test
+  void anUndeclaredCheckedExceptionFromASinkIsTheRunsFailure() {
+    IOException full = new IOException("disk full");
+    LineSink sink = new LineSink() {
+      @Override
+      public void write(byte[] line, int offset, int length, long epochMillis) {
+        LiveWriterTest.<RuntimeException>sneakyThrow(full);
+      }
+
+      @Override
+      public void flush() {}
+
+      @Override
+      public void close() {
+        throw new IllegalStateException("close failed");
+      }
+    };
+    Instant start = Instant.now().minusSeconds(60);
+    Throwable e = assertThrows(Throwable.class, () -> LiveWriter.of(live(start))
+        .historyUntil(Instant.now()).format(LogFormats.common()).to(sink).limit(10).run());
+    assertSame(full, e);
+    assertEquals("close failed", e.getSuppressed()[0].getMessage());
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T extends Throwable> void sneakyThrow(Throwable t) throws T {
+    throw (T) t;
+  }
+
   @Test
   void aStartCenturiesAheadIsWaitedForNotWrittenAtOnce() {
     // (ts - now) in nanoseconds passes the long range after 292 years: the due time wrapped
