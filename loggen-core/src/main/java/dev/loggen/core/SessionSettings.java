@@ -20,10 +20,19 @@ import java.util.Objects;
  * @param maxDuration hard bound on a session's length: later requests are not made. It is also
  *     the warm-up a slice of a run generates before its start, so keep it modest
  * @param maxRequests hard bound on a session's number of requests, and on the number of states
- *     it takes after START (a model looping through states that make no request ends there)
+ *     it takes after START (a model looping through states that make no request ends there);
+ *     at most {@value #MAX_REQUESTS}, because a session's requests are held in memory until it
+ *     ends
  */
 public record SessionSettings(Duration minBrowsing, Duration maxBrowsing,
     Distribution thinkTimeSeconds, Duration maxDuration, int maxRequests) {
+
+  /**
+   * The largest {@link #maxRequests}: a session's requests (and the states it passes) are held
+   * in memory until it ends, some 200 bytes a request, so a bound of two billion let a model that
+   * loops through states without requests fill any heap before the bound was reached.
+   */
+  public static final int MAX_REQUESTS = 100_000;
 
   /** The longest browsing time: as many whole days as fit a long count of milliseconds. */
   private static final Duration MAX_BROWSING = Duration.ofDays(Long.MAX_VALUE / 86_400_000L);
@@ -63,9 +72,9 @@ public record SessionSettings(Duration minBrowsing, Duration maxBrowsing,
       throw new IllegalArgumentException(
           "maxDuration must be between 1 second and 1 day (got " + maxDuration + ")");
     }
-    if (maxRequests < 1) {
-      throw new IllegalArgumentException("maxRequests must be positive (got " + maxRequests
-          + ")");
+    if (maxRequests < 1 || maxRequests > MAX_REQUESTS) {
+      throw new IllegalArgumentException("maxRequests must be between 1 and " + MAX_REQUESTS
+          + " (got " + maxRequests + ")");
     }
   }
 

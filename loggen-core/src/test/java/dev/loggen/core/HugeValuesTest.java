@@ -2,12 +2,17 @@ package dev.loggen.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.loggen.core.engine.SessionModel;
 import dev.loggen.core.random.AliasTable;
 import dev.loggen.core.random.Distributions;
 import dev.loggen.core.random.Rng;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Values at the edge of what a double or a long holds, accepted by the public API. */
@@ -55,5 +60,47 @@ class HugeValuesTest {
             100));
     assertEquals("maxBrowsing must be at most 106751991167 days (got"
         + " PT2562047788015215H30M7S)", e.getMessage());
+  }
+
+  /**
+   * maxRequests had no upper bound: a model looping through a state that makes no request (and
+   * so moves no time) ran until a bound of two billion states, and ran out of any heap first.
+   */
+  @Test
+  void maxRequestsIsBoundedAndALoopingModelEndsThere() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> SessionSettings.DEFAULT.withLimits(Duration.ofHours(1), 100_001));
+    assertEquals("maxRequests must be between 1 and 100000 (got 100001)", e.getMessage());
+    SessionModel looping = new SessionModel() {
+      @Override
+      public List<String> states() {
+        return List.of("START", "LEAVE", "END");
+      }
+
+      @Override
+      public int startState() {
+        return 0;
+      }
+
+      @Override
+      public int next(int state, Rng rng) {
+        return 1; // LEAVE, for ever: no request, no time
+      }
+
+      @Override
+      public boolean isTerminal(int state) {
+        return state == 2;
+      }
+    };
+    LogGenerator g = LogGenerator.builder().seed(1).model(looping)
+        .sessions(SessionSettings.DEFAULT.withLimits(Duration.ofHours(1),
+            SessionSettings.MAX_REQUESTS))
+        .traffic(Traffic.sessionsPerHour(60).flat())
+        .window(Instant.parse("2026-01-01T00:00:00Z"), Duration.ofMinutes(30)).build();
+    List<Session> sessions = new ArrayList<>();
+    g.iterator(sessions::add).forEachRemaining(event -> { });
+    List<String> humans = sessions.stream().filter(x -> x.visitor().kind() == VisitorKind.HUMAN)
+        .map(x -> x.endState() + " after " + x.states().size() + " states").distinct().toList();
+    assertEquals(List.of("MAX_REQUESTS after 100001 states"), humans); // START and 100,000
   }
 }

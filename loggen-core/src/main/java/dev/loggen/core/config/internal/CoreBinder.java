@@ -282,7 +282,7 @@ public final class CoreBinder {
       maxDurationNode.error("expected a duration between 1s and 1d (got "
           + maxDurationNode.describe() + ")");
     }
-    int maxRequests = (int) s.get("maxRequests").integer(1, Integer.MAX_VALUE)
+    int maxRequests = (int) s.get("maxRequests").integer(1, SessionSettings.MAX_REQUESTS)
         .orElse(d.maxRequests());
     return Specs.construct(s, before, () -> new SessionSettings(min, max,
         thinkTime != null ? thinkTime : d.thinkTimeSeconds(), maxDuration, maxRequests));
