@@ -255,9 +255,9 @@ class RunFailureTest {
   @ParameterizedTest(name = "threads {0}")
   @ValueSource(ints = {1, 2, 3})
   void aFailureOnASegmentsFirstEventIsNotTakenForAQuietMinute(int threads) {
-    // segments of 100 events (TINY's lines are short enough for that), so the first minute's
-    // second segment starts at its event 100; the failure starts there, unless event 99 has
-    // the same millisecond (then at the next segment with a new millisecond)
+    // segments of at most 100 events (TINY's lines are short enough for that; 4 while no line
+    // length is known yet), so a segment of the first minute starts at its event 100; the
+    // failure starts there, unless event 99 has the same millisecond (then 100 events later)
     long minute = Instant.parse("2026-03-02T00:01:00Z").toEpochMilli();
     List<AccessEvent> first = generator().events().takeWhile(e -> e.epochMillis() < minute)
         .toList();

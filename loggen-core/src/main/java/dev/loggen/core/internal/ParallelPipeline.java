@@ -75,8 +75,16 @@ public final class ParallelPipeline implements AutoCloseable {
    * regions under {@code -Xmx64m}), so segment buffers are never humongous objects.
    */
   private static final int SEGMENT_TARGET_BYTES = 192 * 1024;
-  /** Mean rendered line length seen so far; sizes segments only, never changes the output. */
-  private volatile int meanLine = 256;
+  /** The most segments a block is cut into. */
+  private static final int MAX_BLOCK_SEGMENTS = 128;
+  /**
+   * Mean rendered line length seen so far; sizes segments only, never changes the output. Until
+   * a segment is rendered it is unknown, and taken as a quarter of the target: the first
+   * segments hold a few events each, so that a format of very long lines (a custom renderer's
+   * 64 KiB or 5 MiB) cannot fill the heap before its length is known (768 events of 64 KiB on
+   * each worker ran a two-thread run out of {@code -Xmx64m}, where one thread fits).
+   */
+  private volatile long meanLine = SEGMENT_TARGET_BYTES / 4;
 
   private final ReentrantLock lock = new ReentrantLock();
   /** Workers wait on it for work they are allowed to take. */
@@ -132,7 +140,7 @@ public final class ParallelPipeline implements AutoCloseable {
    * @param threads worker threads, at least 1
    * @param budgetBytes rendered bytes allowed to wait for the writer beyond its next segment
    * @param segmentEvents most events per segment (fewer when lines are long: a segment aims
-   *     at 192 KiB of rendered lines)
+   *     at 192 KiB of rendered lines, down to one event a segment for lines that long)
    */
   public ParallelPipeline(long seed, Site site, SessionModel model, Traffic traffic,
       SessionSettings settings, Visitors visitors, List<Scenario> scenarios, long from, long to,
@@ -377,7 +385,11 @@ public final class ParallelPipeline implements AutoCloseable {
         // lines, as the single-threaded engine does (a stop during the warm-up)
         add(block.index(), events, 0, 0, sessions);
       }
-      int per = Math.max(16, Math.min(segmentEvents, SEGMENT_TARGET_BYTES / meanLine));
+      // as many events as make the target's bytes, but no more than MAX_BLOCK_SEGMENTS
+      // segments a block (each holds buffers of some 30 KiB: a first block of 100,000 events cut
+      // in fours before any line length was known took 500 MiB)
+      int per = (int) Math.max(Math.max(1, Math.min(segmentEvents,
+          SEGMENT_TARGET_BYTES / meanLine)), (n + MAX_BLOCK_SEGMENTS - 1) / MAX_BLOCK_SEGMENTS);
       for (int from = 0; from < n; from += per) {
         add(block.index(), events, from, Math.min(per, n - from),
             from == 0 ? sessions : List.of());
@@ -429,8 +441,8 @@ public final class ParallelPipeline implements AutoCloseable {
     } catch (RuntimeException | Error e) {
       failed = e;
     }
-    if (failed == null && s.lines() >= 16) {
-      meanLine = (int) Math.max(16, Math.min(1 << 16, s.bytes() / s.lines()));
+    if (failed == null && s.lines() > 0) {
+      meanLine = Math.max(16, s.bytes() / s.lines());
     }
     if (failed != null) {
       fail(failed, "rendering events of block " + describe(s.block()), s.block(), s.seq + 1);
