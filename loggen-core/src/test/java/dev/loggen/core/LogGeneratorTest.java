@@ -11,6 +11,7 @@ import dev.loggen.core.engine.TransitionMatrix;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class LogGeneratorTest {
   private static final Instant START = Instant.parse("2026-03-02T08:00:00Z");
@@ -128,6 +130,56 @@ class LogGeneratorTest {
     assertEquals(whole.size(), joined.size(), "seed " + seed + ", " + n + " slices");
     assertEquals(whole, joined, "seed " + seed + ", " + n + " slices");
     assertEquals(wholeSessions, sliceSessions, "seed " + seed + ", " + n + " slices");
+  }
+
+  /**
+   * One-second slices tell the sessions of the whole run, each once: a scanner that arrives at
+   * the end of one slice and probes first in the next (it may wait before its first request)
+   * was told by no slice, since the slices picked sessions by arrival and their reports by the
+   * first request; the reports' session counts fell short of the whole run's.
+   */
+  @ParameterizedTest
+  @ValueSource(longs = {1, 2, 3, 4, 5, 6})
+  void oneSecondSlicesTellEverySessionOnce(long seed) {
+    LogGenerator g = LogGenerator.builder().seed(seed).traffic(Traffic.sessionsPerHour(20_000))
+        .sessions(SessionSettings.DEFAULT.withLimits(Duration.ofMinutes(2), 2_000))
+        .window(START, Duration.ofMinutes(3)).build();
+    List<Session> wholeSessions = new ArrayList<>();
+    g.iterator(wholeSessions::add).forEachRemaining(e -> { });
+    long wholeCount = g.writer().format(ParallelWriterTest.TINY).to(new NullSink()).run()
+        .sessions();
+    int n = 180;
+    List<Session> sliceSessions = new ArrayList<>();
+    long sliceCount = 0;
+    for (int k = 0; k < n; k++) {
+      LogGenerator slice = g.slice(k, n);
+      slice.iterator(sliceSessions::add).forEachRemaining(e -> { });
+      sliceCount += slice.writer().format(ParallelWriterTest.TINY).to(new NullSink()).run()
+          .sessions();
+    }
+    // each slice tells its sessions in arrival order, so a session told late (it arrived in
+    // the slice before) may come after one that arrived after it: the same sessions, by id
+    Comparator<Session> byId = Comparator.comparingLong(Session::id);
+    List<Session> whole = wholeSessions.stream().sorted(byId).toList();
+    List<Session> sliced = sliceSessions.stream().sorted(byId).toList();
+    List<Session> missing = whole.stream().filter(x -> !sliced.contains(x)).toList();
+    List<Session> extra = sliced.stream().filter(x -> !whole.contains(x)).toList();
+    assertEquals(List.of(), missing, "seed " + seed + ": told by no slice");
+    assertEquals(List.of(), extra, "seed " + seed + ": told by slices only");
+    assertEquals(whole, sliced, "seed " + seed + ": told twice");
+    assertEquals(wholeCount, sliceCount, "seed " + seed + ": the reports' session counts");
+  }
+
+  /** A sink that keeps nothing. */
+  private static final class NullSink implements LineSink {
+    @Override
+    public void write(byte[] line, int offset, int length, long epochMillis) {}
+
+    @Override
+    public void flush() {}
+
+    @Override
+    public void close() {}
   }
 
   @Test

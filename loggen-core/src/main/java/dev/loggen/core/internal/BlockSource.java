@@ -260,7 +260,10 @@ public final class BlockSource {
   }
 
   private void add(SessionRun s) {
-    if (wantSessions && s.startMillis >= from && s.startMillis < to) {
+    // told by its start (its first request), not by its arrival: a scanner arriving at the end
+    // of one slice may probe first in the next one, which alone counts it
+    long start = s.firstMillis();
+    if (wantSessions && start >= from && start < to) {
       sessions.add(s.toSession(stateNames));
     }
     if (s.size > 0 && s.lastMillis() >= from) {

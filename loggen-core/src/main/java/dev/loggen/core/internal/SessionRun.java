@@ -46,6 +46,14 @@ final class SessionRun {
     this.times = t;
   }
 
+  /**
+   * When the session starts, as {@link dev.loggen.core.Session#start()} tells it: its first
+   * request (a scanner may wait before its first probe), or its arrival when it made none.
+   */
+  long firstMillis() {
+    return size == 0 ? startMillis : times[0];
+  }
+
   long lastMillis() {
     return size == 0 ? startMillis : times[size - 1];
   }
@@ -55,8 +63,7 @@ final class SessionRun {
     for (int i = 0; i < stateCount; i++) {
       taken.add(stateNames.get(states[i]));
     }
-    long first = size == 0 ? startMillis : events[0].epochMillis();
-    return new Session(id, visitor, Instant.ofEpochMilli(first),
+    return new Session(id, visitor, Instant.ofEpochMilli(firstMillis()),
         Instant.ofEpochMilli(lastMillis()), taken, size, pageViews, endState, scenario);
   }
 }
