@@ -146,7 +146,7 @@ class LogGeneratorTest {
         .window(START, Duration.ofMinutes(3)).build();
     List<Session> wholeSessions = new ArrayList<>();
     g.iterator(wholeSessions::add).forEachRemaining(e -> { });
-    long wholeCount = g.writer().format(ParallelWriterTest.TINY).to(new NullSink()).run()
+    long wholeCount = g.writer().format(ParallelWriterTest.TINY).to(new ParallelWriterTest.CollectingSink(-1, false)).run()
         .sessions();
     int n = 180;
     List<Session> sliceSessions = new ArrayList<>();
@@ -154,7 +154,7 @@ class LogGeneratorTest {
     for (int k = 0; k < n; k++) {
       LogGenerator slice = g.slice(k, n);
       slice.iterator(sliceSessions::add).forEachRemaining(e -> { });
-      sliceCount += slice.writer().format(ParallelWriterTest.TINY).to(new NullSink()).run()
+      sliceCount += slice.writer().format(ParallelWriterTest.TINY).to(new ParallelWriterTest.CollectingSink(-1, false)).run()
           .sessions();
     }
     // each slice tells its sessions in arrival order, so a session told late (it arrived in
@@ -168,18 +168,6 @@ class LogGeneratorTest {
     assertEquals(List.of(), extra, "seed " + seed + ": told by slices only");
     assertEquals(whole, sliced, "seed " + seed + ": told twice");
     assertEquals(wholeCount, sliceCount, "seed " + seed + ": the reports' session counts");
-  }
-
-  /** A sink that keeps nothing. */
-  private static final class NullSink implements LineSink {
-    @Override
-    public void write(byte[] line, int offset, int length, long epochMillis) {}
-
-    @Override
-    public void flush() {}
-
-    @Override
-    public void close() {}
   }
 
   @Test
