@@ -367,7 +367,7 @@ public record RunSpec(@Nullable Long seed, @Nullable String profile, @Nullable S
         s = LegacyConfig.read(root, Map.of(), Path.of(".")).core();
         warnIgnoredLegacyKeys(root.get("output"));
       } else {
-        s = CoreConfig.read(root);
+        s = CoreConfig.read(root, profile != null ? Sites.named(profile) : null);
         root.claim(OTHER_MODULES_KEYS);
         for (String key : root.keys()) {
           String why = IGNORED_KEYS.get(key);

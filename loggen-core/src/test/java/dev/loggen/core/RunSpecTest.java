@@ -90,6 +90,22 @@ class RunSpecTest {
         """, spec.toText());
   }
 
+  /** The spec's profile wins over the file's site: scenario pages are the profile's. */
+  @Test
+  void scenarioPagesAreCheckedAgainstTheSpecsProfile() {
+    String scenario = "scenarios: [{type: flash-crowd, start: 10m, duration: 5m,"
+        + " sessionsPerHour: 3000, page: %s}]\n";
+    RunSpec api = RunSpec.defaults().withProfile("api")
+        .withWindow(Instant.parse("2026-01-01T00:00:00Z"), Duration.ofMinutes(20));
+    Scenario flash = api.withConfig(String.format(scenario, "list")).toGenerator().scenarios()
+        .get(0);
+    assertEquals("list", ((Scenario.FlashCrowd) flash).pageName());
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> api.withConfig(String.format(scenario, "home")).toGenerator());
+    assertTrue(e.getMessage().contains("scenarios[0].page: 'home' is not a page of site api"),
+        e.getMessage());
+  }
+
   @Test
   void parseAcceptsCommentsBlankLinesAndCrLf() {
     RunSpec spec = RunSpec.parse("# a run\r\n\r\nloggen-run-spec=1\r\nseed=3\r\n\r\n");

@@ -647,7 +647,8 @@ public final class Main {
     } else {
       root = YamlConfig.parse(Objects.requireNonNull(s.text()), s.name());
     }
-    return LoggenConfig.read(root, env, o.output);
+    return LoggenConfig.read(root, env, o.output,
+        o.profile != null ? Sites.named(o.profile) : null);
   }
 
   /** Whether two paths (relative ones to the working directory) name one file, or would. */

@@ -193,6 +193,27 @@ class RunTest {
     assertEquals(reportedLines(c.err()), Cli.lines(dir.resolve("out/access.log")).size());
   }
 
+  /**
+   * --profile wins over the file's site, so a scenario's page is one of the profile's: it was
+   * checked against the file's site (the shop when the file names none), 'list' of the api was
+   * refused and the shop's 'home' passed, to fail later without its place in the file.
+   */
+  @Test
+  void scenarioPagesAreCheckedAgainstTheCommandLinesProfile() throws Exception {
+    String scenario = "scenarios: [{type: flash-crowd, start: 10m, duration: 5m,"
+        + " sessionsPerHour: 3000, page: %s}]\n";
+    Files.writeString(dir.resolve("api.yaml"), String.format(scenario, "list"));
+    Cli ok = Cli.run(dir, "--config", "api.yaml", "--profile", "api", "--seed", "1", "--start",
+        "2026-01-01", "--duration", "20m", "--output", "-", "--quiet");
+    assertEquals(Main.OK, ok.code, ok.toString());
+    Files.writeString(dir.resolve("shop.yaml"), String.format(scenario, "home"));
+    Cli refused = Cli.run(dir, "--config", "shop.yaml", "--profile", "api", "--seed", "1",
+        "--start", "2026-01-01", "--duration", "20m", "--output", "-", "--quiet");
+    assertEquals(Main.USAGE, refused.code, refused.toString());
+    assertTrue(refused.err().contains("shop.yaml:1:88: scenarios[0].page: 'home' is not a page"
+        + " of site api"), refused.err());
+  }
+
   @Test
   void aConfigurationsFileSettingsAreNotSilentlyDroppedForStdout() throws Exception {
     Files.writeString(dir.resolve("so.yaml"), "output:\n  directory: '-'\n"

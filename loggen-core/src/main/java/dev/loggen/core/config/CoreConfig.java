@@ -1,6 +1,7 @@
 package dev.loggen.core.config;
 
 import dev.loggen.core.LogGenerator;
+import dev.loggen.core.Site;
 import dev.loggen.core.config.internal.CoreBinder;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -8,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Binds the core sections of a loggen YAML configuration: {@code seed}, {@code window},
@@ -63,7 +65,22 @@ public final class CoreConfig {
    */
   public static CoreSettings read(ConfigNode root) {
     Objects.requireNonNull(root, "root");
-    return CoreBinder.read(root);
+    return CoreBinder.read(root, null);
+  }
+
+  /**
+   * Like {@link #read(ConfigNode)}, for a run that uses {@code site} in place of the file's (a
+   * profile given on a command line, which wins over the file): the scenarios' pages are checked
+   * against it, where they are written, and not against the file's site.
+   *
+   * @param root the root of the tree
+   * @param site the site the run uses instead of the file's, or null for the file's
+   * @return the core settings the tree gives (with the file's site: apply {@code site} with
+   *     {@link CoreSettings#withSite})
+   */
+  public static CoreSettings read(ConfigNode root, @Nullable Site site) {
+    Objects.requireNonNull(root, "root");
+    return CoreBinder.read(root, site);
   }
 
   /**

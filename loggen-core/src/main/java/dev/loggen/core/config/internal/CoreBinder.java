@@ -47,9 +47,11 @@ public final class CoreBinder {
    * Binds every core section.
    *
    * @param root the root of the tree
+   * @param siteInstead the site the run uses instead of the file's (a command line's profile),
+   *     which the scenarios' pages are checked against; null for the file's
    * @return the settings (meaningful when no error was recorded)
    */
-  public static CoreSettings read(ConfigNode root) {
+  public static CoreSettings read(ConfigNode root, @Nullable Site siteInstead) {
     root.claim(CoreConfig.KEYS);
     OptionalLong seed = root.get("seed").integer();
     // the window's years are counted in the traffic's zone, as the generator counts them
@@ -70,7 +72,7 @@ public final class CoreBinder {
         site != null ? site.sessions() : SessionSettings.DEFAULT);
     Visitors visitors = visitors(root.get("visitors"));
     // When the site section is wrong, page names cannot be checked against it.
-    Site pages = site != null ? site
+    Site pages = siteInstead != null ? siteInstead : site != null ? site
         : root.has("site") || root.has("profile") ? null : Sites.shop();
     Set<Integer> relativeScenarios = new HashSet<>();
     List<Scenario> scenarios = scenarios(root.get("scenarios"), start, pages, relativeScenarios);
