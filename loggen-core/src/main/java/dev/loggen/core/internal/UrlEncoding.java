@@ -20,7 +20,9 @@ final class UrlEncoding {
   /**
    * Whether a browser encodes {@code c} in a link's path ({@code query} false) or query.
    * {@code valuePart}: the character comes from a parameter value, where {@code #} (which would
-   * start a fragment) and, in a path, {@code ?} (which would start the query) are data too.
+   * start a fragment), in a path {@code ?} (which would start the query) and in a query
+   * {@code &} (which would start another parameter: a form sends {@code salt & pepper} as
+   * {@code salt+%26+pepper}) are data too.
    */
   static boolean encodes(char c, boolean query, boolean valuePart) {
     if (c <= ' ' || c >= 0x7F) {
@@ -31,6 +33,7 @@ final class UrlEncoding {
       case '`', '{', '}' -> !query;
       case '\'' -> query;
       case '#' -> valuePart;
+      case '&' -> valuePart && query;
       case '?' -> valuePart && !query;
       default -> false;
     };
