@@ -367,7 +367,8 @@ public record RunSpec(@Nullable Long seed, @Nullable String profile, @Nullable S
         s = LegacyConfig.read(root, Map.of(), Path.of(".")).core();
         warnIgnoredLegacyKeys(root.get("output"));
       } else {
-        s = CoreConfig.read(root, profile != null ? Sites.named(profile) : null);
+        s = CoreConfig.read(root, new CoreConfig.Instead(
+            profile != null ? Sites.named(profile) : null, sessionsPerHour, start));
         root.claim(OTHER_MODULES_KEYS);
         for (String key : root.keys()) {
           String why = IGNORED_KEYS.get(key);

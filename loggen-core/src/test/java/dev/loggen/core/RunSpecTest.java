@@ -106,6 +106,20 @@ class RunSpecTest {
         e.getMessage());
   }
 
+  /** The spec's rate and start win over the file's: its bursts and window are checked so. */
+  @Test
+  void theConfigIsCheckedWithTheSpecsRateAndStart() {
+    RunSpec peak = RunSpec.defaults().withConfig("traffic: {sessionsPerHour: 200000000,"
+        + " bursts: [{start: 1h, duration: 10m, multiplier: 3}]}\n");
+    assertThrows(ConfigException.class, peak::toGenerator);
+    assertEquals(1000, peak.withSessionsPerHour(1000).toGenerator().traffic().sessionsPerHour());
+    RunSpec late = RunSpec.defaults().withConfig("window: {start: 9999-12-31T12:00:00Z,"
+        + " duration: 1h}\ntraffic: {zone: Pacific/Kiritimati}\n");
+    assertThrows(ConfigException.class, late::toGenerator);
+    Instant start = Instant.parse("2026-01-01T00:00:00Z");
+    assertEquals(start, late.withWindow(start, Duration.ofHours(1)).toGenerator().start());
+  }
+
   @Test
   void parseAcceptsCommentsBlankLinesAndCrLf() {
     RunSpec spec = RunSpec.parse("# a run\r\n\r\nloggen-run-spec=1\r\nseed=3\r\n\r\n");

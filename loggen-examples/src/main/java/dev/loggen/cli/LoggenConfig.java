@@ -1,7 +1,6 @@
 package dev.loggen.cli;
 
 import dev.loggen.core.LogGenerator;
-import dev.loggen.core.Site;
 import dev.loggen.core.config.ConfigError;
 import dev.loggen.core.config.ConfigNode;
 import dev.loggen.core.config.ConfigSource;
@@ -150,21 +149,21 @@ public record LoggenConfig(String source, CoreSettings core, FormatSettings form
    */
   public static LoggenConfig read(ConfigNode root, Map<String, String> env,
       @Nullable String outputDirectory) {
-    return read(root, env, outputDirectory, null);
+    return read(root, env, outputDirectory, CoreConfig.Instead.NOTHING);
   }
 
   /**
-   * Like {@link #read(ConfigNode, Map, String)}, for a run that uses {@code site} in place of the
-   * file's (the command line's {@code --profile}): the scenarios' pages are checked against it.
+   * Like {@link #read(ConfigNode, Map, String)}, for a run that takes some settings from the
+   * command line ({@code instead}): the file's are checked against them.
    */
   static LoggenConfig read(ConfigNode root, Map<String, String> env,
-      @Nullable String outputDirectory, @Nullable Site site) {
+      @Nullable String outputDirectory, CoreConfig.Instead instead) {
     Objects.requireNonNull(root, "root");
     Objects.requireNonNull(env, "env");
     if (LegacyConfig.isLegacy(root)) {
       return legacy(root, env, outputDirectory);
     }
-    CoreSettings core = CoreConfig.read(root, site);
+    CoreSettings core = CoreConfig.read(root, instead);
     FormatSettings format = FormatConfig.read(root);
     OutputSettings output = withDirOverride(OutputConfig.read(root), env, outputDirectory);
     root.claim(KEYS);

@@ -13,6 +13,7 @@ import dev.loggen.core.config.ConfigError;
 import dev.loggen.core.config.ConfigException;
 import dev.loggen.core.config.ConfigNode;
 import dev.loggen.core.config.ConfigSource;
+import dev.loggen.core.config.CoreConfig;
 import dev.loggen.core.config.CoreSettings;
 import dev.loggen.core.config.LegacyConfig;
 import dev.loggen.core.config.YamlConfig;
@@ -647,8 +648,8 @@ public final class Main {
     } else {
       root = YamlConfig.parse(Objects.requireNonNull(s.text()), s.name());
     }
-    return LoggenConfig.read(root, env, o.output,
-        o.profile != null ? Sites.named(o.profile) : null);
+    return LoggenConfig.read(root, env, o.output, new CoreConfig.Instead(
+        o.profile != null ? Sites.named(o.profile) : null, o.sessionsPerHour, o.start));
   }
 
   /** Whether two paths (relative ones to the working directory) name one file, or would. */

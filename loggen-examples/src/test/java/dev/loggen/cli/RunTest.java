@@ -214,6 +214,30 @@ class RunTest {
         + " of site api"), refused.err());
   }
 
+  /**
+   * --sessions-per-hour and --start win over the file, so the file's bursts and window are
+   * checked with them: a burst that peaks too high at the file's rate but not at the command
+   * line's was refused, and so was a window start the command line replaces.
+   */
+  @Test
+  void theFileIsCheckedWithTheCommandLinesRateAndStart() throws Exception {
+    Files.writeString(dir.resolve("peak.yaml"), "traffic: {sessionsPerHour: 200000000,"
+        + " bursts: [{start: 1h, duration: 10m, multiplier: 3}]}\n");
+    Cli ok = Cli.run(dir, "--config", "peak.yaml", "--sessions-per-hour", "1000", "--seed", "1",
+        "--start", "2026-01-01", "--duration", "1m", "--output", "-", "--quiet");
+    assertEquals(Main.OK, ok.code, ok.toString());
+    Cli refused = Cli.run(dir, "--config", "peak.yaml", "--seed", "1", "--start", "2026-01-01",
+        "--duration", "1m", "--output", "-", "--quiet");
+    assertEquals(Main.USAGE, refused.code, refused.toString());
+    assertTrue(refused.err().contains("traffic.bursts[0].multiplier: expected at most 1.48"),
+        refused.err());
+    Files.writeString(dir.resolve("late.yaml"), "window: {start: 9999-12-31T12:00:00Z,"
+        + " duration: 1h}\ntraffic: {zone: Pacific/Kiritimati}\n");
+    Cli moved = Cli.run(dir, "--config", "late.yaml", "--start", "2026-01-01", "--seed", "1",
+        "--count", "1", "--output", "-", "--quiet");
+    assertEquals(Main.OK, moved.code, moved.toString());
+  }
+
   @Test
   void aConfigurationsFileSettingsAreNotSilentlyDroppedForStdout() throws Exception {
     Files.writeString(dir.resolve("so.yaml"), "output:\n  directory: '-'\n"

@@ -4,6 +4,7 @@ import dev.loggen.core.LogGenerator;
 import dev.loggen.core.Site;
 import dev.loggen.core.config.internal.CoreBinder;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -65,22 +66,38 @@ public final class CoreConfig {
    */
   public static CoreSettings read(ConfigNode root) {
     Objects.requireNonNull(root, "root");
-    return CoreBinder.read(root, null);
+    return CoreBinder.read(root, Instead.NOTHING);
   }
 
   /**
-   * Like {@link #read(ConfigNode)}, for a run that uses {@code site} in place of the file's (a
-   * profile given on a command line, which wins over the file): the scenarios' pages are checked
-   * against it, where they are written, and not against the file's site.
+   * What a run takes from elsewhere in place of a file's settings: a command line's options,
+   * which win over the file. The file's other settings are checked against these, where they are
+   * written: the scenarios' pages against {@code site}, the bursts' peak against
+   * {@code sessionsPerHour}, the window against {@code start}.
+   *
+   * @param site the site the run uses instead of the file's, or null
+   * @param sessionsPerHour the sessions per hour it uses instead of the file's, or null
+   * @param start the window start it uses instead of the file's, or null
+   */
+  public record Instead(@Nullable Site site, @Nullable Double sessionsPerHour,
+      @Nullable Instant start) {
+    /** Nothing in place of the file's settings. */
+    public static final Instead NOTHING = new Instead(null, null, null);
+  }
+
+  /**
+   * Like {@link #read(ConfigNode)}, for a run that takes some settings from elsewhere
+   * ({@code instead}): the file is checked against them. The result still holds the file's own
+   * values: apply {@code instead}'s with {@link CoreSettings#withSite} and the like.
    *
    * @param root the root of the tree
-   * @param site the site the run uses instead of the file's, or null for the file's
-   * @return the core settings the tree gives (with the file's site: apply {@code site} with
-   *     {@link CoreSettings#withSite})
+   * @param instead what the run uses in place of the file's settings
+   * @return the core settings the tree gives
    */
-  public static CoreSettings read(ConfigNode root, @Nullable Site site) {
+  public static CoreSettings read(ConfigNode root, Instead instead) {
     Objects.requireNonNull(root, "root");
-    return CoreBinder.read(root, site);
+    Objects.requireNonNull(instead, "instead");
+    return CoreBinder.read(root, instead);
   }
 
   /**

@@ -47,16 +47,16 @@ public final class CoreBinder {
    * Binds every core section.
    *
    * @param root the root of the tree
-   * @param siteInstead the site the run uses instead of the file's (a command line's profile),
-   *     which the scenarios' pages are checked against; null for the file's
+   * @param instead what the run uses in place of the file's settings (a command line's), which
+   *     the file's other settings are checked against
    * @return the settings (meaningful when no error was recorded)
    */
-  public static CoreSettings read(ConfigNode root, @Nullable Site siteInstead) {
+  public static CoreSettings read(ConfigNode root, CoreConfig.Instead instead) {
     root.claim(CoreConfig.KEYS);
     OptionalLong seed = root.get("seed").integer();
     // the window's years are counted in the traffic's zone, as the generator counts them
     ZoneId zone = root.get("traffic").get("zone").zone().orElse(ZoneOffset.UTC);
-    CoreSettings.Window window = window(root.get("window"), zone);
+    CoreSettings.Window window = window(root.get("window"), zone, instead.start());
     Instant start = window != null ? window.start() : LogGenerator.DEFAULT_START;
     Site site = site(root);
     boolean normalize = root.get("normalize").bool().orElse(false);
@@ -67,12 +67,13 @@ public final class CoreBinder {
           + " which are missing");
     }
     Set<Integer> relativeBursts = new HashSet<>();
-    Traffic traffic = traffic(root.get("traffic"), start, relativeBursts);
+    Traffic traffic = traffic(root.get("traffic"), start, relativeBursts,
+        instead.sessionsPerHour());
     SessionSettings sessions = session(root.get("session"),
         site != null ? site.sessions() : SessionSettings.DEFAULT);
     Visitors visitors = visitors(root.get("visitors"));
     // When the site section is wrong, page names cannot be checked against it.
-    Site pages = siteInstead != null ? siteInstead : site != null ? site
+    Site pages = instead.site() != null ? instead.site() : site != null ? site
         : root.has("site") || root.has("profile") ? null : Sites.shop();
     Set<Integer> relativeScenarios = new HashSet<>();
     List<Scenario> scenarios = scenarios(root.get("scenarios"), start, pages, relativeScenarios);
@@ -81,7 +82,12 @@ public final class CoreBinder {
         new CoreSettings.RelativeStarts(relativeScenarios, relativeBursts));
   }
 
-  private static CoreSettings.@Nullable Window window(ConfigNode w, ZoneId zone) {
+  /**
+   * The window; checked with {@code startInstead} in place of its start when a command line
+   * gives one (the file's start is not used then).
+   */
+  private static CoreSettings.@Nullable Window window(ConfigNode w, ZoneId zone,
+      @Nullable Instant startInstead) {
     if (w.isMissing()) {
       return null;
     }
@@ -90,7 +96,9 @@ public final class CoreBinder {
     Instant start = s.instant().orElse(LogGenerator.DEFAULT_START);
     if (start.isBefore(MIN_START) || start.isAfter(MAX_START)) {
       s.error("expected a start between years 1 and 9999 (got " + s.describe() + ")");
-    } else {
+    } else if (startInstead == null) {
+      // (with a start from elsewhere, the run's window does not begin here: the window is
+      // checked with the run's start below)
       LocalDateTime local = LocalDateTime.ofInstant(start, zone);
       if (local.getYear() < 1 || local.getYear() > 9999) {
         s.error("expected a start between years 1 and 9999 in traffic.zone " + zone + " (got "
@@ -105,8 +113,9 @@ public final class CoreBinder {
       duration = d.positiveDuration(LogGenerator.MAX_DURATION)
           .orElse(LogGenerator.DEFAULT_DURATION);
     }
+    Instant runStart = startInstead != null ? startInstead : start;
     return Specs.construct(w, before, () -> {
-      LogGenerator.builder().window(start, duration).traffic(Traffic.sessionsPerHour(1)
+      LogGenerator.builder().window(runStart, duration).traffic(Traffic.sessionsPerHour(1)
           .withZone(zone)).build();
       return new CoreSettings.Window(start, duration);
     });
@@ -133,7 +142,7 @@ public final class CoreBinder {
 
   /** The traffic; the positions of the bursts whose start is relative go to {@code relative}. */
   private static @Nullable Traffic traffic(ConfigNode t, Instant windowStart,
-      Set<Integer> relative) {
+      Set<Integer> relative, @Nullable Double perHourInstead) {
     if (t.isMissing()) {
       return null;
     }
@@ -171,7 +180,9 @@ public final class CoreBinder {
       Traffic r = new Traffic(perHour, hourly, weekday, zone, bursts);
       return flat ? r.flat() : r;
     });
-    return traffic == null || !fitsThePeak(traffic, t) ? null : traffic;
+    // the peak of the traffic the run has: with a command line's rate when it gives one
+    return traffic == null || !fitsThePeak(perHourInstead == null ? traffic
+        : traffic.withSessionsPerHour(perHourInstead), t) ? null : traffic;
   }
 
   /**
