@@ -325,6 +325,8 @@ public record RunSpec(@Nullable Long seed, @Nullable String profile, @Nullable S
    *
    * @return the settings
    * @throws dev.loggen.core.config.ConfigException listing every error of the configuration
+   * @throws IllegalArgumentException when a profile is given with an old tool's configuration
+   *     (whose settings describe the shop)
    */
   public CoreSettings settings() {
     return bind().settings();
@@ -362,6 +364,12 @@ public record RunSpec(@Nullable Long seed, @Nullable String profile, @Nullable S
       ConfigNode root = YamlConfig.parse(config,
           configSource != null ? configSource : UNNAMED_CONFIG);
       if (LegacyConfig.isLegacy(root)) {
+        if (profile != null) {
+          throw new IllegalArgumentException("profile '" + profile + "' cannot replace the site"
+              + " of an old tool's configuration: its error rates, pages and landing paths"
+              + " describe the shop; leave the profile out, or give the settings in a loggen"
+              + " configuration");
+        }
         // The spec writes no files of its own: output.directory is not needed (a placeholder
         // stands for it), and the keys about running live and writing files are ignored.
         s = LegacyConfig.read(root, Map.of(), Path.of(".")).core();

@@ -120,6 +120,17 @@ class RunSpecTest {
     assertEquals(start, late.withWindow(start, Duration.ofHours(1)).toGenerator().start());
   }
 
+  /** An old tool's file describes the shop: a profile would drop its settings silently. */
+  @Test
+  void aProfileWithAnOldToolsFileIsRefused() {
+    RunSpec spec = RunSpec.defaults().withProfile("blog").withConfig(
+        "output: {directory: ./logs, rate: 0.5}\nerror_rates: {global_500: 0.2}\n");
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        spec::toGenerator);
+    assertTrue(e.getMessage().startsWith("profile 'blog' cannot replace the site of an old"
+        + " tool's configuration"), e.getMessage());
+  }
+
   @Test
   void parseAcceptsCommentsBlankLinesAndCrLf() {
     RunSpec spec = RunSpec.parse("# a run\r\n\r\nloggen-run-spec=1\r\nseed=3\r\n\r\n");

@@ -648,6 +648,13 @@ public final class Main {
     } else {
       root = YamlConfig.parse(Objects.requireNonNull(s.text()), s.name());
     }
+    if (o.profile != null && LegacyConfig.isLegacy(root)) {
+      // the old tool's settings are the shop's (its error rates name shop pages): a profile
+      // would drop them without a word
+      throw new UsageException("--profile cannot replace the site of " + s.name()
+          + ", a file of the old tool: its error rates, pages and landing paths describe the"
+          + " shop; drop --profile, or give the settings in a loggen configuration");
+    }
     return LoggenConfig.read(root, env, o.output, new CoreConfig.Instead(
         o.profile != null ? Sites.named(o.profile) : null, o.sessionsPerHour, o.start));
   }

@@ -238,6 +238,23 @@ class RunTest {
     assertEquals(Main.OK, moved.code, moved.toString());
   }
 
+  /**
+   * An old tool's file describes the shop (its error rates name shop pages): --profile dropped
+   * its settings without a word (global_500 0.2 gave a handful of 500s on the blog) and its
+   * warnings named the shop the run did not use. Refused now, before anything is read further.
+   */
+  @Test
+  void aProfileIsRefusedWithAnOldToolsFile() throws Exception {
+    Files.writeString(dir.resolve("old.yaml"), "output: {directory: ./oldlogs, rate: 0.5,"
+        + " pre_warm: false}\nerror_rates: {global_500: 0.2}\n");
+    Cli c = Cli.run(dir, "--config", "old.yaml", "--profile", "blog", "--seed", "1", "--start",
+        "2026-01-01", "--duration", "10m", "--output", "-");
+    assertEquals(Main.USAGE, c.code, c.toString());
+    assertEquals("loggen: --profile cannot replace the site of old.yaml, a file of the old tool:"
+        + " its error rates, pages and landing paths describe the shop; drop --profile, or give"
+        + " the settings in a loggen configuration\n", c.err());
+  }
+
   @Test
   void aConfigurationsFileSettingsAreNotSilentlyDroppedForStdout() throws Exception {
     Files.writeString(dir.resolve("so.yaml"), "output:\n  directory: '-'\n"
