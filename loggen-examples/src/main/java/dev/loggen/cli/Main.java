@@ -421,7 +421,13 @@ public final class Main {
     String dirText = o.output != null ? o.output
         : output.directory() != null ? output.directory() : DEFAULT_DIRECTORY;
     boolean stdout = OutputSettings.STDOUT.equals(dirText);
-    RotationSettings rotation = rotation(o, output, stdout);
+    String override = env.getOrDefault(LegacyConfig.ENV_DIR_OVERRIDE, "");
+    String dirFrom = o.output != null ? "--output " + o.output
+        : !override.isBlank() ? LegacyConfig.ENV_DIR_OVERRIDE + " " + dirText
+        : output.directory() != null ? "output.directory " + dirText
+        : "the default output directory " + dirText;
+    RotationSettings rotation = rotation(o, output, stdout, dirFrom,
+        config.legacy() ? "output.log_rotation" : "output.rotation");
     List<String> unused = new ArrayList<>(); // the file's settings that only files use
     if (output.rotation() != null && (!config.legacy() || output.rotation().rotates())) {
       unused.add(config.legacy() ? "output.log_rotation" : "output.rotation");
@@ -440,11 +446,6 @@ public final class Main {
       throw new UsageException("output directory " + dirText + " is a file, not a directory");
     }
     LogFormat errorFormat = stdout ? null : errorKind.format();
-    String override = env.getOrDefault(LegacyConfig.ENV_DIR_OVERRIDE, "");
-    String dirFrom = o.output != null ? "--output " + o.output
-        : !override.isBlank() ? LegacyConfig.ENV_DIR_OVERRIDE + " " + dirText
-        : output.directory() != null ? "output.directory " + dirText
-        : "the default output directory " + dirText;
     List<String> logs = errorFormat == null ? List.of("access") : List.of("access", "error");
     OnExisting onExisting = output.onExisting() != null ? output.onExisting()
         : OnExisting.APPEND;
@@ -479,8 +480,8 @@ public final class Main {
     HealthSettings health = health(o, config);
     boolean reportToStdout = OutputSettings.STDOUT.equals(o.report);
     if (reportToStdout && stdout) {
-      throw new UsageException("--report - and --output - would both write to stdout: give"
-          + " --report a file name");
+      throw new UsageException("--report - and " + dirFrom + " would both write to stdout:"
+          + " give --report a file name");
     }
     Path report = reportToStdout ? null : report(o);
     if (report != null && directory != null) {
@@ -680,14 +681,20 @@ public final class Main {
     }
   }
 
-  private static RotationSettings rotation(Options o, OutputSettings output, boolean stdout)
-      throws UsageException {
+  /**
+   * The rotation: the file's, with the command line's options on top.
+   *
+   * @param stdoutFrom where the standard output as the log's place comes from (for messages)
+   * @param key the file's rotation key (for messages)
+   */
+  private static RotationSettings rotation(Options o, OutputSettings output, boolean stdout,
+      String stdoutFrom, String key) throws UsageException {
     boolean flags = o.rotateSize != null || o.rotateTime != null || o.gzip || o.noGzip
         || o.keep != null;
     if (stdout) {
       if (flags) {
-        throw new UsageException("rotation options apply to files, and --output - writes the"
-            + " access log to stdout");
+        throw new UsageException("rotation options apply to files, and " + stdoutFrom
+            + " writes the access log to stdout");
       }
       return RotationSettings.NONE;
     }
@@ -724,8 +731,14 @@ public final class Main {
     }
     if (!r.rotates()) {
       if (o.gzip || o.keep != null) {
-        throw new UsageException((o.gzip ? "--gzip" : "--keep") + " needs rotation, and"
-            + " --rotate-size none with --rotate-time none turns it off");
+        String off = o.rotateSize != null && o.rotateTime != null
+            ? "--rotate-size none with --rotate-time none turns it off"
+            : o.rotateSize != null ? "--rotate-size none turns it off, and the configuration's "
+                + key + " gives no time"
+            : o.rotateTime != null ? "--rotate-time none turns it off, and the configuration's "
+                + key + " gives no size"
+            : "the configuration's " + key + " turns it off";
+        throw new UsageException((o.gzip ? "--gzip" : "--keep") + " needs rotation, and " + off);
       }
       r = RotationSettings.NONE;
     }

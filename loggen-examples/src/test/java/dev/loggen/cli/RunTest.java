@@ -255,6 +255,34 @@ class RunTest {
         + " the settings in a loggen configuration\n", c.err());
   }
 
+  /**
+   * Messages name where a setting came from: standard output chosen by the file or by
+   * LOG_DIR_OVERRIDE, rotation turned off by the file, were blamed on --output - and on
+   * --rotate-size none with --rotate-time none, which were not given.
+   */
+  @Test
+  void messagesNameTheSettingsSourceNotAnOptionNotGiven() throws Exception {
+    Files.writeString(dir.resolve("stdout.yaml"), "output: {directory: '-'}\n");
+    Cli rotate = Cli.run(dir, "--config", "stdout.yaml", "--rotate-size", "10MB", "--count",
+        "1", "--seed", "1");
+    assertEquals("loggen: rotation options apply to files, and output.directory - writes the"
+        + " access log to stdout\n", rotate.err());
+    Cli report = Cli.run(dir, "--config", "stdout.yaml", "--report", "-", "--count", "1",
+        "--seed", "1");
+    assertEquals("loggen: --report - and output.directory - would both write to stdout: give"
+        + " --report a file name\n", report.err());
+    Cli env = Cli.run(dir, Map.of("LOG_DIR_OVERRIDE", "-"), "--report", "-", "--count", "1",
+        "--seed", "1");
+    assertEquals("loggen: --report - and LOG_DIR_OVERRIDE - would both write to stdout: give"
+        + " --report a file name\n", env.err());
+    Files.writeString(dir.resolve("norot.yaml"), "output: {rotation: {}}\n");
+    Cli keep = Cli.run(dir, "--config", "norot.yaml", "--keep", "3", "--start", "2026-01-01",
+        "--duration", "1m", "--seed", "1", "--output", "od");
+    assertEquals("loggen: --keep needs rotation, and the configuration's output.rotation turns"
+        + " it off\n", keep.err());
+    assertEquals(List.of(), Cli.files(dir).stream().filter(f -> f.startsWith("od")).toList());
+  }
+
   @Test
   void aConfigurationsFileSettingsAreNotSilentlyDroppedForStdout() throws Exception {
     Files.writeString(dir.resolve("so.yaml"), "output:\n  directory: '-'\n"
