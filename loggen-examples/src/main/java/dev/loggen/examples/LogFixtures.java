@@ -106,8 +106,9 @@ public final class LogFixtures {
    * holds this run's files only; other files are left alone. The returned {@link Report} is
    * the ground truth. The same seed gives the same bytes. A log path no sink could open (a
    * directory named {@code error.log}, say) is refused before anything is deleted or emptied.
-   * When another sink is writing either log (in this JVM, or in a process that locks it), the
-   * call fails as that sink's builder would, before anything is deleted or emptied.
+   * When another sink is writing either log (in this JVM, at any moment, or in a process that
+   * locks it, except while that process rotates the log and holds no lock), the call fails as
+   * that sink's builder would, before anything is deleted or emptied.
    *
    * @param dir the directory (created if needed)
    * @param seed the seed

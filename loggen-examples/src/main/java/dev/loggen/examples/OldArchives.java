@@ -1,5 +1,6 @@
 package dev.loggen.examples;
 
+import dev.loggen.sinks.internal.ActiveFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -27,8 +28,10 @@ final class OldArchives {
   /**
    * Deletes the files of {@code dir} whose names match {@code names}; other files are left.
    * The archives belong to the active files {@code logs}: while one of them is being written
-   * (a sink, in this JVM or in a process that locks it, holds its lock) nothing is deleted, and
-   * the call fails as that sink's builder would; the locks are held while deleting.
+   * (a sink of this JVM holds it, rolling over included; or a process that locks it holds its
+   * lock) nothing is deleted, and the call fails as that sink's builder would; the locks are
+   * held while deleting. A sink of another process is not seen during its rollovers, when it
+   * has released the file's lock: do not clean a directory another process writes.
    *
    * @param dir the directory (nothing to do when it does not exist)
    * @param names the archives' names
@@ -69,6 +72,11 @@ final class OldArchives {
    * created it), adding its channel to {@code held}.
    */
   private static void lockIfThere(Path log, List<FileChannel> held) throws IOException {
+    if (ActiveFile.heldInThisJvm(log)) {
+      // seen at any moment, where the file's lock is released around each rollover (and the
+      // file may then not even exist)
+      throw taken(log, "another sink in this JVM", null);
+    }
     if (!Files.isRegularFile(log, LinkOption.NOFOLLOW_LINKS) || !Files.isWritable(log)) {
       return; // the fixture's own checks refuse what a sink cannot open
     }

@@ -547,7 +547,7 @@ public final class RotatingFileSink implements LineSink {
       if (fsync.onRotate()) {
         file.force();
       }
-      file.close();
+      file.closeForRollover(); // the path stays held in this JVM until the new file is open
       long nameMillis = trigger.timeBased() ? periodStart : fileFirstMillis;
       long mtime = fileBytes == keptBytes && wall == null ? Long.MIN_VALUE : latestLineMillis;
       r.rollover(path, nameMillis, mtime, now);

@@ -189,4 +189,43 @@ class ExclusiveFileTest {
     List<String> names = TestLines.names(dir);
     assertTrue(names.size() > 2, names::toString);
   }
+
+  /**
+   * A sink releases the file's lock around each rollover (the file is renamed and a new one
+   * opened): a cleaner of the directory that looked for the lock then (a fixture deleting old
+   * archives) found the log free, or even missing, and deleted the archive the sink had just
+   * made. The path stays held in this JVM through the rollover.
+   */
+  @Test
+  void thePathStaysHeldInThisJvmThroughARollover() throws IOException {
+    Path log = dir.resolve("access.log");
+    List<Boolean> heldWhileRenamed = new java.util.ArrayList<>();
+    dev.loggen.sinks.internal.ChannelFactory watching = new dev.loggen.sinks.internal
+        .ChannelFactory() {
+      @Override
+      public FileChannel open(Path path, java.nio.file.OpenOption... options)
+          throws IOException {
+        return FileChannel.open(path, options);
+      }
+
+      @Override
+      public void moveAtomically(Path from, Path to) throws IOException {
+        dev.loggen.sinks.internal.ChannelFactory.super.moveAtomically(from, to);
+        if (from.equals(log)) {
+          heldWhileRenamed.add(dev.loggen.sinks.internal.ActiveFile.heldInThisJvm(log));
+        }
+      }
+    };
+    try (RotatingFileSink sink = FileSinks.rotating(log).maxSize(DataSize.ofKilobytes(1))
+        .channelFactory(watching).build()) {
+      byte[] line = "x".repeat(300).getBytes(StandardCharsets.US_ASCII);
+      for (int i = 0; i < 10; i++) {
+        sink.write(line, 0, line.length, 0L);
+      }
+      assertTrue(dev.loggen.sinks.internal.ActiveFile.heldInThisJvm(log));
+    }
+    assertTrue(!heldWhileRenamed.isEmpty(), "no rollover seen");
+    assertEquals(java.util.Collections.nCopies(heldWhileRenamed.size(), true), heldWhileRenamed);
+    assertTrue(!dev.loggen.sinks.internal.ActiveFile.heldInThisJvm(log), "released on close");
+  }
 }

@@ -225,7 +225,7 @@ public final class ActiveFile {
   private FileChannel openHeld(Opener opener) throws IOException {
     synchronized (HELD) {
       for (Object key : keys()) {
-        if (HELD.contains(key)) {
+        if (HELD.contains(key) && !held.contains(key)) { // (its own path, kept over a rollover)
           throw new IllegalStateException(taken("another sink in this JVM"));
         }
       }
@@ -240,6 +240,7 @@ public final class ActiveFile {
         }
         throw e;
       }
+      HELD.removeAll(held);
       held = keys();
       HELD.addAll(held);
       return ch;
@@ -266,6 +267,30 @@ public final class ActiveFile {
     synchronized (HELD) {
       HELD.removeAll(held);
       held = List.of();
+    }
+  }
+
+  /**
+   * Whether a sink of this JVM holds the file at {@code file}: its channel is open, or it is
+   * between closing and opening it again for a rollover (when the file may not even exist).
+   * Lets a program that cleans a sink's directory see the sink at any moment, where the file's
+   * lock, released around each rollover, does not.
+   *
+   * @param file the file
+   * @return whether a sink of this JVM holds it
+   */
+  public static boolean heldInThisJvm(Path file) {
+    Path p = file.toAbsolutePath().normalize();
+    synchronized (HELD) {
+      if (HELD.contains(p)) {
+        return true;
+      }
+      try {
+        Object key = Files.readAttributes(p, BasicFileAttributes.class).fileKey();
+        return key != null && HELD.contains(key);
+      } catch (IOException e) {
+        return false; // not there: known by its path alone, checked above
+      }
     }
   }
 
@@ -467,6 +492,23 @@ public final class ActiveFile {
   }
 
   /**
+   * Closes the channel for a rollover: like {@link #close}, but the path stays held in this JVM
+   * ({@link #heldInThisJvm}) until {@link #open} opens the new file there, so that no other sink
+   * or cleaner of this JVM takes it meanwhile.
+   *
+   * @throws UncheckedIOException naming the close and the path
+   */
+  public void closeForRollover() {
+    close();
+    synchronized (HELD) {
+      Object p = path.toAbsolutePath().normalize();
+      if (HELD.add(p)) {
+        held = List.of(p);
+      }
+    }
+  }
+
+  /**
    * Closes the channel, which releases the lock; the file can be opened again with
    * {@link #open}.
    *
@@ -475,7 +517,9 @@ public final class ActiveFile {
   public void close() {
     FileChannel ch = channel;
     channel = null;
-    if (ch != null) {
+    if (ch == null) {
+      release(); // a path kept over a rollover that did not open the new file
+    } else {
       try {
         ch.close();
       } catch (IOException e) {
