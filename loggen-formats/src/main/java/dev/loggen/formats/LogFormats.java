@@ -44,7 +44,9 @@ import java.util.function.Supplier;
  * Times are printed in the event's zone offset with English month and day names whatever the
  * default locale: {@code [10/Oct/2000:13:55:36 -0700]} in Common and Combined,
  * {@code 2000-10-10T13:55:36.123-07:00} (milliseconds, numeric offset, {@code +00:00} for UTC)
- * in the JSON formats. Years have four digits, as servers print them: rendering an event whose
+ * in the JSON formats, where an offset with seconds (a historic local mean time, such as
+ * Monrovia's {@code -00:44:30} until 1972) is taken in whole minutes for the local time and
+ * the offset alike, so that the time names the event's instant. Years have four digits, as servers print them: rendering an event whose
  * time falls outside the years 1 to 9999 in its offset (a hand-built event; the generator's
  * windows never do), or whose end ({@code %{end:...}t}) falls after 9999, throws
  * {@link IllegalArgumentException} naming {@code epochMillis} and the range at that offset.

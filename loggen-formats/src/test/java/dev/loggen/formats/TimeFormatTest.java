@@ -14,8 +14,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -102,6 +105,26 @@ class TimeFormatTest {
         f.format(at(Instant.parse("1900-03-01T00:00:00Z").toEpochMilli(), ZoneOffset.UTC)));
     assertEquals("1969-12-31T23:59:59.999+00:00",
         LogFormats.json().format(at(-1, ZoneOffset.UTC)).substring(9, 38));
+  }
+
+  /**
+   * An offset with seconds (Monrovia's -00:44:30 until 1972): the JSON formats printed the local
+   * time of the full offset with the offset cut to -00:44, a time 30 s before the event. Both in
+   * whole minutes now: the time names the event's instant, as any ISO 8601 reader takes it.
+   */
+  @Test
+  void jsonTimesWithAnOffsetOfSecondsNameTheEventsInstant() {
+    Instant when = Instant.parse("1960-06-01T12:00:00.123Z");
+    for (int seconds : new int[] {-2670, 20730, 59, -59}) {
+      AccessEvent e = at(when.toEpochMilli(), ZoneOffset.ofTotalSeconds(seconds));
+      for (LogFormat f : List.of(LogFormats.json(), LogFormats.ecs())) {
+        String line = f.format(e);
+        Matcher m = Pattern.compile("\"(?:time|@timestamp)\":\"([^\"]+)\"").matcher(line);
+        assertTrue(m.find(), line);
+        assertEquals(when, OffsetDateTime.parse(m.group(1)).toInstant(),
+            f.name() + " at " + seconds + " s: " + m.group(1));
+      }
+    }
   }
 
   @Test

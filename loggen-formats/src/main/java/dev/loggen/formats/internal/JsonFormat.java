@@ -96,6 +96,16 @@ final class JsonFormat implements LogFormat, HasParser {
    * time cache, caches for the repeated strings (addresses, paths, user agents, referrers) and
    * the session ids.
    */
+  /**
+   * An offset in whole minutes, cut toward zero: an ISO 8601 time (RFC 3339) has no seconds in
+   * its offset, and a historic one with seconds ({@code -00:44:30}, Monrovia until 1972) applied
+   * in full to the local time but printed cut to {@code -00:44} named another instant, 30 s off.
+   * Local time and offset both in whole minutes name the event's instant exactly.
+   */
+  static int wholeMinutes(int offsetSeconds) {
+    return offsetSeconds - offsetSeconds % 60;
+  }
+
   private abstract static class Base implements Renderer {
     final Bytes o = new Bytes(16);
     final TimeRenderer time = new TimeRenderer(
@@ -173,7 +183,7 @@ final class JsonFormat implements LogFormat, HasParser {
       Objects.requireNonNull(e, "event");
       o.attach(out);
       o.put(F_TIME);
-      time.append(o, e.epochMillis(), e.offset().getTotalSeconds(), 0);
+      time.append(o, e.epochMillis(), wholeMinutes(e.offset().getTotalSeconds()), 0);
       o.put(F_ADDR);
       clients.append(o, e.clientAddress());
       String user = e.user();
@@ -268,7 +278,7 @@ final class JsonFormat implements LogFormat, HasParser {
       Objects.requireNonNull(e, "event");
       o.attach(out);
       o.put(E_TS);
-      time.append(o, e.epochMillis(), e.offset().getTotalSeconds(), 0);
+      time.append(o, e.epochMillis(), wholeMinutes(e.offset().getTotalSeconds()), 0);
       o.put(E_EVENT);
       o.put(e.status() >= 400 ? FAILURE : SUCCESS);
       o.put(E_DURATION);
