@@ -123,7 +123,10 @@ public final class LogFormats {
    * loggen_scenario      string  ground truth: scenario label, or null for ordinary traffic
    * </pre>
    * The ident is not printed (nginx has none). The {@code loggen_} fields are not from any
-   * server: they tell tests and detection rules what really happened.
+   * server: they tell tests and detection rules what really happened. A session id counts the
+   * minutes since 1970 times 2^24: below 2^53, which readers that hold numbers as doubles (jq,
+   * JavaScript) keep exact, for times before the year 2991; later ids lose their last digits
+   * there (the ECS format writes them as strings).
    *
    * @return the format, named {@code json}
    */
