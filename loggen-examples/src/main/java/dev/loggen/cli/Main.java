@@ -1069,7 +1069,10 @@ public final class Main {
         health.phase(HealthState.Phase.LIVE);
       }
     });
-    health.phase(HealthState.Phase.BACKFILL);
+    // backfill when there is history to write; else still starting while the simulation warms
+    // up, until the writer says it waits for the start or goes live
+    health.phase(plan.generator().start().isBefore(plan.now()) ? HealthState.Phase.BACKFILL
+        : HealthState.Phase.STARTING);
     Report r = w.run();
     health.phase(HealthState.Phase.STOPPING);
     if (behind[0] >= BEHIND_NOTICE.toNanos()) { // a warning: printed with --quiet too

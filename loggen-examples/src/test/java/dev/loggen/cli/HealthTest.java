@@ -20,12 +20,16 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -351,20 +355,28 @@ class HealthTest {
     Main main = cli.main;
     CompletableFuture<Integer> port = new CompletableFuture<>();
     main.healthStarted = port::complete;
-    Instant start = Instant.now().plusSeconds(2).truncatedTo(ChronoUnit.SECONDS);
+    Instant start = Instant.now().plusSeconds(8).truncatedTo(ChronoUnit.SECONDS);
+    // busy enough that the simulation's warm-up takes a moment: that is no history, and /health
+    // read "backfill" during it
     CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> main.execute(
-        new String[] {"--live", "--start", start.toString(), "--rate", "50", "--count", "20",
-            "--seed", "9", "--health-port", "0", "--quiet"}));
+        new String[] {"--live", "--start", start.toString(), "--count", "20",
+            "--sessions-per-hour", "300000", "--seed", "9", "--health-port", "0", "--quiet"}));
     int p = port.get(30, TimeUnit.SECONDS);
     String waiting = null;
-    for (int i = 0; i < 100 && waiting == null && Instant.now().isBefore(start); i++) {
+    Set<String> phases = new TreeSet<>();
+    while (waiting == null && Instant.now().isBefore(start)) {
       String body = get(p, "/health").body();
+      Matcher m = Pattern.compile("\"phase\":\"([a-z]+)\"").matcher(body);
+      if (m.find()) {
+        phases.add(m.group(1));
+      }
       if (body.contains("\"phase\":\"waiting\"")) {
         waiting = body;
       }
-      Thread.sleep(20);
+      Thread.sleep(10);
     }
-    assertTrue(waiting != null, "no \"waiting\" phase seen before the start");
+    assertTrue(waiting != null, "no \"waiting\" phase seen before the start: " + phases);
+    assertTrue(!phases.contains("backfill"), "no history, so no backfill: " + phases);
     assertTrue(waiting.startsWith("{\"status\":\"ok\",\"phase\":\"waiting\",\"lines\":0,"),
         waiting);
     assertEquals(Main.OK, exit.get(30, TimeUnit.SECONDS), cli.toString());
