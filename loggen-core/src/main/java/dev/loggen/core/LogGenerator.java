@@ -148,10 +148,17 @@ public final class LogGenerator {
   /**
    * {@link #iterator(Consumer)} that also ends, as if the window had, once {@code stop} is true
    * after a minute of simulated time without events (the warm-up before the window, a quiet
-   * night): a stop is honoured while no line is due.
+   * night): a stop is honoured while no line is due, so that a caller asked to stop need not
+   * wait for the warm-up, which takes seconds at hundreds of thousands of sessions an hour.
+   *
+   * @param sessionListener told of every session that starts in the window, as for
+   *     {@link #iterator(Consumer)}
+   * @param stop asked after each minute of simulated time without events
+   * @return the events
    */
-  Iterator<AccessEvent> iterator(Consumer<Session> sessionListener, BooleanSupplier stop) {
-    return engine(Objects.requireNonNull(sessionListener, "sessionListener"), stop);
+  public Iterator<AccessEvent> iterator(Consumer<Session> sessionListener, BooleanSupplier stop) {
+    return engine(Objects.requireNonNull(sessionListener, "sessionListener"),
+        Objects.requireNonNull(stop, "stop"));
   }
 
   private BlockEngine engine(@Nullable Consumer<Session> listener, BooleanSupplier stop) {

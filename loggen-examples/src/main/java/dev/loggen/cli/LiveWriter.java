@@ -317,7 +317,8 @@ public final class LiveWriter {
     // at its simulated time, and sessions told with their simulated starts were all dropped
     // when the simulation ran ahead of the stamps (0 sessions in a report of 500 lines).
     Map<Long, Session> told = new HashMap<>();
-    Iterator<AccessEvent> events = generator.iterator(s -> told.put(s.id(), s));
+    // a stop during the simulation's warm-up is seen at once (minutes without events ask it)
+    Iterator<AccessEvent> events = generator.iterator(s -> told.put(s.id(), s), stop);
     ZoneId zone = generator.traffic().zone();
     // the first event costs the simulation's warm-up: the clocks start after it
     AccessEvent next = events.hasNext() ? events.next() : null;

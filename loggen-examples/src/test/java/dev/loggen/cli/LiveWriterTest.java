@@ -184,6 +184,23 @@ class LiveWriterTest {
     assertEquals(20, r.lines());
   }
 
+  /**
+   * The simulation warms up for an hour of traffic before the first event, seconds at a million
+   * sessions an hour: a stop then (a SIGTERM) was seen only after it (7 s at five million).
+   */
+  @Test
+  void aStopDuringTheSimulationsWarmUpIsSeenAtOnce() {
+    LogGenerator gen = LogGenerator.builder().seed(5)
+        .traffic(Traffic.sessionsPerHour(1_000_000).flat())
+        .window(Instant.now().plusSeconds(3_600), null).build();
+    long t0 = System.nanoTime();
+    Report r = LiveWriter.of(gen).format(LogFormats.common()).to(new TimingSink())
+        .stopWhen(() -> System.nanoTime() - t0 > 200_000_000L).run();
+    long took = System.nanoTime() - t0;
+    assertEquals(0, r.lines());
+    assertTrue(took < 1_500_000_000L, "stopped after " + took / 1_000_000 + " ms");
+  }
+
   /** As LogWriter: an undeclared checked exception from a sink stays the run's failure. */
   @Test
   void anUndeclaredCheckedExceptionFromASinkIsTheRunsFailure() {
