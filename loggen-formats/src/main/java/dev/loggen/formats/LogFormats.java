@@ -143,7 +143,7 @@ public final class LogFormats {
    * event.kind, category, type "event", ["web"], ["access"]
    * event.outcome              "success" below status 400, else "failure"
    * event.duration             response time in nanoseconds (at most 9223372036854775807)
-   * source.ip                  client address
+   * source.ip                  client address (source.address when it is a host name)
    * user.name                  user (object omitted when there is none)
    * http.version               "1.1" (the protocol without "HTTP/")
    * http.request.method        GET

@@ -127,6 +127,25 @@ class TimeFormatTest {
     }
   }
 
+  /**
+   * ECS types source.ip as an IP: a hand-built event's host name there made an index template
+   * refuse the whole document. A host name goes to source.address.
+   */
+  @Test
+  void ecsPutsAHostNameInSourceAddressNotSourceIp() {
+    long t = Instant.parse("2026-01-01T00:00:00Z").toEpochMilli();
+    for (String[] c : new String[][] {{"192.0.2.1", "ip"}, {"2001:db8::1", "ip"},
+        {"proxy.example.net", "address"}, {"1.2.3", "address"}, {"256.1.1.1", "address"},
+        {"1password.com", "address"}, {"h", "address"}}) {
+      AccessEvent e = new AccessEvent(t, ZoneOffset.UTC, c[0], null, null, "GET", "/",
+          "HTTP/1.1", 200, 10, null, null, 1_000, "example.com", 1, "BROWSING",
+          VisitorKind.HUMAN, null);
+      String line = LogFormats.ecs().format(e);
+      assertTrue(line.contains("\"source\":{\"" + c[1] + "\":\"" + c[0] + "\"}"),
+          c[0] + ": " + line);
+    }
+  }
+
   @Test
   void aYearFollowedByDigitsReadsBackAsFourDigits() {
     // Before: %Y read up to ten digits, so %Y%m%d took the whole 20260105 as the year and the

@@ -92,10 +92,32 @@ final class JsonFormat implements LogFormat, HasParser {
   }
 
   /**
-   * State shared by both renderers: the line (written straight into the caller's buffer), the
-   * time cache, caches for the repeated strings (addresses, paths, user agents, referrers) and
-   * the session ids.
+   * Whether {@code s} is an IP address: four dot-separated decimal numbers up to 255, or any text
+   * with a colon (IPv6; a host name has none).
    */
+  static boolean isIpLiteral(String s) {
+    if (s.indexOf(':') >= 0) {
+      return true;
+    }
+    int dots = 0;
+    int value = -1;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= '0' && c <= '9') {
+        value = (value < 0 ? 0 : value) * 10 + (c - '0');
+        if (value > 255) {
+          return false;
+        }
+      } else if (c == '.' && value >= 0) {
+        dots++;
+        value = -1;
+      } else {
+        return false;
+      }
+    }
+    return dots == 3 && value >= 0;
+  }
+
   /**
    * An offset in whole minutes, cut toward zero: an ISO 8601 time (RFC 3339) has no seconds in
    * its offset, and a historic one with seconds ({@code -00:44:30}, Monrovia until 1972) applied
@@ -106,6 +128,11 @@ final class JsonFormat implements LogFormat, HasParser {
     return offsetSeconds - offsetSeconds % 60;
   }
 
+  /**
+   * State shared by both renderers: the line (written straight into the caller's buffer), the
+   * time cache, caches for the repeated strings (addresses, paths, user agents, referrers) and
+   * the session ids.
+   */
   private abstract static class Base implements Renderer {
     final Bytes o = new Bytes(16);
     final TimeRenderer time = new TimeRenderer(
@@ -243,6 +270,8 @@ final class JsonFormat implements LogFormat, HasParser {
       + "\"outcome\":\"");
   private static final byte[] E_DURATION = b("\",\"duration\":");
   private static final byte[] E_SOURCE = b("},\"source\":{\"ip\":\"");
+  /** ECS types source.ip as an IP: a host name (a hand-built event's) goes to address. */
+  private static final byte[] E_SOURCE_ADDRESS = b("},\"source\":{\"address\":\"");
   private static final byte[] E_USER = b("\"},\"user\":{\"name\":\"");
   private static final byte[] E_HTTP = b("\"},\"http\":{\"version\":\"");
   private static final byte[] E_METHOD = b("\",\"request\":{\"method\":\"");
@@ -283,8 +312,9 @@ final class JsonFormat implements LogFormat, HasParser {
       o.put(e.status() >= 400 ? FAILURE : SUCCESS);
       o.put(E_DURATION);
       o.putLong(nanos(e.responseTimeMicros()));
-      o.put(E_SOURCE);
-      clients.append(o, e.clientAddress());
+      String client = e.clientAddress();
+      o.put(isIpLiteral(client) ? E_SOURCE : E_SOURCE_ADDRESS);
+      clients.append(o, client);
       String user = e.user();
       if (user != null) {
         o.put(E_USER);
