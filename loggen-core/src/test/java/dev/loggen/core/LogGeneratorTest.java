@@ -146,16 +146,14 @@ class LogGeneratorTest {
         .window(START, Duration.ofMinutes(3)).build();
     List<Session> wholeSessions = new ArrayList<>();
     g.iterator(wholeSessions::add).forEachRemaining(e -> { });
-    long wholeCount = g.writer().format(ParallelWriterTest.TINY).to(new ParallelWriterTest.CollectingSink(-1, false)).run()
-        .sessions();
+    long wholeCount = sessionsCounted(g);
     int n = 180;
     List<Session> sliceSessions = new ArrayList<>();
     long sliceCount = 0;
     for (int k = 0; k < n; k++) {
       LogGenerator slice = g.slice(k, n);
       slice.iterator(sliceSessions::add).forEachRemaining(e -> { });
-      sliceCount += slice.writer().format(ParallelWriterTest.TINY).to(new ParallelWriterTest.CollectingSink(-1, false)).run()
-          .sessions();
+      sliceCount += sessionsCounted(slice);
     }
     // each slice tells its sessions in arrival order, so a session told late (it arrived in
     // the slice before) may come after one that arrived after it: the same sessions, by id
@@ -168,6 +166,12 @@ class LogGeneratorTest {
     assertEquals(List.of(), extra, "seed " + seed + ": told by slices only");
     assertEquals(whole, sliced, "seed " + seed + ": told twice");
     assertEquals(wholeCount, sliceCount, "seed " + seed + ": the reports' session counts");
+  }
+
+  /** The sessions the report of a whole run of {@code g} counts. */
+  private static long sessionsCounted(LogGenerator g) {
+    return g.writer().format(ParallelWriterTest.TINY)
+        .to(new ParallelWriterTest.CollectingSink(-1, false)).run().sessions();
   }
 
   @Test

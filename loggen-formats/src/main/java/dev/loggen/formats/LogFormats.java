@@ -46,11 +46,12 @@ import java.util.function.Supplier;
  * {@code 2000-10-10T13:55:36.123-07:00} (milliseconds, numeric offset, {@code +00:00} for UTC)
  * in the JSON formats, where an offset with seconds (a historic local mean time, such as
  * Monrovia's {@code -00:44:30} until 1972) is taken in whole minutes for the local time and
- * the offset alike, so that the time names the event's instant. Years have four digits, as servers print them: rendering an event whose
- * time falls outside the years 1 to 9999 in its offset (a hand-built event; the generator's
- * windows never do), or whose end ({@code %{end:...}t}) falls after 9999, throws
- * {@link IllegalArgumentException} naming {@code epochMillis} and the range at that offset.
- * Epoch numbers ({@code %{sec}t}, {@code $msec}, ...) are held to the same range.
+ * the offset alike, so that the time names the event's instant. Years have four digits, as
+ * servers print them: rendering an event whose time falls outside the years 1 to 9999 in its
+ * offset (a hand-built event; the generator's windows never do), or whose end
+ * ({@code %{end:...}t}) falls after 9999, throws {@link IllegalArgumentException} naming
+ * {@code epochMillis} and the range at that offset. Epoch numbers ({@code %{sec}t},
+ * {@code $msec}, ...) are held to the same range.
  *
  * <p>The parsers ({@link LogParsers}) read wider years than the formats print. In Apache and
  * nginx formats a {@code %Y} year (also the one in {@code %t}, {@code $time_local} and

@@ -44,10 +44,10 @@ import org.jspecify.annotations.Nullable;
  * <p>Memory is bounded: simulation runs at most {@code 2n + 2} blocks ahead of the merge, and
  * beyond the block the merge needs next only while the blocks simulated and not yet merged hold
  * fewer events than the budget's worth ({@value #AHEAD_EVENT_BYTES} bytes an event; a busy
- * site's minute holds a hundred thousand), the merge stops while {@code min(4n + 4, 64)} segments are not yet written, a worker starts
- * rendering a segment that is not the writer's next one only while the rendered bytes waiting
- * for the writer are below the budget, and written segments keep their buffers for reuse only
- * up to half the budget. Workers wait on a condition (they never spin) when nothing is allowed.
+ * site's minute holds a hundred thousand), the merge stops while {@code min(4n + 4, 64)}
+ * segments are not yet written, a worker starts rendering a segment that is not the writer's
+ * next one only while the rendered bytes waiting for the writer are below the budget, and
+ * written segments keep their buffers for reuse only up to half the budget. Workers wait on a condition (they never spin) when nothing is allowed.
  *
  * <p>A worker's failure stops the run where the single-threaded run would stop: the work of
  * the blocks (and the segments of the failing block) before the failing one goes on, the writer
