@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Locale;
@@ -317,8 +318,20 @@ public final class LiveWriter {
     // at its simulated time, and sessions told with their simulated starts were all dropped
     // when the simulation ran ahead of the stamps (0 sessions in a report of 500 lines).
     Map<Long, Session> told = new HashMap<>();
+    // A session without requests (a scanner whose first probe comes after a short maxDuration)
+    // has no first line to wait for: it goes to the report with the next line, with its own
+    // start at the simulation's pace, as LogWriter tells it, or that line's stamp with a rate.
+    // Kept in the map, such sessions were never counted and never let go (an endless run held
+    // them all).
+    ArrayDeque<Session> silent = new ArrayDeque<>();
     // a stop during the simulation's warm-up is seen at once (minutes without events ask it)
-    Iterator<AccessEvent> events = generator.iterator(s -> told.put(s.id(), s), stop);
+    Iterator<AccessEvent> events = generator.iterator(s -> {
+      if (s.requests() == 0) {
+        silent.add(s);
+      } else {
+        told.put(s.id(), s);
+      }
+    }, stop);
     ZoneId zone = generator.traffic().zone();
     // the first event costs the simulation's warm-up: the clocks start after it
     AccessEvent next = events.hasNext() ? events.next() : null;
@@ -426,6 +439,10 @@ public final class LiveWriter {
       Session first = told.remove(e.sessionId());
       if (first != null) {
         report.expectSession(startingAt(first, stamp));
+      }
+      while (!silent.isEmpty()) {
+        Session s = silent.poll();
+        report.expectSession(live && rate > 0 ? startingAt(s, stamp) : s);
       }
       report.event(e);
       if (errRenderer != null && errFmt.accepts(e)) {

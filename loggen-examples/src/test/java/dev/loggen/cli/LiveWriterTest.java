@@ -9,6 +9,8 @@ import dev.loggen.core.LineSink;
 import dev.loggen.core.LogFormat;
 import dev.loggen.core.LogGenerator;
 import dev.loggen.core.Report;
+import dev.loggen.core.SessionSettings;
+import dev.loggen.core.Sites;
 import dev.loggen.core.Traffic;
 import dev.loggen.formats.LogFormats;
 import dev.loggen.sinks.FileSinks;
@@ -329,10 +331,53 @@ class LiveWriterTest {
         .window(start, null).build();
     Report r = LiveWriter.of(gen).historyUntil(start).format(LogFormats.json()).to(sink)
         .rate(5_000).limit(500).run();
+    Set<Long> inWindow = sessionsStartedInTheWindow(sink.lines, start);
+    assertEquals(500, r.lines());
+    assertTrue(inWindow.size() > 10, "sessions started in the window: " + inWindow.size());
+    assertEquals(inWindow.size(), r.sessions());
+  }
+
+  /**
+   * A short maxDuration cuts some sessions to no request at all (a scanner whose first probe
+   * comes after it). Before, LiveWriter kept such a session until its first line, which never
+   * came: the report missed it (19,025 sessions where LogWriter counted 19,076 of the same hour)
+   * and an endless run held every one of them.
+   */
+  @Test
+  void sessionsWithoutRequestsAreReportedAsARunAtTheSimulationsPaceReportsThem() {
+    Instant start = Instant.parse("2026-01-05T08:00:00Z");
+    LogGenerator gen = cutShort(start);
+    long silent = silentSessions(gen);
+    assertTrue(silent > 10, "sessions without requests: " + silent);
+    Report expected = gen.writer().format(LogFormats.combined()).to(new TimingSink()).run();
+    Report live = LiveWriter.of(gen).historyUntil(start.plus(Duration.ofHours(1)))
+        .format(LogFormats.combined()).to(new TimingSink()).run();
+    assertEquals(expected, live);
+  }
+
+  /** With a rate the sessions without requests are counted with the lines they come among. */
+  @Test
+  void withARateSessionsWithoutRequestsAreCountedToo() {
+    TimingSink sink = new TimingSink();
+    Instant start = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+    LogGenerator gen = cutShort(start);
+    Report r = LiveWriter.of(gen).historyUntil(start).format(LogFormats.json()).to(sink)
+        .rate(20_000).limit(2_000).run();
+    Set<Long> withLines = sessionsStartedInTheWindow(sink.lines, start);
+    long silent = silentSessions(gen);
+    assertTrue(r.sessions() > withLines.size(),
+        r.sessions() + " sessions reported, " + withLines.size() + " with lines");
+    assertTrue(r.sessions() <= withLines.size() + silent,
+        r.sessions() + " sessions reported, " + withLines.size() + " with lines, " + silent
+            + " without requests in the hour");
+  }
+
+  /** The sessions of JSON lines that started at or after {@code start}. */
+  private static Set<Long> sessionsStartedInTheWindow(List<String> lines, Instant start) {
     Pattern id = Pattern.compile("\"loggen_session_id\":(\\d+)");
     Set<Long> inWindow = new HashSet<>();
     long firstBlock = start.toEpochMilli() / 60_000;
-    for (String line : sink.lines) {
+    for (String line : lines) {
       Matcher m = id.matcher(line);
       assertTrue(m.find(), line);
       long session = Long.parseLong(m.group(1));
@@ -340,9 +385,20 @@ class LiveWriterTest {
         inWindow.add(session);
       }
     }
-    assertEquals(500, r.lines());
-    assertTrue(inWindow.size() > 10, "sessions started in the window: " + inWindow.size());
-    assertEquals(inWindow.size(), r.sessions());
+    return inWindow;
+  }
+
+  /** An hour of the api with visits cut after a second. */
+  private static LogGenerator cutShort(Instant start) {
+    return LogGenerator.builder().seed(3).site(Sites.api())
+        .sessions(SessionSettings.DEFAULT.withLimits(Duration.ofSeconds(1), 50))
+        .traffic(Traffic.sessionsPerHour(20_000)).window(start, Duration.ofHours(1)).build();
+  }
+
+  private static long silentSessions(LogGenerator gen) {
+    long[] n = {0};
+    gen.iterator(s -> n[0] += s.requests() == 0 ? 1 : 0).forEachRemaining(e -> { });
+    return n[0];
   }
 
   /** Before, an error-log format was taken and the run failed at its first ordinary event. */
