@@ -36,13 +36,28 @@ import org.jspecify.annotations.Nullable;
  */
 public record Session(long id, Visitor visitor, Instant start, Instant end, List<String> states,
     int requests, int pageViews, String endState, @Nullable String scenario) {
-  /** Checks the fields. */
+  /**
+   * Checks the fields.
+   *
+   * @throws IllegalArgumentException when {@code end} is before {@code start}, {@code requests}
+   *     is negative, or {@code pageViews} is negative or more than {@code requests} (a report
+   *     would count a negative duration or more page views than requests)
+   */
   public Session {
     Objects.requireNonNull(visitor, "visitor");
     Objects.requireNonNull(start, "start");
     Objects.requireNonNull(end, "end");
     Objects.requireNonNull(endState, "endState");
     states = List.copyOf(Objects.requireNonNull(states, "states"));
+    if (end.isBefore(start)) {
+      throw new IllegalArgumentException("session " + id + ": end must not be before start (got "
+          + "start " + start + ", end " + end + ")");
+    }
+    if (requests < 0 || pageViews < 0 || pageViews > requests) {
+      throw new IllegalArgumentException("session " + id + ": requests must be >= 0 and"
+          + " pageViews between 0 and requests (got requests " + requests + ", pageViews "
+          + pageViews + ")");
+    }
   }
 
   /** The time from first to last request. */

@@ -177,6 +177,23 @@ class ModelContractsTest {
         "a profile in any case, as Sites.named takes it");
   }
 
+  /** Before, accepted: a report counted a negative duration and more page views than requests. */
+  @Test
+  void aSessionEndingBeforeItStartsOrWithMorePageViewsThanRequestsIsRefused() {
+    Visitor v = new Visitor(1, "192.0.2.1", null, null, VisitorKind.HUMAN, false);
+    Instant later = START.plusSeconds(5);
+    assertEquals("session 7: end must not be before start (got start " + later + ", end " + START
+        + ")", iae(() -> new Session(7, v, later, START, List.of(), 1, 1, "END", null)));
+    assertEquals("session 7: requests must be >= 0 and pageViews between 0 and requests (got"
+        + " requests 1, pageViews 2)",
+        iae(() -> new Session(7, v, START, later, List.of(), 1, 2, "END", null)));
+    assertEquals("session 7: requests must be >= 0 and pageViews between 0 and requests (got"
+        + " requests -1, pageViews 0)",
+        iae(() -> new Session(7, v, START, later, List.of(), -1, 0, "END", null)));
+    assertEquals(Duration.ZERO,
+        new Session(7, v, START, START, List.of(), 0, 0, "SCAN", null).duration());
+  }
+
   @Test
   void multipliersNearTheLargestDoubleAreScaledNotTurnedIntoNaN() {
     // Before: their sum overflowed, every multiplier became NaN, build() passed and events()
