@@ -245,6 +245,8 @@ class TrafficPropertiesTest {
         || e.getKey().contains("iPhone") || e.getKey().contains("Android"))
         .mapToInt(Map.Entry::getValue).sum();
     int top = agents.values().stream().mapToInt(i -> i).max().orElse(0);
+    int old = agents.entrySet().stream().filter(e -> e.getKey().contains("Windows NT 6.1")
+        || e.getKey().matches(".*iPhone OS 1[56]_.*")).mapToInt(Map.Entry::getValue).sum();
     assertAll(
         () -> assertTrue(agents.size() >= 40, "seed " + seed + ": " + agents.size()
             + " distinct browsers"),
@@ -252,8 +254,12 @@ class TrafficPropertiesTest {
             + top + " of " + total),
         () -> assertTrue(mobile > 0.4 * total && mobile < 0.7 * total, "seed " + seed
             + ": mobile " + mobile + " of " + total),
+        // Chrome 109 is the last for Windows 7, which some still run: the one old Chrome
         () -> assertTrue(agents.keySet().stream().noneMatch(a -> a.contains("Chrome/1")
-            && !a.matches(".*Chrome/1[3-4][0-9].*")), "seed " + seed + ": old Chrome"));
+            && !a.matches(".*Chrome/1[3-4][0-9].*") && !a.matches(".*Windows NT 6\\.1.*"
+                + "Chrome/109\\..*")), "seed " + seed + ": old Chrome"),
+        () -> assertTrue(old < 0.03 * total, "seed " + seed + ": " + old + " of " + total
+            + " browsers on Windows 7 or iOS 15 or 16"));
   }
 
   // ------------------------------------------------------------------ bots
