@@ -135,10 +135,14 @@ final class Options {
         value = inline;
       } else if (i + 1 < args.length) {
         value = args[++i];
-        if (isOption(value)) {
-          // "--output --quiet": the value was forgotten, not a directory named --quiet
+        if (value.startsWith("--") && value.length() > 2) {
+          // "--output --quiet", "--output --quite": the value was forgotten (or the option
+          // mistyped), not a directory named --quiet or --quite
+          String other = optionName(value);
+          String got = OPTIONS.containsKey(other) ? "the option " + value
+              : value + suggestion(other);
           throw new UsageException("--" + name + " needs a value: --" + name + " " + spec[0]
-              + " (got the option " + value + "; write --" + name + "=" + value
+              + " (got " + got + "; write --" + name + "=" + value
               + " for a value that starts with --)");
         }
       } else {
@@ -149,13 +153,10 @@ final class Options {
     return o;
   }
 
-  /** Whether {@code arg} is one of the options ({@code --name} or {@code --name=value}). */
-  private static boolean isOption(String arg) {
-    if (!arg.startsWith("--")) {
-      return false;
-    }
+  /** The name in {@code --name} or {@code --name=value}. */
+  private static String optionName(String arg) {
     int eq = arg.indexOf('=');
-    return OPTIONS.containsKey(eq < 0 ? arg.substring(2) : arg.substring(2, eq));
+    return eq < 0 ? arg.substring(2) : arg.substring(2, eq);
   }
 
   private void set(String name, @Nullable String v) throws UsageException {

@@ -34,6 +34,15 @@ class UsageTest {
         Arguments.of(List.of("--output", "--quiet"), "--output needs a value: --output DIR|-"
             + " (got the option --quiet; write --output=--quiet for a value that starts with --)"),
         Arguments.of(List.of("--format", "--seed=3"), "--format needs a value: --format F"),
+        // ... nor from a mistyped option ("--output --quite" wrote into a directory --quite)
+        Arguments.of(List.of("--output", "--quite", "--seed", "1"), "--output needs a value:"
+            + " --output DIR|- (got --quite: did you mean '--quiet'?; write --output=--quite"
+            + " for a value that starts with --)"),
+        Arguments.of(List.of("--report", "--seeed=2"), "--report needs a value: --report FILE"
+            + " (got --seeed=2: did you mean '--seed'?; write --report=--seeed=2 for a value"
+            + " that starts with --)"),
+        Arguments.of(List.of("--config", "--colour"), "--config needs a value: --config FILE"
+            + " (got --colour; write --config=--colour for a value that starts with --)"),
         Arguments.of(List.of("--seed", "x"), "--seed: expected a whole number (got 'x')"),
         Arguments.of(List.of("--seed", "99999999999999999999"), "--seed: expected a whole number"
             + " from -9223372036854775808 to 9223372036854775807 (got 99999999999999999999)"),
@@ -178,6 +187,16 @@ class UsageTest {
     assertTrue(c.out().lines().allMatch(l -> l.length() <= 80), c.out());
     assertEquals("", c.err());
     assertEquals(Main.OK, Cli.run(dir, "-h").code);
+  }
+
+  /** A value that starts with one dash is a value: a negative number, or - for stdout. */
+  @Test
+  void negativeNumbersAndADashAreValues() {
+    Cli c = Cli.run(dir, "--seed", "-5", "--start", "2026-01-01", "--duration", "1m",
+        "--output", "-", "--quiet");
+    assertEquals(Main.OK, c.code, c.toString());
+    assertTrue(c.out().lines().count() > 10, c.toString());
+    assertEquals(List.of(), Cli.files(dir), "the access log went to stdout");
   }
 
   @Test
