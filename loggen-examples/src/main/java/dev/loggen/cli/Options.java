@@ -242,15 +242,16 @@ final class Options {
   private static long longValue(String name, @Nullable String v, long min, long max)
       throws UsageException {
     String s = nonBlank(name, v).trim().replace("_", "");
+    if (!s.matches("[+-]?[0-9]+")) {
+      // ASCII digits only, as in the configuration: Long.parseLong takes any script's digits
+      throw new UsageException("--" + name + ": expected a whole number (got '" + v + "')");
+    }
     long n;
     try {
       n = Long.parseLong(s);
     } catch (NumberFormatException e) {
-      if (s.matches("[+-]?\\d+")) {
-        // digits, but more than a long holds
-        throw outOfRange(name, s, min, max, s.startsWith("-"));
-      }
-      throw new UsageException("--" + name + ": expected a whole number (got '" + v + "')");
+      // digits, but more than a long holds
+      throw outOfRange(name, s, min, max, s.startsWith("-"));
     }
     if (n < min || n > max) {
       throw outOfRange(name, s, min, max, n < min);

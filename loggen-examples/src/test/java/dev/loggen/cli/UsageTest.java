@@ -44,6 +44,13 @@ class UsageTest {
         Arguments.of(List.of("--config", "--colour"), "--config needs a value: --config FILE"
             + " (got --colour; write --config=--colour for a value that starts with --)"),
         Arguments.of(List.of("--seed", "x"), "--seed: expected a whole number (got 'x')"),
+        // ASCII digits only, as in the configuration: Long.parseLong took any script's digits
+        Arguments.of(List.of("--seed", "\uff14\uff12"),
+            "--seed: expected a whole number (got '\uff14\uff12')"),
+        Arguments.of(List.of("--threads", "\u0662", "--count", "3"),
+            "--threads: expected a whole number (got '\u0662')"),
+        Arguments.of(List.of("--count", "-\u0663"),
+            "--count: expected a whole number (got '-\u0663')"),
         Arguments.of(List.of("--seed", "99999999999999999999"), "--seed: expected a whole number"
             + " from -9223372036854775808 to 9223372036854775807 (got 99999999999999999999)"),
         Arguments.of(List.of("--count", "99999999999999999999"), "--count: expected a whole"
