@@ -114,6 +114,8 @@ public final class Main {
   /** Set when main itself exits: the shutdown hook then has nothing to wait for or decide. */
   private volatile boolean exiting;
   private volatile int exitCode = OK;
+  /** The progress line while a run draws one: {@link #say} clears it before a message. */
+  private volatile @Nullable ProgressLine activeProgress;
 
   // Test hooks: wrap the access sink (fault injection), the stall limit, the bound health port.
   UnaryOperator<LineSink> sinkDecorator = UnaryOperator.identity();
@@ -212,10 +214,18 @@ public final class Main {
 
   /**
    * Prints a message on standard error, after "loggen: ", with the characters that would act on
-   * a terminal escaped ({@link Printable}): messages quote option and configuration values.
+   * a terminal escaped ({@link Printable}): messages quote option and configuration values. A
+   * progress line on the terminal is cleared first (from any thread: a sink's warnings come
+   * from its compressor too), so that the message starts on a line of its own.
    */
   private void say(String message) {
-    err.println("loggen: " + Printable.of(message));
+    String line = "loggen: " + Printable.of(message);
+    ProgressLine progress = activeProgress;
+    if (progress != null) {
+      progress.println(line);
+    } else {
+      err.println(line);
+    }
   }
 
   /** Runs and returns the exit code; never throws for bad input or I/O. */
@@ -864,6 +874,7 @@ public final class Main {
     try {
       return runAndReport(plan, health);
     } finally {
+      activeProgress = null;
       if (server != null) {
         server.close();
       }
@@ -904,6 +915,7 @@ public final class Main {
         : windowStart + plan.generator().duration().toMillis();
     ProgressLine progress = terminal && !plan.quiet() && !stdout
         ? new ProgressLine(err, nanos, windowStart, windowEnd, plan.limit()) : null;
+    activeProgress = progress;
     Report report;
     AtomicBoolean stopped = new AtomicBoolean(); // by a signal, while lines were still due
     BooleanSupplier stopping = () -> {

@@ -10,6 +10,9 @@ import org.jspecify.annotations.Nullable;
  * One line of progress on a terminal, rewritten in place with {@code \r} at most four times a
  * second: lines written, the simulated time reached, lines per second, and the time left when
  * the run has an end.
+ *
+ * <p>Thread-safe: a warning may come from a sink's background thread while the writing thread
+ * updates the line; {@link #println} clears the line first, and the next update redraws it.
  */
 final class ProgressLine {
   private static final long INTERVAL_NANOS = 250_000_000L;
@@ -46,7 +49,7 @@ final class ProgressLine {
   }
 
   /** Prints when a quarter of a second has passed since the last print. */
-  void update(long lines, long eventMillis) {
+  synchronized void update(long lines, long eventMillis) {
     long now = nanos.getAsLong();
     if (now - lastPrint < INTERVAL_NANOS) {
       return;
@@ -96,9 +99,16 @@ final class ProgressLine {
   }
 
   /** Clears the line, so that what follows starts at the left. */
-  void clear() {
+  synchronized void clear() {
     if (width > 0) {
       print(null);
     }
+  }
+
+  /** Prints a line of its own: clears the progress line first (the next update redraws it). */
+  synchronized void println(String line) {
+    clear();
+    err.println(line);
+    err.flush();
   }
 }
