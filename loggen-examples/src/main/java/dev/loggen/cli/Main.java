@@ -146,13 +146,39 @@ public final class Main {
    */
   public static void main(String[] args) {
     Main m = new Main(System.out, System.err, System.getenv(), Path.of(""), Clock.systemUTC(),
-        System::nanoTime, System.console() != null);
+        System::nanoTime, terminal(stderrTarget(), System.console() != null));
     Runtime.getRuntime().addShutdownHook(new Thread(m::onShutdown, "loggen-shutdown"));
     int code = m.execute(args);
     System.out.flush();
     System.err.flush();
     m.exiting = true;
     System.exit(code);
+  }
+
+  /**
+   * Whether standard error, where the progress line goes, is a terminal. Java 17 cannot ask
+   * that of stderr ({@link System#console()} asks it of stdin and stdout); on Linux the link
+   * {@code /proc/self/fd/2} names what stderr is: a terminal is {@code /dev/pts/N} or
+   * {@code /dev/ttyX}, a file its path, a pipe {@code pipe:[N]}.
+   *
+   * @param stderrTarget what {@code /proc/self/fd/2} links to, or null where it cannot be read
+   *     (no {@code /proc}, as on macOS)
+   * @param console the answer then: whether stdin and stdout are a terminal
+   */
+  static boolean terminal(@Nullable String stderrTarget, boolean console) {
+    if (stderrTarget == null) {
+      return console;
+    }
+    return stderrTarget.startsWith("/dev/pts/") || stderrTarget.startsWith("/dev/tty");
+  }
+
+  /** What {@code /proc/self/fd/2} links to, or null where there is no such link. */
+  private static @Nullable String stderrTarget() {
+    try {
+      return Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
+    } catch (IOException | UnsupportedOperationException | SecurityException e) {
+      return null; // not Linux, or no /proc: ask the console
+    }
   }
 
   /**

@@ -39,6 +39,22 @@ class ProgressTest {
   }
 
   /**
+   * The progress line is drawn when stderr is a terminal, as /proc/self/fd/2 tells on Linux.
+   * Before, System.console() decided, which asks of stdin and stdout: "2>err.txt" on a terminal
+   * got the progress in err.txt, and "--report - >r.json" none on the terminal.
+   */
+  @Test
+  void theProgressLineFollowsStderr() {
+    assertTrue(Main.terminal("/dev/pts/3", false), "stderr on a terminal, stdout redirected");
+    assertTrue(Main.terminal("/dev/tty2", false), "a virtual console");
+    assertFalse(Main.terminal("/home/u/err.txt", true), "2>err.txt on a terminal");
+    assertFalse(Main.terminal("pipe:[81734]", true), "2>&1 | less");
+    assertFalse(Main.terminal("/dev/null", true), "2>/dev/null");
+    assertTrue(Main.terminal(null, true), "no /proc: the console decides");
+    assertFalse(Main.terminal(null, false), "no /proc: the console decides");
+  }
+
+  /**
    * A sink's warning during the run (the file system cannot keep a modification time in the
    * year 1) starts a line of its own. Before, it was glued onto the progress line: "... 147,182
    * lines/s  ETA 0:00:07loggen: the file system keeps 1970-01-01T00:00:00Z as ...".
