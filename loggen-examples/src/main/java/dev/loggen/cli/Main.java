@@ -813,7 +813,7 @@ public final class Main {
     if (o.report == null) {
       return null;
     }
-    Path p = workingDir.resolve(o.report).toAbsolutePath().normalize();
+    Path p = reportTarget(workingDir.resolve(o.report).toAbsolutePath().normalize(), o.report);
     Path parent = p.getParent();
     if (Files.isDirectory(p)) {
       throw new UsageException("--report: " + o.report + " is a directory; give a file name");
@@ -829,6 +829,42 @@ public final class Main {
           + IoMessages.reason(e), e);
     }
     return p;
+  }
+
+  /**
+   * Where the report given as {@code p} (absolute) goes: {@code p}, or when it is a symbolic
+   * link, the file it points to (through every link, a dangling one's too), so that the link is
+   * written through rather than replaced. The target of a dangling link is named with its
+   * directory's real path when that directory exists.
+   *
+   * @param given the path as given, for messages
+   */
+  private static Path reportTarget(Path p, String given) throws UsageException {
+    if (!Files.isSymbolicLink(p)) {
+      return p;
+    }
+    try {
+      if (Files.exists(p)) {
+        return p.toRealPath();
+      }
+      Path q = p;
+      for (int i = 0; i < 40 && Files.isSymbolicLink(q); i++) {
+        // the link's own directory exists: its real path makes a target's ".." exact
+        Path dir = Objects.requireNonNull(q.getParent(), "a link's directory");
+        q = dir.toRealPath().resolve(Files.readSymbolicLink(q));
+      }
+      if (Files.isSymbolicLink(q)) {
+        throw new UsageException("--report: " + given + ": too many levels of symbolic links"
+            + " (a loop?)");
+      }
+      Path parent = q.getParent();
+      Path name = q.getFileName();
+      return parent != null && name != null && Files.isDirectory(parent)
+          ? parent.toRealPath().resolve(name) : q.normalize();
+    } catch (IOException e) {
+      throw new UsageException("--report: cannot follow the symbolic link " + given + ": "
+          + IoMessages.reason(e), e);
+    }
   }
 
   /**

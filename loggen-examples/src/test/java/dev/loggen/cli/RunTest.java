@@ -362,6 +362,10 @@ class RunTest {
         "--report link/access.log and --output out");
     runs.put(List.of("--config", "c.yaml", "--report", "link/error.log"),
         "--report link/error.log and output.directory out");
+    // a dangling link to the log the run is about to write: it would be written through
+    Files.createSymbolicLink(dir.resolve("to-error.log"), Path.of("out/error.log"));
+    runs.put(List.of("--output", "out", "--report", "to-error.log"),
+        "--report to-error.log and --output out");
     for (Map.Entry<List<String>, String> run : runs.entrySet()) {
       List<String> args = new ArrayList<>(List.of("--seed", "1", "--start",
           "2026-01-01", "--duration", "10m"));
@@ -401,6 +405,53 @@ class RunTest {
         + " another file name"), conf.err().lines().toList());
     assertEquals(config, Files.readString(dir.resolve("c.yaml")));
     assertEquals(List.of("access.log.2026-01-01.1.gz"), Cli.files(out), "nothing written");
+  }
+
+  /**
+   * A report named by a symbolic link is written where the link points, through a chain of
+   * links and to a file not there yet too. Before, the link was replaced by a regular file.
+   */
+  @Test
+  void aReportThroughASymbolicLinkIsWrittenWhereItPoints() throws Exception {
+    Path reports = Files.createDirectories(dir.resolve("reports"));
+    Files.writeString(reports.resolve("existing.json"), "an old report\n");
+    Files.createSymbolicLink(dir.resolve("existing"), Path.of("reports/existing.json"));
+    Files.createSymbolicLink(dir.resolve("dangling"), Path.of("reports/new.json"));
+    Files.createSymbolicLink(reports.resolve("chain2"), Path.of("../reports/chained.json"));
+    Files.createSymbolicLink(dir.resolve("chain1"), reports.resolve("chain2"));
+    for (String link : List.of("existing", "dangling", "chain1")) {
+      Cli c = Cli.run(dir, "--seed", "1", "--start", "2026-01-01", "--duration", "10m",
+          "--output", "out-" + link, "--report", link, "--quiet");
+      assertEquals(Main.OK, c.code, c.toString());
+      assertTrue(Files.isSymbolicLink(dir.resolve(link)), link + " is still a link");
+    }
+    assertTrue(Files.isSymbolicLink(reports.resolve("chain2")), "chain2 is still a link");
+    assertEquals(List.of("chain2", "chained.json", "existing.json", "new.json"),
+        Cli.names(reports), "no temporary file left");
+    for (String report : List.of("existing.json", "new.json", "chained.json")) {
+      String json = Files.readString(reports.resolve(report), StandardCharsets.UTF_8);
+      assertTrue(json.startsWith("{\"seed\":1,\"mode\":\"simulated\""), report + ": " + json);
+    }
+  }
+
+  /** A link to a directory that does not exist, or a loop of links, is refused before the run. */
+  @Test
+  void aReportLinkThatLeadsNowhereIsRefused() throws Exception {
+    Files.createSymbolicLink(dir.resolve("nowhere"), Path.of("no/such/dir/r.json"));
+    Files.createSymbolicLink(dir.resolve("loop1"), Path.of("loop2"));
+    Files.createSymbolicLink(dir.resolve("loop2"), Path.of("loop1"));
+    Cli nowhere = Cli.run(dir, "--seed", "1", "--duration", "1m", "--output", "out",
+        "--report", "nowhere");
+    assertEquals(Main.USAGE, nowhere.code, nowhere.toString());
+    assertEquals("loggen: --report: directory " + dir.toRealPath().resolve("no/such/dir")
+        + " does not exist\n", nowhere.err());
+    Cli loop = Cli.run(dir, "--seed", "1", "--duration", "1m", "--output", "out",
+        "--report", "loop1");
+    assertEquals(Main.USAGE, loop.code, loop.toString());
+    assertEquals("loggen: --report: loop1: too many levels of symbolic links (a loop?)\n",
+        loop.err());
+    assertFalse(Files.exists(dir.resolve("out")), "nothing written");
+    assertTrue(Files.isSymbolicLink(dir.resolve("nowhere")), "the link is kept");
   }
 
   @Test
