@@ -286,14 +286,54 @@ public final class Distributions {
       }
     }
 
-    /** {@code (xm/max)^alpha}: the untruncated tail's probability beyond {@code max}. */
+    /**
+     * {@code (xm/max)^alpha}: the untruncated tail's probability beyond {@code max}. A ratio
+     * below the normal doubles (a window wider than about e^708) has lost its digits, or is 0:
+     * {@code e^(-alpha L)} then.
+     */
     private double beyond() {
-      return Math.pow(xm / max, alpha);
+      double ratio = xm / max;
+      return ratio >= Double.MIN_NORMAL ? Math.pow(ratio, alpha) : Math.exp(-alpha * span());
+    }
+
+    /** {@code L = ln(max/xm)}, without overflow or rounding for a ratio near 1. */
+    private double span() {
+      double ratio = max / xm;
+      return ratio < 2 ? Math.log1p((max - xm) / xm)
+          : Double.isInfinite(ratio) ? Math.log(max) - Math.log(xm) : Math.log(ratio);
+    }
+
+    /**
+     * Whether {@code d = (xm/max)^alpha} is so near 1 ({@code alpha L} so small) that
+     * {@code 1 - d} keeps too few of its bits for the closed form (none at all when
+     * {@code alpha L} is below about 1e-16: the draws then take a handful of values, or only
+     * {@code xm}). Above this the closed form loses at most 10 bits, and keeps the values it
+     * has always given.
+     */
+    private static boolean cancels(double d) {
+      return 1 - d < 0x1p-10;
+    }
+
+    /**
+     * The quantile at {@code q} in {@code [0, 1)} for a small {@code alpha L}, in logarithms:
+     * {@code ln(x/xm) = -ln(1 - q c)/alpha} with {@code c = 1 - (xm/max)^alpha}, which tends
+     * to {@code q L} (log-uniform) as {@code alpha L} tends to 0.
+     */
+    private double smallShapeQuantile(double q) {
+      double l = span();
+      double t = alpha * l;
+      double y = t < 1e-20 ? q * l : -Math.log1p(q * Math.expm1(-t)) / alpha;
+      double e = Math.exp(y);
+      return Math.min(max, Double.isInfinite(e) ? Math.exp(Math.log(xm) + y) : xm * e);
     }
 
     @Override
     public double sample(Rng rng) {
       double d = beyond();
+      if (cancels(d)) {
+        // u in (0, 1] is the closed form's 1 - q; 1 - u is exact
+        return smallShapeQuantile(1 - rng.nextDoubleNonZero());
+      }
       return Math.min(max, xm / Math.pow(d + (1 - d) * rng.nextDoubleNonZero(), 1 / alpha));
     }
 
@@ -308,9 +348,7 @@ public final class Distributions {
      */
     @Override
     public double mean() {
-      double ratio = max / xm;
-      double l = ratio < 2 ? Math.log1p((max - xm) / xm)
-          : Double.isInfinite(ratio) ? Math.log(max) - Math.log(xm) : Math.log(ratio);
+      double l = span();
       double t = alpha * l;
       // alpha / (1 - (xm/max)^alpha), which tends to 1/L as alpha*L tends to 0
       double head = t < 1e-20 ? 1 / l : alpha / -Math.expm1(-t);
@@ -327,7 +365,11 @@ public final class Distributions {
     @Override
     public double quantile(double p) {
       checkP(p);
-      return Math.min(max, xm / Math.pow(1 - p * (1 - beyond()), 1 / alpha));
+      double d = beyond();
+      if (cancels(d)) {
+        return smallShapeQuantile(p);
+      }
+      return Math.min(max, xm / Math.pow(1 - p * (1 - d), 1 / alpha));
     }
   }
 

@@ -80,6 +80,91 @@ class DistributionsTest {
     }
   }
 
+  static Stream<Arguments> tinyShapes() {
+    Stream.Builder<Arguments> b = Stream.builder();
+    for (long seed : seeds().toArray()) {
+      for (double alpha : new double[] {1e-9, 1e-15, 1e-17, 1e-20, 1e-300, Double.MIN_VALUE}) {
+        b.add(Arguments.of(seed, alpha));
+      }
+    }
+    return b.build();
+  }
+
+  @ParameterizedTest(name = "seed {0}, alpha {1}")
+  @MethodSource("tinyShapes")
+  void boundedParetoWithATinyShapeIsLogUniform(long seed, double alpha) {
+    // (xm/max)^alpha rounded to 1 and its complement to nothing: with alpha 1e-17 the draws
+    // took 2 values (median 1), with 1e-20 every draw was 1 and so was the median
+    Distribution d = Distributions.pareto(1, alpha, 1e6);
+    String what = d + " (seed " + seed + ")";
+    // alpha 1e-9 moves them by about alpha L^2 / 8 = 2.4e-8 of themselves
+    assertEquals(1_000, d.quantile(0.5), 1e-3, what + " median");
+    assertEquals(10, d.quantile(1 / 6.0), 1e-5, what + " quantile 1/6");
+    double[] v = draw(d, seed);
+    // ln x uniform on [0, ln 1e6]: a sixth of the draws in each decade
+    for (int k = 1; k <= 5; k++) {
+      double share = lowerShare(v, Math.pow(10, k));
+      double sd = Math.sqrt(k / 6.0 * (1 - k / 6.0) / N);
+      assertEquals(k / 6.0, share, 5 * sd, what + " share below 1e" + k);
+    }
+    assertTrue(v[0] >= 1 && v[N - 1] <= 1e6, what + ": " + v[0] + " to " + v[N - 1]);
+    long distinct = Arrays.stream(v).distinct().count();
+    assertTrue(distinct > 0.99 * N, what + ": " + distinct + " distinct values");
+  }
+
+  private static double lowerShare(double[] sorted, double x) {
+    int i = Arrays.binarySearch(sorted, x);
+    return (double) (i >= 0 ? i : -i - 1) / sorted.length;
+  }
+
+  @Test
+  void boundedParetoOverAWindowBeyondTheDoublesRatioKeepsItsMedian() {
+    // xm/max is 0 in doubles: the median was max, now e^(L/2) above xm as for log-uniform
+    assertEquals(1, Distributions.pareto(1e-300, 1e-20, 1e300).quantile(0.5), 1e-9);
+    double wide = Math.exp((Math.log(Double.MIN_VALUE) + Math.log(Double.MAX_VALUE)) / 2);
+    assertEquals(wide,
+        Distributions.pareto(Double.MIN_VALUE, 1e-20, Double.MAX_VALUE).quantile(0.5),
+        1e-9 * wide);
+  }
+
+  @Test
+  void boundedParetoQuantileIsContinuousWhereItsFormulaChanges() {
+    // 1 - (xm/max)^alpha below 2^-10 switches the closed form for one in logarithms
+    double l = Math.log(1e6);
+    for (double f : new double[] {1 - 1e-9, 1 + 1e-9}) {
+      double below = 0x1p-10 / l * (1 - 1e-7) * f;
+      double above = 0x1p-10 / l * (1 + 1e-7) * f;
+      for (double p : new double[] {1e-6, 0.01, 0.5, 0.99, 1 - 1e-9}) {
+        double a = Distributions.pareto(1, below, 1e6).quantile(p);
+        double b = Distributions.pareto(1, above, 1e6).quantile(p);
+        assertEquals(a, b, 1e-9 * a, "quantile " + p);
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("seeds")
+  void boundedParetoWithAnOrdinaryShapeDrawsWhatItAlwaysDrew(long seed) {
+    // the built-in sizes use these, and the golden files depend on every bit
+    double[][] cases = {{20_000, 1.2, 10e6}, {150_000, 0.9, 25e6}, {2e6, 1.1, 4e9},
+      {500_000, 0.8, 25e6}, {1, 0.5, 1.5}, {10, 3, 1000}, {1, 0.01, 1e6}};
+    for (double[] c : cases) {
+      Distribution dist = Distributions.pareto(c[0], c[1], c[2]);
+      double d = Math.pow(c[0] / c[2], c[1]);
+      Rng a = Rng.seeded(seed);
+      Rng b = Rng.seeded(seed);
+      for (int i = 0; i < 10_000; i++) {
+        double u = b.nextDoubleNonZero();
+        double old = Math.min(c[2], c[0] / Math.pow(d + (1 - d) * u, 1 / c[1]));
+        assertEquals(old, dist.sample(a), 0.0, dist + " draw " + i + " (seed " + seed + ")");
+      }
+      for (double p : new double[] {1e-6, 0.5, 0.999999}) {
+        double old = Math.min(c[2], c[0] / Math.pow(1 - p * (1 - d), 1 / c[1]));
+        assertEquals(old, dist.quantile(p), 0.0, dist + " quantile " + p);
+      }
+    }
+  }
+
   @Test
   void boundedParetoNeedsMaxAboveXm() {
     assertEquals("max must be above xm (got xm=10.0, max=10.0)",
