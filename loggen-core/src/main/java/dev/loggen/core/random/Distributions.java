@@ -399,21 +399,45 @@ public final class Distributions {
       return (1 - share) * body.mean() + share * tail.mean();
     }
 
-    /** Solved numerically by bisection on the mixture's distribution function. */
+    /**
+     * Solved numerically by bisection on the mixture's distribution function, between the
+     * components' own quantiles at {@code p} (the mixture's lies between them), halving the
+     * ratio of the ends rather than their difference, so that a heavy tail's end far above
+     * the body does not leave the body's values to the last few steps. Infinite where the
+     * quantile is beyond the largest double.
+     */
     @Override
     public double quantile(double p) {
       checkP(p);
-      double lo = 0;
-      double hi = Math.max(body.quantile(0.999999), tail.quantile(0.999999));
+      double a = body.quantile(p);
+      double b = tail.quantile(p);
+      double lo = Math.min(a, b);
+      double hi = Math.min(Math.max(Math.max(a, b), Double.MIN_VALUE), Double.MAX_VALUE);
+      // the components' distribution functions are approximate: widen until they agree
+      while (!(cdf(hi) >= p)) {
+        if (!(hi < Double.MAX_VALUE)) {
+          return Double.POSITIVE_INFINITY;
+        }
+        lo = hi;
+        hi = Math.min(2 * hi, Double.MAX_VALUE);
+      }
+      while (lo > 0 && cdf(lo) >= p) {
+        hi = lo;
+        lo /= 2;
+      }
       for (int i = 0; i < 200; i++) {
-        double mid = (lo + hi) / 2;
+        // the geometric midpoint; the arithmetic one while the lower end is 0
+        double mid = lo > 0 ? Math.exp((Math.log(lo) + Math.log(hi)) / 2) : hi / 2;
+        if (!(mid > lo && mid < hi)) {
+          break;
+        }
         if (cdf(mid) < p) {
           lo = mid;
         } else {
           hi = mid;
         }
       }
-      return (lo + hi) / 2;
+      return lo + (hi - lo) / 2;
     }
 
     private double cdf(double x) {

@@ -112,9 +112,19 @@ class DistributionsTest {
     assertTrue(distinct > 0.99 * N, what + ": " + distinct + " distinct values");
   }
 
+  /** The share of {@code sorted} strictly below {@code x}. */
   private static double lowerShare(double[] sorted, double x) {
-    int i = Arrays.binarySearch(sorted, x);
-    return (double) (i >= 0 ? i : -i - 1) / sorted.length;
+    int lo = 0;
+    int hi = sorted.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (sorted[mid] < x) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return (double) lo / sorted.length;
   }
 
   @Test
@@ -264,6 +274,54 @@ class DistributionsTest {
   void mixtureQuantileSolvesItsCdf(long seed) {
     Distribution d = Distributions.lognormalWithParetoTail(10_000, 0.9, 0.05, 200_000, 1.0);
     assertQuantiles(d, seed, 0.04);
+  }
+
+  @ParameterizedTest
+  @MethodSource("seeds")
+  void mixtureQuantileHoldsTheShareOfDrawsBelowIt(long seed) {
+    // random mixtures, heavy tails included: a share p of the draws is below quantile(p)
+    Rng params = Rng.seeded(seed);
+    for (int m = 0; m < 8; m++) {
+      double median = 10 + 10_000 * params.nextDouble();
+      double sigma = 0.2 + params.nextDouble();
+      double share = 0.01 + 0.4 * params.nextDouble();
+      double start = median * (1 + 10 * params.nextDouble());
+      double alpha = Math.exp(Math.log(0.005) + Math.log(600) * params.nextDouble());
+      Distribution d =
+          Distributions.lognormalWithParetoTail(median, sigma, share, start, alpha);
+      double[] v = draw(d, seed + m);
+      for (double p : new double[] {0.1, 0.5, 0.9, 0.99}) {
+        double q = d.quantile(p);
+        double sd = Math.sqrt(p * (1 - p) / N);
+        assertEquals(p, lowerShare(v, q), 5 * sd + 1e-6,
+            d + " quantile " + p + " = " + q + " (seed " + seed + ")");
+      }
+    }
+  }
+
+  @Test
+  void mixtureQuantileOfABodyUnderAHeavyTail() {
+    // the median is in the body: tail.quantile(0.999999) (5e123 at alpha 0.05, infinite
+    // below 0.0145) made the bisection's upper end, which gave 1.56e63 and infinity
+    double expected = 1_000 * Math.exp(0.5 * Distributions.normalQuantile(0.5 / 0.95));
+    for (double alpha : new double[] {0.05, 0.01, 1e-3}) {
+      Distribution d = Distributions.lognormalWithParetoTail(1_000, 0.5, 0.05, 5_000, alpha);
+      assertEquals(expected, d.quantile(0.5), 1e-6 * expected, d + " median");
+    }
+  }
+
+  @Test
+  void mixtureQuantileBeyondOneInAMillion() {
+    // the bisection stopped at the components' 0.999999 quantiles: 5.0e8 here
+    Distribution d = Distributions.lognormalWithParetoTail(1_000, 0.5, 0.05, 5_000, 1.2);
+    for (double tail : new double[] {1e-7, 1e-9}) {
+      double expected = 5_000 * Math.pow(0.05 / tail, 1 / 1.2);
+      assertEquals(expected, d.quantile(1 - tail), 1e-5 * expected, "quantile 1 - " + tail);
+    }
+    // a quantile beyond the largest double is infinite
+    Distribution heavy =
+        Distributions.lognormalWithParetoTail(1_000, 0.5, 0.5, 5_000, 1e-3);
+    assertEquals(Double.POSITIVE_INFINITY, heavy.quantile(0.9));
   }
 
   @ParameterizedTest
