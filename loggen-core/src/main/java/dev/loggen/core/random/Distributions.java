@@ -54,7 +54,8 @@ public final class Distributions {
    */
   public static Distribution lognormalWithParetoTail(
       double median, double sigma, double tailShare, double tailStart, double alpha) {
-    return new Mixture(lognormal(median, sigma), pareto(tailStart, alpha), tailShare);
+    return new Mixture(lognormal(median, sigma), pareto(tailStart, alpha),
+        probability("tailShare", tailShare));
   }
 
   /**
@@ -63,7 +64,8 @@ public final class Distributions {
    */
   public static Distribution lognormalWithParetoTail(double median, double sigma,
       double tailShare, double tailStart, double alpha, double max) {
-    return new Mixture(lognormal(median, sigma), pareto(tailStart, alpha, max), tailShare);
+    return new Mixture(lognormal(median, sigma), pareto(tailStart, alpha, max),
+        probability("tailShare", tailShare));
   }
 
   static double positive(String name, double v) {
@@ -394,8 +396,15 @@ public final class Distributions {
       return rng.nextDouble() < share ? tail.sample(rng) : body.sample(rng);
     }
 
+    /** The weighted means; a component never drawn (share 0 or 1) does not count. */
     @Override
     public double mean() {
+      if (share == 0) {
+        return body.mean();
+      }
+      if (share == 1) {
+        return tail.mean();
+      }
       return (1 - share) * body.mean() + share * tail.mean();
     }
 

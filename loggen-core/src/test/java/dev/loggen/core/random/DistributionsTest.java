@@ -324,6 +324,30 @@ class DistributionsTest {
     assertEquals(Double.POSITIVE_INFINITY, heavy.quantile(0.9));
   }
 
+  @Test
+  void mixtureMeanLeavesOutAComponentNeverDrawn() {
+    // 0 times the tail's infinite mean was NaN
+    Distribution noTail = Distributions.lognormalWithParetoTail(1_000, 1, 0, 5_000, 0.8);
+    assertEquals(1_000 * Math.exp(0.5), noTail.mean(), 1e-9);
+    Distribution allTail = new Distributions.Mixture(
+        Distributions.pareto(1, 0.5), Distributions.pareto(1, 2), 1);
+    assertEquals(2, allTail.mean(), 1e-12);
+    assertEquals(0.9 * 1_000 * Math.exp(0.5) + 0.1 * 5_000 * 1.5 / 0.5,
+        Distributions.lognormalWithParetoTail(1_000, 1, 0.1, 5_000, 1.5).mean(), 1e-9);
+  }
+
+  @Test
+  void mixtureFactoriesNameTheTailShare() {
+    assertEquals("tailShare must be a probability between 0 and 1 (got 1.5)",
+        assertThrows(IllegalArgumentException.class,
+            () -> Distributions.lognormalWithParetoTail(1_000, 1, 1.5, 5_000, 0.8))
+            .getMessage());
+    assertEquals("tailShare must be a probability between 0 and 1 (got NaN)",
+        assertThrows(IllegalArgumentException.class,
+            () -> Distributions.lognormalWithParetoTail(1_000, 1, Double.NaN, 5_000, 0.8, 1e6))
+            .getMessage());
+  }
+
   @ParameterizedTest
   @MethodSource("seeds")
   void geometricHasMeanOneMinusPOverP(long seed) {
