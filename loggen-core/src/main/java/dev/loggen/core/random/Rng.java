@@ -138,8 +138,17 @@ public final class Rng {
     return Ziggurat.next(this);
   }
 
-  /** An exponential value with the given mean. */
+  /**
+   * An exponential value with the given mean.
+   *
+   * @throws IllegalArgumentException if {@code mean} is negative, infinite or NaN (before
+   *     any value is drawn)
+   */
   public double nextExponential(double mean) {
+    if (!(mean >= 0 && mean < Double.POSITIVE_INFINITY)) {
+      throw new IllegalArgumentException(
+          "mean must be a non-negative finite number (got " + mean + ")");
+    }
     return -mean * Math.log(nextDoubleNonZero());
   }
 }

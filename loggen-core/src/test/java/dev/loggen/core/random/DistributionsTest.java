@@ -360,6 +360,22 @@ class DistributionsTest {
     assertEquals((1 - p) / p, sum / N, 0.05, "seed " + seed);
   }
 
+  @Test
+  void nextExponentialRefusesABadMean() {
+    // NaN and -1 gave NaN and negative values
+    for (double mean : new double[] {Double.NaN, -1, Double.POSITIVE_INFINITY, -0.001}) {
+      assertEquals("mean must be a non-negative finite number (got " + mean + ")",
+          assertThrows(IllegalArgumentException.class, () -> Rng.seeded(1).nextExponential(mean))
+              .getMessage());
+    }
+    Rng a = Rng.seeded(3);
+    Rng b = Rng.seeded(3);
+    for (int i = 0; i < 1000; i++) {
+      assertEquals(-7.8 * Math.log(b.nextDoubleNonZero()), a.nextExponential(7.8), 0.0);
+    }
+    assertEquals(0, Rng.seeded(3).nextExponential(0), 0.0);
+  }
+
   @ParameterizedTest
   @MethodSource("seeds")
   void poissonHasMeanAndVarianceLambda(long seed) {
