@@ -361,6 +361,23 @@ class DistributionsTest {
   }
 
   @Test
+  void geometricAndPoissonStopAtTheirDocumentedCaps() {
+    // a count above Integer.MAX_VALUE is Integer.MAX_VALUE: the mean falls short of (1-p)/p
+    Rng rng = Rng.seeded(5);
+    double p = 1e-9;
+    double sum = 0;
+    for (int i = 0; i < N; i++) {
+      sum += Discrete.geometric(rng, p);
+    }
+    double capped = (1 - p) / p * -Math.expm1(Integer.MAX_VALUE * Math.log1p(-p));
+    assertEquals(capped, sum / N, 5 * (1 - p) / p / Math.sqrt(N), "geometric(1e-9) mean");
+    // and a Poisson count above Long.MAX_VALUE is Long.MAX_VALUE
+    for (double lambda : new double[] {9.3e18, 1e19, Double.MAX_VALUE}) {
+      assertEquals(Long.MAX_VALUE, Discrete.poisson(rng, lambda), "lambda " + lambda);
+    }
+  }
+
+  @Test
   void nextExponentialRefusesABadMean() {
     // NaN and -1 gave NaN and negative values
     for (double mean : new double[] {Double.NaN, -1, Double.POSITIVE_INFINITY, -0.001}) {
