@@ -233,6 +233,47 @@ class StrictFieldsTest {
   }
 
   /**
+   * An HTTP/0.9 request line, and one of any text, reads back next to a value that holds its
+   * delimiter, as a full request line does: every split is tried for them too. Before, those
+   * shapes were read first-fit only: the user {@code john smith} ended at its space, and the
+   * line was refused with "expected '[' in time ... for %t, found 's'".
+   */
+  @Test
+  void looserRequestLinesReadBackNextToValuesHoldingTheirDelimiter() {
+    AccessEvent e = new AccessEvent(Instant.parse("2026-01-01T00:00:00Z").toEpochMilli(),
+        ZoneOffset.UTC, "216.144.248.19", null, "john smith", "GET", "/", "", 200, 0, null, null,
+        1, "h.example", 1, "S", VisitorKind.HUMAN, null);
+    String line = LogFormats.combined().format(e);
+    assertEquals("216.144.248.19 - john smith [01/Jan/2026:00:00:00 +0000] \"GET /\" 200 - \"-\""
+        + " \"-\"", line);
+    LogRecord r = LogParsers.combined().parse(line);
+    assertEquals("john smith", r.user());
+    assertEquals("GET", r.method());
+    assertEquals("/", r.path());
+    assertEquals("", r.protocol());
+    assertEquals(200, r.status());
+
+    LogFormat nginx = LogFormats.nginx("$remote_addr - $remote_user [$time_local] \"$request\""
+        + " $status \"$http_user_agent\"", NginxEscape.NONE);
+    AccessEvent quoted = new AccessEvent(e.epochMillis(), e.offset(), e.clientAddress(), null,
+        null, "GET", "/", "", 200, 0, null, "a\"b", 1, "h.example", 1, "S", VisitorKind.HUMAN,
+        null);
+    line = nginx.format(quoted);
+    assertEquals("216.144.248.19 -  [01/Jan/2026:00:00:00 +0000] \"GET /\" 200 \"a\"b\"", line);
+    r = LogParsers.forFormat(nginx).parse(line);
+    assertEquals("a\"b", r.userAgent());
+    assertEquals("/", r.path());
+    assertEquals("", r.protocol());
+
+    // a request line of any text ("-" for a timed-out connection) next to such a user
+    r = LogParsers.combined().parse("216.144.248.19 - john smith [01/Jan/2026:00:00:00 +0000]"
+        + " \"-\" 408 - \"-\" \"-\"");
+    assertEquals("john smith", r.user());
+    assertEquals("-", r.field("%r"));
+    assertEquals(408, r.status());
+  }
+
+  /**
    * What a server logs for a request line it could not read still parses where nothing else
    * fits: httpd's {@code "-"} for a timed-out connection, the escaped bytes of a TLS handshake.
    */

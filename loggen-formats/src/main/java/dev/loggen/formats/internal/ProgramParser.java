@@ -28,7 +28,7 @@ import org.jspecify.annotations.Nullable;
  * httpd prints them, nginx's {@code $msec} and {@code $request_time} have exactly three
  * decimals, ...).
  *
- * <p>A line is read twice at most (three times when the format has a request line, see
+ * <p>A line is read twice at most (six times when the format has a request line, see
  * below). First each field takes the first end that fits its syntax; almost every line parses
  * so. If not, every split is tried, so values that contain the delimiter (a user name with a
  * space, an nginx {@code escape=none} user agent with a quote) still parse when some split
@@ -45,11 +45,14 @@ import org.jspecify.annotations.Nullable;
  * <p>A request line ({@code %r}, {@code $request}) is held to the shape the renderer prints: a
  * method, a space, the target, a space and the protocol, so a request line next to other text
  * splits where its protocol ends ({@code %f %r %{Host}i %k}, {@code $request $remote_user}). A
- * line that no split of that shape fits is read a third time, first-fit with the request line
- * of an HTTP/0.9 request, which has no protocol and no space before it ({@code GET /}): a method,
- * a space and the target. A line that this does not fit either is read a fourth time, first-fit
- * with the request line taking any text, as servers log a request line they could not read as
- * it came ({@code -} for a timed-out connection, the escaped bytes of a TLS handshake). A request
+ * line that no split of that shape fits is read again, with the request line of an HTTP/0.9
+ * request, which has no protocol and no space before it ({@code GET /}): a method, a space and
+ * the target. A line that this does not fit either is read again with the request line taking
+ * any text, as servers log a request line they could not read as it came ({@code -} for a
+ * timed-out connection, the escaped bytes of a TLS handshake). Each of these shapes is read as
+ * the full one is, first-fit and then trying every split, so that an HTTP/0.9 line too parses
+ * with a user name holding a space or an nginx {@code escape=none} user agent holding a quote
+ * (before, they were read first-fit only, and such lines were refused). A request
  * line of two words reads as method and target with an empty protocol; where the line prints
  * the protocol apart, Apache's {@code %H} of {@code HTTP/0.9} and nginx's unset
  * {@code $server_protocol} ({@code -}) read as the empty protocol too.
@@ -118,10 +121,14 @@ final class ProgramParser implements LogParser {
       return build(line, lineNumber, any.starts, any.ends);
     }
     if (hasRequestLine) {
+      // each looser shape is read as the full one is, first-fit then every split: a user name
+      // with a space next to an HTTP/0.9 request line needs the second
       for (int shape : new int[] {REQUEST_09, REQUEST_ANY}) {
-        Matcher loose = new Matcher(line, true, shape);
-        if (loose.match(0, 0)) {
-          return build(line, lineNumber, loose.starts, loose.ends);
+        for (boolean firstFit : new boolean[] {true, false}) {
+          Matcher loose = new Matcher(line, firstFit, shape);
+          if (loose.match(0, 0)) {
+            return build(line, lineNumber, loose.starts, loose.ends);
+          }
         }
       }
     }
