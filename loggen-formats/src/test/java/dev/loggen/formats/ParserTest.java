@@ -452,6 +452,41 @@ class ParserTest {
   }
 
   /**
+   * Apache's {@code %u} never prints nothing (no user is {@code -}, an empty one {@code ""}),
+   * nor {@code %f}: next to another field without a separator, each reads back with the value
+   * it printed. Before, an empty {@code %u} was accepted, and the field before it took the
+   * user's {@code -}: {@code 1.2.3.4-} for the client, {@code --} for the ident, the user empty.
+   */
+  @Test
+  void apacheUserAndFileNameAreNeverEmpty() {
+    AccessEvent e = new AccessEvent(OffsetDateTime.parse("2026-01-01T00:00:00Z").toInstant()
+        .toEpochMilli(), ZoneOffset.UTC, "1.2.3.4", null, null, "HEAD", "/", "HTTP/1.1", 200, 0,
+        null, null, 1, "h", 1, "S", VisitorKind.HUMAN, null);
+    LogFormat clientUser = LogFormats.apache("%h%u%t%r");
+    String line = clientUser.format(e);
+    assertEquals("1.2.3.4-[01/Jan/2026:00:00:00 +0000]HEAD / HTTP/1.1", line);
+    LogRecord r = LogParsers.forFormat(clientUser).parse(line);
+    assertEquals("1.2.3.4", r.clientAddress(), line);
+    assertNull(r.user(), line);
+    assertEquals("/", r.path(), line);
+
+    LogFormat identUser = LogFormats.apache("%l%u");
+    line = identUser.format(e);
+    assertEquals("--", line);
+    r = LogParsers.forFormat(identUser).parse(line);
+    assertNull(r.ident(), line);
+    assertNull(r.user(), line);
+    assertEquals("-", r.field("%l"), line);
+
+    LogFormat fileUser = LogFormats.apache("%f%u");
+    line = fileUser.format(e);
+    assertEquals("/var/www/html/-", line);
+    r = LogParsers.forFormat(fileUser).parse(line);
+    assertEquals("/var/www/html/", r.field("%f"), line);
+    assertNull(r.user(), line);
+  }
+
+  /**
    * Apache writes an empty remote logname ({@code %l}) as nothing: the line has two spaces there
    * and reads back (before: refused, "expected a value for %l"; found by fuzzing).
    */

@@ -211,6 +211,18 @@ final class Item {
   }
 
   /**
+   * Whether the field may print nothing. Apache's {@code %u} never does: a user named
+   * {@code ""} prints as {@code ""} and no user as {@code -} (httpd's
+   * {@code log_remote_user} too); nor does {@code %f}, the document root and the path
+   * ({@code -} where httpd has no file name). Read as empty, they let {@code %h%u} print
+   * {@code 1.2.3.4-} split as client {@code 1.2.3.4-} and user {@code ""}. Every other text
+   * field may be empty: a path, an nginx user or a header sent empty prints so.
+   */
+  boolean mayBeEmpty() {
+    return op != USER_APACHE && op != FILENAME;
+  }
+
+  /**
    * Whether the field prints an epoch time ({@code %{sec}t}, {@code %{msec}t},
    * {@code %{usec}t}, {@code $msec}), a number that is negative before 1970.
    */

@@ -471,6 +471,10 @@ final class ProgramParser implements LogParser {
       }
       switch (it.syntax) {
         case Item.S_TEXT:
+          if (to == from && !it.mayBeEmpty()) {
+            fail(from, "a value for " + it.name);
+            return from;
+          }
           return -1;
         case Item.S_REQUEST: {
           if (requestShape == REQUEST_ANY) {
