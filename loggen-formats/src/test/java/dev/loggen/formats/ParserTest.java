@@ -725,6 +725,22 @@ class ParserTest {
     }
   }
 
+  /**
+   * Where the search gives up on a line of fields without a separator between them, the error
+   * says so, for the line as a whole: some split not tried may fit, so where the first reading
+   * went wrong says little. Before, it named the first reading's stop, e.g. "expected '[' in
+   * time ... for %t" for a line whose {@code %t} was there.
+   */
+  @Test
+  void fieldsThatSplitTooManyWaysToTrySaySo() {
+    String line = "1".repeat(40) + "x";
+    LogParseException e = assertThrows(LogParseException.class,
+        () -> LogParsers.apache("%D%D%D%D%D%D").parseLine(line, 7));
+    assertEquals(1, e.column());
+    assertEquals("a split of %D%D%D%D%D%D that fits (gave up: fields without a separator between"
+        + " them split too many ways to try)", e.expected());
+  }
+
   /** A line that does not match, the parser, and where and what the error says. */
   private record Refused(String name, LogParser parser, String line, int column,
       String expected) {}

@@ -28,7 +28,8 @@ import org.jspecify.annotations.Nullable;
  * httpd prints them, nginx's {@code $msec} and {@code $request_time} have exactly three
  * decimals, ...).
  *
- * <p>A line is read twice at most (six times when the format has a request line, see
+ * <p>A line is read twice at most (three times when {@code %l} has a field beside it, see
+ * {@link #identNextToField}; three times as often when the format has a request line, see
  * below). First each field takes the first end that fits its syntax; almost every line parses
  * so. If not, every split is tried, so values that contain the delimiter (a user name with a
  * space, an nginx {@code escape=none} user agent with a quote) still parse when some split
@@ -36,7 +37,9 @@ import org.jspecify.annotations.Nullable;
  * went wrong: that is where a person reading the line sees the problem.
  * Fields next to each other without a literal between them (Apache {@code %U%q}) are split
  * longest-first, a decoded path stopping at {@code ?}, a field before a fixed number of digits
- * ({@code %{sec}t%{msec_frac}t}) leaving them those digits. A decoded path first tries the end
+ * ({@code %{sec}t%{msec_frac}t}) leaving them those digits, a time ending where its pattern
+ * ends and a field before a time that starts with a literal ({@code %u%t}) where that literal
+ * is ({@code %h%l%u%t%r} splits so). A decoded path first tries the end
  * its server's format gives it: {@code %U%q} and {@code $uri$is_args$args} split where the query
  * starts, and without a {@code ?} a {@code -} that ends the text before the next literal is
  * nginx's unset {@code $args} ({@code /about-} reads as {@code /about} without a query string,
@@ -62,7 +65,10 @@ import org.jspecify.annotations.Nullable;
  * per char of the line ({@value #MIN_READS} for a short line), looking for ends and checking
  * them; then it gives up. The second reading checks only the ends that may fit a field's syntax
  * (a token ends by its first space, a status three chars on), and no reading looks again for a
- * literal that the rest of the line does not hold.
+ * literal that the rest of the line does not hold. Where a reading that tries every split gives
+ * up and the format has fields without a literal between them, the error says that the line's
+ * fields could not be told apart (column 1: the line as a whole), not where the first reading
+ * went wrong: a split not tried may fit.
  */
 final class ProgramParser implements LogParser {
   /** At most this many candidate ends are tried in each reading of a line. */
@@ -95,6 +101,19 @@ final class ProgramParser implements LogParser {
   private final int[] endTimeFields;
   /** Whether the format prints a request line ({@code %r}, {@code $request}). */
   private final boolean hasRequestLine;
+  /**
+   * The format's first run of fields without a literal between them ({@code %h%l%u}), or null
+   * when it has none: where a reading gives up, they are why.
+   */
+  private final @Nullable String adjacentFields;
+  /**
+   * Whether {@code %l} has a field beside it without a literal between them. Its empty value
+   * (an empty remote logname, which Apache writes as nothing) is then read only where no split
+   * with a value fits: else {@code %h%l%u} printing {@code 1.2.3.4--} split as client
+   * {@code 1.2.3.4-}, an empty ident and no user, where the likely line, and loggen's for an
+   * event without ident, is client {@code 1.2.3.4} and no ident.
+   */
+  private final boolean identNextToField;
 
   ProgramParser(String name, Program program) {
     this.name = name;
@@ -102,6 +121,23 @@ final class ProgramParser implements LogParser {
     this.startTimeFields = timeFields(items, false);
     this.endTimeFields = timeFields(items, true);
     this.hasRequestLine = Arrays.stream(items).anyMatch(it -> it.syntax == Item.S_REQUEST);
+    this.adjacentFields = adjacentFields(items);
+    this.identNextToField = IntStream.range(0, items.length).anyMatch(i -> items[i].op == Item.IDENT
+        && (i > 0 && !items[i - 1].isLiteral() || i + 1 < items.length
+            && !items[i + 1].isLiteral()));
+  }
+
+  private static @Nullable String adjacentFields(Item[] items) {
+    for (int i = 0; i + 1 < items.length; i++) {
+      if (!items[i].isLiteral() && !items[i + 1].isLiteral()) {
+        StringBuilder run = new StringBuilder();
+        for (int j = i; j < items.length && !items[j].isLiteral(); j++) {
+          run.append(items[j].name);
+        }
+        return run.toString();
+      }
+    }
+    return null;
   }
 
   @Override
@@ -112,25 +148,34 @@ final class ProgramParser implements LogParser {
   @Override
   public LogRecord parseLine(String line, long lineNumber) {
     Objects.requireNonNull(line, "line");
-    Matcher first = new Matcher(line, true, REQUEST_FULL);
+    Matcher first = new Matcher(line, true, REQUEST_FULL, true);
     if (first.match(0, 0)) {
       return build(line, lineNumber, first.starts, first.ends);
     }
-    Matcher any = new Matcher(line, false, REQUEST_FULL);
-    if (any.match(0, 0)) {
-      return build(line, lineNumber, any.starts, any.ends);
-    }
-    if (hasRequestLine) {
+    boolean gaveUp = false;
+    for (int shape : hasRequestLine ? new int[] {REQUEST_FULL, REQUEST_09, REQUEST_ANY}
+        : new int[] {REQUEST_FULL}) {
       // each looser shape is read as the full one is, first-fit then every split: a user name
       // with a space next to an HTTP/0.9 request line needs the second
-      for (int shape : new int[] {REQUEST_09, REQUEST_ANY}) {
-        for (boolean firstFit : new boolean[] {true, false}) {
-          Matcher loose = new Matcher(line, firstFit, shape);
-          if (loose.match(0, 0)) {
-            return build(line, lineNumber, loose.starts, loose.ends);
-          }
+      // reading 0: first-fit (the full shape's is done); 1: every split, %l not empty; 2: every
+      // split
+      for (int reading = shape == REQUEST_FULL ? 1 : 0; reading < 3; reading++) {
+        // an empty %l next to another field is read only where no split with a value fits
+        if (reading == 1 && !identNextToField) {
+          continue;
         }
+        Matcher m = new Matcher(line, reading == 0, shape, reading != 1);
+        if (m.match(0, 0)) {
+          return build(line, lineNumber, m.starts, m.ends);
+        }
+        gaveUp |= reading > 0 && m.exhausted();
       }
+    }
+    if (gaveUp && adjacentFields != null) {
+      // where the first reading went wrong says little when some split not tried may fit
+      throw new LogParseException(lineNumber, 1, "a split of " + adjacentFields + " that fits"
+          + " (gave up: fields without a separator between them split too many ways to try)",
+          line);
     }
     // report where the natural reading (each field ending at the first place that fits it)
     // went wrong, not where some far-fetched split happened to get furthest
@@ -149,6 +194,8 @@ final class ProgramParser implements LogParser {
     final boolean firstFit;
     /** The shape a request line must have: {@link #REQUEST_FULL}, ... */
     final int requestShape;
+    /** Whether {@code %l} may be empty (see {@link ProgramParser#identNextToField}). */
+    final boolean identMayBeEmpty;
     final int[] starts = new int[items.length];
     final int[] ends = new int[items.length];
     int bestPos = -1;
@@ -163,10 +210,11 @@ final class ProgramParser implements LogParser {
      */
     int @Nullable [] lastIndex;
 
-    Matcher(String line, boolean firstFit, int requestShape) {
+    Matcher(String line, boolean firstFit, int requestShape, boolean identMayBeEmpty) {
       this.line = line;
       this.firstFit = firstFit;
       this.requestShape = requestShape;
+      this.identMayBeEmpty = identMayBeEmpty;
       this.maxReads = Math.max(MIN_READS, (long) READS_PER_CHAR * line.length());
     }
 
@@ -250,41 +298,7 @@ final class ProgramParser implements LogParser {
       int reach = firstFit ? n : reach(it, pos, n);
       Item next = items[idx + 1];
       if (!next.isLiteral()) {
-        // adjacent fields: try the longest value first; a decoded path stops at '?' so that
-        // %U%q and $uri$is_args$args split where the query starts, and first tries where the
-        // text before the next literal splits so (see pathEnd)
-        int max = n;
-        int preferred = -1;
-        if (it.op == Item.PATH_DECODED) {
-          int q = line.indexOf('?', pos);
-          max = q < 0 ? n : q;
-          reads += max - pos;
-          preferred = pathEnd(idx, pos, n, q);
-          if (preferred <= Math.min(max, reach)) {
-            if (tryEnd(idx, pos, preferred, idx + 1, preferred)) {
-              return true;
-            }
-            if (exhausted()) {
-              return false;
-            }
-          }
-        }
-        // a next field of a fixed number of digits (%{sec}t%{msec_frac}t) must find them where
-        // this field ends; ends that leave it other text are skipped, not tried: in first-fit
-        // mode a tried end that fits this field but fails the next stops the reading
-        int width = next.mayBeMissing() ? 0 : next.fixedDigits();
-        for (int e = Math.min(max, reach); e >= pos; e--) {
-          if (e == preferred || width > 0 && !digitsAt(e, width)) {
-            continue;
-          }
-          if (tryEnd(idx, pos, e, idx + 1, e)) {
-            return true;
-          }
-          if (exhausted()) {
-            return false;
-          }
-        }
-        return false;
+        return matchBeforeField(idx, pos, n, reach);
       }
       String lit = next.name;
       if (it.syntax == Item.S_TIME && it.time != null) {
@@ -352,6 +366,82 @@ final class ProgramParser implements LogParser {
       if (!found) {
         noneFound(idx + 1);
         fail(n, quote(first) + " after " + it.name);
+      }
+      return false;
+    }
+
+    /**
+     * Matches field {@code idx}, which another field follows without a literal between them,
+     * from {@code pos}: the longest value first. A decoded path stops at {@code ?} so that
+     * {@code %U%q} and {@code $uri$is_args$args} split where the query starts, and first tries
+     * where the text before the next literal splits so (see {@link #pathEnd}).
+     *
+     * <p>Only ends that may fit are tried, as each tried end may be tried again for every split
+     * of the fields before it: with every end tried, three or four such fields
+     * ({@code %h%l%u%t}) used up the budget on a line that fits. A time ends where its pattern
+     * ends, as before a literal, or inside a run of digits that it may leave to the next field
+     * ({@code %{%s}t%D}); a field before a time that starts with a literal char ({@code [} of
+     * {@code %t}) ends only where that char is.
+     */
+    private boolean matchBeforeField(int idx, int pos, int n, int reach) {
+      Item it = items[idx];
+      Item next = items[idx + 1];
+      int max = n;
+      int preferred = -1;
+      if (it.op == Item.PATH_DECODED) {
+        int q = line.indexOf('?', pos);
+        max = q < 0 ? n : q;
+        reads += max - pos;
+        preferred = pathEnd(idx, pos, n, q);
+      }
+      // a next field of a fixed number of digits (%{sec}t%{msec_frac}t) must find them where
+      // this field ends; ends that leave it other text are skipped, not tried: in first-fit
+      // mode a tried end that fits this field but fails the next stops the reading
+      int width = next.mayBeMissing() ? 0 : next.fixedDigits();
+      boolean digitCutsOnly = false;
+      if (it.syntax == Item.S_TIME && it.time != null && width == 0) {
+        Strftime.Parsed t = it.time.parse(line, pos, n);
+        reads += Math.max(t.end, t.errorIndex) - pos;
+        if (t.end >= 0) {
+          preferred = t.end;
+          max = t.end - 1;
+          digitCutsOnly = true;
+        } else if (!firstFit) {
+          // as before a literal: the pattern fails there for every end past it, except one
+          // that cuts a run of digits too long for the year or epoch there
+          reach = (int) Math.min(reach, (long) t.errorIndex + LONGEST_TIME_NUMBER);
+        }
+      }
+      if (digitCutsOnly || (preferred >= 0 && preferred <= Math.min(max, reach))) {
+        if (tryEnd(idx, pos, preferred, idx + 1, preferred)) {
+          return true;
+        }
+        if (exhausted()) {
+          return false;
+        }
+      }
+      int timeStart = next.syntax == Item.S_TIME && next.time != null && !next.mayBeMissing()
+          ? next.time.firstChar() : -1;
+      for (int e = Math.min(max, reach); e >= pos; e--) {
+        if (timeStart >= 0) {
+          int at = line.lastIndexOf(timeStart, e);
+          reads += e - Math.max(at, pos);
+          if (at < pos) {
+            return false;
+          }
+          e = at;
+        }
+        if (e == preferred || width > 0 && !digitsAt(e, width)
+            || digitCutsOnly && !(e > pos && isDigit(line.charAt(e - 1))
+                && isDigit(line.charAt(e)))) {
+          continue;
+        }
+        if (tryEnd(idx, pos, e, idx + 1, e)) {
+          return true;
+        }
+        if (exhausted()) {
+          return false;
+        }
       }
       return false;
     }
@@ -511,7 +601,7 @@ final class ProgramParser implements LogParser {
           return from;
         case Item.S_TOKEN:
           // %l may be empty: Apache writes an empty remote logname as nothing
-          if (to == from && it.op != Item.IDENT) {
+          if (to == from && (it.op != Item.IDENT || !identMayBeEmpty)) {
             fail(from, "a value for " + it.name);
             return from;
           }

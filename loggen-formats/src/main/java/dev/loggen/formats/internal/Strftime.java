@@ -88,6 +88,16 @@ final class Strftime {
     return source;
   }
 
+  /**
+   * The char every output of the pattern starts with ({@code [} of {@code [%d/%b/%Y...]}), or
+   * -1 when it starts with a conversion or a char beyond ASCII: a field printed right before
+   * the time can end only where this char is.
+   */
+  int firstChar() {
+    return kinds.length > 0 && kinds[0] == LIT && literals[0].length > 0 && literals[0][0] > 0
+        ? literals[0][0] : -1;
+  }
+
   /** How many sub-second conversions ({@code %3N}, {@code %6N}) the pattern has. */
   int fracCount() {
     return fracCount;
