@@ -155,10 +155,9 @@ final class ProgramParser implements LogParser {
     boolean gaveUp = false;
     for (int shape : hasRequestLine ? new int[] {REQUEST_FULL, REQUEST_09, REQUEST_ANY}
         : new int[] {REQUEST_FULL}) {
-      // each looser shape is read as the full one is, first-fit then every split: a user name
-      // with a space next to an HTTP/0.9 request line needs the second
-      // reading 0: first-fit (the full shape's is done); 1: every split, %l not empty; 2: every
-      // split
+      // each looser shape is read as the full one is, first-fit then every split (a user name
+      // with a space next to an HTTP/0.9 request line needs the latter). Reading 0: first-fit
+      // (the full shape's is done above); 1: every split, %l not empty; 2: every split
       for (int reading = shape == REQUEST_FULL ? 1 : 0; reading < 3; reading++) {
         // an empty %l next to another field is read only where no split with a value fits
         if (reading == 1 && !identNextToField) {
