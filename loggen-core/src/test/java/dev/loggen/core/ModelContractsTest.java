@@ -233,6 +233,14 @@ class ModelContractsTest {
         + " can be generated", iae(() -> LogGenerator.builder().traffic(Traffic
             .sessionsPerHour(2000).flat().withBurst(START, Duration.ofMinutes(20), 1e308))
             .build()));
+    // A burst below 1 that ends inside a larger one hides nothing: before, only the bursts'
+    // starts were looked at, and this was accepted (1e9 sessions per hour from 01:00).
+    Traffic hidden = Traffic.sessionsPerHour(10_000_000).flat()
+        .withBurst(START, Duration.ofHours(2), 100)
+        .withBurst(START, Duration.ofHours(1), 0.01);
+    assertEquals("traffic peaks at 1000000000 sessions per hour (sessionsPerHour 10000000"
+        + " x busiest hour 1.00 x busiest weekday 1.00 x bursts 100.00): at most 480000000 per"
+        + " hour can be generated", iae(() -> LogGenerator.builder().traffic(hidden).build()));
     // Bursts that do not overlap do not multiply.
     LogGenerator.builder().traffic(Traffic.sessionsPerHour(100_000_000).flat()
         .withBurst(START, Duration.ofMinutes(10), 3)

@@ -181,6 +181,21 @@ class CoreConfigTest {
         + " traffic peaks at no more than 480000000 sessions per hour (sessionsPerHour 1000 x"
         + " busiest hour 1.00 x busiest weekday 1.00 x 700, the multiplier of the other burst"
         + " running at this one's start, x this multiplier) (got 700)", e.getMessage());
+    // a burst below 1 that ends while others run: the traffic rises there (before: accepted,
+    // 1.6e9 sessions per hour from 11h, as only the bursts' starts were looked at)
+    e = assertThrows(ConfigException.class, () -> CoreConfig.parse("""
+        traffic:
+          sessionsPerHour: 10000
+          flat: true
+          bursts:
+            - {start: 10h, duration: 2h, multiplier: 400}
+            - {start: 10h, duration: 2h, multiplier: 400}
+            - {start: 10h, duration: 1h, multiplier: 0.0001}
+        """, "b.yaml", Set.of()));
+    assertEquals("b.yaml:6:46: traffic.bursts[1].multiplier: expected at most 120 so that the"
+        + " traffic peaks at no more than 480000000 sessions per hour (sessionsPerHour 10000 x"
+        + " busiest hour 1.00 x busiest weekday 1.00 x 400, the multiplier of the other burst"
+        + " running when traffic.bursts[2] ends, x this multiplier) (got 400)", e.getMessage());
     // at the limit: accepted
     CoreConfig.parse("traffic: {sessionsPerHour: 1000, flat: true, bursts: [{start: 1h,"
         + " duration: 10m, multiplier: 480000}]}\n", "b.yaml", Set.of()).build();

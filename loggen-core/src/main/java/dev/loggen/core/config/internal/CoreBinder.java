@@ -190,7 +190,8 @@ public final class CoreBinder {
    * the check {@link LogGenerator.Builder#build()} makes, with an error at the key to change
    * when not: {@code sessionsPerHour}; or the multiplier of each burst that alone goes past it,
    * with the most it may be; or else the multiplier of the burst whose start is the busiest
-   * instant of overlapping bursts.
+   * instant of overlapping bursts, or of the burst that started last among those running where
+   * a burst below 1 ends.
    */
   private static boolean fitsThePeak(Traffic traffic, ConfigNode t) {
     double hour = TrafficPeak.busiestHour(traffic);
@@ -237,6 +238,34 @@ public final class CoreBinder {
             + m.describe() + ")");
         return false;
       }
+    }
+    // A burst below 1 that ends while others run lets the traffic rise there: the error goes
+    // to the multiplier of the burst that started last among those running then.
+    for (int i = 0; i < bursts.size(); i++) {
+      Traffic.Burst ending = bursts.get(i);
+      TrafficPeak.Overlap running = TrafficPeak.runningAtEnd(bursts, ending);
+      if (base * running.product() <= LogGenerator.MAX_PEAK_PER_HOUR) {
+        continue;
+      }
+      long end = ending.start().toEpochMilli() + ending.duration().toMillis();
+      int last = -1;
+      for (int j = 0; j < bursts.size(); j++) {
+        if (bursts.get(j).contains(end) && (last < 0
+            || !bursts.get(j).start().isBefore(bursts.get(last).start()))) {
+          last = j;
+        }
+      }
+      double others = running.product() / bursts.get(last).multiplier();
+      int overlapping = running.count() - 1;
+      ConfigNode m = nodes.get(last).get("multiplier");
+      m.error("expected at most " + floor3(LogGenerator.MAX_PEAK_PER_HOUR / base / others)
+          + " so that the traffic peaks at no more than " + max + " sessions per hour ("
+          + shape + " x " + compact(others) + (overlapping == 1
+              ? ", the multiplier of the other burst"
+              : ", the product of the " + overlapping + " other bursts")
+          + " running when traffic.bursts[" + i + "] ends, x this multiplier) (got "
+          + m.describe() + ")");
+      return false;
     }
     return true;
   }
