@@ -31,6 +31,7 @@ public final class BlockSource {
   private static final long VISITOR = 0x7151L;
   private static final long SCENARIO = 0x5CEL;
   static final int MAX_PER_BLOCK = 1 << 24;
+  private static final long[] NO_CUTS = {};
   /**
    * The most returning visitors a run has: their ids are {@code [0, RETURNING_POOL_MAX)}, and the
    * bots' ids start at 10^9 (crawlers 10^9 + k, previews 1.2 * 10^9 + k, feed readers
@@ -162,14 +163,8 @@ public final class BlockSource {
       }
     }
     // 2. Ordinary sessions: a Poisson number at the block's rate, uniform times, sorted.
-    Rng arrivals = Rng.of(seed, ARRIVALS, b);
-    double expected = traffic.rateAt(blockStart) * BLOCK_MILLIS / 3_600_000.0;
-    long k = Math.min(Discrete.poisson(arrivals, expected), MAX_PER_BLOCK / 2);
-    long[] times = new long[(int) k];
-    for (int i = 0; i < k; i++) {
-      times[i] = blockStart + arrivals.nextLong(BLOCK_MILLIS);
-    }
-    Arrays.sort(times);
+    long[] times = arrivalTimes(Rng.of(seed, ARRIVALS, b), blockStart);
+    int k = times.length;
     for (int i = 0; i < k; i++) {
       long id = sessionId(b, index);
       Rng rng = Rng.of(seed, SESSION, b, index++);
@@ -209,6 +204,89 @@ public final class BlockSource {
         }
       }
     }
+  }
+
+  /**
+   * The arrival times of the ordinary sessions of the block starting at {@code blockStart}: a
+   * Poisson number at the block's rate, at uniform times, sorted. Where a burst starts or ends
+   * inside the block, the block is cut there and each piece has its own rate (its share of the
+   * arrivals, and uniform times within it): a burst holds to the millisecond. (Before, the
+   * block's rate at its start held for the whole minute: a burst from 10:00:30 began at 10:01,
+   * one shorter than a minute not on a minute's start did nothing.) The hourly curve changes on
+   * whole minutes (a zone's offset is whole minutes), so the hour needs no cut.
+   */
+  private long[] arrivalTimes(Rng arrivals, long blockStart) {
+    long[] cuts = burstCuts(blockStart);
+    if (cuts.length == 0) {
+      double expected = traffic.rateAt(blockStart) * BLOCK_MILLIS / 3_600_000.0;
+      long k = Math.min(Discrete.poisson(arrivals, expected), MAX_PER_BLOCK / 2);
+      long[] times = new long[(int) k];
+      for (int i = 0; i < k; i++) {
+        times[i] = blockStart + arrivals.nextLong(BLOCK_MILLIS);
+      }
+      Arrays.sort(times);
+      return times;
+    }
+    // pieces [from[j], from[j + 1]) with the rate at each piece's start
+    long[] from = new long[cuts.length + 2];
+    from[0] = blockStart;
+    System.arraycopy(cuts, 0, from, 1, cuts.length);
+    from[from.length - 1] = blockStart + BLOCK_MILLIS;
+    double[] upTo = new double[cuts.length + 1];
+    double expected = 0;
+    for (int j = 0; j < upTo.length; j++) {
+      expected += traffic.rateAt(from[j]) * (from[j + 1] - from[j]) / 3_600_000.0;
+      upTo[j] = expected;
+    }
+    long k = expected > 0 ? Math.min(Discrete.poisson(arrivals, expected), MAX_PER_BLOCK / 2)
+        : 0;
+    long[] times = new long[(int) k];
+    for (int i = 0; i < k; i++) {
+      double u = arrivals.nextDouble() * expected;
+      int j = 0;
+      while (j < upTo.length - 1 && !(u < upTo[j])) {
+        j++;
+      }
+      while (j > 0 && upTo[j] == upTo[j - 1]) {
+        j--; // a u rounded up to the total: the last piece with a rate above 0
+      }
+      times[i] = from[j] + arrivals.nextLong(from[j + 1] - from[j]);
+    }
+    Arrays.sort(times);
+    return times;
+  }
+
+  /**
+   * The instants strictly inside the block starting at {@code blockStart} where a burst starts
+   * or ends, ascending, without repeats.
+   */
+  private long[] burstCuts(long blockStart) {
+    List<Traffic.Burst> bursts = traffic.bursts();
+    if (bursts.isEmpty()) {
+      return NO_CUTS;
+    }
+    long end = blockStart + BLOCK_MILLIS;
+    long[] cuts = new long[2 * bursts.size()];
+    int n = 0;
+    for (Traffic.Burst burst : bursts) {
+      long start = burst.start().toEpochMilli();
+      for (long t : new long[] {start, start + burst.duration().toMillis()}) {
+        if (t > blockStart && t < end) {
+          cuts[n++] = t;
+        }
+      }
+    }
+    if (n == 0) {
+      return NO_CUTS;
+    }
+    Arrays.sort(cuts, 0, n);
+    int distinct = 1;
+    for (int i = 1; i < n; i++) {
+      if (cuts[i] != cuts[distinct - 1]) {
+        cuts[distinct++] = cuts[i];
+      }
+    }
+    return Arrays.copyOf(cuts, distinct);
   }
 
   private static long[] sortedTimes(Rng r, long m, long lo, long hi) {

@@ -20,6 +20,7 @@ import dev.loggen.core.engine.TransitionMatrix;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -260,6 +261,46 @@ class TrafficPropertiesTest {
                 + "Chrome/109\\..*")), "seed " + seed + ": old Chrome"),
         () -> assertTrue(old < 0.03 * total, "seed " + seed + ": " + old + " of " + total
             + " browsers on Windows 7 or iOS 15 or 16"));
+  }
+
+  // ------------------------------------------------------------------ bursts
+
+  /**
+   * A burst holds to the millisecond. Before, a one-minute block took the rate at its start for
+   * the whole minute: no visitor from 10:00:30 on began at 10:01, the traffic after a burst
+   * ending at 10:30:30 came back at 10:31, and a 20-second burst within a minute did nothing.
+   */
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void burstsStartAndEndWhereTheySayNotOnTheMinute(long seed) {
+    Instant ten = Instant.parse("2026-03-03T10:00:00Z");
+    Traffic t = Traffic.sessionsPerHour(60_000).flat()
+        .withBurst(ten.plusSeconds(30), Duration.ofMinutes(30), 0)
+        .withBurst(ten.plusSeconds(35 * 60 + 10), Duration.ofSeconds(20), 4);
+    LogGenerator g = LogGenerator.builder().seed(seed).traffic(t)
+        .window(ten, Duration.ofMinutes(40)).build();
+    long[] perTen = new long[40 * 6]; // sessions starting in each ten seconds
+    g.iterator(s -> {
+      long at = s.start().toEpochMilli() - ten.toEpochMilli();
+      // the uptime monitor checks on its clock whatever the traffic
+      if (at >= 0 && at < 2_400_000 && s.visitor().kind() != VisitorKind.MONITOR) {
+        perTen[(int) (at / 10_000)]++;
+      }
+    }).forEachRemaining(e -> { });
+    String counts = "seed " + seed + ": sessions per 10 s from 10:00: " + Arrays.toString(perTen);
+    // about 167 sessions in ten seconds at 60,000 an hour (a standard deviation of 13)
+    for (int i : new int[] {0, 1, 2}) {
+      assertTrue(perTen[i] > 110 && perTen[i] < 230, counts);
+    }
+    for (int i = 3; i < 183; i++) {
+      assertEquals(0, perTen[i], counts); // 10:00:30 to 10:30:30: none
+    }
+    for (int i : new int[] {183, 184, 185, 200, 209, 214}) {
+      assertTrue(perTen[i] > 110 && perTen[i] < 230, counts);
+    }
+    for (int i : new int[] {211, 212}) { // 10:35:10 to 10:35:30: four times as many
+      assertTrue(perTen[i] > 520 && perTen[i] < 820, counts);
+    }
   }
 
   // ------------------------------------------------------------------ bots
