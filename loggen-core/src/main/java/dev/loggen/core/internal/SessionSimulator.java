@@ -544,15 +544,18 @@ final class SessionSimulator {
     protocol = "HTTP/1.1";
     int loginPage = cs.loginSubmit;
     String path = loginPage >= 0 ? cs.pages[loginPage].path.text() : "/login";
-    long end = s.start().toEpochMilli() + s.duration().toMillis();
+    long from = s.start().toEpochMilli();
+    long end = from + s.duration().toMillis();
     int attempts = 10 + rng.nextInt(50);
     String referrer = cs.loginForm >= 0 ? cs.origin + cs.pages[cs.loginForm].path.text() : null;
     for (int i = 0; i < attempts && t < end && n < settings.maxRequests(); i++) {
-      boolean success = rng.chance(0.01);
-      int status = success ? (loginPage >= 0 ? cs.pages[loginPage].page.successStatus() : 302)
-          : 401;
-      emit("POST", path, status, success ? 190 : 420 + rng.nextInt(40), referrer,
-          40_000 + rng.nextInt(150_000), true);
+      if (t >= from) { // a group that starts before the attack makes its attempts from its start
+        boolean success = rng.chance(0.01);
+        int status = success ? (loginPage >= 0 ? cs.pages[loginPage].page.successStatus() : 302)
+            : 401;
+        emit("POST", path, status, success ? 190 : 420 + rng.nextInt(40), referrer,
+            40_000 + rng.nextInt(150_000), true);
+      }
       t += 100 + (long) (1000 * rng.nextExponential(0.4));
     }
     return finish(States.LOGIN);

@@ -14,6 +14,7 @@ import dev.loggen.core.VisitorKind;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -116,6 +117,41 @@ class ScenarioTest {
         () -> assertTrue(attack.size() > 10 * ordinaryLogins, "seed " + seed + ": "
             + attack.size() + " attack attempts stand out against " + ordinaryLogins
             + " ordinary logins over the whole run"));
+  }
+
+  /**
+   * An attack runs at its rate from its first millisecond to its last, however short. Before,
+   * its groups of attempts started with it, so it ramped up over their length (about 17 s): a
+   * 10-second attack made 28 % of its attempts, a one-minute one 81 %.
+   */
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void aShortCredentialStuffingAttackMakesItsAttemptsPerMinute(long seed) {
+    int perMinute = 35_000;
+    for (Duration length : List.of(Duration.ofSeconds(10), Duration.ofMinutes(1))) {
+      Scenario attack = Scenario.credentialStuffing(AT, length, perMinute, 20);
+      LogGenerator g = LogGenerator.builder().seed(seed).traffic(Traffic.sessionsPerHour(100))
+          .scenario(attack).window(AT.minus(Duration.ofMinutes(2)), Duration.ofMinutes(5))
+          .build();
+      long start = AT.toEpochMilli();
+      long end = start + length.toMillis();
+      long[] attempts = new long[2]; // in the attack's first and second half
+      long[] outside = {0};
+      g.events().filter(e -> "credential-stuffing".equals(e.scenario())).forEach(e -> {
+        if (e.epochMillis() < start || e.epochMillis() >= end) {
+          outside[0]++;
+        } else {
+          attempts[e.epochMillis() - start < length.toMillis() / 2 ? 0 : 1]++;
+        }
+      });
+      double half = perMinute * length.toMillis() / 120_000.0;
+      String got = "seed " + seed + ", " + length + ": attempts in each half "
+          + Arrays.toString(attempts) + ", about " + half + " each";
+      assertEquals(0, outside[0], got);
+      for (long a : attempts) {
+        assertTrue(a > 0.8 * half && a < 1.2 * half, got);
+      }
+    }
   }
 
   @ParameterizedTest(name = "seed {0}")
