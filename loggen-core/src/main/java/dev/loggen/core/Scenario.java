@@ -10,6 +10,15 @@ import java.util.Objects;
  * event it produces or changes ({@link AccessEvent#scenario()}). Detection rules and dashboards
  * are tested against these labels. No event outside the window carries the label: a scenario's
  * own sessions are cut at the window's end.
+ *
+ * <p>An event carries one label. Where scenarios overlap, the one that changes the request
+ * names it: an outage's label goes before a slow backend's, which goes before the label of the
+ * session's own scenario (a flash crowd's visitor, an attack's attempt), and among several
+ * outages or slow backends covering a request, the one last in the list labels it. Their
+ * effects all apply: each outage fails its share of the requests it covers on its own (two
+ * overlapping outages of 0.5 fail about three quarters), slow backends multiply response
+ * times. {@link Session#scenario()} and the report's sessions keep the session's own label;
+ * the report's per-scenario request counts follow the events' labels.
  */
 public sealed interface Scenario {
 
@@ -46,7 +55,8 @@ public sealed interface Scenario {
 
   /**
    * A credential-stuffing attack: from a few addresses, many {@code POST /login} attempts per
-   * minute, almost all answered 401. Each attempt is labelled.
+   * minute, almost all answered 401. Each attempt is labelled (with an overlapping outage's
+   * or slow backend's label where one covers it: see the interface).
    */
   static Scenario credentialStuffing(Instant start, Duration duration, int attemptsPerMinute,
       int addresses) {
@@ -57,7 +67,8 @@ public sealed interface Scenario {
   /**
    * A flash crowd: extra sessions per hour, referred by social sites, landing on one URL of the
    * page {@code pageName} (one product, say: its placeholders are drawn once for the scenario),
-   * then browsing on. Every request of those sessions is labelled.
+   * then browsing on. Every request of those sessions is labelled (with an overlapping
+   * outage's or slow backend's label where one covers it: see the interface).
    */
   static Scenario flashCrowd(Instant start, Duration duration, double sessionsPerHour,
       String pageName) {
