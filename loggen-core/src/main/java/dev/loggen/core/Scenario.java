@@ -91,9 +91,10 @@ public sealed interface Scenario {
       throw new IllegalArgumentException("scenario label must be a word without spaces or quotes"
           + " (got '" + label + "')");
     }
-    if (duration.isNegative() || duration.isZero()) {
-      throw new IllegalArgumentException("scenario " + label + ": duration must be positive (got "
-          + duration + ")");
+    if (duration.compareTo(Duration.ofMillis(1)) < 0) {
+      // times are whole milliseconds: a shorter scenario would change nothing, silently
+      throw new IllegalArgumentException("scenario " + label + ": duration must be at least 1 ms"
+          + " (got " + duration + ")");
     }
     try {
       Math.addExact(start.toEpochMilli(), duration.toMillis());

@@ -171,9 +171,10 @@ public record Traffic(double sessionsPerHour, List<Double> hourly, List<Double> 
     public Burst {
       Objects.requireNonNull(start, "start");
       Objects.requireNonNull(duration, "duration");
-      if (duration.isNegative() || duration.isZero()) {
-        throw new IllegalArgumentException("burst duration must be positive (got " + duration
-            + ")");
+      if (duration.compareTo(Duration.ofMillis(1)) < 0) {
+        // times are whole milliseconds: a shorter burst would cover nothing, silently
+        throw new IllegalArgumentException("burst duration must be at least 1 ms (got "
+            + duration + ")");
       }
       try {
         Math.addExact(start.toEpochMilli(), duration.toMillis());

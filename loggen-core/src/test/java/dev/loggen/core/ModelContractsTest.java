@@ -194,6 +194,17 @@ class ModelContractsTest {
         new Session(7, v, START, START, List.of(), 0, 0, "SCAN", null).duration());
   }
 
+  /** Before, accepted: times are whole milliseconds, and such a window changed nothing. */
+  @Test
+  void scenariosAndBurstsShorterThanAMillisecondAreRefused() {
+    assertEquals("scenario outage: duration must be at least 1 ms (got PT0.000999999S)",
+        iae(() -> Scenario.outage(START, Duration.ofNanos(999_999), 0.5)));
+    assertEquals("burst duration must be at least 1 ms (got PT0.0004S)",
+        iae(() -> Traffic.sessionsPerHour(10).withBurst(START, Duration.ofNanos(400_000), 2)));
+    assertEquals(Duration.ofMillis(1),
+        Scenario.outage(START, Duration.ofMillis(1), 0.5).duration());
+  }
+
   @Test
   void multipliersNearTheLargestDoubleAreScaledNotTurnedIntoNaN() {
     // Before: their sum overflowed, every multiplier became NaN, build() passed and events()

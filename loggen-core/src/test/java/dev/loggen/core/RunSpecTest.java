@@ -323,6 +323,12 @@ class RunSpecTest {
     assertEquals(List.of(), spec.withWindow(Instant.parse("2026-01-01T09:00:00Z"),
         Duration.ofHours(4)).warnings(), "both in the window");
     assertEquals(List.of(), RunSpec.defaults().warnings());
+    // a small multiplier is written as it is (it was "x0")
+    assertEquals(List.of("traffic burst x0.0001 (2026-01-01T12:00:00Z to 2026-01-01T13:00:00Z)"
+        + " lies wholly outside the window 2026-03-01T00:00:00Z to 2026-03-01T01:00:00Z: no line"
+        + " shows it"), RunSpec.defaults().withConfig("traffic: {bursts: [{start:"
+            + " 2026-01-01T12:00:00Z, duration: 1h, multiplier: 0.0001}]}\n", "small.yaml")
+        .withWindow(START, Duration.ofHours(1)).warnings());
   }
 
   /**

@@ -3,6 +3,8 @@ package dev.loggen.core.internal;
 import dev.loggen.core.LogGenerator;
 import dev.loggen.core.Scenario;
 import dev.loggen.core.Traffic;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.time.Duration;
@@ -32,6 +34,15 @@ public final class Notices {
   }
 
   /**
+   * A burst's multiplier as {@link #number} writes it, a small one to three significant digits
+   * ({@code 0.0001}, which three decimals wrote as {@code 0}).
+   */
+  static String multiplier(double m) {
+    return m == 0 || m >= 0.001 ? number(m) : new BigDecimal(m).round(new MathContext(3))
+        .stripTrailingZeros().toPlainString();
+  }
+
+  /**
    * The scenarios and traffic bursts that lie wholly outside the run's window, described: a
    * file's instants stay where they are when it has no window of its own, so a scenario written
    * for another day does nothing.
@@ -54,7 +65,7 @@ public final class Notices {
     }
     for (Traffic.Burst b : g.traffic().bursts()) {
       if (!overlaps(b.start(), b.duration(), from, to)) {
-        outside.add("traffic burst x" + number(b.multiplier()) + " (" + b.start() + " to "
+        outside.add("traffic burst x" + multiplier(b.multiplier()) + " (" + b.start() + " to "
             + b.start().plus(b.duration()) + ") lies wholly outside the window " + window
             + ": no line shows it");
       }

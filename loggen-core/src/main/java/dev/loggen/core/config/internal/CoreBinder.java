@@ -165,7 +165,7 @@ public final class CoreBinder {
     for (ConfigNode b : t.get("bursts").list()) {
       int eb = b.diagnostics().errorCount();
       Optional<Instant> s = Specs.when(b.require("start"), windowStart);
-      Optional<Duration> d = b.require("duration").positiveDuration();
+      Optional<Duration> d = atLeastAMillisecond(b.require("duration"));
       OptionalDouble m = b.require("multiplier").nonNegativeNumber();
       Traffic.Burst burst = Specs.construct(b, eb,
           () -> new Traffic.Burst(s.get(), d.get(), m.getAsDouble()));
@@ -268,6 +268,19 @@ public final class CoreBinder {
       return false;
     }
     return true;
+  }
+
+  /**
+   * A duration of at least a millisecond at {@code n}: times are whole milliseconds, and a
+   * scenario or burst shorter than one would change nothing (and was accepted: PT0.0004S).
+   */
+  private static Optional<Duration> atLeastAMillisecond(ConfigNode n) {
+    Optional<Duration> d = n.positiveDuration();
+    if (d.isPresent() && d.get().compareTo(Duration.ofMillis(1)) < 0) {
+      n.error("expected a duration of at least 1ms (got " + n.describe() + ")");
+      return Optional.empty();
+    }
+    return d;
   }
 
   /** {@code v} rounded down to three significant digits, without exponent. */
@@ -383,9 +396,15 @@ public final class CoreBinder {
         e.claim(e.keys());
         continue;
       }
-      String label = e.get("label").nonBlankString().orElse(type.get());
+      ConfigNode labelNode = e.get("label");
+      String label = labelNode.nonBlankString().orElse(type.get());
+      if (label.chars().anyMatch(c -> c <= ' ' || c == '"')) {
+        // at the key, not at the scenario (the constructor's message has no place of its own)
+        labelNode.error("expected a word without spaces or quotes (got " + labelNode.describe()
+            + ")");
+      }
       Optional<Instant> start = Specs.when(e.require("start"), windowStart);
-      Optional<Duration> duration = e.require("duration").positiveDuration();
+      Optional<Duration> duration = atLeastAMillisecond(e.require("duration"));
       Scenario sc;
       switch (type.get()) {
         case "outage" -> {
