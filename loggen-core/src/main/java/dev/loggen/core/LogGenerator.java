@@ -139,7 +139,11 @@ public final class LogGenerator {
 
   /**
    * The events as an iterator that also tells {@code sessions} of every session that starts
-   * in the window (or slice), with its ground truth, before the session's first event.
+   * in the window (or slice), with its ground truth, before the session's first event. The
+   * slices of a window tell the same sessions as the whole run, but not always in the same
+   * order: within a minute, sessions are told by kind (the uptime monitor's, the ordinary
+   * ones, the scenarios' own), so a slice border inside a minute regroups them. Sort by
+   * {@link Session#start()} and {@link Session#id()} to compare.
    */
   public Iterator<AccessEvent> iterator(Consumer<Session> sessionListener) {
     return engine(Objects.requireNonNull(sessionListener, "sessionListener"), () -> false);
