@@ -1,5 +1,6 @@
 package dev.loggen.bench;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,7 +9,7 @@ import dev.loggen.core.LogGenerator;
 import dev.loggen.formats.LogFormats;
 import dev.loggen.sinks.Sinks;
 import java.nio.file.Path;
-import java.util.function.LongUnaryOperator;
+import java.util.function.LongFunction;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -37,13 +38,17 @@ class PairedRunsTest {
   @ValueSource(strings = {"e2e", "e2e2", "gen", "combined", "json", "ecs", "combined-hot",
       "json-hot", "ecs-hot"})
   void aTaskRunsOnItsOwnCopyOfTheBuild(String task) throws Exception {
-    LongUnaryOperator op = PairedRuns.load(task, thisBuild());
+    LongFunction<long[]> op = PairedRuns.load(task, thisBuild());
     ClassLoader loader = op.getClass().getClassLoader();
     assertNotSame(PairedRunsTest.class.getClassLoader(), loader);
     assertNotSame(LogGenerator.class, loader.loadClass(LogGenerator.class.getName()),
         "the build's classes come from its own loader, not from the application's");
-    long nanos = op.applyAsLong(3_000);
-    assertTrue(nanos > 0, "CPU (e2e2: wall) time " + nanos);
+    long[] nanos = op.apply(3_000);
+    assertEquals(3, nanos.length, "thread CPU, process CPU, wall");
+    assertTrue(nanos[0] > 0, "thread CPU time " + nanos[0]);
+    // the process's CPU time counts in clock ticks (10 ms on Linux): 3,000 lines may take none
+    assertTrue(nanos[1] >= 0, "process CPU time " + nanos[1]);
+    assertTrue(nanos[2] > 0, "wall time " + nanos[2]);
   }
 
   @ParameterizedTest
