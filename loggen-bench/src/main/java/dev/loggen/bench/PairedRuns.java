@@ -60,7 +60,7 @@ import java.util.function.LongFunction;
  * workers and the writer, its own measure wall time, not CPU time); {@code gen}
  * ({@code LINES} events of the endless shop from {@link LogGenerator#iterator()}, as
  * {@code GenerationBenchmark}, a new run per round); {@code combined}, {@code json} or
- * {@code ecs} (rendering {@code LINES} pre-generated shop events, cold in the CPU caches);
+ * {@code ecs} (rendering {@code LINES} pre-generated shop events, cold in the L1 and L2 caches);
  * {@code combined-hot}, {@code json-hot} or {@code ecs-hot} ({@code LINES} lines cycling
  * through 1,000 events, hot in the caches, as {@code RenderBenchmark -p distinct=1000}). A
  * build's classes: its {@code loggen-core}, {@code loggen-formats} and {@code loggen-sinks}
