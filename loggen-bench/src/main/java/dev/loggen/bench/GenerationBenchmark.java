@@ -5,6 +5,8 @@ import java.util.Iterator;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -12,6 +14,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
@@ -19,14 +22,20 @@ import org.openjdk.jmh.infra.Blackhole;
  * {@link dev.loggen.core.LogGenerator#iterator()} (session simulation and the block merge) in its
  * steady state, at the default traffic of 2,000 sessions per hour.
  *
+ * <p>The class's defaults are the settings the README's figures were taken with,
+ * {@code -f 1 -wi 3 -w 1s -i 5 -r 1s}; options on the command line override them.
+ *
  * <pre>
- * java -jar loggen-bench/target/benchmarks.jar GenerationBenchmark -f 1 -wi 2 -w 2s -i 3 -r 3s
+ * java -jar loggen-bench/target/benchmarks.jar GenerationBenchmark
  * java -jar loggen-bench/target/benchmarks.jar GenerationBenchmark -p profile=shop -prof gc
  * </pre>
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
+@Fork(1)
+@Warmup(iterations = 3, time = 1, timeUnit = TimeUnit.SECONDS)
+@Measurement(iterations = 5, time = 1, timeUnit = TimeUnit.SECONDS)
 public class GenerationBenchmark {
   private static final int BATCH = 10_000;
 

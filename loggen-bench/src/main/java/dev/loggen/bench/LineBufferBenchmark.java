@@ -8,12 +8,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The {@link LineBuffer} primitives that renderers call per field, over the fields of 10,000
@@ -30,13 +33,19 @@ import org.openjdk.jmh.annotations.State;
  * handful of lines that stay in the first-level cache they still cost about 6 ns each here
  * (140 ns per line, measured when this said 14 pieces and 10 ns each).
  *
+ * <p>The class's defaults are the settings the README's figures were taken with,
+ * {@code -f 1 -wi 3 -w 1s -i 5 -r 1s}; options on the command line override them.
+ *
  * <pre>
- * java -jar loggen-bench/target/benchmarks.jar LineBufferBenchmark -f 1 -wi 2 -w 2s -i 3 -r 3s
+ * java -jar loggen-bench/target/benchmarks.jar LineBufferBenchmark
  * </pre>
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
+@Fork(1)
+@Warmup(iterations = 3, time = 1, timeUnit = TimeUnit.SECONDS)
+@Measurement(iterations = 5, time = 1, timeUnit = TimeUnit.SECONDS)
 public class LineBufferBenchmark {
   private static final int EVENTS = 10_000;
 

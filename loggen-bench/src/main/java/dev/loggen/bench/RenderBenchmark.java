@@ -6,6 +6,8 @@ import dev.loggen.core.LogFormat;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -13,6 +15,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Rendering on one thread, per format: lines per second rendered into one reused
@@ -31,13 +34,20 @@ import org.openjdk.jmh.annotations.State;
  * more often (in a million shop lines of the default traffic, about 4 paths in 10, 1 client
  * address and 1 referrer in 10 are escaped anew).
  *
+ * <p>The class's defaults are the settings the README's figures were taken with,
+ * {@code -f 1 -wi 3 -w 1s -i 5 -r 1s}; options on the command line override them.
+ *
  * <pre>
- * java -jar loggen-bench/target/benchmarks.jar RenderBenchmark -f 1 -wi 2 -w 2s -i 3 -r 3s -prof gc
+ * java -jar loggen-bench/target/benchmarks.jar RenderBenchmark -prof gc
+ * java -jar loggen-bench/target/benchmarks.jar RenderBenchmark -p format=json
  * </pre>
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
+@Fork(1)
+@Warmup(iterations = 3, time = 1, timeUnit = TimeUnit.SECONDS)
+@Measurement(iterations = 5, time = 1, timeUnit = TimeUnit.SECONDS)
 public class RenderBenchmark {
   private static final int LINES = 100_000;
 
