@@ -20,7 +20,10 @@ import java.util.Objects;
  * @param path path template, starting with {@code /}; logged percent-encoded as
  *     {@link Page#path()} is
  * @param type content type, which gives the default sizes and response times
- * @param minCount fewest copies a page view loads (each with its own placeholder values)
+ * @param minCount fewest copies a page view loads: a placeholder the asset shares with its page
+ *     keeps the page's value, the others are drawn for each copy ({@code
+ *     /images/posts/{post}/figure-{fig}.png}: figures of the post shown); copies that come out
+ *     the same are one file, requested once
  * @param maxCount most copies a page view loads
  * @param sizes response sizes in bytes; the same path always has the same size
  */

@@ -281,7 +281,7 @@ final class CompiledSite {
   /** Draws the placeholder values of one URL of page {@code index}, slot by slot. */
   @Nullable String[] bind(int index, Rng rng) {
     @Nullable String[] binding = new String[params.length];
-    pages[index].path.expand(rng, binding, false, false);
+    pages[index].path.expand(rng, binding, false);
     return binding;
   }
 

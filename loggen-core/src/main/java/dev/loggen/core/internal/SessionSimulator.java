@@ -208,6 +208,8 @@ final class SessionSimulator {
    * form's submission) draw into.
    */
   private final @Nullable String[] shownBinding;
+  /** Scratch: the binding of one copy of an asset of several (see {@link #copyBinding}). */
+  private final @Nullable String[] copyBinding;
   private final boolean[] loaded;
   /** Sizes of the assets with a constant path, by asset index. */
   private final long[] constantSizes;
@@ -291,6 +293,7 @@ final class SessionSimulator {
     this.binding = new String[cs.params.length];
     this.returnBinding = new String[cs.params.length];
     this.shownBinding = new String[cs.params.length];
+    this.copyBinding = new String[cs.params.length];
     this.loaded = new boolean[cs.assetCount];
     this.constantSizes = new long[cs.assetCount];
     for (CompiledSite.CAsset a : cs.common) {
@@ -405,7 +408,7 @@ final class SessionSimulator {
       return finish("CRAWL");
     }
     CompiledSite.CPage p = cs.pages[feed && cs.feed >= 0 ? cs.feed : landing()];
-    String path = p.path.expand(rng, clearBinding(), false, false, null, pathKey);
+    String path = p.path.expand(rng, clearBinding(), false, null, pathKey);
     if (gone(p, pathKey[0])) {
       emit("GET", path, 404, errorBytes(404), null, responseMicros(p, 404), true);
     } else if (!p.page.method().equals("GET")) {
@@ -466,7 +469,7 @@ final class SessionSimulator {
       int tries = 0;
       do {
         p = cs.pages[cs.crawlable[crawlWeights.sample(rng)]];
-        path = p.path.expand(rng, clearBinding(), false, rng.chance(0.6), null, pathKey);
+        path = p.path.expand(rng, clearBinding(), rng.chance(0.6), null, pathKey);
       } while (!firstCrawl(p.index, pathKey[0]) && ++tries < 8);
       int status = p.page.successStatus();
       long bytes;
@@ -674,7 +677,7 @@ final class SessionSimulator {
     think(1.0);
     CompiledSite.CPage p = cs.pages[page];
     String path = currentPath != null && current == page ? currentPath
-        : p.path.expand(rng, clearBinding(), false, false);
+        : p.path.expand(rng, clearBinding(), false);
     emit(p.page.method(), path, 500, errorBytes(500), currentUrl, responseMicros(p, 500), true);
     viewed();
   }
@@ -737,7 +740,7 @@ final class SessionSimulator {
       System.arraycopy(preset, 0, b, 0, b.length);
       preset = null;
     }
-    String path = p.path.expand(rng, b, false, false, null, pathKey);
+    String path = p.path.expand(rng, b, false, null, pathKey);
     int key = pathKey[0];
     if (api) {
       return apiCall(p, path, key);
@@ -837,7 +840,7 @@ final class SessionSimulator {
           default -> parsed + rttMillis + rng.nextInt(2 * rttMillis + 250);
         };
         String ref = type == ContentType.FONT && cs.stylesheetUrl != null ? cs.stylesheetUrl : url;
-        last = Math.max(last, asset(a, ref, at));
+        last = Math.max(last, asset(a, p.path, ref, at));
       }
     }
     int images = 0;
@@ -853,7 +856,7 @@ final class SessionSimulator {
           }
           at += 800 + (long) rng.nextExponential(5_000);
         }
-        last = Math.max(last, asset(a, url, at));
+        last = Math.max(last, asset(a, p.path, url, at));
       }
     }
     t = last;
@@ -862,10 +865,14 @@ final class SessionSimulator {
   /**
    * One asset request at {@code at}, unless the browser has it: fetched earlier in the session,
    * or cached from an earlier visit (fingerprinted files for good, others while fresh; else a
-   * 304). Returns the request time, or {@link Long#MIN_VALUE} when no request is made.
+   * 304). Returns the request time, or {@link Long#MIN_VALUE} when no request is made. An
+   * asset of one copy per view takes the values {@link #binding} holds (the page's, and those
+   * an earlier asset drew); a copy of an asset of several takes the page's values for the
+   * placeholders of {@code page} and draws the others for itself (see {@link #copyBinding}).
    */
-  private long asset(CompiledSite.CAsset a, String referrer, long at) {
-    String path = a.path.expand(rng, binding, !a.shared, false, pathHash);
+  private long asset(CompiledSite.CAsset a, Template page, String referrer, long at) {
+    String path = a.path.expand(rng, a.shared ? binding : copyBinding(a.path, page), false,
+        pathHash);
     int h = pathHash[0];
     if (a.constant) {
       if (loaded[a.index]) {
@@ -998,7 +1005,7 @@ final class SessionSimulator {
 
   /** A request to a page with a given status (logins, logouts, the admin area). */
   private int simple(CompiledSite.CPage p, int status, long bytes, @Nullable String referrer) {
-    String path = p.path.expand(rng, clearBinding(), false, false);
+    String path = p.path.expand(rng, clearBinding(), false);
     long b = bytes >= 0 ? bytes : bytesFor(p, status);
     int emitted = emit(p.page.method(), path, status, b, referrer, responseMicros(p, status), true);
     viewed();
@@ -1007,7 +1014,7 @@ final class SessionSimulator {
 
   /** One image of the site, shown on another site's page: a single request. */
   private void embeddedView(CompiledSite.CAsset a) {
-    String path = a.path.expand(rng, clearBinding(), true, false);
+    String path = a.path.expand(rng, clearBinding(), false);
     emit("GET", path, 200, staticSize(a, path.hashCode()),
         EMBED_REFERRERS[EMBED_TABLE.sample(rng)],
         Math.max(50, (long) (a.asset.type().responseSeconds().sample(rng) * 1e6)), false);
@@ -1023,7 +1030,7 @@ final class SessionSimulator {
       System.arraycopy(returnBinding, 0, binding, 0, binding.length);
       page(p, path, key, referrer);
     } else {
-      String expanded = p.path.expand(rng, clearBinding(), false, false, null, pathKey);
+      String expanded = p.path.expand(rng, clearBinding(), false, null, pathKey);
       page(p, expanded, pathKey[0], referrer);
     }
   }
@@ -1137,6 +1144,18 @@ final class SessionSimulator {
     for (int k : page.slots()) {
       returnBinding[k] = values[k];
     }
+  }
+
+  /**
+   * The binding of one copy of an asset of several (a post's figures): the values of the page
+   * view for the placeholders the page's path {@code page} uses, the others cleared, so that
+   * the copy draws them for itself, once each however often the asset's path repeats them.
+   */
+  private @Nullable String[] copyBinding(Template asset, Template page) {
+    for (int k : asset.slots()) {
+      copyBinding[k] = page.uses(k) ? binding[k] : null;
+    }
+    return copyBinding;
   }
 
   private @Nullable String[] clearBinding() {

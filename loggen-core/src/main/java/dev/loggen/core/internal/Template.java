@@ -39,7 +39,7 @@ final class Template {
    * Which placeholder (0-based, in the order of the text) names the resource, or -1 for a
    * constant template: the first catalogue-like one (values ranked by popularity), else the
    * first. Whether a URL is gone (404) is a property of its value ({@link #expand(Rng, String[],
-   * boolean, boolean, int[], int[])} reports it).
+   * boolean, int[], int[])} reports it).
    */
   private final int keyPlaceholder;
   private static final int CACHE_LIMIT = 1 << 18;
@@ -178,30 +178,30 @@ final class Template {
   /**
    * Expands the template.
    *
-   * @param binding values drawn so far for this page view, by slot; filled in here
-   * @param fresh draw every placeholder anew (ignoring and not touching the binding)
+   * @param binding values drawn so far for this page view, by slot; filled in here, so a
+   *     placeholder that comes twice in the path takes one value
    * @param uniform draw catalogue ids uniformly instead of by popularity (crawlers)
    */
-  String expand(Rng rng, @Nullable String[] binding, boolean fresh, boolean uniform) {
-    return expand(rng, binding, fresh, uniform, null);
+  String expand(Rng rng, @Nullable String[] binding, boolean uniform) {
+    return expand(rng, binding, uniform, null);
   }
 
   /**
-   * {@link #expand(Rng, String[], boolean, boolean)}, also giving the path's hash code in
+   * {@link #expand(Rng, String[], boolean)}, also giving the path's hash code in
    * {@code hash[0]} when {@code hash} is not null: for a cached path from the table of hash
    * codes, without reading the string.
    */
-  String expand(Rng rng, @Nullable String[] binding, boolean fresh, boolean uniform,
+  String expand(Rng rng, @Nullable String[] binding, boolean uniform,
       int @Nullable [] hash) {
-    return expand(rng, binding, fresh, uniform, hash, null);
+    return expand(rng, binding, uniform, hash, null);
   }
 
   /**
-   * {@link #expand(Rng, String[], boolean, boolean, int[])}, also giving in {@code key[0]}, when
+   * {@link #expand(Rng, String[], boolean, int[])}, also giving in {@code key[0]}, when
    * {@code key} is not null, the value number of the key placeholder (0 for a constant
    * template), which names the resource the URL shows: a number, not a hash of the path.
    */
-  String expand(Rng rng, @Nullable String[] binding, boolean fresh, boolean uniform,
+  String expand(Rng rng, @Nullable String[] binding, boolean uniform,
       int @Nullable [] hash, int @Nullable [] key) {
     if (slots.length == 0) {
       if (key != null) {
@@ -214,7 +214,7 @@ final class Template {
     if (c != null && ch != null) {
       int slot = slots[0];
       Param p = params[slot];
-      String bound = fresh ? null : binding[slot];
+      String bound = binding[slot];
       int i;
       if (bound != null) {
         int v = p.isNumeric() ? parse(bound) : -1;
@@ -230,9 +230,7 @@ final class Template {
         if (key != null) {
           key[0] = v;
         }
-        if (!fresh) {
-          binding[slot] = p.text(v);
-        }
+        binding[slot] = p.text(v);
         i = v - cacheBase;
         if (c[i] == null) {
           String s = literals[0] + encode(0, p.text(v)) + literals[1];
@@ -248,12 +246,12 @@ final class Template {
       return s;
     }
     if (slots.length == 1 && literals[1].isEmpty()) {
-      return hashed(literals[0].concat(encode(0, value(0, rng, binding, fresh, uniform, key))),
+      return hashed(literals[0].concat(encode(0, value(0, rng, binding, uniform, key))),
           hash);
     }
     StringBuilder sb = new StringBuilder(text.length() + 16);
     for (int k = 0; k < slots.length; k++) {
-      sb.append(literals[k]).append(encode(k, value(k, rng, binding, fresh, uniform,
+      sb.append(literals[k]).append(encode(k, value(k, rng, binding, uniform,
           k == keyPlaceholder ? key : null)));
     }
     return hashed(sb.append(literals[slots.length]).toString(), hash);
@@ -286,18 +284,16 @@ final class Template {
    * The value of placeholder {@code k}: the bound one, or a new draw. With {@code key} not null,
    * its value number goes to {@code key[0]}.
    */
-  private String value(int k, Rng rng, @Nullable String[] binding, boolean fresh,
-      boolean uniform, int @Nullable [] key) {
+  private String value(int k, Rng rng, @Nullable String[] binding, boolean uniform,
+      int @Nullable [] key) {
     int slot = slots[k];
     Param p = params[slot];
-    if (!fresh) {
-      String v = binding[slot];
-      if (v != null) {
-        if (key != null) {
-          key[0] = valueNumber(p, v);
-        }
-        return v;
+    String bound = binding[slot];
+    if (bound != null) {
+      if (key != null) {
+        key[0] = valueNumber(p, bound);
       }
+      return bound;
     }
     // sample(rng) is text(sampleIndex(rng)): the same draws either way.
     int n = uniform ? p.sampleUniformIndex(rng) : p.sampleIndex(rng);
@@ -305,9 +301,7 @@ final class Template {
       key[0] = n;
     }
     String v = p.text(n);
-    if (!fresh) {
-      binding[slot] = v;
-    }
+    binding[slot] = v;
     return v;
   }
 
