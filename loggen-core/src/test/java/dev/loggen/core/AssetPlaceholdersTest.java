@@ -81,4 +81,23 @@ class AssetPlaceholdersTest {
     }
     assertTrue(checked > 50, "seed " + seed + ": only " + checked + " thumbnails");
   }
+
+  /** Before: a logo that two pages declare was fetched on each of them, twice a session. */
+  @ParameterizedTest
+  @MethodSource("seeds")
+  void aFileTwoPagesDeclareIsRequestedOncePerSession(long seed) {
+    Asset logo = Asset.of("/img/logo.png", ContentType.IMAGE);
+    Site site = Site.builder("logo").host("logo.example.com")
+        .page(Page.html("a", "/a").withAssets(logo))
+        .page(Page.html("b", "/b").withAssets(logo.withSizes(ContentType.ICON.sizes())))
+        .landing("a", 1).link("a", "b", 1).link("b", "a", 1).build();
+    Set<Long> sessions = new HashSet<>();
+    for (AccessEvent e : run(site, seed, Duration.ofHours(1))) {
+      if (e.path().equals("/img/logo.png")) {
+        assertTrue(sessions.add(e.sessionId()),
+            "seed " + seed + ": the logo again in session " + e.sessionId() + ": " + e);
+      }
+    }
+    assertTrue(sessions.size() > 50, "seed " + seed + ": " + sessions.size() + " sessions");
+  }
 }

@@ -248,7 +248,9 @@ final class CompiledSite {
 
   /**
    * Numbers the distinct files among the assets: the same path template with the same size
-   * distribution (a thumbnail on several pages) is one file, with the same size for a path.
+   * distribution (a thumbnail on several pages) is one file, with the same size for a path. An
+   * asset's {@link CAsset#loadedIndex} is the index of the first asset with its path: a browser
+   * holds a URL once, whichever pages pull it in.
    */
   private void fileKeys() {
     List<CAsset> all = new ArrayList<>(List.of(common));
@@ -258,11 +260,14 @@ final class CompiledSite {
     for (int i = 0; i < all.size(); i++) {
       CAsset a = all.get(i);
       a.file = i;
-      for (int j = 0; j < i; j++) {
+      a.loadedIndex = a.index;
+      for (int j = i - 1; j >= 0; j--) {
         CAsset b = all.get(j);
-        if (b.path == a.path && b.asset.sizes() == a.asset.sizes()) {
-          a.file = b.file;
-          break;
+        if (b.path == a.path) {
+          a.loadedIndex = b.loadedIndex;
+          if (b.asset.sizes() == a.asset.sizes()) {
+            a.file = b.file;
+          }
         }
       }
     }
@@ -346,6 +351,12 @@ final class CompiledSite {
      * number (and so a path's size); set once the site is compiled.
      */
     int file;
+    /**
+     * Where a session marks this asset loaded, if constant: the {@link #index} of the first
+     * asset with the same path (the logo on every page is one file); set once the site is
+     * compiled.
+     */
+    int loadedIndex;
 
     CAsset(Asset asset, Template path, int index) {
       this.asset = asset;

@@ -875,10 +875,10 @@ final class SessionSimulator {
         pathHash);
     int h = pathHash[0];
     if (a.constant) {
-      if (loaded[a.index]) {
+      if (loaded[a.loadedIndex]) {
         return Long.MIN_VALUE;
       }
-      loaded[a.index] = true;
+      loaded[a.loadedIndex] = true;
     } else if (seenInSession(path, h)) {
       return Long.MIN_VALUE;
     }
