@@ -18,7 +18,9 @@ import org.jspecify.annotations.Nullable;
  *     is logged as {@code /caf%C3%A9?q=iced%20tea}; {@code %} and {@code +} are kept as written)
  * @param type content type
  * @param section site section for reports (e.g. {@code catalog}, {@code account})
- * @param loginRequired whether anonymous visitors are sent to the login page (302) instead
+ * @param loginRequired whether anonymous visitors are sent to the login page (302) instead; the
+ *     site needs a {@link Site.Role#LOGIN_FORM} page ({@link Site.Builder#build} refuses it
+ *     otherwise)
  * @param successStatus status of a normal response (200; 302 for a form post that redirects)
  * @param errorRate probability of a 500 on this page, on top of the site's global rate
  * @param notFoundRate share of the page's requests that find a gone URL (404: a removed

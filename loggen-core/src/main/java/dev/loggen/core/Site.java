@@ -463,6 +463,10 @@ public final class Site {
         row.keySet().forEach(to -> requirePage("link target of " + from, to));
       });
       roles.forEach((role, p) -> requirePage("role " + role, p));
+      String login = loginWithoutForm(pages.values(), roles);
+      if (login != null) {
+        throw new IllegalArgumentException("site " + Printable.shortened(name) + ": " + login);
+      }
       for (Page p : pages.values()) {
         checkPlaceholders("page " + p.name(), p.path());
         for (Asset a : p.assets()) {
@@ -473,6 +477,30 @@ public final class Site {
         checkPlaceholders("common asset", a.path());
       }
       return new Site(this);
+    }
+
+    /**
+     * What is wrong with a page that requires a login on a site with no login form, where a
+     * visitor not signed in would be sent, or null: such a page would be served to anyone.
+     * {@link #build} refuses such a site; a configuration binder reports it at the page.
+     *
+     * @param pages the site's pages
+     * @param roles the site's roles
+     * @return the message, naming the first such page, or null
+     */
+    public static @Nullable String loginWithoutForm(Iterable<Page> pages,
+        Map<Role, String> roles) {
+      if (roles.containsKey(Role.LOGIN_FORM)) {
+        return null;
+      }
+      for (Page p : pages) {
+        if (p.loginRequired()) {
+          return "page " + p.name() + " requires a login (loginRequired) but no page has the"
+              + " role LOGIN_FORM, where a visitor not signed in is sent: give the login page"
+              + " that role, or drop loginRequired";
+        }
+      }
+      return null;
     }
 
     private void requirePage(String what, String pageName) {

@@ -355,6 +355,12 @@ class LogGeneratorTest {
         .build()).contains("uses placeholder {id} in '/a/{id}' but no param 'id' is declared"));
     assertTrue(iae(() -> Site.builder("s").page(Page.html("a", "/a")).landing("b", 1).build())
         .contains("landing names unknown page 'b'"));
+    // before: built, and anonymous visitors got the page (200), never the promised 302
+    assertEquals("site s: page acct requires a login (loginRequired) but no page has the role"
+        + " LOGIN_FORM, where a visitor not signed in is sent: give the login page that role,"
+        + " or drop loginRequired", iae(() -> Site.builder("s").page(Page.html("a", "/a"))
+            .page(Page.html("acct", "/acct").withLoginRequired(true)).landing("a", 1)
+            .link("a", "acct", 1).build()));
     assertEquals("page x: path must start with '/' (got 'x')", iae(() -> Page.html("x", "x")));
     assertEquals("page p: errorRate must be a probability between 0 and 1 (got 2.0)",
         iae(() -> Page.html("p", "/p").withErrorRates(2, 0)));

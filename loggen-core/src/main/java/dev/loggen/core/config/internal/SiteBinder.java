@@ -180,6 +180,16 @@ public final class SiteBinder {
       }
     });
 
+    String login = Site.Builder.loginWithoutForm(pages.values(), roles);
+    if (login != null) {
+      // at the (first such) page's loginRequired when this file sets it, else at the roles
+      Page page = pages.values().stream().filter(Page::loginRequired).findFirst().orElseThrow();
+      ConfigNode pageNode = pageNodes.get(page.name());
+      ConfigNode at = pageNode != null && pageNode.get("loginRequired").isPresent()
+          ? pageNode.get("loginRequired") : s.get("roles").isPresent() ? s.get("roles") : s;
+      at.error(login);
+    }
+
     Site.ErrorRates rates = errorRates(s.get("errorRates"),
         base != null ? base.errorRates() : Site.ErrorRates.DEFAULT);
 
