@@ -546,11 +546,14 @@ final class SessionSimulator {
     stateName = States.LOGIN;
     protocol = "HTTP/1.1";
     int loginPage = cs.loginSubmit;
-    String path = loginPage >= 0 ? cs.pages[loginPage].path.text() : "/login";
+    // one URL for the burst, its placeholders (if any) drawn as for any page
+    String path = loginPage >= 0 ? cs.pages[loginPage].path.expand(rng, clearBinding(), false)
+        : "/login";
     long from = s.start().toEpochMilli();
     long end = from + s.duration().toMillis();
     int attempts = 10 + rng.nextInt(50);
-    String referrer = cs.loginForm >= 0 ? cs.origin + cs.pages[cs.loginForm].path.text() : null;
+    String referrer = cs.loginForm >= 0
+        ? cs.origin + cs.pages[cs.loginForm].path.expand(rng, clearBinding(), false) : null;
     for (int i = 0; i < attempts && t < end && n < settings.maxRequests(); i++) {
       if (t >= from) { // a group that starts before the attack makes its attempts from its start
         boolean success = rng.chance(0.01);
@@ -753,11 +756,13 @@ final class SessionSimulator {
         return status;
       }
       t = Math.max(t + 30 + rng.nextInt(150), lastRequest + 5);
+      keepForReturn(p.path, binding); // the page asked for, not yet shown
       CompiledSite.CPage form = cs.pages[cs.loginForm];
-      int formStatus = page(form, form.path.text(), 0, referrer);
+      // the form's placeholders (if any) are drawn as for any page, not logged as "{next}"
+      String formPath = form.path.expand(rng, clearBinding(), false, null, pathKey);
+      int formStatus = page(form, formPath, pathKey[0], referrer);
       if (customer && formStatus == 200 && cs.loginSubmit >= 0) {
         boolean get = p.page.method().equals("GET");
-        keepForReturn(p.path, binding); // the page asked for, not yet shown
         submitLogin(currentUrl, get ? pageIndex : -1, get ? path : null, key);
       }
       return formStatus;
