@@ -21,7 +21,9 @@ import org.jspecify.annotations.Nullable;
  * @param loginRequired whether anonymous visitors are sent to the login page (302) instead; the
  *     site needs a {@link Site.Role#LOGIN_FORM} page ({@link Site.Builder#build} refuses it
  *     otherwise)
- * @param successStatus status of a normal response (200; 302 for a form post that redirects)
+ * @param successStatus status of a normal response (200; 302 for a form post that redirects:
+ *     the browser follows it at once to a page this one links to, or a landing page, and gives
+ *     up after 20 redirects in a row, when the visitor leaves)
  * @param errorRate probability of a 500 on this page, on top of the site's global rate
  * @param notFoundRate share of the page's requests that find a gone URL (404: a removed
  *     catalogue item, a broken link). Being gone is a property of the URL, the same for every

@@ -1,11 +1,17 @@
 package dev.loggen.core;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.loggen.core.engine.States;
+import dev.loggen.core.engine.TransitionMatrix;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -52,5 +58,75 @@ class FormPagesTest {
     assertTrue(forms > 50, "seed " + seed + ": " + forms + " login requests");
     assertTrue(events.stream().anyMatch(e -> e.scenario() != null
         && e.path().startsWith("/login?next=")), "seed " + seed + ": no stuffing");
+  }
+
+  /**
+   * A form's redirect is followed at once from a state of the site's own model too, to the
+   * page the form links to (before: only while BROWSING; after {@code POST /signup} came
+   * nothing, or another page seconds later).
+   */
+  @ParameterizedTest
+  @MethodSource("seeds")
+  void aRedirectIsFollowedAtOnceFromACustomState(long seed) {
+    System.out.println("seed " + seed);
+    Site site = Site.builder("signup").host("signup.example.com")
+        .page(Page.html("home", "/"))
+        .page(Page.html("signup", "/signup").withMethod("POST", 302))
+        .page(Page.html("welcome", "/welcome"))
+        .landing("home", 1).link("home", "signup", 1).link("signup", "welcome", 1)
+        .link("welcome", "home", 1)
+        .model(TransitionMatrix.builder().from(States.START).to(States.DIRECT_ACCESS, 1)
+            .from(States.DIRECT_ACCESS).to("signup", 1).from("signup").to(States.END, 1)
+            .build())
+        .build();
+    List<AccessEvent> events = LogGenerator.builder().seed(seed).site(site)
+        .traffic(Traffic.sessionsPerHour(600)).window(START, Duration.ofHours(1))
+        .build().events().toList();
+    Map<Long, AccessEvent> signedUp = new HashMap<>();
+    int followed = 0;
+    for (AccessEvent e : events) {
+      AccessEvent post = signedUp.remove(e.sessionId());
+      if (post != null) {
+        assertEquals("GET /welcome", e.method() + " " + e.path(), "seed " + seed + ": after "
+            + post + " came " + e);
+        assertTrue(e.epochMillis() - post.epochMillis() < 1_000, "seed " + seed + ": " + e);
+        followed++;
+      }
+      if (e.path().equals("/signup") && e.status() == 302 && e.visitorKind() == VisitorKind.HUMAN) {
+        signedUp.put(e.sessionId(), e);
+      }
+    }
+    assertTrue(signedUp.isEmpty(), "seed " + seed + ": never followed: " + signedUp.values());
+    assertTrue(followed > 50, "seed " + seed + ": " + followed + " sign-ups");
+  }
+
+  /**
+   * A redirect that leads only to itself (a site of one {@code POST /f} answered 302) is
+   * followed 20 times at most, as a browser does, and then the visitor leaves (before: until
+   * the session's maxRequests, 101,600 lines in half an hour).
+   */
+  @ParameterizedTest
+  @MethodSource("seeds")
+  void aRedirectLoopStopsAfterTwentyHops(long seed) {
+    System.out.println("seed " + seed);
+    Site site = Site.builder("loop").host("loop.example.com")
+        .page(Page.html("f", "/f").withMethod("POST", 302)).landing("f", 1).build();
+    List<AccessEvent> events = LogGenerator.builder().seed(seed).site(site)
+        .traffic(Traffic.sessionsPerHour(300)).window(START, Duration.ofMinutes(30))
+        .build().events().toList();
+    Map<Long, List<AccessEvent>> sessions = events.stream()
+        .filter(e -> e.visitorKind() == VisitorKind.HUMAN)
+        .collect(Collectors.groupingBy(AccessEvent::sessionId));
+    int longest = 0;
+    for (List<AccessEvent> session : sessions.values()) {
+      int run = 0;
+      for (AccessEvent e : session) {
+        assertTrue(run < 21, "seed " + seed + ": the visitor went on after the browser gave"
+            + " up: " + e);
+        run = e.status() == 302 ? run + 1 : 0; // a 500 ends a chain too
+        longest = Math.max(longest, run);
+      }
+    }
+    assertEquals(21, longest, "seed " + seed + ": the longest run of redirects");
   }
 }

@@ -42,6 +42,9 @@ import org.jspecify.annotations.Nullable;
  *   <li>ABANDON: often a last look at the cart; LEAVE: nothing; ERROR: a 500 on the current page.
  * </ul>
  *
+ * <p>In every state, a page answered with a redirect (a form's 302) is followed at once to a page
+ * it links to, up to 20 redirects in a row; then the browser gives up and the visitor leaves.
+ *
  * <p>A page view pulls in its assets within milliseconds (images lower down later, as the visitor
  * scrolls): the site's common assets on the first view of the session, the page's own on every
  * view, each asset once per session. Returning visitors with a warm browser cache skip
@@ -54,6 +57,8 @@ final class SessionSimulator {
   private static final int SIZE_BITS = 13;
   private static final int SIZE_CACHE = 1 << SIZE_BITS;
   private static final int URL_CACHE = 1 << 10;
+  /** Redirects a browser follows in a row before it gives up (Chrome's and Firefox's 20). */
+  private static final int MAX_REDIRECTS = 20;
 
   /** Probability that a returning registered visitor's login is remembered by a cookie. */
   private static final double REMEMBERED = 0.85;
@@ -185,6 +190,8 @@ final class SessionSimulator {
   private boolean loggedIn;
   private boolean customer;
   private boolean commonLoaded;
+  /** Whether the browser gave up on a loop of redirects (see {@link #follow}): the end. */
+  private boolean gaveUp;
   private boolean warmCache;
   private int rttMillis;
   private int current;
@@ -344,7 +351,7 @@ final class SessionSimulator {
       if (landingPage >= 0 && !landed) {
         landed = true;
         preset = landingBinding;
-        view(landingPage, SOCIAL[rng.nextInt(SOCIAL.length)], true);
+        visit(landingPage, SOCIAL[rng.nextInt(SOCIAL.length)], true);
       }
       switch (actions[state]) {
         case LOGIN -> login();
@@ -353,7 +360,7 @@ final class SessionSimulator {
           if (leaving && current < 0 && cs.embeddable != null && rng.chance(EMBEDDED_VIEW)) {
             embeddedView(cs.embeddable);
           } else {
-            view(landing(), external(), true);
+            visit(landing(), external(), true);
           }
         }
         case BROWSE -> browse();
@@ -361,16 +368,19 @@ final class SessionSimulator {
         case ABANDON -> {
           if (cs.cart >= 0 && current != cs.cart && rng.chance(cs.site.errorRates().cartAbandon())) {
             think(1.0);
-            view(cs.cart, currentUrl, currentUrl == null);
+            visit(cs.cart, currentUrl, currentUrl == null);
           }
         }
         case ERROR -> error();
         case CUSTOM -> {
           int p = customPage[state];
           think(1.0);
-          view(p >= 0 ? p : nextPage(), currentUrl, currentUrl == null);
+          visit(p >= 0 ? p : nextPage(), currentUrl, currentUrl == null);
         }
         default -> { }
+      }
+      if (gaveUp) {
+        break; // the browser gave up on a loop of redirects, and so does the visitor
       }
       if (curious && current >= 0) {
         curious = false;
@@ -390,7 +400,7 @@ final class SessionSimulator {
     }
     if (n == 0) {
       // A model that ends before any request (START -> END, say): the visit still shows.
-      view(landing(), external(), true);
+      visit(landing(), external(), true);
     }
     return finish(end, until);
   }
@@ -602,19 +612,19 @@ final class SessionSimulator {
       // Remembered by a login cookie (or a site without a login page): signed in at once.
       loggedIn = true;
       if (current < 0) {
-        view(landing(), external(), true);
+        visit(landing(), external(), true);
       }
       return;
     }
     if (!rng.chance(SIGN_IN_AT_ONCE)) {
       // Signs in when a page asks for it (checkout, profile), if one does.
       if (current < 0) {
-        view(landing(), external(), true);
+        visit(landing(), external(), true);
       }
       return;
     }
     if (current < 0 && rng.chance(0.5)) {
-      view(landing(), external(), true);
+      visit(landing(), external(), true);
     }
     int back = current;
     String backPath = currentPath;
@@ -688,23 +698,42 @@ final class SessionSimulator {
   private void browse() {
     long until = t + minBrowsingMillis + (maxBrowsingMillis > minBrowsingMillis
         ? rng.nextLong(maxBrowsingMillis - minBrowsingMillis + 1) : 0);
-    boolean redirected = false;
     if (current < 0) {
-      redirected = isRedirect(view(landing(), external(), true));
+      visit(landing(), external(), true);
     }
-    while (n < settings.maxRequests() && t - startMillis <= maxDurationMillis) {
-      if (redirected) {
-        // The browser follows a form's redirect (add to cart, then the cart) at once.
-        t = Math.max(t + 20 + rng.nextInt(120), lastRequest + 5);
-      } else {
-        long gap = thinkMillis(1.0);
-        if (t + gap > until) {
-          break;
-        }
-        t = Math.max(t + gap, lastRequest + 50);
+    while (!gaveUp && n < settings.maxRequests() && t - startMillis <= maxDurationMillis) {
+      long gap = thinkMillis(1.0);
+      if (t + gap > until) {
+        break;
       }
-      redirected = isRedirect(view(nextPage(), currentUrl, false));
+      t = Math.max(t + gap, lastRequest + 50);
+      visit(nextPage(), currentUrl, false);
     }
+  }
+
+  /** A page view ({@link #view}) whose redirect the browser follows ({@link #follow}). */
+  private int visit(int pageIndex, @Nullable String referrer, boolean landingView) {
+    return follow(view(pageIndex, referrer, landingView));
+  }
+
+  /**
+   * Follows the redirect of the page just viewed, answered {@code status}, at once, as a browser
+   * does, to a page it links to (a form's redirect: add to cart, then the cart), and that page's
+   * redirect in turn, at most {@link #MAX_REDIRECTS} hops: a browser then gives up ("too many
+   * redirects", {@link #gaveUp}) and the visitor leaves. Returns the last status.
+   */
+  private int follow(int status) {
+    int hops = 0;
+    while (isRedirect(status) && n < settings.maxRequests()
+        && t - startMillis <= maxDurationMillis) {
+      if (hops++ == MAX_REDIRECTS) {
+        gaveUp = true;
+        break;
+      }
+      t = Math.max(t + 20 + rng.nextInt(120), lastRequest + 5);
+      status = view(nextPage(), currentUrl, false);
+    }
+    return status;
   }
 
   private static boolean isRedirect(int status) {
@@ -1219,6 +1248,7 @@ final class SessionSimulator {
     loggedIn = kind == VisitorKind.API_CLIENT && rng.chance(0.7);
     customer = false;
     commonLoaded = false;
+    gaveUp = false;
     warmCache = v.returning() && kind == VisitorKind.HUMAN && rng.chance(WARM_CACHE);
     Arrays.fill(loaded, false);
     recentCount = 0;
