@@ -50,6 +50,8 @@ final class CompiledSite {
   final @Nullable AliasTable crawlWeights;
   /** The absolute URL of the first common stylesheet (the referrer of fonts), or null. */
   final @Nullable String stylesheetUrl;
+  /** The most values of a non-catalogue key that get an exact set of gone values. */
+  static final int EXACT_GONE = 1 << 12;
   /** Number of distinct assets (common and per page): the size of a per-session cache. */
   final int assetCount;
 
@@ -213,8 +215,11 @@ final class CompiledSite {
    * same path (an API's GET, PATCH and DELETE of one resource) share one set, at the highest of
    * their {@link Page#notFoundRate}s. The most popular values, half of the page's requests, are
    * never gone (a shop does not remove its best sellers, nor leave their links broken); in the
-   * rest a share is gone so that the page's requests meet the rate on average. A constant path
-   * is gone or not as a whole.
+   * rest a share is gone so that the page's requests meet the rate on average. A key of at most
+   * {@link #EXACT_GONE} values that is not a catalogue (words, a list, a small range) gets a set
+   * of gone values instead, whose shares add up to the rate as closely as the values allow
+   * ({@link CPage#goneRanked}; a share per value would make a lumpy rate: the most popular of
+   * seven words gone, or none). A constant path is gone or not as a whole.
    */
   private void goneUrls() {
     for (CPage p : pages) {
@@ -231,7 +236,10 @@ final class CompiledSite {
       Param key = p.path.keyParam();
       p.goneShare = rate;
       p.goneFrom = key == null ? 0 : key.minIndex();
-      if (key != null && Template.rankedByPopularity(key)) {
+      if (key != null && !Template.rankedByPopularity(key)
+          && (long) key.maxIndex() - key.minIndex() < EXACT_GONE) {
+        rankValues(p, key);
+      } else if (key != null && Template.rankedByPopularity(key)) {
         double head = 0;
         int v = key.minIndex();
         while (v < key.maxIndex() && head + key.share(v) < 0.5) {
@@ -244,6 +252,35 @@ final class CompiledSite {
         }
       }
     }
+  }
+
+  /**
+   * Ranks the values of {@code key}, the key of page {@code p}'s path, most popular first, for
+   * a set of gone values ({@link CPage#goneRanked}).
+   */
+  private static void rankValues(CPage p, Param key) {
+    int n = key.maxIndex() - key.minIndex() + 1;
+    Integer[] order = new Integer[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = key.minIndex() + i;
+    }
+    // stable: equal shares keep their order
+    java.util.Arrays.sort(order, (a, b) -> Double.compare(key.share(b), key.share(a)));
+    int[] ranked = new int[n];
+    double[] shares = new double[n];
+    double head = 0;
+    int heads = 0;
+    for (int i = 0; i < n; i++) {
+      ranked[i] = order[i];
+      shares[i] = key.share(order[i]);
+      if (heads == i && head + shares[i] < 0.5) {
+        head += shares[i];
+        heads++;
+      }
+    }
+    p.goneRanked = ranked;
+    p.goneRankedShares = shares;
+    p.goneHead = heads;
   }
 
   /**
@@ -321,6 +358,19 @@ final class CompiledSite {
     double goneShare;
     /** The first key value that may be gone: the more popular ones never are. */
     int goneFrom;
+    /**
+     * For a key of few values that is not a catalogue (see {@code goneUrls}): its value
+     * numbers, most popular first, else null. A run picks among them the gone ones, whose
+     * shares add up to the rate, {@link #goneShare} (see {@code SessionSimulator}).
+     */
+    int @Nullable [] goneRanked;
+    /** The share of each of {@link #goneRanked}. */
+    double[] goneRankedShares = new double[0];
+    /**
+     * How many of {@link #goneRanked}, the most popular, take less than half of the requests
+     * together: gone only when the rest cannot meet the rate.
+     */
+    int goneHead;
 
     CPage(int index, Page page, Template path, CAsset[] assets) {
       this.index = index;

@@ -167,6 +167,8 @@ final class SessionSimulator {
   private final long sitemapBytes;
   /** Decides, with a page's salt and a URL's key value, whether the URL is gone (404). */
   private final long goneSeed;
+  /** Per page, its set of gone key values, or null (see {@link #goneSet}). */
+  private final boolean[] @Nullable [] goneSets;
 
   // Per-session working state (this object is confined to one thread).
   private Rng rng = Rng.seeded(0);
@@ -314,6 +316,48 @@ final class SessionSimulator {
     this.robotsBytes = 120 + (Rng.derive(seed, SIZE_STREAM, 1) >>> 56);
     this.sitemapBytes = 8_000 + (Rng.derive(seed, SIZE_STREAM, 2) >>> 50);
     this.goneSeed = Rng.derive(seed, GONE_STREAM);
+    this.goneSets = new boolean[cs.pages.length][];
+    for (CompiledSite.CPage p : cs.pages) {
+      goneSets[p.index] = goneSet(p);
+    }
+  }
+
+  /**
+   * The gone values of page {@code p}'s key, by value number from {@link CompiledSite.CPage#
+   * goneFrom}, when {@link CompiledSite.CPage#goneRanked} lists them, else null: the values
+   * beyond the popular head in an order fixed by the run's seed, then the head from its least
+   * popular up, each gone when it brings the sum of the gone values' shares nearer the rate.
+   */
+  private boolean @Nullable [] goneSet(CompiledSite.CPage p) {
+    int[] ranked = p.goneRanked;
+    if (ranked == null || p.goneShare <= 0) {
+      return null;
+    }
+    int head = p.goneHead;
+    int n = ranked.length;
+    long[] tail = new long[n - head];
+    for (int i = head; i < n; i++) {
+      long h = Rng.mix(goneSeed ^ p.goneSalt ^ ranked[i] * 0x9E3779B97F4A7C15L);
+      tail[i - head] = h & ~0xFFFFL | i; // i < 2^16 (CompiledSite.EXACT_GONE)
+    }
+    Arrays.sort(tail);
+    int[] order = new int[n];
+    for (int i = 0; i < tail.length; i++) {
+      order[i] = (int) (tail[i] & 0xFFFF);
+    }
+    for (int i = 0; i < head; i++) {
+      order[tail.length + i] = head - 1 - i;
+    }
+    boolean[] gone = new boolean[n];
+    double sum = 0;
+    for (int i : order) {
+      double share = p.goneRankedShares[i];
+      if (sum + share / 2 < p.goneShare) {
+        gone[ranked[i] - p.goneFrom] = true;
+        sum += share;
+      }
+    }
+    return gone;
   }
 
   // ------------------------------------------------------------------ session kinds
@@ -1077,6 +1121,10 @@ final class SessionSimulator {
   private boolean gone(CompiledSite.CPage p, int key) {
     if (p.goneShare <= 0 || key < p.goneFrom) {
       return false;
+    }
+    boolean[] set = goneSets[p.index];
+    if (set != null) {
+      return key - p.goneFrom < set.length && set[key - p.goneFrom];
     }
     long h = Rng.mix(goneSeed ^ p.goneSalt ^ key * 0x9E3779B97F4A7C15L);
     return (h >>> 11) * 0x1.0p-53 < p.goneShare;

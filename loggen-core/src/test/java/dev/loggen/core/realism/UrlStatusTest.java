@@ -5,11 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.loggen.core.AccessEvent;
+import dev.loggen.core.LogGenerator;
 import dev.loggen.core.Page;
+import dev.loggen.core.Param;
 import dev.loggen.core.Site;
 import dev.loggen.core.Sites;
+import dev.loggen.core.Traffic;
 import dev.loggen.core.VisitorKind;
 import dev.loggen.core.Visitors;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -77,6 +82,36 @@ class UrlStatusTest {
     // and the best sellers are never the removed ones
     assertTrue(products.stream().noneMatch(e -> e.path().equals("/products/1")
         && e.status() == 404), "seed " + seed + ": the most popular product is gone");
+  }
+
+  /**
+   * A page whose key is a list of words meets its notFoundRate too, and its most popular word
+   * is never gone (before: each word was gone with the rate's probability, so {@code /nf/plain},
+   * 40 % of the requests, could be, and the page answered 89 % 404 at a rate of 0.3).
+   */
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void aListKeyedPageMeetsItsNotFoundRate(long seed) {
+    System.out.println("seed " + seed);
+    Site site = Site.builder("words").host("words.example.com")
+        .param("w", Param.oneOf(List.of("a", "b", "c", "d", "e", "f", "plain"),
+            new double[] {1, 1, 1, 1, 1, 1, 4}))
+        .page(Page.html("home", "/")).page(Page.html("nf", "/nf/{w}").withErrorRates(0, 0.3))
+        .landing("home", 1).link("home", "nf", 1).link("nf", "home", 1)
+        .errorRates(new Site.ErrorRates(0, 0, 0, 0, 0, 0)).build();
+    List<AccessEvent> views = LogGenerator.builder().seed(seed).site(site)
+        .traffic(Traffic.sessionsPerHour(2_000))
+        .window(Instant.parse("2026-01-01T00:00:00Z"), Duration.ofHours(2)).build().events()
+        .filter(e -> e.visitorKind() == VisitorKind.HUMAN && e.path().startsWith("/nf/"))
+        .toList();
+    double share = (double) views.stream().filter(e -> e.status() == 404).count()
+        / views.size();
+    assertTrue(views.size() > 2_000, "seed " + seed + ": " + views.size() + " views");
+    assertTrue(share > 0.24 && share < 0.36, String.format(Locale.ROOT,
+        "seed %d: %.1f %% of %d views are 404, expected about 30 %%", seed, 100 * share,
+        views.size()));
+    assertTrue(views.stream().noneMatch(e -> e.path().equals("/nf/plain")
+        && e.status() == 404), "seed " + seed + ": the most popular word is gone");
   }
 
   @ParameterizedTest(name = "seed {0}")
