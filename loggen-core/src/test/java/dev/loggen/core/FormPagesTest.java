@@ -129,4 +129,25 @@ class FormPagesTest {
     }
     assertEquals(21, longest, "seed " + seed + ": the longest run of redirects");
   }
+
+  /**
+   * A landing page's old URL (a 301 before the page) is the path without its trailing slash
+   * (before: {@code /blog/&ref=old}, a query without a '?').
+   */
+  @ParameterizedTest
+  @MethodSource("seeds")
+  void theOldUrlOfAPathWithATrailingSlashHasNone(long seed) {
+    System.out.println("seed " + seed);
+    Site site = Site.builder("slash").host("slash.example.com")
+        .page(Page.html("blog", "/blog/")).landing("blog", 1)
+        .errorRates(new Site.ErrorRates(0, 1, 0, 0, 0, 0)).build();
+    List<AccessEvent> moved = LogGenerator.builder().seed(seed).site(site)
+        .traffic(Traffic.sessionsPerHour(600)).window(START, Duration.ofMinutes(30))
+        .build().events().filter(e -> e.status() == 301 && e.visitorKind() == VisitorKind.HUMAN)
+        .toList();
+    assertTrue(moved.size() > 50, "seed " + seed + ": " + moved.size() + " old URLs");
+    for (AccessEvent e : moved) {
+      assertEquals("/blog", e.path(), "seed " + seed + ": " + e);
+    }
+  }
 }

@@ -844,8 +844,10 @@ final class SessionSimulator {
       Site.ErrorRates er = cs.site.errorRates();
       double u = rng.nextDouble();
       if (u < er.redirectPermanent()) {
-        String old = path.indexOf('?') < 0 && !path.endsWith("/") ? path + "/"
-            : path.equals("/") ? "/index.html" : path + "&ref=old";
+        // the URL without (or with) the trailing slash, the home page's file, an old query
+        String old = path.indexOf('?') >= 0 ? path + "&ref=old"
+            : path.equals("/") ? "/index.html"
+            : path.endsWith("/") ? path.substring(0, path.length() - 1) : path + "/";
         emit("GET", old, 301, 230 + rng.nextInt(30), referrer, 500 + rng.nextInt(1_500), true);
         t += 40 + rng.nextInt(200);
       } else if (u < er.redirectPermanent() + er.redirectTemporary()) {
