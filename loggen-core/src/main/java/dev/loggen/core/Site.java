@@ -3,6 +3,7 @@ package dev.loggen.core;
 import dev.loggen.core.engine.SessionModel;
 import dev.loggen.core.engine.TransitionMatrix;
 import dev.loggen.core.internal.Printable;
+import dev.loggen.core.internal.SiteRules;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -463,7 +464,7 @@ public final class Site {
         row.keySet().forEach(to -> requirePage("link target of " + from, to));
       });
       roles.forEach((role, p) -> requirePage("role " + role, p));
-      String login = loginWithoutForm(pages.values(), roles);
+      String login = SiteRules.loginWithoutForm(pages.values(), roles);
       if (login != null) {
         throw new IllegalArgumentException("site " + Printable.shortened(name) + ": " + login);
       }
@@ -477,30 +478,6 @@ public final class Site {
         checkPlaceholders("common asset", a.path());
       }
       return new Site(this);
-    }
-
-    /**
-     * What is wrong with a page that requires a login on a site with no login form, where a
-     * visitor not signed in would be sent, or null: such a page would be served to anyone.
-     * {@link #build} refuses such a site; a configuration binder reports it at the page.
-     *
-     * @param pages the site's pages
-     * @param roles the site's roles
-     * @return the message, naming the first such page, or null
-     */
-    public static @Nullable String loginWithoutForm(Iterable<Page> pages,
-        Map<Role, String> roles) {
-      if (roles.containsKey(Role.LOGIN_FORM)) {
-        return null;
-      }
-      for (Page p : pages) {
-        if (p.loginRequired()) {
-          return "page " + p.name() + " requires a login (loginRequired) but no page has the"
-              + " role LOGIN_FORM, where a visitor not signed in is sent: give the login page"
-              + " that role, or drop loginRequired";
-        }
-      }
-      return null;
     }
 
     private void requirePage(String what, String pageName) {
