@@ -217,9 +217,11 @@ final class CompiledSite {
    * never gone (a shop does not remove its best sellers, nor leave their links broken); in the
    * rest a share is gone so that the page's requests meet the rate on average. A key of at most
    * {@link #EXACT_GONE} values that is not a catalogue (words, a list, a small range) gets a set
-   * of gone values instead, whose shares add up to the rate as closely as the values allow
-   * ({@link CPage#goneRanked}; a share per value would make a lumpy rate: the most popular of
-   * seven words gone, or none). A constant path is gone or not as a whole.
+   * of gone values instead, among those outside its popular head (the most popular values up to
+   * half the requests, the one crossing half included: never gone), whose shares add up to the
+   * rate as closely as those values allow, at most their share ({@link CPage#goneRanked}; a
+   * share per value would make a lumpy rate: the most popular of seven words gone, or none). A
+   * key of one value is never gone. A constant path is gone or not as a whole.
    */
   private void goneUrls() {
     for (CPage p : pages) {
@@ -273,7 +275,9 @@ final class CompiledSite {
     for (int i = 0; i < n; i++) {
       ranked[i] = order[i];
       shares[i] = key.share(order[i]);
-      if (heads == i && head + shares[i] < 0.5) {
+      // the head: the most popular values up to half the requests, the one that crosses half
+      // included (a value of 60 % is the head alone), never gone
+      if (heads == i && head < 0.5) {
         head += shares[i];
         heads++;
       }
@@ -367,8 +371,8 @@ final class CompiledSite {
     /** The share of each of {@link #goneRanked}. */
     double[] goneRankedShares = new double[0];
     /**
-     * How many of {@link #goneRanked}, the most popular, take less than half of the requests
-     * together: gone only when the rest cannot meet the rate.
+     * How many of {@link #goneRanked}, the most popular, are its head: up to half of the
+     * requests, the value that crosses half included. They are never gone.
      */
     int goneHead;
 

@@ -325,8 +325,9 @@ final class SessionSimulator {
   /**
    * The gone values of page {@code p}'s key, by value number from {@link CompiledSite.CPage#
    * goneFrom}, when {@link CompiledSite.CPage#goneRanked} lists them, else null: the values
-   * beyond the popular head in an order fixed by the run's seed, then the head from its least
-   * popular up, each gone when it brings the sum of the gone values' shares nearer the rate.
+   * beyond the popular head (never gone) in an order fixed by the run's seed, each gone when it
+   * brings the sum of the gone values' shares nearer the rate. (Before, the head was walked too,
+   * and a value of 60 % was no head at all: the most popular word could be gone.)
    */
   private boolean @Nullable [] goneSet(CompiledSite.CPage p) {
     int[] ranked = p.goneRanked;
@@ -341,16 +342,10 @@ final class SessionSimulator {
       tail[i - head] = h & ~0xFFFFL | i; // i < 2^16 (CompiledSite.EXACT_GONE)
     }
     Arrays.sort(tail);
-    int[] order = new int[n];
-    for (int i = 0; i < tail.length; i++) {
-      order[i] = (int) (tail[i] & 0xFFFF);
-    }
-    for (int i = 0; i < head; i++) {
-      order[tail.length + i] = head - 1 - i;
-    }
     boolean[] gone = new boolean[n];
     double sum = 0;
-    for (int i : order) {
+    for (long t : tail) {
+      int i = (int) (t & 0xFFFF);
       double share = p.goneRankedShares[i];
       if (sum + share / 2 < p.goneShare) {
         gone[ranked[i] - p.goneFrom] = true;
@@ -396,6 +391,9 @@ final class SessionSimulator {
         landed = true;
         preset = landingBinding;
         visit(landingPage, SOCIAL[rng.nextInt(SOCIAL.length)], true);
+        if (gaveUp) {
+          break; // the landing page's redirects went round in a loop: the visitor leaves
+        }
       }
       switch (actions[state]) {
         case LOGIN -> login();
@@ -669,6 +667,9 @@ final class SessionSimulator {
     }
     if (current < 0 && rng.chance(0.5)) {
       visit(landing(), external(), true);
+      if (gaveUp) {
+        return; // the browser gave up on a loop of redirects: no login form
+      }
     }
     int back = current;
     String backPath = currentPath;
