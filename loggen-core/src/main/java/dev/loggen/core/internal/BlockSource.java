@@ -224,8 +224,10 @@ public final class BlockSource {
    * inside the block, the block is cut there and each piece has its own rate (its share of the
    * arrivals, and uniform times within it): a burst holds to the millisecond. (Before, the
    * block's rate at its start held for the whole minute: a burst from 10:00:30 began at 10:01,
-   * one shorter than a minute not on a minute's start did nothing.) The hourly curve changes on
-   * whole minutes (a zone's offset is whole minutes), so the hour needs no cut.
+   * one shorter than a minute not on a minute's start did nothing.) The hourly curve is taken at
+   * each piece's start: it changes on a minute's start in zones of whole-minute offsets (all of
+   * today's); with an offset of seconds (a historic local mean time, {@code +05:30:15}) the
+   * minute in which the local hour changes keeps the rate of its start.
    */
   private long[] arrivalTimes(Rng arrivals, long blockStart) {
     long[] cuts = burstCuts(blockStart);
