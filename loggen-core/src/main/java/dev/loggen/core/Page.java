@@ -28,9 +28,11 @@ import org.jspecify.annotations.Nullable;
  * @param notFoundRate share of the page's requests that find a gone URL (404: a removed
  *     catalogue item, a broken link). Being gone is a property of the URL, the same for every
  *     visitor all run: a share of the values of the path's catalogue placeholder (its first
- *     placeholder if none is a catalogue) is gone, never the most popular ones, such that the
- *     page's requests meet the rate on average; a path without placeholders is gone as a whole
- *     or not at all. Pages with the same path share the highest of their rates.
+ *     placeholder if none is a catalogue) is gone, never the most popular ones (half the
+ *     requests), such that the page's requests meet the rate on average, or as nearly as the
+ *     other values allow for a key of few values (a key of one value is never gone); a path
+ *     without placeholders is gone as a whole or not at all. Pages with the same path share the
+ *     highest of their rates.
  * @param sizes response sizes in bytes; {@code null} for the content type's default
  * @param responseSeconds response times in seconds; {@code null} for the content type's default
  * @param assets resources each view of the page pulls in, besides the site's common assets
