@@ -64,7 +64,7 @@ class RoundTripTest {
   static Stream<Arguments> adjacentFormatsAndSeeds() {
     return Stream.of(Arguments.of("%h%l%u%t%r%>s", true), Arguments.of("%h%l%u%t%s", true),
             Arguments.of("%h%t%r%>s", false), Arguments.of("%u%t%>s%b", false),
-            Arguments.of("%u%t%t%t%{Host}i", false))
+            Arguments.of("%u%t%t%t%{Host}i", false), Arguments.of("%h%l %u%t%r%>s", true))
         .flatMap(a -> TestEvents.seeds(SEEDS / 5).mapToObj(seed -> Arguments.of(a.get()[0],
             a.get()[1], seed)));
   }
@@ -112,6 +112,8 @@ class RoundTripTest {
     lines.put("%h%l%u%t%s", "216.144.248.19--" + time + "200");
     lines.put("%h%l%u%t %r%s%b", "216.144.248.19--" + time + " HEAD / HTTP/1.1200-");
     lines.put("%t".repeat(40), time.repeat(40));
+    // first-fit took an empty %l and the client "216.144.248.19-"
+    lines.put("%h%l %u %t", "216.144.248.19- - " + time);
     for (Map.Entry<String, String> c : lines.entrySet()) {
       LogFormat format = LogFormats.apache(c.getKey());
       String line = format.format(e);

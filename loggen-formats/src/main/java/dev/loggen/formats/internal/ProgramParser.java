@@ -148,7 +148,9 @@ final class ProgramParser implements LogParser {
   @Override
   public LogRecord parseLine(String line, long lineNumber) {
     Objects.requireNonNull(line, "line");
-    Matcher first = new Matcher(line, true, REQUEST_FULL, true);
+    // an empty %l beside another field is left to the last reading, first-fit too: else
+    // "%h%l %u" printing "216.144.248.19- -" read as client "216.144.248.19-" and no ident
+    Matcher first = new Matcher(line, true, REQUEST_FULL, !identNextToField);
     if (first.match(0, 0)) {
       return build(line, lineNumber, first.starts, first.ends);
     }
@@ -163,7 +165,8 @@ final class ProgramParser implements LogParser {
         if (reading == 1 && !identNextToField) {
           continue;
         }
-        Matcher m = new Matcher(line, reading == 0, shape, reading != 1);
+        Matcher m = new Matcher(line, reading == 0, shape,
+            reading == 0 ? !identNextToField : reading == 2);
         if (m.match(0, 0)) {
           return build(line, lineNumber, m.starts, m.ends);
         }
