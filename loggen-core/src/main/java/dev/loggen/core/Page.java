@@ -29,8 +29,10 @@ import org.jspecify.annotations.Nullable;
  *     catalogue item, a broken link). Being gone is a property of the URL, the same for every
  *     visitor all run: a share of the values of the path's catalogue placeholder (its first
  *     placeholder if none is a catalogue) is gone, never the most popular ones (half the
- *     requests), such that the page's requests meet the rate on average, or as nearly as the
- *     other values allow for a key of few values (a key of one value is never gone); a path
+ *     requests), such that the page's requests meet the rate on average; for a key of few
+ *     values (not a catalogue) the others are taken in an order fixed by the seed while each
+ *     brings their shares nearer the rate, which can miss it by about one value's share (a key
+ *     of one value is never gone); a path
  *     without placeholders is gone as a whole or not at all. Pages with the same path share the
  *     highest of their rates.
  * @param sizes response sizes in bytes; {@code null} for the content type's default

@@ -218,8 +218,9 @@ final class CompiledSite {
    * rest a share is gone so that the page's requests meet the rate on average. A key of at most
    * {@link #EXACT_GONE} values that is not a catalogue (words, a list, a small range) gets a set
    * of gone values instead, among those outside its popular head (the most popular values up to
-   * half the requests, the one crossing half included: never gone), whose shares add up to the
-   * rate as closely as those values allow, at most their share ({@link CPage#goneRanked}; a
+   * half the requests, the one crossing half included: never gone), taken in an order fixed by
+   * the run's seed while each brings their shares nearer the rate, at most their share (so the
+   * rate can be missed by about one value's share) ({@link CPage#goneRanked}; a
    * share per value would make a lumpy rate: the most popular of seven words gone, or none). A
    * key of one value is never gone. A constant path is gone or not as a whole.
    */
