@@ -604,7 +604,12 @@ public final class ConfigNode {
   public Optional<Duration> positiveDuration(Duration max) {
     Optional<Duration> d = duration(max);
     if (d.isPresent() && d.get().isZero()) {
-      error("expected a duration greater than 0 (got " + describe() + ")");
+      // a positive value under half a millisecond rounds to 0: say so, not "greater than 0"
+      String t = text();
+      boolean positive = t != null && t.chars().anyMatch(c -> c >= '1' && c <= '9');
+      error((positive ? "expected a duration of at least 1ms (durations are whole"
+          + " milliseconds)" : "expected a duration greater than 0") + " (got " + describe()
+          + ")");
       return Optional.empty();
     }
     return d;
