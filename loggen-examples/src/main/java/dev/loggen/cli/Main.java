@@ -119,6 +119,7 @@ public final class Main {
 
   // Test hooks: wrap the access sink (fault injection), the stall limit, the bound health port.
   UnaryOperator<LineSink> sinkDecorator = UnaryOperator.identity();
+  UnaryOperator<LineSink> errorSinkDecorator = UnaryOperator.identity();
   Duration stallAfter = Duration.ofSeconds(30);
   @Nullable LongSupplier healthNanos;
   IntConsumer healthStarted = port -> { };
@@ -275,6 +276,13 @@ public final class Main {
       code = USAGE;
     } catch (UncheckedIOException | IllegalArgumentException e) {
       say(IoMessages.message(e));
+      for (Throwable other : e.getSuppressed()) {
+        // another log's failure while closing (error.log on the same full disk): its path and
+        // its lost lines are said too (before, only the first failure was, the rest unseen)
+        if (other instanceof UncheckedIOException || other instanceof IOException) {
+          say(IoMessages.message(other));
+        }
+      }
       code = IO_FAILURE;
     } catch (OutOfMemoryError e) {
       say(outOfMemory(Runtime.getRuntime().maxMemory()));
@@ -968,7 +976,7 @@ public final class Main {
         List<RotatingFileSink> logs =
             open(accessLog, fileSink(plan, errorPath, "error", liveWriter));
         access = logs.get(0);
-        errors = logs.get(1);
+        errors = errorSinkDecorator.apply(logs.get(1));
       }
     }
     MonitoredSink monitored = new MonitoredSink(sinkDecorator.apply(access), health);

@@ -489,8 +489,49 @@ class RunTest {
     assertTrue(Instant.parse(last.group(1)).isBefore(Instant.parse("2026-01-01T00:30:00Z")),
         json);
     assertTrue(c.err().contains("\nwindow cut short at " + last.group(1) + " ("
-        + (why.equals("signal") ? "stopped by a signal: SIGTERM, SIGINT or SIGHUP" : "the reader of the access"
-            + " log went away") + "): it was to end at 2026-01-01T01:00:00Z\n"), c.err());
+        + (why.equals("signal") ? "stopped by a signal: SIGTERM, SIGINT or SIGHUP"
+            : "the reader of the access log went away")
+        + "): it was to end at 2026-01-01T01:00:00Z\n"), c.err());
+  }
+
+  /**
+   * Both logs failing (a full disk): each failure is said, with its path. Before, the error
+   * log's (its lost lines) was attached to the access log's as a suppressed exception and never
+   * printed: error.log stayed empty without a word.
+   */
+  @Test
+  void whenBothLogsFailEachFailureIsSaid() throws Exception {
+    Cli c = new Cli(dir, Map.of());
+    c.main.sinkDecorator = s -> before(3000, s, () -> {
+      throw new java.io.UncheckedIOException("write failed for out/access.log: no space left on"
+          + " device", new java.io.IOException("No space left on device"));
+    });
+    c.main.errorSinkDecorator = s -> new dev.loggen.core.LineSink() {
+      @Override
+      public void write(byte[] line, int offset, int length, long epochMillis) {
+        s.write(line, offset, length, epochMillis);
+      }
+
+      @Override
+      public void flush() {
+        s.flush();
+      }
+
+      @Override
+      public void close() {
+        s.close();
+        throw new java.io.UncheckedIOException("write failed for out/error.log: no space left"
+            + " on device; 12 accepted lines were not written",
+            new java.io.IOException("No space left on device"));
+      }
+    };
+    c.code = c.main.execute(new String[] {"--seed", "1", "--start", "2026-01-01", "--duration",
+        "1h", "--output", "out", "--quiet"});
+    assertEquals(Main.IO_FAILURE, c.code, c.toString());
+    assertTrue(c.err().contains("loggen: write failed for out/access.log: no space left on"
+        + " device\n"), c.err());
+    assertTrue(c.err().contains("loggen: write failed for out/error.log: no space left on"
+        + " device; 12 accepted lines were not written\n"), c.err());
   }
 
   @Test
