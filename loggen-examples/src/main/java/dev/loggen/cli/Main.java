@@ -31,6 +31,7 @@ import dev.loggen.sinks.RotationSettings;
 import dev.loggen.sinks.Sinks;
 import dev.loggen.sinks.StreamSink;
 import dev.loggen.sinks.TimeSource;
+import dev.loggen.sinks.internal.ActiveFile;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -711,17 +712,16 @@ public final class Main {
 
   /**
    * The path without symbolic links, {@code .} or {@code ..}: the file's real path when it
-   * exists, else its directory's real path and its name, else the path made absolute.
+   * exists, else {@link ActiveFile#physical} (its directory resolved as the OS does, as the
+   * sink writing it resolves it).
    */
   private static Path realPath(Path p) {
-    Path abs = p.toAbsolutePath().normalize();
-    Path parent = abs.getParent();
+    Path abs = p.toAbsolutePath();
     try {
-      return Files.exists(abs) ? abs.toRealPath()
-          : parent != null && Files.isDirectory(parent)
-              ? parent.toRealPath().resolve(abs.getFileName()) : abs;
+      // not normalized first: "link/.." is the link's parent's, as the OS and the sink see it
+      return Files.exists(abs) ? abs.toRealPath() : ActiveFile.physical(abs);
     } catch (IOException e) {
-      return abs; // nothing to resolve then
+      return abs.normalize(); // nothing to resolve then
     }
   }
 

@@ -1140,7 +1140,7 @@ public final class RotatingFileSink implements LineSink {
       PeriodGrid grid = period == null ? null : new PeriodGrid(period, zone);
       long limit = maxSize == null ? Long.MAX_VALUE : maxSize.bytes();
       TriggeringPolicy trigger = TriggeringPolicy.of(limit, grid);
-      Path abs = path.toAbsolutePath().normalize();
+      Path abs = ActiveFile.physical(path);
       Path fileName = abs.getFileName();
       if (fileName == null || abs.getParent() == null) {
         throw new IllegalArgumentException("path " + path + " does not name a file");

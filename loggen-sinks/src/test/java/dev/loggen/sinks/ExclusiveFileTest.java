@@ -1,6 +1,7 @@
 package dev.loggen.sinks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -69,6 +70,32 @@ class ExclusiveFileTest {
       write(next, 1);
     }
     assertEquals(TimeRotationTest.LongsRange.of(0, 2), TestLines.seqs(TestLines.lines(active)));
+  }
+
+  /**
+   * A path with {@code ..} after a symbolic link names the directory the OS resolves: the
+   * link's target's parent. Before, it was dropped as text: {@code link/../out} wrote into
+   * {@code dir/out} while {@code ls link/../out} showed {@code dir/real/out}. And a second sink
+   * on the file under another spelling is refused as on the same spelling.
+   */
+  @Test
+  void aPathThroughALinkAndDotDotIsTheFileTheSystemNames() throws IOException {
+    Files.createDirectories(dir.resolve("real/deep"));
+    Files.createSymbolicLink(dir.resolve("link"), Path.of("real/deep"));
+    for (String out : List.of("out", "new/out")) {
+      Path given = dir.resolve("link/../" + out + "/access.log");
+      try (RotatingFileSink sink = FileSinks.rotating(given).build()) {
+        write(sink, 0);
+        Path real = dir.toRealPath().resolve("real/" + out + "/access.log");
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+            () -> FileSinks.rotating(real).build());
+        assertEquals("path " + real + " is being written by another sink in this JVM" + OWNS,
+            e.getMessage());
+      }
+      assertEquals(List.of(TestLines.line(0)),
+          TestLines.lines(dir.resolve("real/" + out + "/access.log")), out);
+      assertFalse(Files.exists(dir.resolve(out)), out + " written beside the link");
+    }
   }
 
   @Test

@@ -271,6 +271,46 @@ public final class ActiveFile {
   }
 
   /**
+   * {@code file} made absolute with its directory resolved as the operating system resolves it:
+   * the deepest existing ancestor by its real path (a symbolic link followed before the
+   * {@code ..} after it, as the kernel does), the directories below it as written; the file's
+   * own name is kept (a link named as the log stays the log). {@code toAbsolutePath()
+   * .normalize()} alone drops {@code link/..} as text and named another directory than the
+   * one the OS, {@code ls} or a reader of the path see ({@code --output /x/link/../out} wrote
+   * into /x/out where the path is /x/real/out).
+   *
+   * @param file a file's path
+   * @return its absolute path, directory resolved
+   */
+  public static Path physical(Path file) {
+    Path abs = file.toAbsolutePath();
+    Path name = abs.getFileName();
+    Path dir = abs.getParent();
+    if (name == null || dir == null || name.toString().equals(".")
+        || name.toString().equals("..")) {
+      return abs.normalize();
+    }
+    List<Path> below = new ArrayList<>(); // the names under the deepest existing directory
+    Path existing = dir;
+    while (existing != null && !Files.isDirectory(existing)) {
+      below.add(0, existing.getFileName());
+      existing = existing.getParent();
+    }
+    if (existing == null) {
+      return abs.normalize();
+    }
+    try {
+      Path p = existing.toRealPath();
+      for (Path n : below) {
+        p = p.resolve(n);
+      }
+      return p.normalize().resolve(name);
+    } catch (IOException e) {
+      return abs.normalize(); // unreadable: as written
+    }
+  }
+
+  /**
    * Whether a sink of this JVM holds the file at {@code file}: its channel is open, or it is
    * between closing and opening it again for a rollover (when the file may not even exist).
    * Lets a program that cleans a sink's directory see the sink at any moment, where the file's
