@@ -75,7 +75,14 @@ final class IoMessages {
     Set<Throwable> seen = new HashSet<>();
     for (Throwable c = e; c != null && seen.add(c); c = c.getCause()) {
       if (c instanceof IOException io) {
-        m = m.replace(io.toString(), reason(io));
+        // the file the cause names stays when the message names another (a compression's
+        // temporary file behind "compress failed for access.log.2": "is a directory" alone
+        // blamed the archive)
+        String file = io instanceof FileSystemException f ? f.getFile() : null;
+        String quoted = io.toString();
+        int at = m.indexOf(quoted);
+        boolean named = file == null || at >= 0 && m.substring(0, at).contains(file);
+        m = m.replace(quoted, (named ? "" : file + ": ") + reason(io));
       }
     }
     return m;

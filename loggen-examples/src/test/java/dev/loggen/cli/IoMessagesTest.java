@@ -40,9 +40,17 @@ class IoMessagesTest {
         + " /d/afile/sub/access.log cannot be created: " + notDir, notDir);
     assertEquals("directory /d/afile/sub of path /d/afile/sub/access.log cannot be created:"
         + " not a directory", IoMessages.message(created));
-    assertEquals("a run failed: no such file or directory", IoMessages.message(
+    // a file the message does not name yet is kept with the reason
+    assertEquals("a run failed: /q: no such file or directory", IoMessages.message(
         new IllegalStateException("a run failed: " + new NoSuchFileException("/q"),
             new UncheckedIOException(new NoSuchFileException("/q")))));
+    // a compression's temporary file in the way: before, "is a directory" blamed the archive
+    FileSystemException inTheWay = new FileSystemException("/d/.access.log.2.gz.tmp", null,
+        "Is a directory");
+    assertEquals("background compress failed for /d/access.log.2 after 3 attempts:"
+        + " /d/.access.log.2.gz.tmp: is a directory", IoMessages.message(new UncheckedIOException(
+            "background compress failed for /d/access.log.2 after 3 attempts: " + inTheWay,
+            inTheWay)));
     assertEquals("no space left", IoMessages.message(new IllegalArgumentException(
         "no space left")), "other messages are left as they are");
   }
