@@ -515,7 +515,7 @@ public final class Main {
         fileSinkBuilder(rotation, onExisting, file, log).checkFileSystem();
       } catch (IllegalArgumentException e) {
         throw new UsageException(dirFrom + ": the " + log + " log cannot be written: "
-            + e.getMessage() + " (remove it, or choose another --output)", e);
+            + e.getMessage() + " (" + advice(String.valueOf(e.getMessage())) + ")", e);
       }
     }
 
@@ -703,6 +703,17 @@ public final class Main {
     }
     return LoggenConfig.read(root, env, o.output, new CoreConfig.Instead(
         o.profile != null ? Sites.named(o.profile) : null, o.sessionsPerHour, o.start));
+  }
+
+  /**
+   * What to do about a log the file system refuses, for {@code reason} from the sink's check:
+   * a directory without write permission needs it (before, every reason was told to remove the
+   * path, the directory too); the rest (a device, a pipe, a dangling link) is in the way.
+   */
+  static String advice(String reason) {
+    return reason.startsWith("directory ") && reason.endsWith(" is not writable")
+        ? "give it write permission, or choose another --output"
+        : "remove it, or choose another --output";
   }
 
   /** Whether two paths (relative ones to the working directory) name one file, or would. */

@@ -534,6 +534,18 @@ class RunTest {
         + " device; 12 accepted lines were not written\n"), c.err());
   }
 
+  /**
+   * A directory without write permission is to be given it, not removed (the permission itself
+   * cannot be tested as root, which writes anyway: the advice is).
+   */
+  @Test
+  void aDirectoryWithoutWritePermissionIsNotToBeRemoved() {
+    assertEquals("give it write permission, or choose another --output",
+        Main.advice("directory /tmp/x is not writable"));
+    assertEquals("remove it, or choose another --output",
+        Main.advice("path /tmp/x/access.log is not a regular file"));
+  }
+
   @Test
   void aSignalSeenAtTheLastLineOfACountIsNotACutShortRun() throws Exception {
     // The stop is seen every 1,024 lines: here at line 2,048, which is the count asked for.
