@@ -29,8 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Parser behaviour on bad lines, streams, and JSON written by others. */
 class ParserTest {
-  static final String GOOD = "127.0.0.1 - frank [10/Oct/2000:13:55:36 -0700] \"GET /a.gif HTTP/1.0\""
-      + " 200 2326 \"-\" \"UA\"";
+  static final String GOOD = "127.0.0.1 - frank [10/Oct/2000:13:55:36 -0700]"
+      + " \"GET /a.gif HTTP/1.0\" 200 2326 \"-\" \"UA\"";
 
   static LogParseException fails(LogParser p, String line) {
     return assertThrows(LogParseException.class, () -> p.parseLine(line, 7));
@@ -82,7 +82,8 @@ class ParserTest {
     assertEquals(GOOD.length(), e.column());
     assertEquals("'\"' after %{User-agent}i", e.expected());
 
-    e = fails(LogParsers.common(), "127.0.0.1 - - [10/Oct/2000:13:55:36 -0700] GET / HTTP/1.0 200 1");
+    e = fails(LogParsers.common(),
+        "127.0.0.1 - - [10/Oct/2000:13:55:36 -0700] GET / HTTP/1.0 200 1");
     assertEquals(44, e.column());
     assertEquals("'\"' after %t", e.expected());
   }
@@ -227,7 +228,8 @@ class ParserTest {
     LogParser json = LogParsers.json();
     LogRecord r = json.parse("{\"time\":\"2026-01-01T10:00:00.5Z\",\"remote_addr\":\"1.2.3.4\","
         + "\"request\":\"GET /x?y=1 HTTP/2.0\",\"status\":\"404\",\"body_bytes_sent\":\"-\","
-        + "\"http_user_agent\":\"-\",\"http_referer\":\"\",\"request_time\":1.5,\"extra\":[1,{\"a\":2}],"
+        + "\"http_user_agent\":\"-\",\"http_referer\":\"\",\"request_time\":1.5,"
+        + "\"extra\":[1,{\"a\":2}],"
         + "\"nested\":{\"deep\":{\"k\":true}}}");
     assertEquals(OffsetDateTime.parse("2026-01-01T10:00:00.5Z"), r.time());
     assertEquals("GET", r.method());
@@ -338,7 +340,8 @@ class ParserTest {
 
   @Test
   void valuesOutOfRangeNeverThrowFromInside() {
-    LogRecord r = LogParsers.apache("%{sec}t %s %D").parse("999999999999999999 200 999999999999999999");
+    LogRecord r = LogParsers.apache("%{sec}t %s %D")
+        .parse("999999999999999999 200 999999999999999999");
     assertNull(r.time());
     assertEquals("999999999999999999", r.field("%{sec}t"));
     assertEquals(999_999_999_999_999_999L, r.responseTimeMicros());
@@ -477,6 +480,17 @@ class ParserTest {
     assertNull(r.ident(), line);
     assertNull(r.user(), line);
     assertEquals("-", r.field("%l"), line);
+
+    // an empty user prints "": before, -"" read as ident -" and user " (%l took a bare quote,
+    // which Apache escapes in it)
+    AccessEvent empty = new AccessEvent(e.epochMillis(), e.offset(), e.clientAddress(), null,
+        "", e.method(), e.path(), e.protocol(), e.status(), e.bytes(), null, null, 1, "h", 1, "S",
+        VisitorKind.HUMAN, null);
+    line = identUser.format(empty);
+    assertEquals("-\"\"", line);
+    r = LogParsers.forFormat(identUser).parse(line);
+    assertNull(r.ident(), line);
+    assertEquals("", r.user(), line);
 
     LogFormat fileUser = LogFormats.apache("%f%u");
     line = fileUser.format(e);

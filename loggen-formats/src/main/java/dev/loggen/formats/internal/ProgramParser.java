@@ -608,9 +608,17 @@ final class ProgramParser implements LogParser {
             return from;
           }
           for (int i = from; i < to; i++) {
-            if (s.charAt(i) == ' ') {
+            char c = s.charAt(i);
+            if (c == ' ') {
               reads += i - from;
               fail(i, "a value without spaces for " + it.name);
+              return i;
+            }
+            // Apache escapes a quote in %l as \": a bare one is the next field's (%l%u of an
+            // empty user printing -"" read as ident -" and user ")
+            if (c == '"' && it.op == Item.IDENT && (i == from || s.charAt(i - 1) != '\\')) {
+              reads += i - from;
+              fail(i, "a value without a bare '\"' for " + it.name);
               return i;
             }
           }
