@@ -19,6 +19,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A rotating sink owns its file: a second sink on the same path, in this JVM or in another
@@ -221,11 +223,19 @@ class ExclusiveFileTest {
    * A sink releases the file's lock around each rollover (the file is renamed and a new one
    * opened): a cleaner of the directory that looked for the lock then (a fixture deleting old
    * archives) found the log free, or even missing, and deleted the archive the sink had just
-   * made. The path stays held in this JVM through the rollover.
+   * made. The path stays held in this JVM through the rollover, also when it is spelled
+   * through a symbolic link to its directory (before, the sink held its real path and the
+   * cleaner asked with the link's spelling: not held during the rollovers).
    */
-  @Test
-  void thePathStaysHeldInThisJvmThroughARollover() throws IOException {
-    Path log = dir.resolve("access.log");
+  @ParameterizedTest
+  @ValueSource(booleans = {false, true})
+  void thePathStaysHeldInThisJvmThroughARollover(boolean throughALink) throws IOException {
+    Path logs = dir;
+    if (throughALink) {
+      Files.createDirectories(dir.resolve("real"));
+      logs = Files.createSymbolicLink(dir.resolve("link"), Path.of("real"));
+    }
+    Path log = logs.resolve("access.log");
     List<Boolean> heldWhileRenamed = new java.util.ArrayList<>();
     dev.loggen.sinks.internal.ChannelFactory watching = new dev.loggen.sinks.internal
         .ChannelFactory() {
@@ -238,7 +248,7 @@ class ExclusiveFileTest {
       @Override
       public void moveAtomically(Path from, Path to) throws IOException {
         dev.loggen.sinks.internal.ChannelFactory.super.moveAtomically(from, to);
-        if (from.equals(log)) {
+        if (from.getFileName().toString().equals("access.log")) {
           heldWhileRenamed.add(dev.loggen.sinks.internal.ActiveFile.heldInThisJvm(log));
         }
       }

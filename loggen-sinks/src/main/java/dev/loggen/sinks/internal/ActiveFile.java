@@ -320,7 +320,7 @@ public final class ActiveFile {
    * @return whether a sink of this JVM holds it
    */
   public static boolean heldInThisJvm(Path file) {
-    Path p = file.toAbsolutePath().normalize();
+    Path p = physical(file); // as the sink spells its path: through a linked directory too
     synchronized (HELD) {
       if (HELD.contains(p)) {
         return true;
