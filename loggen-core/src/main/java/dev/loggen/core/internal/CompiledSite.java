@@ -243,14 +243,19 @@ final class CompiledSite {
           && (long) key.maxIndex() - key.minIndex() < EXACT_GONE) {
         rankValues(p, key);
       } else if (key != null && Template.rankedByPopularity(key)) {
+        // the head: the most popular values up to half the requests, and the most popular one
+        // whatever its share (an item of 60 % was no head at all, and gone at the rate)
         double head = 0;
         int v = key.minIndex();
-        while (v < key.maxIndex() && head + key.share(v) < 0.5) {
+        while (v < key.maxIndex() && (v == key.minIndex() || head + key.share(v) < 0.5)) {
           head += key.share(v++);
         }
-        double share = rate / (1 - head);
-        if (share <= 1) {
-          p.goneShare = share;
+        if (key.minIndex() == key.maxIndex()) {
+          p.goneShare = 0; // a key of one value is never gone
+        } else {
+          // beyond the head at most all of it: the head is never gone, even when the rest
+          // cannot meet the rate (before, every value then could be, the head too)
+          p.goneShare = Math.min(1, rate / (1 - head));
           p.goneFrom = v;
         }
       }
