@@ -832,7 +832,9 @@ public final class Main {
     if (o.report == null) {
       return null;
     }
-    Path p = reportTarget(workingDir.resolve(o.report).toAbsolutePath().normalize(), o.report);
+    // its directory as the OS resolves it ("link/.." is the link's target's parent), as the
+    // logs' is (before, "link/.." was dropped as text, and the report went elsewhere)
+    Path p = reportTarget(ActiveFile.physical(workingDir.resolve(o.report)), o.report);
     Path parent = p.getParent();
     if (Files.isDirectory(p)) {
       throw new UsageException("--report: " + o.report + " is a directory; give a file name");

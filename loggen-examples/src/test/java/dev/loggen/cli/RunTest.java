@@ -434,6 +434,25 @@ class RunTest {
     }
   }
 
+  /**
+   * A report path with '..' after a symbolic link goes where the OS resolves it, as the logs
+   * do. Before, the logs went to y/out (the link's target's parent) and the report, '..' dropped
+   * as text, to x/r.json.
+   */
+  @Test
+  void aReportThroughLinkDotDotGoesWhereTheLogsDo() throws Exception {
+    Files.createDirectories(dir.resolve("x"));
+    Files.createDirectories(dir.resolve("y/real"));
+    Files.createSymbolicLink(dir.resolve("x/link"), Path.of("../y/real"));
+    Cli c = Cli.run(dir, "--seed", "1", "--count", "10", "--output", "x/link/../out",
+        "--report", "x/link/../r.json", "--quiet");
+    assertEquals(Main.OK, c.code, c.toString());
+    assertTrue(Files.exists(dir.resolve("y/out/access.log")), "the logs where the OS says");
+    assertTrue(Files.exists(dir.resolve("y/r.json")), "the report beside them");
+    assertFalse(Files.exists(dir.resolve("x/r.json")), "not where '..' is dropped as text");
+    assertFalse(Files.exists(dir.resolve("x/out")), "not where '..' is dropped as text");
+  }
+
   /** A link to a directory that does not exist, or a loop of links, is refused before the run. */
   @Test
   void aReportLinkThatLeadsNowhereIsRefused() throws Exception {
