@@ -78,14 +78,35 @@ final class IoMessages {
         // the file the cause names stays when the message names another (a compression's
         // temporary file behind "compress failed for access.log.2": "is a directory" alone
         // blamed the archive)
-        String file = io instanceof FileSystemException f ? f.getFile() : null;
         String quoted = io.toString();
         int at = m.indexOf(quoted);
-        boolean named = file == null || at >= 0 && m.substring(0, at).contains(file);
-        m = m.replace(quoted, (named ? "" : file + ": ") + reason(io));
+        String before = at >= 0 ? m.substring(0, at) : m;
+        StringBuilder files = new StringBuilder();
+        if (io instanceof FileSystemException f) {
+          for (String file : new String[] {f.getFile(), f.getOtherFile()}) {
+            if (file != null && !names(before, file)) {
+              files.append(files.length() == 0 ? "" : " -> ").append(file);
+            }
+          }
+        }
+        m = m.replace(quoted, (files.length() == 0 ? "" : files + ": ") + reason(io));
       }
     }
     return m;
+  }
+
+  /**
+   * Whether {@code text} names {@code file} as a whole path: not as the start of a longer one
+   * ({@code /x/logs} is not named by "directory /x/logs/sub cannot be created").
+   */
+  private static boolean names(String text, String file) {
+    for (int i = text.indexOf(file); i >= 0; i = text.indexOf(file, i + 1)) {
+      int end = i + file.length();
+      if (end == text.length() || " :,;)'\"".indexOf(text.charAt(end)) >= 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** "Not a directory" as "not a directory"; "EPIPE" and "I/O error" stay as they are. */

@@ -51,6 +51,16 @@ class IoMessagesTest {
         + " /d/.access.log.2.gz.tmp: is a directory", IoMessages.message(new UncheckedIOException(
             "background compress failed for /d/access.log.2 after 3 attempts: " + inTheWay,
             inTheWay)));
+    // the denied directory is an ancestor of the one named: it is said
+    AccessDeniedException parent = new AccessDeniedException("/x/logs");
+    assertEquals("directory /x/logs/sub cannot be created: /x/logs: permission denied",
+        IoMessages.message(new UncheckedIOException("directory /x/logs/sub cannot be created: "
+            + parent, parent)));
+    // both files of a two-file failure, when not named yet
+    FileSystemException move = new FileSystemException("/d/.a.gz.tmp", "/d/a.gz",
+        "Is a directory");
+    assertEquals("move failed: /d/.a.gz.tmp -> /d/a.gz: is a directory",
+        IoMessages.message(new UncheckedIOException("move failed: " + move, move)));
     assertEquals("no space left", IoMessages.message(new IllegalArgumentException(
         "no space left")), "other messages are left as they are");
   }
