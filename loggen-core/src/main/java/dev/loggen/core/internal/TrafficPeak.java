@@ -3,6 +3,7 @@ package dev.loggen.core.internal;
 import dev.loggen.core.Traffic;
 import java.util.Collections;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The busiest rate a {@link Traffic} can reach, as {@link dev.loggen.core.LogGenerator}'s build
@@ -43,16 +44,7 @@ public final class TrafficPeak {
    * @return their number and the product of their multipliers (1 for none)
    */
   public static Overlap othersAtStart(List<Traffic.Burst> bursts, Traffic.Burst burst) {
-    long start = burst.start().toEpochMilli();
-    double product = 1;
-    int count = 0;
-    for (Traffic.Burst o : bursts) {
-      if (o != burst && o.contains(start)) {
-        product *= o.multiplier();
-        count++;
-      }
-    }
-    return new Overlap(count, product);
+    return running(bursts, burst.start().toEpochMilli(), burst);
   }
 
   /**
@@ -65,11 +57,16 @@ public final class TrafficPeak {
    * @return their number and the product of their multipliers (1 for none)
    */
   public static Overlap runningAtEnd(List<Traffic.Burst> bursts, Traffic.Burst burst) {
-    long end = burst.start().toEpochMilli() + burst.duration().toMillis();
+    return running(bursts, burst.start().toEpochMilli() + burst.duration().toMillis(), null);
+  }
+
+  /** The bursts of {@code bursts} other than {@code except} that run at {@code millis}. */
+  private static Overlap running(List<Traffic.Burst> bursts, long millis,
+      Traffic.@Nullable Burst except) {
     double product = 1;
     int count = 0;
     for (Traffic.Burst o : bursts) {
-      if (o.contains(end)) {
+      if (o != except && o.contains(millis)) {
         product *= o.multiplier();
         count++;
       }
