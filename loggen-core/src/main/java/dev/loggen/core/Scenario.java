@@ -1,5 +1,6 @@
 package dev.loggen.core;
 
+import dev.loggen.core.internal.Rules;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
@@ -87,7 +88,7 @@ public sealed interface Scenario {
     Objects.requireNonNull(label, "label");
     Objects.requireNonNull(start, "start");
     Objects.requireNonNull(duration, "duration");
-    if (label.isBlank() || label.chars().anyMatch(c -> c <= ' ' || c == '"')) {
+    if (!Rules.isLabel(label)) {
       throw new IllegalArgumentException("scenario label must be a word without spaces or quotes"
           + " (got '" + label + "')");
     }

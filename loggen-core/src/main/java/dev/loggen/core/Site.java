@@ -3,7 +3,7 @@ package dev.loggen.core;
 import dev.loggen.core.engine.SessionModel;
 import dev.loggen.core.engine.TransitionMatrix;
 import dev.loggen.core.internal.Printable;
-import dev.loggen.core.internal.SiteRules;
+import dev.loggen.core.internal.Rules;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -464,7 +464,7 @@ public final class Site {
         row.keySet().forEach(to -> requirePage("link target of " + from, to));
       });
       roles.forEach((role, p) -> requirePage("role " + role, p));
-      String login = SiteRules.loginWithoutForm(pages.values(), roles);
+      String login = Rules.loginWithoutForm(pages.values(), roles);
       if (login != null) {
         throw new IllegalArgumentException("site " + Printable.shortened(name) + ": " + login);
       }

@@ -13,6 +13,7 @@ import dev.loggen.core.config.CoreConfig;
 import dev.loggen.core.config.CoreSettings;
 import dev.loggen.core.engine.SessionModel;
 import dev.loggen.core.internal.Printable;
+import dev.loggen.core.internal.Rules;
 import dev.loggen.core.internal.TrafficPeak;
 import dev.loggen.core.random.Distribution;
 import java.time.Duration;
@@ -398,7 +399,7 @@ public final class CoreBinder {
       }
       ConfigNode labelNode = e.get("label");
       String label = labelNode.nonBlankString().orElse(type.get());
-      if (label.chars().anyMatch(c -> c <= ' ' || c == '"')) {
+      if (!Rules.isLabel(label)) {
         // at the key, not at the scenario (the constructor's message has no place of its own)
         labelNode.error("expected a word without spaces or quotes (got " + labelNode.describe()
             + ")");

@@ -8,7 +8,7 @@ import dev.loggen.core.Site;
 import dev.loggen.core.Sites;
 import dev.loggen.core.config.ConfigNode;
 import dev.loggen.core.internal.Printable;
-import dev.loggen.core.internal.SiteRules;
+import dev.loggen.core.internal.Rules;
 import dev.loggen.core.random.Distribution;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -181,7 +181,7 @@ public final class SiteBinder {
       }
     });
 
-    String login = SiteRules.loginWithoutForm(pages.values(), roles);
+    String login = Rules.loginWithoutForm(pages.values(), roles);
     if (login != null) {
       // at the (first such) page's loginRequired when this file sets it, else at the roles
       Page page = pages.values().stream().filter(Page::loginRequired).findFirst().orElseThrow();

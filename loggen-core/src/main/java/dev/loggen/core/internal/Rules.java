@@ -6,11 +6,22 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Rules about a whole site that {@link Site.Builder#build} enforces and the configuration
- * binder reports where the file sets what breaks them, in the same words.
+ * Rules that the API's constructors enforce and the configuration binder reports at the key
+ * that breaks them: one definition for both.
  */
-public final class SiteRules {
-  private SiteRules() {}
+public final class Rules {
+  private Rules() {}
+
+  /**
+   * Whether {@code label} is a scenario label: a word, without spaces, control characters or
+   * quotes (it is written into logs and reports as it is).
+   *
+   * @param label the label
+   * @return whether it is one
+   */
+  public static boolean isLabel(String label) {
+    return !label.isBlank() && label.chars().noneMatch(c -> c <= ' ' || c == '"');
+  }
 
   /**
    * What is wrong with a page that requires a login on a site with no login form, where a
