@@ -878,10 +878,7 @@ public final class Main {
         throw new UsageException("--report: " + given + ": too many levels of symbolic links"
             + " (a loop?)");
       }
-      Path parent = q.getParent();
-      Path name = q.getFileName();
-      return parent != null && name != null && Files.isDirectory(parent)
-          ? parent.toRealPath().resolve(name) : q.normalize();
+      return ActiveFile.physical(q); // a dangling link's target: its directory resolved
     } catch (IOException e) {
       throw new UsageException("--report: cannot follow the symbolic link " + given + ": "
           + IoMessages.reason(e), e);
