@@ -94,12 +94,8 @@ class UrlStatusTest {
   @ParameterizedTest(name = "seed {0}")
   @MethodSource("seeds")
   void aListKeyedPageMeetsItsNotFoundRate(long seed) {
-    Site site = Site.builder("words").host("words.example.com")
-        .param("w", Param.oneOf(List.of("a", "b", "c", "d", "e", "f", "plain"),
-            new double[] {1, 1, 1, 1, 1, 1, 4}))
-        .page(Page.html("home", "/")).page(Page.html("nf", "/nf/{w}").withErrorRates(0, 0.3))
-        .landing("home", 1).link("home", "nf", 1).link("nf", "home", 1)
-        .errorRates(new Site.ErrorRates(0, 0, 0, 0, 0, 0)).build();
+    Site site = wordSite(List.of("a", "b", "c", "d", "e", "f", "plain"),
+        new double[] {1, 1, 1, 1, 1, 1, 4}, 0.3);
     List<AccessEvent> views = LogGenerator.builder().seed(seed).site(site)
         .traffic(Traffic.sessionsPerHour(2_000))
         .window(Instant.parse("2026-01-01T00:00:00Z"), Duration.ofHours(2)).build().events()
@@ -165,16 +161,21 @@ class UrlStatusTest {
     }
   }
 
-  /** Views and 404s of the human requests to a page {@code /nf/{w}} keyed by the words. */
-  private static Map<String, long[]> notFound(long seed, List<String> words, double[] weights,
-      double rate) {
-    Site site = Site.builder("words").host("words.example.com")
+  /** A home page and a page {@code /nf/{w}} keyed by the words, {@code rate} of it gone. */
+  private static Site wordSite(List<String> words, double[] weights, double rate) {
+    return Site.builder("words").host("words.example.com")
         .param("w", Param.oneOf(words, weights))
         .page(Page.html("home", "/")).page(Page.html("nf", "/nf/{w}").withErrorRates(0, rate))
         .landing("home", 1).link("home", "nf", 1).link("nf", "home", 1)
         .errorRates(new Site.ErrorRates(0, 0, 0, 0, 0, 0)).build();
+  }
+
+  /** Views and 404s of the human requests to a page {@code /nf/{w}} keyed by the words. */
+  private static Map<String, long[]> notFound(long seed, List<String> words, double[] weights,
+      double rate) {
     Map<String, long[]> byPath = new TreeMap<>();
-    LogGenerator.builder().seed(seed).site(site).traffic(Traffic.sessionsPerHour(1_000))
+    LogGenerator.builder().seed(seed).site(wordSite(words, weights, rate))
+        .traffic(Traffic.sessionsPerHour(1_000))
         .window(Instant.parse("2026-01-01T00:00:00Z"), Duration.ofMinutes(30)).build().events()
         .filter(e -> e.visitorKind() == VisitorKind.HUMAN && e.path().startsWith("/nf/"))
         .forEach(e -> {
