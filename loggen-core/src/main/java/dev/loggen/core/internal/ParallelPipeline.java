@@ -47,7 +47,8 @@ import org.jspecify.annotations.Nullable;
  * site's minute holds a hundred thousand), the merge stops while {@code min(4n + 4, 64)}
  * segments are not yet written, a worker starts rendering a segment that is not the writer's
  * next one only while the rendered bytes waiting for the writer are below the budget, and
- * written segments keep their buffers for reuse only up to half the budget. Workers wait on a condition (they never spin) when nothing is allowed.
+ * written segments keep their buffers for reuse only up to half the budget. Workers wait on a
+ * condition (they never spin) when nothing is allowed.
  *
  * <p>A worker's failure stops the run where the single-threaded run would stop: the work of
  * the blocks (and the segments of the failing block) before the failing one goes on, the writer

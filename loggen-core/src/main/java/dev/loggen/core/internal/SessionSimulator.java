@@ -101,7 +101,8 @@ final class SessionSimulator {
     "https://www.reddit.com/", "https://l.instagram.com/", "https://www.linkedin.com/",
     "https://www.youtube.com/", "https://www.pinterest.com/", "https://news.ycombinator.com/",
     "android-app://com.google.android.gm/", "https://outlook.live.com/",
-    "https://www.example-deals.net/best-of-2025", "https://forum.example.org/t/recommendations/4411",
+    "https://www.example-deals.net/best-of-2025",
+    "https://forum.example.org/t/recommendations/4411",
     "https://blog.example.net/2025/12/gift-guide/", "https://www.example-news.com/tech/reviews",
     "https://chatgpt.com/",
   };
@@ -408,7 +409,8 @@ final class SessionSimulator {
         case BROWSE -> browse();
         case LOGOUT -> logout();
         case ABANDON -> {
-          if (cs.cart >= 0 && current != cs.cart && rng.chance(cs.site.errorRates().cartAbandon())) {
+          if (cs.cart >= 0 && current != cs.cart
+              && rng.chance(cs.site.errorRates().cartAbandon())) {
             think(1.0);
             visit(cs.cart, currentUrl, currentUrl == null);
           }

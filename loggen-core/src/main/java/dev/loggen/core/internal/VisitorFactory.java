@@ -14,7 +14,10 @@ import org.jspecify.annotations.Nullable;
  * the visitor, and a user name for registered visitors.
  */
 final class VisitorFactory {
-  /** First octets of public IPv4 space: no 0, 10, 100 (CGNAT), 127, 169, 172, 192, 198, 203, 224+. */
+  /**
+   * First octets of public IPv4 space: no 0, 10, 100 (CGNAT), 127, 169, 172, 192, 198, 203,
+   * 224+.
+   */
   private static final int[] PUBLIC_FIRST_OCTETS = {
     2, 5, 23, 24, 31, 37, 41, 45, 46, 49, 50, 62, 66, 67, 68, 69, 70, 71, 72, 73, 74, 75, 76,
     77, 78, 79, 80, 81, 82, 83, 84, 85, 86, 87, 88, 89, 90, 91, 92, 93, 94, 95, 96, 97, 98, 99,
