@@ -176,7 +176,10 @@ public final class LiveWriter {
 
   /**
    * Stops cleanly, between two lines, once {@code condition} is true; checked before every
-   * pause and every 256 lines.
+   * pause and every 256 lines, and also while the simulation warms up before the first line
+   * (after each simulated minute without events), so that a stop is seen at once: a condition
+   * that counts time from its first call counts the warm-up too (use {@link Listener#live()}
+   * to learn when writing starts).
    *
    * @param condition the condition, e.g. a flag a signal handler sets
    * @return this writer

@@ -53,8 +53,8 @@ public final class LiveTraffic {
    * @param sink where the lines go
    * @param seed the seed (the sessions; the timestamps are the wall clock's)
    * @param rate access-log lines per second
-   * @param runFor how long to write: rate x runFor lines (at least one), fewer when the machine
-   *     cannot keep up
+   * @param runFor how long to write, counted from the first line (the simulation warms up
+   *     before it): rate x runFor lines (at least one), fewer when the machine cannot keep up
    * @return the report
    */
   public static Report run(LineSink sink, long seed, double rate, Duration runFor) {
@@ -63,24 +63,31 @@ public final class LiveTraffic {
     try {
       long runForNanos = Objects.requireNonNull(runFor, "runFor").toNanos();
       LogGenerator gen = generator(seed, rate);
-      // rate x time lines at most: the clock below starts at the first pause, a line or two
-      // after the first line, so alone it let 502 lines through for 50/s x 10 s
+      // rate x time lines at most: the clock below starts with the first line, and the first
+      // pause after the end comes a line or two later, so alone it let 502 lines through for
+      // 50/s x 10 s
       double due = Math.rint(rate * (runForNanos / 1e9));
       long lines = due < 1 ? 1 : due >= Long.MAX_VALUE ? Long.MAX_VALUE : (long) due;
-      long[] end = {0}; // the clock starts when writing does (after the simulation's warm-up)
+      // The clock starts when writing does, as the writer goes live with the first line: the
+      // stop condition is also asked during the simulation's warm-up (so that a signal is seen
+      // at once), and a clock started there took the warm-up from the time (37 lines for
+      // 50/s x 1 s) and wrote no line at all for a time of 0
+      long[] end = {0};
+      boolean[] started = {false};
       writer = LiveWriter.of(gen)
           .historyUntil(gen.start())                   // no history: every line is paced
           .format(LogFormats.combined())
           .to(sink)
           .rate(rate)
           .limit(lines)
-          .stopWhen(() -> {
-            long t = System.nanoTime();
-            if (end[0] == 0) {
-              end[0] = t + runForNanos;
+          .listener(new LiveWriter.Listener() {
+            @Override
+            public void live() {
+              started[0] = true;
+              end[0] = System.nanoTime() + runForNanos;
             }
-            return t - end[0] >= 0;
-          });
+          })
+          .stopWhen(() -> started[0] && System.nanoTime() - end[0] >= 0);
     } catch (RuntimeException e) {
       try {
         sink.close(); // run() closes it; refused before that, it is closed here

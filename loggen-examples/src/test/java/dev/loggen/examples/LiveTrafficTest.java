@@ -41,6 +41,20 @@ class LiveTrafficTest {
     }
   }
 
+  /**
+   * The time counts from the first line, as the writer goes live: the stop condition is also
+   * asked while the simulation warms up, and a clock started there took the warm-up from the
+   * time (37 lines for 50 lines/s x 1 s) and wrote nothing for a time of 0 ("at least one").
+   */
+  @Test
+  void theTimeCountsFromTheFirstLine() {
+    // line 49 is due 0.98 s after line 0: all 50 are written before the second is over
+    assertEquals(50, LiveTraffic.run(Sinks.memory(), 42, 50, Duration.ofSeconds(1)).lines());
+    MemorySink sink = Sinks.memory();
+    assertEquals(1, LiveTraffic.run(sink, 42, 50, Duration.ZERO).lines());
+    assertEquals(1, sink.lines().size());
+  }
+
   @Test
   void aHighRateKeepsTheSimulationSmall() {
     // 5,000 lines/s from 330,000 sessions an hour took 15 s and 400 MB to warm up before the
