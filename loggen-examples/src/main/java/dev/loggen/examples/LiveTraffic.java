@@ -31,6 +31,9 @@ public final class LiveTraffic {
    */
   public static final double MAX_SESSIONS_PER_HOUR = 40_000;
 
+  /** The longest time in nanoseconds: a run this long or longer has no end. */
+  private static final Duration FOREVER = Duration.ofNanos(Long.MAX_VALUE);
+
   private LiveTraffic() {}
 
   /**
@@ -53,15 +56,23 @@ public final class LiveTraffic {
    * @param sink where the lines go
    * @param seed the seed (the sessions; the timestamps are the wall clock's)
    * @param rate access-log lines per second
-   * @param runFor how long to write, counted from the first line (the simulation warms up
-   *     before it): rate x runFor lines (at least one), fewer when the machine cannot keep up
+   * @param runFor how long to write, 0 or more, counted from the first line (the simulation
+   *     warms up before it): rate x runFor lines (at least one), fewer when the machine cannot
+   *     keep up; 292 years or more (as long as nanoseconds count) is without end
    * @return the report
+   * @throws IllegalArgumentException when {@code rate} or {@code runFor} is out of range (the
+   *     sink is closed)
    */
   public static Report run(LineSink sink, long seed, double rate, Duration runFor) {
     Objects.requireNonNull(sink, "sink");
     LiveWriter writer;
     try {
-      long runForNanos = Objects.requireNonNull(runFor, "runFor").toNanos();
+      Objects.requireNonNull(runFor, "runFor");
+      if (runFor.isNegative()) {
+        throw new IllegalArgumentException("runFor must not be negative (got " + runFor + ")");
+      }
+      // as long as nanoseconds count (292 years) or longer: without end
+      long runForNanos = runFor.compareTo(FOREVER) >= 0 ? Long.MAX_VALUE : runFor.toNanos();
       LogGenerator gen = generator(seed, rate);
       // rate x time lines at most: the clock below starts with the first line, and the first
       // pause after the end comes a line or two later, so alone it let 502 lines through for

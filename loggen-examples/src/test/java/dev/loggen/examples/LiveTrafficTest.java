@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.loggen.core.LineSink;
 import dev.loggen.core.LogGenerator;
 import dev.loggen.core.Report;
+import dev.loggen.core.SinkClosedException;
 import dev.loggen.sinks.FileSinks;
 import dev.loggen.sinks.MemorySink;
 import dev.loggen.sinks.Sinks;
@@ -53,6 +55,37 @@ class LiveTrafficTest {
     MemorySink sink = Sinks.memory();
     assertEquals(1, LiveTraffic.run(sink, 42, 50, Duration.ZERO).lines());
     assertEquals(1, sink.lines().size());
+  }
+
+  /**
+   * A negative time was taken (and wrote a line), and one of 292 years or more, which the
+   * command line's seconds reach, failed with an ArithmeticException from Duration.toNanos.
+   */
+  @Test
+  void aNegativeTimeIsRefusedAndAVeryLongOneHasNoEnd(@TempDir Path dir) {
+    Path file = dir.resolve("live.log");
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> LiveTraffic.run(FileSinks.rotating(file).build(), 1, 50, Duration.ofSeconds(-3)));
+    assertEquals("runFor must not be negative (got PT-3S)", e.getMessage());
+    FileSinks.rotating(file).build().close(); // the refused sink was closed
+    // a reader that goes away after 3 lines ends the endless run
+    int[] written = {0};
+    LineSink gone = new LineSink() {
+      @Override
+      public void write(byte[] line, int offset, int length, long epochMillis) {
+        if (++written[0] > 3) {
+          throw new SinkClosedException("reader gone", new java.io.IOException("broken pipe"));
+        }
+      }
+
+      @Override
+      public void flush() {}
+
+      @Override
+      public void close() {}
+    };
+    Report r = LiveTraffic.run(gone, 1, 1_000, Duration.ofSeconds(99_999_999_999L));
+    assertEquals(3, r.lines());
   }
 
   @Test
