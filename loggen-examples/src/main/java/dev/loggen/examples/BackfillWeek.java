@@ -44,9 +44,11 @@ public final class BackfillWeek {
    * @param args optional directory and seed (default {@code logs/week}, 42)
    */
   public static void main(String[] args) {
-    Path dir = Path.of(args.length > 0 ? args[0] : "logs/week");
-    long seed = args.length > 1 ? Long.parseLong(args[1]) : 42;
-    System.out.print(run(dir, seed, 2_000));
+    ExampleMain.run(BackfillWeek.class, "[dir] [seed]", 2, args, a -> {
+      Path dir = a.path(0, "dir", "logs/week");
+      long seed = a.whole(1, "seed", 42);
+      System.out.print(run(dir, seed, 2_000));
+    });
   }
 
   /**

@@ -34,7 +34,8 @@ public final class CustomSite {
    * @param args optional seed (default 1234)
    */
   public static void main(String[] args) {
-    print(args.length > 0 ? Long.parseLong(args[0]) : 1234, 30, System.out);
+    ExampleMain.run(CustomSite.class, "[seed]", 1, args,
+        a -> print(a.whole(0, "seed", 1234), 30, System.out));
   }
 
   /**

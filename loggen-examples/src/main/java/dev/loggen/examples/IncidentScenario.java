@@ -68,11 +68,13 @@ public final class IncidentScenario {
    * @param args optional directory and seed (default {@code logs/incident}, 99)
    */
   public static void main(String[] args) {
-    Path dir = Path.of(args.length > 0 ? args[0] : "logs/incident");
-    long seed = args.length > 1 ? Long.parseLong(args[1]) : 99;
-    Map<String, Long> labels = run(dir, seed, 3_000);
-    System.out.println("labelled requests: " + labels + " (ground truth in "
-        + dir.resolve("labels.csv") + ")");
+    ExampleMain.run(IncidentScenario.class, "[dir] [seed]", 2, args, a -> {
+      Path dir = a.path(0, "dir", "logs/incident");
+      long seed = a.whole(1, "seed", 99);
+      Map<String, Long> labels = run(dir, seed, 3_000);
+      System.out.println("labelled requests: " + labels + " (ground truth in "
+          + dir.resolve("labels.csv") + ")");
+    });
   }
 
   /**

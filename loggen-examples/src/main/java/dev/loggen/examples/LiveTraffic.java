@@ -43,11 +43,13 @@ public final class LiveTraffic {
    *     (default 42)
    */
   public static void main(String[] args) {
-    double rate = args.length > 0 ? Double.parseDouble(args[0]) : 50;
-    long seconds = args.length > 1 ? Long.parseLong(args[1]) : 10;
-    long seed = args.length > 2 ? Long.parseLong(args[2]) : 42;
-    Report r = run(Sinks.stdout(), seed, rate, Duration.ofSeconds(seconds));
-    System.err.printf(Locale.ROOT, "%,d lines in %d s%n", r.lines(), seconds);
+    ExampleMain.run(LiveTraffic.class, "[rate] [seconds] [seed]", 3, args, a -> {
+      double rate = a.rate(0, "rate", 50);
+      long seconds = a.count(1, "seconds", 10);
+      long seed = a.whole(2, "seed", 42);
+      Report r = run(Sinks.stdout(), seed, rate, Duration.ofSeconds(seconds));
+      System.err.printf(Locale.ROOT, "%,d lines in %d s%n", r.lines(), seconds);
+    });
   }
 
   /**

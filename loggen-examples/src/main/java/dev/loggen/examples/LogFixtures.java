@@ -64,9 +64,11 @@ public final class LogFixtures {
    * @param args optional directory (default {@code logs/fixture}) and seed (default 42)
    */
   public static void main(String[] args) {
-    Path dir = Path.of(args.length > 0 ? args[0] : "logs/fixture");
-    long seed = args.length > 1 ? Long.parseLong(args[1]) : 42;
-    System.out.print(day(dir, seed));
+    ExampleMain.run(LogFixtures.class, "[dir] [seed]", 2, args, a -> {
+      Path dir = a.path(0, "dir", "logs/fixture");
+      long seed = a.whole(1, "seed", 42);
+      System.out.print(day(dir, seed));
+    });
   }
 
   /**

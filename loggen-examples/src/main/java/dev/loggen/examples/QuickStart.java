@@ -23,7 +23,8 @@ public final class QuickStart {
    * @param args optional seed (default 42)
    */
   public static void main(String[] args) {
-    run(args.length > 0 ? Long.parseLong(args[0]) : 42, 20, System.out);
+    ExampleMain.run(QuickStart.class, "[seed]", 1, args,
+        a -> run(a.whole(0, "seed", 42), 20, System.out));
   }
 
   /**
