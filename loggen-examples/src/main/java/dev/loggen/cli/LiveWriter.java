@@ -280,17 +280,23 @@ public final class LiveWriter {
    * consumer is gone; then closes the sinks.
    *
    * @return what was written
-   * @throws IllegalStateException when no format or sink was given, or the writer already ran
+   * @throws IllegalStateException when no format or sink was given (the sinks that were given
+   *     are closed), or the writer already ran
    * @throws java.io.UncheckedIOException when a sink cannot write (it names the path)
    */
   public Report run() {
     if (ran) {
       throw new IllegalStateException("this writer already ran; make a new one");
     }
-    if (format == null || sink == null) {
-      throw new IllegalStateException("give a format and a sink before run()");
-    }
     ran = true;
+    if (format == null || sink == null) {
+      // The sinks given are closed on this failure too, as LogWriter does: a rotating file is
+      // open already, and stayed locked for the rest of the JVM
+      IllegalStateException missing =
+          new IllegalStateException("give a format and a sink before run()");
+      SinkClosing.closeAll(missing, sink, errorSink);
+      throw missing;
+    }
     Report.Builder report = Report.builder();
     LineSink out = sink;
     LineSink err = errorSink;

@@ -75,6 +75,27 @@ class LiveWriterTest {
     }
   }
 
+  /**
+   * run() closes the sinks, also when it refuses to run for want of a format or a sink: the
+   * refusal left a rotating file open, and its path locked for the rest of the JVM (the next
+   * sink on it failed with 'being written by another sink in this JVM').
+   */
+  @Test
+  void aRefusedRunClosesTheSinksGiven(@TempDir Path dir) {
+    Path access = dir.resolve("access.log");
+    Path error = dir.resolve("error.log");
+    LiveWriter noFormat = LiveWriter.of(live(Instant.now())).to(FileSinks.rotating(access).build())
+        .errors(LogFormats.apacheError(), FileSinks.rotating(error).build());
+    IllegalStateException e = assertThrows(IllegalStateException.class, noFormat::run);
+    assertEquals("give a format and a sink before run()", e.getMessage());
+    LiveWriter noSink = LiveWriter.of(live(Instant.now())).format(LogFormats.combined())
+        .errors(LogFormats.apacheError(), FileSinks.rotating(error).build());
+    assertThrows(IllegalStateException.class, noSink::run);
+    // both paths are free again
+    FileSinks.rotating(access).build().close();
+    FileSinks.rotating(error).build().close();
+  }
+
   private static LogGenerator live(Instant start) {
     return LogGenerator.builder().seed(11).traffic(Traffic.sessionsPerHour(6_000).flat())
         .window(start, null).build();
