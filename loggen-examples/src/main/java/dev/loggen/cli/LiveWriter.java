@@ -129,9 +129,13 @@ public final class LiveWriter {
    *
    * @param newSink the sink
    * @return this writer
+   * @throws IllegalStateException when another sink was set before (as {@code LogWriter}: the
+   *     first, which only {@link #run()} closes, would be left open)
    */
   public LiveWriter to(LineSink newSink) {
-    this.sink = Objects.requireNonNull(newSink, "sink");
+    Objects.requireNonNull(newSink, "sink");
+    once("the access-log sink", sink, newSink);
+    this.sink = newSink;
     return this;
   }
 
@@ -141,11 +145,23 @@ public final class LiveWriter {
    * @param newFormat the error-log format
    * @param newSink the sink; {@link #run()} closes it
    * @return this writer
+   * @throws IllegalStateException when another sink or format was set before
    */
   public LiveWriter errors(LogFormat newFormat, LineSink newSink) {
-    this.errorFormat = Objects.requireNonNull(newFormat, "errors format");
-    this.errorSink = Objects.requireNonNull(newSink, "errors sink");
+    Objects.requireNonNull(newFormat, "errors format");
+    Objects.requireNonNull(newSink, "errors sink");
+    once("the error-log sink", errorSink, newSink);
+    once("the error-log format", errorFormat, newFormat);
+    this.errorFormat = newFormat;
+    this.errorSink = newSink;
     return this;
+  }
+
+  /** Refuses a second setting of {@code what} that differs from the first. */
+  private static <T> void once(String what, @Nullable T current, T value) {
+    if (current != null && !current.equals(value)) {
+      throw new IllegalStateException(what + " was already set to " + current);
+    }
   }
 
   /**

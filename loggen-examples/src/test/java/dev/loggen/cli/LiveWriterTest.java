@@ -96,6 +96,27 @@ class LiveWriterTest {
     FileSinks.rotating(error).build().close();
   }
 
+  /**
+   * A second, different sink is refused, as LogWriter refuses it: it silently replaced the
+   * first, which run() then never closed (a rotating file stayed locked for the JVM).
+   */
+  @Test
+  void aSecondSinkIsRefusedNamingTheFirst() {
+    TimingSink first = new TimingSink();
+    LiveWriter w = LiveWriter.of(live(Instant.now())).to(first);
+    IllegalStateException e = assertThrows(IllegalStateException.class,
+        () -> w.to(new TimingSink()));
+    assertEquals("the access-log sink was already set to " + first, e.getMessage());
+    w.to(first); // the same again is allowed
+    LogFormat errors = LogFormats.apacheError();
+    w.errors(errors, first);
+    e = assertThrows(IllegalStateException.class, () -> w.errors(errors, new TimingSink()));
+    assertEquals("the error-log sink was already set to " + first, e.getMessage());
+    e = assertThrows(IllegalStateException.class,
+        () -> w.errors(LogFormats.nginxError(), first));
+    assertEquals("the error-log format was already set to " + errors, e.getMessage());
+  }
+
   private static LogGenerator live(Instant start) {
     return LogGenerator.builder().seed(11).traffic(Traffic.sessionsPerHour(6_000).flat())
         .window(start, null).build();
