@@ -3,6 +3,7 @@ package dev.loggen.examples;
 import dev.loggen.core.DataSize;
 import dev.loggen.core.LogFormat;
 import dev.loggen.core.LogGenerator;
+import dev.loggen.core.LogWriter;
 import dev.loggen.core.Report;
 import dev.loggen.core.Sites;
 import dev.loggen.core.Traffic;
@@ -133,6 +134,9 @@ public final class LogFixtures {
    */
   private static Report run(LogGenerator gen, LogFormat format, LogFormat errorFormat, Path dir,
       Function<Path, RotatingFileSink.Builder> sink, @Nullable Pattern oldArchives) {
+    // the formats first: an error-log format given as the access log's was refused after both
+    // files were emptied, and left them locked for the rest of the JVM
+    LogWriter writer = gen.writer().format(format);
     Path accessPath = dir.resolve("access.log");
     Path errorPath = dir.resolve("error.log");
     RotatingFileSink.Builder accessLog = sink.apply(accessPath);
@@ -144,7 +148,7 @@ public final class LogFixtures {
     }
     List<RotatingFileSink> logs = RotatingFileSink.openAll(accessLog, errorLog);
     // run() closes both sinks
-    return gen.writer().format(format).to(logs.get(0)).errors(errorFormat, logs.get(1)).run();
+    return writer.to(logs.get(0)).errors(errorFormat, logs.get(1)).run();
   }
 
   private static LogGenerator shopDay(long seed, double sessionsPerHour) {
@@ -170,7 +174,8 @@ public final class LogFixtures {
    * @param dir the directory (created if needed)
    * @param generator the generator; its window must end
    * @throws IllegalArgumentException when the generator's window has no end
-   * @param format the access-log format
+   * @param format the access-log format (an error-log format, such as
+   *     {@link LogFormats#apacheError()}, is refused before either file is touched)
    * @return what was written
    */
   public static Report write(Path dir, LogGenerator generator, LogFormat format) {

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -42,6 +43,24 @@ class FixtureMisuseTest {
     Report r = LogFixtures.day(dir, 42);
     assertEquals(r.lines(), Files.lines(dir.resolve("access.log")).count());
     assertTrue(LogFixtures.rotatedDay(dir, 42).lines() > 0);
+  }
+
+  /**
+   * An error-log format given as the access log's was refused only after both files had been
+   * opened: the day written before was emptied, and both files stayed locked for the rest of
+   * the JVM (the next fixture in the directory failed).
+   */
+  @Test
+  void anErrorFormatForTheAccessLogIsRefusedBeforeTheFilesAreTouched() throws Exception {
+    LogFixtures.day(dir, 42);
+    byte[] before = Files.readAllBytes(dir.resolve("access.log"));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> LogFixtures.day(dir, 42, 100, LogFormats.apacheError()));
+    assertTrue(e.getMessage().startsWith("format apache-error is an error-log format"),
+        e.getMessage());
+    assertTrue(Arrays.equals(before, Files.readAllBytes(dir.resolve("access.log"))),
+        "the access log is as it was");
+    assertEquals(LogFixtures.day(dir, 42).lines(), Files.lines(dir.resolve("access.log")).count());
   }
 
   /** An open window made write() fill the disk until the year 9999. */
