@@ -15,6 +15,7 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A site of your own in code: a software product's website with documentation, pricing and
@@ -126,10 +127,15 @@ public final class CustomSite {
    * state that made it (ground truth, not part of the log line).
    *
    * @param seed the seed
-   * @param lines how many
+   * @param lines how many, 0 or more
    * @param out where
+   * @throws IllegalArgumentException when {@code lines} is negative
    */
   public static void print(long seed, int lines, PrintStream out) {
+    Objects.requireNonNull(out, "out");
+    if (lines < 0) {
+      throw new IllegalArgumentException("lines must not be negative (got " + lines + ")");
+    }
     var combined = LogFormats.combined();
     for (AccessEvent e : generator(seed).events().limit(lines).toList()) {
       out.println(combined.format(e) + "    # " + e.state());

@@ -7,6 +7,7 @@ import dev.loggen.formats.LogFormats;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 
 /**
  * The fluent API in a few lines: ten minutes of the shop site, the first lines printed in
@@ -31,10 +32,15 @@ public final class QuickStart {
    * Prints {@code lines} lines of ten simulated minutes of the shop site.
    *
    * @param seed the seed
-   * @param lines how many lines to print
+   * @param lines how many lines to print, 0 or more
    * @param out where to print them
+   * @throws IllegalArgumentException when {@code lines} is negative
    */
   public static void run(long seed, int lines, PrintStream out) {
+    Objects.requireNonNull(out, "out");
+    if (lines < 0) {
+      throw new IllegalArgumentException("lines must not be negative (got " + lines + ")");
+    }
     LogGenerator gen = LogGenerator.builder()
         .seed(seed)
         .site(Sites.shop())
