@@ -361,9 +361,17 @@ public final class RotatingFileSink implements LineSink {
    *     file (nothing was opened then); no file was changed then
    * @throws UncheckedIOException when opening or repairing a file failed; the sinks already
    *     open are closed
+   * @throws NullPointerException naming a null builder ({@code builders[1] is null}); nothing
+   *     was opened then
    */
   public static List<RotatingFileSink> openAll(Builder... builders) {
-    List<Builder> bs = List.of(builders); // refuses null elements
+    Objects.requireNonNull(builders, "builders");
+    for (int i = 0; i < builders.length; i++) {
+      if (builders[i] == null) {
+        throw new NullPointerException("builders[" + i + "] is null");
+      }
+    }
+    List<Builder> bs = List.of(builders);
     List<Builder.Plan> plans = new ArrayList<>(bs.size());
     for (Builder b : bs) {
       plans.add(b.plan());

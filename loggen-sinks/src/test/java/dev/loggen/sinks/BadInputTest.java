@@ -35,6 +35,16 @@ class BadInputTest {
     assertEquals(expected, e.getMessage());
   }
 
+  /** A null builder was List.of's NullPointerException without a message. */
+  @Test
+  void openAllNamesANullBuilder() {
+    message("builders[1] is null", NullPointerException.class,
+        () -> RotatingFileSink.openAll(builder(), null));
+    message("builders", NullPointerException.class,
+        () -> RotatingFileSink.openAll((RotatingFileSink.Builder[]) null));
+    builder().build().close(); // nothing was opened
+  }
+
   @Test
   void negativeAndZeroValues() {
     message("size must be positive (got -3 bytes)", IllegalArgumentException.class,
