@@ -3,6 +3,7 @@ package dev.loggen.sinks;
 import dev.loggen.core.DataSize;
 import dev.loggen.core.config.ConfigNode;
 import dev.loggen.core.config.internal.Values;
+import dev.loggen.core.internal.Printable;
 import dev.loggen.sinks.internal.NameTemplate;
 import dev.loggen.sinks.internal.PeriodGrid;
 import java.time.Duration;
@@ -82,11 +83,13 @@ public final class OutputConfig {
             + " (replaced by access or error), which the access and error logs need so that"
             + " their archives get different names, e.g. '{log}-%d{yyyy-MM-dd}.%i.log.gz'");
       } else {
+        // "error" is as long as "{log}": positions in the message are the pattern's as written
+        String named = pattern.replace(RotationSettings.LOG_PLACEHOLDER, "error");
         try {
-          NameTemplate.parse(pattern.replace(RotationSettings.LOG_PLACEHOLDER, "access"),
-              zone == null ? ZoneOffset.UTC : zone);
+          NameTemplate.parse(named, zone == null ? ZoneOffset.UTC : zone);
         } catch (IllegalArgumentException e) {
-          p.error(e.getMessage());
+          p.error(String.valueOf(e.getMessage()).replace("'" + Printable.of(named) + "'",
+              "'" + Printable.of(pattern) + "'"));
         }
       }
     }

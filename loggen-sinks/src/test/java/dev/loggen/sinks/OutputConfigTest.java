@@ -132,6 +132,13 @@ class OutputConfigTest {
         + " ends in .gz, which means compressed, but gzip is false"),
         errors("output: {rotation: {time: daily, gzip: false,"
             + " pattern: '{log}-%d{yyyy-MM-dd}.log.gz'}}"));
+    // the pattern as written, {log} and all, and positions in it as written
+    assertEquals(List.of("o.yaml:1:43: output.rotation.pattern: pattern '{log}/%d.log' must be a"
+        + " file name without a directory: archives are written next to the active file"),
+        errors("output: {rotation: {time: daily, pattern: '{log}/%d.log'}}"));
+    assertEquals(List.of("o.yaml:1:43: output.rotation.pattern: pattern '{log}-%d\\u0009.log'"
+        + " holds the control character U+0009 at position 9: file names cannot hold it"),
+        errors("output: {rotation: {time: daily, pattern: \"{log}-%d\\t.log\"}}"));
     List<String> noLog = errors("output: {rotation: {time: daily, pattern: 'a-%d.log'}}");
     assertEquals(1, noLog.size());
     assertTrue(noLog.get(0).startsWith("o.yaml:1:43: output.rotation.pattern: pattern 'a-%d.log'"
