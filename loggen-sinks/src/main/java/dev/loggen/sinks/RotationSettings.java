@@ -183,13 +183,41 @@ public record RotationSettings(@Nullable DataSize size, @Nullable Duration time,
     try {
       applyTo(FileSinks.rotating(java.nio.file.Path.of("access.log")), "access").check();
     } catch (IllegalArgumentException e) {
-      if (p == null || pattern == null || p.equals(pattern)) {
+      if (p == null || pattern == null) {
         throw e;
       }
-      // quote the pattern as the user wrote it, not as it reads for the access log
-      throw new IllegalArgumentException(e.getMessage().replace("'" + p + "'",
-          "'" + pattern + "'"), e);
+      // quote the pattern as the user wrote it, not as it reads for the access log, and the
+      // period in the YAML's words (hourly, 6h), not as Java prints it (PT1H, PT6H)
+      String m = String.valueOf(e.getMessage()).replace("'" + p + "'", "'" + pattern + "'");
+      if (time != null) {
+        m = m.replace(" " + time + " periods", " " + words(time) + " periods");
+      }
+      if (m.equals(e.getMessage())) {
+        throw e;
+      }
+      throw new IllegalArgumentException(m, e);
     }
+  }
+
+  /** A period in the YAML's words: {@code hourly}, {@code daily}, {@code weekly}, {@code 6h}. */
+  private static String words(Duration period) {
+    if (period.equals(Duration.ofHours(1))) {
+      return "hourly";
+    }
+    if (period.equals(Duration.ofDays(1))) {
+      return "daily";
+    }
+    if (period.equals(Duration.ofDays(7))) {
+      return "weekly";
+    }
+    long ms = period.toMillis();
+    long[] units = {86_400_000L, 3_600_000L, 60_000L, 1_000L, 1L};
+    String[] names = {"d", "h", "m", "s", "ms"};
+    int i = 0;
+    while (ms % units[i] != 0) {
+      i++;
+    }
+    return ms / units[i] + names[i];
   }
 
   /** The settings in the YAML's words, for messages. */

@@ -139,6 +139,15 @@ class OutputConfigTest {
     assertEquals(List.of("o.yaml:1:43: output.rotation.pattern: pattern '{log}-%d\\u0009.log'"
         + " holds the control character U+0009 at position 9: file names cannot hold it"),
         errors("output: {rotation: {time: daily, pattern: \"{log}-%d\\t.log\"}}"));
+    // the period in the file's words, not as Java prints it (PT1H)
+    assertEquals(List.of("o.yaml:1:20: output.rotation: pattern '{log}-%d{yyyy-MM-dd}.log'"
+        + " gives consecutive hourly periods the same name (2026-01-01); add finer date fields"
+        + " to %d{...} or add %i"),
+        errors("output: {rotation: {time: hourly, pattern: '{log}-%d{yyyy-MM-dd}.log'}}"));
+    assertEquals(List.of("o.yaml:1:20: output.rotation: pattern '{log}-%d{yyyy-MM}.log'"
+        + " gives consecutive 2d periods the same name (2026-01); add finer date fields"
+        + " to %d{...} or add %i"),
+        errors("output: {rotation: {time: 48h, pattern: '{log}-%d{yyyy-MM}.log'}}"));
     List<String> noLog = errors("output: {rotation: {time: daily, pattern: 'a-%d.log'}}");
     assertEquals(1, noLog.size());
     assertTrue(noLog.get(0).startsWith("o.yaml:1:43: output.rotation.pattern: pattern 'a-%d.log'"
