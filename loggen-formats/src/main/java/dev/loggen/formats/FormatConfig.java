@@ -3,6 +3,7 @@ package dev.loggen.formats;
 import dev.loggen.core.LogFormat;
 import dev.loggen.core.config.ConfigNode;
 import dev.loggen.core.internal.Printable;
+import dev.loggen.formats.internal.Formats;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -85,7 +86,8 @@ public final class FormatConfig {
       }
       if (apache) {
         ConfigNode s = node.get("apache");
-        return s.nonBlankString().map(f -> build(s, () -> LogFormats.apache(f))).orElse(null);
+        return s.nonBlankString().map(f -> build(s, () -> withFields(LogFormats.apache(f),
+            "Apache LogFormat", "directive", f))).orElse(null);
       }
       NginxEscape escape = NginxEscape.DEFAULT;
       ConfigNode e = node.get("escape");
@@ -98,13 +100,31 @@ public final class FormatConfig {
       }
       NginxEscape esc = escape;
       ConfigNode s = node.get("nginx");
-      return s.nonBlankString().map(f -> build(s, () -> LogFormats.nginx(f, esc))).orElse(null);
+      return s.nonBlankString().map(f -> build(s, () -> withFields(LogFormats.nginx(f, esc),
+          "nginx log_format", "variable", f))).orElse(null);
     }
     Optional<String> text = node.string();
     if (text.isEmpty()) {
       return null;
     }
     return build(node, () -> parse(text.get()));
+  }
+
+  /**
+   * {@code format} itself, or, when it prints nothing of the event (a format string of text
+   * alone, such as nginx's predefined name {@code combined} given as a {@code log_format}), an
+   * error: every line would be the same.
+   */
+  private static LogFormat withFields(LogFormat format, String kind, String field,
+      String spec) {
+    if (Formats.hasFields(format)) {
+      return format;
+    }
+    String name = spec.trim().toLowerCase(Locale.ROOT);
+    String hint = NAMES.contains(name) || APACHE_NICKNAMES.contains(name)
+        ? " (for the " + name + " format, write format: " + name + ")" : "";
+    throw new IllegalArgumentException("invalid " + kind + " \"" + Printable.of(spec)
+        + "\": it has no " + field + ", so every line would be the same text" + hint);
   }
 
   private static @Nullable LogFormat build(ConfigNode at, Supplier<LogFormat> f) {
@@ -147,7 +167,7 @@ public final class FormatConfig {
       return LogFormats.nginx(spec);
     }
     if (spec.indexOf('%') >= 0) {
-      return LogFormats.apache(spec);
+      return withFields(LogFormats.apache(spec), "Apache LogFormat", "directive", spec);
     }
     if (APACHE_NICKNAMES.contains(name)) {
       return LogFormats.apache(name);

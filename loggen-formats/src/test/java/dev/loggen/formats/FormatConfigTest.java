@@ -86,6 +86,24 @@ class FormatConfigTest {
   }
 
   @Test
+  void aFormatStringOfTextAloneIsRefused() {
+    // nginx's predefined name is no log_format string: every line would read "combined"
+    assertEquals(List.of("f.yaml:1:17: format.nginx: invalid nginx log_format \"combined\": it"
+        + " has no variable, so every line would be the same text (for the combined format,"
+        + " write format: combined)"), errors("format: {nginx: combined}"));
+    assertEquals(List.of("f.yaml:1:18: format.apache: invalid Apache LogFormat \"json\": it has"
+        + " no directive, so every line would be the same text (for the json format, write"
+        + " format: json)"), errors("format: {apache: json}"));
+    assertEquals(List.of("f.yaml:1:9: format: invalid Apache LogFormat \"100%% up\": it has no"
+        + " directive, so every line would be the same text"), errors("format: '100%% up'"));
+    // Apache's nicknames are formats of that server, and a literal % beside a directive is fine
+    assertEquals(line(LogFormats.combined()),
+        line(read("format: {apache: combined}").formatOrDefault()));
+    assertEquals(line(LogFormats.apache("%h 100%%")),
+        line(read("format: {apache: '%h 100%%'}").formatOrDefault()));
+  }
+
+  @Test
   void otherMistakesAreLocated() {
     assertEquals(List.of("f.yaml:1:9: format: unknown format 'combind': expected common,"
         + " combined, json, ecs, an Apache LogFormat string (with % directives, e.g. '%h %l %u"

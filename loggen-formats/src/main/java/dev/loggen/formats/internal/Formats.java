@@ -53,6 +53,18 @@ public final class Formats {
   }
 
   /**
+   * Whether a format prints anything of the event: false for a format string of text alone
+   * (an Apache {@code LogFormat} without a directive, an nginx {@code log_format} without a
+   * variable), whose lines are all the same.
+   *
+   * @param format the format
+   * @return false for a format string of text alone
+   */
+  public static boolean hasFields(LogFormat format) {
+    return !(format instanceof ProgramFormat p) || p.hasFields();
+  }
+
+  /**
    * An Apache LogFormat string or nickname.
    *
    * @param logFormat the format

@@ -40,6 +40,16 @@ final class ProgramFormat implements LogFormat, HasParser {
     return new ProgramParser(name, program);
   }
 
+  /** Whether the format prints anything of the event: a directive or variable, not only text. */
+  boolean hasFields() {
+    for (Item it : program.items) {
+      if (!it.isLiteral()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   @Override
   public String toString() {
     return description;
