@@ -177,7 +177,7 @@ public final class YamlConfig {
       root = new Composer(settings, new DepthLimit(new ParserImpl(settings,
           new StreamReader(settings, text)), sourceName)).getSingleNode();
     } catch (MarkedYamlEngineException e) {
-      throw syntaxError(sourceName, e);
+      throw syntaxError(sourceName, text, e);
     } catch (ReaderException e) {
       // a character YAML does not allow (a control character, U+FFFE): at its code point
       int at = text.offsetByCodePoints(0, Math.min(Math.max(e.getPosition(), 0),
@@ -265,6 +265,9 @@ public final class YamlConfig {
 
   private static final Pattern YAML_DIRECTIVE = Pattern.compile("^%YAML\\b",
       Pattern.MULTILINE);
+  /** The engine's problem with a value starting with a reserved indicator ({@code % @ `}). */
+  private static final Pattern RESERVED_START =
+      Pattern.compile("^found character '(.)' that cannot start any token");
 
   /**
    * An error at {@code text}'s char {@code index}, its line and column counted as the YAML
@@ -286,7 +289,19 @@ public final class YamlConfig {
     return new ConfigError(sourceName, line, column, "", message);
   }
 
-  private static ConfigException syntaxError(String sourceName, MarkedYamlEngineException e) {
+  /** Whether the text on line {@code line} (from 0) before code point {@code column} is a key. */
+  private static boolean afterKey(String text, int line, int column) {
+    String[] lines = text.split("\r\n|\r|\n", -1);
+    if (line >= lines.length) {
+      return false;
+    }
+    String l = lines[line];
+    int end = l.offsetByCodePoints(0, Math.min(column, l.codePointCount(0, l.length())));
+    return l.substring(0, end).stripTrailing().endsWith(":");
+  }
+
+  private static ConfigException syntaxError(String sourceName, String text,
+      MarkedYamlEngineException e) {
     Mark m = e.getProblemMark().or(e::getContextMark).orElse(null);
     String problem = e.getProblem() == null ? "" : e.getProblem().trim();
     if (problem.contains("\\t(TAB)")) {
@@ -298,6 +313,19 @@ public final class YamlConfig {
       return new ConfigException(new ConfigError(sourceName, m == null ? 1 : m.getLine() + 1,
           m == null ? 1 : m.getColumn() + 1, "",
           "a configuration is one YAML document, but a second one starts here"));
+    }
+    Matcher reserved = RESERVED_START.matcher(problem);
+    if (reserved.find()) { // '%h %l %u ...' unquoted: an Apache format is the common case
+      char c = reserved.group(1).charAt(0);
+      return new ConfigException(new ConfigError(sourceName, m == null ? 1 : m.getLine() + 1,
+          m == null ? 1 : m.getColumn() + 1, "", "invalid YAML: a value cannot start with '" + c
+              + "', which YAML reserves: put the whole value in quotes ('" + c + "...', doubling"
+              + " any ' inside)"));
+    }
+    if (problem.equals("sequence entries are not allowed here") && m != null
+        && afterKey(text, m.getLine(), m.getColumn())) {
+      // "directory: -": a dash after a key on its line starts a list entry, not a value
+      problem += " (a '-' after a key starts a list; for a '-' as the value, quote it: '-')";
     }
     String context = e.getContext() == null ? "" : e.getContext().trim();
     StringBuilder msg = new StringBuilder("invalid YAML: ").append(problem.isEmpty()
