@@ -1,8 +1,5 @@
 package dev.loggen.core.config;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -75,15 +72,8 @@ public record ConfigSource(String name, @Nullable Path file, @Nullable String te
    * was then reported as "expected a mapping").
    */
   private static String utf8(byte[] bytes) {
-    try {
-      return StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes)).toString();
-    } catch (CharacterCodingException e) {
-      throw new ConfigException(new ConfigError(LegacyConfig.ENV_YAML_B64, 1, 1, "",
-          "decodes to bytes that are not UTF-8 text: encode the configuration saved as UTF-8"));
-    }
+    return YamlConfig.utf8(bytes, LegacyConfig.ENV_YAML_B64,
+        "decodes to bytes that are not UTF-8 text", "encode the configuration saved as UTF-8");
   }
 
   /**

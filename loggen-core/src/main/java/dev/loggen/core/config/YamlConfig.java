@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -130,16 +132,32 @@ public final class YamlConfig {
     if (bytes.length > MAX_BYTES) {
       throw tooLarge(sourceName, -1);
     }
-    String text;
-    try {
-      text = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes)).toString();
-    } catch (CharacterCodingException e) {
-      throw fileError(sourceName, "is not UTF-8 text: save the configuration as UTF-8");
+    return parse(utf8(bytes, sourceName, "is not UTF-8 text",
+        "save the configuration as UTF-8"), sourceName);
+  }
+
+  /**
+   * {@code bytes} as UTF-8 text, or an error at the line and column of the first byte that is
+   * not UTF-8, naming it: {@code what (byte 0xE9): advice}.
+   */
+  static String utf8(byte[] bytes, String sourceName, String what, String advice) {
+    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    CharBuffer out = CharBuffer.allocate(bytes.length); // never more chars than bytes
+    CoderResult result = decoder.decode(in, out, true);
+    if (!result.isError()) {
+      result = decoder.flush(out);
     }
-    return parse(text, sourceName);
+    out.flip();
+    if (result.isError()) {
+      String before = out.toString();
+      throw new ConfigException(errorAt(sourceName, before, before.length(),
+          String.format(Locale.ROOT, "%s (byte 0x%02X): %s", what, bytes[in.position()] & 0xFF,
+              advice)));
+    }
+    return out.toString();
   }
 
   /**

@@ -160,8 +160,18 @@ class BadConfigTest {
     Path f = dir.resolve("latin1.yaml");
     Files.write(f, "site: {name: caf\u00e9}\n".getBytes(StandardCharsets.ISO_8859_1));
     ConfigException e = assertThrows(ConfigException.class, () -> CoreConfig.load(f));
-    assertEquals(List.of("latin1.yaml:1:1: is not UTF-8 text: save the configuration as UTF-8"),
-        e.errors().stream().map(BadConfigTest::relative).toList());
+    // at the byte that is not UTF-8, not at 1:1: a long file's one Latin-1 letter is found
+    assertEquals(List.of("latin1.yaml:1:17: is not UTF-8 text (byte 0xE9): save the"
+        + " configuration as UTF-8"), e.errors().stream().map(BadConfigTest::relative).toList());
+    // after a byte order mark and a CRLF, a lead byte without the byte it needs
+    java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+    b.writeBytes("\uFEFFseed: 1\r\nsite: {name: 'caf".getBytes(StandardCharsets.UTF_8));
+    b.write(0xC3);
+    b.writeBytes("'}\n".getBytes(StandardCharsets.UTF_8));
+    Files.write(f, b.toByteArray());
+    e = assertThrows(ConfigException.class, () -> CoreConfig.load(f));
+    assertEquals(List.of("latin1.yaml:2:18: is not UTF-8 text (byte 0xC3): save the"
+        + " configuration as UTF-8"), e.errors().stream().map(BadConfigTest::relative).toList());
   }
 
   @Test

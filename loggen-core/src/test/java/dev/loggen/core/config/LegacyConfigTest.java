@@ -37,6 +37,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The old Python tool's configuration files load with the same meaning. */
@@ -639,14 +640,15 @@ class LegacyConfigTest {
 
   /** Decoded leniently, a Latin-1 file was reported as "expected a mapping (got '\uFFFD')". */
   @ParameterizedTest
-  @ValueSource(strings = {"output: {directory: caf\u00e9, rate: 1}\n", "\u00ff\u00fe"})
-  void base64OfTextThatIsNotUtf8IsRejectedAsSuch(String latin1) {
+  @CsvSource(delimiter = '|', value = {"output: {directory: caf\u00e9, rate: 1}\\n|1:24|E9",
+      "\u00ff\u00fe|1:1|FF", "seed: 1\\noutput: {directory: \u00e9}|2:21|E9"})
+  void base64OfTextThatIsNotUtf8IsRejectedAsSuch(String latin1, String at, String hex) {
     String value = Base64.getEncoder().encodeToString(
-        latin1.getBytes(StandardCharsets.ISO_8859_1));
+        latin1.replace("\\n", "\n").getBytes(StandardCharsets.ISO_8859_1));
     ConfigException e = assertThrows(ConfigException.class,
         () -> ConfigSource.fromEnvironment(Map.of(LegacyConfig.ENV_YAML_B64, value), null));
-    assertEquals("LOG_GENERATOR_CONFIG_YAML_B64:1:1: decodes to bytes that are not UTF-8 text:"
-        + " encode the configuration saved as UTF-8", e.getMessage());
+    assertEquals("LOG_GENERATOR_CONFIG_YAML_B64:" + at + ": decodes to bytes that are not UTF-8"
+        + " text (byte 0x" + hex + "): encode the configuration saved as UTF-8", e.getMessage());
   }
 
   @Test
