@@ -800,7 +800,24 @@ public final class Main {
     try {
       r.check();
     } catch (IllegalArgumentException | IllegalStateException e) {
-      throw new UsageException("rotation: " + e.getMessage(), e);
+      // the file's rotation was checked when it was read: the options given made it wrong
+      List<String> given = new ArrayList<>();
+      if (o.rotateSize != null) {
+        given.add("--rotate-size " + o.rotateSize);
+      }
+      if (o.rotateTime != null) {
+        given.add("--rotate-time " + o.rotateTime);
+      }
+      if (o.gzip || o.noGzip) {
+        given.add(o.gzip ? "--gzip" : "--no-gzip");
+      }
+      if (o.keep != null) {
+        given.add("--keep " + o.keep);
+      }
+      String from = output.rotation() == null || given.isEmpty() ? "rotation"
+          : "the configuration's " + key + " with " + String.join(", ", given);
+      throw new UsageException(from + ": " + String.valueOf(e.getMessage())
+          .replace("but gzip() was set", "but gzip is on"), e);
     }
     return r;
   }

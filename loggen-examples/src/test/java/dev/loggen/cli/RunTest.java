@@ -281,6 +281,20 @@ class RunTest {
     assertEquals("loggen: --keep needs rotation, and the configuration's output.rotation turns"
         + " it off\n", keep.err());
     assertEquals(List.of(), Cli.files(dir).stream().filter(f -> f.startsWith("od")).toList());
+    // a file's pattern that an option makes wrong: both named, in the file's words
+    Files.writeString(dir.resolve("pattern.yaml"), "output: {rotation: {time: daily,"
+        + " pattern: '{log}-%d{yyyy-MM-dd}.log'}}\n");
+    Cli gzip = Cli.run(dir, "--config", "pattern.yaml", "--gzip", "--start", "2026-01-01",
+        "--duration", "1m", "--seed", "1", "--output", "od");
+    assertEquals("loggen: the configuration's output.rotation with --gzip: pattern"
+        + " '{log}-%d{yyyy-MM-dd}.log' does not end in .gz but gzip is on; end the pattern with"
+        + " .gz\n", gzip.err());
+    Cli size = Cli.run(dir, "--config", "pattern.yaml", "--rotate-size", "10MB", "--keep", "2",
+        "--start", "2026-01-01", "--duration", "1m", "--seed", "1", "--output", "od");
+    assertEquals("loggen: the configuration's output.rotation with --rotate-size 10MB, --keep 2:"
+        + " pattern '{log}-%d{yyyy-MM-dd}.log' has no %i, which size rotation needs to name"
+        + " several files in one period\n", size.err());
+    assertEquals(List.of(), Cli.files(dir).stream().filter(f -> f.startsWith("od")).toList());
   }
 
   @Test
