@@ -244,10 +244,15 @@ public final class LegacyBinder {
         Collections.nCopies(7, 1.0), ZoneOffset.UTC, List.of()));
   }
 
-  /** {@code v} to three significant digits, without exponent (a bound rounds down). */
+  /**
+   * {@code v} to three significant digits (a bound rounds down), without exponent from 1e-9 to
+   * below 1e15, else as YAML writes one ({@code 1e300}, {@code 5.9e-296}), not in 300 digits.
+   */
   private static String significant(double v, RoundingMode mode) {
-    return new BigDecimal(v).round(new MathContext(3, mode)).stripTrailingZeros()
-        .toPlainString();
+    BigDecimal b = new BigDecimal(v).round(new MathContext(3, mode)).stripTrailingZeros();
+    int magnitude = b.precision() - b.scale() - 1; // the power of ten of the first digit
+    return magnitude >= -9 && magnitude < 15 ? b.toPlainString()
+        : b.toString().replace("E+", "e").replace('E', 'e');
   }
 
   // ---- session ------------------------------------------------------------------------------
