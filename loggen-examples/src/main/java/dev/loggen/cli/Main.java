@@ -480,10 +480,14 @@ public final class Main {
     if (output.onExisting() != null) {
       unused.add("output.onExisting");
     }
+    if (fs.errorFormat() != null && fs.errorFormat() != ErrorFormat.NONE) {
+      unused.add("errorFormat"); // standard output takes the access log alone
+    }
     if (stdout && !unused.isEmpty()) {
       boolean one = unused.size() == 1;
-      notices.add("the configuration's " + String.join(" and ", unused)
-          + (one ? " applies" : " apply") + " to files; the access log goes to stdout, so "
+      String last = unused.remove(unused.size() - 1);
+      notices.add("the configuration's " + (one ? "" : String.join(", ", unused) + " and ")
+          + last + (one ? " applies" : " apply") + " to files; the access log goes to stdout, so "
           + (one ? "it is" : "they are") + " not used");
     }
     Path directory = stdout ? null : workingDir.resolve(dirText);

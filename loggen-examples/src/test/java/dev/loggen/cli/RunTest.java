@@ -307,6 +307,19 @@ class RunTest {
     assertTrue(c.err().contains("loggen: the configuration's output.rotation and"
         + " output.onExisting apply to files; the access log goes to stdout, so they are not"
         + " used"), c.err());
+    // the error log's format too: standard output takes the access log alone
+    Files.writeString(dir.resolve("so.yaml"), "output:\n  directory: '-'\n"
+        + "  rotation: {size: 1MB}\n  onExisting: fail\nerrorFormat: nginx\n");
+    Cli e = Cli.run(dir, "--config", "so.yaml", "--seed", "1", "--start", "2026-01-01",
+        "--duration", "1m");
+    assertEquals(Main.OK, e.code, e.toString());
+    assertTrue(e.err().contains("loggen: the configuration's output.rotation, output.onExisting"
+        + " and errorFormat apply to files; the access log goes to stdout, so they are not used"),
+        e.err());
+    Files.writeString(dir.resolve("so.yaml"), "errorFormat: none\n");
+    Cli none = Cli.run(dir, "--config", "so.yaml", "--seed", "1", "--start", "2026-01-01",
+        "--duration", "1m", "--output", "-");
+    assertFalse(none.err().contains("to files"), none.err());
   }
 
   /**
