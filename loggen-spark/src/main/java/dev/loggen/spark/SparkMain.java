@@ -496,6 +496,8 @@ public final class SparkMain {
     /** The spec these options give; reads and checks the configuration. */
     RunSpec spec() {
       RunSpec s = RunSpec.defaults();
+      // Where the configuration's plain format is, for a message about it.
+      String formatAt = null;
       if (config != null) {
         String text = readConfig(config);
         s = s.withConfig(text, config);
@@ -506,6 +508,7 @@ public final class SparkMain {
           ConfigNode f = root.isMapping() ? root.get("format") : null;
           if (f != null && f.isScalar() && f.text() != null) {
             s = s.withFormat(f.text());
+            formatAt = config + ":" + f.line() + ":" + f.column() + ": format";
           } else if (f != null && f.isMapping()) {
             // Before: ignored, and the run wrote Combined without a word.
             throw new IllegalArgumentException(config + ":" + f.line() + ":" + f.column()
@@ -532,8 +535,16 @@ public final class SparkMain {
       }
       if (format != null) {
         s = s.withFormat(format);
+        formatAt = "--format";
       }
-      LoggenSpark.format(s.format());
+      try {
+        LoggenSpark.format(s.format());
+      } catch (IllegalArgumentException e) {
+        // Named as the command line names it: the option, or the file, line and key (before:
+        // the formats' message alone, as if no option or file had given the format).
+        throw formatAt == null ? e
+            : new IllegalArgumentException(formatAt + ": " + e.getMessage(), e);
+      }
       s.toGenerator();
       return s;
     }

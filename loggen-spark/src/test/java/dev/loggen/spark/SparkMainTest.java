@@ -95,10 +95,13 @@ class SparkMainTest {
         Arguments.of(List.of("--output", "x", "--duration", "1m", "--slices", "61"),
             "--slices: expected at most one slice per second of the window, so at most 60 for"
                 + " 1m (got '61')"),
+        // The option is named, as on the command line (before: the formats' message alone).
+        Arguments.of(List.of("--output", "x", "--format", "%h %Z"),
+            "--format: invalid Apache LogFormat \"%h %Z\": unknown directive '%Z' at position 4"),
         Arguments.of(List.of("--output", "x", "--format", "fancy"),
-            "unknown format 'fancy': expected common, combined, json, ecs, an Apache LogFormat"
-                + " string (with % directives, e.g. '%h %l %u %t \"%r\" %>s %b') or an nginx"
-                + " log_format string (with $variables, e.g. '$remote_addr [$time_local]"
+            "--format: unknown format 'fancy': expected common, combined, json, ecs, an Apache"
+                + " LogFormat string (with % directives, e.g. '%h %l %u %t \"%r\" %>s %b') or an"
+                + " nginx log_format string (with $variables, e.g. '$remote_addr [$time_local]"
                 + " \"$request\" $status'); on Spark also apache-error, nginx-error, or apache:"
                 + " or nginx: before a format string"));
   }
@@ -186,6 +189,21 @@ class SparkMainTest {
         tmp.resolve("out").toString(), "--format", "json", "--slices", "0");
     assertEquals(2, withFormat.code(), withFormat.err());
     assertFalse(withFormat.err().contains("format:"), withFormat.err());
+  }
+
+  /**
+   * A bad format in the configuration is named by its file, line, column and key, as the
+   * command line names it. Before: the formats' message alone, naming neither the file nor
+   * the key.
+   */
+  @Test
+  void aBadFormatInTheConfigurationIsLocated(@TempDir Path tmp) throws IOException {
+    Path config = tmp.resolve("fmt.yaml");
+    Files.writeString(config, "seed: 5\nformat: '%h %Z'\n");
+    Result r = run(NO_SPARK, "--config", config.toString(), "--output", tmp.toString());
+    assertEquals(2, r.code(), r.err());
+    assertEquals("loggen-spark: " + config + ":2:9: format: invalid Apache LogFormat \"%h %Z\":"
+        + " unknown directive '%Z' at position 4 (see --help)\n", r.err());
   }
 
   /** --format wins over the configuration's format, as on the command line. */
