@@ -123,9 +123,9 @@ public final class LoggenSpark {
    * @throws IllegalArgumentException when the spec, the slice count or the format is bad (or
    *     left at the default while the configuration names another, see
    *     {@link #write(SparkSession, RunSpec, int, String, boolean)}), or the output is not a
-   *     path, has no file system, is (or lies under) a file, or its directory cannot be created
+   *     path, has no file system, or is (or lies under) a file
    * @throws IllegalStateException when the output already holds a complete run
-   * @throws UncheckedIOException when the output cannot be written
+   * @throws UncheckedIOException when the output cannot be reached, created or written
    */
   public static Manifest write(SparkSession spark, RunSpec spec, int slices, String outputUri) {
     return write(spark, spec, slices, outputUri, true);
@@ -176,10 +176,9 @@ public final class LoggenSpark {
    * @return the manifest, as written to {@code _manifest.json}
    * @throws IllegalArgumentException when the spec, the slice count or the format is bad, the
    *     spec's format is the default while its configuration names another, or the output is
-   *     not a path, has no file system, is (or lies under) a file, or its directory cannot be
-   *     created
+   *     not a path, has no file system, or is (or lies under) a file
    * @throws IllegalStateException when the output already holds a complete run
-   * @throws UncheckedIOException when the output cannot be written
+   * @throws UncheckedIOException when the output cannot be reached, created or written
    */
   public static Manifest write(SparkSession spark, RunSpec spec, int slices, String outputUri,
       boolean gzip) {
@@ -316,16 +315,18 @@ public final class LoggenSpark {
         break;
       }
     }
+    // An output that cannot be created or written is an I/O failure, as on the command line
+    // (exit code 1 from SparkMain), not bad usage.
     boolean made;
     try {
       made = fs.mkdirs(dir);
     } catch (IOException e) { // HDFS: permission denied, quota, ...
-      throw new IllegalArgumentException("output " + dir + " cannot be created: "
+      throw new UncheckedIOException("output " + dir + " cannot be created: "
           + e.getMessage(), e);
     }
     if (!made) { // the local file system says no more than that
-      throw new IllegalArgumentException("output " + dir + " cannot be created (is its parent"
-          + " directory writable?)");
+      String m = "output " + dir + " cannot be created (is its parent directory writable?)";
+      throw new UncheckedIOException(m, new IOException(m));
     }
   }
 
@@ -338,12 +339,13 @@ public final class LoggenSpark {
     try {
       made = fs.mkdirs(temp);
     } catch (IOException e) {
-      throw new IllegalArgumentException("output " + dir + " cannot be written: "
+      throw new UncheckedIOException("output " + dir + " cannot be written: "
           + e.getMessage(), e);
     }
     if (!made) {
-      throw new IllegalArgumentException("output " + dir + " cannot be written: " + temp
-          + " cannot be created (is the directory writable?)");
+      String m = "output " + dir + " cannot be written: " + temp + " cannot be created (is the"
+          + " directory writable?)";
+      throw new UncheckedIOException(m, new IOException(m));
     }
   }
 

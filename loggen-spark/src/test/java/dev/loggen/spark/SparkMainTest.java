@@ -336,6 +336,28 @@ class SparkMainTest {
         + out + "/access-2026-01-01.log.gz: java.io.IOException: cannot rename "), r.err());
   }
 
+  /**
+   * An output that cannot be created or written into is an I/O failure: exit code 1, as the
+   * README and the command line have it, one line naming the output. Before: exit code 2, as
+   * for bad usage.
+   */
+  @Test
+  void anOutputThatCannotBeCreatedOrWrittenIsExitCode1WithOneLine(@TempDir Path tmp)
+      throws IOException {
+    Result r = run(TestSpark::session, "--seed", "1", "--duration", "10m", "--output",
+        "/proc/loggen-test/out");
+    assertEquals(1, r.code(), r.err());
+    assertEquals("loggen-spark: output file:/proc/loggen-test/out cannot be created (is its"
+        + " parent directory writable?)\n", r.err());
+    Path blocked = Files.createDirectories(tmp.resolve("blocked"));
+    Files.writeString(blocked.resolve(LoggenSpark.TEMP_DIR), "a file where a directory goes");
+    Result w = run(TestSpark::session, "--seed", "1", "--duration", "10m", "--output",
+        blocked.toString());
+    assertEquals(1, w.code(), w.err());
+    assertEquals("loggen-spark: output file:" + blocked + " cannot be written: Parent path is"
+        + " not a directory: file:" + blocked + "/_temporary\n", w.err());
+  }
+
   @Test
   void anOutputThatIsAFileIsExitCode2WithOneLine(@TempDir Path tmp) throws IOException {
     Path file = tmp.resolve("a-file");

@@ -12,6 +12,7 @@ import dev.loggen.formats.LogFormats;
 import dev.loggen.spark.internal.FaultHook;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -255,15 +256,16 @@ class SparkWriteTest {
         + " (is its Hadoop connector on the classpath?)",
         assertThrows(IllegalArgumentException.class,
             () -> LoggenSpark.write(spark, small, 2, "nosuchfs://bucket/logs")).getMessage());
-    // A directory that cannot be made, even by root (before: exit 1 and a stack trace).
+    // A directory that cannot be made, even by root (before: exit 1 and a stack trace): an I/O
+    // failure, as on the command line, not bad usage.
     assertEquals("output file:/proc/loggen-test/out cannot be created (is its parent directory"
-        + " writable?)", assertThrows(IllegalArgumentException.class,
+        + " writable?)", assertThrows(UncheckedIOException.class,
             () -> LoggenSpark.write(spark, small, 2, "/proc/loggen-test/out")).getMessage());
     // An output whose attempts' directory cannot be made: found on the driver, in one line
     // (before: every task failed, exit 1 with Spark's stack).
     Path blocked = Files.createDirectories(tmp.resolve("blocked"));
     Files.writeString(blocked.resolve(LoggenSpark.TEMP_DIR), "a file where a directory goes");
-    String message = assertThrows(IllegalArgumentException.class,
+    String message = assertThrows(UncheckedIOException.class,
         () -> LoggenSpark.write(spark, small, 2, blocked.toString())).getMessage();
     assertEquals("output file:" + blocked + " cannot be written: Parent path is not a"
         + " directory: file:" + blocked + "/_temporary", message);
