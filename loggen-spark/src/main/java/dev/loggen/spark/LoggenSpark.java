@@ -153,11 +153,6 @@ public final class LoggenSpark {
    * {@code spark.task.maxFailures} attempts), Spark's {@code SparkException} propagates
    * (undeclared, as from any Spark action) and no manifest is written.
    *
-   * @param spark the session
-   * @param spec the run; its window must have an end
-   * @param slices the number of slices, at most one per second of the window (or 1) and at
-   *     most {@link #MAX_SLICES}
-   * @param outputUri the output directory
    * <p>The lines are in the spec's {@link RunSpec#format() format}, one string; a spec does not
    * read its configuration's {@code format} section. A format given with
    * {@link RunSpec#withFormat} wins over the configuration's, as {@code --format} does on the
