@@ -515,6 +515,11 @@ public final class SparkMain {
                 + ": format: a run on Spark carries its format as one string, and this mapping"
                 + " form is not one: give the format with --format (a name, an Apache LogFormat"
                 + " or an nginx log_format string)");
+          } else if (f != null && f.isPresent()) {
+            // An empty value or a list, which the command line refuses at the key. Before:
+            // ignored, and the run wrote Combined without a word.
+            f.string();
+            root.diagnostics().throwIfErrors();
           }
         }
       }

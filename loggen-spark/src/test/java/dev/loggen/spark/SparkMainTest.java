@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class SparkMainTest {
@@ -204,6 +205,25 @@ class SparkMainTest {
     assertEquals(2, r.code(), r.err());
     assertEquals("loggen-spark: " + config + ":2:9: format: invalid Apache LogFormat \"%h %Z\":"
         + " unknown directive '%Z' at position 4 (see --help)\n", r.err());
+  }
+
+  /**
+   * A format in the configuration that is neither a string nor the mapping form is refused at
+   * its key, as the command line refuses it. Before: ignored, and the run wrote Combined lines
+   * with exit code 0.
+   */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "format:|2:8: format: expected a string (got an empty value)",
+      "format: [json]|2:9: format: expected a string (got a list)"})
+  void aFormatThatIsNoStringIsRefusedNotIgnored(String line, String message, @TempDir Path tmp)
+      throws IOException {
+    Path config = tmp.resolve("fmt.yaml");
+    Files.writeString(config, "seed: 5\n" + line + "\n");
+    Result r = run(NO_SPARK, "--config", config.toString(), "--duration", "10m", "--output",
+        tmp.resolve("out").toString());
+    assertEquals(2, r.code(), r.err());
+    assertEquals("loggen-spark: " + config + ":" + message + "\n", r.err());
   }
 
   /** --format wins over the configuration's format, as on the command line. */
