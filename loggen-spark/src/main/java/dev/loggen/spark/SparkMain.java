@@ -3,6 +3,7 @@ package dev.loggen.spark;
 import dev.loggen.core.RunSpec;
 import dev.loggen.core.config.ConfigException;
 import dev.loggen.core.config.ConfigNode;
+import dev.loggen.core.config.LegacyConfig;
 import dev.loggen.core.config.YamlConfig;
 import dev.loggen.core.config.internal.Values;
 import dev.loggen.core.internal.Printable;
@@ -158,6 +159,9 @@ public final class SparkMain {
       LoggenSpark.check(spec, slices);
       // What the command line warns about: the configuration's located warnings, scenarios and
       // bursts wholly outside the window.
+      for (String w : o.warnings) {
+        say(err, w + " (warning)");
+      }
       for (String w : spec.warnings()) {
         say(err, w + " (warning)");
       }
@@ -355,6 +359,8 @@ public final class SparkMain {
     @Nullable Instant start;
     @Nullable Duration duration;
     @Nullable Double sessionsPerHour;
+    /** What {@link #spec()} found in the configuration that the spec does not warn about. */
+    final List<String> warnings = new ArrayList<>();
 
     static Options parse(String[] args) throws UsageException {
       Options o = new Options();
@@ -501,10 +507,19 @@ public final class SparkMain {
       if (config != null) {
         String text = readConfig(config);
         s = s.withConfig(text, config);
+        ConfigNode root = YamlConfig.parse(text, config);
+        ConfigNode out = root.isMapping() && !LegacyConfig.isLegacy(root) ? root.get("output")
+            : null;
+        if (out != null && out.isPresent()) {
+          // Before: ignored without a word (the old tool's output keys have their warnings).
+          ConfigNode key = out.keyNode();
+          warnings.add(config + ":" + key.line() + ":" + key.column() + ": output: a run on"
+              + " Spark writes one file per slice under --output, with --gzip or --no-gzip, so"
+              + " output is ignored");
+        }
         if (format == null) {
           // The format section belongs to loggen-formats; its plain form (format: json) is
           // what a spec can carry.
-          ConfigNode root = YamlConfig.parse(text, config);
           ConfigNode f = root.isMapping() ? root.get("format") : null;
           if (f != null && f.isScalar() && f.text() != null) {
             s = s.withFormat(f.text());

@@ -430,6 +430,26 @@ class SparkMainTest {
             + " endpoint, so health is ignored (warning)"), r.err().lines().toList());
   }
 
+  /**
+   * A loggen file's output section means nothing on Spark (--output and --gzip say where and
+   * how): ignored with a warning at its key. Before: ignored without a word, so a file asking
+   * for "rotation: {gzip: false}" got gzipped files and no hint why.
+   */
+  @Test
+  void anOutputSectionIsIgnoredWithAWarning(@TempDir Path tmp) throws IOException {
+    Path config = tmp.resolve("out.yaml");
+    Result r = runTenMinutes(config, """
+        seed: 1
+        traffic: {sessionsPerHour: 60}
+        output: {directory: /var/log/shop, rotation: {gzip: false}}
+        """);
+    assertEquals("loggen-spark: " + config + ":3:1: output: a run on Spark writes one file per"
+        + " slice under --output, with --gzip or --no-gzip, so output is ignored (warning)\n",
+        r.err());
+    assertTrue(Files.exists(tmp.resolve("out/access-2026-01-01.log.gz")),
+        Runs.listing(tmp).toString());
+  }
+
   @Test
   void aRandomSeedIsPrinted(@TempDir Path tmp) {
     Result r = run(TestSpark::session, "--duration", "10m", "--sessions-per-hour", "60",
