@@ -1,6 +1,7 @@
 package dev.loggen.spark;
 
 import dev.loggen.core.RunSpec;
+import dev.loggen.core.Sites;
 import dev.loggen.core.config.ConfigException;
 import dev.loggen.core.config.ConfigNode;
 import dev.loggen.core.config.LegacyConfig;
@@ -431,7 +432,15 @@ public final class SparkMain {
             output = value;
           }
           case "--config" -> config = value;
-          case "--profile" -> profile = value;
+          case "--profile" -> {
+            // Named as typed, in the command line's words (before: "profile 'bank' is
+            // unknown", as the spec's field).
+            if (!Sites.names().contains(value.toLowerCase(Locale.ROOT))) {
+              throw new UsageException("--profile: '" + value + "' is not a built-in site:"
+                  + " expected one of " + String.join(", ", Sites.names()));
+            }
+            profile = value;
+          }
           case "--seed" -> seed = Long.parseLong(value);
           case "--format" -> format = value;
           case "--start" -> start = Instant.parse(value);

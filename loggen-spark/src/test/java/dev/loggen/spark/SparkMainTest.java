@@ -89,8 +89,10 @@ class SparkMainTest {
         Arguments.of(List.of("--output", "x", "--start", "yesterday"),
             "--start: expected an ISO-8601 instant such as 2026-01-01T00:00:00Z (got"
                 + " 'yesterday')"),
-        Arguments.of(List.of("--output", "x", "--profile", "bank"),
-            "profile 'bank' is unknown: expected one of [api, blog, shop]"),
+        // The option as typed, in the command line's words (before: "profile 'bank' is
+        // unknown: expected one of [api, blog, shop]").
+        Arguments.of(List.of("--output", "x", "--profile", "Bank"),
+            "--profile: 'Bank' is not a built-in site: expected one of api, blog, shop"),
         Arguments.of(List.of("--output", "x", "--sessions-per-hour", "-5"),
             "--sessions-per-hour: expected a positive number up to 240000000 (got '-5')"),
         Arguments.of(List.of("--output", "x", "--duration", "1m", "--slices", "61"),
