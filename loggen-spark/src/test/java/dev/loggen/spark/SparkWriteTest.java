@@ -115,6 +115,27 @@ class SparkWriteTest {
   }
 
   /**
+   * A file under a slice's name that is not gzip at all (or a truncated one) is another run's
+   * too, and said so. Before: "slice 2: cannot write <file>: java.util.zip.ZipException: Not in
+   * GZIP format", as if the write had failed.
+   */
+  @Test
+  void aForeignFileThatIsNoGzipIsSaidToBeAnotherRuns(@TempDir Path tmp) throws IOException {
+    Path out = tmp.resolve("out");
+    Files.createDirectories(out);
+    Path foreign = out.resolve("access-2026-01-01T01-00.log.gz");
+    Files.writeString(foreign, "a plain line of another run\n");
+
+    SparkException e = assertThrows(SparkException.class,
+        () -> LoggenSpark.write(spark, SPEC, 4, out.toUri().toString()));
+    assertTrue(String.valueOf(e.getMessage()).contains(foreign.getFileName()
+        + " exists with other content (not a complete gzip file: Not in GZIP format): it is"
+        + " not from this run; delete it or choose another output"), e.getMessage());
+    assertFalse(Files.exists(out.resolve(Manifest.FILE_NAME)), "no manifest for a failed run");
+    assertEquals("a plain line of another run\n", Files.readString(foreign), "kept");
+  }
+
+  /**
    * An earlier failed run with another slice count left a file this run would not write: the
    * run is refused on the driver, naming the file, before any task writes; without it the
    * run completes.

@@ -6,6 +6,7 @@ import dev.loggen.core.LogFormat;
 import dev.loggen.core.LogGenerator;
 import dev.loggen.core.RunSpec;
 import dev.loggen.spark.Manifest;
+import java.io.EOFException;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
+import java.util.zip.ZipException;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -198,6 +200,13 @@ public final class SliceWriter {
       existing = sha256Of(fs, target, gzip);
     } catch (FileNotFoundException e) {
       throw new IOException("cannot rename " + temp + " to " + target, e);
+    } catch (ZipException | EOFException e) {
+      // Not a whole gzip file, so not one a run committed (before: "slice k: cannot write
+      // <file>: java.util.zip.ZipException: Not in GZIP format", as if writing had failed).
+      fs.delete(temp, false);
+      throw new IllegalStateException(target + " exists with other content (not a complete"
+          + " gzip file: " + e.getMessage() + "): it is not from this run; delete it or choose"
+          + " another output");
     }
     fs.delete(temp, false);
     if (!existing.equals(sha256)) {
