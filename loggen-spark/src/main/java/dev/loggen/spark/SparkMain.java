@@ -574,7 +574,18 @@ public final class SparkMain {
         throw formatAt == null ? e
             : new IllegalArgumentException(formatAt + ": " + e.getMessage(), e);
       }
-      s.toGenerator();
+      try {
+        s.toGenerator();
+      } catch (IllegalArgumentException e) {
+        // The options that set the window, named as the command line names them (before: the
+        // generator's message alone).
+        String m = e.getMessage();
+        if (m != null && m.startsWith("window") && (start != null || duration != null)) {
+          throw new IllegalArgumentException((start == null ? "--duration"
+              : duration == null ? "--start" : "--start, --duration") + ": " + m, e);
+        }
+        throw e;
+      }
       return s;
     }
   }

@@ -95,6 +95,14 @@ class SparkMainTest {
             "--profile: 'Bank' is not a built-in site: expected one of api, blog, shop"),
         Arguments.of(List.of("--output", "x", "--sessions-per-hour", "-5"),
             "--sessions-per-hour: expected a positive number up to 240000000 (got '-5')"),
+        // The options that set a window past the year 9999, as the command line names them
+        // (before: the generator's message alone).
+        Arguments.of(List.of("--output", "x", "--start", "9999-12-31T23:00:00Z", "--duration",
+            "2h"), "--start, --duration: window must end by the end of the year 9999 (got"
+                + " 9999-12-31T23:00:00Z + 2h, which ends at +10000-01-01T01:00:00Z)"),
+        Arguments.of(List.of("--output", "x", "--start", "9999-12-31T23:00:00Z"),
+            "--start: window must end by the end of the year 9999 (got 9999-12-31T23:00:00Z +"
+                + " 1d, which ends at +10000-01-01T23:00:00Z)"),
         Arguments.of(List.of("--output", "x", "--duration", "1m", "--slices", "61"),
             "--slices: expected at most one slice per second of the window, so at most 60 for"
                 + " 1m (got '61')"),
