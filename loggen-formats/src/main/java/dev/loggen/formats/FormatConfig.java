@@ -86,8 +86,8 @@ public final class FormatConfig {
       }
       if (apache) {
         ConfigNode s = node.get("apache");
-        return s.nonBlankString().map(f -> build(s, () -> withFields(LogFormats.apache(f),
-            "Apache LogFormat", "directive", f))).orElse(null);
+        return s.nonBlankString().map(f -> build(s, () -> withFields(LogFormats.apache(f), f,
+            false))).orElse(null);
       }
       NginxEscape escape = NginxEscape.DEFAULT;
       ConfigNode e = node.get("escape");
@@ -100,8 +100,8 @@ public final class FormatConfig {
       }
       NginxEscape esc = escape;
       ConfigNode s = node.get("nginx");
-      return s.nonBlankString().map(f -> build(s, () -> withFields(LogFormats.nginx(f, esc),
-          "nginx log_format", "variable", f))).orElse(null);
+      return s.nonBlankString().map(f -> build(s, () -> withFields(LogFormats.nginx(f, esc), f,
+          true))).orElse(null);
     }
     Optional<String> text = node.string();
     if (text.isEmpty()) {
@@ -111,20 +111,14 @@ public final class FormatConfig {
   }
 
   /**
-   * {@code format} itself, or, when it prints nothing of the event (a format string of text
-   * alone, such as nginx's predefined name {@code combined} given as a {@code log_format}), an
-   * error: every line would be the same.
+   * {@code format} itself, or an error when it is a format string of text alone
+   * ({@link Formats#requireFields}), with a hint when the text is a format's name.
    */
-  private static LogFormat withFields(LogFormat format, String kind, String field,
-      String spec) {
-    if (Formats.hasFields(format)) {
-      return format;
-    }
+  private static LogFormat withFields(LogFormat format, String spec, boolean nginx) {
     String name = spec.trim().toLowerCase(Locale.ROOT);
-    String hint = NAMES.contains(name) || APACHE_NICKNAMES.contains(name)
-        ? " (for the " + name + " format, write format: " + name + ")" : "";
-    throw new IllegalArgumentException("invalid " + kind + " \"" + Printable.of(spec)
-        + "\": it has no " + field + ", so every line would be the same text" + hint);
+    return Formats.requireFields(format, spec, nginx,
+        NAMES.contains(name) || APACHE_NICKNAMES.contains(name)
+            ? "for the " + name + " format, write format: " + name : "");
   }
 
   private static @Nullable LogFormat build(ConfigNode at, Supplier<LogFormat> f) {
@@ -167,7 +161,7 @@ public final class FormatConfig {
       return LogFormats.nginx(spec);
     }
     if (spec.indexOf('%') >= 0) {
-      return withFields(LogFormats.apache(spec), "Apache LogFormat", "directive", spec);
+      return withFields(LogFormats.apache(spec), spec, false);
     }
     if (APACHE_NICKNAMES.contains(name)) {
       return LogFormats.apache(name);

@@ -1,6 +1,7 @@
 package dev.loggen.formats.internal;
 
 import dev.loggen.core.LogFormat;
+import dev.loggen.core.internal.Printable;
 import dev.loggen.formats.LogParser;
 import dev.loggen.formats.NginxEscape;
 import java.util.Objects;
@@ -62,6 +63,30 @@ public final class Formats {
    */
   public static boolean hasFields(LogFormat format) {
     return !(format instanceof ProgramFormat p) || p.hasFields();
+  }
+
+  /**
+   * {@code format} itself, or, when it {@linkplain #hasFields prints nothing of the event} (a
+   * format string of text alone, such as nginx's predefined name {@code combined} given as a
+   * {@code log_format}), an error quoting {@code spec}: every line would be the same.
+   *
+   * @param format the format read from {@code spec}
+   * @param spec the format string as given
+   * @param nginx whether it was read as an nginx {@code log_format}, else an Apache
+   *     {@code LogFormat}
+   * @param hint what to write instead, appended in parentheses, or empty
+   * @return {@code format}
+   * @throws IllegalArgumentException when the format prints nothing of the event
+   */
+  public static LogFormat requireFields(LogFormat format, String spec, boolean nginx,
+      String hint) {
+    if (hasFields(format)) {
+      return format;
+    }
+    throw new IllegalArgumentException("invalid " + (nginx ? "nginx log_format" : "Apache"
+        + " LogFormat") + " \"" + Printable.of(spec) + "\": it has no "
+        + (nginx ? "variable" : "directive") + ", so every line would be the same text"
+        + (hint.isEmpty() ? "" : " (" + hint + ")"));
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.loggen.spark.internal;
 import dev.loggen.core.LogFormat;
 import dev.loggen.formats.FormatConfig;
 import dev.loggen.formats.LogFormats;
+import dev.loggen.formats.internal.Formats;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -32,20 +33,32 @@ public final class FormatSpec {
         && (name.equals("apache-error") || name.equals("nginx-error"));
   }
 
+  /** For a format string that is a format's name: how to name that format instead. */
+  private static String hint(String text) {
+    String name = text.trim().toLowerCase(Locale.ROOT);
+    return FormatConfig.NAMES.contains(name) || name.equals("vhost_combined")
+        || name.equals("combinedio") ? "for the " + name + " format, give --format " + name : "";
+  }
+
   /**
    * The format {@code spec} names.
    *
    * @param spec the format as given
    * @return the format
    * @throws IllegalArgumentException when it is none of the above, or the format string is bad
+   *     or text alone (no directive or variable)
    */
   public static LogFormat resolve(String spec) {
     Objects.requireNonNull(spec, "format");
+    // A format string of text alone is refused, as in a configuration's format: every line
+    // would be the same (before: "nginx:combined" wrote the word "combined" as every line).
     if (spec.startsWith("apache:")) {
-      return LogFormats.apache(spec.substring("apache:".length()));
+      String f = spec.substring("apache:".length());
+      return Formats.requireFields(LogFormats.apache(f), f, false, hint(f));
     }
     if (spec.startsWith("nginx:")) {
-      return LogFormats.nginx(spec.substring("nginx:".length()));
+      String f = spec.substring("nginx:".length());
+      return Formats.requireFields(LogFormats.nginx(f), f, true, hint(f));
     }
     if (isErrorLog(spec)) {
       return LogFormats.named(spec.trim().toLowerCase(Locale.ROOT));

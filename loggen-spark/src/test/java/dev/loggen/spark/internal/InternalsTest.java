@@ -107,6 +107,18 @@ class InternalsTest {
   }
 
   @Test
+  void aForcedFormatStringOfTextAloneIsRefused() {
+    // every line would be the same text: nginx's predefined format named as a log_format
+    assertEquals("invalid nginx log_format \"combined\": it has no variable, so every line"
+        + " would be the same text (for the combined format, give --format combined)",
+        assertThrows(IllegalArgumentException.class,
+            () -> FormatSpec.resolve("nginx:combined")).getMessage());
+    assertEquals("invalid Apache LogFormat \"up 100%%\": it has no directive, so every line"
+        + " would be the same text", assertThrows(IllegalArgumentException.class,
+            () -> FormatSpec.resolve("apache:up 100%%")).getMessage());
+  }
+
+  @Test
   void jsonStrings() {
     assertEquals("\"a\\\"b\\\\c\\nd\\re\\tf\\u0001\\u2028é\"",
         Json.string("a\"b\\c\nd\re\tf\u0001\u2028é", new StringBuilder()).toString());
