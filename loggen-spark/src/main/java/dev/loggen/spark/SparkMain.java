@@ -192,9 +192,11 @@ public final class SparkMain {
       if (o.quiet) {
         return 0;
       }
-      out.printf(Locale.ROOT, "wrote %d lines (%d bytes, %d stored) in %d files under %s in"
+      int files = m.files().size();
+      out.printf(Locale.ROOT, "wrote %d lines (%d bytes, %d stored) in %d %s under %s in"
           + " %.1f s (%.0f lines/s); manifest %s%n", m.lines(), m.bytes(), m.storedBytes(),
-          m.files().size(), o.output, secs, m.lines() / secs, Manifest.FILE_NAME);
+          files, files == 1 ? "file" : "files", o.output, secs, m.lines() / secs,
+          Manifest.FILE_NAME);
       return 0;
     } catch (IllegalArgumentException | IllegalStateException e) {
       say(err, String.valueOf(e.getMessage()));

@@ -470,6 +470,8 @@ class SparkMainTest {
     // gzip is the default, as on the command line (before: access-2026-01-01.log)
     assertTrue(Files.exists(tmp.resolve("out/access-2026-01-01.log.gz")),
         Runs.listing(tmp).toString());
+    // one file is a file (before: "in 1 files")
+    assertTrue(r.out().contains(" in 1 file under "), r.out());
   }
 
   /**
