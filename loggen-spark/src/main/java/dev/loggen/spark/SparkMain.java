@@ -208,6 +208,15 @@ public final class SparkMain {
       say(err, firstLine(e));
       return 1;
     } catch (Exception e) {
+      if (shuttingDown()) {
+        // A signal (Ctrl-C, SIGTERM) stops the JVM, and Spark's shutdown hook stops the
+        // context under the job: no bug, so no stack trace (before: "the run failed: Job 0
+        // cancelled because SparkContext was shut down" and Spark's stack trace).
+        say(err, "stopped: the JVM is shutting down (a signal?) and the run is incomplete, with"
+            + " no manifest; run it again with the same --seed to complete it (files already"
+            + " written are checked and kept)");
+        return 1;
+      }
       // Spark actions throw SparkException (a checked exception) undeclared: catch it too.
       say(err, "the run failed: " + cause(e));
       if (!saysItAll(e)) {
@@ -217,6 +226,21 @@ public final class SparkMain {
       }
       return 1;
     }
+  }
+
+  /**
+   * Whether the JVM has begun to shut down: a shutdown hook can no longer be added then
+   * ({@link Runtime#addShutdownHook} says so by throwing).
+   */
+  private static boolean shuttingDown() {
+    Thread probe = new Thread(() -> { });
+    try {
+      Runtime.getRuntime().addShutdownHook(probe);
+    } catch (IllegalStateException e) {
+      return true;
+    }
+    Runtime.getRuntime().removeShutdownHook(probe);
+    return false;
   }
 
   /**
