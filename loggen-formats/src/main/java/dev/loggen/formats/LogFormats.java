@@ -144,7 +144,8 @@ public final class LogFormats {
    * event.kind, category, type "event", ["web"], ["access"]
    * event.outcome              "success" below status 400, else "failure"
    * event.duration             response time in nanoseconds (at most 9223372036854775807)
-   * source.ip                  client address (source.address when it is a host name)
+   * source.ip                  client address (source.address when it is no IP address, such
+   *                            as a host name, host:port or an IPv6 address with a zone)
    * user.name                  user (object omitted when there is none)
    * http.version               "1.1" (the protocol without "HTTP/")
    * http.request.method        GET

@@ -146,6 +146,33 @@ class TimeFormatTest {
     }
   }
 
+  /**
+   * Text with a colon went to source.ip whether or not it was an IPv6 address: {@code host:8080}
+   * or {@code [::1]} there made Elasticsearch refuse the whole document, as a host name did. So
+   * did an IPv4 address with a leading zero, which Elasticsearch's ip type refuses.
+   */
+  @Test
+  void ecsPutsOnlyIpAddressesInSourceIp() {
+    long t = Instant.parse("2026-01-01T00:00:00Z").toEpochMilli();
+    for (String[] c : new String[][] {{"::", "ip"}, {"::1", "ip"}, {"1::", "ip"},
+        {"1:2:3:4:5:6:7:8", "ip"}, {"1:2:3:4:5:6:7::", "ip"}, {"FE80::A:b", "ip"},
+        {"::ffff:192.0.2.1", "ip"}, {"1:2:3:4:5:6:192.0.2.1", "ip"}, {"0.0.0.0", "ip"},
+        {"host:8080", "address"}, {"a:b", "address"}, {"[::1]", "address"},
+        {"fe80::1%eth0", "address"}, {"1::2::3", "address"}, {":::", "address"},
+        {":1", "address"}, {"1:", "address"}, {"1:2:3:4:5:6:7:8:9", "address"},
+        {"1::2:3:4:5:6:7:8", "address"}, {"12345::1", "address"}, {"::1.2.3", "address"},
+        {"::01.2.3.4", "address"}, {"192.0.2.1:80", "address"}, {"unix:/run/s", "address"},
+        {"01.2.3.4", "address"}, {"1.2.3.00", "address"}}) {
+      AccessEvent e = new AccessEvent(t, ZoneOffset.UTC, c[0], null, null, "GET", "/",
+          "HTTP/1.1", 200, 10, null, null, 1_000, "example.com", 1, "BROWSING",
+          VisitorKind.HUMAN, null);
+      String line = LogFormats.ecs().format(e);
+      assertTrue(line.contains("\"source\":{\"" + c[1] + "\":\"" + c[0] + "\"}"),
+          c[0] + ": " + line);
+      assertEquals(c[0], LogParsers.ecs().parseLine(line, 1).clientAddress(), line);
+    }
+  }
+
   @Test
   void aYearFollowedByDigitsReadsBackAsFourDigits() {
     // Before: %Y read up to ten digits, so %Y%m%d took the whole 20260105 as the year and the

@@ -92,18 +92,27 @@ final class JsonFormat implements LogFormat, HasParser {
   }
 
   /**
-   * Whether {@code s} is an IP address: four dot-separated decimal numbers up to 255, or any text
-   * with a colon (IPv6; a host name has none).
+   * Whether {@code s} is an IP address as Elasticsearch's {@code ip} type reads one: four
+   * dot-separated decimal numbers up to 255 without leading zeros, or an IPv6 address in a text
+   * form of RFC 4291 (hex groups, one {@code ::} at most, an IPv4 address as the last two
+   * groups). Anything else, a host name or text with a colon that is no IPv6 address
+   * ({@code host:8080}, {@code [::1]}, a zone as in {@code fe80::1%eth0}), is not: as
+   * {@code source.ip} it made Elasticsearch refuse the whole document.
    */
   static boolean isIpLiteral(String s) {
-    if (s.indexOf(':') >= 0) {
-      return true;
-    }
+    return s.indexOf(':') >= 0 ? isIpv6(s) : isIpv4(s, 0, s.length());
+  }
+
+  /** Whether chars {@code [from, to)} of {@code s} are an IPv4 address, without leading zeros. */
+  private static boolean isIpv4(String s, int from, int to) {
     int dots = 0;
     int value = -1;
-    for (int i = 0; i < s.length(); i++) {
+    for (int i = from; i < to; i++) {
       char c = s.charAt(i);
       if (c >= '0' && c <= '9') {
+        if (value == 0) {
+          return false; // a leading zero: octal to some readers, refused by others
+        }
         value = (value < 0 ? 0 : value) * 10 + (c - '0');
         if (value > 255) {
           return false;
@@ -116,6 +125,46 @@ final class JsonFormat implements LogFormat, HasParser {
       }
     }
     return dots == 3 && value >= 0;
+  }
+
+  /** Whether {@code s} is an IPv6 address: eight groups, or fewer and one {@code ::}. */
+  private static boolean isIpv6(String s) {
+    int n = s.length();
+    int groups = 0;
+    boolean gap = s.startsWith("::");
+    int i = gap ? 2 : 0;
+    while (i < n) {
+      int start = i;
+      while (i < n && Character.digit(s.charAt(i), 16) >= 0 && s.charAt(i) < 0x80) {
+        i++;
+      }
+      if (i < n && s.charAt(i) == '.') {
+        // the last 32 bits as an IPv4 address
+        if (!isIpv4(s, start, n)) {
+          return false;
+        }
+        groups += 2;
+        break;
+      }
+      if (i == start || i - start > 4) {
+        return false;
+      }
+      groups++;
+      if (i == n) {
+        break;
+      }
+      if (s.charAt(i) != ':' || ++i == n) {
+        return false;
+      }
+      if (s.charAt(i) == ':') {
+        if (gap) {
+          return false;
+        }
+        gap = true;
+        i++;
+      }
+    }
+    return gap ? groups < 8 : groups == 8;
   }
 
   /**
@@ -270,7 +319,9 @@ final class JsonFormat implements LogFormat, HasParser {
       + "\"outcome\":\"");
   private static final byte[] E_DURATION = b("\",\"duration\":");
   private static final byte[] E_SOURCE = b("},\"source\":{\"ip\":\"");
-  /** ECS types source.ip as an IP: a host name (a hand-built event's) goes to address. */
+  /**
+   * ECS types source.ip as an IP: what is none (a hand-built event's host name) goes to address.
+   */
   private static final byte[] E_SOURCE_ADDRESS = b("},\"source\":{\"address\":\"");
   private static final byte[] E_USER = b("\"},\"user\":{\"name\":\"");
   private static final byte[] E_HTTP = b("\"},\"http\":{\"version\":\"");
