@@ -262,6 +262,15 @@ class ParserTest {
     assertEquals("a whole number for \"status\"", e.expected());
     e = fails(json, "{\"time\":\"10/Oct/2000:13:55:36 -0700\"}");
     assertEquals(10, e.column());
+    String iso = "an ISO-8601 time with offset such as 2026-01-01T10:00:00.000+01:00 for ";
+    assertEquals(iso + "\"time\"", e.expected());
+    // a time that is not a string fails where its value starts, and names its key (before: one
+    // column past the start, found '2' for 123, and 'for the time' whichever key it was)
+    jsonFails(json, "{\"remote_addr\":\"::1\",\"time\":123}", iso + "\"time\"");
+    jsonFails(LogParsers.ecs(), "{\"@timestamp\":1767225600000}", iso + "\"@timestamp\"");
+    jsonFails(LogParsers.ecs(), "{\"timestamp\":[1]}", iso + "\"timestamp\"");
+    e = fails(LogParsers.ecs(), "{\"@timestamp\":\"2026-01-01 00:00:00Z\"}");
+    assertEquals(iso + "\"@timestamp\"", e.expected());
     // a time of the form that names no time: where the field out of range starts (before: the
     // time's first digit, for each of them)
     for (String wrong : new String[] {"2026-[13]-01T00:00:00.000+00:00",

@@ -414,20 +414,26 @@ final class JsonLineParser implements LogParser {
     return Numbers.decimalMicrosOrNull(t);
   }
 
+  /**
+   * The time of the first of {@code keys} the line has; a value that is no ISO-8601 time with
+   * an offset fails at the value (a string: where its text goes wrong), naming the key.
+   */
   private static @Nullable OffsetDateTime time(Map<String, Val> v, String... keys) {
-    Val x = find(v, keys);
+    String key = present(v, keys);
+    Val x = key == null ? null : v.get(key);
     if (x == null || x.kind() == 'z') {
       return null;
     }
+    String expected = "an ISO-8601 time with offset such as 2026-01-01T10:00:00.000+01:00 for \""
+        + key + "\"";
+    if (x.kind() != 's') {
+      throw new Fail(x.column(), expected);
+    }
     try {
-      if (x.kind() != 's') {
-        throw new DateTimeParseException("not a string", x.text(), 0);
-      }
       return OffsetDateTime.parse(x.text());
     } catch (DateTimeParseException e) {
       int at = e.getErrorIndex() > 0 ? e.getErrorIndex() : fault(x.text());
-      throw new Fail(x.column() + 1 + at,
-          "an ISO-8601 time with offset such as 2026-01-01T10:00:00.000+01:00 for the time");
+      throw new Fail(x.column() + 1 + at, expected);
     }
   }
 
