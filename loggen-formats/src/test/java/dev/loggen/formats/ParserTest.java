@@ -194,6 +194,23 @@ class ParserTest {
   }
 
   /**
+   * The flat format's server_protocol is the whole protocol, as nginx's $server_protocol: it
+   * reads back as written. Before, a protocol starting with a digit got "HTTP/" put before it,
+   * as ECS's http.version (the version alone) needs.
+   */
+  @Test
+  void jsonServerProtocolReadsBackAsWritten() {
+    for (String p : new String[] {"1.1", "2", "HTTP/1.1", "", "SPDY/3"}) {
+      AccessEvent e = new AccessEvent(1_767_225_600_123L, ZoneOffset.UTC, "192.0.2.1",
+          null, null, "GET", "/p", p, 200, 1, null, null, 1, "h", 1, "S", VisitorKind.HUMAN,
+          null);
+      String line = LogFormats.json().format(e);
+      assertEquals(p, LogParsers.json().parse(line).protocol(), line);
+    }
+    assertEquals("HTTP/2", LogParsers.ecs().parse("{\"http\":{\"version\":\"2\"}}").protocol());
+  }
+
+  /**
    * The JSON formats write an absent user, referrer or user agent as JSON null, so a string,
    * {@code ""} and {@code "-"} included, is the value itself and reads back as it.
    */

@@ -302,7 +302,9 @@ final class JsonLineParser implements LogParser {
     String user = text(v, "remote_user", "user.name");
     String method = text(v, "request_method", "http.request.method");
     String protocol = text(v, "server_protocol", "http.version");
-    if (protocol != null && !protocol.startsWith("HTTP/") && !protocol.isEmpty()
+    // ECS's http.version is the version alone; nginx's $server_protocol is the whole protocol
+    if ("http.version".equals(present(v, "server_protocol", "http.version"))
+        && protocol != null && !protocol.startsWith("HTTP/") && !protocol.isEmpty()
         && Character.isDigit(protocol.charAt(0))) {
       protocol = "HTTP/" + protocol;
     }
