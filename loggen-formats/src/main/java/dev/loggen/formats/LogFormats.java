@@ -31,6 +31,10 @@ import java.util.function.Supplier;
  *       {@code escape=json} writes them: {@code \" \\ \n \r \t \b \f}, other controls as
  *       <code>&#92;u00XX</code>, UTF-8 copied.
  * </ul>
+ * An unpaired UTF-16 surrogate in a value (a hand-built event's; a server only ever sees
+ * bytes) has no UTF-8 bytes: every format writes it as {@code ?}, which is what a parser then
+ * reads back. The JSON formats do not write it as a <code>&#92;uD800</code> escape either,
+ * which strict JSON readers refuse.
  *
  * <h2>HTTP/0.9</h2>
  * An event with an empty protocol is an HTTP/0.9 request, whose request line has no protocol:
