@@ -12,9 +12,12 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The printed fields are those of the Common, Combined and JSON formats. Formats decide
  * which of them they print; an absent value ({@code null} ident, user, referrer or user agent)
- * prints as {@code -}. The ground-truth fields ({@link #sessionId}, {@link #state},
- * {@link #visitorKind}, {@link #scenario}) are never part of a standard format; they let tests
- * and detection rules check what really happened.
+ * prints as {@code -} in the text formats, as JSON {@code null} in the flat JSON format, not at
+ * all in the ECS format, and as nothing with nginx's {@code escape=json} or {@code none}. The
+ * ground-truth fields ({@link #sessionId}, {@link #state}, {@link #visitorKind},
+ * {@link #scenario}) are never part of a server's format (only loggen's own JSON and ECS
+ * formats print them, as {@code loggen_} fields); they let tests and detection rules check what
+ * really happened.
  *
  * @param epochMillis time the request was received, milliseconds since the epoch
  * @param offset the site's zone offset at that instant, used when the time is printed
