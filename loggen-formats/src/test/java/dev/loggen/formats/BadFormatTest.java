@@ -143,12 +143,6 @@ class BadFormatTest {
     }
   }
 
-  /**
-   * A message quotes the format with its control characters as {@code \}{@code uXXXX}, as a
-   * parse error quotes a line: an escape sequence in a format must not act on the terminal that
-   * shows the message. Before, they were quoted raw.
-   */
-
   /** A generated 3,000-character format was quoted whole in its error, a 3 kB message. */
   @Test
   void aLongFormatIsQuotedAroundTheProblemOnly() {
@@ -165,6 +159,12 @@ class BadFormatTest {
     assertTrue(assertThrows(IllegalArgumentException.class, () -> LogFormats.nginx(json))
         .getMessage().contains("\"" + json + "\""), "a format of up to 400 characters whole");
   }
+
+  /**
+   * A message quotes the format with its control characters as {@code \}{@code uXXXX}, as a
+   * parse error quotes a line: an escape sequence in a format must not act on the terminal that
+   * shows the message. Before, they were quoted raw.
+   */
   @Test
   void aMessageQuotesControlCharactersEscaped() {
     Map<String, Executable> messages = Map.of(
