@@ -76,8 +76,10 @@ public interface LogParser {
 
   /**
    * The records of every line of {@code reader} that parses, lazily; each malformed line goes
-   * to {@code onMalformed} (in line order, from the thread consuming the stream) and is
-   * skipped. Closing the stream closes the reader.
+   * to {@code onMalformed} and is skipped. It is told as the lines are read: in line order and
+   * one call at a time, from the thread consuming the stream (made parallel, from whichever of
+   * its threads reads on, still one call at a time), so a plain list can collect the errors.
+   * Closing the stream closes the reader.
    *
    * @param reader the text to parse
    * @param onMalformed receives the error of each malformed line
@@ -85,12 +87,6 @@ public interface LogParser {
    */
   default Stream<LogRecord> records(Reader reader, Consumer<? super LogParseException> onMalformed) {
     Objects.requireNonNull(onMalformed, "onMalformed");
-    return parseAll(reader).<LogRecord>mapMulti((result, sink) -> {
-      if (result instanceof ParseResult.Parsed p) {
-        sink.accept(p.record());
-      } else if (result instanceof ParseResult.Malformed m) {
-        onMalformed.accept(m.error());
-      }
-    });
+    return LineResults.records(parseAll(reader), onMalformed);
   }
 }

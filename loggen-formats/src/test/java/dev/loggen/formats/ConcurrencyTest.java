@@ -1,13 +1,18 @@
 package dev.loggen.formats;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.loggen.core.LogFormat;
+import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -45,6 +50,58 @@ class ConcurrencyTest {
         for (int i = 0; i < cases.size(); i++) {
           assertArrayEquals(expected.get(i), got.get(i), cases.get(i).name());
         }
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /**
+   * {@code records(reader, onMalformed)} made parallel (to parse a big log on every core) still
+   * tells {@code onMalformed} of each bad line in line order, one call at a time, so a plain
+   * list can collect them. It was called from the stream's worker threads at once, out of
+   * order: every round here failed before, with a callback that takes a moment (as writing a
+   * warning does) so that the workers' batches overlap.
+   */
+  @Test
+  void aParallelRecordsStreamTellsMalformedLinesInOrderOneAtATime() throws Exception {
+    String good = "192.0.2.1 - - [10/Oct/2000:13:55:36 -0700] \"GET / HTTP/1.0\" 200 1";
+    int lines = 5_000;
+    StringBuilder text = new StringBuilder();
+    List<Long> expected = new ArrayList<>();
+    for (int i = 1; i <= lines; i++) {
+      if (i % 3 == 0) {
+        text.append("not a line ").append(i).append('\n');
+        expected.add((long) i);
+      } else {
+        text.append(good).append('\n');
+      }
+    }
+    ForkJoinPool pool = new ForkJoinPool(4);
+    try {
+      for (int round = 0; round < 10; round++) {
+        List<Long> told = new ArrayList<>();
+        AtomicInteger inside = new AtomicInteger();
+        AtomicInteger most = new AtomicInteger();
+        long records = pool.submit(() -> LogParsers.common()
+            .records(new StringReader(text.toString()), e -> {
+              most.accumulateAndGet(inside.incrementAndGet(), Math::max);
+              told.add(e.lineNumber());
+              LockSupport.parkNanos(20_000);
+              inside.decrementAndGet();
+            })
+            .parallel()
+            .filter(r -> r.status() == 200)
+            .count()).get();
+        assertEquals(lines - expected.size(), records, "round " + round);
+        assertEquals(1, most.get(), "round " + round + ": calls at once");
+        int wrong = 0;
+        while (wrong < Math.min(told.size(), expected.size())
+            && expected.get(wrong).equals(told.get(wrong))) {
+          wrong++;
+        }
+        assertEquals(expected.size(), wrong, "round " + round + ": " + told.size()
+            + " lines told, the first out of order at position " + wrong);
       }
     } finally {
       pool.shutdownNow();

@@ -2,6 +2,7 @@ package dev.loggen.formats.internal;
 
 import dev.loggen.formats.LogParseException;
 import dev.loggen.formats.LogParser;
+import dev.loggen.formats.LogRecord;
 import dev.loggen.formats.ParseResult;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -18,6 +19,7 @@ import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.jspecify.annotations.Nullable;
@@ -84,6 +86,51 @@ public final class LineResults {
                 "cannot close " + (file == null ? "the reader" : file) + ": " + reason(e), e);
           }
         });
+  }
+
+  /**
+   * The records of the parsed lines of {@code results}, lazily, telling {@code onMalformed} of
+   * each malformed line as the lines are read: in line order and one call at a time, also when
+   * the stream is made parallel (whose worker threads would otherwise call it at once, out of
+   * order). Closing the stream closes {@code results}.
+   *
+   * @param results the results of every line, in line order
+   * @param onMalformed receives the error of each malformed line
+   * @return the records of the good lines, in line order
+   */
+  public static Stream<LogRecord> records(Stream<ParseResult> results,
+      Consumer<? super LogParseException> onMalformed) {
+    Iterator<ParseResult> all = results.iterator();
+    Iterator<LogRecord> good = new Iterator<>() {
+      private @Nullable LogRecord next;
+
+      @Override
+      public boolean hasNext() {
+        while (next == null && all.hasNext()) {
+          ParseResult r = all.next();
+          if (r instanceof ParseResult.Parsed p) {
+            next = p.record();
+          } else if (r instanceof ParseResult.Malformed m) {
+            onMalformed.accept(m.error());
+          }
+        }
+        return next != null;
+      }
+
+      @Override
+      public LogRecord next() {
+        LogRecord r = hasNext() ? next : null;
+        if (r == null) {
+          throw new NoSuchElementException();
+        }
+        next = null;
+        return r;
+      }
+    };
+    return StreamSupport.stream(
+            Spliterators.spliteratorUnknownSize(good, Spliterator.ORDERED | Spliterator.NONNULL),
+            false)
+        .onClose(results::close);
   }
 
   /**
