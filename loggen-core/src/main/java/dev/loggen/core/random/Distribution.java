@@ -2,7 +2,14 @@ package dev.loggen.core.random;
 
 /**
  * A real-valued distribution the engine samples from: response sizes, response times, think
- * times. Implementations are immutable records; {@link Distributions} has the factories.
+ * times. {@link Distributions} has the factories; they give immutable records.
+ *
+ * <p>A custom implementation must be immutable and thread-safe, and draw all randomness from
+ * the {@link Rng} it is given, as a {@link dev.loggen.core.engine.SessionModel} must: a
+ * parallel run ({@code LogWriter.threads}) samples one instance on several threads at once,
+ * and a seed gives the same output, whatever the thread count or the slices, only if each
+ * value depends on the {@code Rng} alone (a field that counts the draws, or a
+ * {@link java.util.Random} of its own, gives other lines at every run).
  *
  * <p>How the engine uses a sample, including values a custom implementation should not return
  * (NaN, negative, infinite). It does not check them one by one (that would be work on every
