@@ -102,12 +102,37 @@ public final class StreamSink implements LineSink {
    * it. {@code System.out} is flushed first, so what was printed before comes first. To write
    * to a replaced {@code System.out}, use {@code of(System.out, bufferSize, false)}.
    *
+   * <p>Each call gives a new sink, for one thread as every sink; the sinks of several threads
+   * (tests run in parallel) may write at once: they hand their chunks of whole lines to the
+   * descriptor one at a time, so none splits a line of another's. (A pipe with less room than
+   * a chunk takes it in parts, and another writer's bytes could fall between them; what other
+   * code writes to standard output, not through such a sink, still can.)
+   *
    * @return the sink
    */
   public static StreamSink stdout() {
     System.out.flush();
-    return new StreamSink(new FileOutputStream(FileDescriptor.out), "stdout", DEFAULT_BUFFER,
-        false);
+    return new StreamSink(new Stdout(), "stdout", DEFAULT_BUFFER, false);
+  }
+
+  /**
+   * File descriptor 1, written by one {@link #stdout()} sink at a time: a write is the whole
+   * chunk, even where the descriptor takes it in parts (a pipe with less room than a chunk),
+   * so no other sink's chunk falls inside one of its lines. One lock per chunk of 64 KiB.
+   */
+  private static final class Stdout extends FileOutputStream {
+    private static final Object LOCK = new Object();
+
+    Stdout() {
+      super(FileDescriptor.out);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      synchronized (LOCK) {
+        super.write(b, off, len);
+      }
+    }
   }
 
   /**
