@@ -165,7 +165,9 @@ import org.jspecify.annotations.Nullable;
  * a direct buffer (256 KiB by default); there is no lock. Like every {@link LineSink} it is
  * used by one thread at a time: two threads at once can tear or lose lines, and a write that
  * then finds nothing to write fails (as an {@code IOException}, retried, then an
- * {@link UncheckedIOException} naming the path) rather than spinning. Sinks for different files
+ * {@link UncheckedIOException} naming the path) rather than spinning; so do rollovers that
+ * meet halfway (a rename or a file time failing, or an {@link IllegalStateException} saying
+ * that another sink in this JVM is writing the file: the other thread). Sinks for different files
  * (access and error logs) are independent and may share a directory; two sinks on one file are
  * refused (see above).
  */
