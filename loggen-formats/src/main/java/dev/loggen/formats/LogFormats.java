@@ -202,8 +202,9 @@ public final class LogFormats {
    * path's extension and prints the media type without parameters, as httpd logs it
    * ({@code text/html}, where nginx's {@code $sent_http_content_type} prints
    * {@code text/html; charset=UTF-8}), and {@code %{Content-Length}o} the body size;
-   * {@code %I}, {@code %O} and {@code %S} add estimated header sizes (a sum past {@link Long#MAX_VALUE}, for a body of
-   * nearly that size, prints {@code 9223372036854775807}); {@code %p} is 80,
+   * {@code %I}, {@code %O} and {@code %S} add estimated header sizes (a sum past
+   * {@link Long#MAX_VALUE}, for a body of nearly that size, prints
+   * {@code 9223372036854775807}); {@code %p} is 80,
    * {@code %{remote}p} the client port, {@code %P} and {@code %{tid}P} a worker derived from
    * the session id; {@code %U} and {@code %f} print the percent-decoded path as httpd logs
    * {@code r->uri}, under {@code /var/www/html} for {@code %f}.

@@ -85,7 +85,8 @@ public interface LogParser {
    * @param onMalformed receives the error of each malformed line
    * @return the records of the good lines, in line order
    */
-  default Stream<LogRecord> records(Reader reader, Consumer<? super LogParseException> onMalformed) {
+  default Stream<LogRecord> records(Reader reader,
+      Consumer<? super LogParseException> onMalformed) {
     Objects.requireNonNull(onMalformed, "onMalformed");
     return LineResults.records(parseAll(reader), onMalformed);
   }
