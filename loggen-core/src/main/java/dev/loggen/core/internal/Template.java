@@ -25,7 +25,7 @@ final class Template {
    * For a template with one placeholder over at most {@link #CACHE_LIMIT} values: the expanded
    * path of each value number (minus {@link #cacheBase}), filled lazily. Paths are then shared
    * strings with their hash cached, instead of a new concatenation per request. A benign race:
-   * every thread computes the same immutable string.
+   * every thread computes the same immutable string, and a slot is read once per use.
    */
   private final @Nullable String @Nullable [] cache;
   /**
@@ -216,13 +216,16 @@ final class Template {
       Param p = params[slot];
       String bound = binding[slot];
       int i;
+      // The slot is read once: with the racy sharing of the cache (see there), a second read
+      // may see null where the first saw the path.
+      String s;
       if (bound != null) {
         int v = p.isNumeric() ? parse(bound) : -1;
         if (key != null) {
           key[0] = v >= 0 ? v : valueNumber(p, bound);
         }
         i = v - cacheBase;
-        if (i < 0 || i >= c.length || c[i] == null) {
+        if (i < 0 || i >= c.length || (s = c[i]) == null) {
           return hashed(literals[0] + encode(0, bound) + literals[1], hash);
         }
       } else {
@@ -232,13 +235,13 @@ final class Template {
         }
         binding[slot] = p.text(v);
         i = v - cacheBase;
-        if (c[i] == null) {
-          String s = literals[0] + encode(0, p.text(v)) + literals[1];
+        s = c[i];
+        if (s == null) {
+          s = literals[0] + encode(0, p.text(v)) + literals[1];
           c[i] = s;
           ch[i] = s.hashCode();
         }
       }
-      String s = c[i];
       if (hash != null) {
         int h = ch[i];
         hash[0] = h != 0 ? h : s.hashCode();
