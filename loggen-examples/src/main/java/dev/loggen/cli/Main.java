@@ -1138,8 +1138,9 @@ public final class Main {
     return r;
   }
 
-  private Report runLive(Plan plan, LiveWriter w, LineSink access, @Nullable LineSink errors,
-      HealthState health, @Nullable ProgressLine progress, BooleanSupplier stopping) {
+  private Report runLive(Plan plan, LiveWriter w, MonitoredSink access,
+      @Nullable LineSink errors, HealthState health, @Nullable ProgressLine progress,
+      BooleanSupplier stopping) {
     w.format(plan.format()).to(access).stopWhen(stopping).clock(clock).ticker(nanos)
         .historyUntil(plan.now());
     if (errors != null) {
@@ -1179,6 +1180,11 @@ public final class Main {
 
       @Override
       public void live() {
+        // the live rate starts from every line written by now: the count health held was the
+        // last 1,024-line mark's, and up to 1,023 lines of history counted as live
+        if (access.lines() > 0) {
+          health.wrote(access.lines());
+        }
         health.phase(HealthState.Phase.LIVE);
       }
     });

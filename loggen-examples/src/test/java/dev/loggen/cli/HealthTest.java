@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -346,6 +347,53 @@ class HealthTest {
         assertTrue(json.contains("\"ratePerSecond\":200.0"), i + ": " + json);
       }
     }
+  }
+
+  /**
+   * The live rate counts from the lines written when the run goes live, history's last lines
+   * included: the count /health held was the one of the last 1,024-line mark, so up to 1,023
+   * lines of history counted as live (at --rate 2, "ratePerSecond":58 five seconds in).
+   */
+  @Test
+  void historyLinesAfterTheLastCountDoNotCountInTheLiveRate() throws Exception {
+    Cli cli = new Cli(dir, Map.of());
+    Main main = cli.main;
+    AtomicLong healthClock = new AtomicLong(1_000_000_000L); // stands still unless moved
+    main.healthNanos = healthClock::get;
+    AtomicLong history = new AtomicLong();
+    AtomicLong live = new AtomicLong();
+    main.sinkDecorator = s -> new LineSink() {
+      @Override
+      public void write(byte[] line, int offset, int length, long epochMillis) {
+        s.write(line, offset, length, epochMillis);
+        HealthState state = main.healthState;
+        if (state == null || state.phase() != HealthState.Phase.LIVE) {
+          history.incrementAndGet();
+        } else if (live.incrementAndGet() == 1) {
+          healthClock.addAndGet(Duration.ofSeconds(10).toNanos()); // live for 10 s
+        } else if (live.get() == 50) {
+          main.requestStop();
+        }
+      }
+
+      @Override
+      public void flush() {
+        s.flush();
+      }
+
+      @Override
+      public void close() {
+        s.close();
+      }
+    };
+    assertEquals(Main.OK, main.execute(new String[] {"--live", "--duration", "2m", "--rate",
+        "100", "--seed", "9", "--quiet"}), cli.toString());
+    assertTrue(live.get() >= 50, history + " " + live);
+    String json = main.healthState.snapshot().json();
+    String rate = String.format(Locale.ROOT, "\"ratePerSecond\":%.1f,",
+        live.get() / 10.0);
+    assertTrue(json.contains(rate), history + " lines of history, " + live + " live, so "
+        + rate + ": " + json);
   }
 
   @Test
