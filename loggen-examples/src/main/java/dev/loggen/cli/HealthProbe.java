@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.HttpURLConnection;
 import java.net.URI;
+import java.net.URLConnection;
 
 /**
  * Asks a running generator's {@code /health} and exits 0 when it answers 200, 1 otherwise: a
@@ -29,13 +30,19 @@ public final class HealthProbe {
   /**
    * Whether {@code /health} answers 200.
    *
-   * @param target a port (on 127.0.0.1) or a URL
-   * @return whether the generator is healthy
+   * @param target a port (on 127.0.0.1) or an {@code http:} or {@code https:} URL
+   * @return whether the generator is healthy (false, with a message, for another kind of URL)
    */
   static boolean probe(String target) {
     String url = target.matches("\\d+") ? "http://127.0.0.1:" + target + "/health" : target;
     try {
-      HttpURLConnection c = (HttpURLConnection) URI.create(url).toURL().openConnection();
+      URLConnection connection = URI.create(url).toURL().openConnection();
+      if (!(connection instanceof HttpURLConnection c)) {
+        // an ftp: or file: URL ended in a ClassCastException's stack trace
+        System.out.println("health check of " + url + " failed: expected a port or an http://"
+            + " or https:// URL");
+        return false;
+      }
       c.setConnectTimeout(3_000);
       c.setReadTimeout(3_000);
       int code = c.getResponseCode();

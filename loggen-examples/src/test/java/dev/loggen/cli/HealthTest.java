@@ -300,6 +300,13 @@ class HealthTest {
   }
 
   @Test
+  void theProbeRefusesAUrlThatIsNotHttp() {
+    // these were a ClassCastException's stack trace (an FtpURLConnection is no HTTP one)
+    assertFalse(HealthProbe.probe("ftp://127.0.0.1/health"));
+    assertFalse(HealthProbe.probe("file:///health"));
+  }
+
+  @Test
   void anyFreePortIsPrintedEvenWhenQuiet() {
     // --health-port 0 is useless unless the port chosen is told
     Cli c = Cli.run(dir, "--seed", "1", "--duration", "1m", "--sessions-per-hour", "20",
