@@ -1020,6 +1020,9 @@ public final class Main {
     Report report;
     AtomicBoolean stopped = new AtomicBoolean(); // by a signal, while lines were still due
     BooleanSupplier stopping = () -> {
+      // asked after each simulated minute of the warm-up too, which writes nothing for half a
+      // minute and more at millions of sessions an hour: alive, not stalled (it was 503)
+      health.heartbeat();
       boolean s = stop.get();
       if (s) {
         stopped.set(true);

@@ -403,6 +403,60 @@ class HealthTest {
         + rate + ": " + json);
   }
 
+  /**
+   * The simulation's warm-up before the first line of history writes nothing for a while (over
+   * 30 s at 9 million sessions an hour): it is progress, not a stall. It answered 503 "stalled".
+   */
+  @Test
+  void theWarmUpBeforeHistoryIsNoStall() throws Exception {
+    Cli cli = new Cli(dir, Map.of());
+    Main main = cli.main;
+    AtomicLong healthClock = new AtomicLong(1_000_000_000L); // stands still unless moved
+    main.healthNanos = healthClock::get;
+    AtomicBoolean written = new AtomicBoolean(); // the line's heartbeat is no warm-up's
+    main.sinkDecorator = s -> new LineSink() {
+      @Override
+      public void write(byte[] line, int offset, int length, long epochMillis) {
+        written.set(true);
+        s.write(line, offset, length, epochMillis);
+      }
+
+      @Override
+      public void flush() {
+        s.flush();
+      }
+
+      @Override
+      public void close() {
+        s.close();
+      }
+    };
+    CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> main.execute(
+        new String[] {"--live", "--duration", "1h", "--count", "1", "--sessions-per-hour",
+            "600000", "--seed", "9", "--quiet"}));
+    HealthState state = null;
+    while (state == null || state.phase() != HealthState.Phase.BACKFILL) {
+      assertFalse(exit.isDone(), cli.toString());
+      state = main.healthState;
+      Thread.sleep(1);
+    }
+    // warming up (a line ends the run): 31 s pass without a line
+    healthClock.addAndGet(Duration.ofSeconds(31).toNanos());
+    Set<String> seen = new TreeSet<>();
+    String alive = null;
+    while (alive == null && !exit.isDone()) {
+      HealthState.Snapshot s = state.snapshot();
+      seen.add(s.status() + " " + state.phase());
+      if (s.json().startsWith("{\"status\":\"ok\",\"phase\":\"backfill\",\"lines\":0,")
+          && !written.get()) {
+        alive = s.json();
+      }
+      Thread.sleep(1);
+    }
+    assertEquals(Main.OK, exit.get(60, TimeUnit.SECONDS), cli.toString());
+    assertTrue(alive != null, "the warm-up went on without a sign of life: " + seen);
+  }
+
   @Test
   void aLiveRunWaitingForAFutureStartSaysSo() throws Exception {
     // no history: the window starts in 2 s; until then the phase is "waiting", not "live"
