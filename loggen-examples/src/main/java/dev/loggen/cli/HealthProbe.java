@@ -53,8 +53,12 @@ public final class HealthProbe {
         }
       }
       return code == 200;
-    } catch (IOException | IllegalArgumentException e) {
-      System.out.println("health check of " + url + " failed: " + e);
+    } catch (IOException | RuntimeException e) {
+      // a port out of range (given alone or in the URL) comes as an IllegalArgumentException
+      // wrapped in a RuntimeException, which was a stack trace
+      Throwable cause = e.getClass() == RuntimeException.class && e.getCause() != null
+          ? e.getCause() : e;
+      System.out.println("health check of " + url + " failed: " + cause);
       return false;
     }
   }

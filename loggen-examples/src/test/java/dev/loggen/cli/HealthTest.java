@@ -307,6 +307,13 @@ class HealthTest {
   }
 
   @Test
+  void theProbeSaysAPortOutOfRangeIsUnhealthy() {
+    // these were a RuntimeException's stack trace ("port out of range:65536")
+    assertFalse(HealthProbe.probe("65536"));
+    assertFalse(HealthProbe.probe("http://127.0.0.1:70000/health"));
+  }
+
+  @Test
   void anyFreePortIsPrintedEvenWhenQuiet() {
     // --health-port 0 is useless unless the port chosen is told
     Cli c = Cli.run(dir, "--seed", "1", "--duration", "1m", "--sessions-per-hour", "20",
