@@ -139,10 +139,10 @@ public final class Main {
 
   /**
    * Runs the generator with the process's streams and environment and exits with its code. A
-   * shutdown hook turns SIGTERM and SIGINT into a clean stop: it waits (up to two minutes) for
-   * the run to flush, compress, close its files and print the report, then exits with the run's
-   * code, or with {@link #IO_FAILURE} when the two minutes pass first (a write blocked on a
-   * stalled reader). Further signals meanwhile change nothing.
+   * shutdown hook turns SIGTERM, SIGINT and SIGHUP into a clean stop: it waits (up to two
+   * minutes) for the run to flush, compress, close its files and print the report, then exits
+   * with the run's code, or with {@link #IO_FAILURE} when the two minutes pass first (a write
+   * blocked on a stalled reader). Further signals meanwhile change nothing.
    *
    * @param args the options; {@code --help} lists them
    */
