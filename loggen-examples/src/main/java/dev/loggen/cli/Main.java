@@ -1106,13 +1106,22 @@ public final class Main {
     return b;
   }
 
+  /** The advice of a sink refusing a file another sink holds, which is for code. */
+  private static final String SINK_ADVICE = "; a RotatingFileSink owns its file";
+
   private static List<RotatingFileSink> open(RotatingFileSink.Builder... logs) {
     try {
       return RotatingFileSink.openAll(logs);
     } catch (IllegalStateException e) {
       // another loggen holds a file's lock: the file cannot be written now, an I/O failure
-      // (exit 1) in the sink's words, not an internal error
-      throw new UncheckedIOException(e.getMessage(), new IOException(e.getMessage(), e));
+      // (exit 1) in the sink's words, not an internal error; the sink's advice is for code
+      // (one sink per file), so a run gets the command line's
+      String m = String.valueOf(e.getMessage());
+      int advice = m.indexOf(SINK_ADVICE);
+      if (advice >= 0) {
+        m = m.substring(0, advice) + "; stop that run, or give this one another --output";
+      }
+      throw new UncheckedIOException(m, new IOException(m, e));
     }
   }
 

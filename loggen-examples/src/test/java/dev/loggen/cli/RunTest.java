@@ -1198,6 +1198,9 @@ class RunTest {
       assertEquals(Main.IO_FAILURE, c.code, c.toString());
       assertTrue(c.err().contains(out.resolve(log) + " is being written by another sink"),
           c.err());
+      // the command line's advice, not the sink's for code ("give each sink a file")
+      assertTrue(c.err().endsWith("; stop that run, or give this one another --output\n"),
+          c.err());
       assertFalse(c.err().contains("internal error") || c.err().contains("\tat "), c.err());
       assertEquals(1, c.err().lines().count(), c.err());
       assertTrue(other.toString().contains(log), "the other sink is untouched");
