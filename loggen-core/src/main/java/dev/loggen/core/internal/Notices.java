@@ -23,23 +23,20 @@ public final class Notices {
 
   /**
    * A number for a message: grouped, with up to three decimals where the value has them
-   * ({@code 2,000}, {@code 0.5}, {@code 12.25}), so that a rate is printed as given.
+   * ({@code 2,000}, {@code 0.5}, {@code 12.25}), so that a rate is printed as given; a value
+   * above 0 and below 0.001 to three significant digits ({@code 0.0001}, {@code 1.23e-10}),
+   * which three decimals wrote as {@code 0}.
    *
    * @param value the number
    * @return its text
    */
   public static String number(double value) {
+    if (value != 0 && Math.abs(value) < 0.001 && Double.isFinite(value)) {
+      BigDecimal small = new BigDecimal(value).round(new MathContext(3)).stripTrailingZeros();
+      return small.scale() <= 9 ? small.toPlainString() : small.toString().replace('E', 'e');
+    }
     return new DecimalFormat("#,##0.###", DecimalFormatSymbols.getInstance(Locale.ROOT))
         .format(value);
-  }
-
-  /**
-   * A burst's multiplier as {@link #number} writes it, a small one to three significant digits
-   * ({@code 0.0001}, which three decimals wrote as {@code 0}).
-   */
-  static String multiplier(double m) {
-    return m == 0 || m >= 0.001 ? number(m) : new BigDecimal(m).round(new MathContext(3))
-        .stripTrailingZeros().toPlainString();
   }
 
   /**
@@ -65,7 +62,7 @@ public final class Notices {
     }
     for (Traffic.Burst b : g.traffic().bursts()) {
       if (!overlaps(b.start(), b.duration(), from, to)) {
-        outside.add("traffic burst x" + multiplier(b.multiplier()) + " (" + b.start() + " to "
+        outside.add("traffic burst x" + number(b.multiplier()) + " (" + b.start() + " to "
             + b.start().plus(b.duration()) + ") lies wholly outside the window " + window
             + ": no line shows it");
       }
