@@ -23,7 +23,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
@@ -88,6 +90,8 @@ public final class SparkMain {
   private static final Pattern WHOLE_NUMBER = Pattern.compile("[+-]?\\d+");
   /** The command line's and the configuration's limit on the traffic. */
   private static final double MAX_SESSIONS_PER_HOUR = 240_000_000;
+  /** How long a signal's shutdown waits for the run to say it stopped. */
+  private static final long STOP_MESSAGE_WAIT_SECONDS = 10;
 
   private SparkMain() {}
 
@@ -182,6 +186,41 @@ public final class SparkMain {
       say(err, String.valueOf(e.getMessage()));
       return 2;
     }
+    // A signal stops the JVM once the shutdown hooks are done, Spark's among them (it stops the
+    // context under the job): this hook holds the JVM until the run has said so (bounded), or
+    // the JVM halted before the line was printed
+    CountDownLatch said = new CountDownLatch(1);
+    Thread hold = new Thread(() -> {
+      try {
+        said.await(STOP_MESSAGE_WAIT_SECONDS, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "loggen-spark-stop");
+    boolean held;
+    try {
+      Runtime.getRuntime().addShutdownHook(hold);
+      held = true;
+    } catch (IllegalStateException shuttingDown) {
+      held = false; // a signal came already: the run below says so
+    }
+    try {
+      return write(o, spec, slices, out, err, spark);
+    } finally {
+      said.countDown();
+      try {
+        if (held) {
+          Runtime.getRuntime().removeShutdownHook(hold);
+        }
+      } catch (IllegalStateException shuttingDown) {
+        // the hook runs, and returns at once
+      }
+    }
+  }
+
+  /** Writes the run the options give, and says how it went: the exit code. */
+  private static int write(Options o, RunSpec spec, int slices, PrintStream out,
+      PrintStream err, Supplier<SparkSession> spark) {
     try {
       SparkSession session = spark.get();
       long t0 = System.nanoTime();
@@ -198,23 +237,27 @@ public final class SparkMain {
           files, files == 1 ? "file" : "files", o.output, secs, m.lines() / secs,
           Manifest.FILE_NAME);
       return 0;
-    } catch (IllegalArgumentException | IllegalStateException e) {
-      say(err, String.valueOf(e.getMessage()));
-      return 2;
-    } catch (UncheckedIOException e) {
-      // The driver could not reach or write the output (before the job, or after it for the
-      // manifest): the message names the output and the cause. No task need have run, so not
-      // "the run failed"; an I/O failure is no bug, so no stack trace.
-      say(err, firstLine(e));
-      return 1;
     } catch (Exception e) {
       if (shuttingDown()) {
         // A signal (Ctrl-C, SIGTERM) stops the JVM, and Spark's shutdown hook stops the
         // context under the job: no bug, so no stack trace (before: "the run failed: Job 0
-        // cancelled because SparkContext was shut down" and Spark's stack trace).
+        // cancelled because SparkContext was shut down" and Spark's stack trace). Between the
+        // driver's steps it is Spark's IllegalStateException ("Cannot call methods on a
+        // stopped SparkContext"), which is no bad usage either.
         say(err, "stopped: the JVM is shutting down (a signal?) and the run is incomplete, with"
             + " no manifest; run it again with the same --seed to complete it (files already"
             + " written are checked and kept)");
+        return 1;
+      }
+      if (e instanceof IllegalArgumentException || e instanceof IllegalStateException) {
+        say(err, String.valueOf(e.getMessage()));
+        return 2;
+      }
+      if (e instanceof UncheckedIOException) {
+        // The driver could not reach or write the output (before the job, or after it for the
+        // manifest): the message names the output and the cause. No task need have run, so
+        // not "the run failed"; an I/O failure is no bug, so no stack trace.
+        say(err, firstLine(e));
         return 1;
       }
       // Spark actions throw SparkException (a checked exception) undeclared: catch it too.
