@@ -139,8 +139,10 @@ public final class FormatConfig {
    *
    * @param spec the name or format string
    * @return the format
-   * @throws IllegalArgumentException naming what was wrong: an unknown name, or the formats'
-   *     message quoting the string and the position of the bad directive or variable
+   * @throws IllegalArgumentException naming what was wrong: an unknown name, the formats'
+   *     message quoting the string and the position of the bad directive or variable, or an
+   *     Apache {@code LogFormat} string of text alone ({@code 100%% up}: no directive, so every
+   *     line would be the same)
    */
   public static LogFormat parse(String spec) {
     Objects.requireNonNull(spec, "spec");
