@@ -1,6 +1,7 @@
 package dev.loggen.examples;
 
 import dev.loggen.cli.LiveSettings;
+import dev.loggen.core.internal.Printable;
 import java.io.UncheckedIOException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -11,7 +12,8 @@ import java.util.function.Consumer;
  * naming it, its value and what was expected, then the usage, and exit status 2, before
  * anything is written; a run the library refuses or that fails (a directory that cannot be
  * created, a file another program writes) is one line with the library's message and exit
- * status 1. No stack trace either way.
+ * status 1. No stack trace either way; what would act on a terminal (an escape sequence, a
+ * line break) is written as {@code \}{@code uXXXX}, as the command line writes it.
  */
 final class ExampleMain {
   private final String[] args;
@@ -39,7 +41,9 @@ final class ExampleMain {
       }
       body.accept(new ExampleMain(args));
     } catch (BadArgument e) {
-      System.err.println(name + ": " + e.getMessage());
+      // the value as typed, with what would act on the terminal escaped, as the command line
+      // quotes it
+      System.err.println(name + ": " + Printable.of(e.getMessage()));
       System.err.println("usage: java -cp loggen.jar " + example.getName() + " " + usage);
       System.exit(2);
     } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
@@ -49,7 +53,7 @@ final class ExampleMain {
           && (message == null || !message.contains(cause.getMessage()))) {
         message = message + ": " + cause.getMessage();
       }
-      System.err.println(name + ": " + message);
+      System.err.println(name + ": " + Printable.of(String.valueOf(message)));
       System.exit(1);
     }
   }

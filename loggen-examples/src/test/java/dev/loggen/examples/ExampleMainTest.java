@@ -55,6 +55,9 @@ class ExampleMainTest {
   @Test
   void aBadArgumentIsOneLineAndTheUsage() throws Exception {
     refused(QuickStart.class, "[seed]", "seed: expected a whole number (got 'abc')", "abc");
+    // what would act on the terminal is escaped, as the command line escapes it
+    refused(QuickStart.class, "[seed]", "seed: expected a whole number (got '\\u001B[2J1"
+        + "\\u000A2')", "\u001b[2J1\n2");
     refused(CustomSite.class, "[seed]", "expected at most 1 argument (got 2)", "1", "2");
     refused(LiveTraffic.class, "[rate] [seconds] [seed]",
         "rate: expected a number above 0 and at most 10000000 (got '-5')", "-5");
