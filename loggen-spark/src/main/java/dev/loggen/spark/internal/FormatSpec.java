@@ -6,6 +6,7 @@ import dev.loggen.formats.LogFormats;
 import dev.loggen.formats.internal.Formats;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Resolves a format as the command line's {@code --format} reads it
@@ -17,6 +18,10 @@ import java.util.Objects;
  * {@code nginx-error} write the error log alone (a run on Spark writes one log).
  */
 public final class FormatSpec {
+  /** Apache's stock nicknames, which {@link FormatConfig#parse} reads as formats. */
+  private static final Set<String> APACHE_NICKNAMES =
+      Set.of("combinedio", "vhost_combined", "referer", "agent");
+
   private FormatSpec() {}
 
   /**
@@ -36,8 +41,8 @@ public final class FormatSpec {
   /** For a format string that is a format's name: how to name that format instead. */
   private static String hint(String text) {
     String name = text.trim().toLowerCase(Locale.ROOT);
-    return FormatConfig.NAMES.contains(name) || name.equals("vhost_combined")
-        || name.equals("combinedio") ? "for the " + name + " format, give --format " + name : "";
+    return FormatConfig.NAMES.contains(name) || APACHE_NICKNAMES.contains(name)
+        ? "for the " + name + " format, give --format " + name : "";
   }
 
   /**

@@ -116,6 +116,9 @@ class InternalsTest {
     assertEquals("invalid Apache LogFormat \"up 100%%\": it has no directive, so every line"
         + " would be the same text", assertThrows(IllegalArgumentException.class,
             () -> FormatSpec.resolve("apache:up 100%%")).getMessage());
+    assertTrue(assertThrows(IllegalArgumentException.class,
+        () -> FormatSpec.resolve("nginx:Agent")).getMessage()
+        .endsWith(" (for the agent format, give --format agent)"));
   }
 
   @Test
