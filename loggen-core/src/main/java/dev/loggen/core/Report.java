@@ -393,7 +393,10 @@ public record Report(
       top.count(e.path());
       if (e.sessionId() < 0) {
         sessionize(e);
-      } else if (t == lastMillis) {
+      } else if (t == lastMillis && (idsAtLastCount == 0
+          || idsAtLast[idsAtLastCount - 1] != e.sessionId())) {
+        // a session's lines in the same millisecond are noted once: one entry per line grew
+        // the table without bound when many lines shared a millisecond
         addIdAtLast(e.sessionId());
       }
       return this;
