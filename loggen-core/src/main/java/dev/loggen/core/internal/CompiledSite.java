@@ -52,11 +52,14 @@ final class CompiledSite {
   final @Nullable String stylesheetUrl;
   /** The most values of a non-catalogue key that get an exact set of gone values. */
   static final int EXACT_GONE = 1 << 12;
+  /** How many more paths the templates may cache (see {@link Template#SITE_CACHE_LIMIT}). */
+  private final int[] cacheBudget;
   /** Number of distinct assets (common and per page): the size of a per-session cache. */
   final int assetCount;
 
   CompiledSite(Site site) {
     this.site = site;
+    this.cacheBudget = new int[] {Template.SITE_CACHE_LIMIT};
     this.origin = "https://" + site.host();
     Map<String, Integer> slotOf = new HashMap<>();
     List<String> names = List.copyOf(site.params().keySet());
@@ -80,7 +83,8 @@ final class CompiledSite {
         Asset asset = p.assets().get(a);
         assets[a] = new CAsset(asset, assetPath(assetPaths, asset, slotOf), assetIndex++);
       }
-      pages[i] = new CPage(i, p, Template.compile(p.path(), slotOf, params), assets);
+      pages[i] = new CPage(i, p, Template.compile(p.path(), slotOf, params, cacheBudget),
+          assets);
     }
     goneUrls();
     this.common = new CAsset[site.commonAssets().size()];
@@ -322,7 +326,8 @@ final class CompiledSite {
 
   private Template assetPath(Map<String, Template> compiled, Asset asset,
       Map<String, Integer> slotOf) {
-    return compiled.computeIfAbsent(asset.path(), text -> Template.compile(text, slotOf, params));
+    return compiled.computeIfAbsent(asset.path(),
+        text -> Template.compile(text, slotOf, params, cacheBudget));
   }
 
   private static int role(Site site, Site.Role role, Map<String, Integer> index) {

@@ -43,9 +43,16 @@ final class Template {
    */
   private final int keyPlaceholder;
   private static final int CACHE_LIMIT = 1 << 18;
+  /**
+   * How many paths the templates of one site cache in all: each cache fills as the run goes
+   * on (some 70 bytes a path), so a site of many large catalogues made memory grow with the
+   * line count, past a small heap. The templates compiled first take their caches while the
+   * budget lasts; the others expand each path anew (the same text).
+   */
+  static final int SITE_CACHE_LIMIT = 1 << 18;
 
   private Template(String text, String[] literals, int[] slots, Param[] params,
-      boolean[] encoded, boolean[] inQuery) {
+      boolean[] encoded, boolean[] inQuery, int[] cacheBudget) {
     this.text = text;
     this.literals = literals;
     this.slots = slots;
@@ -55,8 +62,12 @@ final class Template {
     if (slots.length == 1) {
       Param p = params[slots[0]];
       long count = (long) p.maxIndex() - p.minIndex() + 1;
-      this.cache = count <= CACHE_LIMIT ? new String[(int) count] : null;
-      this.cacheHashes = count <= CACHE_LIMIT ? new int[(int) count] : null;
+      boolean cached = count <= Math.min(CACHE_LIMIT, cacheBudget[0]);
+      if (cached) {
+        cacheBudget[0] -= (int) count;
+      }
+      this.cache = cached ? new String[(int) count] : null;
+      this.cacheHashes = cached ? new int[(int) count] : null;
       this.cacheBase = p.minIndex();
     } else {
       this.cache = null;
@@ -97,7 +108,14 @@ final class Template {
     return keyPlaceholder < 0 ? null : params[slots[keyPlaceholder]];
   }
 
-  static Template compile(String text, Map<String, Integer> slotOf, Param[] paramBySlot) {
+  /**
+   * Compiles a path template.
+   *
+   * @param cacheBudget in {@code [0]}: how many more paths the site's templates may cache; the
+   *     template takes its cache's share out of it ({@link #SITE_CACHE_LIMIT} for a site)
+   */
+  static Template compile(String text, Map<String, Integer> slotOf, Param[] paramBySlot,
+      int[] cacheBudget) {
     List<String> lits = new ArrayList<>();
     List<Integer> sl = new ArrayList<>();
     List<Boolean> queries = new ArrayList<>();
@@ -131,7 +149,7 @@ final class Template {
       inQuery[k] = queries.get(k);
     }
     return new Template(encodedText.toString(), lits.toArray(new String[0]), slots, paramBySlot,
-        encoded, inQuery);
+        encoded, inQuery, cacheBudget);
   }
 
   /** Whether any value of {@code p} changes when encoded (numbers never do). */
