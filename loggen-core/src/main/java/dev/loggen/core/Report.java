@@ -410,7 +410,19 @@ public record Report(
 
     private void addIdAtLast(long id) {
       if (idsAtLastCount == idsAtLast.length) {
-        idsAtLast = Arrays.copyOf(idsAtLast, idsAtLastCount * 2);
+        // each id once: sessions whose lines alternate in one millisecond repeat theirs, and
+        // an entry per line grew the table without bound
+        Arrays.sort(idsAtLast, 0, idsAtLastCount);
+        int n = 0;
+        for (int i = 0; i < idsAtLastCount; i++) {
+          if (n == 0 || idsAtLast[n - 1] != idsAtLast[i]) {
+            idsAtLast[n++] = idsAtLast[i];
+          }
+        }
+        idsAtLastCount = n;
+        if (n > idsAtLast.length / 2) {
+          idsAtLast = Arrays.copyOf(idsAtLast, idsAtLast.length * 2);
+        }
       }
       idsAtLast[idsAtLastCount++] = id;
     }
