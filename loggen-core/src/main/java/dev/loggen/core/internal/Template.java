@@ -22,8 +22,9 @@ final class Template {
   private final boolean[] encoded;
   private final boolean[] inQuery;
   /**
-   * For a template with one placeholder over at most {@link #CACHE_LIMIT} values: the expanded
-   * path of each value number (minus {@link #cacheBase}), filled lazily. Paths are then shared
+   * For a template with one placeholder over at most {@link #CACHE_LIMIT} values, while the
+   * site's budget ({@link #SITE_CACHE_LIMIT}) has room for them all: the expanded path of each
+   * value number (minus {@link #cacheBase}), filled lazily. Paths are then shared
    * strings with their hash cached, instead of a new concatenation per request. A benign race:
    * every thread computes the same immutable string, and a slot is read once per use.
    */
