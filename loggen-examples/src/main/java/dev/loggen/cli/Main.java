@@ -303,7 +303,8 @@ public final class Main {
 
   /**
    * A rate or a traffic level for a notice: grouped, with up to three decimals where the value
-   * has them ({@code 2,000}, {@code 0.5}, {@code 12.25}), so that a rate is printed as given.
+   * has them ({@code 2,000}, {@code 0.5}, {@code 12.25}), so that a rate is printed as given;
+   * above 0 and below 0.001 to three significant digits ({@code 0.0001}, {@code 1e-10}).
    */
   static String number(double value) {
     return Notices.number(value);
