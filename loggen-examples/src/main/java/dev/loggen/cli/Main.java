@@ -313,15 +313,17 @@ public final class Main {
   /**
    * What to do when the heap runs out: not a bug to report but a run too large for the heap. A
    * simulated run holds the sessions under way, each simulated whole with its requests until
-   * they are written, so its memory grows with the traffic level, not with the line count.
+   * they are written, so its memory grows with the traffic level and the sessions' length, not
+   * with the line count.
    */
   static String outOfMemory(long maxHeapBytes) {
     return "out of memory: the Java heap (at most " + (maxHeapBytes >> 20) + " MiB) cannot hold"
         + " the sessions under way at this traffic level (each session is simulated whole and"
         + " held with its requests until they are written, so memory grows with the sessions per"
-        + " hour, not with the number of lines); give Java a larger heap (java -Xmx"
-        + largerHeapGib(maxHeapBytes) + "g -jar loggen.jar ...), or lower the traffic"
-        + " (--sessions-per-hour, or traffic.sessionsPerHour in the configuration)";
+        + " hour and their length, not with the number of lines); give Java a larger heap (java"
+        + " -Xmx" + largerHeapGib(maxHeapBytes) + "g -jar loggen.jar ...), or lower the traffic"
+        + " (--sessions-per-hour, or traffic.sessionsPerHour in the configuration) or the"
+        + " sessions' length (session.maxDuration, session.maxRequests)";
   }
 
   /** A heap to suggest, in GiB: twice {@code maxHeapBytes}, rounded up, and at least 4. */

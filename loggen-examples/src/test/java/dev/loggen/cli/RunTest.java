@@ -924,7 +924,8 @@ class RunTest {
     assertTrue(six.contains("the Java heap (at most 6144 MiB)"), six);
     assertTrue(six.contains("give Java a larger heap (java -Xmx12g -jar loggen.jar ...), or"
         + " lower the traffic (--sessions-per-hour, or traffic.sessionsPerHour in the"
-        + " configuration)"), six);
+        + " configuration) or the sessions' length (session.maxDuration,"
+        + " session.maxRequests)"), six);
     assertEquals(4, Main.largerHeapGib(256L << 20));
     assertEquals(4, Main.largerHeapGib(2 * gib));
     assertEquals(5, Main.largerHeapGib(2 * gib + 1));
