@@ -376,30 +376,16 @@ class HealthTest {
     main.healthNanos = healthClock::get;
     AtomicLong history = new AtomicLong();
     AtomicLong live = new AtomicLong();
-    main.sinkDecorator = s -> new LineSink() {
-      @Override
-      public void write(byte[] line, int offset, int length, long epochMillis) {
-        s.write(line, offset, length, epochMillis);
-        HealthState state = main.healthState;
-        if (state == null || state.phase() != HealthState.Phase.LIVE) {
-          history.incrementAndGet();
-        } else if (live.incrementAndGet() == 1) {
-          healthClock.addAndGet(Duration.ofSeconds(10).toNanos()); // live for 10 s
-        } else if (live.get() == 50) {
-          main.requestStop();
-        }
+    main.sinkDecorator = s -> around(s, () -> { }, () -> {
+      HealthState state = main.healthState;
+      if (state == null || state.phase() != HealthState.Phase.LIVE) {
+        history.incrementAndGet();
+      } else if (live.incrementAndGet() == 1) {
+        healthClock.addAndGet(Duration.ofSeconds(10).toNanos()); // live for 10 s
+      } else if (live.get() == 50) {
+        main.requestStop();
       }
-
-      @Override
-      public void flush() {
-        s.flush();
-      }
-
-      @Override
-      public void close() {
-        s.close();
-      }
-    };
+    });
     assertEquals(Main.OK, main.execute(new String[] {"--live", "--duration", "2m", "--rate",
         "100", "--seed", "9", "--quiet"}), cli.toString());
     assertTrue(live.get() >= 50, history + " " + live);
@@ -421,23 +407,7 @@ class HealthTest {
     AtomicLong healthClock = new AtomicLong(1_000_000_000L); // stands still unless moved
     main.healthNanos = healthClock::get;
     AtomicBoolean written = new AtomicBoolean(); // the line's heartbeat is no warm-up's
-    main.sinkDecorator = s -> new LineSink() {
-      @Override
-      public void write(byte[] line, int offset, int length, long epochMillis) {
-        written.set(true);
-        s.write(line, offset, length, epochMillis);
-      }
-
-      @Override
-      public void flush() {
-        s.flush();
-      }
-
-      @Override
-      public void close() {
-        s.close();
-      }
-    };
+    main.sinkDecorator = s -> around(s, () -> written.set(true), () -> { });
     CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> main.execute(
         new String[] {"--live", "--duration", "1h", "--count", "1", "--sessions-per-hour",
             "600000", "--seed", "9", "--quiet"}));
@@ -528,5 +498,27 @@ class HealthTest {
     HealthState.Snapshot f = s.snapshot();
     assertEquals(503, f.httpStatus());
     assertTrue(f.json().contains("\"error\":\"write /x failed\""), f.json());
+  }
+
+  /** {@code sink}, running {@code before} and {@code after} around each line it writes. */
+  private static LineSink around(LineSink sink, Runnable before, Runnable after) {
+    return new LineSink() {
+      @Override
+      public void write(byte[] line, int offset, int length, long epochMillis) {
+        before.run();
+        sink.write(line, offset, length, epochMillis);
+        after.run();
+      }
+
+      @Override
+      public void flush() {
+        sink.flush();
+      }
+
+      @Override
+      public void close() {
+        sink.close();
+      }
+    };
   }
 }
