@@ -75,6 +75,9 @@ final class CompiledSite {
     // One template per asset path: the same image on several pages (a product thumbnail) then
     // expands to the same cached strings, a working set a fraction of the size.
     Map<String, Template> assetPaths = new HashMap<>();
+    // And one per page path: pages of one path (the api's order read, update and cancel) share
+    // its cache, which counted three times against the site's budget.
+    Map<String, Template> pagePaths = new HashMap<>();
     for (int i = 0; i < ps.size(); i++) {
       Page p = ps.get(i);
       index.put(p.name(), i);
@@ -83,8 +86,8 @@ final class CompiledSite {
         Asset asset = p.assets().get(a);
         assets[a] = new CAsset(asset, assetPath(assetPaths, asset, slotOf), assetIndex++);
       }
-      pages[i] = new CPage(i, p, Template.compile(p.path(), slotOf, params, cacheBudget),
-          assets);
+      pages[i] = new CPage(i, p, pagePaths.computeIfAbsent(p.path(),
+          text -> Template.compile(text, slotOf, params, cacheBudget)), assets);
     }
     goneUrls();
     this.common = new CAsset[site.commonAssets().size()];
