@@ -58,17 +58,19 @@ final class Options {
         + " LogFormat or nginx log_format string"});
     m.put("start", new String[] {"INSTANT", "start of the simulated window (ISO-8601; default:"
         + " the previous full day in UTC)"});
-    m.put("duration", new String[] {"D", "length of the simulated window: 90s, 15m, 6h, 1d, 7d"
-        + " (default 1d)"});
-    m.put("count", new String[] {"N", "stop after N access-log lines (without --duration or a"
-        + " window in the configuration, the window has no end)"});
+    m.put("duration", new String[] {"D", "length of the simulated window: 90s, 15m, 6h, 1d, 7d,"
+        + " 1h30m (default 1d; at most 366000d, and the window ends by the end of the year"
+        + " 9999)"});
+    m.put("count", new String[] {"N", "stop after N access-log lines, or at the window's end if"
+        + " that comes first (without --duration or a window in the configuration, the window"
+        + " has no end)"});
     m.put("sessions-per-hour", new String[] {"N", "traffic level (default 2000)"});
     m.put("output", new String[] {"DIR|-", "directory for access.log and error.log (default"
         + " ./logs), or - for the access log on stdout"});
     m.put("rotate-size", new String[] {"SIZE", "rotate before a file passes SIZE, e.g. 100MB"
         + " (default), or none"});
     m.put("rotate-time", new String[] {"WHEN", "hourly | daily (default) | weekly (from Monday)"
-        + " | none | a period such as 15m or 6h"});
+        + " | none | a period dividing a day (15m, 6h) or of whole days (2d)"});
     m.put("gzip", new String[] {"", "compress rotated files (the default)"});
     m.put("no-gzip", new String[] {"", "keep rotated files uncompressed"});
     m.put("keep", new String[] {"N", "rotated files to keep per log (default: all)"});
@@ -369,9 +371,10 @@ final class Options {
       }
       sb.append(row).append('\n');
     }
-    sb.append("\nExit codes: 0 success (also after SIGTERM or Ctrl-C, and when the reader of\n"
-        + "--output - goes away: the report says whether the window was cut short),\n"
-        + "1 I/O failure, 2 bad usage or configuration.\n");
+    sb.append("\nExit codes: 0 success (also after SIGTERM, SIGINT (Ctrl-C) or SIGHUP, and when\n"
+        + "the reader of --output - goes away: the report says whether the window was cut\n"
+        + "short), 1 an I/O failure or a heap too small for the traffic level, 2 bad usage\n"
+        + "or configuration.\n");
     sb.append("Configuration reference: docs/config-reference.md\n");
     return sb.toString();
   }

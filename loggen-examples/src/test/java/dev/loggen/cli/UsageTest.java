@@ -196,6 +196,22 @@ class UsageTest {
     assertEquals(Main.OK, Cli.run(dir, "-h").code);
   }
 
+  /**
+   * The help states what README's option table and exit codes state: the limits of --duration,
+   * --count's end at the window's, periods of whole days for --rotate-time, SIGHUP's exit 0 and
+   * a too small heap's exit 1.
+   */
+  @Test
+  void helpStatesTheLimitsAndExitCodesReadmeStates() {
+    String help = String.join(" ", Cli.run(dir, "--help").out().split("\\s+"));
+    for (String s : List.of("1h30m (default 1d; at most 366000d, and the window ends by the end"
+        + " of the year 9999)", "or at the window's end if that comes first",
+        "a period dividing a day (15m, 6h) or of whole days (2d)",
+        "SIGTERM, SIGINT (Ctrl-C) or SIGHUP", "1 an I/O failure or a heap too small")) {
+      assertTrue(help.contains(s), s + " missing from\n" + help);
+    }
+  }
+
   /** A value that starts with one dash is a value: a negative number, or - for stdout. */
   @Test
   void negativeNumbersAndADashAreValues() {
