@@ -1,5 +1,6 @@
 package dev.loggen.core.config;
 
+import dev.loggen.core.internal.Printable;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -71,6 +72,44 @@ public record ConfigSource(String name, @Nullable Path file, @Nullable String te
    * leniently, a Latin-1 file's 'é' became U+FFFD and a whole binary file one odd scalar, which
    * was then reported as "expected a mapping").
    */
+  /**
+   * The error for a base64 variable the decoder refused: at the first character outside the
+   * alphabet, which it names (the decoder's own words gave its code in hex: "Illegal base64
+   * character 21"), else for a length that is not a multiple of four, else in the decoder's words.
+   */
+  private static ConfigException notBase64(String b64, IllegalArgumentException e) {
+    int line = 1;
+    int column = 1;
+    int letters = 0;
+    for (int i = 0; i < b64.length(); ) {
+      int c = b64.codePointAt(i);
+      i += Character.charCount(c);
+      if (c == '\n') {
+        line++;
+        column = 1;
+        continue;
+      }
+      boolean alphabet = c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9'
+          || c == '+' || c == '/' || c == '=';
+      if (!alphabet && !Character.isWhitespace(c)) {
+        return new ConfigException(new ConfigError(LegacyConfig.ENV_YAML_B64, line, column, "",
+            "is not valid base64: '" + Printable.of(new String(Character.toChars(c)))
+                + "' is not a base64 character (expected A-Z, a-z, 0-9, + and /, with = at the"
+                + " end)"));
+      }
+      if (alphabet) {
+        letters++;
+      }
+      column++;
+    }
+    String problem = letters % 4 != 0
+        ? "its " + letters + " characters (spaces and line breaks aside) are not a multiple of"
+            + " 4: cut short, or its = padding left out?"
+        : String.valueOf(e.getMessage());
+    return new ConfigException(new ConfigError(LegacyConfig.ENV_YAML_B64, 1, 1, "",
+        "is not valid base64: " + problem));
+  }
+
   private static String utf8(byte[] bytes) {
     return YamlConfig.utf8(bytes, LegacyConfig.ENV_YAML_B64,
         "decodes to bytes that are not UTF-8 text", "encode the configuration saved as UTF-8");
@@ -100,8 +139,7 @@ public record ConfigSource(String name, @Nullable Path file, @Nullable String te
         // the alphabet is an error: the MIME decoder would skip it and decode the rest
         bytes = Base64.getDecoder().decode(b64.replaceAll("\\s+", ""));
       } catch (IllegalArgumentException e) {
-        throw new ConfigException(new ConfigError(LegacyConfig.ENV_YAML_B64, 1, 1, "",
-            "is not valid base64: " + e.getMessage()));
+        throw notBase64(b64, e);
       }
       return Optional.of(text(LegacyConfig.ENV_YAML_B64, utf8(bytes)));
     }

@@ -36,8 +36,8 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The old Python tool's configuration files load with the same meaning. */
@@ -625,8 +625,29 @@ class LegacyConfigTest {
         + " (got 'fast')", e.getMessage());
     ConfigException b = assertThrows(ConfigException.class, () -> LegacyConfig.load(
         Map.of(LegacyConfig.ENV_YAML_B64, "not base64!"), null));
-    assertTrue(b.getMessage().startsWith("LOG_GENERATOR_CONFIG_YAML_B64:1:1: is not valid"
+    assertTrue(b.getMessage().startsWith("LOG_GENERATOR_CONFIG_YAML_B64:1:11: is not valid"
         + " base64"), b.getMessage());
+  }
+
+  /**
+   * A character outside the alphabet is named where it is (the decoder's words were "Illegal
+   * base64 character 21", its code in hex, at 1:1 whatever its place), a length that is not a
+   * multiple of four is said as such.
+   */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "'!!!notb64' | 1:1: is not valid base64: '!' is not a base64 character",
+      "seed: 42 | 1:5: is not valid base64: ':' is not a base64 character",
+      "'c2VlZDogNQ==@' | 1:13: is not valid base64: '@' is not a base64 character",
+      "'c2VlZDog\nNQ=é' | 2:4: is not valid base64: 'é' is not a base64 character",
+      "c2VlZDogN | 1:1: is not valid base64: its 9 characters (spaces and line breaks aside) are"
+          + " not a multiple of 4: cut short, or its = padding left out?"})
+  void aBadCharacterIsNamedWhereItIs(String value, String message) {
+    String v = value.replace("\\n", "\n");
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> ConfigSource.fromEnvironment(Map.of(LegacyConfig.ENV_YAML_B64, v), null));
+    assertTrue(e.getMessage().startsWith("LOG_GENERATOR_CONFIG_YAML_B64:" + message),
+        e.getMessage());
   }
 
   @ParameterizedTest
@@ -634,8 +655,8 @@ class LegacyConfigTest {
   void textThatIsNotBase64IsRejectedAsSuch(String value) {
     ConfigException e = assertThrows(ConfigException.class,
         () -> ConfigSource.fromEnvironment(Map.of(LegacyConfig.ENV_YAML_B64, value), null));
-    assertTrue(e.getMessage().startsWith("LOG_GENERATOR_CONFIG_YAML_B64:1:1: is not valid"
-        + " base64"), e.getMessage());
+    assertTrue(e.getMessage().matches("LOG_GENERATOR_CONFIG_YAML_B64:1:\\d+: is not valid"
+        + " base64: .*"), e.getMessage());
   }
 
   /** Decoded leniently, a Latin-1 file was reported as "expected a mapping (got '\uFFFD')". */
