@@ -41,8 +41,6 @@ public final class FormatConfig {
   /** The names {@link #parse(String)} accepts besides format strings. */
   public static final List<String> NAMES = List.of("common", "combined", "json", "ecs");
 
-  private static final Set<String> APACHE_NICKNAMES =
-      Set.of("combinedio", "vhost_combined", "referer", "agent");
   private static final Pattern NGINX_VARIABLE = Pattern.compile("\\$[A-Za-z_{]");
 
   private FormatConfig() {}
@@ -117,7 +115,7 @@ public final class FormatConfig {
   private static LogFormat withFields(LogFormat format, String spec, boolean nginx) {
     String name = spec.trim().toLowerCase(Locale.ROOT);
     return Formats.requireFields(format, spec, nginx,
-        NAMES.contains(name) || APACHE_NICKNAMES.contains(name)
+        NAMES.contains(name) || Formats.isApacheNickname(name)
             ? "for the " + name + " format, write format: " + name : "");
   }
 
@@ -165,7 +163,7 @@ public final class FormatConfig {
     if (spec.indexOf('%') >= 0) {
       return withFields(LogFormats.apache(spec), spec, false);
     }
-    if (APACHE_NICKNAMES.contains(name)) {
+    if (Formats.isApacheNickname(name)) {
       return LogFormats.apache(name);
     }
     throw new IllegalArgumentException("unknown format '" + Printable.of(spec) + "': expected "

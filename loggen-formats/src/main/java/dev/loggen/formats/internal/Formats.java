@@ -54,6 +54,18 @@ public final class Formats {
   }
 
   /**
+   * Whether {@code name} (in lower case) is one of Apache's stock {@code LogFormat} nicknames
+   * ({@code common}, {@code combined}, {@code combinedio}, {@code vhost_combined},
+   * {@code referer}, {@code agent}), which {@link #apache} takes as formats.
+   *
+   * @param name the name, in lower case
+   * @return whether it is a nickname
+   */
+  public static boolean isApacheNickname(String name) {
+    return ApacheCompiler.NICKNAMES.containsKey(name);
+  }
+
+  /**
    * Whether a format prints anything of the event: false for a format string of text alone
    * (an Apache {@code LogFormat} without a directive, an nginx {@code log_format} without a
    * variable), whose lines are all the same.

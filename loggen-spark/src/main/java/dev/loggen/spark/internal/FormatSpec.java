@@ -6,7 +6,6 @@ import dev.loggen.formats.LogFormats;
 import dev.loggen.formats.internal.Formats;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * Resolves a format as the command line's {@code --format} reads it
@@ -18,10 +17,6 @@ import java.util.Set;
  * {@code nginx-error} write the error log alone (a run on Spark writes one log).
  */
 public final class FormatSpec {
-  /** Apache's stock nicknames, which {@link FormatConfig#parse} reads as formats. */
-  private static final Set<String> APACHE_NICKNAMES =
-      Set.of("combinedio", "vhost_combined", "referer", "agent");
-
   private FormatSpec() {}
 
   /**
@@ -41,7 +36,7 @@ public final class FormatSpec {
   /** For a format string that is a format's name: how to name that format instead. */
   private static String hint(String text) {
     String name = text.trim().toLowerCase(Locale.ROOT);
-    return FormatConfig.NAMES.contains(name) || APACHE_NICKNAMES.contains(name)
+    return FormatConfig.NAMES.contains(name) || Formats.isApacheNickname(name)
         ? "for the " + name + " format, give --format " + name : "";
   }
 
