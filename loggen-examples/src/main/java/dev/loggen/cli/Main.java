@@ -581,12 +581,8 @@ public final class Main {
     try {
       generator = builder.build();
     } catch (IllegalArgumentException | IllegalStateException e) {
-      String m = e.getMessage();
-      if (m != null && m.startsWith("window") && (o.start != null || o.duration != null)) {
-        m = (o.start == null ? "--duration" : o.duration == null ? "--start"
-            : "--start, --duration") + ": " + m; // the options that set the window
-      }
-      throw new UsageException(m, e);
+      throw new UsageException(Notices.windowByOptions(e.getMessage(), o.start != null,
+          o.duration != null), e);
     }
     Notices.outsideTheWindow(generator).forEach(w -> say(w + " (warning)"));
     String warmUp = warmUpNotice(generator);

@@ -3,6 +3,7 @@ package dev.loggen.cli;
 import dev.loggen.core.DataSize;
 import dev.loggen.core.Sites;
 import dev.loggen.core.config.internal.Values;
+import dev.loggen.core.internal.Notices;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
@@ -167,8 +168,7 @@ final class Options {
       case "profile" -> {
         String p = nonBlank(name, v).toLowerCase(Locale.ROOT);
         if (!Sites.names().contains(p)) {
-          throw new UsageException("--profile: '" + v + "' is not a built-in site: expected one"
-              + " of " + String.join(", ", Sites.names()));
+          throw new UsageException(Notices.notABuiltInSite(String.valueOf(v)));
         }
         profile = p;
       }

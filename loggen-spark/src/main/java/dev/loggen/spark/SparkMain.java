@@ -7,6 +7,7 @@ import dev.loggen.core.config.ConfigNode;
 import dev.loggen.core.config.LegacyConfig;
 import dev.loggen.core.config.YamlConfig;
 import dev.loggen.core.config.internal.Values;
+import dev.loggen.core.internal.Notices;
 import dev.loggen.core.internal.Printable;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -505,8 +506,7 @@ public final class SparkMain {
             // Named as typed, in the command line's words (before: "profile 'bank' is
             // unknown", as the spec's field).
             if (!Sites.names().contains(value.toLowerCase(Locale.ROOT))) {
-              throw new UsageException("--profile: '" + value + "' is not a built-in site:"
-                  + " expected one of " + String.join(", ", Sites.names()));
+              throw new UsageException(Notices.notABuiltInSite(value));
             }
             profile = value;
           }
@@ -648,10 +648,9 @@ public final class SparkMain {
       } catch (IllegalArgumentException e) {
         // The options that set the window, named as the command line names them (before: the
         // generator's message alone).
-        String m = e.getMessage();
-        if (m != null && m.startsWith("window") && (start != null || duration != null)) {
-          throw new IllegalArgumentException((start == null ? "--duration"
-              : duration == null ? "--start" : "--start, --duration") + ": " + m, e);
+        String named = Notices.windowByOptions(e.getMessage(), start != null, duration != null);
+        if (named != null && !named.equals(e.getMessage())) {
+          throw new IllegalArgumentException(named, e);
         }
         throw e;
       }

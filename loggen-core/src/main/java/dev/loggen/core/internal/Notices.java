@@ -2,6 +2,7 @@ package dev.loggen.core.internal;
 
 import dev.loggen.core.LogGenerator;
 import dev.loggen.core.Scenario;
+import dev.loggen.core.Sites;
 import dev.loggen.core.Traffic;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -12,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a run tells its user about a generator before it writes, in the same words wherever it
@@ -20,6 +22,36 @@ import java.util.Locale;
  */
 public final class Notices {
   private Notices() {}
+
+  /**
+   * The refusal of a {@code --profile} that names no built-in site, quoting it as typed.
+   *
+   * @param given the value as typed
+   * @return the message
+   */
+  public static String notABuiltInSite(String given) {
+    return "--profile: '" + given + "' is not a built-in site: expected one of "
+        + String.join(", ", Sites.names());
+  }
+
+  /**
+   * A generator's refusal of its window ({@code window ...}) named by the options that set it,
+   * {@code --start}, {@code --duration} or both; other messages, or a window no option set, as
+   * they are.
+   *
+   * @param message the generator's message
+   * @param start whether {@code --start} was given
+   * @param duration whether {@code --duration} was given
+   * @return the message, named
+   */
+  public static @Nullable String windowByOptions(@Nullable String message, boolean start,
+      boolean duration) {
+    if (message == null || !message.startsWith("window") || !(start || duration)) {
+      return message;
+    }
+    return (!start ? "--duration" : !duration ? "--start" : "--start, --duration") + ": "
+        + message;
+  }
 
   /**
    * A number for a message: grouped, with up to three decimals where the value has them
