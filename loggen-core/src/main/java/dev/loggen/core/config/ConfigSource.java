@@ -78,21 +78,13 @@ public record ConfigSource(String name, @Nullable Path file, @Nullable String te
    * character 21"), else for a length that is not a multiple of four, else in the decoder's words.
    */
   private static ConfigException notBase64(String b64, IllegalArgumentException e) {
-    int line = 1;
-    int column = 1;
     int letters = 0;
     for (int i = 0; i < b64.length(); ) {
       int c = b64.codePointAt(i);
-      i += Character.charCount(c);
-      if (c == '\n') {
-        line++;
-        column = 1;
-        continue;
-      }
       boolean alphabet = c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9'
           || c == '+' || c == '/' || c == '=';
       if (!alphabet && !Character.isWhitespace(c)) {
-        return new ConfigException(new ConfigError(LegacyConfig.ENV_YAML_B64, line, column, "",
+        return new ConfigException(YamlConfig.errorAt(LegacyConfig.ENV_YAML_B64, b64, i,
             "is not valid base64: '" + Printable.of(new String(Character.toChars(c)))
                 + "' is not a base64 character (expected A-Z, a-z, 0-9, + and /, with = at the"
                 + " end)"));
@@ -100,7 +92,7 @@ public record ConfigSource(String name, @Nullable Path file, @Nullable String te
       if (alphabet) {
         letters++;
       }
-      column++;
+      i += Character.charCount(c);
     }
     String problem = letters % 4 != 0
         ? "its " + letters + " characters (spaces and line breaks aside) are not a multiple of"

@@ -291,7 +291,7 @@ public final class YamlConfig {
    * An error at {@code text}'s char {@code index}, its line and column counted as the YAML
    * reader counts them (a line ends at LF, CRLF or CR; a byte order mark takes no column).
    */
-  private static ConfigError errorAt(String sourceName, String text, int index, String message) {
+  static ConfigError errorAt(String sourceName, String text, int index, String message) {
     int line = 1;
     int column = 1;
     for (int i = 0; i < index; ) {
