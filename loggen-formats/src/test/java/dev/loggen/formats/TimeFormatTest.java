@@ -133,16 +133,10 @@ class TimeFormatTest {
    */
   @Test
   void ecsPutsAHostNameInSourceAddressNotSourceIp() {
-    long t = Instant.parse("2026-01-01T00:00:00Z").toEpochMilli();
     for (String[] c : new String[][] {{"192.0.2.1", "ip"}, {"2001:db8::1", "ip"},
         {"proxy.example.net", "address"}, {"1.2.3", "address"}, {"256.1.1.1", "address"},
         {"1password.com", "address"}, {"h", "address"}}) {
-      AccessEvent e = new AccessEvent(t, ZoneOffset.UTC, c[0], null, null, "GET", "/",
-          "HTTP/1.1", 200, 10, null, null, 1_000, "example.com", 1, "BROWSING",
-          VisitorKind.HUMAN, null);
-      String line = LogFormats.ecs().format(e);
-      assertTrue(line.contains("\"source\":{\"" + c[1] + "\":\"" + c[0] + "\"}"),
-          c[0] + ": " + line);
+      ecsSource(c[0], c[1]);
     }
   }
 
@@ -153,7 +147,6 @@ class TimeFormatTest {
    */
   @Test
   void ecsPutsOnlyIpAddressesInSourceIp() {
-    long t = Instant.parse("2026-01-01T00:00:00Z").toEpochMilli();
     for (String[] c : new String[][] {{"::", "ip"}, {"::1", "ip"}, {"1::", "ip"},
         {"1:2:3:4:5:6:7:8", "ip"}, {"1:2:3:4:5:6:7::", "ip"}, {"FE80::A:b", "ip"},
         {"::ffff:192.0.2.1", "ip"}, {"1:2:3:4:5:6:192.0.2.1", "ip"}, {"0.0.0.0", "ip"},
@@ -163,14 +156,21 @@ class TimeFormatTest {
         {"1::2:3:4:5:6:7:8", "address"}, {"12345::1", "address"}, {"::1.2.3", "address"},
         {"::01.2.3.4", "address"}, {"192.0.2.1:80", "address"}, {"unix:/run/s", "address"},
         {"01.2.3.4", "address"}, {"1.2.3.00", "address"}}) {
-      AccessEvent e = new AccessEvent(t, ZoneOffset.UTC, c[0], null, null, "GET", "/",
-          "HTTP/1.1", 200, 10, null, null, 1_000, "example.com", 1, "BROWSING",
-          VisitorKind.HUMAN, null);
-      String line = LogFormats.ecs().format(e);
-      assertTrue(line.contains("\"source\":{\"" + c[1] + "\":\"" + c[0] + "\"}"),
-          c[0] + ": " + line);
+      String line = ecsSource(c[0], c[1]);
       assertEquals(c[0], LogParsers.ecs().parseLine(line, 1).clientAddress(), line);
     }
+  }
+
+  /** The ECS line of an event from {@code client}, which must be under source.{@code field}. */
+  private static String ecsSource(String client, String field) {
+    long t = Instant.parse("2026-01-01T00:00:00Z").toEpochMilli();
+    AccessEvent e = new AccessEvent(t, ZoneOffset.UTC, client, null, null, "GET", "/",
+        "HTTP/1.1", 200, 10, null, null, 1_000, "example.com", 1, "BROWSING", VisitorKind.HUMAN,
+        null);
+    String line = LogFormats.ecs().format(e);
+    assertTrue(line.contains("\"source\":{\"" + field + "\":\"" + client + "\"}"),
+        client + ": " + line);
+    return line;
   }
 
   @Test
